@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { AppModule } from '../app.module';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
+import { renderError } from '../common/errors/error-body';
+import { requestContext } from '../common/http/request-context';
+import { localeOf, requestIdOf } from '../common/http/request-locale';
+import { PinoNestLogger } from '../common/logging/logger';
+import type { AppConfig } from '../config/config';
+
+const repoRoot = resolve(__dirname, '..', '..', '..', '..');
+
+/** Where the built web apps are: apps/<name>/dist, or STATIC_DIR/<name> in a packaged deployment. */
+function appDist(config: AppConfig, name: 'admin' | 'portal'): string {
+  return config.STATIC_DIR ? join(config.STATIC_DIR, name) : join(repoRoot, 'apps', name, 'dist');
+}
+
+function serveSpa(server: express.Express, mount: string, dir: string) {
+  if (!existsSync(join(dir, 'index.html'))) return false;
+  server.use(mount, express.static(dir, { index: false, maxAge: '1h', immutable: false }));
+  // Any other path below the mount is a client-side route: answer with the app shell.
+  server.get(new RegExp(`^${mount}(/.*)?$`), (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dir, 'index.html'));
+  });
+  return true;
+}
+
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
+  if (config.TRUST_PROXY) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => !(req.url ?? '').startsWith('/api/') },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    requestContext.run({ requestId: String((req as Request & { id?: unknown }).id), locale: 'en' }, () => next());
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.use('/api', express.json({ limit: config.BODY_LIMIT }));
+  // Body-parser failures (malformed JSON, too large) happen before Nest routes: answer them here, as JSON.
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const rendered = renderError(err, localeOf(req), requestIdOf(req), req.method, req.path);
+    if (rendered.unexpected) logger.error({ err }, 'request failed before routing');
+    res.status(rendered.status).json(rendered.body);
+  });
+
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  const admin = serveSpa(server, '/admin', appDist(config, 'admin'));
+  const portal = serveSpa(server, '/portal', appDist(config, 'portal'));
+  server.get('/', (_req: Request, res: Response) => res.redirect(portal ? '/portal/' : admin ? '/admin/' : '/api/docs'));
+
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new AllExceptionsFilter(logger));
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Partnerline API')
+    .setDescription('Partner relationship management: partners, agreements, deal registrations, certification, rebates.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .addCookieAuth('pl_session')
+    .build();
+  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,32 @@
+import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '@partnerline/domain';
+
+/**
+ * The one exception type for expected failures. `code` is stable (clients switch on it),
+ * `params` fill the translated message, `details` carry structured facts (e.g. allowed transitions).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly details?: Record<string, unknown>,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(code);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  static notFound(entity: string, id: string): AppError {
+    return new AppError('NOT_FOUND', { entity, id }, { entity, id });
+  }
+
+  static unprocessable(detail: string, details?: Record<string, unknown>): AppError {
+    return new AppError('UNPROCESSABLE', { detail }, details);
+  }
+
+  static conflict(detail: string, details?: Record<string, unknown>): AppError {
+    return new AppError('CONFLICT', { detail }, details);
+  }
+}

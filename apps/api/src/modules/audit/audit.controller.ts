@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuditEntrySchema, AuditQuerySchema, pageOf } from '@partnerline/domain';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { Roles } from '../../common/auth/auth.decorators';
+import { AuditRepository } from './audit.repository';
+
+class AuditQueryDto extends createZodDto(AuditQuerySchema) {}
+class AuditPageDto extends createZodDto(pageOf(AuditEntrySchema)) {}
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Get()
+  @Roles('vendor_admin', 'leadership')
+  @ZodResponse({ type: AuditPageDto })
+  async list(@Query() query: AuditQueryDto) {
+    const page = await this.audit.list(query);
+    return { ...page, page: query.page, pageSize: query.pageSize };
+  }
+}

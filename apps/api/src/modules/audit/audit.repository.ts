@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditEntry, AuditQuery } from '@partnerline/domain';
+import type { DataSource } from 'typeorm';
+import { AuditLogEntity } from './audit-log.entity';
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(query: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+    const qb = this.db.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.seq', 'DESC');
+    if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
+    if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        occurredAt: r.occurredAt.toISOString(),
+        actorId: r.actorId,
+        actorEmail: r.actorEmail,
+        entity: r.entity,
+        entityId: r.entityId,
+        action: r.action,
+        before: r.before ?? null,
+        after: r.after ?? null,
+        requestId: r.requestId,
+      })),
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { currentRequest } from '../../common/http/request-context';
+import { AuditLogEntity } from './audit-log.entity';
+
+export interface AuditRecord {
+  entity: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  /** Defaults to the signed-in caller of the current request. */
+  actor?: { id: string | null; email: string | null };
+}
+
+/** Writes audit rows; always through the caller's transaction manager so change and audit commit together. */
+@Injectable()
+export class AuditService {
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    const ctx = currentRequest();
+    const actor = record.actor ?? { id: ctx?.user?.id ?? null, email: ctx?.user?.email ?? null };
+    await manager.insert(AuditLogEntity, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      entity: record.entity,
+      entityId: record.entityId,
+      action: record.action,
+      before: toJson(record.before),
+      after: toJson(record.after),
+      requestId: ctx?.requestId ?? null,
+    });
+  }
+}
+
+function toJson(value: unknown): object | null {
+  return value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as object);
+}

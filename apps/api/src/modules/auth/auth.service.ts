@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Login, type LoginResult, loginThrottleVerdict, type UpdateMe, type User } from '@partnerline/domain';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { inTransaction } from '../../common/database/transaction';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AuditService } from '../audit/audit.service';
+import { PoliciesService } from '../policies/policies.service';
+import { AuthRepository, type SessionWithUser } from './auth.repository';
+import { dummyPasswordHash, verifyPassword } from './password';
+import { hashSessionToken, newSessionToken } from './session-token';
+import { UserEntity } from './user.entity';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+// An address gets more room than an account: offices share one address.
+const IP_FAILURE_FACTOR = 4;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: AuthRepository,
+    private readonly policies: PoliciesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(input: Login, client: ClientInfo): Promise<LoginResult> {
+    const { auth } = await this.policies.get();
+    const now = new Date();
+    const failures = await this.repo.failuresSince(input.email, client.ip, new Date(now.getTime() - auth.loginWindowMinutes * 60_000));
+    const verdicts = [
+      loginThrottleVerdict(failures.byEmail, now, { maxFailures: auth.loginMaxFailures, windowMinutes: auth.loginWindowMinutes }),
+      loginThrottleVerdict(failures.byIp, now, { maxFailures: auth.loginMaxFailures * IP_FAILURE_FACTOR, windowMinutes: auth.loginWindowMinutes }),
+    ];
+    const blocked = verdicts.find((v) => !v.allowed);
+    if (blocked && !blocked.allowed) {
+      throw new AppError('LOGIN_THROTTLED', { minutes: Math.ceil(blocked.retryAfterSeconds / 60) }, { retryAfterSeconds: blocked.retryAfterSeconds });
+    }
+
+    const credentials = await this.repo.findCredentials(input.email);
+    const ok = await verifyPassword(credentials?.passwordHash ?? (await dummyPasswordHash()), input.password);
+    if (!credentials || !ok) {
+      await this.repo.recordAttempt(this.db.manager, input.email, client.ip, false);
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    if (credentials.disabled) throw new AppError('USER_DISABLED');
+
+    const token = newSessionToken();
+    const expiresAt = new Date(now.getTime() + auth.sessionTtlHours * 3_600_000);
+    const user = await inTransaction(this.db, async (m) => {
+      await this.repo.recordAttempt(m, input.email, client.ip, true);
+      const sessionId = await this.repo.createSession(m, {
+        userId: credentials.id,
+        tokenHash: hashSessionToken(token, this.config.sessionSecret),
+        expiresAt,
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      });
+      const found = (await this.repo.findUser(credentials.id, m))!;
+      await this.audit.record(m, {
+        entity: 'session',
+        entityId: sessionId,
+        action: 'session.created',
+        after: { userId: found.id, ip: client.ip, expiresAt },
+        actor: { id: found.id, email: found.email },
+      });
+      return found;
+    });
+    return { token, expiresAt: expiresAt.toISOString(), user };
+  }
+
+  authenticate(token: string): Promise<SessionWithUser | null> {
+    return this.repo.findActiveSession(hashSessionToken(token, this.config.sessionSecret));
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await inTransaction(this.db, async (m) => {
+      await this.repo.revokeSession(m, sessionId);
+      await this.audit.record(m, { entity: 'session', entityId: sessionId, action: 'session.revoked', after: { reason: 'logout' } });
+    });
+  }
+
+  async me(userId: string): Promise<User> {
+    const user = await this.repo.findUser(userId);
+    if (!user) throw AppError.notFound('user', userId);
+    return user;
+  }
+
+  async updateMe(userId: string, change: UpdateMe): Promise<User> {
+    if (change.timeZone && !isValidTimeZone(change.timeZone)) {
+      throw AppError.unprocessable(`Unknown time zone "${change.timeZone}"; use an IANA name such as Asia/Shanghai.`);
+    }
+    return inTransaction(this.db, async (m) => {
+      const before = await this.repo.findUser(userId, m);
+      await m.update(UserEntity, { id: userId }, change);
+      const after = (await this.repo.findUser(userId, m))!;
+      await this.audit.record(m, { entity: 'user', entityId: userId, action: 'user.preferences_updated', before, after });
+      return after;
+    });
+  }
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

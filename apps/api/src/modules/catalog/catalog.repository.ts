@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Industry, Product, ProductLine, Region, Segment, SegmentQuery } from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { IndustryEntity, ProductLineEntity, RegionEntity } from './catalog.entities';
+
+const SEGMENT_SELECT = `
+  SELECT s.id, s.industry_id, s.region_id, s.market_potential, s.expansion_difficulty, s.strategy, s.notes, s.updated_at,
+         i.name_zh AS industry_name_zh, i.name_en AS industry_name_en,
+         r.name_zh AS region_name_zh, r.name_en AS region_name_en, r.level AS region_level
+    FROM segments s JOIN industries i ON i.id = s.industry_id JOIN regions r ON r.id = s.region_id`;
+
+type SegmentRow = {
+  id: string;
+  industry_id: string;
+  region_id: string;
+  market_potential: number;
+  expansion_difficulty: number;
+  strategy: Segment['strategy'];
+  notes: string | null;
+  updated_at: Date;
+  industry_name_zh: string;
+  industry_name_en: string;
+  region_name_zh: string;
+  region_name_en: string;
+  region_level: Segment['regionLevel'];
+};
+
+function toSegment(r: SegmentRow): Segment {
+  return {
+    id: r.id,
+    industryId: r.industry_id,
+    regionId: r.region_id,
+    industryNameZh: r.industry_name_zh,
+    industryNameEn: r.industry_name_en,
+    regionNameZh: r.region_name_zh,
+    regionNameEn: r.region_name_en,
+    regionLevel: r.region_level,
+    marketPotential: r.market_potential,
+    expansionDifficulty: r.expansion_difficulty,
+    strategy: r.strategy,
+    notes: r.notes,
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+@Injectable()
+export class CatalogRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  industries(): Promise<Industry[]> {
+    return this.db.getRepository(IndustryEntity).find({ order: { code: 'ASC' } });
+  }
+
+  async regions(): Promise<Region[]> {
+    const rows = await this.db.getRepository(RegionEntity).find({ order: { path: 'ASC' } });
+    return rows.map(({ path: _path, ...r }) => r);
+  }
+
+  productLines(): Promise<ProductLine[]> {
+    return this.db.getRepository(ProductLineEntity).find({ order: { code: 'ASC' } });
+  }
+
+  async products(): Promise<Product[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT p.id, p.sku, p.product_line_id, l.code AS product_line_code, p.name_zh, p.name_en, p.list_price, p.standard
+         FROM products p JOIN product_lines l ON l.id = p.product_line_id ORDER BY l.code, p.sku`,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      sku: r.sku as string,
+      productLineId: r.product_line_id as string,
+      productLineCode: r.product_line_code as string,
+      nameZh: r.name_zh as string,
+      nameEn: r.name_en as string,
+      listPrice: r.list_price as string,
+      standard: r.standard as boolean,
+    }));
+  }
+
+  async segments(query: SegmentQuery): Promise<{ items: Segment[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.industryId) where.push(`s.industry_id = $${params.push(query.industryId)}`);
+    if (query.regionId) {
+      const i = params.push(query.regionId);
+      where.push(
+        query.includeDescendants === false
+          ? `s.region_id = $${i}`
+          : `r.path LIKE (SELECT replace(replace(path, '%', '\\%'), '_', '\\_') || '%' FROM regions WHERE id = $${i})`,
+      );
+    }
+    if (query.strategy) where.push(`s.strategy = $${params.push(query.strategy)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ count }] = await this.db.query(
+      `SELECT count(*)::int AS count FROM segments s JOIN regions r ON r.id = s.region_id ${filter}`,
+      params,
+    );
+    const rows: SegmentRow[] = await this.db.query(
+      `${SEGMENT_SELECT} ${filter} ORDER BY i.code, r.path LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return { items: rows.map(toSegment), total: count };
+  }
+
+  async segment(id: string, manager: EntityManager = this.db.manager, lock = false): Promise<Segment | null> {
+    if (lock) await manager.query(`SELECT 1 FROM segments WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: SegmentRow[] = await manager.query(`${SEGMENT_SELECT} WHERE s.id = $1`, [id]);
+    return rows[0] ? toSegment(rows[0]) : null;
+  }
+}

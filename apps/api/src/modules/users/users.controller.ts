@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { pageOf, RoleSchema, SetUserDisabledSchema, UserSchema } from '@partnerline/domain';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { z } from 'zod';
+import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import type { AuthenticatedUser } from '../../common/http/request-context';
+import { IdParamDto } from '../../common/http/params';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+class UserQueryDto extends createZodDto(
+  z.object({
+    role: RoleSchema.optional(),
+    q: z.string().trim().max(100).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+) {}
+class UserPageDto extends createZodDto(pageOf(UserSchema)) {}
+class UserDto extends createZodDto(UserSchema) {}
+class SetDisabledDto extends createZodDto(SetUserDisabledSchema) {}
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly repo: UsersRepository,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get()
+  @Roles('vendor_admin')
+  @ZodResponse({ type: UserPageDto })
+  async list(@Query() query: UserQueryDto) {
+    return { ...(await this.repo.list(query)), page: query.page, pageSize: query.pageSize };
+  }
+
+  @Post(':id/disable')
+  @Roles('vendor_admin')
+  @HttpCode(200)
+  @ZodResponse({ type: UserDto })
+  disable(@Param() { id }: IdParamDto, @Body() body: SetDisabledDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.users.setDisabled(id, body, user.id);
+  }
+}

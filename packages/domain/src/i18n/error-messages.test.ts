@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { localeFromAcceptLanguage, translateMessage } from './error-messages.js';
+import { translateZodIssue } from './zod-issues.js';
+import { MoneySchema } from '../common/common.schema.js';
+
+describe('localeFromAcceptLanguage', () => {
+  it.each([
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh-CN'],
+    ['en-US,en;q=0.9', 'en'],
+    ['fr-FR,zh-TW;q=0.5', 'zh-CN'],
+    ['en;q=0.3, zh;q=0.8', 'zh-CN'],
+    ['de', 'en'],
+    [undefined, 'en'],
+  ] as const)('%s → %s', (header, expected) => {
+    expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe('translateMessage', () => {
+  it('interpolates parameters in both languages', () => {
+    expect(translateMessage('en', 'LOGIN_THROTTLED', { minutes: 5 })).toContain('5 minutes');
+    expect(translateMessage('zh-CN', 'LOGIN_THROTTLED', { minutes: 5 })).toContain('5 分钟');
+  });
+
+  it('passes unknown keys through', () => {
+    expect(translateMessage('en', 'already prose')).toBe('already prose');
+  });
+});
+
+describe('translateZodIssue', () => {
+  const Schema = z.object({ name: z.string().min(3), age: z.number().int(), amount: MoneySchema, kind: z.enum(['a', 'b']) });
+
+  function issues(input: unknown, locale: 'en' | 'zh-CN') {
+    const r = Schema.safeParse(input, { reportInput: true });
+    if (r.success) throw new Error('expected failure');
+    return r.error.issues.map((i) => translateZodIssue(i as never, locale));
+  }
+
+  it('names each field path with a message in the caller language', () => {
+    const out = issues({ name: 'ab', age: 'x', amount: '1.23456', kind: 'c' }, 'zh-CN');
+    expect(out).toEqual([
+      { path: 'name', code: 'too_small', message: '至少 3 个字符。' },
+      { path: 'age', code: 'invalid_type', message: '应为 number，实际为 string。' },
+      { path: 'amount', code: 'validation.money', message: expect.stringContaining('金额') },
+      { path: 'kind', code: 'invalid_value', message: '必须是以下之一：a, b。' },
+    ]);
+  });
+
+  it('reports a missing field as required', () => {
+    const out = issues({ age: 3, amount: '1', kind: 'a' }, 'en');
+    expect(out).toEqual([{ path: 'name', code: 'required', message: 'This field is required.' }]);
+  });
+});

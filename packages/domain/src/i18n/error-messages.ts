@@ -1,0 +1,127 @@
+import type { Locale } from '../common/common.schema.js';
+import type { ErrorCode } from '../common/errors.js';
+
+type Catalogue = Record<string, string>;
+
+/** Messages for error codes and validation keys, in both languages. `{name}` is interpolated. */
+const en: Catalogue = {
+  VALIDATION_FAILED: 'Some fields are invalid: {fields}. Correct them and try again.',
+  MALFORMED_JSON: 'The request body is not valid JSON: {detail}',
+  BAD_REQUEST: 'The request could not be understood: {detail}',
+  UNAUTHENTICATED: 'You are not signed in, or your session has ended. Sign in and try again.',
+  INVALID_CREDENTIALS: 'The email address or password is incorrect.',
+  SESSION_EXPIRED: 'Your session has expired. Sign in again.',
+  FORBIDDEN: 'Your role ({role}) is not allowed to do this.',
+  NOT_FOUND: 'No {entity} with id {id} was found.',
+  ROUTE_NOT_FOUND: 'There is no endpoint {method} {path}. See /api/docs for the list of endpoints.',
+  CONFLICT: 'This conflicts with existing data: {detail}',
+  INVALID_TRANSITION: 'A {entity} cannot go from "{from}" to "{to}". Allowed next states: {allowed}.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the limit of {limit}.',
+  UNSUPPORTED_MEDIA_TYPE: 'Send the request body as application/json.',
+  UNPROCESSABLE: '{detail}',
+  LOGIN_THROTTLED: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+  TOO_MANY_REQUESTS: 'Too many requests. Slow down and try again shortly.',
+  INTERNAL: 'Something went wrong on our side. The error has been logged (request {requestId}).',
+  SERVICE_UNAVAILABLE: 'The service is temporarily unavailable: {detail}',
+  USER_DISABLED: 'This account has been disabled. Contact your administrator.',
+
+  'zod.invalid_type': 'Expected {expected}, received {received}.',
+  'zod.required': 'This field is required.',
+  'zod.too_small.string': 'Must be at least {minimum} characters.',
+  'zod.too_big.string': 'Must be at most {maximum} characters.',
+  'zod.too_small.number': 'Must be at least {minimum}.',
+  'zod.too_big.number': 'Must be at most {maximum}.',
+  'zod.too_small.array': 'Must have at least {minimum} items.',
+  'zod.too_big.array': 'Must have at most {maximum} items.',
+  'zod.invalid_format': 'Must be a valid {format}.',
+  'zod.invalid_value': 'Must be one of: {values}.',
+  'zod.unrecognized_keys': 'Unknown field(s): {keys}.',
+  'zod.not_multiple_of': 'Must be a multiple of {divisor}.',
+  'zod.invalid_union': 'Does not match any allowed shape.',
+  'zod.custom': 'Invalid value.',
+
+  'validation.money': 'Must be a decimal amount such as 1250.00 (up to 4 decimals).',
+  'validation.email': 'Must be a valid email address.',
+  'validation.password_length': 'Password must be at least 10 characters.',
+  'validation.segment_score': 'Scores run from 0 to 100.',
+  'validation.policy_tiers_ascending': 'Rebate tiers must be in ascending order of attainment.',
+  'validation.policy_reminders_descending': 'Reminder days must be in descending order.',
+};
+
+const zhCN: Catalogue = {
+  VALIDATION_FAILED: '以下字段有误：{fields}。请修正后重试。',
+  MALFORMED_JSON: '请求体不是合法的 JSON：{detail}',
+  BAD_REQUEST: '无法理解该请求：{detail}',
+  UNAUTHENTICATED: '您尚未登录或会话已结束，请登录后重试。',
+  INVALID_CREDENTIALS: '邮箱或密码不正确。',
+  SESSION_EXPIRED: '会话已过期，请重新登录。',
+  FORBIDDEN: '您的角色（{role}）无权执行此操作。',
+  NOT_FOUND: '未找到 ID 为 {id} 的{entity}。',
+  ROUTE_NOT_FOUND: '不存在接口 {method} {path}。接口列表见 /api/docs。',
+  CONFLICT: '与现有数据冲突：{detail}',
+  INVALID_TRANSITION: '{entity}不能从“{from}”变为“{to}”。允许的下一状态：{allowed}。',
+  PAYLOAD_TOO_LARGE: '请求体超过了 {limit} 的上限。',
+  UNSUPPORTED_MEDIA_TYPE: '请以 application/json 格式发送请求体。',
+  UNPROCESSABLE: '{detail}',
+  LOGIN_THROTTLED: '登录失败次数过多，请 {minutes} 分钟后再试。',
+  TOO_MANY_REQUESTS: '请求过于频繁，请稍后再试。',
+  INTERNAL: '服务器内部出错，已记录该错误（请求 {requestId}）。',
+  SERVICE_UNAVAILABLE: '服务暂不可用：{detail}',
+  USER_DISABLED: '该账号已被停用，请联系管理员。',
+
+  'zod.invalid_type': '应为 {expected}，实际为 {received}。',
+  'zod.required': '此项为必填项。',
+  'zod.too_small.string': '至少 {minimum} 个字符。',
+  'zod.too_big.string': '最多 {maximum} 个字符。',
+  'zod.too_small.number': '不能小于 {minimum}。',
+  'zod.too_big.number': '不能大于 {maximum}。',
+  'zod.too_small.array': '至少需要 {minimum} 项。',
+  'zod.too_big.array': '最多 {maximum} 项。',
+  'zod.invalid_format': '必须是有效的 {format}。',
+  'zod.invalid_value': '必须是以下之一：{values}。',
+  'zod.unrecognized_keys': '未知字段：{keys}。',
+  'zod.not_multiple_of': '必须是 {divisor} 的倍数。',
+  'zod.invalid_union': '不符合任何允许的格式。',
+  'zod.custom': '取值无效。',
+
+  'validation.money': '必须是金额格式，如 1250.00（最多 4 位小数）。',
+  'validation.email': '必须是有效的邮箱地址。',
+  'validation.password_length': '密码至少 10 个字符。',
+  'validation.segment_score': '分值范围为 0 到 100。',
+  'validation.policy_tiers_ascending': '返点阶梯必须按达成率升序排列。',
+  'validation.policy_reminders_descending': '提醒天数必须按降序排列。',
+};
+
+const catalogues: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
+
+export function interpolate(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => (params[key] === undefined ? `{${key}}` : String(params[key])));
+}
+
+/** Translates an error code or validation key; an unknown key is returned as it is (it may already be prose). */
+export function translateMessage(locale: Locale, key: ErrorCode | string, params?: Record<string, unknown>): string {
+  const template = catalogues[locale][key] ?? catalogues.en[key];
+  return template === undefined ? key : interpolate(template, params);
+}
+
+export function hasMessage(key: string): boolean {
+  return key in en;
+}
+
+/** Picks zh-CN or en from an Accept-Language header (first supported tag wins, by q-value). */
+export function localeFromAcceptLanguage(header: string | undefined | null, fallback: Locale = 'en'): Locale {
+  if (!header) return fallback;
+  const tags = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of tags) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return fallback;
+}
