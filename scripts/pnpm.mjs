@@ -2,7 +2,8 @@
 // Runs the pinned pnpm without a global install: the first call installs it into .tools/ with npm
 // (a registry package, no binary download), later calls reuse it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +44,30 @@ export function pnpm(args, opts = {}) {
   const bin = ensurePnpm();
   const r = spawnSync(process.execPath, [bin, ...args], { stdio: 'inherit', cwd: process.cwd(), env: pnpmEnv(), ...opts });
   return r.status ?? 1;
+}
+
+/** A fingerprint of everything that decides what `pnpm install` puts in node_modules. */
+function installFingerprint() {
+  const files = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'];
+  for (const base of ['apps', 'packages']) {
+    for (const dir of readdirSync(join(root, base), { withFileTypes: true })) {
+      if (dir.isDirectory() && existsSync(join(root, base, dir.name, 'package.json'))) files.push(join(base, dir.name, 'package.json'));
+    }
+  }
+  const hash = createHash('sha256');
+  for (const f of files.sort()) hash.update(f).update(existsSync(join(root, f)) ? readFileSync(join(root, f)) : '');
+  return hash.update(process.version).digest('hex');
+}
+
+/** Installs dependencies from the lockfile unless node_modules already matches it. */
+export function ensureInstalled() {
+  const stamp = join(root, 'node_modules', '.partnerline-install');
+  const fingerprint = installFingerprint();
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return;
+  console.log('[partnerline] installing dependencies (pnpm install --frozen-lockfile)');
+  const status = pnpm(['install', '--frozen-lockfile'], { cwd: root });
+  if (status !== 0) throw new Error(`pnpm install failed (exit ${status})`);
+  writeFileSync(stamp, fingerprint);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -23,7 +23,17 @@ const MIGRATION_LOCK_KEY = 727_274_001;
  * Runs pending migrations while holding a PostgreSQL advisory lock, so that several API
  * instances starting together migrate once. Returns the names of the migrations applied.
  */
-export async function migrate(dataSource: DataSource): Promise<string[]> {
+export function migrate(dataSource: DataSource): Promise<string[]> {
+  // Embedded PostgreSQL is one backend session, where advisory locks do not exclude:
+  // serialise callers inside this process too.
+  const run = inProcessQueue.then(() => migrateLocked(dataSource));
+  inProcessQueue = run.catch(() => undefined);
+  return run;
+}
+
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
+async function migrateLocked(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

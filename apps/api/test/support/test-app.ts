@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import pino from 'pino';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap/create-app';
+import { loadConfig } from '../../src/config/config';
+import { DEMO_PASSWORD } from '../../src/seed/data/partners';
+
+export const PASSWORD = DEMO_PASSWORD;
+
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (global setup)');
+  return url;
+}
+
+export function isRealServer(): boolean {
+  return process.env.TEST_DATABASE_KIND === 'server';
+}
+
+/** The real application (all modules, filters, middleware) on the test database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<INestApplication> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DATABASE_URL: testDatabaseUrl(),
+    BODY_LIMIT: '64kb',
+    JOBS_ENABLED: 'false',
+    ...env,
+  });
+  const app = await createApp(config, testDatabaseUrl(), pino({ level: 'silent' }));
+  await app.init();
+  return app;
+}
+
+export function dataSourceOf(app: INestApplication): DataSource {
+  return app.get(DataSource);
+}
+
+/** Signs in and returns the bearer token. */
+export async function loginAs(app: INestApplication, email: string, password = PASSWORD): Promise<string> {
+  const res = await request(app.getHttpServer()).post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
+
+export function api(app: INestApplication, token?: string) {
+  const server = app.getHttpServer();
+  const withAuth = (r: request.Test) => (token ? r.set('Authorization', `Bearer ${token}`) : r);
+  return {
+    get: (url: string) => withAuth(request(server).get(url)),
+    post: (url: string) => withAuth(request(server).post(url)),
+    put: (url: string) => withAuth(request(server).put(url)),
+    patch: (url: string) => withAuth(request(server).patch(url)),
+    delete: (url: string) => withAuth(request(server).delete(url)),
+  };
+}
