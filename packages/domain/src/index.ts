@@ -14,3 +14,6 @@ export * from './audit/audit.schema.js';
 export * from './partners/partner.schema.js';
 export * from './system/health.schema.js';
 export * from './partners/uscc.js';
+export * from './screening/scorecard.rules.js';
+export * from './screening/segment-fit.rules.js';
+export * from './screening/application.schema.js';

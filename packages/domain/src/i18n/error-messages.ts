@@ -46,6 +46,11 @@ const en: Catalogue = {
   'validation.segment_score': 'Scores run from 0 to 100.',
   'validation.policy_tiers_ascending': 'Rebate tiers must be in ascending order of attainment.',
   'validation.policy_reminders_descending': 'Reminder days must be in descending order.',
+  'validation.domain': 'Must be a website domain such as example.com.',
+  'validation.declaration_required': 'This declaration must be confirmed.',
+  'validation.uscc_format': 'A unified social credit code has 18 characters (digits and capital letters except I, O, S, V, Z).',
+  'validation.uscc_checksum': 'The check digit of this unified social credit code is wrong (expected {expected}); please check the code.',
+  'validation.segment_required': 'Choose at least one segment.',
 };
 
 const zhCN: Catalogue = {
@@ -90,6 +95,11 @@ const zhCN: Catalogue = {
   'validation.segment_score': '分值范围为 0 到 100。',
   'validation.policy_tiers_ascending': '返点阶梯必须按达成率升序排列。',
   'validation.policy_reminders_descending': '提醒天数必须按降序排列。',
+  'validation.domain': '必须是网站域名，如 example.com。',
+  'validation.declaration_required': '必须确认此项声明。',
+  'validation.uscc_format': '统一社会信用代码为 18 位（数字及除 I、O、S、V、Z 外的大写字母）。',
+  'validation.uscc_checksum': '统一社会信用代码校验位不正确（应为 {expected}），请核对。',
+  'validation.segment_required': '请至少选择一个细分市场。',
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };

@@ -17,6 +17,7 @@ export interface ZodIssueLike {
   values?: unknown[];
   keys?: string[];
   divisor?: unknown;
+  params?: Record<string, unknown>;
 }
 
 export function issuePath(path: ReadonlyArray<PropertyKey>): string {
@@ -34,7 +35,7 @@ export function translateZodIssue(issue: ZodIssueLike, locale: Locale): FieldIss
   const path = issuePath(issue.path);
   // Custom refinements carry an i18n key as their message.
   if (hasMessage(issue.message)) {
-    return { path, code: issue.message, message: translateMessage(locale, issue.message) };
+    return { path, code: issue.message, message: translateMessage(locale, issue.message, issue.params) };
   }
   switch (issue.code) {
     case 'invalid_type': {
