@@ -8,6 +8,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthController } from './modules/health/health.controller';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { PoliciesModule } from './modules/policies/policies.module';
 import { UsersModule } from './modules/users/users.module';
@@ -22,6 +23,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.DATABASE_POOL_SIZE)),
         AuditModule,
         PoliciesModule,
+        NotificationsModule,
         AuthModule,
         UsersModule,
         CatalogModule,

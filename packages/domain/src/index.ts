@@ -17,3 +17,7 @@ export * from './partners/uscc.js';
 export * from './screening/scorecard.rules.js';
 export * from './screening/segment-fit.rules.js';
 export * from './screening/application.schema.js';
+export * from './screening/partner-stage.js';
+export * from './notifications/notification.catalog.js';
+export * from './screening/partner-detail.schema.js';
+export * from './screening/decision.rules.js';

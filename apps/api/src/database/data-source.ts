@@ -1,6 +1,10 @@
+import { types } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+// A SQL date is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
+types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

@@ -5,12 +5,13 @@ import { INDUSTRIES, PRODUCT_LINES, PRODUCTS } from './data/catalog';
 import { DEMO_PASSWORD, PARTNERS, VENDOR_USERS } from './data/partners';
 import { CHINA_PROVINCES, OTHER_COUNTRIES, type RegionSeed, TIER1 } from './data/regions';
 import { intBetween, prng } from './prng';
+import { seedScreening } from './seed-screening';
 
 const SEED = 20261122;
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Tables the demo data fills, children first (for --reset). */
-const TABLES = ['audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
+const TABLES = ['notifications', 'invitations', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
 
 type Ids = Map<string, string>;
 
@@ -103,6 +104,7 @@ async function seedPeople(m: EntityManager, rand: () => number, regions: Ids) {
     ));
   }
   let users = vendor.size;
+  const partnerIds: Ids = new Map();
   for (const [i, p] of PARTNERS.entries()) {
     const foreign = !regions.has(p.region) || ['SG', 'MY-KL', 'ID-JK', 'VN-HCM', 'TH-BKK', 'AE-DXB'].includes(p.region);
     const taxId = foreign ? `${p.region.slice(0, 2)}-${String(100000000 + Math.floor(rand() * 899999999))}` : demoUscc(rand, i);
@@ -111,8 +113,10 @@ async function seedPeople(m: EntityManager, rand: () => number, regions: Ids) {
       m,
       `INSERT INTO partners (name, name_en, type, status, tax_id, domain, region_id, manager_id, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-      [p.name, p.nameEn, p.type, p.status, taxId, `${p.slug}.example.com`, regions.get(p.region), vendor.get(p.manager), created],
+      [p.name, p.nameEn, p.type, p.status, taxId, `${p.slug}.example.com`, regions.get(p.region), p.status === 'applied' ? null : vendor.get(p.manager), created],
     );
+    partnerIds.set(p.slug, partnerId);
+    await m.query(`UPDATE partners SET tax_id_kind = $2, applied_at = $3 WHERE id = $1`, [partnerId, foreign ? 'other' : 'uscc', created]);
     if (['applied', 'screening', 'trial', 'active', 'suspended'].includes(p.status)) {
       const locale = foreign ? 'en' : 'zh-CN';
       const ownerName = foreign ? `${p.nameEn.split(' ')[0]} Admin` : `${p.name.slice(0, 2)}管理员`;
@@ -130,7 +134,7 @@ async function seedPeople(m: EntityManager, rand: () => number, regions: Ids) {
       }
     }
   }
-  return { users, partners: PARTNERS.length };
+  return { users, partners: PARTNERS.length, partnerIds, vendor };
 }
 
 export interface SeedSummary {
@@ -147,8 +151,9 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
     if (count > 0) return null;
     const rand = prng(SEED);
     const { ids: regions, cityToProvince } = await seedRegions(m);
-    const { segments } = await seedCatalog(m, rand, regions, cityToProvince);
-    const people = await seedPeople(m, rand, regions);
+    const { segments, industries } = await seedCatalog(m, rand, regions, cityToProvince);
+    const { partnerIds, vendor, ...people } = await seedPeople(m, rand, regions);
+    await seedScreening(m, rand, { partnerIds, vendor, regions, industries });
     await m.query(`INSERT INTO policies (id, value) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = NULL`, [JSON.stringify(DEFAULT_POLICIES)]);
     await m.query(
       `INSERT INTO audit_log (entity, entity_id, action, after) VALUES ('system', 'seed', 'demo_data.loaded', $1)`,

@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsService } from './applications.service';
+import { PartnerUsersService } from './partner-users.service';
 import { PartnersController } from './partners.controller';
 import { PartnersRepository } from './partners.repository';
+import { ScreeningService } from './screening.service';
 
-@Module({ controllers: [PartnersController], providers: [PartnersRepository], exports: [PartnersRepository] })
+@Module({
+  controllers: [PartnersController],
+  providers: [PartnersRepository, ApplicationsService, ScreeningService, PartnerUsersService],
+  exports: [PartnersRepository, ScreeningService],
+})
 export class PartnersModule {}

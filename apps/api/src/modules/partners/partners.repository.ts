@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PartnerStatus, PartnerSummary, PartnerType } from '@partnerline/domain';
-import type { DataSource } from 'typeorm';
-
-export interface PartnerListQuery {
-  type?: PartnerType;
-  status?: PartnerStatus;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+import {
+  allowedDecisions,
+  type ChannelStrategy,
+  PARTNER_TRANSITIONS,
+  type PartnerDetail,
+  type PartnerDirectoryItem,
+  type PartnerDirectoryQuery,
+  partnerStage,
+  type PartnerStatus,
+  type PartnerSummary,
+  type PartnerType,
+  segmentFit,
+} from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 
 type PartnerRow = {
   id: string;
@@ -23,10 +27,17 @@ type PartnerRow = {
   manager_id: string | null;
   manager_name: string | null;
   created_at: Date;
+  applied_at: Date;
+  approved_at: Date | null;
+  open_info: number;
+  trial_outcome: 'success' | 'failure' | null;
 };
 
+// Stage inputs (open information requests, latest trial outcome) come with every row.
 const SELECT = `SELECT p.id, p.name, p.name_en, p.type, p.status, p.tax_id, p.domain, r.name_zh AS city,
-  p.manager_id, m.display_name AS manager_name, p.created_at
+  p.manager_id, m.display_name AS manager_name, p.created_at, p.applied_at, p.approved_at,
+  (SELECT count(*)::int FROM partner_info_requests i WHERE i.partner_id = p.id AND i.answered_at IS NULL) AS open_info,
+  (SELECT t.outcome FROM partner_trials t WHERE t.partner_id = p.id ORDER BY t.started_at DESC LIMIT 1) AS trial_outcome
   FROM partners p LEFT JOIN regions r ON r.id = p.region_id LEFT JOIN users m ON m.id = p.manager_id`;
 
 function toSummary(r: PartnerRow): PartnerSummary {
@@ -45,32 +56,228 @@ function toSummary(r: PartnerRow): PartnerSummary {
   };
 }
 
+function stageOf(r: PartnerRow) {
+  return partnerStage({ status: r.status, approved: r.approved_at !== null, openInfoRequests: r.open_info, trialOutcome: r.trial_outcome });
+}
+
+const SORTS: Record<PartnerDirectoryQuery['sort'], string> = {
+  name: 'p.name',
+  createdAt: 'p.created_at',
+  applicationAge: 'p.applied_at',
+  status: 'p.status',
+  type: 'p.type',
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 @Injectable()
 export class PartnersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** `tenant` confines the result to one organisation (partner callers); null means all. */
-  async list(query: PartnerListQuery, tenant: string | null): Promise<{ items: PartnerSummary[]; total: number }> {
+  async directory(query: Omit<PartnerDirectoryQuery, 'format'>, tenant: string | null): Promise<{ items: PartnerDirectoryItem[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (tenant) where.push(`p.id = $${params.push(tenant)}`);
     if (query.type) where.push(`p.type = $${params.push(query.type)}`);
     if (query.status) where.push(`p.status = $${params.push(query.status)}`);
+    if (query.managerId) where.push(`p.manager_id = $${params.push(query.managerId)}`);
+    if (query.industryId || query.regionId) {
+      // A partner is in a segment when it requested it (agreements add their scopes in a later migration).
+      const seg: string[] = [];
+      if (query.industryId) seg.push(`s.industry_id = $${params.push(query.industryId)}`);
+      if (query.regionId) {
+        const i = params.push(query.regionId);
+        seg.push(`sr.path LIKE (SELECT replace(replace(path, '%', '\\%'), '_', '\\_') || '%' FROM regions WHERE id = $${i})`);
+      }
+      where.push(`EXISTS (SELECT 1 FROM partner_segment_requests s JOIN regions sr ON sr.id = s.region_id WHERE s.partner_id = p.id AND ${seg.join(' AND ')})`);
+    }
     if (query.q) {
-      const i = params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(p.name ILIKE $${i} OR p.name_en ILIKE $${i} OR p.tax_id ILIKE $${i} OR p.domain ILIKE $${i})`);
+      // Substring match for Chinese and Latin alike (trigram indexes serve ILIKE), plus trigram similarity for typos.
+      const like = params.push(`%${escapeLike(query.q)}%`);
+      const raw = params.push(query.q);
+      where.push(`(p.name ILIKE $${like} OR p.name_en ILIKE $${like} OR p.tax_id ILIKE $${like} OR p.domain ILIKE $${like}
+        OR similarity(p.name_en, $${raw}) > 0.4 OR similarity(p.name, $${raw}) > 0.4)`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM partners p ${filter}`, params);
-    const rows: PartnerRow[] = await this.db.query(
-      `${SELECT} ${filter} ORDER BY p.name LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const order = `${SORTS[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
+    const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.db.query(
+      `SELECT x.*, (SELECT count(*)::int FROM partner_segment_requests s WHERE s.partner_id = x.id) AS segment_count,
+              (SELECT sc.total FROM partner_screenings sc WHERE sc.partner_id = x.id ORDER BY sc.created_at DESC LIMIT 1) AS latest_score
+         FROM (${SELECT} ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) x
+        ORDER BY ${order.replace(/p\./g, 'x.')}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
-    return { items: rows.map(toSummary), total: count };
+    return {
+      total: count,
+      items: rows.map((r) => ({
+        ...toSummary(r),
+        stage: stageOf(r),
+        appliedAt: r.applied_at.toISOString(),
+        segmentCount: r.segment_count,
+        latestScore: r.latest_score === null ? null : Number(r.latest_score),
+      })),
+    };
   }
 
-  async get(id: string, tenant: string | null): Promise<PartnerSummary | null> {
-    const rows: PartnerRow[] = await this.db.query(`${SELECT} WHERE p.id = $1 AND ($2::uuid IS NULL OR p.id = $2)`, [id, tenant]);
+  async summary(id: string, tenant: string | null, m: EntityManager = this.db.manager): Promise<PartnerSummary | null> {
+    const rows: PartnerRow[] = await m.query(`${SELECT} WHERE p.id = $1 AND ($2::uuid IS NULL OR p.id = $2)`, [id, tenant]);
     return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  /** Locks the partner row for a state change and returns what the rules need. */
+  async lockForChange(m: EntityManager, id: string): Promise<{ id: string; name: string; type: PartnerType; status: PartnerStatus; approved: boolean; managerId: string | null } | null> {
+    const rows = await m.query(`SELECT id, name, type, status, approved_at, manager_id FROM partners WHERE id = $1 FOR UPDATE`, [id]);
+    const r = rows[0];
+    return r ? { id: r.id, name: r.name, type: r.type, status: r.status, approved: r.approved_at !== null, managerId: r.manager_id } : null;
+  }
+
+  async latestScorecardPassed(m: EntityManager, id: string): Promise<boolean | null> {
+    const rows = await m.query(`SELECT passed FROM partner_screenings WHERE partner_id = $1 ORDER BY created_at DESC LIMIT 1`, [id]);
+    return rows[0] ? rows[0].passed : null;
+  }
+
+  async partnerAdmins(m: EntityManager, partnerId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`, [partnerId]);
+    return rows.map((r) => r.id);
+  }
+
+  async channelManagers(): Promise<{ id: string; displayName: string; email: string }[]> {
+    return this.db.query(`SELECT id, display_name AS "displayName", email FROM users WHERE role = 'channel_manager' AND disabled_at IS NULL ORDER BY display_name`);
+  }
+
+  async vendorScreeners(m: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE role IN ('channel_manager', 'vendor_admin') AND disabled_at IS NULL`);
+    return rows.map((r) => r.id);
+  }
+
+  async detail(id: string, tenant: string | null): Promise<PartnerDetail | null> {
+    const rows: (PartnerRow & Record<string, unknown>)[] = await this.db.query(
+      `SELECT x.*, p.tax_id_kind, p.region_id, p.headcount, p.annual_revenue, p.years_trading, p.business_lines, p.existing_vendors,
+              p.cash_flow, p.person_in_charge, p.contacts, p.declarations
+         FROM (${SELECT} WHERE p.id = $1 AND ($2::uuid IS NULL OR p.id = $2)) x JOIN partners p ON p.id = x.id`,
+      [id, tenant],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const [segments, history, screenings, decisions, infos, trials, users] = await Promise.all([
+      this.db.query(
+        `SELECT s.industry_id, s.region_id, i.name_zh AS industry_name_zh, i.name_en AS industry_name_en, g.name_zh AS region_name_zh, g.name_en AS region_name_en, seg.strategy
+           FROM partner_segment_requests s JOIN industries i ON i.id = s.industry_id JOIN regions g ON g.id = s.region_id
+           LEFT JOIN segments seg ON seg.industry_id = s.industry_id AND seg.region_id = s.region_id
+          WHERE s.partner_id = $1 ORDER BY i.code, g.path`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT h.from_status, h.to_status, h.reason, u.display_name AS actor_name, h.occurred_at FROM partner_status_history h LEFT JOIN users u ON u.id = h.actor_id WHERE h.partner_id = $1 ORDER BY h.occurred_at, h.id`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT s.*, u.display_name AS scored_by_name FROM partner_screenings s JOIN users u ON u.id = s.scored_by WHERE s.partner_id = $1 ORDER BY s.created_at DESC`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT d.id, d.decision, d.text, u.display_name AS decided_by, d.created_at FROM partner_decisions d JOIN users u ON u.id = d.decided_by WHERE d.partner_id = $1 ORDER BY d.created_at DESC`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT i.id, i.question, a.display_name AS asked_by, i.asked_at, i.answer, b.display_name AS answered_by, i.answered_at
+           FROM partner_info_requests i JOIN users a ON a.id = i.asked_by LEFT JOIN users b ON b.id = i.answered_by WHERE i.partner_id = $1 ORDER BY i.asked_at`,
+        [id],
+      ),
+      this.db.query(`SELECT * FROM partner_trials WHERE partner_id = $1 ORDER BY started_at DESC`, [id]),
+      this.db.query(
+        `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.disabled_at,
+                EXISTS (SELECT 1 FROM invitations v WHERE v.user_id = u.id AND v.accepted_at IS NULL AND v.expires_at > now()) AS invitation_pending
+           FROM users u WHERE u.partner_id = $1 ORDER BY u.role, u.display_name`,
+        [id],
+      ),
+    ]);
+    const latest = screenings[0];
+    const status = r.status;
+    return {
+      ...toSummary(r),
+      stage: stageOf(r),
+      taxIdKind: r.tax_id_kind as 'uscc' | 'other',
+      regionId: (r.region_id as string) ?? null,
+      headcount: (r.headcount as number) ?? null,
+      annualRevenue: (r.annual_revenue as string) ?? null,
+      yearsTrading: (r.years_trading as number) ?? null,
+      businessLines: (r.business_lines as string[]) ?? [],
+      existingVendors: (r.existing_vendors as string[]) ?? [],
+      cashFlow: (r.cash_flow as PartnerDetail['cashFlow']) ?? null,
+      personInCharge: (r.person_in_charge as PartnerDetail['personInCharge']) ?? null,
+      contacts: (r.contacts as PartnerDetail['contacts']) ?? [],
+      declarations: (r.declarations as PartnerDetail['declarations']) ?? null,
+      appliedAt: r.applied_at.toISOString(),
+      approvedAt: r.approved_at?.toISOString() ?? null,
+      segments: segments.map((s: Record<string, unknown>) => {
+        const strategy = (s.strategy as ChannelStrategy | null) ?? null;
+        return {
+          industryId: s.industry_id,
+          regionId: s.region_id,
+          industryNameZh: s.industry_name_zh,
+          industryNameEn: s.industry_name_en,
+          regionNameZh: s.region_name_zh,
+          regionNameEn: s.region_name_en,
+          strategy,
+          fitWarning: strategy ? (segmentFit(r.type, strategy)?.code ?? null) : null,
+        };
+      }),
+      statusHistory: history.map((h: Record<string, unknown>) => ({
+        fromStatus: h.from_status,
+        toStatus: h.to_status,
+        reason: h.reason,
+        actorName: h.actor_name,
+        occurredAt: (h.occurred_at as Date).toISOString(),
+      })),
+      screenings: screenings.map((s: Record<string, unknown>) => ({
+        id: s.id,
+        type: s.type,
+        scores: s.scores,
+        evidence: s.evidence,
+        integrity: s.integrity,
+        weights: s.weights,
+        passMark: Number(s.pass_mark),
+        total: Number(s.total),
+        knockedOut: s.knocked_out,
+        passed: s.passed,
+        notes: s.notes,
+        scoredBy: s.scored_by_name,
+        createdAt: (s.created_at as Date).toISOString(),
+      })),
+      decisions: decisions.map((d: Record<string, unknown>) => ({ id: d.id, decision: d.decision, text: d.text, decidedBy: d.decided_by, createdAt: (d.created_at as Date).toISOString() })),
+      infoRequests: infos.map((i: Record<string, unknown>) => ({
+        id: i.id,
+        question: i.question,
+        askedBy: i.asked_by,
+        askedAt: (i.asked_at as Date).toISOString(),
+        answer: i.answer,
+        answeredBy: i.answered_by,
+        answeredAt: (i.answered_at as Date | null)?.toISOString() ?? null,
+      })),
+      trials: trials.map((t: Record<string, unknown>) => ({
+        id: t.id,
+        customer: t.customer,
+        scope: t.scope,
+        endDate: typeof t.end_date === 'string' ? t.end_date : (t.end_date as Date).toISOString().slice(0, 10),
+        startedAt: (t.started_at as Date).toISOString(),
+        outcome: t.outcome,
+        outcomeNotes: t.outcome_notes,
+        outcomeAt: (t.outcome_at as Date | null)?.toISOString() ?? null,
+      })),
+      users: users.map((u: Record<string, unknown>) => ({
+        id: u.id,
+        email: u.email,
+        displayName: u.display_name,
+        role: u.role,
+        jobRole: u.job_role,
+        disabled: u.disabled_at !== null,
+        invitationPending: u.invitation_pending,
+      })),
+      allowedDecisions: allowedDecisions({ status, approved: r.approved_at !== null, latestScorecardPassed: latest ? (latest.passed as boolean) : null }),
+      allowedStatusChanges: PARTNER_TRANSITIONS[status].filter((s) => s === 'suspended' || s === 'terminated' || (s === 'active' && status === 'suspended')),
+    } as PartnerDetail;
   }
 }

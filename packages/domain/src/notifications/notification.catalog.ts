@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { Locale } from '../common/common.schema.js';
+import { interpolate } from '../i18n/error-messages.js';
+
+export const NotificationKindSchema = z.enum([
+  'application.submitted',
+  'application.assigned',
+  'application.info_requested',
+  'application.info_answered',
+  'application.rejected',
+  'application.trial_approved',
+  'application.approved',
+  'trial.succeeded',
+  'trial.failed',
+  'partner.status_changed',
+  'user.invited',
+]);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+
+type Template = { title: string; body: string };
+
+/** What each notification says, in both languages. Params: {partner}, {manager}, {reason}, {question}, {status}, {link}… */
+const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
+  'application.submitted': {
+    en: { title: 'New partner application: {partner}', body: '{partner} applied to become a {type} partner. Assign a channel manager to start screening.' },
+    'zh-CN': { title: '新的合作伙伴申请：{partner}', body: '{partner} 申请成为{type}合作伙伴，请指派渠道经理开始筛选评估。' },
+  },
+  'application.assigned': {
+    en: { title: 'Application assigned: {partner}', body: '{manager} is now screening the application of {partner}.' },
+    'zh-CN': { title: '申请已指派：{partner}', body: '{manager} 正在对 {partner} 的申请进行筛选评估。' },
+  },
+  'application.info_requested': {
+    en: { title: 'More information needed for your application', body: 'Your channel manager asks: {question} — answer it on your application page.' },
+    'zh-CN': { title: '您的申请需要补充信息', body: '渠道经理的问题：{question} —— 请在申请页面中回复。' },
+  },
+  'application.info_answered': {
+    en: { title: '{partner} answered your question', body: 'Answer: {answer}' },
+    'zh-CN': { title: '{partner} 已回复您的问题', body: '回复：{answer}' },
+  },
+  'application.rejected': {
+    en: { title: 'Application not accepted: {partner}', body: 'Reason: {reason}' },
+    'zh-CN': { title: '申请未通过：{partner}', body: '原因：{reason}' },
+  },
+  'application.trial_approved': {
+    en: { title: 'Approved for a trial: {partner}', body: 'Project cooperation with {customer} until {endDate}. Scope: {scope}' },
+    'zh-CN': { title: '已批准项目合作考察：{partner}', body: '与 {customer} 的项目合作，截至 {endDate}。范围：{scope}' },
+  },
+  'application.approved': {
+    en: { title: 'Application approved: {partner}', body: '{partner} is approved as a partner; the next step is the partner agreement.' },
+    'zh-CN': { title: '申请已通过：{partner}', body: '{partner} 已通过审批，下一步是签订合作协议。' },
+  },
+  'trial.succeeded': {
+    en: { title: 'Trial succeeded: {partner}', body: 'The trial cooperation was recorded as a success. Notes: {notes}' },
+    'zh-CN': { title: '项目合作考察成功：{partner}', body: '考察结果为成功。备注：{notes}' },
+  },
+  'trial.failed': {
+    en: { title: 'Trial ended without success: {partner}', body: 'Notes: {notes}' },
+    'zh-CN': { title: '项目合作考察未成功：{partner}', body: '备注：{notes}' },
+  },
+  'partner.status_changed': {
+    en: { title: '{partner} is now {status}', body: 'Reason: {reason}' },
+    'zh-CN': { title: '{partner} 状态变更为{status}', body: '原因：{reason}' },
+  },
+  'user.invited': {
+    en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the {partner} team. Set your password: {link}' },
+    'zh-CN': { title: '邀请您加入 Partnerline', body: '{inviter} 邀请您加入 {partner} 团队。设置密码：{link}' },
+  },
+};
+
+const PARTNER_TYPE_NAMES: Record<Locale, Record<string, string>> = {
+  en: { strategic: 'strategic', smb: 'SMB' },
+  'zh-CN': { strategic: '战略', smb: '中小' },
+};
+const STATUS_NAMES: Record<Locale, Record<string, string>> = {
+  en: { applied: 'applied', screening: 'in screening', rejected: 'rejected', trial: 'on trial', active: 'active', suspended: 'suspended', terminated: 'terminated' },
+  'zh-CN': { applied: '已申请', screening: '筛选中', rejected: '已拒绝', trial: '考察期', active: '合作中', suspended: '已暂停', terminated: '已终止' },
+};
+
+export function renderNotification(kind: NotificationKind, params: Record<string, unknown>, locale: Locale): Template {
+  const t = TEMPLATES[kind][locale];
+  const p = {
+    ...params,
+    type: params.type ? (PARTNER_TYPE_NAMES[locale][String(params.type)] ?? params.type) : undefined,
+    status: params.status ? (STATUS_NAMES[locale][String(params.status)] ?? params.status) : undefined,
+  };
+  return { title: interpolate(t.title, p), body: interpolate(t.body, p) };
+}
+
+export const NotificationSchema = z.object({
+  id: z.uuid(),
+  kind: NotificationKindSchema,
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+
+export const NotificationListSchema = z.object({ items: z.array(NotificationSchema), unread: z.number().int() });
