@@ -21,3 +21,4 @@ export * from './screening/partner-stage.js';
 export * from './notifications/notification.catalog.js';
 export * from './screening/partner-detail.schema.js';
 export * from './screening/decision.rules.js';
+export * from './agreements/agreement.rules.js';

@@ -137,6 +137,11 @@ export const PartnerDirectoryQuerySchema = z.object({
   industryId: UuidSchema.optional(),
   regionId: UuidSchema.optional(),
   q: z.string().trim().max(100).optional(),
+  /** Only applications still being decided (applied or in screening): the screening queue. */
+  openApplications: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   sort: z.enum(['name', 'createdAt', 'status', 'type', 'applicationAge']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),

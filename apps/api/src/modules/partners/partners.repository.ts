@@ -81,6 +81,7 @@ export class PartnersRepository {
     if (tenant) where.push(`p.id = $${params.push(tenant)}`);
     if (query.type) where.push(`p.type = $${params.push(query.type)}`);
     if (query.status) where.push(`p.status = $${params.push(query.status)}`);
+    if (query.openApplications) where.push(`p.status IN ('applied', 'screening')`);
     if (query.managerId) where.push(`p.manager_id = $${params.push(query.managerId)}`);
     if (query.industryId || query.regionId) {
       // A partner is in a segment when it requested it (agreements add their scopes in a later migration).

@@ -1,0 +1,218 @@
+import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type Decision, DecisionSchema, type PartnerDetail, translateZodIssue } from '@partnerline/domain';
+import { ApiError, currentLanguage } from '@partnerline/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { managersQueryOptions, useAssign, useChangeStatus, useDecide, useTrialOutcome } from '../../../../api/partners';
+import { useQuery } from '@tanstack/react-query';
+
+type Kind = Decision['decision'] | 'trial_outcome' | 'status';
+
+function issuesOf(err: unknown): Record<string, string> {
+  if (err instanceof ApiError) return err.issues.length ? err.fieldErrors() : { form: err.message };
+  return { form: String(err) };
+}
+
+/** Assignment, screening decisions, trial outcome and status changes — only those the server says are open. */
+export function DecisionPanel({ partner }: { partner: PartnerDetail }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Kind | null>(null);
+  const [statusTarget, setStatusTarget] = useState<'suspended' | 'active' | 'terminated'>('suspended');
+  const { data: managers } = useQuery(managersQueryOptions());
+  const assign = useAssign(partner.id);
+  const [managerId, setManagerId] = useState<string | null>(partner.managerId);
+  const openTrial = partner.trials.find((tr) => tr.outcome === null);
+
+  return (
+    <Card>
+      <Stack>
+        <Text fw={600}>{t('partner.decide')}</Text>
+        <Group align="flex-end" gap="xs">
+          <Select label={t('partner.assignTo')} data={(managers ?? []).map((m) => ({ value: m.id, label: m.displayName }))} value={managerId} onChange={setManagerId} w={220} />
+          <Button
+            variant="light"
+            disabled={!managerId || managerId === partner.managerId}
+            loading={assign.isPending}
+            onClick={() => managerId && assign.mutate({ managerId }, { onSuccess: () => notifications.show({ color: 'green', message: t('partner.assigned') }), onError: (e) => notifications.show({ color: 'red', message: issuesOf(e).form ?? '' }) })}
+          >
+            {t('partner.assign')}
+          </Button>
+        </Group>
+        <Group gap="xs">
+          {partner.allowedDecisions.map((d) => (
+            <Button key={d} color={d === 'reject' ? 'red' : d === 'request_info' ? 'orange' : 'green'} variant={d === 'approve' ? 'filled' : 'light'} onClick={() => setOpen(d)}>
+              {t(`partner.decisions.${d}`)}
+            </Button>
+          ))}
+          {openTrial && (
+            <Button color="violet" variant="light" onClick={() => setOpen('trial_outcome')}>
+              {t('partner.trialOutcome')}
+            </Button>
+          )}
+          {partner.allowedStatusChanges.map((s) => (
+            <Button
+              key={s}
+              variant="default"
+              color={s === 'terminated' ? 'red' : undefined}
+              onClick={() => {
+                setStatusTarget(s as 'suspended' | 'active' | 'terminated');
+                setOpen('status');
+              }}
+            >
+              {t(s === 'suspended' ? 'partner.suspend' : s === 'active' ? 'partner.reactivate' : 'partner.terminate')}
+            </Button>
+          ))}
+        </Group>
+        {partner.allowedDecisions.length === 0 && !openTrial && (
+          <Text size="sm" c="dimmed">
+            {t('partner.noActions')}
+          </Text>
+        )}
+      </Stack>
+      {open && open !== 'trial_outcome' && open !== 'status' && <DecisionModal partnerId={partner.id} kind={open} onClose={() => setOpen(null)} />}
+      {open === 'trial_outcome' && <TrialOutcomeModal partnerId={partner.id} onClose={() => setOpen(null)} />}
+      {open === 'status' && <StatusModal partnerId={partner.id} status={statusTarget} onClose={() => setOpen(null)} />}
+    </Card>
+  );
+}
+
+function DecisionModal({ partnerId, kind, onClose }: { partnerId: string; kind: Decision['decision']; onClose: () => void }) {
+  const { t } = useTranslation();
+  const decide = useDecide(partnerId);
+  const [text, setText] = useState('');
+  const [customer, setCustomer] = useState('');
+  const [scope, setScope] = useState('');
+  const [endDate, setEndDate] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const body =
+    kind === 'reject'
+      ? { decision: kind, reason: text }
+      : kind === 'request_info'
+        ? { decision: kind, question: text }
+        : kind === 'approve_trial'
+          ? { decision: kind, trial: { customer, scope, endDate }, notes: text || undefined }
+          : { decision: kind, notes: text || undefined };
+
+  const submit = () => {
+    const parsed = DecisionSchema.safeParse(body);
+    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
+    decide.mutate(parsed.data, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('partner.done') });
+        onClose();
+      },
+      onError: (e) => setErrors(issuesOf(e)),
+    });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t(`partner.decisions.${kind}`)} size="lg">
+      <Stack>
+        {kind === 'approve_trial' && (
+          <>
+            <TextInput label={t('partner.trialCustomer')} value={customer} onChange={(e) => setCustomer(e.currentTarget.value)} error={errors['trial.customer']} required />
+            <Textarea label={t('partner.trialScope')} autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={errors['trial.scope']} required />
+            <TextInput type="date" label={t('partner.trialEnd')} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} error={errors['trial.endDate']} required />
+          </>
+        )}
+        <Textarea
+          label={kind === 'reject' ? t('partner.reason') : kind === 'request_info' ? t('partner.question') : t('partner.notes')}
+          autosize
+          minRows={3}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={errors.reason ?? errors.question ?? errors.notes}
+          required={kind === 'reject' || kind === 'request_info'}
+        />
+        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel', { ns: 'ui' })}
+          </Button>
+          <Button color={kind === 'reject' ? 'red' : undefined} onClick={submit} loading={decide.isPending}>
+            {t(`partner.decisions.${kind}`)}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function TrialOutcomeModal({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const record = useTrialOutcome(partnerId);
+  const [outcome, setOutcome] = useState<'success' | 'failure'>('success');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  return (
+    <Modal opened onClose={onClose} title={t('partner.trialOutcome')}>
+      <Stack>
+        <Select label={t('partner.outcome')} data={[{ value: 'success', label: t('partner.success') }, { value: 'failure', label: t('partner.failure') }]} value={outcome} onChange={(v) => setOutcome((v as 'success' | 'failure') ?? 'success')} allowDeselect={false} />
+        <Textarea label={t('partner.notes')} autosize minRows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} required />
+        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel', { ns: 'ui' })}
+          </Button>
+          <Button
+            loading={record.isPending}
+            onClick={() =>
+              record.mutate(
+                { outcome, notes },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'green', message: t('partner.done') });
+                    onClose();
+                  },
+                  onError: (e) => setErrors(issuesOf(e)),
+                },
+              )
+            }
+          >
+            {t('common.save', { ns: 'ui' })}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function StatusModal({ partnerId, status, onClose }: { partnerId: string; status: 'suspended' | 'active' | 'terminated'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const change = useChangeStatus(partnerId);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const label = t(status === 'suspended' ? 'partner.suspend' : status === 'active' ? 'partner.reactivate' : 'partner.terminate');
+  return (
+    <Modal opened onClose={onClose} title={label}>
+      <Stack>
+        <Textarea label={t('partner.statusReason')} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required />
+        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel', { ns: 'ui' })}
+          </Button>
+          <Button
+            color={status === 'terminated' ? 'red' : undefined}
+            loading={change.isPending}
+            onClick={() =>
+              change.mutate(
+                { status, reason },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'green', message: t('partner.done') });
+                    onClose();
+                  },
+                  onError: (e) => setErrors(issuesOf(e)),
+                },
+              )
+            }
+          >
+            {label}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

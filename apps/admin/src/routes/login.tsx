@@ -1,0 +1,27 @@
+import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
+import { LoginPage, meQueryOptions } from '@partnerline/ui';
+import { z } from 'zod';
+
+export const Route = createFileRoute('/login')({
+  validateSearch: z.object({ redirect: z.string().optional() }),
+  beforeLoad: async ({ context }) => {
+    const user = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (user) throw redirect({ to: '/' });
+  },
+  component: Login,
+});
+
+function Login() {
+  const navigate = useNavigate();
+  const { redirect: target } = Route.useSearch();
+  return (
+    <LoginPage
+      app="admin"
+      onSuccess={() => {
+        // Only same-app paths: never an open redirect.
+        const safe = target && target.startsWith('/admin/') ? target.slice('/admin'.length) : '/';
+        void navigate({ to: safe as '/' });
+      }}
+    />
+  );
+}

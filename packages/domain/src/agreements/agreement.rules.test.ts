@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { regionCovers } from '../catalog/region-tree.js';
+import { missingExclusiveRequirements, scopesOverlap, termsOverlap } from './agreement.rules.js';
+
+const tree = new Map([
+  ['cn', { id: 'cn', parentId: null }],
+  ['gd', { id: 'gd', parentId: 'cn' }],
+  ['sz', { id: 'sz', parentId: 'gd' }],
+  ['bj', { id: 'bj', parentId: 'cn' }],
+]);
+const covers = (s: string, r: string) => regionCovers(s, r, tree);
+
+describe('agreement overlap rules', () => {
+  it('adjacent terms do not overlap; shared days do', () => {
+    expect(termsOverlap({ startDate: '2026-01-01', endDate: '2026-12-31' }, { startDate: '2027-01-01', endDate: '2027-12-31' })).toBe(false);
+    expect(termsOverlap({ startDate: '2026-01-01', endDate: '2026-12-31' }, { startDate: '2026-12-31', endDate: '2027-12-31' })).toBe(true);
+  });
+
+  it('all of China overlaps one city; sibling provinces do not', () => {
+    expect(scopesOverlap({ industryId: 'fin', regionId: 'cn' }, { industryId: 'fin', regionId: 'sz' }, covers)).toBe(true);
+    expect(scopesOverlap({ industryId: 'fin', regionId: 'gd' }, { industryId: 'fin', regionId: 'bj' }, covers)).toBe(false);
+  });
+
+  it('"all industries" overlaps any industry; different industries do not', () => {
+    expect(scopesOverlap({ industryId: null, regionId: 'sz' }, { industryId: 'mfg', regionId: 'gd' }, covers)).toBe(true);
+    expect(scopesOverlap({ industryId: 'fin', regionId: 'gd' }, { industryId: 'mfg', regionId: 'gd' }, covers)).toBe(false);
+    expect(scopesOverlap({ industryId: 'fin', regionId: null }, { industryId: 'fin', regionId: 'bj' }, covers)).toBe(true);
+  });
+});
+
+describe('missingExclusiveRequirements', () => {
+  const complete = { type: 'exclusive' as const, quotaPerPeriod: '5000000', evaluationPeriod: 'quarter', deposit: { amount: '200000', dueDate: '2026-12-01', handling: 'offset' }, hasTrackRecord: true, override: null };
+
+  it('a complete exclusive agreement lacks nothing; other types are not checked', () => {
+    expect(missingExclusiveRequirements(complete)).toEqual([]);
+    expect(missingExclusiveRequirements({ ...complete, type: 'registration', quotaPerPeriod: null, deposit: null })).toEqual([]);
+  });
+
+  it('names everything missing', () => {
+    expect(missingExclusiveRequirements({ ...complete, quotaPerPeriod: '0', evaluationPeriod: null, deposit: null, hasTrackRecord: false })).toEqual(['quota', 'evaluation_period', 'deposit', 'track_record']);
+  });
+
+  it('a written override stands in for the track record', () => {
+    expect(missingExclusiveRequirements({ ...complete, hasTrackRecord: false, override: { justification: '战略客户指定，管理层特批。' } })).toEqual([]);
+    expect(missingExclusiveRequirements({ ...complete, hasTrackRecord: false, override: { justification: 'ok' } })).toEqual(['track_record']);
+  });
+});

@@ -1,0 +1,65 @@
+import type { Transitions } from '../common/state-machine.js';
+
+export type AgreementType = 'exclusive' | 'registration' | 'distribution';
+export type AgreementStatus = 'draft' | 'pending_approval' | 'active' | 'expired' | 'terminated' | 'renewed' | 'rejected';
+
+/**
+ * Agreement lifecycle (DOMAIN §4): draft → pending_approval → active → (expired | terminated | renewed).
+ * A rejected submission goes back to draft to be reworked; `rejected` is kept for one that is abandoned.
+ */
+export const AGREEMENT_TRANSITIONS: Transitions<AgreementStatus> = {
+  draft: ['pending_approval', 'terminated'],
+  pending_approval: ['active', 'draft'],
+  active: ['expired', 'terminated', 'renewed'],
+  expired: ['renewed'],
+  terminated: [],
+  renewed: [],
+  rejected: [],
+};
+
+export interface ScopeEntry {
+  /** null = all industries */
+  industryId: string | null;
+  /** null = all regions */
+  regionId: string | null;
+}
+
+export interface Term {
+  startDate: string; // YYYY-MM-DD
+  endDate: string; // YYYY-MM-DD, inclusive
+}
+
+/** Two inclusive date ranges share at least one day. Adjacent terms (one ends the day before the other starts) do not. */
+export function termsOverlap(a: Term, b: Term): boolean {
+  return a.startDate <= b.endDate && b.startDate <= a.endDate;
+}
+
+/** Two scope entries overlap when industries match (or either is "all") and one region covers the other. */
+export function scopesOverlap(a: ScopeEntry, b: ScopeEntry, regionCoversFn: (scope: string, region: string) => boolean): boolean {
+  const industries = a.industryId === null || b.industryId === null || a.industryId === b.industryId;
+  if (!industries) return false;
+  if (a.regionId === null || b.regionId === null) return true;
+  return regionCoversFn(a.regionId, b.regionId) || regionCoversFn(b.regionId, a.regionId);
+}
+
+export interface ExclusiveRequirementsInput {
+  type: AgreementType;
+  quotaPerPeriod: string | null;
+  evaluationPeriod: string | null;
+  deposit: { amount: string; dueDate: string; handling: string } | null;
+  hasTrackRecord: boolean;
+  override: { justification: string } | null;
+}
+
+export type MissingRequirement = 'quota' | 'evaluation_period' | 'deposit' | 'track_record';
+
+/** What an exclusive agreement still lacks before it may activate (DOMAIN §4). */
+export function missingExclusiveRequirements(i: ExclusiveRequirementsInput): MissingRequirement[] {
+  if (i.type !== 'exclusive') return [];
+  const missing: MissingRequirement[] = [];
+  if (!i.quotaPerPeriod || Number(i.quotaPerPeriod) <= 0) missing.push('quota');
+  if (!i.evaluationPeriod) missing.push('evaluation_period');
+  if (!i.deposit) missing.push('deposit');
+  if (!i.hasTrackRecord && !(i.override && i.override.justification.trim().length >= 10)) missing.push('track_record');
+  return missing;
+}

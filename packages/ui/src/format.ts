@@ -1,0 +1,30 @@
+import type { Locale } from '@partnerline/domain';
+
+/** Times are stored in UTC and shown in the user's zone (default Asia/Shanghai). */
+export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone = 'Asia/Shanghai'): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+}
+
+export function formatDate(iso: string | null | undefined, locale: Locale, timeZone = 'Asia/Shanghai'): string {
+  if (!iso) return '—';
+  // A bare calendar date (YYYY-MM-DD) has no zone: show it as it is.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
+  return new Intl.DateTimeFormat(locale, { timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/** Money arrives as an exact decimal string; format it without going through a float. */
+export function formatMoney(amount: string | null | undefined, locale: Locale, currency = 'CNY'): string {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const [intPart, frac = ''] = amount.replace(/^-/, '').split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (frac + '00').slice(0, 2);
+  const symbol = currency === 'CNY' ? '¥' : `${currency} `;
+  return `${amount.startsWith('-') ? '-' : ''}${symbol}${grouped}.${cents}${locale === 'zh-CN' ? '' : ''}`;
+}
+
+/** Days from now until a date (negative when past). */
+export function daysUntil(iso: string, now = new Date()): number {
+  const target = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
+  return Math.ceil((target.getTime() - now.getTime()) / 86_400_000);
+}

@@ -1,0 +1,13 @@
+export * from './api';
+export * from './auth';
+export * from './format';
+export * from './i18n';
+export * from './notifications';
+export * from './theme';
+export { AppLayout, type NavItem } from './AppLayout';
+export { AppProviders } from './AppProviders';
+export { LanguageSwitch } from './LanguageSwitch';
+export { LoginPage } from './LoginPage';
+export { ErrorState, PageLoader } from './states';
+export { WrongAppPage } from './WrongAppPage';
+export { uiCatalogue } from './ui.catalogue';
