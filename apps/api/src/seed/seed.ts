@@ -108,7 +108,11 @@ async function seedPeople(m: EntityManager, rand: () => number, regions: Ids) {
   for (const [i, p] of PARTNERS.entries()) {
     const foreign = !regions.has(p.region) || ['SG', 'MY-KL', 'ID-JK', 'VN-HCM', 'TH-BKK', 'AE-DXB'].includes(p.region);
     const taxId = foreign ? `${p.region.slice(0, 2)}-${String(100000000 + Math.floor(rand() * 899999999))}` : demoUscc(rand, i);
-    const created = new Date(Date.UTC(2024, 0, 15) + Math.floor(rand() * 600) * 86_400_000);
+    // Open applications are recent (days to weeks old); established partners applied one to two years ago.
+    const open = p.status === 'applied' || p.status === 'screening';
+    const ageDays = open ? 2 + Math.floor(rand() * 40) : p.status === 'trial' ? 60 + Math.floor(rand() * 60) : 300 + Math.floor(rand() * 400);
+    const created = new Date(Date.now() - ageDays * 86_400_000);
+    created.setUTCHours(2, 0, 0, 0);
     const partnerId = await insertReturningId(
       m,
       `INSERT INTO partners (name, name_en, type, status, tax_id, domain, region_id, manager_id, created_at, updated_at)

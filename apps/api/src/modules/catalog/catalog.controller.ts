@@ -11,7 +11,7 @@ import {
   UpdateSegmentSchema,
 } from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { AnyRole, Roles } from '../../common/auth/auth.decorators';
+import { AnyRole, Public, Roles } from '../../common/auth/auth.decorators';
 import { IdParamDto } from '../../common/http/params';
 import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
@@ -34,15 +34,16 @@ export class CatalogController {
     private readonly catalog: CatalogService,
   ) {}
 
+  /** Public: the application form (no login) needs the industry and region pickers. */
   @Get('industries')
-  @AnyRole()
+  @Public()
   @ZodResponse({ type: [IndustryDto] })
   industries() {
     return this.repo.industries();
   }
 
   @Get('regions')
-  @AnyRole()
+  @Public()
   @ZodResponse({ type: [RegionDto] })
   regions() {
     return this.repo.regions();

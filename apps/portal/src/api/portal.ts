@@ -1,0 +1,59 @@
+import type { Industry, PartnerApplication, PartnerDetail, PartnerUser, Region } from '@partnerline/domain';
+import { apiFetch } from '@partnerline/ui';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+
+export const industriesQueryOptions = () => queryOptions({ queryKey: ['industries'], queryFn: () => apiFetch<Industry[]>('/industries'), staleTime: 600_000 });
+export const regionsQueryOptions = () => queryOptions({ queryKey: ['regions'], queryFn: () => apiFetch<Region[]>('/regions'), staleTime: 600_000 });
+export const myPartnerQueryOptions = (partnerId: string) => queryOptions({ queryKey: ['partner', partnerId], queryFn: () => apiFetch<PartnerDetail>(`/partners/${partnerId}`) });
+
+export function useApply() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (a: PartnerApplication) => apiFetch<{ partnerId: string; reference: string; user: unknown }>('/partner-applications', { method: 'POST', body: a }),
+    onSuccess: (r) => qc.setQueryData(['auth', 'me'], r.user),
+  });
+}
+
+export function useAnswer(partnerId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ requestId, answer }: { requestId: string; answer: string }) => apiFetch<void>(`/partners/${partnerId}/info-requests/${requestId}/answer`, { method: 'POST', body: { answer } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['partner', partnerId] }),
+  });
+}
+
+export function useInvite(partnerId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; displayName: string; jobRole: 'sales' | 'presales' | 'service' }) => apiFetch<{ inviteUrl: string }>(`/partners/${partnerId}/users`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['partner', partnerId] }),
+  });
+}
+
+export function useSetMemberDisabled(partnerId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, disabled }: { userId: string; disabled: boolean }) => apiFetch<void>(`/partners/${partnerId}/users/${userId}/disable`, { method: 'POST', body: { disabled } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['partner', partnerId] }),
+  });
+}
+
+export function useAcceptInvitation() {
+  return useMutation({ mutationFn: (body: { token: string; password: string }) => apiFetch<{ email: string }>('/invitations/accept', { method: 'POST', body }) });
+}
+
+export type { PartnerUser };
+
+export function regionOptions(regions: Region[], locale: string): { value: string; label: string }[] {
+  const children = new Map<string | null, Region[]>();
+  for (const r of regions) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const out: { value: string; label: string }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const r of children.get(parent) ?? []) {
+      out.push({ value: r.id, label: `${'\u00A0\u00A0\u00A0'.repeat(depth)}${locale === 'zh-CN' ? r.nameZh : r.nameEn}` });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}

@@ -1,0 +1,134 @@
+import { Alert, Badge, Button, Card, Code, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUserPlus } from '@tabler/icons-react';
+import { InviteUserSchema, JobRoleSchema, translateZodIssue } from '@partnerline/domain';
+import { ApiError, currentLanguage, meQueryOptions } from '@partnerline/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { myPartnerQueryOptions, useInvite, useSetMemberDisabled } from '../../api/portal';
+import { PageHeader } from '../../components/PageHeader';
+
+export const Route = createFileRoute('/_authed/team')({
+  loader: async ({ context }) => {
+    const user = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (user?.partnerId) await context.queryClient.ensureQueryData(myPartnerQueryOptions(user.partnerId));
+  },
+  component: TeamPage,
+});
+
+function TeamPage() {
+  const { t } = useTranslation();
+  const { data: user } = useSuspenseQuery(meQueryOptions());
+  const { data: partner } = useSuspenseQuery(myPartnerQueryOptions(user!.partnerId!));
+  const isAdmin = user?.role === 'partner_admin';
+  const [inviting, setInviting] = useState(false);
+  const setDisabled = useSetMemberDisabled(partner.id);
+
+  return (
+    <Stack maw={1100}>
+      <PageHeader
+        title={t('team.title')}
+        subtitle={t('team.subtitle')}
+        actions={
+          isAdmin ? (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setInviting(true)}>
+              {t('team.invite')}
+            </Button>
+          ) : undefined
+        }
+      />
+      {!isAdmin && <Text c="dimmed" size="sm">{t('team.onlyAdmin')}</Text>}
+      <Card p={0}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('team.name')}</Table.Th>
+              <Table.Th>{t('team.email')}</Table.Th>
+              <Table.Th>{t('team.role')}</Table.Th>
+              <Table.Th>{t('team.status')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {partner.users.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.displayName}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>
+                  {t(`roles.${u.role}`, { ns: 'ui' })}
+                  {u.jobRole ? ` · ${t(`jobRoles.${u.jobRole}`, { ns: 'ui' })}` : ''}
+                </Table.Td>
+                <Table.Td>{u.disabled ? <Badge color="gray">{t('team.disabled')}</Badge> : u.invitationPending ? <Badge color="orange">{t('team.pending')}</Badge> : <Badge color="green">{t('team.active')}</Badge>}</Table.Td>
+                <Table.Td ta="right">
+                  {isAdmin && u.id !== user?.id && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      color={u.disabled ? undefined : 'red'}
+                      loading={setDisabled.isPending && setDisabled.variables?.userId === u.id}
+                      onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
+                    >
+                      {u.disabled ? t('team.enable') : t('team.disable')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      {inviting && <InviteModal partnerId={partner.id} onClose={() => setInviting(false)} />}
+    </Stack>
+  );
+}
+
+function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invite = useInvite(partnerId);
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [jobRole, setJobRole] = useState<'sales' | 'presales' | 'service'>('sales');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [link, setLink] = useState<string | null>(null);
+
+  const submit = () => {
+    const parsed = InviteUserSchema.safeParse({ email, displayName, jobRole });
+    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
+    invite.mutate(parsed.data, {
+      onSuccess: (r) => {
+        notifications.show({ color: 'green', message: t('team.invited') });
+        setLink(r.inviteUrl);
+      },
+      onError: (e) => e instanceof ApiError && setErrors(e.issues.length ? e.fieldErrors() : { form: e.message }),
+    });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('team.invite')}>
+      {link ? (
+        <Stack>
+          <Text size="sm">{t('team.inviteLink')}</Text>
+          <Code block>{link}</Code>
+          <Button onClick={onClose}>OK</Button>
+        </Stack>
+      ) : (
+        <Stack>
+          <TextInput label={t('team.name')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} required />
+          <TextInput label={t('team.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} required />
+          <Select label={t('team.jobRole')} data={JobRoleSchema.options.map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} value={jobRole} allowDeselect={false} onChange={(v) => v && setJobRole(v as typeof jobRole)} />
+          {errors.form && <Alert color="red">{errors.form}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel', { ns: 'ui' })}
+            </Button>
+            <Button onClick={submit} loading={invite.isPending}>
+              {t('team.sendInvite')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

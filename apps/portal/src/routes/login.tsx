@@ -1,0 +1,34 @@
+import { Anchor, Text } from '@mantine/core';
+import { createFileRoute, Link, redirect, useNavigate } from '@tanstack/react-router';
+import { LoginPage, meQueryOptions } from '@partnerline/ui';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+
+export const Route = createFileRoute('/login')({
+  validateSearch: z.object({ redirect: z.string().optional() }),
+  beforeLoad: async ({ context }) => {
+    const user = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (user) throw redirect({ to: '/' });
+  },
+  component: Login,
+});
+
+function Login() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { redirect: target } = Route.useSearch();
+  return (
+    <LoginPage
+      app="portal"
+      onSuccess={() => {
+        const safe = target && target.startsWith('/portal/') ? target.slice('/portal'.length) : '/';
+        void navigate({ to: safe as '/' });
+      }}
+      footer={
+        <Text ta="center" size="sm">
+          <Anchor renderRoot={(props) => <Link {...props} to="/apply" />}>{t('apply.cta')}</Anchor>
+        </Text>
+      }
+    />
+  );
+}

@@ -1,0 +1,13 @@
+/// <reference types="vitest/config" />
+import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Served by the API under /portal/ in production; in development vite proxies /api to the API on :3000.
+export default defineConfig({
+  base: '/portal/',
+  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react()],
+  server: { port: 5174, strictPort: true, proxy: { '/api': 'http://127.0.0.1:3000' } },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 900 },
+  test: { environment: 'jsdom', globals: true, setupFiles: ['../../packages/ui/src/test-setup.ts'], css: false, include: ['src/**/*.test.{ts,tsx}'] },
+});
