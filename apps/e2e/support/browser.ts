@@ -43,3 +43,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+const LABELS = {
+  en: { email: 'Email', password: 'Password', submit: 'Sign in' },
+  zh: { email: '邮箱', password: '密码', submit: '登录' },
+};
+
+export async function signIn(page: Page, app: 'admin' | 'portal', email: string, lang: 'en' | 'zh' = 'en', password = PASSWORD): Promise<void> {
+  const l = LABELS[lang];
+  await page.goto(`${baseUrl()}/${app}/login`);
+  await page.getByRole('textbox', { name: l.email }).fill(email);
+  await page.getByRole('textbox', { name: l.password }).fill(password);
+  await page.getByRole('button', { name: l.submit }).click();
+}

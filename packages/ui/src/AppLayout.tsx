@@ -48,6 +48,9 @@ export function AppLayout({ user, appName, nav, onNavigate, onLogout, children }
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Box visibleFrom="xs">
+              <LanguageSwitch onChange={(locale) => updateMe.mutate({ locale })} />
+            </Box>
             <NotificationBell timeZone={user.timeZone} onNavigate={onNavigate} />
             <Menu position="bottom-end" width={260} shadow="md">
               <Menu.Target>
@@ -84,10 +87,6 @@ export function AppLayout({ user, appName, nav, onNavigate, onLogout, children }
                     {user.partnerName ? ` · ${user.partnerName}` : ''}
                   </Text>
                 </Stack>
-                <Menu.Divider />
-                <Box px="sm" py={6}>
-                  <LanguageSwitch onChange={(locale) => updateMe.mutate({ locale })} />
-                </Box>
                 <Menu.Divider />
                 <Menu.Item leftSection={<IconLogout size={16} />} color="red" onClick={onLogout}>
                   {t('layout.logout')}

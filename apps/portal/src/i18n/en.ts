@@ -69,6 +69,7 @@ export const en = {
     segments: 'Desired segments',
     segmentsHelp: 'Industry × region where you want to sell.',
     industry: 'Industry',
+    segmentRegion: 'Region',
     addSegment: 'Add segment',
     personInCharge: 'Named person in charge',
     name: 'Name',

@@ -73,6 +73,7 @@ export const zhCN: Shape<typeof en> = {
     segments: '意向细分市场',
     segmentsHelp: '希望开展销售的行业 × 区域。',
     industry: '行业',
+    segmentRegion: '区域',
     addSegment: '添加细分市场',
     personInCharge: '专职负责人',
     name: '姓名',

@@ -199,8 +199,8 @@ function ApplyPage() {
                     style={{ flex: 1 }}
                   />
                   <Select
-                    label={t('apply.region')}
-                    aria-label={`${t('apply.region')} ${i + 1}`}
+                    label={t('apply.segmentRegion')}
+                    aria-label={`${t('apply.segmentRegion')} ${i + 1}`}
                     searchable
                     data={regionData}
                     value={s.regionId}

@@ -185,7 +185,7 @@ function EditSegmentModal({ segment, thresholds, onClose }: { segment: Segment; 
           <NumberInput label={t('segments.difficulty')} min={0} max={100} clampBehavior="none" allowDecimal={false} value={difficulty} onChange={setDifficulty} error={errors.expansionDifficulty} />
         </Group>
         <Textarea label={t('segments.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
-        <Group gap="xs">
+        <Group gap="xs" data-testid="quadrant-preview">
           <Text size="sm" c="dimmed">
             {t('segments.preview')}:
           </Text>
