@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Grid, Group, List, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
-import type { PartnerDetail } from '@partnerline/domain';
+import { criteriaFor, type PartnerDetail } from '@partnerline/domain';
 import { formatDate, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
@@ -142,7 +142,7 @@ function PartnerPage() {
                         </Group>
                         <Table withRowBorders={false} verticalSpacing={2}>
                           <Table.Tbody>
-                            {Object.entries(s.scores).map(([c, v]) => (
+                            {criteriaFor(s.type).map((c) => [c, s.scores[c]] as const).map(([c, v]) => (
                               <Table.Tr key={c}>
                                 <Table.Td w="40%">{t(`partner.criteria.${c}`)}</Table.Td>
                                 <Table.Td w={50}>{v}/5</Table.Td>
