@@ -22,3 +22,4 @@ export * from './notifications/notification.catalog.js';
 export * from './screening/partner-detail.schema.js';
 export * from './screening/decision.rules.js';
 export * from './agreements/agreement.rules.js';
+export * from './agreements/agreement.schema.js';

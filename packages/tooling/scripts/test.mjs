@@ -32,4 +32,4 @@ try {
 }
 ensureChromium();
 const extra = process.argv.slice(2);
-process.exit(pnpm(['exec', 'turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...extra], { cwd: root }));
+process.exit(pnpm(['exec', 'turbo', 'run', 'test', '--concurrency=1', '--output-logs=full', ...extra], { cwd: root }));

@@ -45,3 +45,42 @@ describe('missingExclusiveRequirements', () => {
     expect(missingExclusiveRequirements({ ...complete, hasTrackRecord: false, override: { justification: 'ok' } })).toEqual(['track_record']);
   });
 });
+
+import { AGREEMENT_TRANSITIONS, agreementGaps, agreementNumber } from './agreement.rules.js';
+import { checkTransition } from '../common/state-machine.js';
+import { AgreementTermsSchema } from './agreement.schema.js';
+
+describe('agreement lifecycle', () => {
+  it('follows draft → pending_approval → active → expired/terminated/renewed', () => {
+    expect(checkTransition(AGREEMENT_TRANSITIONS, 'draft', 'pending_approval')).toEqual({ ok: true });
+    expect(checkTransition(AGREEMENT_TRANSITIONS, 'pending_approval', 'active')).toEqual({ ok: true });
+    expect(checkTransition(AGREEMENT_TRANSITIONS, 'active', 'terminated')).toEqual({ ok: true });
+    expect(checkTransition(AGREEMENT_TRANSITIONS, 'draft', 'active')).toMatchObject({ ok: false, allowed: ['pending_approval', 'terminated'] });
+    expect(checkTransition(AGREEMENT_TRANSITIONS, 'terminated', 'active')).toMatchObject({ ok: false, allowed: [] });
+  });
+
+  it('a rejected submission goes back to draft', () => {
+    expect(checkTransition(AGREEMENT_TRANSITIONS, 'pending_approval', 'draft')).toEqual({ ok: true });
+  });
+});
+
+describe('agreementGaps', () => {
+  const base = { scope: [{}], productIds: [], evidenceStandard: null, quotaPerPeriod: null, evaluationPeriod: null, deposit: null };
+  it('registration needs an evidence standard, distribution products, exclusive quota/period/deposit', () => {
+    expect(agreementGaps({ ...base, type: 'registration' })).toEqual(['evidence_standard']);
+    expect(agreementGaps({ ...base, type: 'distribution' })).toEqual(['products']);
+    expect(agreementGaps({ ...base, type: 'exclusive' })).toEqual(['quota', 'evaluation_period', 'deposit']);
+    expect(agreementGaps({ ...base, type: 'registration', evidenceStandard: { proofOfCommunication: true, customerFeedback: false, customerDetails: true } })).toEqual([]);
+  });
+});
+
+describe('AgreementTermsSchema', () => {
+  it('refuses an end before the start, naming endDate', () => {
+    const r = AgreementTermsSchema.safeParse({ partnerId: '8f0e6f55-6d4c-4c1f-9f3e-2b8a7c1d0e11', type: 'registration', scope: [{ industryId: null, regionId: null }], startDate: '2027-01-01', endDate: '2026-12-31' });
+    expect(r.error?.issues[0]).toMatchObject({ path: ['endDate'], message: 'validation.end_before_start' });
+  });
+
+  it('numbers agreements by type and year', () => {
+    expect(agreementNumber('exclusive', '2026-07-01', 'abcdef12-0000')).toBe('PL-EX-2026-ABCDEF12');
+  });
+});

@@ -17,10 +17,9 @@ export const AGREEMENT_TRANSITIONS: Transitions<AgreementStatus> = {
   rejected: [],
 };
 
-export interface ScopeEntry {
-  /** null = all industries */
+/** A scope entry: industry (null = all industries) × region (null = all regions, covering descendants). */
+export interface ScopeCell {
   industryId: string | null;
-  /** null = all regions */
   regionId: string | null;
 }
 
@@ -35,7 +34,7 @@ export function termsOverlap(a: Term, b: Term): boolean {
 }
 
 /** Two scope entries overlap when industries match (or either is "all") and one region covers the other. */
-export function scopesOverlap(a: ScopeEntry, b: ScopeEntry, regionCoversFn: (scope: string, region: string) => boolean): boolean {
+export function scopesOverlap(a: ScopeCell, b: ScopeCell, regionCoversFn: (scope: string, region: string) => boolean): boolean {
   const industries = a.industryId === null || b.industryId === null || a.industryId === b.industryId;
   if (!industries) return false;
   if (a.regionId === null || b.regionId === null) return true;
@@ -62,4 +61,34 @@ export function missingExclusiveRequirements(i: ExclusiveRequirementsInput): Mis
   if (!i.deposit) missing.push('deposit');
   if (!i.hasTrackRecord && !(i.override && i.override.justification.trim().length >= 10)) missing.push('track_record');
   return missing;
+}
+
+export type AgreementGap = 'scope' | 'products' | 'evidence_standard' | 'quota' | 'evaluation_period' | 'deposit' | 'pricing';
+
+/** What a draft still lacks for its type (DOMAIN §4), before it can be submitted. Track record is checked on approval. */
+export function agreementGaps(t: {
+  type: AgreementType;
+  scope: unknown[];
+  productIds: unknown[];
+  evidenceStandard: { proofOfCommunication: boolean; customerFeedback: boolean; customerDetails: boolean } | null;
+  quotaPerPeriod: string | null;
+  evaluationPeriod: string | null;
+  deposit: unknown | null;
+}): AgreementGap[] {
+  const gaps: AgreementGap[] = [];
+  if (t.scope.length === 0) gaps.push('scope');
+  if (t.type === 'distribution' && t.productIds.length === 0) gaps.push('products');
+  if (t.type === 'registration' && !t.evidenceStandard) gaps.push('evidence_standard');
+  if (t.type === 'exclusive') {
+    if (!t.quotaPerPeriod || Number(t.quotaPerPeriod) <= 0) gaps.push('quota');
+    if (!t.evaluationPeriod) gaps.push('evaluation_period');
+    if (!t.deposit) gaps.push('deposit');
+  }
+  return gaps;
+}
+
+/** A human agreement number: PL-EX-2026-1A2B3C4D (type, start year, id prefix). */
+export function agreementNumber(type: AgreementType, startDate: string, id: string): string {
+  const code = type === 'exclusive' ? 'EX' : type === 'registration' ? 'RG' : 'DS';
+  return `PL-${code}-${startDate.slice(0, 4)}-${id.slice(0, 8).toUpperCase()}`;
 }

@@ -51,6 +51,8 @@ const en: Catalogue = {
   'validation.uscc_format': 'A unified social credit code has 18 characters (digits and capital letters except I, O, S, V, Z).',
   'validation.uscc_checksum': 'The check digit of this unified social credit code is wrong (expected {expected}); please check the code.',
   'validation.segment_required': 'Choose at least one segment.',
+  'validation.scope_required': 'An agreement needs at least one scope entry.',
+  'validation.end_before_start': 'The end date must be on or after the start date.',
 };
 
 const zhCN: Catalogue = {
@@ -100,6 +102,8 @@ const zhCN: Catalogue = {
   'validation.uscc_format': '统一社会信用代码为 18 位（数字及除 I、O、S、V、Z 外的大写字母）。',
   'validation.uscc_checksum': '统一社会信用代码校验位不正确（应为 {expected}），请核对。',
   'validation.segment_required': '请至少选择一个细分市场。',
+  'validation.scope_required': '协议至少需要一个范围。',
+  'validation.end_before_start': '结束日期不能早于开始日期。',
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
