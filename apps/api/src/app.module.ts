@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -20,7 +21,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.DATABASE_POOL_SIZE)),
+        // The embedded database is one backend session: one connection, so statements never interleave.
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.embeddedDatabase ? 1 : config.DATABASE_POOL_SIZE)),
         AuditModule,
         PoliciesModule,
         NotificationsModule,
@@ -28,6 +30,7 @@ export class AppModule {
         UsersModule,
         CatalogModule,
         PartnersModule,
+        AgreementsModule,
       ],
       controllers: [HealthController],
       providers: [

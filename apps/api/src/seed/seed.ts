@@ -5,13 +5,14 @@ import { INDUSTRIES, PRODUCT_LINES, PRODUCTS } from './data/catalog';
 import { DEMO_PASSWORD, PARTNERS, VENDOR_USERS } from './data/partners';
 import { CHINA_PROVINCES, OTHER_COUNTRIES, type RegionSeed, TIER1 } from './data/regions';
 import { intBetween, prng } from './prng';
+import { seedAgreements } from './seed-agreements';
 import { seedScreening } from './seed-screening';
 
 const SEED = 20261122;
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Tables the demo data fills, children first (for --reset). */
-const TABLES = ['notifications', 'invitations', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
+const TABLES = ['exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
 
 type Ids = Map<string, string>;
 
@@ -158,6 +159,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
     const { segments, industries } = await seedCatalog(m, rand, regions, cityToProvince);
     const { partnerIds, vendor, ...people } = await seedPeople(m, rand, regions);
     await seedScreening(m, rand, { partnerIds, vendor, regions, industries });
+    await seedAgreements(m, { partnerIds, vendor, regions, industries });
     await m.query(`INSERT INTO policies (id, value) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = NULL`, [JSON.stringify(DEFAULT_POLICIES)]);
     await m.query(
       `INSERT INTO audit_log (entity, entity_id, action, after) VALUES ('system', 'seed', 'demo_data.loaded', $1)`,

@@ -27,9 +27,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
     DATABASE_URL: testDatabaseUrl(),
     BODY_LIMIT: '64kb',
     JOBS_ENABLED: 'false',
+    // Against the embedded database (one backend session) the app uses one connection, as in production.
+    ...(isRealServer() ? {} : { DATABASE_POOL_SIZE: '1' }),
     ...env,
   });
-  const app = await createApp(config, testDatabaseUrl(), pino({ level: 'silent' }));
+  const app = await createApp(config, testDatabaseUrl(), pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await app.init();
   return app;
 }

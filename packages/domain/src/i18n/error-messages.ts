@@ -24,6 +24,9 @@ const en: Catalogue = {
   INTERNAL: 'Something went wrong on our side. The error has been logged (request {requestId}).',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable: {detail}',
   USER_DISABLED: 'This account has been disabled. Contact your administrator.',
+  SELF_APPROVAL: 'You submitted this agreement, so you cannot approve it. Another channel manager or a vendor admin must.',
+  EXCLUSIVE_OVERLAP: 'The scope overlaps the exclusive agreement {number} of {partner} ({segments}) from {from} to {until}.',
+  AGREEMENT_INCOMPLETE: 'The agreement is missing: {missing}.',
 
   'zod.invalid_type': 'Expected {expected}, received {received}.',
   'zod.required': 'This field is required.',
@@ -75,6 +78,9 @@ const zhCN: Catalogue = {
   INTERNAL: '服务器内部出错，已记录该错误（请求 {requestId}）。',
   SERVICE_UNAVAILABLE: '服务暂不可用：{detail}',
   USER_DISABLED: '该账号已被停用，请联系管理员。',
+  SELF_APPROVAL: '您是该协议的提交人，不能自行审批，请由其他渠道经理或系统管理员审批。',
+  EXCLUSIVE_OVERLAP: '范围与 {partner} 的独家协议 {number}（{segments}，{from} 至 {until}）重叠。',
+  AGREEMENT_INCOMPLETE: '协议缺少：{missing}。',
 
   'zod.invalid_type': '应为 {expected}，实际为 {received}。',
   'zod.required': '此项为必填项。',

@@ -14,6 +14,7 @@ export const NotificationKindSchema = z.enum([
   'trial.failed',
   'partner.status_changed',
   'user.invited',
+  'agreement.activated',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -61,6 +62,10 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     en: { title: '{partner} is now {status}', body: 'Reason: {reason}' },
     'zh-CN': { title: '{partner} 状态变更为{status}', body: '原因：{reason}' },
   },
+  'agreement.activated': {
+    en: { title: 'Agreement in force: {partner}', body: 'Your {type} agreement has been approved and is now in force. See its scope, terms and obligations in the portal.' },
+    'zh-CN': { title: '协议已生效：{partner}', body: '您的{type}协议已获批准并生效，可在门户中查看范围、条款和义务。' },
+  },
   'user.invited': {
     en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the {partner} team. Set your password: {link}' },
     'zh-CN': { title: '邀请您加入 Partnerline', body: '{inviter} 邀请您加入 {partner} 团队。设置密码：{link}' },
@@ -71,6 +76,10 @@ const PARTNER_TYPE_NAMES: Record<Locale, Record<string, string>> = {
   en: { strategic: 'strategic', smb: 'SMB' },
   'zh-CN': { strategic: '战略', smb: '中小' },
 };
+const AGREEMENT_TYPE_NAMES: Record<Locale, Record<string, string>> = {
+  en: { exclusive: 'exclusive', registration: 'registration', distribution: 'distribution' },
+  'zh-CN': { exclusive: '独家', registration: '报备', distribution: '统销' },
+};
 const STATUS_NAMES: Record<Locale, Record<string, string>> = {
   en: { applied: 'applied', screening: 'in screening', rejected: 'rejected', trial: 'on trial', active: 'active', suspended: 'suspended', terminated: 'terminated' },
   'zh-CN': { applied: '已申请', screening: '筛选中', rejected: '已拒绝', trial: '考察期', active: '合作中', suspended: '已暂停', terminated: '已终止' },
@@ -80,7 +89,7 @@ export function renderNotification(kind: NotificationKind, params: Record<string
   const t = TEMPLATES[kind][locale];
   const p = {
     ...params,
-    type: params.type ? (PARTNER_TYPE_NAMES[locale][String(params.type)] ?? params.type) : undefined,
+    type: params.type ? (PARTNER_TYPE_NAMES[locale][String(params.type)] ?? AGREEMENT_TYPE_NAMES[locale][String(params.type)] ?? params.type) : undefined,
     status: params.status ? (STATUS_NAMES[locale][String(params.status)] ?? params.status) : undefined,
   };
   return { title: interpolate(t.title, p), body: interpolate(t.body, p) };

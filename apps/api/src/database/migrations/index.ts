@@ -1,5 +1,6 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { PartnerScreening1763900000000 } from './1763900000000-PartnerScreening';
+import { Agreements1764000000000 } from './1764000000000-Agreements';
 
 /** Every migration, in order. Never edit one that has been merged: add a new one. */
-export const MIGRATIONS = [Foundation1763800000000, PartnerScreening1763900000000];
+export const MIGRATIONS = [Foundation1763800000000, PartnerScreening1763900000000, Agreements1764000000000];

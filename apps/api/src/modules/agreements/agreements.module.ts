@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PartnersModule } from '../partners/partners.module';
+import { AgreementSweeper } from './agreement-sweeper';
+import { AgreementsController } from './agreements.controller';
+import { AgreementsRepository } from './agreements.repository';
+import { AgreementsService } from './agreements.service';
+
+@Module({
+  imports: [PartnersModule],
+  controllers: [AgreementsController],
+  providers: [AgreementsRepository, AgreementsService, AgreementSweeper],
+  exports: [AgreementsRepository, AgreementsService],
+})
+export class AgreementsModule {}
