@@ -16,6 +16,9 @@ import { Route as AuthedAuditRouteImport } from './routes/_authed/audit'
 import { Route as AuthedPoliciesRouteImport } from './routes/_authed/policies'
 import { Route as AuthedSegmentsRouteImport } from './routes/_authed/segments'
 import { Route as AuthedUsersRouteImport } from './routes/_authed/users'
+import { Route as AuthedAgreementsIndexRouteImport } from './routes/_authed/agreements/index'
+import { Route as AuthedAgreementsAgreementIdRouteImport } from './routes/_authed/agreements/$agreementId'
+import { Route as AuthedAgreementsNewRouteImport } from './routes/_authed/agreements/new'
 import { Route as AuthedPartnersIndexRouteImport } from './routes/_authed/partners/index'
 import { Route as AuthedPartnersPartnerIdRouteImport } from './routes/_authed/partners/$partnerId'
 
@@ -53,6 +56,22 @@ const AuthedUsersRoute = AuthedUsersRouteImport.update({
   path: '/users',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedAgreementsIndexRoute = AuthedAgreementsIndexRouteImport.update({
+  id: '/agreements/',
+  path: '/agreements/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedAgreementsAgreementIdRoute =
+  AuthedAgreementsAgreementIdRouteImport.update({
+    id: '/agreements/$agreementId',
+    path: '/agreements/$agreementId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedAgreementsNewRoute = AuthedAgreementsNewRouteImport.update({
+  id: '/agreements/new',
+  path: '/agreements/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedPartnersIndexRoute = AuthedPartnersIndexRouteImport.update({
   id: '/partners/',
   path: '/partners/',
@@ -71,7 +90,10 @@ export interface FileRoutesByFullPath {
   '/policies': typeof AuthedPoliciesRoute
   '/segments': typeof AuthedSegmentsRoute
   '/users': typeof AuthedUsersRoute
+  '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/agreements/new': typeof AuthedAgreementsNewRoute
   '/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/agreements/': typeof AuthedAgreementsIndexRoute
   '/partners/': typeof AuthedPartnersIndexRoute
 }
 export interface FileRoutesByTo {
@@ -81,7 +103,10 @@ export interface FileRoutesByTo {
   '/segments': typeof AuthedSegmentsRoute
   '/users': typeof AuthedUsersRoute
   '/': typeof AuthedIndexRoute
+  '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/agreements/new': typeof AuthedAgreementsNewRoute
   '/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/agreements': typeof AuthedAgreementsIndexRoute
   '/partners': typeof AuthedPartnersIndexRoute
 }
 export interface FileRoutesById {
@@ -93,7 +118,10 @@ export interface FileRoutesById {
   '/_authed/segments': typeof AuthedSegmentsRoute
   '/_authed/users': typeof AuthedUsersRoute
   '/_authed/': typeof AuthedIndexRoute
+  '/_authed/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/_authed/agreements/new': typeof AuthedAgreementsNewRoute
   '/_authed/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/_authed/agreements/': typeof AuthedAgreementsIndexRoute
   '/_authed/partners/': typeof AuthedPartnersIndexRoute
 }
 export interface FileRouteTypes {
@@ -105,7 +133,10 @@ export interface FileRouteTypes {
     | '/policies'
     | '/segments'
     | '/users'
+    | '/agreements/$agreementId'
+    | '/agreements/new'
     | '/partners/$partnerId'
+    | '/agreements/'
     | '/partners/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -115,7 +146,10 @@ export interface FileRouteTypes {
     | '/segments'
     | '/users'
     | '/'
+    | '/agreements/$agreementId'
+    | '/agreements/new'
     | '/partners/$partnerId'
+    | '/agreements'
     | '/partners'
   id:
     | '__root__'
@@ -126,7 +160,10 @@ export interface FileRouteTypes {
     | '/_authed/segments'
     | '/_authed/users'
     | '/_authed/'
+    | '/_authed/agreements/$agreementId'
+    | '/_authed/agreements/new'
     | '/_authed/partners/$partnerId'
+    | '/_authed/agreements/'
     | '/_authed/partners/'
   fileRoutesById: FileRoutesById
 }
@@ -186,6 +223,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedUsersRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/agreements/': {
+      id: '/_authed/agreements/'
+      path: '/agreements'
+      fullPath: '/agreements/'
+      preLoaderRoute: typeof AuthedAgreementsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/agreements/$agreementId': {
+      id: '/_authed/agreements/$agreementId'
+      path: '/agreements/$agreementId'
+      fullPath: '/agreements/$agreementId'
+      preLoaderRoute: typeof AuthedAgreementsAgreementIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/agreements/new': {
+      id: '/_authed/agreements/new'
+      path: '/agreements/new'
+      fullPath: '/agreements/new'
+      preLoaderRoute: typeof AuthedAgreementsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/partners/': {
       id: '/_authed/partners/'
       path: '/partners'
@@ -209,7 +267,10 @@ interface AuthedRouteChildren {
   AuthedSegmentsRoute: typeof AuthedSegmentsRoute
   AuthedUsersRoute: typeof AuthedUsersRoute
   AuthedIndexRoute: typeof AuthedIndexRoute
+  AuthedAgreementsAgreementIdRoute: typeof AuthedAgreementsAgreementIdRoute
+  AuthedAgreementsNewRoute: typeof AuthedAgreementsNewRoute
   AuthedPartnersPartnerIdRoute: typeof AuthedPartnersPartnerIdRoute
+  AuthedAgreementsIndexRoute: typeof AuthedAgreementsIndexRoute
   AuthedPartnersIndexRoute: typeof AuthedPartnersIndexRoute
 }
 
@@ -219,7 +280,10 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedSegmentsRoute: AuthedSegmentsRoute,
   AuthedUsersRoute: AuthedUsersRoute,
   AuthedIndexRoute: AuthedIndexRoute,
+  AuthedAgreementsAgreementIdRoute: AuthedAgreementsAgreementIdRoute,
+  AuthedAgreementsNewRoute: AuthedAgreementsNewRoute,
   AuthedPartnersPartnerIdRoute: AuthedPartnersPartnerIdRoute,
+  AuthedAgreementsIndexRoute: AuthedAgreementsIndexRoute,
   AuthedPartnersIndexRoute: AuthedPartnersIndexRoute,
 }
 

@@ -16,6 +16,8 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
 import { Route as AuthedApplicationRouteImport } from './routes/_authed/application'
 import { Route as AuthedTeamRouteImport } from './routes/_authed/team'
+import { Route as AuthedAgreementsIndexRouteImport } from './routes/_authed/agreements/index'
+import { Route as AuthedAgreementsAgreementIdRouteImport } from './routes/_authed/agreements/$agreementId'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -51,6 +53,17 @@ const AuthedTeamRoute = AuthedTeamRouteImport.update({
   path: '/team',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedAgreementsIndexRoute = AuthedAgreementsIndexRouteImport.update({
+  id: '/agreements/',
+  path: '/agreements/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedAgreementsAgreementIdRoute =
+  AuthedAgreementsAgreementIdRouteImport.update({
+    id: '/agreements/$agreementId',
+    path: '/agreements/$agreementId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -59,6 +72,8 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/application': typeof AuthedApplicationRoute
   '/team': typeof AuthedTeamRoute
+  '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/agreements/': typeof AuthedAgreementsIndexRoute
 }
 export interface FileRoutesByTo {
   '/apply': typeof ApplyRoute
@@ -67,6 +82,8 @@ export interface FileRoutesByTo {
   '/application': typeof AuthedApplicationRoute
   '/team': typeof AuthedTeamRoute
   '/': typeof AuthedIndexRoute
+  '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/agreements': typeof AuthedAgreementsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -77,13 +94,30 @@ export interface FileRoutesById {
   '/_authed/application': typeof AuthedApplicationRoute
   '/_authed/team': typeof AuthedTeamRoute
   '/_authed/': typeof AuthedIndexRoute
+  '/_authed/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/_authed/agreements/': typeof AuthedAgreementsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
-    '/' | '/apply' | '/invitation' | '/login' | '/application' | '/team'
+    | '/'
+    | '/apply'
+    | '/invitation'
+    | '/login'
+    | '/application'
+    | '/team'
+    | '/agreements/$agreementId'
+    | '/agreements/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/apply' | '/invitation' | '/login' | '/application' | '/team' | '/'
+  to:
+    | '/apply'
+    | '/invitation'
+    | '/login'
+    | '/application'
+    | '/team'
+    | '/'
+    | '/agreements/$agreementId'
+    | '/agreements'
   id:
     | '__root__'
     | '/_authed'
@@ -93,6 +127,8 @@ export interface FileRouteTypes {
     | '/_authed/application'
     | '/_authed/team'
     | '/_authed/'
+    | '/_authed/agreements/$agreementId'
+    | '/_authed/agreements/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -153,6 +189,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedTeamRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/agreements/': {
+      id: '/_authed/agreements/'
+      path: '/agreements'
+      fullPath: '/agreements/'
+      preLoaderRoute: typeof AuthedAgreementsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/agreements/$agreementId': {
+      id: '/_authed/agreements/$agreementId'
+      path: '/agreements/$agreementId'
+      fullPath: '/agreements/$agreementId'
+      preLoaderRoute: typeof AuthedAgreementsAgreementIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -160,12 +210,16 @@ interface AuthedRouteChildren {
   AuthedApplicationRoute: typeof AuthedApplicationRoute
   AuthedTeamRoute: typeof AuthedTeamRoute
   AuthedIndexRoute: typeof AuthedIndexRoute
+  AuthedAgreementsAgreementIdRoute: typeof AuthedAgreementsAgreementIdRoute
+  AuthedAgreementsIndexRoute: typeof AuthedAgreementsIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedApplicationRoute: AuthedApplicationRoute,
   AuthedTeamRoute: AuthedTeamRoute,
   AuthedIndexRoute: AuthedIndexRoute,
+  AuthedAgreementsAgreementIdRoute: AuthedAgreementsAgreementIdRoute,
+  AuthedAgreementsIndexRoute: AuthedAgreementsIndexRoute,
 }
 
 const AuthedRouteWithChildren =

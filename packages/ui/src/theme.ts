@@ -9,5 +9,7 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
+    // Badges in tables must show their whole (often Chinese) label, not an ellipsis.
+    Badge: { styles: { label: { overflow: 'visible', textOverflow: 'clip' } } },
   },
 });

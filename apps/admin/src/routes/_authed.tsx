@@ -1,5 +1,5 @@
 import { createFileRoute, Outlet, redirect, useNavigate, useRouterState } from '@tanstack/react-router';
-import { IconBuildingStore, IconLayoutGrid, IconHistory, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBuildingStore, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconSettings, IconUsers } from '@tabler/icons-react';
 import { isPartnerRole, VENDOR_ROLES } from '@partnerline/domain';
 import { AppLayout, meQueryOptions, type NavItem, useLogout, WrongAppPage } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
@@ -28,6 +28,7 @@ function AuthedLayout() {
   const nav: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, roles: VENDOR_ROLES, active: is('/') },
     { to: '/partners', label: t('nav.partners'), icon: <IconBuildingStore size={18} />, roles: VENDOR_ROLES, active: is('/partners') },
+    { to: '/agreements', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, roles: VENDOR_ROLES, active: is('/agreements') },
     { to: '/segments', label: t('nav.segments'), icon: <IconLayoutGrid size={18} />, roles: VENDOR_ROLES, active: is('/segments') },
     { to: '/policies', label: t('nav.policies'), icon: <IconSettings size={18} />, roles: VENDOR_ROLES, active: is('/policies') },
     { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} />, roles: ['vendor_admin'], active: is('/users') },

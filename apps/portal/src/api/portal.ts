@@ -1,4 +1,4 @@
-import type { Industry, PartnerApplication, PartnerDetail, PartnerUser, Region } from '@partnerline/domain';
+import type { AgreementDetail, AgreementSummary, Industry, PartnerApplication, ProductLine, Product, PartnerDetail, PartnerUser, Region } from '@partnerline/domain';
 import { apiFetch } from '@partnerline/ui';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
@@ -57,3 +57,8 @@ export function regionOptions(regions: Region[], locale: string): { value: strin
   walk(null, 0);
   return out;
 }
+
+export const myAgreementsQueryOptions = () => queryOptions({ queryKey: ['agreements'], queryFn: () => apiFetch<{ items: AgreementSummary[]; total: number }>('/agreements', { query: { pageSize: 200 } }) });
+export const agreementQueryOptions = (id: string) => queryOptions({ queryKey: ['agreement', id], queryFn: () => apiFetch<AgreementDetail>(`/agreements/${id}`) });
+export const productsQueryOptions = () => queryOptions({ queryKey: ['products'], queryFn: () => apiFetch<Product[]>('/products'), staleTime: 600_000 });
+export const productLinesQueryOptions = () => queryOptions({ queryKey: ['product-lines'], queryFn: () => apiFetch<ProductLine[]>('/product-lines'), staleTime: 600_000 });

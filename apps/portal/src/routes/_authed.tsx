@@ -1,5 +1,5 @@
 import { createFileRoute, Outlet, redirect, useNavigate, useRouterState } from '@tanstack/react-router';
-import { IconFileDescription, IconHome, IconUsersGroup } from '@tabler/icons-react';
+import { IconFileCertificate, IconFileDescription, IconHome, IconUsersGroup } from '@tabler/icons-react';
 import { isVendorRole, PARTNER_ROLES } from '@partnerline/domain';
 import { AppLayout, meQueryOptions, type NavItem, useLogout, WrongAppPage } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
@@ -26,6 +26,7 @@ function AuthedLayout() {
   const is = (p: string) => (p === '/' ? path === '/portal/' || path === '/portal' : path.startsWith(`/portal${p}`));
   const nav: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, roles: PARTNER_ROLES, active: is('/') },
+    { to: '/agreements', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, roles: PARTNER_ROLES, active: is('/agreements') },
     { to: '/application', label: t('nav.application'), icon: <IconFileDescription size={18} />, roles: ['partner_admin'], active: is('/application') },
     { to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={18} />, roles: PARTNER_ROLES, active: is('/team') },
   ];

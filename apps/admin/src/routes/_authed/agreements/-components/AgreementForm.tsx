@@ -1,0 +1,270 @@
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
+import { type AgreementTerms, AgreementTermsSchema, DEFAULT_POLICIES, type ExclusiveHolding, translateZodIssue } from '@partnerline/domain';
+import { ApiError, currentLanguage } from '@partnerline/ui';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { previewOverlaps, productLinesQueryOptions, productsQueryOptions } from '../../../../api/agreements';
+import { industriesQueryOptions, regionOptions, regionsQueryOptions } from '../../../../api/catalog';
+import { partnersQueryOptions } from '../../../../api/partners';
+
+type Type = AgreementTerms['type'];
+const today = () => new Date().toISOString().slice(0, 10);
+const inAYear = () => new Date(Date.now() + 364 * 86_400_000).toISOString().slice(0, 10);
+
+export function emptyTerms(): AgreementTerms {
+  return {
+    partnerId: '',
+    type: 'registration',
+    scope: [{ industryId: null, regionId: null }],
+    startDate: today(),
+    endDate: inAYear(),
+    productIds: [],
+    pricing: null,
+    paymentTerms: '',
+    evaluationPeriod: 'quarter',
+    quotaPerPeriod: null,
+    renewalThresholdPercent: 80,
+    qualificationRequirements: [],
+    serviceDivision: { vendor: '', partner: '' },
+    obligations: { vendor: '', partner: '' },
+    renewalTerms: '',
+    evidenceStandard: { proofOfCommunication: true, customerFeedback: false, customerDetails: true },
+    deposit: null,
+  };
+}
+
+/** Drafts, edits and amends agreements; for exclusive ones it previews overlaps with existing holdings. */
+export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId, submitLabel, pending, onSubmit }: {
+  initial: AgreementTerms;
+  lockPartnerAndType?: boolean;
+  excludeAgreementId?: string;
+  submitLabel: string;
+  pending: boolean;
+  onSubmit: (terms: AgreementTerms, setErrors: (e: Record<string, string>) => void) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language === 'zh-CN';
+  const [f, setF] = useState<AgreementTerms>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { data: industries } = useSuspenseQuery(industriesQueryOptions());
+  const { data: regions } = useSuspenseQuery(regionsQueryOptions());
+  const { data: products } = useSuspenseQuery(productsQueryOptions());
+  const { data: lines } = useSuspenseQuery(productLinesQueryOptions());
+  const { data: partners } = useSuspenseQuery(partnersQueryOptions({ page: 1, pageSize: 200, sort: 'name', order: 'asc' }));
+  const set = <K extends keyof AgreementTerms>(k: K, v: AgreementTerms[K]) => setF((s) => ({ ...s, [k]: v }));
+  const industryData = industries.map((i) => ({ value: i.id, label: zh ? i.nameZh : i.nameEn }));
+  const regionData = regionOptions(regions, i18n.language);
+  const partnerData = partners.items.filter((p) => !['rejected', 'terminated'].includes(p.status)).map((p) => ({ value: p.id, label: p.name }));
+
+  const previewKey = JSON.stringify([f.type, f.scope, f.startDate, f.endDate]);
+  const [debouncedKey] = useDebouncedValue(previewKey, 400);
+  const preview = useQuery({
+    queryKey: ['exclusivity-preview', debouncedKey, excludeAgreementId],
+    queryFn: () => previewOverlaps({ scope: f.scope, startDate: f.startDate, endDate: f.endDate, excludeAgreementId }),
+    enabled: f.type === 'exclusive' && f.scope.length > 0 && f.endDate >= f.startDate && debouncedKey === previewKey,
+  });
+
+  const submit = () => {
+    const parsed = AgreementTermsSchema.safeParse(f);
+    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
+    setErrors({});
+    onSubmit(parsed.data, setErrors);
+  };
+
+  const holdersByAgreement = new Map<string, ExclusiveHolding[]>();
+  for (const h of preview.data?.overlaps ?? []) holdersByAgreement.set(h.agreementId, [...(holdersByAgreement.get(h.agreementId) ?? []), h]);
+
+  return (
+    <Stack>
+      <Card>
+        <Title order={4} mb="sm">
+          {t('agreementForm.basics')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Select label={t('agreementForm.partner')} searchable data={partnerData} value={f.partnerId || null} onChange={(v) => set('partnerId', v ?? '')} disabled={lockPartnerAndType} error={errors.partnerId} required />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('agreementForm.type')}
+            </Text>
+            <SegmentedControl
+              disabled={lockPartnerAndType}
+              value={f.type}
+              onChange={(v) => setF((s) => ({ ...s, type: v as Type, deposit: v === 'exclusive' ? (s.deposit ?? { amount: '200000.00', dueDate: s.startDate, handling: 'offset' }) : null }))}
+              data={(['exclusive', 'registration', 'distribution'] as const).map((x) => ({ value: x, label: t(`agreementType.${x}`) }))}
+            />
+          </Stack>
+          <TextInput type="date" label={t('agreementForm.startDate')} value={f.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} error={errors.startDate} required />
+          <TextInput type="date" label={t('agreementForm.endDate')} value={f.endDate} onChange={(e) => set('endDate', e.currentTarget.value)} error={errors.endDate} required />
+        </SimpleGrid>
+      </Card>
+
+      <Card>
+        <Title order={4}>{t('agreementForm.scope')}</Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('agreementForm.scopeHelp')}
+        </Text>
+        <Stack gap="xs">
+          {f.scope.map((s, i) => (
+            <Group key={i} wrap="nowrap" align="flex-end">
+              <Select label={t('agreementForm.industry')} aria-label={`${t('agreementForm.industry')} ${i + 1}`} placeholder={t('agreements.allIndustries')} clearable searchable data={industryData} value={s.industryId} onChange={(v) => set('scope', f.scope.map((x, j) => (j === i ? { ...x, industryId: v } : x)))} style={{ flex: 1 }} />
+              <Select label={t('agreementForm.region')} aria-label={`${t('agreementForm.region')} ${i + 1}`} placeholder={t('agreements.allRegions')} clearable searchable data={regionData} value={s.regionId} onChange={(v) => set('scope', f.scope.map((x, j) => (j === i ? { ...x, regionId: v } : x)))} style={{ flex: 1 }} />
+              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label="remove" disabled={f.scope.length === 1} onClick={() => set('scope', f.scope.filter((_, j) => j !== i))}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          ))}
+          <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => set('scope', [...f.scope, { industryId: null, regionId: null }])}>
+            {t('agreementForm.addScope')}
+          </Button>
+        </Stack>
+        {f.type === 'exclusive' && (
+          <Stack mt="md" gap="xs" data-testid="overlap-preview">
+            <Text size="sm" fw={600}>
+              {t('agreementForm.preview')}
+            </Text>
+            {preview.data && holdersByAgreement.size === 0 && (
+              <Alert color="green" icon={<IconCircleCheck size={18} />}>
+                {t('agreementForm.previewClear')}
+              </Alert>
+            )}
+            {holdersByAgreement.size > 0 && (
+              <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('agreementForm.previewHit')}>
+                <Stack gap={4}>
+                  {[...holdersByAgreement.values()].map((hs) => (
+                    <Text size="sm" key={hs[0].agreementId}>
+                      {t('agreementForm.holding', { number: hs[0].number, partner: hs[0].partnerName, from: hs[0].from, until: hs[0].until })} —{' '}
+                      {hs
+                        .slice(0, 4)
+                        .map((h) => (zh ? `${h.industryNameZh}·${h.regionNameZh}` : `${h.industryNameEn} · ${h.regionNameEn}`))
+                        .join(zh ? '、' : ', ')}
+                      {hs.length > 4 ? ` (+${hs.length - 4})` : ''}
+                    </Text>
+                  ))}
+                </Stack>
+              </Alert>
+            )}
+          </Stack>
+        )}
+      </Card>
+
+      <Card>
+        <Title order={4} mb="sm">
+          {t('agreementForm.commercial')}
+        </Title>
+        <Stack>
+          <MultiSelect label={t('agreementForm.products')} searchable data={products.map((p) => ({ value: p.id, label: `${p.sku} · ${zh ? p.nameZh : p.nameEn}` }))} value={f.productIds} onChange={(v) => set('productIds', v)} error={errors.productIds} />
+          <Select
+            label={t('agreementForm.pricingModel')}
+            clearable
+            data={[
+              { value: 'fixed_rebate', label: t('agreementForm.fixedRebate') },
+              { value: 'tiered', label: t('agreementForm.tiered') },
+            ]}
+            value={f.pricing?.model ?? null}
+            onChange={(v) =>
+              set(
+                'pricing',
+                v === 'fixed_rebate'
+                  ? { model: 'fixed_rebate', items: f.productIds.map((id) => ({ productId: id, unitPrice: products.find((p) => p.id === id)?.listPrice ?? '0' })), rebate: DEFAULT_POLICIES.rebates }
+                  : v === 'tiered'
+                    ? { model: 'tiered', breaks: [{ minQuantity: 0, unitPrice: '100000.00' }, { minQuantity: 20, unitPrice: '95000.00' }] }
+                    : null,
+              )
+            }
+          />
+          <Textarea label={t('agreementForm.paymentTerms')} autosize minRows={2} value={f.paymentTerms} onChange={(e) => set('paymentTerms', e.currentTarget.value)} />
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <Select
+              label={t('agreementForm.evaluationPeriod')}
+              clearable
+              data={(['quarter', 'half', 'year'] as const).map((p) => ({ value: p, label: t(`agreementForm.${p}`) }))}
+              value={f.evaluationPeriod}
+              onChange={(v) => set('evaluationPeriod', v as AgreementTerms['evaluationPeriod'])}
+            />
+            <TextInput label={t('agreementForm.quota')} placeholder="5000000.00" value={f.quotaPerPeriod ?? ''} onChange={(e) => set('quotaPerPeriod', e.currentTarget.value || null)} error={errors.quotaPerPeriod} />
+            <NumberInput label={t('agreementForm.renewalThreshold')} min={0} max={200} value={f.renewalThresholdPercent} onChange={(v) => set('renewalThresholdPercent', Number(v))} />
+          </SimpleGrid>
+        </Stack>
+      </Card>
+
+      <Card>
+        <Title order={4} mb="sm">
+          {t('agreementForm.qualification')}
+        </Title>
+        <Stack gap="xs">
+          {f.qualificationRequirements.map((q, i) => (
+            <Group key={i} wrap="nowrap" align="flex-end">
+              <Select label={t('agreementForm.jobRole')} data={(['sales', 'presales', 'service'] as const).map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} value={q.jobRole} allowDeselect={false} onChange={(v) => set('qualificationRequirements', f.qualificationRequirements.map((x, j) => (j === i ? { ...x, jobRole: v as typeof q.jobRole } : x)))} />
+              <Select label={t('agreementForm.productLine')} data={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))} value={q.productLineId} allowDeselect={false} onChange={(v) => set('qualificationRequirements', f.qualificationRequirements.map((x, j) => (j === i ? { ...x, productLineId: v ?? x.productLineId } : x)))} />
+              <NumberInput label={t('agreementForm.headcount')} min={1} w={120} value={q.headcount} onChange={(v) => set('qualificationRequirements', f.qualificationRequirements.map((x, j) => (j === i ? { ...x, headcount: Number(v) } : x)))} />
+              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label="remove" onClick={() => set('qualificationRequirements', f.qualificationRequirements.filter((_, j) => j !== i))}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          ))}
+          <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => set('qualificationRequirements', [...f.qualificationRequirements, { jobRole: 'sales', productLineId: lines[0]?.id ?? '', headcount: 1 }])}>
+            {t('agreementForm.addRequirement')}
+          </Button>
+        </Stack>
+      </Card>
+
+      {f.type === 'registration' && (
+        <Card>
+          <Title order={4} mb="sm">
+            {t('agreementForm.evidence')}
+          </Title>
+          <Group>
+            {(['proofOfCommunication', 'customerFeedback', 'customerDetails'] as const).map((k) => (
+              <Checkbox
+                key={k}
+                label={t(`agreementForm.${k}`)}
+                checked={f.evidenceStandard?.[k] ?? false}
+                onChange={(e) => set('evidenceStandard', { proofOfCommunication: false, customerFeedback: false, customerDetails: false, ...f.evidenceStandard, [k]: e.currentTarget.checked })}
+              />
+            ))}
+          </Group>
+        </Card>
+      )}
+
+      {f.type === 'exclusive' && f.deposit && (
+        <Card>
+          <Title order={4} mb="sm">
+            {t('agreementForm.deposit')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput label={t('agreementForm.depositAmount')} value={f.deposit.amount} onChange={(e) => set('deposit', { ...f.deposit!, amount: e.currentTarget.value })} error={errors['deposit.amount']} />
+            <TextInput type="date" label={t('agreementForm.depositDue')} value={f.deposit.dueDate} onChange={(e) => set('deposit', { ...f.deposit!, dueDate: e.currentTarget.value })} />
+            <Select label={t('agreementForm.handling')} allowDeselect={false} data={[{ value: 'offset', label: t('agreementForm.offset') }, { value: 'refund', label: t('agreementForm.refund') }]} value={f.deposit.handling} onChange={(v) => set('deposit', { ...f.deposit!, handling: (v as 'offset' | 'refund') ?? 'offset' })} />
+          </SimpleGrid>
+        </Card>
+      )}
+
+      <Card>
+        <Title order={4} mb="sm">
+          {t('agreementForm.division')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Textarea label={t('agreementForm.vendorService')} autosize minRows={2} value={f.serviceDivision.vendor} onChange={(e) => set('serviceDivision', { ...f.serviceDivision, vendor: e.currentTarget.value })} />
+          <Textarea label={t('agreementForm.partnerService')} autosize minRows={2} value={f.serviceDivision.partner} onChange={(e) => set('serviceDivision', { ...f.serviceDivision, partner: e.currentTarget.value })} />
+          <Textarea label={t('agreementForm.vendorObligations')} autosize minRows={2} value={f.obligations.vendor} onChange={(e) => set('obligations', { ...f.obligations, vendor: e.currentTarget.value })} />
+          <Textarea label={t('agreementForm.partnerObligations')} autosize minRows={2} value={f.obligations.partner} onChange={(e) => set('obligations', { ...f.obligations, partner: e.currentTarget.value })} />
+        </SimpleGrid>
+        <Textarea mt="sm" label={t('agreementForm.renewalTerms')} autosize minRows={2} value={f.renewalTerms} onChange={(e) => set('renewalTerms', e.currentTarget.value)} />
+      </Card>
+
+      {Object.keys(errors).length > 0 && <Alert color="red">{errors.form ?? Object.values(errors).slice(0, 5).join(' · ')}</Alert>}
+      <Group justify="flex-end">
+        <Button size="md" loading={pending} onClick={submit}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function apiErrors(err: unknown): Record<string, string> {
+  return err instanceof ApiError ? (err.issues.length ? err.fieldErrors() : { form: err.message }) : { form: String(err) };
+}
