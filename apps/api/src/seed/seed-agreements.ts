@@ -1,4 +1,4 @@
-import { type AgreementTerms, DEFAULT_POLICIES } from '@partnerline/domain';
+import { type AgreementTerms, DEFAULT_POLICIES, expandScope } from '@partnerline/domain';
 import type { EntityManager } from 'typeorm';
 
 type Ids = Map<string, string>;
@@ -54,6 +54,7 @@ export async function seedAgreements(m: EntityManager, ctx: { partnerIds: Ids; v
   const manager = ctx.vendor.get('manager')!;
   const approver = ctx.vendor.get('manager2')!;
   const today = Date.now();
+  const catalog = { industryIds: [...ctx.industries.values()], regions: (await m.query(`SELECT id, parent_id AS "parentId" FROM regions`)) as { id: string; parentId: string | null }[] };
 
   for (const plan of PLANS) {
     const partnerId = ctx.partnerIds.get(plan.slug)!;
@@ -111,13 +112,11 @@ export async function seedAgreements(m: EntityManager, ctx: { partnerIds: Ids; v
     ]);
     if (exclusive && (plan.status === 'active' || plan.status === 'terminated')) {
       const last = plan.status === 'terminated' ? iso(new Date(today - 30 * DAY)) : terms.endDate;
+      const cells = expandScope(terms.scope, catalog);
       await m.query(
-        `WITH scope AS (SELECT industry_id, region_id FROM agreement_scopes WHERE agreement_id = $1)
-         INSERT INTO exclusive_claims (agreement_id, industry_id, region_id, period)
-         SELECT DISTINCT $1, i.id, r.id, daterange($2::date, $3::date, '[]')
-           FROM scope s JOIN industries i ON s.industry_id IS NULL OR i.id = s.industry_id
-           JOIN regions r ON s.region_id IS NULL OR r.path LIKE (SELECT g.path FROM regions g WHERE g.id = s.region_id) || '%'`,
-        [row.id, terms.startDate, last],
+        `INSERT INTO exclusive_claims (agreement_id, industry_id, region_id, period)
+         SELECT $1, c.i, c.r, daterange($4::date, $5::date, '[]') FROM unnest($2::uuid[], $3::uuid[]) AS c(i, r)`,
+        [row.id, cells.map((c) => c.industryId), cells.map((c) => c.regionId), terms.startDate, last],
       );
     }
   }

@@ -84,3 +84,35 @@ describe('AgreementTermsSchema', () => {
     expect(agreementNumber('exclusive', '2026-07-01', 'abcdef12-0000')).toBe('PL-EX-2026-ABCDEF12');
   });
 });
+
+import { expandScope } from './agreement.rules.js';
+
+describe('expandScope', () => {
+  const catalog = {
+    industryIds: ['fin', 'mfg'],
+    regions: [
+      { id: 'cn', parentId: null },
+      { id: 'gd', parentId: 'cn' },
+      { id: 'sz', parentId: 'gd' },
+      { id: 'bj', parentId: 'cn' },
+      { id: 'sg', parentId: null },
+    ],
+  };
+  const keys = (cells: { industryId: string; regionId: string }[]) => cells.map((c) => `${c.industryId}:${c.regionId}`).sort();
+
+  it('a region covers itself and its descendants', () => {
+    expect(keys(expandScope([{ industryId: 'fin', regionId: 'gd' }], catalog))).toEqual(['fin:gd', 'fin:sz']);
+  });
+
+  it('"all" expands to every industry or region, without duplicates', () => {
+    expect(expandScope([{ industryId: null, regionId: null }], catalog)).toHaveLength(10);
+    expect(keys(expandScope([{ industryId: 'fin', regionId: 'cn' }, { industryId: 'fin', regionId: 'sz' }], catalog))).toEqual(['fin:bj', 'fin:cn', 'fin:gd', 'fin:sz']);
+  });
+
+  it('all of China and one city share the city cell; sibling provinces share nothing', () => {
+    const china = new Set(keys(expandScope([{ industryId: 'fin', regionId: 'cn' }], catalog)));
+    expect(keys(expandScope([{ industryId: 'fin', regionId: 'sz' }], catalog)).some((k) => china.has(k))).toBe(true);
+    const gd = new Set(keys(expandScope([{ industryId: 'fin', regionId: 'gd' }], catalog)));
+    expect(keys(expandScope([{ industryId: 'fin', regionId: 'bj' }], catalog)).some((k) => gd.has(k))).toBe(false);
+  });
+});

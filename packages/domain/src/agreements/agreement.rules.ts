@@ -92,3 +92,35 @@ export function agreementNumber(type: AgreementType, startDate: string, id: stri
   const code = type === 'exclusive' ? 'EX' : type === 'registration' ? 'RG' : 'DS';
   return `PL-${code}-${startDate.slice(0, 4)}-${id.slice(0, 8).toUpperCase()}`;
 }
+
+export interface CatalogIds {
+  industryIds: readonly string[];
+  regions: ReadonlyArray<{ id: string; parentId: string | null }>;
+}
+
+/**
+ * Expands a scope into (industry, region) cells: each named industry (or every industry) × each named region and
+ * all its descendants (or every region). Two scopes overlap exactly when their cell sets intersect, which is what
+ * the exclusivity ledger stores and PostgreSQL's exclusion constraint compares.
+ */
+export function expandScope(scope: readonly ScopeCell[], catalog: CatalogIds): { industryId: string; regionId: string }[] {
+  const children = new Map<string, string[]>();
+  for (const r of catalog.regions) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r.id]);
+  const subtree = (id: string): string[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
+  const seen = new Set<string>();
+  const cells: { industryId: string; regionId: string }[] = [];
+  for (const entry of scope) {
+    const industries = entry.industryId === null ? catalog.industryIds : [entry.industryId];
+    const regions = entry.regionId === null ? catalog.regions.map((r) => r.id) : subtree(entry.regionId);
+    for (const industryId of industries) {
+      for (const regionId of regions) {
+        const key = `${industryId}|${regionId}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          cells.push({ industryId, regionId });
+        }
+      }
+    }
+  }
+  return cells;
+}

@@ -155,6 +155,6 @@ export class AgreementsController {
   @HttpCode(200)
   @ZodResponse({ type: HoldingsDto })
   async preview(@Body() body: PreviewDto) {
-    return { overlaps: await this.repo.overlaps(body.scope, body.startDate, body.endDate, body.excludeAgreementId ?? null) };
+    return { overlaps: await this.agreements.previewOverlaps(body.scope, body.startDate, body.endDate, body.excludeAgreementId ?? null) };
   }
 }

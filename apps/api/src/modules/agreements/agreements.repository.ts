@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AgreementSummary, agreementNumber, type AgreementTerms, type ExclusiveHolding, type ScopeEntry } from '@partnerline/domain';
+import { type AgreementSummary, agreementNumber, type AgreementTerms, type CatalogIds, type ExclusiveHolding, type ScopeEntry } from '@partnerline/domain';
+
+type Cell = { industryId: string; regionId: string };
 import type { DataSource, EntityManager } from 'typeorm';
 
 type Row = Record<string, unknown> & {
@@ -20,13 +22,6 @@ type Row = Record<string, unknown> & {
 const SELECT = `SELECT a.*, p.name AS partner_name,
   EXISTS (SELECT 1 FROM agreement_versions v WHERE v.agreement_id = a.id AND v.kind = 'amendment' AND v.status = 'pending') AS pending_amendment
   FROM agreements a JOIN partners p ON p.id = a.partner_id`;
-
-/** Expands a scope (industry|all × region|all incl. descendants) into cells, for claims and overlap checks. */
-const EXPAND = `
-  SELECT DISTINCT i.id AS industry_id, r.id AS region_id
-    FROM scope s
-    JOIN industries i ON s.industry_id IS NULL OR i.id = s.industry_id
-    JOIN regions r ON s.region_id IS NULL OR r.path LIKE (SELECT g.path FROM regions g WHERE g.id = s.region_id) || '%'`;
 
 @Injectable()
 export class AgreementsRepository {
@@ -115,15 +110,22 @@ export class AgreementsRepository {
     for (const s of scope) await m.query(`INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) VALUES ($1, $2, $3)`, [agreementId, s.industryId, s.regionId]);
   }
 
-  /** Claims every cell of the agreement's scope for its term; the exclusion constraint refuses overlaps (23P01). */
-  async claim(m: EntityManager, agreementId: string, startDate: string, endDate: string): Promise<number> {
-    const rows = await m.query(
-      `WITH scope AS (SELECT industry_id, region_id FROM agreement_scopes WHERE agreement_id = $1)
-       INSERT INTO exclusive_claims (agreement_id, industry_id, region_id, period)
-       SELECT $1, c.industry_id, c.region_id, daterange($2::date, $3::date, '[]') FROM (${EXPAND}) c RETURNING 1`,
-      [agreementId, startDate, endDate],
+  /** The catalog the scope expansion needs (all industries, the region tree). */
+  async catalogIds(m: EntityManager = this.db.manager): Promise<CatalogIds> {
+    const [industries, regions] = await Promise.all([
+      m.query(`SELECT id FROM industries`) as Promise<{ id: string }[]>,
+      m.query(`SELECT id, parent_id AS "parentId" FROM regions`) as Promise<{ id: string; parentId: string | null }[]>,
+    ]);
+    return { industryIds: industries.map((i) => i.id), regions };
+  }
+
+  /** Claims the cells for the term; the exclusion constraint refuses any overlap with another claim (23P01). */
+  async claim(m: EntityManager, agreementId: string, cells: Cell[], startDate: string, endDate: string): Promise<void> {
+    await m.query(
+      `INSERT INTO exclusive_claims (agreement_id, industry_id, region_id, period)
+       SELECT $1, c.industry_id, c.region_id, daterange($4::date, $5::date, '[]') FROM unnest($2::uuid[], $3::uuid[]) AS c(industry_id, region_id)`,
+      [agreementId, cells.map((c) => c.industryId), cells.map((c) => c.regionId), startDate, endDate],
     );
-    return rows.length;
   }
 
   async releaseClaims(m: EntityManager, agreementId: string): Promise<void> {
@@ -136,22 +138,19 @@ export class AgreementsRepository {
     await m.query(`UPDATE exclusive_claims SET period = daterange(lower(period), $2::date, '[]') WHERE agreement_id = $1 AND upper(period) > ($2::date + 1)`, [agreementId, lastDay]);
   }
 
-  /** Exclusive holdings that a scope and term would overlap (for the preview and for naming the holder on 409). */
-  async overlaps(scope: ScopeEntry[], startDate: string, endDate: string, excludeAgreementId: string | null, limit = 200): Promise<ExclusiveHolding[]> {
-    const values = scope.map((_, i) => `($${i * 2 + 5}::uuid, $${i * 2 + 6}::uuid)`).join(', ');
+  /** Exclusive holdings on any of the cells during the term (the preview, and naming the holder on a 409). */
+  async overlaps(cells: Cell[], startDate: string, endDate: string, excludeAgreementId: string | null, limit = 200): Promise<ExclusiveHolding[]> {
     const rows: Record<string, string>[] = await this.db.query(
-      `WITH scope(industry_id, region_id) AS (VALUES ${values}),
-            cells AS (${EXPAND})
-       SELECT DISTINCT a.id AS agreement_id, a.type, a.start_date, a.end_date, p.id AS partner_id, p.name AS partner_name,
+      `SELECT DISTINCT a.id AS agreement_id, a.start_date, p.id AS partner_id, p.name AS partner_name,
               i.name_zh AS izh, i.name_en AS ien, r.name_zh AS rzh, r.name_en AS ren, r.path,
               lower(c.period)::text AS from_date, (upper(c.period) - 1)::text AS until_date
          FROM exclusive_claims c
-         JOIN cells x ON x.industry_id = c.industry_id AND x.region_id = c.region_id
+         JOIN unnest($5::uuid[], $6::uuid[]) AS x(industry_id, region_id) ON x.industry_id = c.industry_id AND x.region_id = c.region_id
          JOIN agreements a ON a.id = c.agreement_id JOIN partners p ON p.id = a.partner_id
          JOIN industries i ON i.id = c.industry_id JOIN regions r ON r.id = c.region_id
         WHERE c.period && daterange($1::date, $2::date, '[]') AND ($3::uuid IS NULL OR c.agreement_id <> $3)
         ORDER BY a.id, izh, r.path LIMIT $4`,
-      [startDate, endDate, excludeAgreementId, limit, ...scope.flatMap((s) => [s.industryId, s.regionId])],
+      [startDate, endDate, excludeAgreementId, limit, cells.map((c) => c.industryId), cells.map((c) => c.regionId)],
     );
     return rows.map((r) => ({
       agreementId: r.agreement_id,
@@ -167,14 +166,9 @@ export class AgreementsRepository {
     }));
   }
 
+  /** Who holds this exact segment (industry × region) on a day. */
   async holderOn(industryId: string, regionId: string, on: string): Promise<ExclusiveHolding | null> {
-    const rows = await this.overlaps([{ industryId, regionId }], on, on, null, 1);
-    // The exact cell only, not its descendants: the holder of this segment on that day.
-    const exact: Record<string, string>[] = await this.db.query(
-      `SELECT c.agreement_id FROM exclusive_claims c WHERE c.industry_id = $1 AND c.region_id = $2 AND c.period @> $3::date`,
-      [industryId, regionId, on],
-    );
-    return exact.length ? (rows.find((r) => r.agreementId === exact[0].agreement_id) ?? rows[0] ?? null) : null;
+    return (await this.overlaps([{ industryId, regionId }], on, on, null, 1))[0] ?? null;
   }
 
   async hasTrackRecord(m: EntityManager, partnerId: string): Promise<boolean> {

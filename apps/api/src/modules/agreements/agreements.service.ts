@@ -8,6 +8,7 @@ import {
   type AgreementTerms,
   changedFields,
   checkTransition,
+  expandScope,
   missingExclusiveRequirements,
 } from '@partnerline/domain';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -120,7 +121,7 @@ export class AgreementsService {
 
     if (row.type === 'exclusive') {
       await this.repo.releaseClaims(m, id);
-      await this.repo.claim(m, id, terms.startDate, terms.endDate);
+      await this.repo.claim(m, id, expandScope(terms.scope, await this.repo.catalogIds(m)), terms.startDate, terms.endDate);
     }
     if (amendment) {
       await m.query(`UPDATE agreements SET terms = $2, start_date = $3, end_date = $4, version = $5 WHERE id = $1`, [id, JSON.stringify(terms), terms.startDate, terms.endDate, amendment.version]);
@@ -147,7 +148,7 @@ export class AgreementsService {
     const row = (await this.repo.row(id, null))!;
     const [amendment] = await this.db.query(`SELECT terms FROM agreement_versions WHERE agreement_id = $1 AND kind = 'amendment' AND status = 'pending'`, [id]);
     const terms: AgreementTerms = amendment?.terms ?? row.terms;
-    const holdings = await this.repo.overlaps(terms.scope, terms.startDate, terms.endDate, id);
+    const holdings = await this.previewOverlaps(terms.scope, terms.startDate, terms.endDate, id);
     const first = holdings[0];
     if (!first) return AppError.conflict('The scope overlaps another exclusive agreement.');
     const same = holdings.filter((h) => h.agreementId === first.agreementId);
@@ -157,6 +158,11 @@ export class AgreementsService {
       { number: first.number, partner: first.partnerName, segments, from: first.from, until: first.until },
       { holder: { agreementId: first.agreementId, number: first.number, partnerId: first.partnerId, partnerName: first.partnerName }, overlaps: holdings.slice(0, 50) },
     );
+  }
+
+  /** The holdings a scope and term would collide with (expanded by the domain rule). */
+  async previewOverlaps(scope: AgreementTerms['scope'], startDate: string, endDate: string, excludeAgreementId: string | null) {
+    return this.repo.overlaps(expandScope(scope, await this.repo.catalogIds()), startDate, endDate, excludeAgreementId);
   }
 
   async reject(id: string, reason: string, actor: AuthenticatedUser): Promise<void> {
