@@ -11,3 +11,8 @@ export { LoginPage } from './LoginPage';
 export { ErrorState, PageLoader } from './states';
 export { WrongAppPage } from './WrongAppPage';
 export { uiCatalogue } from './ui.catalogue';
+export { createAppRouter, mountApp } from './mount';
+export { NotFound } from './NotFound';
+export { PageHeader } from './PageHeader';
+export { regionOptions } from './regions';
+export { StageBadge } from './StageBadge';

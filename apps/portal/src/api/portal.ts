@@ -44,19 +44,7 @@ export function useAcceptInvitation() {
 
 export type { PartnerUser };
 
-export function regionOptions(regions: Region[], locale: string): { value: string; label: string }[] {
-  const children = new Map<string | null, Region[]>();
-  for (const r of regions) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
-  const out: { value: string; label: string }[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const r of children.get(parent) ?? []) {
-      out.push({ value: r.id, label: `${'\u00A0\u00A0\u00A0'.repeat(depth)}${locale === 'zh-CN' ? r.nameZh : r.nameEn}` });
-      walk(r.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
+export { regionOptions } from '@partnerline/ui';
 
 export const myAgreementsQueryOptions = () => queryOptions({ queryKey: ['agreements'], queryFn: () => apiFetch<{ items: AgreementSummary[]; total: number }>('/agreements', { query: { pageSize: 200 } }) });
 export const agreementQueryOptions = (id: string) => queryOptions({ queryKey: ['agreement', id], queryFn: () => apiFetch<AgreementDetail>(`/agreements/${id}`) });

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { AppProviders, initI18n } from '@partnerline/ui';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../i18n';
-import { StageBadge } from './StageBadge';
+import { StageBadge } from '@partnerline/ui';
 
 describe('StageBadge', () => {
   it('tells the applicant where it stands, in its language', () => {

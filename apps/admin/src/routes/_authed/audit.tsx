@@ -8,7 +8,7 @@ import 'mantine-datatable/styles.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditQueryOptions } from '../../api/admin';
-import { PageHeader } from '../../components/PageHeader';
+import { PageHeader } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/audit')({
   beforeLoad: ({ context }) => {

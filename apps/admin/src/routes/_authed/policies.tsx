@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { policiesQueryOptions } from '../../api/catalog';
 import { useSavePolicies } from '../../api/admin';
-import { PageHeader } from '../../components/PageHeader';
+import { PageHeader } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/policies')({
   loader: ({ context }) => context.queryClient.ensureQueryData(policiesQueryOptions()),

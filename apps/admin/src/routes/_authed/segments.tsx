@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { industriesQueryOptions, policiesQueryOptions, regionOptions, regionsQueryOptions, segmentsQueryOptions, useUpdateSegment } from '../../api/catalog';
-import { PageHeader } from '../../components/PageHeader';
+import { PageHeader } from '@partnerline/ui';
 import { QuadrantLegend } from './-components/QuadrantLegend';
 import { StrategyBadge } from './-components/StrategyBadge';
 

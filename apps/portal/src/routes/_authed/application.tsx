@@ -6,7 +6,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions, useAnswer } from '../../api/portal';
-import { StageBadge } from '../../components/StageBadge';
+import { StageBadge } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/application')({
   loader: async ({ context }) => {

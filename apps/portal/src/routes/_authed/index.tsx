@@ -5,7 +5,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions } from '../../api/portal';
-import { StageBadge } from '../../components/StageBadge';
+import { StageBadge } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/')({
   loader: async ({ context }) => {

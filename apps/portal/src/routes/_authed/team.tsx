@@ -8,7 +8,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions, useInvite, useSetMemberDisabled } from '../../api/portal';
-import { PageHeader } from '../../components/PageHeader';
+import { PageHeader } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/team')({
   loader: async ({ context }) => {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { agreementsQueryOptions } from '../../../api/agreements';
 import { industriesQueryOptions, regionOptions, regionsQueryOptions } from '../../../api/catalog';
 import { partnersQueryOptions } from '../../../api/partners';
-import { PageHeader } from '../../../components/PageHeader';
+import { PageHeader } from '@partnerline/ui';
 import { AgreementStatusBadge } from './-components/AgreementStatusBadge';
 
 const SearchSchema = z.object({

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { productLinesQueryOptions, productsQueryOptions, useCreateAgreement } from '../../../api/agreements';
 import { industriesQueryOptions, regionsQueryOptions } from '../../../api/catalog';
 import { partnersQueryOptions } from '../../../api/partners';
-import { PageHeader } from '../../../components/PageHeader';
+import { PageHeader } from '@partnerline/ui';
 import { AgreementForm, apiErrors, emptyTerms } from './-components/AgreementForm';
 
 export const Route = createFileRoute('/_authed/agreements/new')({

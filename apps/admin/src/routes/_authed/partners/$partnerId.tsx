@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { policiesQueryOptions } from '../../../api/catalog';
 import { managersQueryOptions, partnerQueryOptions } from '../../../api/partners';
-import { StageBadge } from '../-components/StageBadge';
+import { StageBadge } from '@partnerline/ui';
 import { StrategyBadge } from '../-components/StrategyBadge';
 import { DecisionPanel } from './-components/DecisionPanel';
 import { ScorecardForm } from './-components/ScorecardForm';

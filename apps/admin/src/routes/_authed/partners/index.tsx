@@ -12,8 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { industriesQueryOptions, regionOptions, regionsQueryOptions } from '../../../api/catalog';
 import { csvExportUrl, managersQueryOptions, partnersQueryOptions } from '../../../api/partners';
-import { PageHeader } from '../../../components/PageHeader';
-import { StageBadge } from '../-components/StageBadge';
+import { PageHeader } from '@partnerline/ui';
+import { StageBadge } from '@partnerline/ui';
 
 const SearchSchema = z.object({
   view: z.enum(['queue', 'directory']).optional(),

@@ -4,7 +4,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { myAgreementsQueryOptions } from '../../../api/portal';
-import { PageHeader } from '../../../components/PageHeader';
+import { PageHeader } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/agreements/')({
   loader: ({ context }) => context.queryClient.ensureQueryData(myAgreementsQueryOptions()),

@@ -1,15 +1,15 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
-export function NotFound() {
+/** The app's 404 page; `home` is the app's start page (e.g. /admin/). */
+export function NotFound({ home }: { home: string }) {
   const { t } = useTranslation('ui');
   return (
     <Center py={100}>
       <Stack align="center">
         <Title order={2}>404</Title>
         <Text c="dimmed">{t('errors.notFound')}</Text>
-        <Button component={Link} to="/">
+        <Button component="a" href={home}>
           {t('errors.back')}
         </Button>
       </Stack>

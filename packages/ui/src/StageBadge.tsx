@@ -15,10 +15,11 @@ const COLOR: Record<PartnerDetail['stage'], string> = {
   terminated: 'gray',
 };
 
-export function StageBadge({ stage }: { stage: PartnerDetail['stage'] }) {
+/** A partner's stage; each app's catalogue words it for its readers (`stage.*`). */
+export function StageBadge({ stage, size = 'md' }: { stage: PartnerDetail['stage']; size?: 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[stage]} variant="light" styles={{ label: { overflow: 'visible' } }}>
+    <Badge color={COLOR[stage]} variant="light" size={size}>
       {t(`stage.${stage}`)}
     </Badge>
   );

@@ -1,0 +1,41 @@
+import { QueryClient } from '@tanstack/react-query';
+import { type AnyRoute, createRouter, RouterProvider } from '@tanstack/react-router';
+import type { Locale } from '@partnerline/domain';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError } from './api';
+import { AppProviders } from './AppProviders';
+import { type Catalogue, initI18n } from './i18n';
+import { ErrorState, PageLoader } from './states';
+
+/** The router both apps use: one query client in the context, shared pending and error states. */
+export function createAppRouter<T extends AnyRoute>(routeTree: T, basepath: string) {
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      // Client errors (4xx) are answers, not glitches: do not retry them.
+      queries: { retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2, staleTime: 15_000 },
+    },
+  });
+  const router = createRouter({
+    routeTree,
+    basepath,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageLoader,
+    defaultErrorComponent: ({ error, reset }) => <ErrorState error={error} onRetry={reset} />,
+    scrollRestoration: true,
+  });
+  return { router, queryClient };
+}
+
+export function mountApp(router: Parameters<typeof RouterProvider>[0]['router'], queryClient: QueryClient, catalogue: Record<Locale, Catalogue>) {
+  const i18n = initI18n(catalogue);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppProviders i18n={i18n} queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  );
+}
