@@ -23,3 +23,5 @@ export * from './screening/partner-detail.schema.js';
 export * from './screening/decision.rules.js';
 export * from './agreements/agreement.rules.js';
 export * from './agreements/agreement.schema.js';
+export * from './deal-registrations/customer-name.js';
+export * from './deal-registrations/registration.rules.js';

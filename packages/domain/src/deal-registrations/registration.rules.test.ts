@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { addBusinessDays, extendProtection, protectionEndsOn, recommendResolution, remindersDue, validSplit } from './registration.rules.js';
+
+describe('protection', () => {
+  it('runs 90 days from approval, the approval day included', () => {
+    expect(protectionEndsOn('2026-01-01', 90)).toBe('2026-03-31');
+  });
+
+  it('allows one 30-day extension while running, not after expiry or twice', () => {
+    const policy = { extensionDays: 30, maxExtensions: 1 };
+    expect(extendProtection('2026-03-31', '2026-03-20', 0, policy)).toEqual({ ok: true, newEnd: '2026-04-30' });
+    expect(extendProtection('2026-03-31', '2026-03-20', 1, policy)).toEqual({ ok: false, reason: 'no_extensions_left' });
+    expect(extendProtection('2026-03-31', '2026-04-01', 0, policy)).toEqual({ ok: false, reason: 'already_expired' });
+  });
+
+  it('reminds 14 and 3 days before the end', () => {
+    expect(remindersDue('2026-03-31', '2026-03-17', [14, 3])).toEqual([14]);
+    expect(remindersDue('2026-03-31', '2026-03-28', [14, 3])).toEqual([3]);
+    expect(remindersDue('2026-03-31', '2026-03-20', [14, 3])).toEqual([]);
+  });
+});
+
+describe('review SLA', () => {
+  it('counts business days, skipping the weekend', () => {
+    expect(addBusinessDays('2026-11-20', 2)).toBe('2026-11-24'); // Friday + 2 → Tuesday
+    expect(addBusinessDays('2026-11-23', 2)).toBe('2026-11-25');
+  });
+});
+
+describe('recommendResolution', () => {
+  const at = (m: number) => `2026-11-22T10:${String(m).padStart(2, '0')}:00Z`;
+  it('exclusive owner › incumbent › first to register', () => {
+    expect(
+      recommendResolution([
+        { id: 'a', kind: 'partner', exclusiveOwner: false, incumbent: true, submittedAt: at(1) },
+        { id: 'b', kind: 'partner', exclusiveOwner: true, incumbent: false, submittedAt: at(2) },
+      ]),
+    ).toEqual({ outcome: 'award', winnerId: 'b', reasons: ['exclusive_owner'] });
+    expect(
+      recommendResolution([
+        { id: 'a', kind: 'partner', exclusiveOwner: false, incumbent: false, submittedAt: at(1) },
+        { id: 'b', kind: 'partner', exclusiveOwner: false, incumbent: true, submittedAt: at(2) },
+      ]).winnerId,
+    ).toBe('b');
+    expect(
+      recommendResolution([
+        { id: 'a', kind: 'partner', exclusiveOwner: false, incumbent: false, submittedAt: at(3) },
+        { id: 'b', kind: 'partner', exclusiveOwner: false, incumbent: false, submittedAt: at(2) },
+      ]),
+    ).toEqual({ outcome: 'award', winnerId: 'b', reasons: ['first_to_register'] });
+  });
+
+  it('prefers a partner over the vendor’s direct sales', () => {
+    expect(
+      recommendResolution([
+        { id: 'direct', kind: 'direct', exclusiveOwner: false, incumbent: true, submittedAt: at(0) },
+        { id: 'p', kind: 'partner', exclusiveOwner: false, incumbent: false, submittedAt: at(5) },
+      ]),
+    ).toEqual({ outcome: 'award', winnerId: 'p', reasons: ['partner_over_direct', 'first_to_register'] });
+  });
+});
+
+describe('validSplit', () => {
+  it('needs whole shares above zero summing to 100', () => {
+    expect(validSplit([60, 40])).toBe(true);
+    expect(validSplit([60, 30])).toBe(false);
+    expect(validSplit([100])).toBe(false);
+    expect(validSplit([50.5, 49.5])).toBe(false);
+  });
+});
