@@ -25,3 +25,4 @@ export * from './agreements/agreement.rules.js';
 export * from './agreements/agreement.schema.js';
 export * from './deal-registrations/customer-name.js';
 export * from './deal-registrations/registration.rules.js';
+export * from './deal-registrations/deal-registration.schema.js';

@@ -68,3 +68,21 @@ describe('validSplit', () => {
     expect(validSplit([50.5, 49.5])).toBe(false);
   });
 });
+
+import { missingEvidence, REGISTRATION_TRANSITIONS } from './deal-registration.schema.js';
+import { checkTransition } from '../common/state-machine.js';
+
+describe('registration lifecycle and evidence', () => {
+  it('follows DOMAIN §5', () => {
+    expect(checkTransition(REGISTRATION_TRANSITIONS, 'submitted', 'in_conflict')).toEqual({ ok: true });
+    expect(checkTransition(REGISTRATION_TRANSITIONS, 'approved', 'won')).toEqual({ ok: true });
+    expect(checkTransition(REGISTRATION_TRANSITIONS, 'won', 'approved')).toMatchObject({ ok: false, allowed: [] });
+  });
+
+  it('names the evidence the standard demands and the registration lacks', () => {
+    const standard = { proofOfCommunication: true, customerFeedback: false, customerDetails: true };
+    expect(missingEvidence(standard, { customerDetails: '采购部 3 人' })).toEqual(['proofOfCommunication']);
+    expect(missingEvidence(standard, { proofOfCommunication: '会议纪要', customerDetails: '采购部' })).toEqual([]);
+    expect(missingEvidence(null, {})).toEqual([]);
+  });
+});
