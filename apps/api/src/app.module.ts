@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { DealRegistrationsModule } from './modules/deal-registrations/deal-registrations.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthController } from './modules/health/health.controller';
@@ -31,6 +32,7 @@ export class AppModule {
         CatalogModule,
         PartnersModule,
         AgreementsModule,
+        DealRegistrationsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addBusinessDays,
+  checkTransition,
+  type ConflictKind,
+  missingEvidence,
+  nameSimilarity,
+  normaliseCustomerName,
+  normaliseDomain,
+  protectionEndsOn,
+  REGISTRATION_TRANSITIONS,
+  type RegistrationInput,
+  type RegistrationStatus,
+} from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../common/database/transaction';
+import { AppError } from '../../common/errors/app-error';
+import type { AuthenticatedUser } from '../../common/http/request-context';
+import { AuditService } from '../audit/audit.service';
+import { PoliciesService } from '../policies/policies.service';
+
+const OPEN = ['submitted', 'in_review', 'in_conflict', 'approved'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+type Row = {
+  id: string;
+  partner_id: string;
+  status: RegistrationStatus;
+  customer_name: string;
+  customer_name_norm: string;
+  customer_tax_id: string | null;
+  customer_domain: string | null;
+  industry_id: string;
+  region_id: string;
+  details: RegistrationInput;
+};
+
+export interface RegistrationView {
+  id: string;
+  partnerId: string;
+  status: RegistrationStatus;
+  customerName: string;
+  estimatedAmount: string;
+  slaDue: string | null;
+  protectionEnds: string | null;
+  details: RegistrationInput;
+  history: { fromStatus: string | null; toStatus: string; note: string | null; occurredAt: string }[];
+  conflicts: { id: string; kind: ConflictKind; status: 'open' | 'resolved' }[];
+}
+
+interface Finding {
+  kind: ConflictKind;
+  registrationIds: string[];
+  directAccountIds: string[];
+  agreementIds: string[];
+  evidence: Record<string, unknown>;
+}
+
+/** Registering opportunities: eligibility, evidence, conflict detection on submit (never silent), review. */
+@Injectable()
+export class DealRegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly policies: PoliciesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(partnerId: string, input: RegistrationInput, actor: AuthenticatedUser): Promise<string> {
+    return inTransaction(this.db, async (m) => {
+      const c = input.customer;
+      const [row] = await m.query(
+        `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_tax_id, customer_domain, industry_id, region_id,
+                                         details, estimated_amount, expected_close, created_by)
+         VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [partnerId, c.name, normaliseCustomerName(c.name), c.taxId || null, c.domain ? normaliseDomain(c.domain) : null, c.industryId, c.regionId, JSON.stringify(input), input.estimatedAmount, input.expectedCloseDate, actor.id],
+      );
+      await m.query(`INSERT INTO registration_status_history (registration_id, from_status, to_status, actor_id) VALUES ($1, NULL, 'draft', $2)`, [row.id, actor.id]);
+      await this.audit.record(m, { entity: 'deal_registration', entityId: row.id, action: 'registration.drafted', after: input });
+      return row.id as string;
+    });
+  }
+
+  private async load(m: EntityManager, id: string, tenant: string | null, lock = false): Promise<Row> {
+    const rows: Row[] = await m.query(`SELECT * FROM deal_registrations WHERE id = $1 AND ($2::uuid IS NULL OR partner_id = $2) ${lock ? 'FOR UPDATE' : ''}`, [id, tenant]);
+    if (!rows[0]) throw AppError.notFound('deal registration', id);
+    return rows[0];
+  }
+
+  private async move(m: EntityManager, r: Row, to: RegistrationStatus, actorId: string | null, note: string | null = null) {
+    const check = checkTransition(REGISTRATION_TRANSITIONS, r.status, to);
+    if (!check.ok) throw new AppError('INVALID_TRANSITION', { entity: 'deal registration', from: r.status, to, allowed: check.allowed.join(', ') || '—' }, { from: r.status, to, allowed: check.allowed });
+    await m.query(`UPDATE deal_registrations SET status = $2 WHERE id = $1`, [r.id, to]);
+    await m.query(`INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5)`, [r.id, r.status, to, note, actorId]);
+    await this.audit.record(m, { entity: 'deal_registration', entityId: r.id, action: `registration.${to}`, before: { status: r.status }, after: { status: to, note } });
+    r.status = to;
+  }
+
+  /** The active registration or exclusive agreement of the partner whose scope covers the customer's segment today. */
+  private async coveringAgreement(m: EntityManager, partnerId: string, industryId: string, regionId: string) {
+    const rows = await m.query(
+      `SELECT a.id, a.type, a.terms FROM agreements a
+        WHERE a.partner_id = $1 AND a.status = 'active' AND a.type IN ('registration', 'exclusive') AND current_date BETWEEN a.start_date AND a.end_date
+          AND EXISTS (SELECT 1 FROM agreement_scopes s LEFT JOIN regions sr ON sr.id = s.region_id, regions r
+                       WHERE s.agreement_id = a.id AND r.id = $3 AND (s.industry_id IS NULL OR s.industry_id = $2)
+                         AND (s.region_id IS NULL OR r.path LIKE sr.path || '%'))
+        ORDER BY (a.type = 'exclusive') DESC LIMIT 1`,
+      [partnerId, industryId, regionId],
+    );
+    return rows[0] as { id: string; type: string; terms: { evidenceStandard: { proofOfCommunication: boolean; customerFeedback: boolean; customerDetails: boolean } | null } } | undefined;
+  }
+
+  async submit(id: string, tenant: string | null, actor: AuthenticatedUser): Promise<{ status: RegistrationStatus; conflicts: ConflictKind[] }> {
+    const policies = await this.policies.get();
+    return inTransaction(this.db, async (m) => {
+      const r = await this.load(m, id, tenant, true);
+      if (r.status !== 'draft') throw new AppError('INVALID_TRANSITION', { entity: 'deal registration', from: r.status, to: 'submitted', allowed: '—' });
+      const [partner] = await m.query(`SELECT status FROM partners WHERE id = $1`, [r.partner_id]);
+      const agreement = await this.coveringAgreement(m, r.partner_id, r.industry_id, r.region_id);
+      if (!agreement) {
+        if (partner.status !== 'trial') throw AppError.unprocessable('No active registration or exclusive agreement of yours covers this customer’s industry and region.', { missing: ['covering_agreement'] });
+        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM deal_registrations WHERE partner_id = $1 AND status = ANY($2)`, [r.partner_id, OPEN]);
+        if (n >= policies.registrations.trialOpenRegistrationLimit) {
+          throw AppError.unprocessable(`A trial partner may hold ${policies.registrations.trialOpenRegistrationLimit} open registrations; close one first.`, { missing: ['trial_capacity'] });
+        }
+      }
+      const missing = missingEvidence(agreement?.terms.evidenceStandard ?? null, r.details.evidence);
+      if (missing.length) throw AppError.unprocessable(`The agreement’s evidence standard requires: ${missing.join(', ')}.`, { missing });
+
+      // Serialise submissions about the same customer: one lock per identity key (sorted, so no deadlock).
+      const keys = [r.customer_tax_id && `tax:${r.customer_tax_id}`, r.customer_domain && `domain:${r.customer_domain}`, `name:${r.region_id}:${r.customer_name_norm}`].filter(Boolean).sort() as string[];
+      for (const key of keys) await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
+
+      // A partner's own duplicate is refused with a pointer to its existing registration.
+      const [own] = await m.query(
+        `SELECT id FROM deal_registrations WHERE partner_id = $1 AND id <> $2 AND status = ANY($3)
+            AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $4) OR (customer_domain IS NOT NULL AND customer_domain = $5) OR (region_id = $6 AND customer_name_norm = $7)) LIMIT 1`,
+        [r.partner_id, r.id, OPEN, r.customer_tax_id, r.customer_domain, r.region_id, r.customer_name_norm],
+      );
+      if (own) throw AppError.conflict('You have already registered this customer.', { existingRegistrationId: own.id });
+
+      const findings = await this.detect(m, r, policies.registrations.fuzzyNameThreshold);
+      await m.query(`UPDATE deal_registrations SET submitted_at = now(), sla_due = $2, agreement_id = $3 WHERE id = $1`, [r.id, addBusinessDays(today(), policies.registrations.reviewSlaBusinessDays), agreement?.id ?? null]);
+      await this.move(m, r, 'submitted', actor.id);
+      for (const f of findings) {
+        const [c] = await m.query(`INSERT INTO conflicts (kind, registration_id, evidence) VALUES ($1, $2, $3) RETURNING id`, [f.kind, r.id, JSON.stringify(f.evidence)]);
+        await m.query(`INSERT INTO conflict_parties (conflict_id, registration_id) VALUES ($1, $2)`, [c.id, r.id]);
+        for (const other of f.registrationIds) await m.query(`INSERT INTO conflict_parties (conflict_id, registration_id) VALUES ($1, $2)`, [c.id, other]);
+        for (const d of f.directAccountIds) await m.query(`INSERT INTO conflict_parties (conflict_id, direct_account_id) VALUES ($1, $2)`, [c.id, d]);
+        for (const a of f.agreementIds) await m.query(`INSERT INTO conflict_parties (conflict_id, exclusive_agreement_id) VALUES ($1, $2)`, [c.id, a]);
+        await this.audit.record(m, { entity: 'conflict', entityId: c.id, action: 'conflict.opened', after: f });
+      }
+      await this.move(m, r, findings.length ? 'in_conflict' : 'in_review', null);
+      return { status: r.status, conflicts: findings.map((f) => f.kind) };
+    });
+  }
+
+  /** Conflict detection (DOMAIN §5): same customer at another partner, another partner's exclusive territory, direct sales. */
+  private async detect(m: EntityManager, r: Row, threshold: number): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    // Candidates by exact keys or a trigram pre-filter in the same region; the domain rule decides fuzzy matches.
+    const candidates: { id: string; customer_name: string; customer_tax_id: string | null; customer_domain: string | null }[] = await m.query(
+      `SELECT id, customer_name, customer_tax_id, customer_domain FROM deal_registrations
+        WHERE partner_id <> $1 AND status = ANY($2)
+          AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $3) OR (customer_domain IS NOT NULL AND customer_domain = $4)
+               OR (region_id = $5 AND similarity(customer_name_norm, $6) > 0.2))`,
+      [r.partner_id, OPEN, r.customer_tax_id, r.customer_domain, r.region_id, r.customer_name_norm],
+    );
+    const dupes = candidates.filter(
+      (c) => (r.customer_tax_id && c.customer_tax_id === r.customer_tax_id) || (r.customer_domain && c.customer_domain === r.customer_domain) || nameSimilarity(c.customer_name, r.customer_name) >= threshold,
+    );
+    if (dupes.length) {
+      findings.push({
+        kind: 'duplicate_customer',
+        registrationIds: dupes.map((d) => d.id),
+        directAccountIds: [],
+        agreementIds: [],
+        evidence: { matches: dupes.map((d) => ({ id: d.id, name: d.customer_name, similarity: nameSimilarity(d.customer_name, r.customer_name), sameTaxId: !!r.customer_tax_id && d.customer_tax_id === r.customer_tax_id, sameDomain: !!r.customer_domain && d.customer_domain === r.customer_domain })) },
+      });
+    }
+    const exclusive: { agreement_id: string }[] = await m.query(
+      `SELECT DISTINCT c.agreement_id FROM exclusive_claims c JOIN agreements a ON a.id = c.agreement_id
+        WHERE c.industry_id = $1 AND c.region_id = $2 AND c.period @> current_date AND a.partner_id <> $3 AND a.status = 'active'`,
+      [r.industry_id, r.region_id, r.partner_id],
+    );
+    if (exclusive.length) findings.push({ kind: 'exclusive_territory', registrationIds: [], directAccountIds: [], agreementIds: exclusive.map((e) => e.agreement_id), evidence: {} });
+    const direct: { id: string; name: string }[] = await m.query(
+      `SELECT id, name FROM direct_accounts WHERE (tax_id IS NOT NULL AND tax_id = $1) OR (domain IS NOT NULL AND domain = $2) OR similarity(name_norm, $3) > 0.2`,
+      [r.customer_tax_id, r.customer_domain, r.customer_name_norm],
+    );
+    const directHits = direct.filter((d) => nameSimilarity(d.name, r.customer_name) >= threshold);
+    const exactDirect: { id: string }[] = await m.query(`SELECT id FROM direct_accounts WHERE (tax_id IS NOT NULL AND tax_id = $1) OR (domain IS NOT NULL AND domain = $2)`, [r.customer_tax_id, r.customer_domain]);
+    const directIds = [...new Set([...directHits.map((d) => d.id), ...exactDirect.map((d) => d.id)])];
+    if (directIds.length) findings.push({ kind: 'direct_sales', registrationIds: [], directAccountIds: directIds, agreementIds: [], evidence: {} });
+    return findings;
+  }
+
+  async approve(id: string, actor: AuthenticatedUser): Promise<void> {
+    const { registrations } = await this.policies.get();
+    await inTransaction(this.db, async (m) => {
+      const r = await this.load(m, id, null, true);
+      if (r.status === 'in_conflict') throw AppError.conflict('Resolve the open conflict first; the resolution approves the awarded registration.', { reason: 'open_conflict' });
+      await this.move(m, r, 'approved', actor.id);
+      await m.query(`UPDATE deal_registrations SET approved_at = now(), protection_ends = $2 WHERE id = $1`, [id, protectionEndsOn(today(), registrations.protectionDays)]);
+    });
+  }
+
+  async reject(id: string, reason: string, actor: AuthenticatedUser): Promise<void> {
+    await inTransaction(this.db, async (m) => {
+      const r = await this.load(m, id, null, true);
+      await this.move(m, r, 'rejected', actor.id, reason);
+      await m.query(`UPDATE deal_registrations SET rejection_reason = $2 WHERE id = $1`, [id, reason]);
+    });
+  }
+
+  async get(id: string, tenant: string | null): Promise<RegistrationView> {
+    const r = await this.load(this.db.manager, id, tenant);
+    const history: { from_status: string | null; to_status: string; note: string | null; occurred_at: Date }[] = await this.db.query(
+      `SELECT from_status, to_status, note, occurred_at FROM registration_status_history WHERE registration_id = $1 ORDER BY occurred_at, id`,
+      [id],
+    );
+    const conflicts: { id: string; kind: ConflictKind; status: 'open' | 'resolved' }[] = await this.db.query(
+      `SELECT DISTINCT c.id, c.kind, c.status, c.opened_at FROM conflicts c JOIN conflict_parties p ON p.conflict_id = c.id WHERE p.registration_id = $1 ORDER BY c.opened_at`,
+      [id],
+    );
+    const row = r as Row & { protection_ends: string | null; sla_due: string | null; estimated_amount: string };
+    return {
+      id: r.id,
+      partnerId: r.partner_id,
+      status: r.status,
+      customerName: r.customer_name,
+      estimatedAmount: row.estimated_amount,
+      slaDue: row.sla_due,
+      protectionEnds: row.protection_ends,
+      details: r.details,
+      history: history.map((h) => ({ fromStatus: h.from_status, toStatus: h.to_status, note: h.note, occurredAt: h.occurred_at.toISOString() })),
+      conflicts: conflicts.map((c) => ({ id: c.id, kind: c.kind, status: c.status })),
+    };
+  }
+}
