@@ -84,3 +84,110 @@ describe('deal registration (submission and conflict detection)', () => {
     expect(res.body.details.existingRegistrationId).toBe(a);
   });
 });
+
+describe('conflict resolution, protection, direct accounts', () => {
+  let app: INestApplication;
+  let lanting: string;
+  let huaxin: string;
+  let manager: string;
+  let admin: string;
+  let ids: Record<string, string>;
+  let products: { id: string; sku: string }[];
+
+  const body = (name: string, industryId: string, regionId: string, extra: object = {}) => ({
+    customer: { name, industryId, regionId, ...extra },
+    contacts: [{ name: '王总', decisionLevel: 'decision_maker' }],
+    products: [{ productId: products[0].id, quantity: 2 }],
+    estimatedAmount: '960000.00',
+    expectedCloseDate: '2027-06-30',
+    stage: 'proposal',
+    need: '集团数据中台建设，需要覆盖全部门店。',
+    evidence: { proofOfCommunication: '拜访纪要', customerFeedback: '认可', customerDetails: 'CIO 王总' },
+  });
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    [lanting, huaxin, manager, admin] = await Promise.all([loginAs(app, 'owner@lanting.demo'), loginAs(app, 'owner@huaxin.demo'), loginAs(app, 'manager@partnerline.demo'), loginAs(app, 'admin@partnerline.demo')]);
+    const industries = (await api(app, manager).get('/api/industries')).body as { id: string; code: string }[];
+    const regions = (await api(app, manager).get('/api/regions')).body as { id: string; code: string }[];
+    products = (await api(app, manager).get('/api/products')).body;
+    ids = {
+      fin: industries.find((i) => i.code === 'FIN')!.id,
+      ret: industries.find((i) => i.code === 'RET')!.id,
+      hz: regions.find((r) => r.code === 'ZJ-HZ')!.id,
+      zj: regions.find((r) => r.code === 'ZJ')!.id,
+    };
+  });
+  afterAll(() => app.close());
+
+  it('recommends with reasons and resolves a 60/40 split; both partners are told and protected', async () => {
+    const a = (await api(app, lanting).post('/api/deal-registrations').send(body('杭州西湖银行股份有限公司', ids.fin, ids.hz))).body.id;
+    await api(app, lanting).post(`/api/deal-registrations/${a}/submit`).expect(200);
+    const b = (await api(app, huaxin).post('/api/deal-registrations').send(body('西湖银行（杭州）股份有限公司', ids.fin, ids.hz))).body.id;
+    expect((await api(app, huaxin).post(`/api/deal-registrations/${b}/submit`)).body.status).toBe('in_conflict');
+    const list = (await api(app, manager).get('/api/conflicts?status=open')).body as { id: string; kind: string; customerName: string }[];
+    const dup = list.find((c) => c.kind === 'duplicate_customer' && c.customerName === '西湖银行（杭州）股份有限公司')!;
+    const detail = (await api(app, manager).get(`/api/conflicts/${dup.id}`)).body;
+    expect(detail.registrations.map((r: { partnerName: string }) => r.partnerName)).toEqual(['兰亭科技有限公司', '华信智联科技有限公司']);
+    // 华信 holds the exclusive 金融 × 中国: the owner is recommended, and the system says why.
+    expect(detail.recommendation).toEqual({ outcome: 'award', winnerId: b, reasons: ['exclusive_owner'] });
+    const noRationale = await api(app, manager).post(`/api/conflicts/${dup.id}/resolve`).send({ resolution: 'split', shares: [{ registrationId: a, percent: 60 }, { registrationId: b, percent: 40 }], rationale: '' });
+    expect(noRationale.status).toBe(400);
+    const badSplit = await api(app, manager).post(`/api/conflicts/${dup.id}/resolve`).send({ resolution: 'split', shares: [{ registrationId: a, percent: 60 }, { registrationId: b, percent: 30 }], rationale: '双方共同推进' });
+    expect(badSplit.status).toBe(422);
+    await api(app, manager)
+      .post(`/api/conflicts/${dup.id}/resolve`)
+      .send({ resolution: 'split', shares: [{ registrationId: a, percent: 60 }, { registrationId: b, percent: 40 }], rationale: '兰亭有客户关系，华信持有独家，双方合作推进。' })
+      .expect(204);
+    const after = (await api(app, manager).get(`/api/conflicts/${dup.id}`)).body;
+    expect(after.registrations.map((r: { sharePercent: number }) => r.sharePercent)).toEqual([60, 40]);
+    expect((await api(app, huaxin).get(`/api/deal-registrations/${b}`)).body.status).toBe('approved');
+    const notes = (await api(app, lanting).get('/api/notifications')).body.items.map((n: { kind: string }) => n.kind);
+    expect(notes).toContain('registration.conflict_resolved');
+  });
+
+  it('one extension with a progress update, then won; the sweep expires and reminds exactly once', async () => {
+    const id = (await api(app, lanting).post('/api/deal-registrations').send(body('湖州丝绸之路集团有限公司', ids.ret, ids.zj))).body.id;
+    await api(app, lanting).post(`/api/deal-registrations/${id}/submit`).expect(200);
+    await api(app, manager).post(`/api/deal-registrations/${id}/approve`).expect(204);
+    const ext = await api(app, lanting).post(`/api/deal-registrations/${id}/extend`).send({ progress: '已完成 POC，进入商务谈判。' });
+    expect(ext.status).toBe(200);
+    expect((await api(app, lanting).post(`/api/deal-registrations/${id}/extend`).send({ progress: '客户内部审批延迟，再申请一次延期。' })).status).toBe(422);
+    await api(app, lanting).post(`/api/deal-registrations/${id}/won`).send({ amount: '880000.00', date: '2027-01-15' }).expect(204);
+    expect((await api(app, lanting).get(`/api/deal-registrations/${id}`)).body.status).toBe('won');
+
+    const other = (await api(app, lanting).post('/api/deal-registrations').send(body('嘉兴南湖科技园发展有限公司', ids.ret, ids.zj))).body.id;
+    await api(app, lanting).post(`/api/deal-registrations/${other}/submit`).expect(200);
+    await api(app, manager).post(`/api/deal-registrations/${other}/approve`).expect(204);
+    const ends = (await api(app, lanting).get(`/api/deal-registrations/${other}`)).body.protectionEnds as string;
+    const svc = app.get((await import('../../src/modules/deal-registrations/deal-registrations.service')).DealRegistrationsService);
+    const fourteenBefore = new Date(new Date(`${ends}T00:00:00Z`).getTime() - 14 * 86_400_000).toISOString().slice(0, 10);
+    expect((await svc.sweep(fourteenBefore)).reminded).toBeGreaterThanOrEqual(1);
+    expect((await svc.sweep(fourteenBefore)).reminded).toBe(0);
+    const dayAfter = new Date(new Date(`${ends}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+    expect((await svc.sweep(dayAfter)).expired).toContain(other);
+  });
+
+  it('imports direct accounts by CSV with a row-by-row report; a registration of one is a direct-sales conflict', async () => {
+    const csv = ['kind,name,tax_id,domain,industry_code,region_code,owner', 'named_account,杭州湾大酒店有限公司,,hzbay.example.cn,RET,ZJ-HZ,直销一部', 'bogus,某公司,,,,,', 'open_opportunity,,,,,,', 'named_account,Ningbo Port Logistics Co Ltd,,,LOG,XX,直销二部'].join('\n');
+    const res = await api(app, admin).post('/api/direct-accounts/import').send({ csv });
+    expect(res.body.imported).toBe(1);
+    expect(res.body.rejected.map((r: { line: number }) => r.line)).toEqual([3, 4, 5]);
+    expect(res.body.rejected[2].reason).toContain('XX');
+    expect((await api(app, manager).post('/api/direct-accounts/import').send({ csv })).status).toBe(403);
+    const id = (await api(app, lanting).post('/api/deal-registrations').send(body('杭州湾大酒店', ids.ret, ids.hz, { domain: 'https://www.hzbay.example.cn' }))).body.id;
+    expect((await api(app, lanting).post(`/api/deal-registrations/${id}/submit`)).body).toEqual({ status: 'in_conflict', conflicts: ['direct_sales'] });
+    const c = (await api(app, manager).get('/api/conflicts?status=open')).body.find((x: { kind: string; customerName: string }) => x.kind === 'direct_sales' && x.customerName === '杭州湾大酒店');
+    const detail = (await api(app, manager).get(`/api/conflicts/${c.id}`)).body;
+    // A partner over direct sales: protect the partner's interest first.
+    expect(detail.recommendation).toEqual({ outcome: 'award', winnerId: id, reasons: ['partner_over_direct', 'first_to_register'] });
+  });
+
+  it('the review queue lists by SLA due, with breaches flagged; partners see only their own', async () => {
+    const queue = (await api(app, manager).get('/api/deal-registrations?pageSize=200')).body.items as { slaDue: string | null; status: string; partnerName: string }[];
+    const open = queue.filter((r) => ['in_review', 'in_conflict'].includes(r.status));
+    expect(open.map((r) => r.slaDue)).toEqual([...open.map((r) => r.slaDue)].sort());
+    const mine = (await api(app, lanting).get('/api/deal-registrations?pageSize=200')).body.items as { partnerName: string }[];
+    expect(mine.every((r) => r.partnerName === '兰亭科技有限公司')).toBe(true);
+  });
+});

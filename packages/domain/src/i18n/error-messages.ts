@@ -55,6 +55,7 @@ const en: Catalogue = {
   'validation.uscc_checksum': 'The check digit of this unified social credit code is wrong (expected {expected}); please check the code.',
   'validation.segment_required': 'Choose at least one segment.',
   'validation.scope_required': 'An agreement needs at least one scope entry.',
+  'validation.rationale_required': 'A rationale is mandatory (at least 5 characters): every party is told.',
   'validation.end_before_start': 'The end date must be on or after the start date.',
 };
 
@@ -109,6 +110,7 @@ const zhCN: Catalogue = {
   'validation.uscc_checksum': '统一社会信用代码校验位不正确（应为 {expected}），请核对。',
   'validation.segment_required': '请至少选择一个细分市场。',
   'validation.scope_required': '协议至少需要一个范围。',
+  'validation.rationale_required': '必须填写理由（至少 5 个字），各方都会收到。',
   'validation.end_before_start': '结束日期不能早于开始日期。',
 };
 

@@ -15,6 +15,13 @@ export const NotificationKindSchema = z.enum([
   'partner.status_changed',
   'user.invited',
   'agreement.activated',
+  'registration.submitted',
+  'registration.approved',
+  'registration.rejected',
+  'registration.conflict_opened',
+  'registration.conflict_resolved',
+  'registration.expiring',
+  'registration.expired',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -65,6 +72,34 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
   'agreement.activated': {
     en: { title: 'Agreement in force: {partner}', body: 'Your {type} agreement has been approved and is now in force. See its scope, terms and obligations in the portal.' },
     'zh-CN': { title: '协议已生效：{partner}', body: '您的{type}协议已获批准并生效，可在门户中查看范围、条款和义务。' },
+  },
+  'registration.submitted': {
+    en: { title: 'New registration: {customer}', body: '{partner} registered {customer}. Review it before {due}.' },
+    'zh-CN': { title: '新报备：{customer}', body: '{partner} 报备了 {customer}，请在 {due} 前审核。' },
+  },
+  'registration.approved': {
+    en: { title: 'Registration approved: {customer}', body: 'Protected until {until}.' },
+    'zh-CN': { title: '报备已通过：{customer}', body: '保护期至 {until}。' },
+  },
+  'registration.rejected': {
+    en: { title: 'Registration rejected: {customer}', body: 'Reason: {reason}' },
+    'zh-CN': { title: '报备未通过：{customer}', body: '原因：{reason}' },
+  },
+  'registration.conflict_opened': {
+    en: { title: 'Conflict on {customer}', body: 'The registration is in conflict ({kinds}); a channel manager will resolve it.' },
+    'zh-CN': { title: '{customer} 存在商机冲突', body: '该报备存在冲突（{kinds}），渠道经理将进行协调。' },
+  },
+  'registration.conflict_resolved': {
+    en: { title: 'Conflict resolved: {customer}', body: 'Outcome: {outcome}. {rationale}' },
+    'zh-CN': { title: '冲突已协调：{customer}', body: '结果：{outcome}。{rationale}' },
+  },
+  'registration.expiring': {
+    en: { title: 'Protection ends in {days} days: {customer}', body: 'Update progress and request an extension if you need more time.' },
+    'zh-CN': { title: '{customer} 的保护期还剩 {days} 天', body: '如需更多时间，请更新进展并申请延期。' },
+  },
+  'registration.expired': {
+    en: { title: 'Protection expired: {customer}', body: 'The registration is no longer protected.' },
+    'zh-CN': { title: '{customer} 的保护期已结束', body: '该报备不再受保护。' },
   },
   'user.invited': {
     en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the {partner} team. Set your password: {link}' },

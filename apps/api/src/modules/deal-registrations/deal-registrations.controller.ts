@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RegistrationInputSchema, RegistrationStatusSchema } from '@partnerline/domain';
+import { IsoDateSchema, MoneySchema, RegistrationInputSchema, RegistrationStatusSchema } from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { AnyRole, CurrentUser, PartnerRoles, Roles } from '../../common/auth/auth.decorators';
@@ -28,6 +28,41 @@ class RegistrationDto extends createZodDto(
   }),
 ) {}
 class RejectDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
+class ListQueryDto extends createZodDto(
+  z.object({
+    status: RegistrationStatusSchema.optional(),
+    partnerId: z.uuid().optional(),
+    q: z.string().trim().max(100).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  }),
+) {}
+class ListItem extends createZodDto(
+  z.object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        partnerId: z.uuid(),
+        partnerName: z.string(),
+        status: RegistrationStatusSchema,
+        customerName: z.string(),
+        estimatedAmount: z.string(),
+        expectedClose: z.string(),
+        slaDue: z.string().nullable(),
+        slaBreached: z.boolean(),
+        protectionEnds: z.string().nullable(),
+        submittedAt: z.string().nullable(),
+      }),
+    ),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  }),
+) {}
+class ExtendDto extends createZodDto(z.object({ progress: z.string().trim().min(5).max(2000) })) {}
+class ExtendedDto extends createZodDto(z.object({ protectionEnds: z.string() })) {}
+class WonDto extends createZodDto(z.object({ amount: MoneySchema, date: IsoDateSchema })) {}
+class LostDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
 
 /** Deal registration (work in progress for issue #5: register, submit with conflict detection, review). */
 @ApiTags('deal-registrations')
@@ -41,6 +76,14 @@ export class DealRegistrationsController {
   async create(@Body() body: InputDto, @CurrentUser() user: AuthenticatedUser) {
     if (!user.partnerId) throw new AppError('FORBIDDEN', { role: user.role });
     return { id: await this.registrations.create(user.partnerId, body, user) };
+  }
+
+  /** Vendor staff: every registration (the review queue sorts by SLA due); a partner: its own. */
+  @Get()
+  @AnyRole()
+  @ZodResponse({ type: ListItem })
+  async list(@Query() q: ListQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return { ...(await this.registrations.list(q, tenantOf(user))), page: q.page, pageSize: q.pageSize };
   }
 
   @Get(':id')
@@ -63,6 +106,35 @@ export class DealRegistrationsController {
   @HttpCode(204)
   approve(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
     return this.registrations.approve(id, user);
+  }
+
+  @Post(':id/extend')
+  @PartnerRoles()
+  @HttpCode(200)
+  @ZodResponse({ type: ExtendedDto })
+  async extend(@Param() { id }: IdParamDto, @Body() body: ExtendDto, @CurrentUser() user: AuthenticatedUser) {
+    return { protectionEnds: await this.registrations.extend(id, tenantOf(user), body.progress, user) };
+  }
+
+  @Post(':id/won')
+  @PartnerRoles()
+  @HttpCode(204)
+  won(@Param() { id }: IdParamDto, @Body() body: WonDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.registrations.close(id, tenantOf(user), { won: true, amount: body.amount, date: body.date }, user);
+  }
+
+  @Post(':id/lost')
+  @PartnerRoles()
+  @HttpCode(204)
+  lost(@Param() { id }: IdParamDto, @Body() body: LostDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.registrations.close(id, tenantOf(user), { won: false, reason: body.reason }, user);
+  }
+
+  @Post(':id/withdraw')
+  @PartnerRoles()
+  @HttpCode(204)
+  withdraw(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.registrations.close(id, tenantOf(user), { withdrawn: true }, user);
   }
 
   @Post(':id/reject')

@@ -9,6 +9,8 @@ import {
   normaliseCustomerName,
   normaliseDomain,
   protectionEndsOn,
+  extendProtection,
+  remindersDue,
   REGISTRATION_TRANSITIONS,
   type RegistrationInput,
   type RegistrationStatus,
@@ -18,12 +20,13 @@ import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PoliciesService } from '../policies/policies.service';
 
 const OPEN = ['submitted', 'in_review', 'in_conflict', 'approved'];
 const today = () => new Date().toISOString().slice(0, 10);
 
-type Row = {
+export type Row = {
   id: string;
   partner_id: string;
   status: RegistrationStatus;
@@ -64,7 +67,17 @@ export class DealRegistrationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  private async partnerAdmins(m: EntityManager, partnerId: string): Promise<string[]> {
+    return (await m.query(`SELECT id FROM users WHERE partner_id = $1 AND disabled_at IS NULL`, [partnerId])).map((u: { id: string }) => u.id);
+  }
+
+  private async managerOf(m: EntityManager, partnerId: string): Promise<string[]> {
+    const [p] = await m.query(`SELECT manager_id, name FROM partners WHERE id = $1`, [partnerId]);
+    return p?.manager_id ? [p.manager_id] : (await m.query(`SELECT id FROM users WHERE role = 'channel_manager' AND disabled_at IS NULL`)).map((u: { id: string }) => u.id);
+  }
 
   async create(partnerId: string, input: RegistrationInput, actor: AuthenticatedUser): Promise<string> {
     return inTransaction(this.db, async (m) => {
@@ -151,6 +164,16 @@ export class DealRegistrationsService {
         await this.audit.record(m, { entity: 'conflict', entityId: c.id, action: 'conflict.opened', after: f });
       }
       await this.move(m, r, findings.length ? 'in_conflict' : 'in_review', null);
+      const [{ name: partnerName }] = await m.query(`SELECT name FROM partners WHERE id = $1`, [r.partner_id]);
+      const due = addBusinessDays(today(), policies.registrations.reviewSlaBusinessDays);
+      await this.notifications.notify(m, { userIds: await this.managerOf(m, r.partner_id), kind: 'registration.submitted', params: { customer: r.customer_name, partner: partnerName, due }, link: `/admin/registrations/${r.id}` });
+      if (findings.length) {
+        const involved = new Set<string>([r.partner_id]);
+        for (const f of findings) for (const other of f.registrationIds) involved.add((await m.query(`SELECT partner_id FROM deal_registrations WHERE id = $1`, [other]))[0].partner_id);
+        for (const pid of involved) {
+          await this.notifications.notify(m, { userIds: await this.partnerAdmins(m, pid), kind: 'registration.conflict_opened', params: { customer: r.customer_name, kinds: findings.map((f) => f.kind).join(', ') }, link: '/portal/registrations' });
+        }
+      }
       return { status: r.status, conflicts: findings.map((f) => f.kind) };
     });
   }
@@ -200,17 +223,121 @@ export class DealRegistrationsService {
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, null, true);
       if (r.status === 'in_conflict') throw AppError.conflict('Resolve the open conflict first; the resolution approves the awarded registration.', { reason: 'open_conflict' });
-      await this.move(m, r, 'approved', actor.id);
-      await m.query(`UPDATE deal_registrations SET approved_at = now(), protection_ends = $2 WHERE id = $1`, [id, protectionEndsOn(today(), registrations.protectionDays)]);
+      await this.approveIn(m, r, actor.id, registrations.protectionDays);
     });
   }
 
-  async reject(id: string, reason: string, actor: AuthenticatedUser): Promise<void> {
-    await inTransaction(this.db, async (m) => {
-      const r = await this.load(m, id, null, true);
-      await this.move(m, r, 'rejected', actor.id, reason);
-      await m.query(`UPDATE deal_registrations SET rejection_reason = $2 WHERE id = $1`, [id, reason]);
+  /** Approval starts the protection period (policy days). Also used when a conflict is resolved in its favour. */
+  async approveIn(m: EntityManager, r: Row, actorId: string, protectionDays: number, note: string | null = null): Promise<void> {
+    await this.move(m, r, 'approved', actorId, note);
+    const until = protectionEndsOn(today(), protectionDays);
+    await m.query(`UPDATE deal_registrations SET approved_at = now(), protection_ends = $2 WHERE id = $1`, [r.id, until]);
+    await this.notifications.notify(m, { userIds: await this.partnerAdmins(m, r.partner_id), kind: 'registration.approved', params: { customer: r.customer_name, until }, link: `/portal/registrations/${r.id}` });
+  }
+
+  async rejectIn(m: EntityManager, r: Row, actorId: string, reason: string): Promise<void> {
+    await this.move(m, r, 'rejected', actorId, reason);
+    await m.query(`UPDATE deal_registrations SET rejection_reason = $2 WHERE id = $1`, [r.id, reason]);
+    await this.notifications.notify(m, { userIds: await this.partnerAdmins(m, r.partner_id), kind: 'registration.rejected', params: { customer: r.customer_name, reason }, link: `/portal/registrations/${r.id}` });
+  }
+
+  async lockRow(m: EntityManager, id: string): Promise<Row> {
+    return this.load(m, id, null, true);
+  }
+
+  /** One extension (policy) with a progress update, while protection runs. */
+  async extend(id: string, tenant: string | null, progress: string, actor: AuthenticatedUser): Promise<string> {
+    const { registrations } = await this.policies.get();
+    return inTransaction(this.db, async (m) => {
+      const r = (await this.load(m, id, tenant, true)) as Row & { protection_ends: string | null; extensions: number };
+      if (r.status !== 'approved' || !r.protection_ends) throw new AppError('INVALID_TRANSITION', { entity: 'deal registration', from: r.status, to: 'extended', allowed: '—' });
+      const check = extendProtection(r.protection_ends, today(), r.extensions, registrations);
+      if (!check.ok) throw AppError.unprocessable(check.reason === 'no_extensions_left' ? `Protection can be extended ${registrations.maxExtensions} time(s); it already was.` : 'Protection has already ended.', { reason: check.reason });
+      await m.query(`UPDATE deal_registrations SET protection_ends = $2, extensions = extensions + 1 WHERE id = $1`, [id, check.newEnd]);
+      await m.query(`INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id) VALUES ($1, 'approved', 'approved', $2, $3)`, [id, `extended to ${check.newEnd}: ${progress}`, actor.id]);
+      await this.audit.record(m, { entity: 'deal_registration', entityId: id, action: 'registration.extended', before: { protectionEnds: r.protection_ends }, after: { protectionEnds: check.newEnd, progress } });
+      return check.newEnd;
     });
+  }
+
+  async close(id: string, tenant: string | null, outcome: { won: true; amount: string; date: string } | { won: false; reason: string } | { withdrawn: true }, actor: AuthenticatedUser): Promise<void> {
+    await inTransaction(this.db, async (m) => {
+      const r = await this.load(m, id, tenant, true);
+      if ('withdrawn' in outcome) return this.move(m, r, 'withdrawn', actor.id);
+      if (outcome.won) {
+        await this.move(m, r, 'won', actor.id, `${outcome.amount} on ${outcome.date}`);
+        await m.query(`UPDATE deal_registrations SET won_amount = $2, won_on = $3 WHERE id = $1`, [id, outcome.amount, outcome.date]);
+      } else {
+        await this.move(m, r, 'lost', actor.id, outcome.reason);
+        await m.query(`UPDATE deal_registrations SET lost_reason = $2 WHERE id = $1`, [id, outcome.reason]);
+      }
+    });
+  }
+
+  /** Expires protection past its end and sends the 14- and 3-day reminders. Safe with several instances (SKIP LOCKED). */
+  async sweep(day: string): Promise<{ expired: string[]; reminded: number }> {
+    const { registrations } = await this.policies.get();
+    return inTransaction(this.db, async (m) => {
+      const due: Row[] = await m.query(`SELECT * FROM deal_registrations WHERE status = 'approved' AND protection_ends < $1::date FOR UPDATE SKIP LOCKED LIMIT 500`, [day]);
+      for (const r of due) {
+        await this.move(m, r, 'expired', null);
+        await this.notifications.notify(m, { userIds: await this.partnerAdmins(m, r.partner_id), kind: 'registration.expired', params: { customer: r.customer_name }, link: `/portal/registrations/${r.id}` });
+      }
+      const soon: (Row & { protection_ends: string })[] = await m.query(
+        `SELECT * FROM deal_registrations WHERE status = 'approved' AND protection_ends - $1::date = ANY($2::int[]) FOR UPDATE SKIP LOCKED`,
+        [day, registrations.expiryReminderDays],
+      );
+      let reminded = 0;
+      for (const r of soon) {
+        const days = remindersDue(r.protection_ends, day, registrations.expiryReminderDays)[0];
+        // Once per registration and reminder day.
+        const [sent] = await m.query(`SELECT 1 FROM notifications WHERE kind = 'registration.expiring' AND params->>'registrationId' = $1 AND params->>'days' = $2 LIMIT 1`, [r.id, String(days)]);
+        if (sent) continue;
+        await this.notifications.notify(m, { userIds: await this.partnerAdmins(m, r.partner_id), kind: 'registration.expiring', params: { customer: r.customer_name, days, registrationId: r.id }, link: `/portal/registrations/${r.id}` });
+        reminded++;
+      }
+      return { expired: due.map((r) => r.id), reminded };
+    });
+  }
+
+  async list(q: { status?: string; partnerId?: string; q?: string; page: number; pageSize: number }, tenant: string | null) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (tenant) where.push(`r.partner_id = $${params.push(tenant)}`);
+    if (q.status) where.push(`r.status = $${params.push(q.status)}`);
+    if (q.partnerId) where.push(`r.partner_id = $${params.push(q.partnerId)}`);
+    if (q.q) where.push(`r.customer_name ILIKE $${params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM deal_registrations r ${filter}`, params);
+    // The review queue reads oldest SLA first; everything else newest first.
+    const rows = await this.db.query(
+      `SELECT r.id, r.partner_id, p.name AS partner_name, r.status, r.customer_name, r.estimated_amount, r.expected_close, r.sla_due, r.protection_ends, r.submitted_at, r.created_at,
+              (r.sla_due IS NOT NULL AND r.sla_due < current_date AND r.status IN ('in_review', 'in_conflict')) AS sla_breached
+         FROM deal_registrations r JOIN partners p ON p.id = r.partner_id ${filter}
+        ORDER BY CASE WHEN r.status IN ('in_review', 'in_conflict') THEN 0 ELSE 1 END, r.sla_due NULLS LAST, r.created_at DESC
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return {
+      total: count as number,
+      items: rows.map((r: Record<string, unknown>) => ({
+        id: r.id as string,
+        partnerId: r.partner_id as string,
+        partnerName: r.partner_name as string,
+        status: r.status as RegistrationStatus,
+        customerName: r.customer_name as string,
+        estimatedAmount: r.estimated_amount as string,
+        expectedClose: r.expected_close as string,
+        slaDue: (r.sla_due as string | null) ?? null,
+        slaBreached: r.sla_breached as boolean,
+        protectionEnds: (r.protection_ends as string | null) ?? null,
+        submittedAt: (r.submitted_at as Date | null)?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  async reject(id: string, reason: string, actor: AuthenticatedUser): Promise<void> {
+    await inTransaction(this.db, async (m) => this.rejectIn(m, await this.load(m, id, null, true), actor.id, reason));
   }
 
   async get(id: string, tenant: string | null): Promise<RegistrationView> {

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { createZodDto, ZodValidationPipe } from 'nestjs-zod';
+import { z } from 'zod';
+import { CurrentUser, Roles, VendorRoles } from '../../common/auth/auth.decorators';
+import type { AuthenticatedUser } from '../../common/http/request-context';
+import { IdParamDto } from '../../common/http/params';
+import { ConflictsService, type Resolution } from './conflicts.service';
+import { DirectAccountsService } from './direct-accounts.service';
+
+const rationale = z.string().trim().min(5, { message: 'validation.rationale_required' }).max(4000);
+const ResolutionSchema = z.discriminatedUnion('resolution', [
+  z.object({ resolution: z.literal('award'), winnerRegistrationId: z.uuid(), rationale }),
+  z.object({ resolution: z.literal('split'), shares: z.array(z.object({ registrationId: z.uuid(), percent: z.number().int().min(1).max(99) })).min(2).max(10), rationale }),
+  z.object({ resolution: z.literal('reject_all'), rationale }),
+  z.object({ resolution: z.literal('dismiss'), rationale }),
+]);
+class StatusQueryDto extends createZodDto(z.object({ status: z.enum(['open', 'resolved']).optional() })) {}
+class ImportDto extends createZodDto(z.object({ csv: z.string().min(1).max(900_000) })) {}
+
+/** Conflict cases and their resolution (channel managers), and the direct-sales account import (vendor admins). */
+@ApiTags('conflicts')
+@Controller()
+export class ConflictsController {
+  constructor(
+    private readonly conflicts: ConflictsService,
+    private readonly direct: DirectAccountsService,
+  ) {}
+
+  @Get('conflicts')
+  @VendorRoles()
+  list(@Query() q: StatusQueryDto) {
+    return this.conflicts.list(q.status);
+  }
+
+  @Get('conflicts/:id')
+  @VendorRoles()
+  get(@Param() { id }: IdParamDto) {
+    return this.conflicts.detail(id);
+  }
+
+  @Post('conflicts/:id/resolve')
+  @Roles('vendor_admin', 'channel_manager')
+  @HttpCode(204)
+  resolve(@Param() { id }: IdParamDto, @Body(new ZodValidationPipe(ResolutionSchema)) body: Resolution, @CurrentUser() user: AuthenticatedUser) {
+    return this.conflicts.resolve(id, body, user);
+  }
+
+  /** CSV columns: kind, name, tax_id, domain, industry_code, region_code, owner. Returns imported count and rejected lines. */
+  @Post('direct-accounts/import')
+  @Roles('vendor_admin')
+  @HttpCode(200)
+  import(@Body() body: ImportDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.direct.import(body.csv, user);
+  }
+}

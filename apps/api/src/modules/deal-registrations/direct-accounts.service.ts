@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { normaliseCustomerName, normaliseDomain } from '@partnerline/domain';
+import { parse } from 'csv-parse/sync';
+import type { DataSource } from 'typeorm';
+import { inTransaction } from '../../common/database/transaction';
+import type { AuthenticatedUser } from '../../common/http/request-context';
+import { AuditService } from '../audit/audit.service';
+
+export interface ImportReport {
+  imported: number;
+  rejected: { line: number; reason: string }[];
+}
+
+const COLUMNS = ['kind', 'name', 'tax_id', 'domain', 'industry_code', 'region_code', 'owner'];
+
+/** Direct-sales accounts and open opportunities, imported by CSV with a row-by-row report of rejected lines. */
+@Injectable()
+export class DirectAccountsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(csv: string, actor: AuthenticatedUser): Promise<ImportReport> {
+    let records: Record<string, string>[];
+    try {
+      records = parse(csv, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    } catch (err) {
+      return { imported: 0, rejected: [{ line: 0, reason: `not readable as CSV: ${(err as Error).message}` }] };
+    }
+    const industries = new Map<string, string>((await this.db.query(`SELECT code, id FROM industries`)).map((r: { code: string; id: string }) => [r.code, r.id]));
+    const regions = new Map<string, string>((await this.db.query(`SELECT code, id FROM regions`)).map((r: { code: string; id: string }) => [r.code, r.id]));
+    const report: ImportReport = { imported: 0, rejected: [] };
+    const valid: Record<string, string>[] = [];
+    records.forEach((r, i) => {
+      const line = i + 2; // header is line 1
+      const missing = COLUMNS.slice(0, 2).filter((c) => !r[c]);
+      if (missing.length) return report.rejected.push({ line, reason: `missing ${missing.join(', ')}` });
+      if (!['named_account', 'open_opportunity'].includes(r.kind)) return report.rejected.push({ line, reason: `kind must be named_account or open_opportunity, not "${r.kind}"` });
+      if (r.industry_code && !industries.has(r.industry_code)) return report.rejected.push({ line, reason: `unknown industry_code "${r.industry_code}"` });
+      if (r.region_code && !regions.has(r.region_code)) return report.rejected.push({ line, reason: `unknown region_code "${r.region_code}"` });
+      if (!r.tax_id && !r.domain && r.name.length < 2) return report.rejected.push({ line, reason: 'a name, tax id or domain is needed to match registrations' });
+      valid.push(r);
+    });
+    await inTransaction(this.db, async (m) => {
+      for (const r of valid) {
+        await m.query(
+          `INSERT INTO direct_accounts (kind, name, name_norm, tax_id, domain, industry_id, region_id, owner_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [r.kind, r.name, normaliseCustomerName(r.name!), r.tax_id ? r.tax_id.toUpperCase() : null, r.domain ? normaliseDomain(r.domain) : null, r.industry_code ? industries.get(r.industry_code) : null, r.region_code ? regions.get(r.region_code) : null, r.owner || null, actor.id],
+        );
+        report.imported++;
+      }
+      await this.audit.record(m, { entity: 'direct_accounts', entityId: 'import', action: 'direct_accounts.imported', after: report });
+    });
+    return report;
+  }
+}
