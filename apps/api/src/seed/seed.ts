@@ -6,13 +6,14 @@ import { DEMO_PASSWORD, PARTNERS, VENDOR_USERS } from './data/partners';
 import { CHINA_PROVINCES, OTHER_COUNTRIES, type RegionSeed, TIER1 } from './data/regions';
 import { intBetween, prng } from './prng';
 import { seedAgreements } from './seed-agreements';
+import { seedRegistrations } from './seed-registrations';
 import { seedScreening } from './seed-screening';
 
 const SEED = 20261122;
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Tables the demo data fills, children first (for --reset). */
-const TABLES = ['exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
+const TABLES = ['conflict_parties', 'conflicts', 'registration_status_history', 'deal_registrations', 'direct_accounts', 'exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
 
 type Ids = Map<string, string>;
 
@@ -160,6 +161,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
     const { partnerIds, vendor, ...people } = await seedPeople(m, rand, regions);
     await seedScreening(m, rand, { partnerIds, vendor, regions, industries });
     await seedAgreements(m, { partnerIds, vendor, regions, industries });
+    await seedRegistrations(m, { partnerIds, vendor, regions, industries });
     await m.query(`INSERT INTO policies (id, value) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = NULL`, [JSON.stringify(DEFAULT_POLICIES)]);
     await m.query(
       `INSERT INTO audit_log (entity, entity_id, action, after) VALUES ('system', 'seed', 'demo_data.loaded', $1)`,
