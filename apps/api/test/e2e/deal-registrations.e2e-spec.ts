@@ -1,6 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
 import { api, createTestApp, loginAs } from '../support/test-app';
 
+// First in this file: the sweep test below expires approved registrations, demo ones included.
+describe('deal registration demo data', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('has registrations in every state, open conflicts of all three kinds and a resolved split', async () => {
+    const manager = await loginAs(app, 'manager@partnerline.demo');
+    const statuses = new Set((await api(app, manager).get('/api/deal-registrations?pageSize=200')).body.items.map((r: { status: string }) => r.status));
+    for (const s of ['draft', 'in_review', 'in_conflict', 'approved', 'won', 'lost', 'expired', 'rejected', 'withdrawn']) expect(statuses).toContain(s);
+    const open = (await api(app, manager).get('/api/conflicts?status=open')).body as { kind: string }[];
+    expect(new Set(open.map((c) => c.kind))).toEqual(new Set(['duplicate_customer', 'exclusive_territory', 'direct_sales']));
+    const resolved = (await api(app, manager).get('/api/conflicts?status=resolved')).body as { id: string; resolution: string }[];
+    const split = resolved.find((c) => c.resolution === 'split')!;
+    const detail = (await api(app, manager).get(`/api/conflicts/${split.id}`)).body;
+    expect(detail.registrations.map((r: { sharePercent: number }) => r.sharePercent).sort()).toEqual([40, 60]);
+  });
+});
+
 describe('deal registration (submission and conflict detection)', () => {
   let app: INestApplication;
   let lanting: string;
@@ -189,25 +210,5 @@ describe('conflict resolution, protection, direct accounts', () => {
     expect(open.map((r) => r.slaDue)).toEqual([...open.map((r) => r.slaDue)].sort());
     const mine = (await api(app, lanting).get('/api/deal-registrations?pageSize=200')).body.items as { partnerName: string }[];
     expect(mine.every((r) => r.partnerName === '兰亭科技有限公司')).toBe(true);
-  });
-});
-
-describe('deal registration demo data', () => {
-  let app: INestApplication;
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(() => app.close());
-
-  it('has registrations in every state, open conflicts of all three kinds and a resolved split', async () => {
-    const manager = await loginAs(app, 'manager@partnerline.demo');
-    const statuses = new Set((await api(app, manager).get('/api/deal-registrations?pageSize=200')).body.items.map((r: { status: string }) => r.status));
-    for (const s of ['draft', 'in_review', 'in_conflict', 'approved', 'won', 'lost', 'expired', 'rejected', 'withdrawn']) expect(statuses).toContain(s);
-    const open = (await api(app, manager).get('/api/conflicts?status=open')).body as { kind: string }[];
-    expect(new Set(open.map((c) => c.kind))).toEqual(new Set(['duplicate_customer', 'exclusive_territory', 'direct_sales']));
-    const resolved = (await api(app, manager).get('/api/conflicts?status=resolved')).body as { id: string; resolution: string }[];
-    const split = resolved.find((c) => c.resolution === 'split')!;
-    const detail = (await api(app, manager).get(`/api/conflicts/${split.id}`)).body;
-    expect(detail.registrations.map((r: { sharePercent: number }) => r.sharePercent).sort()).toEqual([40, 60]);
   });
 });
