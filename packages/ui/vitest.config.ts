@@ -4,5 +4,6 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
-  test: { environment: 'jsdom', globals: true, setupFiles: ['./src/test-setup.ts'], css: false },
+  // jsdom + Mantine is slow when the three suites share two cores: allow more than the default 5 s.
+  test: { environment: 'jsdom', globals: true, testTimeout: 20_000, setupFiles: ['./src/test-setup.ts'], css: false },
 });

@@ -68,7 +68,7 @@ describe('foundation, in Chromium', () => {
       await signIn(b.page, 'admin', 'manager@partnerline.demo', 'zh');
       await b.page.waitForURL(/\/admin\/?$/);
       await b.page.goto(`${baseUrl()}/admin/segments`);
-      await b.page.getByRole('table').waitFor();
+      await b.page.getByRole('table').first().waitFor();
       await screenshot(b.page, 'admin-segments');
       await b.page.getByRole('button', { name: '编辑' }).first().click();
       const dialog = b.page.getByRole('dialog');

@@ -18,6 +18,9 @@ import { Route as AuthedApplicationRouteImport } from './routes/_authed/applicat
 import { Route as AuthedTeamRouteImport } from './routes/_authed/team'
 import { Route as AuthedAgreementsIndexRouteImport } from './routes/_authed/agreements/index'
 import { Route as AuthedAgreementsAgreementIdRouteImport } from './routes/_authed/agreements/$agreementId'
+import { Route as AuthedRegistrationsIndexRouteImport } from './routes/_authed/registrations/index'
+import { Route as AuthedRegistrationsRegistrationIdRouteImport } from './routes/_authed/registrations/$registrationId'
+import { Route as AuthedRegistrationsNewRouteImport } from './routes/_authed/registrations/new'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -64,6 +67,23 @@ const AuthedAgreementsAgreementIdRoute =
     path: '/agreements/$agreementId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedRegistrationsIndexRoute =
+  AuthedRegistrationsIndexRouteImport.update({
+    id: '/registrations/',
+    path: '/registrations/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedRegistrationsRegistrationIdRoute =
+  AuthedRegistrationsRegistrationIdRouteImport.update({
+    id: '/registrations/$registrationId',
+    path: '/registrations/$registrationId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedRegistrationsNewRoute = AuthedRegistrationsNewRouteImport.update({
+  id: '/registrations/new',
+  path: '/registrations/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -73,7 +93,10 @@ export interface FileRoutesByFullPath {
   '/application': typeof AuthedApplicationRoute
   '/team': typeof AuthedTeamRoute
   '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/registrations/new': typeof AuthedRegistrationsNewRoute
   '/agreements/': typeof AuthedAgreementsIndexRoute
+  '/registrations/': typeof AuthedRegistrationsIndexRoute
 }
 export interface FileRoutesByTo {
   '/apply': typeof ApplyRoute
@@ -83,7 +106,10 @@ export interface FileRoutesByTo {
   '/team': typeof AuthedTeamRoute
   '/': typeof AuthedIndexRoute
   '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/registrations/new': typeof AuthedRegistrationsNewRoute
   '/agreements': typeof AuthedAgreementsIndexRoute
+  '/registrations': typeof AuthedRegistrationsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -95,7 +121,10 @@ export interface FileRoutesById {
   '/_authed/team': typeof AuthedTeamRoute
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/_authed/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/_authed/registrations/new': typeof AuthedRegistrationsNewRoute
   '/_authed/agreements/': typeof AuthedAgreementsIndexRoute
+  '/_authed/registrations/': typeof AuthedRegistrationsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -107,7 +136,10 @@ export interface FileRouteTypes {
     | '/application'
     | '/team'
     | '/agreements/$agreementId'
+    | '/registrations/$registrationId'
+    | '/registrations/new'
     | '/agreements/'
+    | '/registrations/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/apply'
@@ -117,7 +149,10 @@ export interface FileRouteTypes {
     | '/team'
     | '/'
     | '/agreements/$agreementId'
+    | '/registrations/$registrationId'
+    | '/registrations/new'
     | '/agreements'
+    | '/registrations'
   id:
     | '__root__'
     | '/_authed'
@@ -128,7 +163,10 @@ export interface FileRouteTypes {
     | '/_authed/team'
     | '/_authed/'
     | '/_authed/agreements/$agreementId'
+    | '/_authed/registrations/$registrationId'
+    | '/_authed/registrations/new'
     | '/_authed/agreements/'
+    | '/_authed/registrations/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -203,6 +241,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedAgreementsAgreementIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/registrations/': {
+      id: '/_authed/registrations/'
+      path: '/registrations'
+      fullPath: '/registrations/'
+      preLoaderRoute: typeof AuthedRegistrationsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/registrations/$registrationId': {
+      id: '/_authed/registrations/$registrationId'
+      path: '/registrations/$registrationId'
+      fullPath: '/registrations/$registrationId'
+      preLoaderRoute: typeof AuthedRegistrationsRegistrationIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/registrations/new': {
+      id: '/_authed/registrations/new'
+      path: '/registrations/new'
+      fullPath: '/registrations/new'
+      preLoaderRoute: typeof AuthedRegistrationsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -211,7 +270,10 @@ interface AuthedRouteChildren {
   AuthedTeamRoute: typeof AuthedTeamRoute
   AuthedIndexRoute: typeof AuthedIndexRoute
   AuthedAgreementsAgreementIdRoute: typeof AuthedAgreementsAgreementIdRoute
+  AuthedRegistrationsRegistrationIdRoute: typeof AuthedRegistrationsRegistrationIdRoute
+  AuthedRegistrationsNewRoute: typeof AuthedRegistrationsNewRoute
   AuthedAgreementsIndexRoute: typeof AuthedAgreementsIndexRoute
+  AuthedRegistrationsIndexRoute: typeof AuthedRegistrationsIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -219,7 +281,11 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedTeamRoute: AuthedTeamRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedAgreementsAgreementIdRoute: AuthedAgreementsAgreementIdRoute,
+  AuthedRegistrationsRegistrationIdRoute:
+    AuthedRegistrationsRegistrationIdRoute,
+  AuthedRegistrationsNewRoute: AuthedRegistrationsNewRoute,
   AuthedAgreementsIndexRoute: AuthedAgreementsIndexRoute,
+  AuthedRegistrationsIndexRoute: AuthedRegistrationsIndexRoute,
 }
 
 const AuthedRouteWithChildren =

@@ -1,17 +1,21 @@
-import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Divider, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconHexagons, IconLogout } from '@tabler/icons-react';
-import type { Role, User } from '@partnerline/domain';
+import { IconCheck, IconChevronDown, IconLogout } from '@tabler/icons-react';
+import type { Locale, Role, User } from '@partnerline/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateMe } from './auth';
+import { BrandMark } from './BrandMark';
+import { LANGUAGES } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './notifications';
 
 export interface NavItem {
+  /** An in-app path such as `/segments`. */
   to: string;
   label: string;
   icon: ReactNode;
+  /** Who may use the screen; everyone else never sees the entry. */
   roles: readonly Role[];
   active: boolean;
 }
@@ -19,19 +23,38 @@ export interface NavItem {
 export interface AppLayoutProps {
   user: User;
   appName: string;
+  /** The app's base path (`/admin`), so nav links are real links that open in a new tab too. */
+  basePath: string;
   nav: NavItem[];
   onNavigate: (to: string) => void;
   onLogout: () => void;
   children: ReactNode;
 }
 
-/** The product shell: header with brand, notifications and the user menu; a role-filtered side navigation. */
-export function AppLayout({ user, appName, nav, onNavigate, onLogout, children }: AppLayoutProps) {
-  const { t } = useTranslation('ui');
-  const [opened, { toggle }] = useDisclosure();
+/** The entries of `nav` the user's role may use. */
+export function navFor(nav: NavItem[], role: Role): NavItem[] {
+  return nav.filter((n) => n.roles.includes(role));
+}
+
+function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  // Latin names: first letters of two words; Chinese names: the first two characters.
+  if (parts.length > 1 && /^[A-Za-z]/.test(parts[0])) return `${parts[0][0]}${parts[1][0]}`.toUpperCase();
+  return name.replace(/\s+/g, '').slice(0, 2).toUpperCase();
+}
+
+/** The product shell: brand, language, notifications and the user menu on top; role-filtered navigation on the side. */
+export function AppLayout({ user, appName, basePath, nav, onNavigate, onLogout, children }: AppLayoutProps) {
+  const { t, i18n } = useTranslation('ui');
+  const [opened, { toggle, close }] = useDisclosure();
   const updateMe = useUpdateMe();
-  const items = nav.filter((n) => n.roles.includes(user.role));
-  const initials = user.displayName.replace(/\s+/g, '').slice(0, 2).toUpperCase();
+  const items = navFor(nav, user.role);
+  const roleLine = [t(`roles.${user.role}`), user.jobRole ? t(`jobRoles.${user.jobRole}`) : null].filter(Boolean).join(' · ');
+  // The choice is remembered in this browser (i18n) and on the account (emails, next sign-in elsewhere).
+  const switchLanguage = (locale: Locale) => {
+    void i18n.changeLanguage(locale);
+    updateMe.mutate({ locale });
+  };
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -39,11 +62,9 @@ export function AppLayout({ user, appName, nav, onNavigate, onLogout, children }
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('layout.navigation')} />
-            <ThemeIcon size={32} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan', deg: 135 }}>
-              <IconHexagons size={20} />
-            </ThemeIcon>
-            <Title order={4}>{t('product')}</Title>
-            <Text c="dimmed" size="sm" visibleFrom="sm">
+            <BrandMark size="sm" />
+            <Divider orientation="vertical" visibleFrom="sm" my={18} />
+            <Text c="dimmed" size="sm" fw={500} visibleFrom="sm">
               {appName}
             </Text>
           </Group>
@@ -52,18 +73,18 @@ export function AppLayout({ user, appName, nav, onNavigate, onLogout, children }
               <LanguageSwitch onChange={(locale) => updateMe.mutate({ locale })} />
             </Box>
             <NotificationBell timeZone={user.timeZone} onNavigate={onNavigate} />
-            <Menu position="bottom-end" width={260} shadow="md">
+            <Menu position="bottom-end" width={280} shadow="md">
               <Menu.Target>
-                <UnstyledButton aria-label={t('layout.openMenu', { name: user.displayName })}>
+                <UnstyledButton aria-label={t('layout.openMenu', { name: user.displayName })} px={6} py={4} style={{ borderRadius: 8 }}>
                   <Group gap={8} wrap="nowrap">
                     <Avatar color="indigo" radius="xl" size={32}>
-                      {initials}
+                      {initialsOf(user.displayName)}
                     </Avatar>
-                    <Box visibleFrom="sm">
-                      <Text size="sm" fw={600} lh={1.2}>
+                    <Box visibleFrom="sm" maw={220}>
+                      <Text size="sm" fw={600} lh={1.2} truncate>
                         {user.displayName}
                       </Text>
-                      <Text size="xs" c="dimmed" lh={1.2}>
+                      <Text size="xs" c="dimmed" lh={1.2} truncate>
                         {t(`roles.${user.role}`)}
                         {user.partnerName ? ` · ${user.partnerName}` : ''}
                       </Text>
@@ -74,19 +95,32 @@ export function AppLayout({ user, appName, nav, onNavigate, onLogout, children }
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{t('layout.signedInAs')}</Menu.Label>
-                <Stack gap={0} px="sm" pb="xs">
+                <Stack gap={2} px="sm" pb="xs">
                   <Text size="sm" fw={600}>
                     {user.displayName}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {user.email}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    {t(`roles.${user.role}`)}
-                    {user.jobRole ? ` · ${t(`jobRoles.${user.jobRole}`)}` : ''}
-                    {user.partnerName ? ` · ${user.partnerName}` : ''}
-                  </Text>
+                  <Text size="xs">{roleLine}</Text>
+                  {user.partnerName && (
+                    <Text size="xs">
+                      {t('layout.organisation')}: {user.partnerName}
+                    </Text>
+                  )}
                 </Stack>
+                <Menu.Divider />
+                <Menu.Label>{t('layout.language')}</Menu.Label>
+                {LANGUAGES.map((l) => (
+                  <Menu.Item
+                    key={l.value}
+                    lang={l.value}
+                    rightSection={i18n.language === l.value ? <IconCheck size={14} /> : null}
+                    onClick={() => i18n.language !== l.value && switchLanguage(l.value)}
+                  >
+                    {l.label}
+                  </Menu.Item>
+                ))}
                 <Menu.Divider />
                 <Menu.Item leftSection={<IconLogout size={16} />} color="red" onClick={onLogout}>
                   {t('layout.logout')}
@@ -96,19 +130,23 @@ export function AppLayout({ user, appName, nav, onNavigate, onLogout, children }
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('layout.navigation')}>
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('layout.navigation')}>
         {items.map((item) => (
           <NavLink
             key={item.to}
-            href={item.to}
+            href={`${basePath}${item.to === '/' ? '/' : item.to}`}
             label={item.label}
             leftSection={item.icon}
             active={item.active}
+            aria-current={item.active ? 'page' : undefined}
             onClick={(e) => {
+              // Plain clicks stay in the single-page app; modified clicks open a tab as links should.
+              if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
               e.preventDefault();
               onNavigate(item.to);
-              if (opened) toggle();
+              close();
             }}
+            fw={500}
             style={{ borderRadius: 8 }}
           />
         ))}

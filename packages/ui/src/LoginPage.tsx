@@ -1,12 +1,14 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertCircle, IconHexagons } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Box, Button, Group, List, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
+import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoginSchema, translateZodIssue, type User } from '@partnerline/domain';
-import { currentLanguage } from './i18n';
+import { LoginSchema, type User } from '@partnerline/domain';
 import { ApiError } from './api';
 import { useLogin } from './auth';
+import { BrandMark } from './BrandMark';
+import { zodFieldErrors } from './forms';
+import { useLocale } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export interface LoginPageProps {
@@ -16,21 +18,23 @@ export interface LoginPageProps {
   footer?: ReactNode;
 }
 
+const POINTS = ['point1', 'point2', 'point3'] as const;
+
+/** Sign-in for both apps: a short pitch of what the app is for beside the form. */
 export function LoginPage({ app, onSuccess, footer }: LoginPageProps) {
   const { t } = useTranslation('ui');
+  const locale = useLocale();
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     setFieldErrors({});
     const parsed = LoginSchema.safeParse({ email, password });
     if (!parsed.success) {
-      const errs: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errs[String(issue.path[0])] = translateZodIssue(issue as never, currentLanguage()).message;
-      setFieldErrors(errs);
+      setFieldErrors(zodFieldErrors(parsed.error.issues, locale));
       return;
     }
     login.mutate(parsed.data, {
@@ -41,32 +45,49 @@ export function LoginPage({ app, onSuccess, footer }: LoginPageProps) {
     });
   };
 
-  const error = login.error instanceof ApiError && login.error.issues.length === 0 ? login.error.message : login.error && !(login.error instanceof ApiError) ? t('errors.generic') : null;
+  const error = login.error instanceof ApiError ? (login.error.issues.length === 0 ? login.error.message : null) : login.error ? t('errors.generic') : null;
 
   return (
-    <Box mih="100vh" bg="var(--mantine-color-gray-0)">
-      <Group justify="flex-end" p="md">
-        <LanguageSwitch />
-      </Group>
-      <Center pt={40} pb={80} px="md">
-        <Stack w={420} gap="lg">
-          <Group gap="sm" justify="center">
-            <ThemeIcon size={44} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan', deg: 135 }}>
-              <IconHexagons size={26} />
-            </ThemeIcon>
-            <Stack gap={0}>
-              <Title order={2}>{t('product')}</Title>
-              <Text size="sm" c="dimmed">
-                {t('tagline')}
-              </Text>
-            </Stack>
-          </Group>
+    <Box mih="100vh" style={{ display: 'flex' }}>
+      <Box
+        visibleFrom="md"
+        w="42%"
+        p={48}
+        style={{ background: 'linear-gradient(160deg, var(--mantine-color-indigo-9) 0%, var(--mantine-color-indigo-7) 55%, var(--mantine-color-cyan-8) 100%)' }}
+      >
+        <Stack justify="space-between" h="100%">
+          <BrandMark size="lg" tagline inverted />
+          <Stack gap="lg" maw={440}>
+            <Title order={2} c="white" fw={600}>
+              {t(`login.${app}.headline`)}
+            </Title>
+            <List spacing="md" c="indigo.0" icon={<ThemeIcon size={22} radius="xl" color="white" variant="white" c="indigo.7"><IconCheck size={14} /></ThemeIcon>}>
+              {POINTS.map((p) => (
+                <List.Item key={p}>{t(`login.${app}.${p}`)}</List.Item>
+              ))}
+            </List>
+          </Stack>
+          <Text size="xs" c="indigo.2">
+            {t('login.openSource')}
+          </Text>
+        </Stack>
+      </Box>
+      <Box style={{ flex: 1 }} bg="var(--mantine-color-gray-0)">
+        <Group justify="space-between" p="md">
+          <Box hiddenFrom="md">
+            <BrandMark size="sm" />
+          </Box>
+          <Box ml="auto">
+            <LanguageSwitch />
+          </Box>
+        </Group>
+        <Stack w="100%" maw={440} mx="auto" px="md" pt={{ base: 24, md: 96 }} pb={64} gap="lg">
           <Paper withBorder shadow="sm" p="xl" radius="lg" component="form" onSubmit={submit} noValidate>
             <Stack gap="md">
               <Stack gap={4}>
-                <Title order={3}>{t(app === 'admin' ? 'login.adminTitle' : 'login.portalTitle')}</Title>
+                <Title order={3}>{t(`login.${app}.title`)}</Title>
                 <Text size="sm" c="dimmed">
-                  {t(app === 'admin' ? 'login.adminSubtitle' : 'login.portalSubtitle')}
+                  {t(`login.${app}.subtitle`)}
                 </Text>
               </Stack>
               {error && (
@@ -85,13 +106,14 @@ export function LoginPage({ app, onSuccess, footer }: LoginPageProps) {
             </Stack>
           </Paper>
           {footer}
-          <Text size="xs" c="dimmed" ta="center">
-            <Anchor href={app === 'admin' ? '/portal/' : '/admin/'} size="xs">
+          <Text size="sm" c="dimmed" ta="center">
+            {t(app === 'admin' ? 'login.admin.otherApp' : 'login.portal.otherApp')}{' '}
+            <Anchor href={app === 'admin' ? '/portal/' : '/admin/'} size="sm">
               {t(app === 'admin' ? 'wrongApp.goPortal' : 'wrongApp.goAdmin')}
             </Anchor>
           </Text>
         </Stack>
-      </Center>
+      </Box>
     </Box>
   );
 }

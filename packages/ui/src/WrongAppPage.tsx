@@ -1,23 +1,33 @@
 import { Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import type { User } from '@partnerline/domain';
 import { useTranslation } from 'react-i18next';
+import { BrandMark } from './BrandMark';
 
 /** Shown when a partner signs in to the admin app, or vendor staff to the portal. */
-export function WrongAppPage({ target, onLogout }: { target: 'admin' | 'portal'; onLogout: () => void }) {
+export function WrongAppPage({ target, user, onLogout }: { target: 'admin' | 'portal'; user?: User; onLogout: () => void }) {
   const { t } = useTranslation('ui');
   return (
-    <Center mih="100vh" bg="var(--mantine-color-gray-0)">
-      <Paper withBorder p="xl" radius="lg" w={440}>
-        <Stack>
-          <Title order={3}>{t('wrongApp.title')}</Title>
-          <Text c="dimmed">{t(target === 'portal' ? 'wrongApp.toPortal' : 'wrongApp.toAdmin')}</Text>
-          <Button component="a" href={target === 'portal' ? '/portal/' : '/admin/'}>
-            {t(target === 'portal' ? 'wrongApp.goPortal' : 'wrongApp.goAdmin')}
-          </Button>
-          <Button variant="subtle" onClick={onLogout}>
-            {t('layout.logout')}
-          </Button>
-        </Stack>
-      </Paper>
+    <Center mih="100vh" bg="var(--mantine-color-gray-0)" px="md">
+      <Stack w={460} gap="lg">
+        <BrandMark />
+        <Paper withBorder shadow="sm" p="xl" radius="lg">
+          <Stack>
+            <Title order={3}>{t('wrongApp.title')}</Title>
+            <Text c="dimmed">{t(target === 'portal' ? 'wrongApp.toPortal' : 'wrongApp.toAdmin')}</Text>
+            {user && (
+              <Text size="sm">
+                {t('layout.signedInAs')}: <b>{user.displayName}</b> · {user.email} · {t(`roles.${user.role}`)}
+              </Text>
+            )}
+            <Button component="a" href={target === 'portal' ? '/portal/' : '/admin/'}>
+              {t(target === 'portal' ? 'wrongApp.goPortal' : 'wrongApp.goAdmin')}
+            </Button>
+            <Button variant="subtle" onClick={onLogout}>
+              {t('layout.logout')}
+            </Button>
+          </Stack>
+        </Paper>
+      </Stack>
     </Center>
   );
 }

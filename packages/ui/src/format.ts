@@ -13,14 +13,21 @@ export function formatDate(iso: string | null | undefined, locale: Locale, timeZ
   return new Intl.DateTimeFormat(locale, { timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
-/** Money arrives as an exact decimal string; format it without going through a float. */
+/**
+ * Money arrives as an exact decimal string. Intl formats numeric strings exactly (no float on the way),
+ * rounding half away from zero to the currency's two decimals.
+ */
 export function formatMoney(amount: string | null | undefined, locale: Locale, currency = 'CNY'): string {
   if (amount === null || amount === undefined || amount === '') return '—';
-  const [intPart, frac = ''] = amount.replace(/^-/, '').split('.');
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (frac + '00').slice(0, 2);
-  const symbol = currency === 'CNY' ? '¥' : `${currency} `;
-  return `${amount.startsWith('-') ? '-' : ''}${symbol}${grouped}.${cents}${locale === 'zh-CN' ? '' : ''}`;
+  if (!/^-?\d+(\.\d+)?$/.test(amount)) return amount;
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return format.format(amount as Intl.StringNumericLiteral);
+}
+
+/** A plain number in the UI language (grouping, decimals). */
+export function formatNumber(value: number | null | undefined, locale: Locale, maximumFractionDigits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
 /** Days from now until a date (negative when past). */

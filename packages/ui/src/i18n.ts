@@ -1,6 +1,6 @@
 import type { Locale } from '@partnerline/domain';
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { uiCatalogue } from './ui.catalogue';
 
 export const LANGUAGE_KEY = 'partnerline.lang';
@@ -31,6 +31,12 @@ let instance: I18n | null = null;
 export function currentLanguage(): Locale {
   const lang = instance?.language;
   return lang === 'zh-CN' || lang === 'en' ? lang : detectLanguage();
+}
+
+/** The UI language as a domain Locale, re-rendering when it changes. */
+export function useLocale(): Locale {
+  const { i18n } = useTranslation();
+  return i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
 }
 
 export type Catalogue = Record<string, unknown>;

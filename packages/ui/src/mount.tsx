@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { type AnyRoute, createRouter, RouterProvider } from '@tanstack/react-router';
+import { type AnyRoute, createRouter, type RouterHistory, RouterProvider } from '@tanstack/react-router';
 import type { Locale } from '@partnerline/domain';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,8 +8,11 @@ import { AppProviders } from './AppProviders';
 import { type Catalogue, initI18n } from './i18n';
 import { ErrorState, PageLoader } from './states';
 
-/** The router both apps use: one query client in the context, shared pending and error states. */
-export function createAppRouter<T extends AnyRoute>(routeTree: T, basepath: string) {
+/**
+ * The router both apps use: one query client in the context, shared pending and error states.
+ * `history` is for tests (a memory history); the apps use the browser's.
+ */
+export function createAppRouter<T extends AnyRoute>(routeTree: T, basepath: string, options: { history?: RouterHistory } = {}) {
   const queryClient = new QueryClient({
     defaultOptions: {
       // Client errors (4xx) are answers, not glitches: do not retry them.
@@ -19,6 +22,7 @@ export function createAppRouter<T extends AnyRoute>(routeTree: T, basepath: stri
   const router = createRouter({
     routeTree,
     basepath,
+    history: options.history,
     context: { queryClient },
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,
@@ -31,6 +35,10 @@ export function createAppRouter<T extends AnyRoute>(routeTree: T, basepath: stri
 
 export function mountApp(router: Parameters<typeof RouterProvider>[0]['router'], queryClient: QueryClient, catalogue: Record<Locale, Catalogue>) {
   const i18n = initI18n(catalogue);
+  // The tab title follows the UI language: "Partnerline · <app name>".
+  const setTitle = () => (document.title = `${i18n.t('product', { ns: 'ui' })} · ${i18n.t('appName')}`);
+  setTitle();
+  i18n.on('languageChanged', setTitle);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <AppProviders i18n={i18n} queryClient={queryClient}>

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildUrl } from './api';
 import { AppProviders } from './AppProviders';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatDateTime, formatMoney } from './format';
+import { safeRedirect } from './redirects';
 import { catalogueKeys, detectLanguage, initI18n } from './i18n';
 import { LoginPage } from './LoginPage';
 import { uiCatalogue } from './ui.catalogue';
@@ -67,6 +68,22 @@ describe('helpers', () => {
     expect(formatMoney('1234567.5', 'zh-CN')).toBe('¥1,234,567.50');
     expect(formatMoney('-0.1', 'en')).toBe('-¥0.10');
     expect(formatMoney(null, 'en')).toBe('—');
+    // Beyond float precision, and rounded half away from zero at the cent.
+    expect(formatMoney('12345678901234567.895', 'en')).toBe('¥12,345,678,901,234,567.90');
+  });
+
+  it('shows a moment in the user\'s time zone', () => {
+    expect(formatDateTime('2026-11-22T18:30:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026/11/23 02:30');
+    expect(formatDateTime('2026-11-22T18:30:00Z', 'en', 'Europe/London')).toBe('11/22/2026, 18:30');
+  });
+
+  it('sends a signed-in user back where they were, never to another site or app', () => {
+    expect(safeRedirect('/segments?industryId=x', '/admin')).toBe('/segments?industryId=x');
+    expect(safeRedirect('/admin/users', '/admin')).toBe('/users');
+    expect(safeRedirect('//evil.example/admin', '/admin')).toBe('/');
+    expect(safeRedirect('https://evil.example', '/admin')).toBe('/');
+    expect(safeRedirect('/portal/team', '/admin')).toBe('/');
+    expect(safeRedirect(undefined, '/admin')).toBe('/');
   });
 
   it('shows a calendar date as that date whatever the zone', () => {

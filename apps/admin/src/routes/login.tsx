@@ -1,5 +1,5 @@
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
-import { LoginPage, meQueryOptions } from '@partnerline/ui';
+import { LoginPage, meQueryOptions, safeRedirect } from '@partnerline/ui';
 import { z } from 'zod';
 
 export const Route = createFileRoute('/login')({
@@ -17,11 +17,7 @@ function Login() {
   return (
     <LoginPage
       app="admin"
-      onSuccess={() => {
-        // Only same-app paths: never an open redirect.
-        const safe = target && target.startsWith('/admin/') ? target.slice('/admin'.length) : '/';
-        void navigate({ to: safe as '/' });
-      }}
+      onSuccess={() => void navigate({ href: safeRedirect(target, '/admin') })}
     />
   );
 }

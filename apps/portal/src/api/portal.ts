@@ -1,4 +1,4 @@
-import type { AgreementDetail, AgreementSummary, Industry, PartnerApplication, ProductLine, Product, PartnerDetail, PartnerUser, Region } from '@partnerline/domain';
+import type { RegistrationInput, AgreementDetail, AgreementSummary, Industry, PartnerApplication, ProductLine, Product, PartnerDetail, PartnerUser, Region } from '@partnerline/domain';
 import { apiFetch } from '@partnerline/ui';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
@@ -50,3 +50,23 @@ export const myAgreementsQueryOptions = () => queryOptions({ queryKey: ['agreeme
 export const agreementQueryOptions = (id: string) => queryOptions({ queryKey: ['agreement', id], queryFn: () => apiFetch<AgreementDetail>(`/agreements/${id}`) });
 export const productsQueryOptions = () => queryOptions({ queryKey: ['products'], queryFn: () => apiFetch<Product[]>('/products'), staleTime: 600_000 });
 export const productLinesQueryOptions = () => queryOptions({ queryKey: ['product-lines'], queryFn: () => apiFetch<ProductLine[]>('/product-lines'), staleTime: 600_000 });
+
+export type RegistrationListItem = { id: string; partnerName: string; status: string; customerName: string; estimatedAmount: string; expectedClose: string; slaDue: string | null; slaBreached: boolean; protectionEnds: string | null; submittedAt: string | null };
+export type RegistrationDetail = { id: string; status: string; customerName: string; estimatedAmount: string; slaDue: string | null; protectionEnds: string | null; details: RegistrationInput; history: { fromStatus: string | null; toStatus: string; note: string | null; occurredAt: string }[]; conflicts: { id: string; kind: string; status: string }[] };
+export const myRegistrationsQueryOptions = () => queryOptions({ queryKey: ['registrations'], queryFn: () => apiFetch<{ items: RegistrationListItem[]; total: number }>('/deal-registrations', { query: { pageSize: 200 } }) });
+export const registrationQueryOptions = (id: string) => queryOptions({ queryKey: ['registration', id], queryFn: () => apiFetch<RegistrationDetail>(`/deal-registrations/${id}`) });
+
+export function useRegistrationAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: 'submit' | 'extend' | 'won' | 'lost' | 'withdraw'; body?: unknown }) => apiFetch<unknown>(`/deal-registrations/${id}/${action}`, { method: 'POST', body: body ?? {} }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['registration', id] });
+      void qc.invalidateQueries({ queryKey: ['registrations'] });
+    },
+  });
+}
+
+export function useCreateRegistration() {
+  return useMutation({ mutationFn: (input: RegistrationInput) => apiFetch<{ id: string }>('/deal-registrations', { method: 'POST', body: input }) });
+}

@@ -1,9 +1,9 @@
-import { createFileRoute, Outlet, redirect, useNavigate, useRouterState } from '@tanstack/react-router';
-import { IconFileCertificate, IconFileDescription, IconHome, IconUsersGroup } from '@tabler/icons-react';
-import { isVendorRole, PARTNER_ROLES } from '@partnerline/domain';
-import { AppLayout, meQueryOptions, type NavItem, useLogout, WrongAppPage } from '@partnerline/ui';
+import { createFileRoute, Outlet, redirect, useLocation, useNavigate } from '@tanstack/react-router';
+import { isVendorRole } from '@partnerline/domain';
+import { AppLayout, meQueryOptions, useLogout, WrongAppPage } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { portalNav } from '../nav';
 
 export const Route = createFileRoute('/_authed')({
   beforeLoad: async ({ context, location }) => {
@@ -19,23 +19,19 @@ function AuthedLayout() {
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const navigate = useNavigate();
   const logout = useLogout();
-  const path = useRouterState({ select: (s) => s.location.pathname });
+  const pathname = useLocation({ select: (l) => l.pathname });
   const doLogout = () => logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login', search: {} }) });
   if (!user) return null;
-  if (isVendorRole(user.role)) return <WrongAppPage target="admin" onLogout={doLogout} />;
-  const is = (p: string) => (p === '/' ? path === '/portal/' || path === '/portal' : path.startsWith(`/portal${p}`));
-  const nav: NavItem[] = [
-    { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, roles: PARTNER_ROLES, active: is('/') },
-    { to: '/agreements', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, roles: PARTNER_ROLES, active: is('/agreements') },
-    { to: '/application', label: t('nav.application'), icon: <IconFileDescription size={18} />, roles: ['partner_admin'], active: is('/application') },
-    { to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={18} />, roles: PARTNER_ROLES, active: is('/team') },
-  ];
+  if (isVendorRole(user.role)) return <WrongAppPage target="admin" user={user} onLogout={doLogout} />;
+
   return (
     <AppLayout
       user={user}
       appName={t('appName')}
-      nav={nav}
+      basePath="/portal"
+      nav={portalNav(t, pathname)}
       onNavigate={(to) => {
+        // Notification links may point into either app.
         if (to.startsWith('/admin')) window.location.href = to;
         else void navigate({ to: (to.startsWith('/portal') ? to.slice('/portal'.length) || '/' : to) as '/' });
       }}

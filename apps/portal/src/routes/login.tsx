@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { createFileRoute, Link, redirect, useNavigate } from '@tanstack/react-router';
-import { LoginPage, meQueryOptions } from '@partnerline/ui';
+import { LoginPage, meQueryOptions, safeRedirect } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
@@ -20,10 +20,7 @@ function Login() {
   return (
     <LoginPage
       app="portal"
-      onSuccess={() => {
-        const safe = target && target.startsWith('/portal/') ? target.slice('/portal'.length) : '/';
-        void navigate({ to: safe as '/' });
-      }}
+      onSuccess={() => void navigate({ href: safeRedirect(target, '/portal') })}
       footer={
         <Text ta="center" size="sm">
           <Anchor renderRoot={(props) => <Link {...props} to="/apply" />}>{t('apply.cta')}</Anchor>

@@ -1,15 +1,14 @@
-import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { type Policies, PoliciesSchema, translateZodIssue } from '@partnerline/domain';
-import { ApiError, currentLanguage, formatDateTime, meQueryOptions } from '@partnerline/ui';
+import { type Policies, PoliciesSchema } from '@partnerline/domain';
+import { apiFieldErrors, formatDateTime, meQueryOptions, PageHeader, useLocale, zodFieldErrors } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { policiesQueryOptions } from '../../api/catalog';
 import { useSavePolicies } from '../../api/admin';
-import { PageHeader } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/policies')({
   loader: ({ context }) => context.queryClient.ensureQueryData(policiesQueryOptions()),
@@ -19,12 +18,15 @@ export const Route = createFileRoute('/_authed/policies')({
 type Errors = Record<string, string>;
 
 function PoliciesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const { data } = useSuspenseQuery(policiesQueryOptions());
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const canEdit = user?.role === 'vendor_admin';
   const [draft, setDraft] = useState<Policies>(structuredClone(data.policies));
   const [errors, setErrors] = useState<Errors>({});
+  // Bumped on "discard changes" so free-text inputs start again from the saved values.
+  const [resets, setResets] = useState(0);
   const save = useSavePolicies();
 
   const set = (path: string[], value: unknown) =>
@@ -39,13 +41,16 @@ function PoliciesPage() {
   const submit = () => {
     const parsed = PoliciesSchema.safeParse(draft);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
+      setErrors({ ...zodFieldErrors(parsed.error.issues, locale), summary: t('policies.fixErrors') });
       return;
     }
     setErrors({});
     save.mutate(parsed.data, {
       onSuccess: () => notifications.show({ color: 'green', message: t('policies.saved') }),
-      onError: (e) => e instanceof ApiError && setErrors(e.issues.length ? e.fieldErrors() : { form: e.message }),
+      onError: (e) => {
+        const errs = apiFieldErrors(e, t('errors.generic', { ns: 'ui' }));
+        setErrors(errs.form ? errs : { ...errs, summary: t('policies.fixErrors') });
+      },
     });
   };
 
@@ -69,21 +74,13 @@ function PoliciesPage() {
   const days = (path: string[]) => {
     const value = path.reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], draft) as number[];
     return (
-      <TextInput
-        key={path.join('.')}
+      <DaysInput
+        key={`${path.join('.')}-${resets}`}
         label={t(`policies.fields.${path[path.length - 1]}`)}
-        value={value.join(', ')}
+        initial={value}
         disabled={!canEdit}
         error={errors[path.join('.')]}
-        onChange={(e) =>
-          set(
-            path,
-            e.currentTarget.value
-              .split(/[,，\s]+/)
-              .filter(Boolean)
-              .map(Number),
-          )
-        }
+        onChange={(days) => set(path, days)}
       />
     );
   };
@@ -96,24 +93,50 @@ function PoliciesPage() {
     </Card>
   );
 
+  const dirty = JSON.stringify(draft) !== JSON.stringify(data.policies);
+  const reset = () => {
+    setResets((n) => n + 1);
+    setDraft(structuredClone(data.policies));
+    setErrors({});
+  };
+  const actions = canEdit ? (
+    <Group gap="sm">
+      {dirty && (
+        <Badge color="orange" variant="light">
+          {t('policies.unsaved')}
+        </Badge>
+      )}
+      <Button variant="default" onClick={reset} disabled={!dirty}>
+        {t('policies.reset')}
+      </Button>
+      <Button onClick={submit} loading={save.isPending} disabled={!dirty}>
+        {t('common.save', { ns: 'ui' })}
+      </Button>
+    </Group>
+  ) : undefined;
+  const when = data.updatedAt ? formatDateTime(data.updatedAt, locale, user?.timeZone) : null;
+
   return (
     <Stack maw={1100}>
-      <PageHeader
-        title={t('policies.title')}
-        subtitle={t('policies.subtitle')}
-        actions={
-          canEdit ? (
-            <Button onClick={submit} loading={save.isPending}>
-              {t('common.save', { ns: 'ui' })}
-            </Button>
-          ) : undefined
-        }
-      />
+      <PageHeader title={t('policies.title')} subtitle={t('policies.subtitle')} actions={actions} />
       <Text size="sm" c="dimmed">
-        {data.updatedAt ? t('policies.lastChange', { when: formatDateTime(data.updatedAt, i18n.language === 'zh-CN' ? 'zh-CN' : 'en', user?.timeZone), who: data.updatedBy ?? '—' }) : t('policies.never')}
-        {!canEdit && ` · ${t('policies.readOnly')}`}
+        {when ? (data.updatedBy ? t('policies.lastChange', { when, who: data.updatedBy }) : t('policies.lastChangeAt', { when })) : t('policies.never')}
       </Text>
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      {!canEdit && (
+        <Alert variant="light" color="gray" py="xs">
+          {t('policies.readOnly')}
+        </Alert>
+      )}
+      {errors.form && (
+        <Alert color="red" role="alert">
+          {errors.form}
+        </Alert>
+      )}
+      {errors.summary && (
+        <Alert color="red" role="alert">
+          {errors.summary}
+        </Alert>
+      )}
       {section('segments', <SimpleGrid cols={{ base: 1, sm: 2 }}>{[num(['segments', 'highPotentialAt'], { min: 1, max: 100 }), num(['segments', 'hardDifficultyAt'], { min: 1, max: 100 })]}</SimpleGrid>)}
       {section(
         'screening',
@@ -125,6 +148,9 @@ function PoliciesPage() {
                 {t(`policies.fields.${w}`)}
               </Text>
               <SimpleGrid cols={{ base: 2, md: 4 }}>{Object.keys(draft.screening[w]).map((c) => num(['screening', w, c], { min: 0 }))}</SimpleGrid>
+              <Text size="xs" c="dimmed">
+                {t('policies.weightsTotal', { total: Object.values(draft.screening[w]).reduce((a, b) => a + (Number(b) || 0), 0) })}
+              </Text>
             </Stack>
           ))}
         </Stack>,
@@ -184,12 +210,31 @@ function PoliciesPage() {
             {t('policies.fields.tiers')}
           </Text>
           {draft.rebates.tiers.map((tier, i) => (
-            <Group key={i} align="flex-end">
-              <NumberInput aria-label={`tier ${i + 1} attainment`} suffix=" %" value={tier.attainmentPercent} disabled={!canEdit} onChange={(v) => set(['rebates', 'tiers', String(i), 'attainmentPercent'], Number(v))} w={140} />
-              <Text>→</Text>
-              <NumberInput aria-label={`tier ${i + 1} rate`} suffix=" %" decimalScale={2} value={tier.ratePercent} disabled={!canEdit} onChange={(v) => set(['rebates', 'tiers', String(i), 'ratePercent'], Number(v))} w={140} />
-              {canEdit && (
-                <ActionIcon variant="subtle" color="red" aria-label="remove tier" onClick={() => set(['rebates', 'tiers'], draft.rebates.tiers.filter((_, j) => j !== i))}>
+            <Group key={i} align="flex-start" gap="sm">
+              <NumberInput
+                aria-label={t('policies.tierAttainment', { n: i + 1 })}
+                suffix=" %"
+                value={tier.attainmentPercent}
+                disabled={!canEdit}
+                error={errors[`rebates.tiers.${i}.attainmentPercent`]}
+                onChange={(v) => set(['rebates', 'tiers', String(i), 'attainmentPercent'], Number(v))}
+                w={160}
+              />
+              <Text mt={6} aria-hidden>
+                →
+              </Text>
+              <NumberInput
+                aria-label={t('policies.tierRate', { n: i + 1 })}
+                suffix=" %"
+                decimalScale={2}
+                value={tier.ratePercent}
+                disabled={!canEdit}
+                error={errors[`rebates.tiers.${i}.ratePercent`]}
+                onChange={(v) => set(['rebates', 'tiers', String(i), 'ratePercent'], Number(v))}
+                w={160}
+              />
+              {canEdit && draft.rebates.tiers.length > 1 && (
+                <ActionIcon mt={4} variant="subtle" color="red" aria-label={t('policies.removeTier', { n: i + 1 })} onClick={() => set(['rebates', 'tiers'], draft.rebates.tiers.filter((_, j) => j !== i))}>
                   <IconTrash size={16} />
                 </ActionIcon>
               )}
@@ -200,9 +245,17 @@ function PoliciesPage() {
               {errors['rebates.tiers']}
             </Text>
           )}
-          {canEdit && (
-            <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => set(['rebates', 'tiers'], [...draft.rebates.tiers, { attainmentPercent: 150, ratePercent: 8 }])}>
-              +
+          {canEdit && draft.rebates.tiers.length < 10 && (
+            <Button
+              variant="subtle"
+              w="fit-content"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => {
+                const last = draft.rebates.tiers[draft.rebates.tiers.length - 1];
+                set(['rebates', 'tiers'], [...draft.rebates.tiers, { attainmentPercent: (last?.attainmentPercent ?? 80) + 20, ratePercent: (last?.ratePercent ?? 0) + 2 }]);
+              }}
+            >
+              {t('policies.addTier')}
             </Button>
           )}
         </Stack>,
@@ -218,6 +271,31 @@ function PoliciesPage() {
           <TextInput label={t('policies.fields.defaultTimeZone')} value={draft.display.defaultTimeZone} disabled={!canEdit} onChange={(e) => set(['display', 'defaultTimeZone'], e.currentTarget.value)} error={errors['display.defaultTimeZone']} />
         </SimpleGrid>,
       )}
+      {actions && <Group justify="flex-end">{actions}</Group>}
     </Stack>
+  );
+}
+
+/** A list of day counts typed as text ("14, 3"); the text stays as typed while the parsed list goes to the draft. */
+function DaysInput({ label, initial, disabled, error, onChange }: { label: string; initial: number[]; disabled: boolean; error?: string; onChange: (days: number[]) => void }) {
+  const [text, setText] = useState(initial.join(', '));
+  return (
+    <TextInput
+      label={label}
+      value={text}
+      disabled={disabled}
+      error={error}
+      inputMode="numeric"
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        setText(next);
+        onChange(
+          next
+            .split(/[,，\s]+/)
+            .filter(Boolean)
+            .map(Number),
+        );
+      }}
+    />
   );
 }

@@ -1,11 +1,11 @@
-import { Alert, Button, Card, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingSkyscraper, IconInfoCircle, IconUser } from '@tabler/icons-react';
-import { meQueryOptions } from '@partnerline/ui';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { IconArrowRight, IconBuildingSkyscraper, IconFileCertificate, IconFileDescription, IconInfoCircle, IconUser, IconUsersGroup } from '@tabler/icons-react';
+import { meQueryOptions, StageBadge } from '@partnerline/ui';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { myPartnerQueryOptions } from '../../api/portal';
-import { StageBadge } from '@partnerline/ui';
+import { myAgreementsQueryOptions, myPartnerQueryOptions } from '../../api/portal';
 
 export const Route = createFileRoute('/_authed/')({
   loader: async ({ context }) => {
@@ -15,24 +15,56 @@ export const Route = createFileRoute('/_authed/')({
   component: Home,
 });
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+/** The stages in which the application page still matters to the partner admin. */
+const APPLICATION_STAGES = ['applied', 'screening', 'info_requested', 'approved', 'trial', 'trial_succeeded', 'rejected'];
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Group justify="space-between" wrap="nowrap" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+    <Group justify="space-between" wrap="nowrap" py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={500} ta="right">
+      <Text size="sm" fw={500} ta="right" component="div">
         {children}
       </Text>
     </Group>
   );
 }
 
+function ActionCard({ to, icon, title, desc, extra }: { to: '/agreements' | '/team' | '/application'; icon: ReactNode; title: string; desc: string; extra?: ReactNode }) {
+  return (
+    <UnstyledButton renderRoot={(props) => <Link {...props} to={to} />} h="100%">
+      <Card h="100%">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Group wrap="nowrap" align="flex-start">
+            <ThemeIcon variant="light" size="lg">
+              {icon}
+            </ThemeIcon>
+            <Stack gap={4}>
+              <Text fw={600}>{title}</Text>
+              <Text size="sm" c="dimmed">
+                {desc}
+              </Text>
+              {extra}
+            </Stack>
+          </Group>
+          <IconArrowRight size={16} style={{ flexShrink: 0 }} />
+        </Group>
+      </Card>
+    </UnstyledButton>
+  );
+}
+
+/** A partner's start page: where the partnership stands, the organisation, the user, and what they can do now. */
 function Home() {
   const { t } = useTranslation();
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const { data: partner } = useSuspenseQuery(myPartnerQueryOptions(user!.partnerId!));
+  const agreements = useQuery(myAgreementsQueryOptions());
   if (!user) return null;
+  const isAdmin = user.role === 'partner_admin';
+  const inForce = agreements.data?.items.filter((a) => a.status === 'active').length;
+
   return (
     <Stack maw={1100} gap="lg">
       <Stack gap={4}>
@@ -42,7 +74,7 @@ function Home() {
       <Alert icon={<IconInfoCircle size={18} />} title={t('home.nextStep')} color={partner.stage === 'rejected' ? 'red' : partner.stage === 'info_requested' ? 'orange' : 'indigo'}>
         <Stack gap="xs">
           <Text size="sm">{t(`home.next.${partner.stage}`)}</Text>
-          {user.role === 'partner_admin' && ['applied', 'screening', 'info_requested', 'approved', 'trial', 'trial_succeeded', 'rejected'].includes(partner.stage) && (
+          {isAdmin && APPLICATION_STAGES.includes(partner.stage) && (
             <Button size="xs" w="fit-content" renderRoot={(props) => <Link {...props} to="/application" />}>
               {t('home.openApplication')}
             </Button>
@@ -51,16 +83,20 @@ function Home() {
       </Alert>
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Card>
+          <Card h="100%">
             <Group mb="sm">
               <ThemeIcon variant="light" size="lg">
                 <IconBuildingSkyscraper size={20} />
               </ThemeIcon>
               <Text fw={600}>{t('home.organisation')}</Text>
             </Group>
-            <Row label={t('home.organisation')}>
-              {partner.name}
-              {partner.nameEn ? ` · ${partner.nameEn}` : ''}
+            <Row label={t('home.name')}>
+              <div>{partner.name}</div>
+              {partner.nameEn && (
+                <Text size="xs" c="dimmed">
+                  {partner.nameEn}
+                </Text>
+              )}
             </Row>
             <Row label={t('home.type')}>{t(`partnerType.${partner.type}`)}</Row>
             <Row label={t('home.stage')}>
@@ -70,7 +106,7 @@ function Home() {
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Card>
+          <Card h="100%">
             <Group mb="sm">
               <ThemeIcon variant="light" size="lg">
                 <IconUser size={20} />
@@ -81,14 +117,34 @@ function Home() {
             <Row label={t('team.email')}>{user.email}</Row>
             <Row label={t('team.role')}>{t(`roles.${user.role}`, { ns: 'ui' })}</Row>
             <Row label={t('home.jobRole')}>{user.jobRole ? t(`jobRoles.${user.jobRole}`, { ns: 'ui' }) : '—'}</Row>
-            {user.role === 'partner_admin' && (
-              <Button variant="light" mt="md" renderRoot={(props) => <Link {...props} to="/team" />}>
-                {t('home.manageTeam')}
-              </Button>
-            )}
           </Card>
         </Grid.Col>
       </Grid>
+      <Stack gap="sm">
+        <Title order={4}>{t('home.canDo')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          <ActionCard
+            to="/agreements"
+            icon={<IconFileCertificate size={20} />}
+            title={t('home.cards.agreements.title')}
+            desc={t('home.cards.agreements.desc')}
+            extra={
+              inForce !== undefined && (
+                <Badge variant="light" color={inForce > 0 ? 'green' : 'gray'} w="fit-content">
+                  {t('home.inForce', { count: inForce })}
+                </Badge>
+              )
+            }
+          />
+          <ActionCard
+            to="/team"
+            icon={<IconUsersGroup size={20} />}
+            title={t(isAdmin ? 'home.cards.teamAdmin.title' : 'home.cards.teamUser.title')}
+            desc={t(isAdmin ? 'home.cards.teamAdmin.desc' : 'home.cards.teamUser.desc')}
+          />
+          {isAdmin && <ActionCard to="/application" icon={<IconFileDescription size={20} />} title={t('home.cards.application.title')} desc={t('home.cards.application.desc')} />}
+        </SimpleGrid>
+      </Stack>
     </Stack>
   );
 }

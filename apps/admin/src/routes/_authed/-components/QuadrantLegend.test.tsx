@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { AppProviders, initI18n } from '@partnerline/ui';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../i18n';
@@ -15,9 +15,13 @@ function renderIn(lang: 'zh-CN' | 'en', ui: React.ReactNode) {
 }
 
 describe('channel-strategy pieces', () => {
-  it('names the four quadrants in Chinese', () => {
-    renderIn('zh-CN', <QuadrantLegend />);
-    for (const name of ['直销', '战略伙伴', '中小伙伴', '不投入']) expect(screen.getByText(name)).toBeInTheDocument();
+  it('lays the four quadrants out as a 2×2 of potential and difficulty, in Chinese', () => {
+    renderIn('zh-CN', <QuadrantLegend thresholds={{ highPotentialAt: 60, hardDifficultyAt: 40 }} />);
+    const [high, low] = screen.getAllByRole('row').slice(1);
+    expect(within(high).getByRole('rowheader')).toHaveTextContent('潜力高（≥ 60）');
+    expect(within(high).getAllByRole('cell').map((c) => c.textContent)).toEqual([expect.stringContaining('直销'), expect.stringContaining('战略伙伴')]);
+    expect(within(low).getAllByRole('cell').map((c) => c.textContent)).toEqual([expect.stringContaining('中小伙伴'), expect.stringContaining('不投入')]);
+    expect(screen.getByRole('columnheader', { name: '难拓展（≥ 40）' })).toBeInTheDocument();
   });
 
   it('labels a strategy badge in the UI language', () => {

@@ -78,6 +78,7 @@ function AgreementsPage() {
       </Card>
       <DataTable
         withTableBorder
+        noRecordsText={t('common.noRecords', { ns: 'ui' })}
         borderRadius="md"
         highlightOnHover
         minHeight={200}

@@ -115,6 +115,7 @@ function PartnersPage() {
       </Card>
       <DataTable
         withTableBorder
+        noRecordsText={t('common.noRecords', { ns: 'ui' })}
         borderRadius="md"
         highlightOnHover
         minHeight={240}

@@ -1,0 +1,34 @@
+import { IconBuildingStore, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconSettings, IconUsers } from '@tabler/icons-react';
+import { type Role, VENDOR_ROLES } from '@partnerline/domain';
+import type { NavItem } from '@partnerline/ui';
+import type { TFunction } from 'i18next';
+
+/** Every screen of the vendor workspace and the roles that may use it (the API enforces the same). */
+export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: typeof IconHome }[] = [
+  { to: '/', key: 'home', roles: VENDOR_ROLES, icon: IconHome },
+  { to: '/partners', key: 'partners', roles: VENDOR_ROLES, icon: IconBuildingStore },
+  { to: '/agreements', key: 'agreements', roles: VENDOR_ROLES, icon: IconFileCertificate },
+  { to: '/segments', key: 'segments', roles: VENDOR_ROLES, icon: IconLayoutGrid },
+  { to: '/policies', key: 'policies', roles: VENDOR_ROLES, icon: IconSettings },
+  { to: '/users', key: 'users', roles: ['vendor_admin'], icon: IconUsers },
+  { to: '/audit', key: 'audit', roles: ['vendor_admin', 'leadership'], icon: IconHistory },
+];
+
+export function canUse(role: Role, to: string): boolean {
+  return SCREENS.some((s) => s.to === to && s.roles.includes(role));
+}
+
+/** The side navigation for the current location (with or without the /admin base). */
+export function adminNav(t: TFunction, location: string): NavItem[] {
+  const pathname = location.replace(/^\/admin(?=\/|$)/, '') || '/';
+  return SCREENS.map((s) => {
+    const Icon = s.icon;
+    return {
+      to: s.to,
+      label: t(`nav.${s.key}`),
+      icon: <Icon size={18} />,
+      roles: s.roles,
+      active: s.to === '/' ? pathname === '/' : pathname === s.to || pathname.startsWith(`${s.to}/`),
+    };
+  });
+}

@@ -1,0 +1,28 @@
+import { IconFileCertificate, IconFileDescription, IconHome, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
+import { PARTNER_ROLES, type Role } from '@partnerline/domain';
+import type { NavItem } from '@partnerline/ui';
+import type { TFunction } from 'i18next';
+
+/** Every screen of the partner portal and the roles that may use it (the API enforces the same). */
+export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: typeof IconHome }[] = [
+  { to: '/', key: 'home', roles: PARTNER_ROLES, icon: IconHome },
+  { to: '/registrations', key: 'registrations', roles: PARTNER_ROLES, icon: IconTargetArrow },
+  { to: '/agreements', key: 'agreements', roles: PARTNER_ROLES, icon: IconFileCertificate },
+  { to: '/application', key: 'application', roles: ['partner_admin'], icon: IconFileDescription },
+  { to: '/team', key: 'team', roles: PARTNER_ROLES, icon: IconUsersGroup },
+];
+
+/** The side navigation for the current location (with or without the /portal base). */
+export function portalNav(t: TFunction, location: string): NavItem[] {
+  const pathname = location.replace(/^\/portal(?=\/|$)/, '') || '/';
+  return SCREENS.map((s) => {
+    const Icon = s.icon;
+    return {
+      to: s.to,
+      label: t(`nav.${s.key}`),
+      icon: <Icon size={18} />,
+      roles: s.roles,
+      active: s.to === '/' ? pathname === '/' : pathname === s.to || pathname.startsWith(`${s.to}/`),
+    };
+  });
+}

@@ -1,0 +1,125 @@
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { ApiError, daysUntil, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { registrationQueryOptions, useRegistrationAction } from '../../../api/portal';
+import { REG_COLOR } from './index';
+
+export const Route = createFileRoute('/_authed/registrations/$registrationId')({
+  params: { parse: (p) => ({ registrationId: z.uuid().parse(p.registrationId) }), stringify: (p) => p },
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(registrationQueryOptions(params.registrationId)),
+  component: RegistrationPage,
+});
+
+type Dialog = 'extend' | 'won' | 'lost' | null;
+
+function RegistrationPage() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const { registrationId } = Route.useParams();
+  const { data: r } = useSuspenseQuery(registrationQueryOptions(registrationId));
+  const { data: user } = useSuspenseQuery(meQueryOptions());
+  const action = useRegistrationAction(registrationId);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [text, setText] = useState('');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const run = (a: 'submit' | 'extend' | 'won' | 'lost' | 'withdraw', body?: unknown) =>
+    action.mutate(
+      { action: a, body },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('registrations.done') });
+          setDialog(null);
+          setText('');
+        },
+        onError: (e) => notifications.show({ color: 'red', autoClose: 10_000, message: e instanceof ApiError ? e.message : String(e) }),
+      },
+    );
+  const left = r.protectionEnds ? daysUntil(r.protectionEnds) : null;
+
+  return (
+    <Stack maw={1100}>
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/registrations" />}>
+        ← {t('registrations.back')}
+      </Anchor>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={2}>{r.customerName}</Title>
+          <Badge color={REG_COLOR[r.status]} variant="light" size="lg">
+            {t(`registrationStatus.${r.status}`)}
+          </Badge>
+        </Group>
+        <Group gap="xs">
+          {r.status === 'draft' && <Button loading={action.isPending} onClick={() => run('submit')}>{t('registrations.submit')}</Button>}
+          {r.status === 'approved' && <Button variant="light" onClick={() => setDialog('extend')}>{t('registrations.extend')}</Button>}
+          {r.status === 'approved' && <Button color="teal" onClick={() => setDialog('won')}>{t('registrations.won')}</Button>}
+          {r.status === 'approved' && <Button color="dark" variant="light" onClick={() => setDialog('lost')}>{t('registrations.lost')}</Button>}
+          {['draft', 'in_review', 'in_conflict', 'approved'].includes(r.status) && <Button color="red" variant="subtle" onClick={() => run('withdraw')}>{t('registrations.withdraw')}</Button>}
+        </Group>
+      </Group>
+      {r.status === 'in_conflict' && <Alert color="orange">{t('registrations.conflict')}</Alert>}
+      {r.status === 'approved' && r.protectionEnds && left !== null && (
+        <Alert color={left <= 14 ? 'orange' : 'green'}>
+          {t('registrations.protectedUntil', { date: r.protectionEnds })} · {left >= 0 ? t('registrations.daysLeft', { count: left }) : t('registrations.ended')}
+        </Alert>
+      )}
+      {r.slaDue && ['in_review', 'in_conflict'].includes(r.status) && <Text size="sm" c="dimmed">{t('registrations.slaDue', { date: r.slaDue })}</Text>}
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card>
+            <Stack gap={6}>
+              <Text size="sm"><b>{t('registrations.amount')}:</b> {formatMoney(r.estimatedAmount, locale)}</Text>
+              <Text size="sm"><b>{t('registrations.expectedClose')}:</b> {r.details.expectedCloseDate}</Text>
+              <Text size="sm"><b>{t('registrations.stage')}:</b> {t(`registrations.stages.${r.details.stage}`)}</Text>
+              <Text size="sm"><b>{t('registrations.need')}:</b> {r.details.need}</Text>
+              <Text size="sm" fw={600} mt="sm">{t('registrations.contacts')}</Text>
+              {r.details.contacts.map((c, i) => (
+                <Text key={i} size="sm">{c.name}{c.title ? `（${c.title}）` : ''} · {t(`registrations.levels.${c.decisionLevel}`)}</Text>
+              ))}
+              <Text size="sm" fw={600} mt="sm">{t('registrations.evidence')}</Text>
+              {(['proofOfCommunication', 'customerFeedback', 'customerDetails'] as const).filter((k) => r.details.evidence[k]).map((k) => (
+                <Text key={k} size="sm">{t(`registrations.${k}`)}: {r.details.evidence[k]}</Text>
+              ))}
+            </Stack>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card>
+            <Text fw={600} mb="md">{t('registrations.timeline')}</Text>
+            <Timeline active={r.history.length} bulletSize={16}>
+              {r.history.map((h, i) => (
+                <Timeline.Item key={i} title={t(`registrationStatus.${h.toStatus}`)}>
+                  <Text size="xs" c="dimmed">{formatDateTime(h.occurredAt, locale, user?.timeZone)}</Text>
+                  {h.note && <Text size="xs">{h.note}</Text>}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          </Card>
+        </Grid.Col>
+      </Grid>
+      {dialog && (
+        <Modal opened onClose={() => setDialog(null)} title={t(`registrations.${dialog}`)}>
+          <Stack>
+            {dialog === 'won' ? (
+              <>
+                <TextInput label={t('registrations.wonAmount')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+                <TextInput type="date" label={t('registrations.wonDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+              </>
+            ) : (
+              <Textarea label={dialog === 'extend' ? t('registrations.progress') : t('registrations.lostReason')} autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+            )}
+            <Group justify="flex-end">
+              <Button loading={action.isPending} onClick={() => run(dialog, dialog === 'extend' ? { progress: text } : dialog === 'won' ? { amount: text, date } : { reason: text })}>
+                {t(`registrations.${dialog}`)}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </Stack>
+  );
+}

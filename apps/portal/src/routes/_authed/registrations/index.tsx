@@ -1,0 +1,67 @@
+import { Anchor, Badge, Button, Card, Stack, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { daysUntil, formatMoney, PageHeader } from '@partnerline/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { myRegistrationsQueryOptions } from '../../../api/portal';
+
+export const Route = createFileRoute('/_authed/registrations/')({
+  loader: ({ context }) => context.queryClient.ensureQueryData(myRegistrationsQueryOptions()),
+  component: MyRegistrations,
+});
+
+export const REG_COLOR: Record<string, string> = { draft: 'gray', submitted: 'blue', in_review: 'blue', in_conflict: 'orange', approved: 'green', won: 'teal', lost: 'dark', expired: 'dark', rejected: 'red', withdrawn: 'gray' };
+
+function MyRegistrations() {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language === 'zh-CN';
+  const { data } = useSuspenseQuery(myRegistrationsQueryOptions());
+  return (
+    <Stack maw={1200}>
+      <PageHeader
+        title={t('registrations.title')}
+        subtitle={t('registrations.subtitle')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} renderRoot={(props) => <Link {...props} to="/registrations/new" />}>
+            {t('registrations.new')}
+          </Button>
+        }
+      />
+      {data.items.length === 0 ? (
+        <Text c="dimmed">{t('registrations.none')}</Text>
+      ) : (
+        <Card p={0}>
+          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('registrations.customer')}</Table.Th>
+                <Table.Th>{t('registrations.status')}</Table.Th>
+                <Table.Th ta="right">{t('registrations.amount')}</Table.Th>
+                <Table.Th>{t('registrations.protection')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Anchor fw={600} size="sm" renderRoot={(props) => <Link {...props} to="/registrations/$registrationId" params={{ registrationId: r.id }} />}>
+                      {r.customerName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={REG_COLOR[r.status]} variant="light">
+                      {t(`registrationStatus.${r.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">{formatMoney(r.estimatedAmount, zh ? 'zh-CN' : 'en')}</Table.Td>
+                  <Table.Td>{r.status === 'approved' && r.protectionEnds ? (daysUntil(r.protectionEnds) >= 0 ? t('registrations.daysLeft', { count: daysUntil(r.protectionEnds) }) : t('registrations.ended')) : '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+    </Stack>
+  );
+}
