@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArrowsSplit, IconBuildingStore, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
 import { type Role, VENDOR_ROLES } from '@partnerline/domain';
 import type { NavItem } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
@@ -7,6 +7,8 @@ import type { TFunction } from 'i18next';
 export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: typeof IconHome }[] = [
   { to: '/', key: 'home', roles: VENDOR_ROLES, icon: IconHome },
   { to: '/partners', key: 'partners', roles: VENDOR_ROLES, icon: IconBuildingStore },
+  { to: '/registrations', key: 'registrations', roles: VENDOR_ROLES, icon: IconTargetArrow },
+  { to: '/conflicts', key: 'conflicts', roles: VENDOR_ROLES, icon: IconArrowsSplit },
   { to: '/agreements', key: 'agreements', roles: VENDOR_ROLES, icon: IconFileCertificate },
   { to: '/segments', key: 'segments', roles: VENDOR_ROLES, icon: IconLayoutGrid },
   { to: '/policies', key: 'policies', roles: VENDOR_ROLES, icon: IconSettings },

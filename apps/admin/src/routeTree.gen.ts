@@ -19,8 +19,12 @@ import { Route as AuthedUsersRouteImport } from './routes/_authed/users'
 import { Route as AuthedAgreementsIndexRouteImport } from './routes/_authed/agreements/index'
 import { Route as AuthedAgreementsAgreementIdRouteImport } from './routes/_authed/agreements/$agreementId'
 import { Route as AuthedAgreementsNewRouteImport } from './routes/_authed/agreements/new'
+import { Route as AuthedConflictsIndexRouteImport } from './routes/_authed/conflicts/index'
+import { Route as AuthedConflictsConflictIdRouteImport } from './routes/_authed/conflicts/$conflictId'
 import { Route as AuthedPartnersIndexRouteImport } from './routes/_authed/partners/index'
 import { Route as AuthedPartnersPartnerIdRouteImport } from './routes/_authed/partners/$partnerId'
+import { Route as AuthedRegistrationsIndexRouteImport } from './routes/_authed/registrations/index'
+import { Route as AuthedRegistrationsRegistrationIdRouteImport } from './routes/_authed/registrations/$registrationId'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -72,6 +76,17 @@ const AuthedAgreementsNewRoute = AuthedAgreementsNewRouteImport.update({
   path: '/agreements/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedConflictsIndexRoute = AuthedConflictsIndexRouteImport.update({
+  id: '/conflicts/',
+  path: '/conflicts/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedConflictsConflictIdRoute =
+  AuthedConflictsConflictIdRouteImport.update({
+    id: '/conflicts/$conflictId',
+    path: '/conflicts/$conflictId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedPartnersIndexRoute = AuthedPartnersIndexRouteImport.update({
   id: '/partners/',
   path: '/partners/',
@@ -82,6 +97,18 @@ const AuthedPartnersPartnerIdRoute = AuthedPartnersPartnerIdRouteImport.update({
   path: '/partners/$partnerId',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedRegistrationsIndexRoute =
+  AuthedRegistrationsIndexRouteImport.update({
+    id: '/registrations/',
+    path: '/registrations/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedRegistrationsRegistrationIdRoute =
+  AuthedRegistrationsRegistrationIdRouteImport.update({
+    id: '/registrations/$registrationId',
+    path: '/registrations/$registrationId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -92,9 +119,13 @@ export interface FileRoutesByFullPath {
   '/users': typeof AuthedUsersRoute
   '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
   '/agreements/new': typeof AuthedAgreementsNewRoute
+  '/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/agreements/': typeof AuthedAgreementsIndexRoute
+  '/conflicts/': typeof AuthedConflictsIndexRoute
   '/partners/': typeof AuthedPartnersIndexRoute
+  '/registrations/': typeof AuthedRegistrationsIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -105,9 +136,13 @@ export interface FileRoutesByTo {
   '/': typeof AuthedIndexRoute
   '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
   '/agreements/new': typeof AuthedAgreementsNewRoute
+  '/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/agreements': typeof AuthedAgreementsIndexRoute
+  '/conflicts': typeof AuthedConflictsIndexRoute
   '/partners': typeof AuthedPartnersIndexRoute
+  '/registrations': typeof AuthedRegistrationsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -120,9 +155,13 @@ export interface FileRoutesById {
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
   '/_authed/agreements/new': typeof AuthedAgreementsNewRoute
+  '/_authed/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/_authed/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/_authed/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/_authed/agreements/': typeof AuthedAgreementsIndexRoute
+  '/_authed/conflicts/': typeof AuthedConflictsIndexRoute
   '/_authed/partners/': typeof AuthedPartnersIndexRoute
+  '/_authed/registrations/': typeof AuthedRegistrationsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -135,9 +174,13 @@ export interface FileRouteTypes {
     | '/users'
     | '/agreements/$agreementId'
     | '/agreements/new'
+    | '/conflicts/$conflictId'
     | '/partners/$partnerId'
+    | '/registrations/$registrationId'
     | '/agreements/'
+    | '/conflicts/'
     | '/partners/'
+    | '/registrations/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -148,9 +191,13 @@ export interface FileRouteTypes {
     | '/'
     | '/agreements/$agreementId'
     | '/agreements/new'
+    | '/conflicts/$conflictId'
     | '/partners/$partnerId'
+    | '/registrations/$registrationId'
     | '/agreements'
+    | '/conflicts'
     | '/partners'
+    | '/registrations'
   id:
     | '__root__'
     | '/_authed'
@@ -162,9 +209,13 @@ export interface FileRouteTypes {
     | '/_authed/'
     | '/_authed/agreements/$agreementId'
     | '/_authed/agreements/new'
+    | '/_authed/conflicts/$conflictId'
     | '/_authed/partners/$partnerId'
+    | '/_authed/registrations/$registrationId'
     | '/_authed/agreements/'
+    | '/_authed/conflicts/'
     | '/_authed/partners/'
+    | '/_authed/registrations/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -244,6 +295,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedAgreementsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/conflicts/': {
+      id: '/_authed/conflicts/'
+      path: '/conflicts'
+      fullPath: '/conflicts/'
+      preLoaderRoute: typeof AuthedConflictsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/conflicts/$conflictId': {
+      id: '/_authed/conflicts/$conflictId'
+      path: '/conflicts/$conflictId'
+      fullPath: '/conflicts/$conflictId'
+      preLoaderRoute: typeof AuthedConflictsConflictIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/partners/': {
       id: '/_authed/partners/'
       path: '/partners'
@@ -258,6 +323,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedPartnersPartnerIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/registrations/': {
+      id: '/_authed/registrations/'
+      path: '/registrations'
+      fullPath: '/registrations/'
+      preLoaderRoute: typeof AuthedRegistrationsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/registrations/$registrationId': {
+      id: '/_authed/registrations/$registrationId'
+      path: '/registrations/$registrationId'
+      fullPath: '/registrations/$registrationId'
+      preLoaderRoute: typeof AuthedRegistrationsRegistrationIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -269,9 +348,13 @@ interface AuthedRouteChildren {
   AuthedIndexRoute: typeof AuthedIndexRoute
   AuthedAgreementsAgreementIdRoute: typeof AuthedAgreementsAgreementIdRoute
   AuthedAgreementsNewRoute: typeof AuthedAgreementsNewRoute
+  AuthedConflictsConflictIdRoute: typeof AuthedConflictsConflictIdRoute
   AuthedPartnersPartnerIdRoute: typeof AuthedPartnersPartnerIdRoute
+  AuthedRegistrationsRegistrationIdRoute: typeof AuthedRegistrationsRegistrationIdRoute
   AuthedAgreementsIndexRoute: typeof AuthedAgreementsIndexRoute
+  AuthedConflictsIndexRoute: typeof AuthedConflictsIndexRoute
   AuthedPartnersIndexRoute: typeof AuthedPartnersIndexRoute
+  AuthedRegistrationsIndexRoute: typeof AuthedRegistrationsIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -282,9 +365,14 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedAgreementsAgreementIdRoute: AuthedAgreementsAgreementIdRoute,
   AuthedAgreementsNewRoute: AuthedAgreementsNewRoute,
+  AuthedConflictsConflictIdRoute: AuthedConflictsConflictIdRoute,
   AuthedPartnersPartnerIdRoute: AuthedPartnersPartnerIdRoute,
+  AuthedRegistrationsRegistrationIdRoute:
+    AuthedRegistrationsRegistrationIdRoute,
   AuthedAgreementsIndexRoute: AuthedAgreementsIndexRoute,
+  AuthedConflictsIndexRoute: AuthedConflictsIndexRoute,
   AuthedPartnersIndexRoute: AuthedPartnersIndexRoute,
+  AuthedRegistrationsIndexRoute: AuthedRegistrationsIndexRoute,
 }
 
 const AuthedRouteWithChildren =

@@ -1,0 +1,50 @@
+import { Anchor, Badge, SegmentedControl, Stack } from '@mantine/core';
+import { formatDateTime, meQueryOptions, PageHeader } from '@partnerline/ui';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
+import { DataTable } from 'mantine-datatable';
+import 'mantine-datatable/styles.css';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { conflictsQueryOptions } from '../../../api/registrations';
+
+export const Route = createFileRoute('/_authed/conflicts/')({
+  validateSearch: z.object({ status: z.enum(['open', 'resolved']).optional() }),
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(conflictsQueryOptions(deps.status ?? 'open')),
+  component: Conflicts,
+});
+
+export const KIND_COLOR: Record<string, string> = { duplicate_customer: 'orange', exclusive_territory: 'grape', direct_sales: 'blue' };
+
+function Conflicts() {
+  const { t, i18n } = useTranslation();
+  const status = Route.useSearch().status ?? 'open';
+  const navigate = useNavigate({ from: '/conflicts/' });
+  const go = useNavigate();
+  const { data: user } = useSuspenseQuery(meQueryOptions());
+  const { data, isFetching } = useQuery(conflictsQueryOptions(status));
+  return (
+    <Stack maw={1300}>
+      <PageHeader title={t('conflicts.title')} subtitle={t('conflicts.subtitle')} />
+      <SegmentedControl w="fit-content" value={status} onChange={(v) => void navigate({ search: { status: v as 'open' | 'resolved' } })} data={[{ value: 'open', label: t('conflicts.open') }, { value: 'resolved', label: t('conflicts.resolved') }]} />
+      <DataTable
+        withTableBorder
+        borderRadius="md"
+        highlightOnHover
+        minHeight={200}
+        fetching={isFetching}
+        records={data ?? []}
+        onRowClick={({ record }) => void go({ to: '/conflicts/$conflictId', params: { conflictId: record.id } })}
+        columns={[
+          { accessor: 'customerName', title: t('conflicts.customer'), render: (c) => <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/conflicts/$conflictId" params={{ conflictId: c.id }} />}>{c.customerName}</Anchor> },
+          { accessor: 'kind', title: t('conflicts.kind'), noWrap: true, render: (c) => <Badge color={KIND_COLOR[c.kind]} variant="light">{t(`conflictKind.${c.kind}`)}</Badge> },
+          { accessor: 'raisedBy', title: t('conflicts.raisedBy') },
+          { accessor: 'parties', title: t('conflicts.parties'), textAlign: 'right' },
+          { accessor: 'openedAt', title: t('conflicts.opened'), noWrap: true, render: (c) => formatDateTime(c.openedAt, i18n.language === 'zh-CN' ? 'zh-CN' : 'en', user?.timeZone) },
+          { accessor: 'resolution', title: t('conflicts.resolution'), render: (c) => (c.resolution ? t(`conflicts.outcome.${c.resolution}`) : '—') },
+        ]}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Anchor, Badge, Card, Group, Select, Stack } from '@mantine/core';
+import { formatMoney, PageHeader } from '@partnerline/ui';
+import { useQuery } from '@tanstack/react-query';
+import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
+import { DataTable } from 'mantine-datatable';
+import 'mantine-datatable/styles.css';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { queueQueryOptions } from '../../../api/registrations';
+
+const STATUSES = ['in_review', 'in_conflict', 'approved', 'won', 'lost', 'expired', 'rejected', 'withdrawn', 'draft'] as const;
+const SearchSchema = z.object({ status: z.enum(STATUSES).optional(), page: z.number().int().min(1).optional() });
+export const REG_COLOR: Record<string, string> = { draft: 'gray', submitted: 'blue', in_review: 'blue', in_conflict: 'orange', approved: 'green', won: 'teal', lost: 'dark', expired: 'dark', rejected: 'red', withdrawn: 'gray' };
+const PAGE_SIZE = 25;
+
+export const Route = createFileRoute('/_authed/registrations/')({
+  validateSearch: SearchSchema,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(queueQueryOptions({ status: deps.status, page: deps.page ?? 1, pageSize: PAGE_SIZE })),
+  component: Queue,
+});
+
+function Queue() {
+  const { t, i18n } = useTranslation();
+  const search = Route.useSearch();
+  const navigate = useNavigate({ from: '/registrations/' });
+  const go = useNavigate();
+  const { data, isFetching } = useQuery(queueQueryOptions({ status: search.status, page: search.page ?? 1, pageSize: PAGE_SIZE }));
+  return (
+    <Stack maw={1300}>
+      <PageHeader title={t('registrations.title')} subtitle={t('registrations.subtitle')} />
+      <Card p="sm">
+        <Group>
+          <Select label={t('registrations.status')} placeholder={t('registrations.anyStatus')} clearable w={200} data={STATUSES.map((s) => ({ value: s, label: t(`registrationStatus.${s}`) }))} value={search.status ?? null} onChange={(v) => void navigate({ search: { status: (v as (typeof STATUSES)[number]) ?? undefined } })} />
+        </Group>
+      </Card>
+      <DataTable
+        withTableBorder
+        borderRadius="md"
+        highlightOnHover
+        minHeight={200}
+        fetching={isFetching}
+        records={data?.items ?? []}
+        totalRecords={data?.total ?? 0}
+        recordsPerPage={PAGE_SIZE}
+        page={search.page ?? 1}
+        onPageChange={(p) => void navigate({ search: (s) => ({ ...s, page: p }) })}
+        paginationText={({ from, to, totalRecords }) => `${from}–${to} / ${t('registrations.total', { count: totalRecords })}`}
+        onRowClick={({ record }) => void go({ to: '/registrations/$registrationId', params: { registrationId: record.id } })}
+        columns={[
+          { accessor: 'customerName', title: t('registrations.customer'), render: (r) => <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/registrations/$registrationId" params={{ registrationId: r.id }} />}>{r.customerName}</Anchor> },
+          { accessor: 'partnerName', title: t('registrations.partner') },
+          { accessor: 'status', title: t('registrations.status'), noWrap: true, render: (r) => <Badge color={REG_COLOR[r.status]} variant="light">{t(`registrationStatus.${r.status}`)}</Badge> },
+          { accessor: 'estimatedAmount', title: t('registrations.amount'), textAlign: 'right', noWrap: true, render: (r) => formatMoney(r.estimatedAmount, i18n.language === 'zh-CN' ? 'zh-CN' : 'en') },
+          { accessor: 'slaDue', title: t('registrations.slaDue'), noWrap: true, render: (r) => (r.slaDue ? <Group gap={6}>{r.slaDue}{r.slaBreached && <Badge color="red" size="sm">{t('registrations.overdue')}</Badge>}</Group> : '—') },
+          { accessor: 'protectionEnds', title: t('registrations.protection'), noWrap: true, render: (r) => r.protectionEnds ?? '—' },
+        ]}
+      />
+    </Stack>
+  );
+}
