@@ -212,3 +212,45 @@ describe('conflict resolution, protection, direct accounts', () => {
     expect(mine.every((r) => r.partnerName === '兰亭科技有限公司')).toBe(true);
   });
 });
+
+describe('deal registration policies: auto-approval and SLA escalation', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('auto-approves inside the partner’s own exclusive scope when the policy says so; escalates overdue reviews once', async () => {
+    const [admin, huaxin, manager] = await Promise.all([loginAs(app, 'admin@partnerline.demo'), loginAs(app, 'owner@huaxin.demo'), loginAs(app, 'manager@partnerline.demo')]);
+    const policies = (await api(app, admin).get('/api/policies')).body.policies;
+    await api(app, admin).put('/api/policies').send({ ...policies, registrations: { ...policies.registrations, autoApproveInOwnExclusiveScope: true } }).expect(200);
+    try {
+      const industries = (await api(app, manager).get('/api/industries')).body as { id: string; code: string }[];
+      const regions = (await api(app, manager).get('/api/regions')).body as { id: string; code: string }[];
+      const products = (await api(app, manager).get('/api/products')).body as { id: string }[];
+      const res = await api(app, huaxin)
+        .post('/api/deal-registrations')
+        .send({
+          customer: { name: `拉萨城市商业银行${Date.now()}`, industryId: industries.find((i) => i.code === 'FIN')!.id, regionId: regions.find((r) => r.code === 'XZ')!.id },
+          contacts: [{ name: '次仁', decisionLevel: 'decision_maker' }],
+          products: [{ productId: products[0].id, quantity: 1 }],
+          estimatedAmount: '500000.00',
+          expectedCloseDate: '2027-09-30',
+          stage: 'qualifying',
+          need: '核心业务数据整合与监管报送。',
+          evidence: { proofOfCommunication: '电话', customerFeedback: '积极', customerDetails: '信息科技部' },
+        });
+      const submitted = await api(app, huaxin).post(`/api/deal-registrations/${res.body.id}/submit`);
+      expect(submitted.body.status).toBe('approved');
+    } finally {
+      await api(app, admin).put('/api/policies').send(policies).expect(200);
+    }
+    const svc = app.get((await import('../../src/modules/deal-registrations/deal-registrations.service')).DealRegistrationsService);
+    const farFuture = '2099-01-01';
+    const first = await svc.sweep(farFuture);
+    expect(first.escalated).toBeGreaterThan(0);
+    expect((await svc.sweep(farFuture)).escalated).toBe(0);
+    const adminNotes = (await api(app, admin).get('/api/notifications')).body.items.map((n: { kind: string }) => n.kind);
+    expect(adminNotes).toContain('registration.sla_breached');
+  });
+});

@@ -22,6 +22,7 @@ export const NotificationKindSchema = z.enum([
   'registration.conflict_resolved',
   'registration.expiring',
   'registration.expired',
+  'registration.sla_breached',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -100,6 +101,10 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
   'registration.expired': {
     en: { title: 'Protection expired: {customer}', body: 'The registration is no longer protected.' },
     'zh-CN': { title: '{customer} 的保护期已结束', body: '该报备不再受保护。' },
+  },
+  'registration.sla_breached': {
+    en: { title: 'Review overdue: {customer}', body: 'The registration by {partner} was due for review on {due}.' },
+    'zh-CN': { title: '审核逾期：{customer}', body: '{partner} 的报备应于 {due} 前完成审核。' },
   },
   'user.invited': {
     en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the {partner} team. Set your password: {link}' },

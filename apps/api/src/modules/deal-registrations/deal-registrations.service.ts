@@ -164,6 +164,10 @@ export class DealRegistrationsService {
         await this.audit.record(m, { entity: 'conflict', entityId: c.id, action: 'conflict.opened', after: f });
       }
       await this.move(m, r, findings.length ? 'in_conflict' : 'in_review', null);
+      // Policy: inside the partner's own exclusive scope, with no conflict, approval is automatic.
+      if (!findings.length && agreement?.type === 'exclusive' && policies.registrations.autoApproveInOwnExclusiveScope) {
+        await this.approveIn(m, r, actor.id, policies.registrations.protectionDays, 'auto-approved: own exclusive scope, no conflict');
+      }
       const [{ name: partnerName }] = await m.query(`SELECT name FROM partners WHERE id = $1`, [r.partner_id]);
       const due = addBusinessDays(today(), policies.registrations.reviewSlaBusinessDays);
       await this.notifications.notify(m, { userIds: await this.managerOf(m, r.partner_id), kind: 'registration.submitted', params: { customer: r.customer_name, partner: partnerName, due }, link: `/admin/registrations/${r.id}` });
@@ -275,7 +279,7 @@ export class DealRegistrationsService {
   }
 
   /** Expires protection past its end and sends the 14- and 3-day reminders. Safe with several instances (SKIP LOCKED). */
-  async sweep(day: string): Promise<{ expired: string[]; reminded: number }> {
+  async sweep(day: string): Promise<{ expired: string[]; reminded: number; escalated: number }> {
     const { registrations } = await this.policies.get();
     return inTransaction(this.db, async (m) => {
       const due: Row[] = await m.query(`SELECT * FROM deal_registrations WHERE status = 'approved' AND protection_ends < $1::date FOR UPDATE SKIP LOCKED LIMIT 500`, [day]);
@@ -296,7 +300,19 @@ export class DealRegistrationsService {
         await this.notifications.notify(m, { userIds: await this.partnerAdmins(m, r.partner_id), kind: 'registration.expiring', params: { customer: r.customer_name, days, registrationId: r.id }, link: `/portal/registrations/${r.id}` });
         reminded++;
       }
-      return { expired: due.map((r) => r.id), reminded };
+      // Overdue reviews: flagged in the queue, and escalated once to the vendor admins.
+      const overdue: (Row & { sla_due: string })[] = await m.query(
+        `SELECT r.* FROM deal_registrations r WHERE r.status IN ('in_review', 'in_conflict') AND r.sla_due < $1::date
+            AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.kind = 'registration.sla_breached' AND n.params->>'registrationId' = r.id::text)
+          FOR UPDATE SKIP LOCKED LIMIT 200`,
+        [day],
+      );
+      const admins = (await m.query(`SELECT id FROM users WHERE role = 'vendor_admin' AND disabled_at IS NULL`)).map((u: { id: string }) => u.id);
+      for (const r of overdue) {
+        const [{ name }] = await m.query(`SELECT name FROM partners WHERE id = $1`, [r.partner_id]);
+        await this.notifications.notify(m, { userIds: admins, kind: 'registration.sla_breached', params: { customer: r.customer_name, partner: name, due: r.sla_due, registrationId: r.id }, link: `/admin/registrations/${r.id}` });
+      }
+      return { expired: due.map((r) => r.id), reminded, escalated: overdue.length };
     });
   }
 
