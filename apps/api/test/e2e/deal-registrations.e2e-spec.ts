@@ -254,3 +254,55 @@ describe('deal registration policies: auto-approval and SLA escalation', () => {
     expect(adminNotes).toContain('registration.sla_breached');
   });
 });
+
+describe('evidence files', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('stores checked files that count toward the evidence standard; refuses fakes, wrong types and oversized files', async () => {
+    const [lanting, huaxin, manager] = await Promise.all([loginAs(app, 'owner@lanting.demo'), loginAs(app, 'owner@huaxin.demo'), loginAs(app, 'manager@partnerline.demo')]);
+    const industries = (await api(app, manager).get('/api/industries')).body as { id: string; code: string }[];
+    const regions = (await api(app, manager).get('/api/regions')).body as { id: string; code: string }[];
+    const products = (await api(app, manager).get('/api/products')).body as { id: string }[];
+    const id = (
+      await api(app, lanting)
+        .post('/api/deal-registrations')
+        .send({
+          customer: { name: `台州吉利汽车零部件${Date.now()}有限公司`, industryId: industries.find((i) => i.code === 'MFG')!.id, regionId: regions.find((r) => r.code === 'ZJ')!.id },
+          contacts: [{ name: '周工', decisionLevel: 'user_influencer' }],
+          products: [{ productId: products[0].id, quantity: 1 }],
+          estimatedAmount: '350000.00',
+          expectedCloseDate: '2027-04-30',
+          stage: 'qualifying',
+          need: '产线数据采集与质量分析平台。',
+          evidence: { customerDetails: '设备部周工' },
+        })
+    ).body.id as string;
+    // Without proof of communication the standard is not met…
+    expect((await api(app, lanting).post(`/api/deal-registrations/${id}/submit`)).body.details.missing).toEqual(['proofOfCommunication']);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+    const fake = await api(app, lanting).post(`/api/deal-registrations/${id}/evidence`).field('kind', 'proofOfCommunication').attach('file', Buffer.from('not really a pdf'), '纪要.pdf');
+    expect(fake.status).toBe(422);
+    expect(fake.body.message).toContain('not a real .pdf');
+    const exe = await api(app, lanting).post(`/api/deal-registrations/${id}/evidence`).field('kind', 'proofOfCommunication').attach('file', Buffer.from('MZ...'), 'tool.exe');
+    expect(exe.status).toBe(422);
+    const big = await api(app, lanting).post(`/api/deal-registrations/${id}/evidence`).field('kind', 'proofOfCommunication').attach('file', Buffer.concat([pdf, Buffer.alloc(6 * 1024 * 1024)]), 'big.pdf');
+    expect(big.status).toBe(413);
+    const ok = await api(app, lanting).post(`/api/deal-registrations/${id}/evidence`).field('kind', 'proofOfCommunication').attach('file', pdf, '拜访纪要.pdf');
+    expect(ok.status).toBe(201);
+    // …a file of that kind meets it.
+    expect((await api(app, lanting).post(`/api/deal-registrations/${id}/submit`)).body.status).toBe('in_review');
+    const files = (await api(app, manager).get(`/api/deal-registrations/${id}/evidence`)).body;
+    expect(files).toEqual([expect.objectContaining({ kind: 'proofOfCommunication', filename: '拜访纪要.pdf', mimeType: 'application/pdf', size: pdf.length })]);
+    const download = await api(app, manager).get(`/api/deal-registrations/${id}/evidence/${files[0].id}`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+    expect((await api(app, huaxin).get(`/api/deal-registrations/${id}/evidence/${files[0].id}`)).status).toBe(404);
+  });
+});

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsoDateSchema, MoneySchema, RegistrationInputSchema, RegistrationStatusSchema } from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
@@ -9,6 +11,7 @@ import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { IdParamDto } from '../../common/http/params';
 import { DealRegistrationsService } from './deal-registrations.service';
+import { EVIDENCE_MAX_BYTES } from './evidence-files';
 
 class InputDto extends createZodDto(RegistrationInputSchema) {}
 class CreatedDto extends createZodDto(z.object({ id: z.uuid() })) {}
@@ -27,6 +30,9 @@ class RegistrationDto extends createZodDto(
     conflicts: z.array(z.object({ id: z.uuid(), kind: z.enum(['duplicate_customer', 'exclusive_territory', 'direct_sales']), status: z.enum(['open', 'resolved']) })),
   }),
 ) {}
+class EvidenceKindDto extends createZodDto(z.object({ kind: z.enum(['proofOfCommunication', 'customerFeedback', 'customerDetails']) })) {}
+class EvidenceFileDto extends createZodDto(z.object({ id: z.uuid(), kind: z.string(), filename: z.string(), mimeType: z.string(), size: z.number().int(), uploadedAt: z.string() })) {}
+class FileParamsDto extends createZodDto(z.object({ id: z.uuid(), fileId: z.uuid() })) {}
 class RejectDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
 class ListQueryDto extends createZodDto(
   z.object({
@@ -135,6 +141,34 @@ export class DealRegistrationsController {
   @HttpCode(204)
   withdraw(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
     return this.registrations.close(id, tenantOf(user), { withdrawn: true }, user);
+  }
+
+  /** Evidence file upload (multipart field `file`, max 5 MB, pdf/png/jpg/docx/xlsx checked by content). */
+  @Post(':id/evidence')
+  @PartnerRoles()
+  @ApiConsumes('multipart/form-data')
+  // Browsers send UTF-8 file names (中文 names included); multer would read them as latin1.
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' } as never))
+  @ZodResponse({ type: CreatedDto, status: 201 })
+  addEvidence(@Param() { id }: IdParamDto, @Body() body: EvidenceKindDto, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined, @CurrentUser() user: AuthenticatedUser) {
+    return this.registrations.addEvidence(id, tenantOf(user), body.kind, file, user);
+  }
+
+  @Get(':id/evidence')
+  @AnyRole()
+  @ZodResponse({ type: [EvidenceFileDto] })
+  listEvidence(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.registrations.evidenceFiles(id, tenantOf(user));
+  }
+
+  @Get(':id/evidence/:fileId')
+  @AnyRole()
+  async downloadEvidence(@Param() { id, fileId }: FileParamsDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response) {
+    const f = await this.registrations.evidenceContent(id, fileId, tenantOf(user));
+    res.setHeader('Content-Type', f.mimeType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(f.content);
   }
 
   @Post(':id/reject')

@@ -22,6 +22,7 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PoliciesService } from '../policies/policies.service';
+import { checkEvidenceFile } from './evidence-files';
 
 const OPEN = ['submitted', 'in_review', 'in_conflict', 'approved'];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -137,7 +138,10 @@ export class DealRegistrationsService {
           throw AppError.unprocessable(`A trial partner may hold ${policies.registrations.trialOpenRegistrationLimit} open registrations; close one first.`, { missing: ['trial_capacity'] });
         }
       }
-      const missing = missingEvidence(agreement?.terms.evidenceStandard ?? null, r.details.evidence);
+      const files: { kind: 'proofOfCommunication' | 'customerFeedback' | 'customerDetails' }[] = await m.query(`SELECT DISTINCT kind FROM evidence_files WHERE registration_id = $1`, [r.id]);
+      const evidence = { ...r.details.evidence };
+      for (const f of files) evidence[f.kind] = evidence[f.kind]?.trim() ? evidence[f.kind] : '(file)';
+      const missing = missingEvidence(agreement?.terms.evidenceStandard ?? null, evidence);
       if (missing.length) throw AppError.unprocessable(`The agreement’s evidence standard requires: ${missing.join(', ')}.`, { missing });
 
       // Serialise submissions about the same customer: one lock per identity key (sorted, so no deadlock).
@@ -243,6 +247,36 @@ export class DealRegistrationsService {
     await this.move(m, r, 'rejected', actorId, reason);
     await m.query(`UPDATE deal_registrations SET rejection_reason = $2 WHERE id = $1`, [r.id, reason]);
     await this.notifications.notify(m, { userIds: await this.partnerAdmins(m, r.partner_id), kind: 'registration.rejected', params: { customer: r.customer_name, reason }, link: `/portal/registrations/${r.id}` });
+  }
+
+  /** Attaches an evidence file (type checked by content, size-limited) to a registration that is not closed. */
+  async addEvidence(id: string, tenant: string | null, kind: 'proofOfCommunication' | 'customerFeedback' | 'customerDetails', file: { originalname: string; buffer: Buffer } | undefined, actor: AuthenticatedUser) {
+    if (!file) throw AppError.unprocessable('Attach a file in the "file" field.', { field: 'file' });
+    const check = checkEvidenceFile(file.originalname, file.buffer);
+    if (!check.ok) throw AppError.unprocessable(`The evidence file was refused: ${check.reason}.`, { field: 'file' });
+    return inTransaction(this.db, async (m) => {
+      const r = await this.load(m, id, tenant, true);
+      if (!['draft', 'in_review', 'in_conflict', 'approved'].includes(r.status)) throw AppError.unprocessable(`A ${r.status} registration takes no more evidence.`);
+      const [row] = await m.query(
+        `INSERT INTO evidence_files (registration_id, kind, filename, mime_type, size_bytes, sha256, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [id, kind, file.originalname.slice(0, 200), check.mime, file.buffer.length, check.sha256, file.buffer, actor.id],
+      );
+      await this.audit.record(m, { entity: 'deal_registration', entityId: id, action: 'registration.evidence_added', after: { fileId: row.id, kind, filename: file.originalname, size: file.buffer.length, sha256: check.sha256 } });
+      return { id: row.id as string };
+    });
+  }
+
+  async evidenceFiles(id: string, tenant: string | null) {
+    await this.load(this.db.manager, id, tenant);
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT id, kind, filename, mime_type, size_bytes, uploaded_at FROM evidence_files WHERE registration_id = $1 ORDER BY uploaded_at`, [id]);
+    return rows.map((r) => ({ id: r.id as string, kind: r.kind as string, filename: r.filename as string, mimeType: r.mime_type as string, size: r.size_bytes as number, uploadedAt: (r.uploaded_at as Date).toISOString() }));
+  }
+
+  async evidenceContent(id: string, fileId: string, tenant: string | null): Promise<{ filename: string; mimeType: string; content: Buffer }> {
+    await this.load(this.db.manager, id, tenant);
+    const [f] = await this.db.query(`SELECT filename, mime_type, content FROM evidence_files WHERE id = $1 AND registration_id = $2`, [fileId, id]);
+    if (!f) throw AppError.notFound('evidence file', fileId);
+    return { filename: f.filename, mimeType: f.mime_type, content: f.content };
   }
 
   async lockRow(m: EntityManager, id: string): Promise<Row> {
