@@ -47,6 +47,10 @@ describe('deal registration conflict, in Chromium', () => {
     await signIn(lanting.page, 'portal', 'owner@lanting.demo', 'zh');
     await lanting.page.waitForURL(/\/portal\/?$/);
     const lantingUrl = await registerAndSubmit(lanting.page, `杭州钱塘智慧城${stamp}金融服务有限公司`);
+    // Attach a meeting record as evidence (a real PDF header; the server checks content, not the name).
+    await lanting.page.locator('input[type=file]').setInputFiles({ name: '交流纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
+    await lanting.page.getByRole('button', { name: '上传' }).click();
+    await lanting.page.getByRole('link', { name: /交流纪要\.pdf/ }).waitFor();
 
     await signIn(huaxin.page, 'portal', 'sales@huaxin.demo', 'zh');
     await huaxin.page.waitForURL(/\/portal\/?$/);

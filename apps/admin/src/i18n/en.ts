@@ -306,6 +306,13 @@ export const en = {
     timeline: 'Timeline',
     done: 'Done',
     total: '{{count}} registrations',
+    importDirect: 'Import direct accounts (CSV)',
+    importHelp: 'Columns: kind (named_account | open_opportunity), name, tax_id, domain, industry_code, region_code, owner.',
+    csvFile: 'CSV file',
+    import: 'Import',
+    imported: '{{count}} imported',
+    rejectedLines: 'Rejected lines',
+    line: 'Line {{line}}: {{reason}}',
   },
   conflictKind: { duplicate_customer: 'Same customer', exclusive_territory: 'Exclusive territory', direct_sales: 'Direct sales' },
   conflicts: {

@@ -310,6 +310,13 @@ export const zhCN: Shape<typeof en> = {
     timeline: '进度',
     done: '已完成',
     total: '共 {{count}} 条报备',
+    importDirect: '导入直销客户（CSV）',
+    importHelp: '列：kind（named_account | open_opportunity）、name、tax_id、domain、industry_code、region_code、owner。',
+    csvFile: 'CSV 文件',
+    import: '导入',
+    imported: '已导入 {{count}} 条',
+    rejectedLines: '被拒绝的行',
+    line: '第 {{line}} 行：{{reason}}',
   },
   conflictKind: { duplicate_customer: '重复客户', exclusive_territory: '独家区域', direct_sales: '直销客户' },
   conflicts: {

@@ -1,5 +1,5 @@
 import type { RegistrationInput, AgreementDetail, AgreementSummary, Industry, PartnerApplication, ProductLine, Product, PartnerDetail, PartnerUser, Region } from '@partnerline/domain';
-import { apiFetch } from '@partnerline/ui';
+import { ApiError, apiFetch, currentLanguage } from '@partnerline/ui';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
 export const industriesQueryOptions = () => queryOptions({ queryKey: ['industries'], queryFn: () => apiFetch<Industry[]>('/industries'), staleTime: 600_000 });
@@ -69,4 +69,26 @@ export function useRegistrationAction(id: string) {
 
 export function useCreateRegistration() {
   return useMutation({ mutationFn: (input: RegistrationInput) => apiFetch<{ id: string }>('/deal-registrations', { method: 'POST', body: input }) });
+}
+
+export type EvidenceFile = { id: string; kind: string; filename: string; mimeType: string; size: number; uploadedAt: string };
+export const evidenceQueryOptions = (id: string) => queryOptions({ queryKey: ['registration', id, 'evidence'], queryFn: () => apiFetch<EvidenceFile[]>(`/deal-registrations/${id}/evidence`) });
+
+/** Multipart upload (the JSON client does not do files). Errors come back in the API's error shape. */
+export function useUploadEvidence(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ kind, file }: { kind: string; file: File }) => {
+      const form = new FormData();
+      form.append('kind', kind);
+      form.append('file', file);
+      const res = await fetch(`/api/deal-registrations/${id}/evidence`, { method: 'POST', body: form, credentials: 'include', headers: { 'Accept-Language': currentLanguage() } });
+      if (!res.ok) {
+        const err = await res.json().catch(() => ({}));
+        throw new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues ?? []);
+      }
+      return res.json();
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['registration', id] }),
+  });
 }

@@ -91,6 +91,11 @@ export const en = {
     done: 'Saved',
     protectedUntil: 'Protected until {{date}}',
     slaDue: 'Review due {{date}}',
+    files: 'Evidence files',
+    upload: 'Upload',
+    fileKind: 'Evidence for',
+    file: 'File (pdf, png, jpg, docx, xlsx; up to 5 MB)',
+    uploaded: 'File uploaded',
   },
   partnerType: { strategic: 'Strategic partner', smb: 'SMB partner' },
   stage: {

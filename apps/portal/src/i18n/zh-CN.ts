@@ -95,6 +95,11 @@ export const zhCN: Shape<typeof en> = {
     done: '已保存',
     protectedUntil: '保护期至 {{date}}',
     slaDue: '审核截止 {{date}}',
+    files: '报备附件',
+    upload: '上传',
+    fileKind: '附件用途',
+    file: '文件（pdf、png、jpg、docx、xlsx，最大 5 MB）',
+    uploaded: '附件已上传',
   },
   partnerType: { strategic: '战略伙伴', smb: '中小伙伴' },
   stage: {

@@ -1,6 +1,8 @@
 import { Anchor, Badge, Card, Group, Select, Stack } from '@mantine/core';
-import { formatMoney, PageHeader } from '@partnerline/ui';
-import { useQuery } from '@tanstack/react-query';
+import { ApiError, apiFetch, formatMoney, meQueryOptions, PageHeader } from '@partnerline/ui';
+import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { Button, FileInput, Modal, Text } from '@mantine/core';
+import { useState } from 'react';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
@@ -25,10 +27,11 @@ function Queue() {
   const search = Route.useSearch();
   const navigate = useNavigate({ from: '/registrations/' });
   const go = useNavigate();
+  const { data: user } = useSuspenseQuery(meQueryOptions());
   const { data, isFetching } = useQuery(queueQueryOptions({ status: search.status, page: search.page ?? 1, pageSize: PAGE_SIZE }));
   return (
     <Stack maw={1300}>
-      <PageHeader title={t('registrations.title')} subtitle={t('registrations.subtitle')} />
+      <PageHeader title={t('registrations.title')} subtitle={t('registrations.subtitle')} actions={user?.role === 'vendor_admin' ? <ImportDirectAccounts /> : undefined} />
       <Card p="sm">
         <Group>
           <Select label={t('registrations.status')} placeholder={t('registrations.anyStatus')} clearable w={200} data={STATUSES.map((s) => ({ value: s, label: t(`registrationStatus.${s}`) }))} value={search.status ?? null} onChange={(v) => void navigate({ search: { status: (v as (typeof STATUSES)[number]) ?? undefined } })} />
@@ -57,5 +60,38 @@ function Queue() {
         ]}
       />
     </Stack>
+  );
+}
+
+function ImportDirectAccounts() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const run = useMutation({ mutationFn: async (f: File) => apiFetch<{ imported: number; rejected: { line: number; reason: string }[] }>('/direct-accounts/import', { method: 'POST', body: { csv: await f.text() } }) });
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpen(true)}>
+        {t('registrations.importDirect')}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('registrations.importDirect')} size="lg">
+        <Stack>
+          <Text size="sm" c="dimmed">{t('registrations.importHelp')}</Text>
+          <FileInput label={t('registrations.csvFile')} accept=".csv,text/csv" value={file} onChange={setFile} clearable />
+          <Button disabled={!file} loading={run.isPending} onClick={() => file && run.mutate(file)} w="fit-content">
+            {t('registrations.import')}
+          </Button>
+          {run.error && <Text c="red" size="sm">{run.error instanceof ApiError ? run.error.message : String(run.error)}</Text>}
+          {run.data && (
+            <Stack gap={4}>
+              <Text fw={600}>{t('registrations.imported', { count: run.data.imported })}</Text>
+              {run.data.rejected.length > 0 && <Text size="sm" fw={600}>{t('registrations.rejectedLines')}</Text>}
+              {run.data.rejected.map((r) => (
+                <Text key={r.line} size="sm" c="red">{t('registrations.line', { line: r.line, reason: r.reason })}</Text>
+              ))}
+            </Stack>
+          )}
+        </Stack>
+      </Modal>
+    </>
   );
 }

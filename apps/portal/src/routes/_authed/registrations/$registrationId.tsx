@@ -6,7 +6,9 @@ import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { registrationQueryOptions, useRegistrationAction } from '../../../api/portal';
+import { evidenceQueryOptions, registrationQueryOptions, useRegistrationAction, useUploadEvidence } from '../../../api/portal';
+import { FileInput, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { REG_COLOR } from './index';
 
 export const Route = createFileRoute('/_authed/registrations/$registrationId')({
@@ -88,7 +90,8 @@ function RegistrationPage() {
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Card>
+          <EvidenceCard id={r.id} open={['draft', 'in_review', 'in_conflict', 'approved'].includes(r.status)} />
+          <Card mt="md">
             <Text fw={600} mb="md">{t('registrations.timeline')}</Text>
             <Timeline active={r.history.length} bulletSize={16}>
               {r.history.map((h, i) => (
@@ -121,5 +124,51 @@ function RegistrationPage() {
         </Modal>
       )}
     </Stack>
+  );
+}
+
+function EvidenceCard({ id, open }: { id: string; open: boolean }) {
+  const { t } = useTranslation();
+  const { data: files } = useQuery(evidenceQueryOptions(id));
+  const upload = useUploadEvidence(id);
+  const [kind, setKind] = useState<string>('proofOfCommunication');
+  const [file, setFile] = useState<File | null>(null);
+  return (
+    <Card>
+      <Text fw={600} mb="sm">{t('registrations.files')}</Text>
+      <Stack gap={4}>
+        {(files ?? []).map((f) => (
+          <Anchor key={f.id} size="sm" href={`/api/deal-registrations/${id}/evidence/${f.id}`}>
+            {t(`registrations.${f.kind}`)} · {f.filename} ({Math.ceil(f.size / 1024)} KB)
+          </Anchor>
+        ))}
+      </Stack>
+      {open && (
+        <Stack gap="xs" mt="sm">
+          <Select label={t('registrations.fileKind')} allowDeselect={false} data={(['proofOfCommunication', 'customerFeedback', 'customerDetails'] as const).map((k) => ({ value: k, label: t(`registrations.${k}`) }))} value={kind} onChange={(v) => v && setKind(v)} />
+          <FileInput label={t('registrations.file')} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx" value={file} onChange={setFile} clearable />
+          <Button
+            variant="light"
+            disabled={!file}
+            loading={upload.isPending}
+            onClick={() =>
+              file &&
+              upload.mutate(
+                { kind, file },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'green', message: t('registrations.uploaded') });
+                    setFile(null);
+                  },
+                  onError: (e) => notifications.show({ color: 'red', autoClose: 10_000, message: e instanceof ApiError ? e.message : String(e) }),
+                },
+              )
+            }
+          >
+            {t('registrations.upload')}
+          </Button>
+        </Stack>
+      )}
+    </Card>
   );
 }
