@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Card, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { IconPlus } from '@tabler/icons-react';
 import { daysUntil, formatMoney, PageHeader } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
@@ -17,6 +18,9 @@ function MyRegistrations() {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
   const { data } = useSuspenseQuery(myRegistrationsQueryOptions());
+  const [status, setStatus] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+  const items = data.items.filter((r) => (!status || r.status === status) && (!q.trim() || r.customerName.includes(q.trim())));
   return (
     <Stack maw={1200}>
       <PageHeader
@@ -28,7 +32,11 @@ function MyRegistrations() {
           </Button>
         }
       />
-      {data.items.length === 0 ? (
+      <Group>
+        <TextInput label={t('registrations.customer')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
+        <Select label={t('registrations.status')} clearable w={200} data={Object.keys(REG_COLOR).map((s) => ({ value: s, label: t(`registrationStatus.${s}`) }))} value={status} onChange={setStatus} />
+      </Group>
+      {items.length === 0 ? (
         <Text c="dimmed">{t('registrations.none')}</Text>
       ) : (
         <Card p={0}>
@@ -42,7 +50,7 @@ function MyRegistrations() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data.items.map((r) => (
+              {items.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>
                     <Anchor fw={600} size="sm" renderRoot={(props) => <Link {...props} to="/registrations/$registrationId" params={{ registrationId: r.id }} />}>
