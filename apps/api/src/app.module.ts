@@ -13,6 +13,7 @@ import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { PoliciesModule } from './modules/policies/policies.module';
+import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         PartnersModule,
         AgreementsModule,
         DealRegistrationsModule,
+        TrainingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -20,3 +20,4 @@ export { regionOptions } from './regions';
 export { StageBadge } from './StageBadge';
 export { safeRedirect } from './redirects';
 export { fakeApi, json, type FakeRequest, type FakeRoute } from './fake-api';
+export { Markdown } from './Markdown';

@@ -57,6 +57,13 @@ const en: Catalogue = {
   'validation.scope_required': 'An agreement needs at least one scope entry.',
   'validation.rationale_required': 'A rationale is mandatory (at least 5 characters): every party is told.',
   'validation.end_before_start': 'The end date must be on or after the start date.',
+  'validation.quiz_correct_options': 'A single-choice question needs exactly one correct option; a multiple-choice question at least one.',
+  'validation.course_code': 'A course code is 2–32 capital letters, digits or hyphens, such as DATA-101.',
+  'validation.course_modules_required': 'A course needs at least one module.',
+  'validation.duplicate_ids': 'Each item needs its own id.',
+  'validation.funds_marketing_only': 'Funds can only be requested for marketing activity support.',
+  'validation.money_positive': 'The amount must be positive.',
+  'validation.required': 'This field is required.',
 };
 
 const zhCN: Catalogue = {
@@ -112,6 +119,13 @@ const zhCN: Catalogue = {
   'validation.scope_required': '协议至少需要一个范围。',
   'validation.rationale_required': '必须填写理由（至少 5 个字），各方都会收到。',
   'validation.end_before_start': '结束日期不能早于开始日期。',
+  'validation.quiz_correct_options': '单选题必须恰有一个正确选项；多选题至少一个。',
+  'validation.course_code': '课程编号为 2–32 位大写字母、数字或连字符，如 DATA-101。',
+  'validation.course_modules_required': '课程至少需要一个章节。',
+  'validation.duplicate_ids': '每一项需要各自的 ID。',
+  'validation.funds_marketing_only': '只有市场活动支持可以申请经费。',
+  'validation.money_positive': '金额必须为正数。',
+  'validation.required': '此项为必填项。',
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };

@@ -23,6 +23,18 @@ export const NotificationKindSchema = z.enum([
   'registration.expiring',
   'registration.expired',
   'registration.sla_breached',
+  'certification.earned',
+  'certification.expiring',
+  'certification.expired',
+  'certification.revoked',
+  'qualification_review.scheduled',
+  'qualification_review.overdue',
+  'qualification_review.completed',
+  'support.created',
+  'support.replied',
+  'support.assigned',
+  'support.funds_decided',
+  'support.closed',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -106,6 +118,54 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     en: { title: 'Review overdue: {customer}', body: 'The registration by {partner} was due for review on {due}.' },
     'zh-CN': { title: '审核逾期：{customer}', body: '{partner} 的报备应于 {due} 前完成审核。' },
   },
+  'certification.earned': {
+    en: { title: 'Certified: {certification}', body: '{holder} earned {certification}, valid until {expiresOn}. Verification code {code}.' },
+    'zh-CN': { title: '获得认证：{certification}', body: '{holder} 获得 {certification} 认证，有效期至 {expiresOn}。验证码 {code}。' },
+  },
+  'certification.expiring': {
+    en: { title: 'Certification expiring in {days} days: {certification}', body: '{holder}’s {certification} expires on {expiresOn}. Retake the course path to renew it.' },
+    'zh-CN': { title: '认证将在 {days} 天后到期：{certification}', body: '{holder} 的 {certification} 认证将于 {expiresOn} 到期，请重新完成课程以续期。' },
+  },
+  'certification.expired': {
+    en: { title: 'Certification expired: {certification}', body: '{holder}’s {certification} expired on {expiresOn} and no longer counts toward qualification.' },
+    'zh-CN': { title: '认证已过期：{certification}', body: '{holder} 的 {certification} 认证已于 {expiresOn} 过期，不再计入资格要求。' },
+  },
+  'certification.revoked': {
+    en: { title: 'Certification revoked: {certification}', body: '{holder}’s {certification} was revoked. Reason: {reason}' },
+    'zh-CN': { title: '认证已撤销：{certification}', body: '{holder} 的 {certification} 认证已被撤销。原因：{reason}' },
+  },
+  'qualification_review.scheduled': {
+    en: { title: 'Qualification review due {due}: {partner}', body: 'The periodic qualification review of {partner} is due on {due}.' },
+    'zh-CN': { title: '资格认定审查将于 {due} 到期：{partner}', body: '{partner} 的定期资格认定审查应于 {due} 前完成。' },
+  },
+  'qualification_review.overdue': {
+    en: { title: 'Qualification review overdue: {partner}', body: 'The qualification review of {partner} was due on {due}.' },
+    'zh-CN': { title: '资格认定审查逾期：{partner}', body: '{partner} 的资格认定审查应于 {due} 前完成。' },
+  },
+  'qualification_review.completed': {
+    en: { title: 'Qualification review completed: {result}', body: 'The qualification review of {partner} is complete. Result: {result}. {notes}' },
+    'zh-CN': { title: '资格认定审查已完成：{result}', body: '{partner} 的资格认定审查已完成，结果：{result}。{notes}' },
+  },
+  'support.created': {
+    en: { title: 'New support request {number}: {subject}', body: '{partner} asks for {kind}.' },
+    'zh-CN': { title: '新的支持请求 {number}：{subject}', body: '{partner} 申请{kind}。' },
+  },
+  'support.replied': {
+    en: { title: 'New reply on {number}: {subject}', body: '{author}: {excerpt}' },
+    'zh-CN': { title: '{number} 有新回复：{subject}', body: '{author}：{excerpt}' },
+  },
+  'support.assigned': {
+    en: { title: 'Support request {number} assigned to you', body: '{partner}: {subject}' },
+    'zh-CN': { title: '支持请求 {number} 已指派给您', body: '{partner}：{subject}' },
+  },
+  'support.funds_decided': {
+    en: { title: 'Funds {decision} for {number}', body: '{subject}: {amount}. {note}' },
+    'zh-CN': { title: '{number} 经费申请{decision}', body: '{subject}：{amount}。{note}' },
+  },
+  'support.closed': {
+    en: { title: 'Support request {number} closed', body: '{subject}. Resolution: {resolution}' },
+    'zh-CN': { title: '支持请求 {number} 已关闭', body: '{subject}。处理结果：{resolution}' },
+  },
   'user.invited': {
     en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the {partner} team. Set your password: {link}' },
     'zh-CN': { title: '邀请您加入 Partnerline', body: '{inviter} 邀请您加入 {partner} 团队。设置密码：{link}' },
@@ -120,6 +180,10 @@ const AGREEMENT_TYPE_NAMES: Record<Locale, Record<string, string>> = {
   en: { exclusive: 'exclusive', registration: 'registration', distribution: 'distribution' },
   'zh-CN': { exclusive: '独家', registration: '报备', distribution: '统销' },
 };
+const WORDS: Record<Locale, Record<string, string>> = {
+  en: { pass: 'pass', fail: 'fail', approved: 'approved', declined: 'declined', marketing_support: 'marketing activity support', technical_question: 'an answer to a technical question', sales_coaching: 'sales coaching' },
+  'zh-CN': { pass: '通过', fail: '未通过', approved: '已批准', declined: '未批准', marketing_support: '市场活动支持', technical_question: '技术问题解答', sales_coaching: '销售辅导' },
+};
 const STATUS_NAMES: Record<Locale, Record<string, string>> = {
   en: { applied: 'applied', screening: 'in screening', rejected: 'rejected', trial: 'on trial', active: 'active', suspended: 'suspended', terminated: 'terminated' },
   'zh-CN': { applied: '已申请', screening: '筛选中', rejected: '已拒绝', trial: '考察期', active: '合作中', suspended: '已暂停', terminated: '已终止' },
@@ -131,6 +195,9 @@ export function renderNotification(kind: NotificationKind, params: Record<string
     ...params,
     type: params.type ? (PARTNER_TYPE_NAMES[locale][String(params.type)] ?? AGREEMENT_TYPE_NAMES[locale][String(params.type)] ?? params.type) : undefined,
     status: params.status ? (STATUS_NAMES[locale][String(params.status)] ?? params.status) : undefined,
+    result: params.result ? (WORDS[locale][String(params.result)] ?? params.result) : undefined,
+    decision: params.decision ? (WORDS[locale][String(params.decision)] ?? params.decision) : undefined,
+    kind: params.kind ? (WORDS[locale][String(params.kind)] ?? params.kind) : undefined,
   };
   return { title: interpolate(t.title, p), body: interpolate(t.body, p) };
 }

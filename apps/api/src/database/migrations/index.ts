@@ -3,6 +3,7 @@ import { PartnerScreening1763900000000 } from './1763900000000-PartnerScreening'
 import { Agreements1764000000000 } from './1764000000000-Agreements';
 import { DealRegistrations1764100000000 } from './1764100000000-DealRegistrations';
 import { EvidenceFiles1764200000000 } from './1764200000000-EvidenceFiles';
+import { Training1764300000000 } from './1764300000000-Training';
 
 /** Every migration, in order. Never edit one that has been merged: add a new one. */
-export const MIGRATIONS = [Foundation1763800000000, PartnerScreening1763900000000, Agreements1764000000000, DealRegistrations1764100000000, EvidenceFiles1764200000000];
+export const MIGRATIONS = [Foundation1763800000000, PartnerScreening1763900000000, Agreements1764000000000, DealRegistrations1764100000000, EvidenceFiles1764200000000, Training1764300000000];
