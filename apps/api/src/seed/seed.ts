@@ -8,12 +8,13 @@ import { intBetween, prng } from './prng';
 import { seedAgreements } from './seed-agreements';
 import { seedRegistrations } from './seed-registrations';
 import { seedScreening } from './seed-screening';
+import { seedTraining } from './seed-training';
 
 const SEED = 20261122;
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Tables the demo data fills, children first (for --reset). */
-const TABLES = ['conflict_parties', 'conflicts', 'registration_status_history', 'deal_registrations', 'direct_accounts', 'exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
+const TABLES = ['support_messages', 'support_requests', 'qualification_reviews', 'certifications', 'quiz_attempts', 'enrolments', 'certification_paths', 'courses', 'evidence_files', 'conflict_parties', 'conflicts', 'registration_status_history', 'deal_registrations', 'direct_accounts', 'exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
 
 type Ids = Map<string, string>;
 
@@ -162,6 +163,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
     await seedScreening(m, rand, { partnerIds, vendor, regions, industries });
     await seedAgreements(m, { partnerIds, vendor, regions, industries });
     await seedRegistrations(m, { partnerIds, vendor, regions, industries });
+    await seedTraining(m, { partnerIds, vendor });
     await m.query(`INSERT INTO policies (id, value) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = NULL`, [JSON.stringify(DEFAULT_POLICIES)]);
     await m.query(
       `INSERT INTO audit_log (entity, entity_id, action, after) VALUES ('system', 'seed', 'demo_data.loaded', $1)`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  agreementNumber,
   type AgreementTerms,
   nextQualificationReviewDue,
   type Qualification,
@@ -50,7 +51,7 @@ export class QualificationService {
     private readonly certifications: CertificationsService,
   ) {}
 
-  private async compute(m: EntityManager | DataSource, a: { id: string; number: string; partner_id: string; terms: AgreementTerms }, on: string): Promise<Qualification> {
+  private async compute(m: EntityManager | DataSource, a: { id: string; type: AgreementTerms['type']; start_date: string; partner_id: string; terms: AgreementTerms }, on: string): Promise<Qualification> {
     const held = await this.certifications.validHeld(m, a.partner_id, on);
     const r = qualificationCompliance(
       a.terms.qualificationRequirements ?? [],
@@ -59,7 +60,7 @@ export class QualificationService {
     const codes = new Map<string, string>(((await m.query(`SELECT id, code FROM product_lines`)) as { id: string; code: string }[]).map((p) => [p.id, p.code]));
     return {
       agreementId: a.id,
-      agreementNumber: a.number,
+      agreementNumber: agreementNumber(a.type, a.start_date, a.id),
       partnerId: a.partner_id,
       asOf: on,
       compliant: r.compliant,
@@ -79,7 +80,7 @@ export class QualificationService {
 
   /** GET /agreements/:id/qualification — requirements against certified headcount now. */
   async forAgreement(id: string, actor: AuthenticatedUser): Promise<Qualification> {
-    const [a] = await this.db.query(`SELECT id, number, partner_id, terms FROM agreements WHERE id = $1 AND ($2::uuid IS NULL OR partner_id = $2)`, [id, tenantOf(actor)]);
+    const [a] = await this.db.query(`SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE id = $1 AND ($2::uuid IS NULL OR partner_id = $2)`, [id, tenantOf(actor)]);
     if (!a) throw AppError.notFound('agreement', id);
     return this.compute(this.db, a, today());
   }
@@ -88,7 +89,7 @@ export class QualificationService {
   async forPartner(partnerId: string, actor: AuthenticatedUser, m: EntityManager | DataSource = this.db): Promise<Qualification[]> {
     const tenant = tenantOf(actor);
     if (tenant && tenant !== partnerId) throw AppError.notFound('partner', partnerId);
-    const rows = await m.query(`SELECT id, number, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active' ORDER BY start_date`, [partnerId]);
+    const rows = await m.query(`SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active' ORDER BY start_date`, [partnerId]);
     const out: Qualification[] = [];
     for (const a of rows) out.push(await this.compute(m, a, today()));
     return out;
@@ -96,7 +97,7 @@ export class QualificationService {
 
   /** The certified-staff check of a review: all active agreements' requirements, gaps described in words. */
   private async certifiedStaff(m: EntityManager, partnerId: string) {
-    const rows = await m.query(`SELECT id, number, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active'`, [partnerId]);
+    const rows = await m.query(`SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active'`, [partnerId]);
     const gaps: NonNullable<QualificationReview['certifiedStaff']>['gaps'] = [];
     for (const a of rows) {
       const q = await this.compute(m, a, today());

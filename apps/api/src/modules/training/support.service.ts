@@ -91,6 +91,11 @@ export class SupportService {
     return (await m.query(`SELECT id FROM users WHERE role = 'channel_manager' AND disabled_at IS NULL`)).map((u: { id: string }) => u.id);
   }
 
+  async assignees(): Promise<{ id: string; displayName: string; role: 'vendor_admin' | 'channel_manager' }[]> {
+    const rows = await this.db.query(`SELECT id, display_name, role FROM users WHERE role IN ('vendor_admin', 'channel_manager') AND disabled_at IS NULL ORDER BY role DESC, display_name`);
+    return rows.map((r: { id: string; display_name: string; role: 'vendor_admin' | 'channel_manager' }) => ({ id: r.id, displayName: r.display_name, role: r.role }));
+  }
+
   async list(q: { status?: SupportStatus; kind?: string; partnerId?: string; assigneeId?: string }, actor: AuthenticatedUser): Promise<SupportRequest[]> {
     const where: string[] = [];
     const params: unknown[] = [];

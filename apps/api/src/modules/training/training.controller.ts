@@ -89,6 +89,7 @@ class SupportQueryDto extends createZodDto(z.object({ status: SupportStatusSchem
 class MessageDto extends createZodDto(SupportMessageInputSchema) {}
 class AssignDto extends createZodDto(SupportAssignSchema) {}
 class FundsDto extends createZodDto(SupportFundsDecisionSchema) {}
+class AssigneeDto extends createZodDto(z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(['vendor_admin', 'channel_manager']) })) {}
 class CloseDto extends createZodDto(SupportCloseSchema) {}
 
 /** Course catalogue, enrolments and quizzes (DOMAIN §6). */
@@ -311,6 +312,14 @@ export class SupportController {
   @ZodResponse({ type: CreatedDto, status: 201 })
   async create(@Body() body: SupportInputDto, @CurrentUser() user: AuthenticatedUser) {
     return { id: await this.support.create(body, user) };
+  }
+
+  /** Who a request can be assigned to: active channel managers and vendor admins. */
+  @Get('assignees')
+  @Roles(...MANAGERS)
+  @ZodResponse({ type: [AssigneeDto] })
+  assignees() {
+    return this.support.assignees();
   }
 
   @Get(':id')

@@ -16,9 +16,9 @@ export interface PartnerSeed {
 export const PARTNERS: PartnerSeed[] = [
   {
     slug: 'huaxin', name: '华信智联科技有限公司', nameEn: 'Huaxin Zhilian Technology Co., Ltd.', type: 'strategic', status: 'active', region: 'BJ-HD', manager: 'manager',
-    team: [['sales', '王磊', 'sales'], ['presales', '李婷', 'presales'], ['service', '赵强', 'service']],
+    team: [['sales', '王磊', 'sales'], ['presales', '李婷', 'presales'], ['service', '赵强', 'service'], ['sales2', '孙悦', 'sales'], ['presales2', '周凯', 'presales']],
   },
-  { slug: 'lanting', name: '兰亭科技有限公司', nameEn: 'Lanting Technology Co., Ltd.', type: 'smb', status: 'active', region: 'ZJ-HZ', manager: 'manager', team: [['sales', '陈静', 'sales']] },
+  { slug: 'lanting', name: '兰亭科技有限公司', nameEn: 'Lanting Technology Co., Ltd.', type: 'smb', status: 'active', region: 'ZJ-HZ', manager: 'manager', team: [['sales', '陈静', 'sales'], ['presales', '吴昊', 'presales'], ['service', '郑雪', 'service']] },
   { slug: 'dingsheng', name: '鼎盛数据服务有限公司', nameEn: 'Dingsheng Data Services Ltd.', type: 'strategic', status: 'active', region: 'SH-PD', manager: 'manager2', team: [['sales', '周明', 'sales']] },
   { slug: 'yunfan', name: '云帆信息技术股份有限公司', nameEn: 'Yunfan Information Technology Inc.', type: 'strategic', status: 'active', region: 'GD-SZ', manager: 'manager' },
   { slug: 'jinshi', name: '金石软件有限公司', nameEn: 'Jinshi Software Ltd.', type: 'smb', status: 'active', region: 'JS-NJ', manager: 'manager2' },
