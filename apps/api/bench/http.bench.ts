@@ -62,12 +62,17 @@ async function main() {
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'manager@partnerline.demo', password: DEMO_PASSWORD }) });
   const { token } = (await login.json()) as { token: string };
 
+  const partners = (await (await fetch(`${base}/api/partners?q=${encodeURIComponent('华信')}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
+  const huaxin = partners.items[0].id;
   const scenarios: [string, string][] = [
     ['GET /api/health (no auth)', '/api/health'],
     ['GET /api/auth/me (session lookup)', '/api/auth/me'],
     ['GET /api/segments?pageSize=50', '/api/segments?pageSize=50'],
     ['GET /api/partners?pageSize=25 (directory)', '/api/partners?pageSize=25'],
     ['GET /api/partners?q=科技 (text search)', `/api/partners?q=${encodeURIComponent('科技')}`],
+    ['GET /api/courses (catalogue)', '/api/courses'],
+    ['GET /api/certifications (all certificates)', '/api/certifications'],
+    ['GET /api/qualification?partnerId= (live check)', `/api/qualification?partnerId=${huaxin}`],
   ];
   console.log(`\nPartnerline HTTP benchmark — ${db.kind}, ${CONNECTIONS} connections, ${SECONDS} s each, Node ${process.version}\n`);
   console.log('scenario'.padEnd(44), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p97.5 ms'.padStart(9), 'p99 ms'.padStart(8), 'errors'.padStart(7));
