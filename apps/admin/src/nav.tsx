@@ -1,4 +1,4 @@
-import { IconArrowsSplit, IconBuildingStore, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
+import { IconArrowsSplit, IconBuildingStore, IconClipboardCheck, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconLifebuoy, IconSchool, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
 import { type Role, VENDOR_ROLES } from '@partnerline/domain';
 import type { NavItem } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
@@ -10,11 +10,19 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
   { to: '/registrations', key: 'registrations', roles: VENDOR_ROLES, icon: IconTargetArrow },
   { to: '/conflicts', key: 'conflicts', roles: VENDOR_ROLES, icon: IconArrowsSplit },
   { to: '/agreements', key: 'agreements', roles: VENDOR_ROLES, icon: IconFileCertificate },
+  // Courses, certification paths and certificates: one screen group with its own tabs.
+  { to: '/training', key: 'training', roles: VENDOR_ROLES, icon: IconSchool },
+  { to: '/qualification-reviews', key: 'qualificationReviews', roles: VENDOR_ROLES, icon: IconClipboardCheck },
+  { to: '/support', key: 'support', roles: VENDOR_ROLES, icon: IconLifebuoy },
   { to: '/segments', key: 'segments', roles: VENDOR_ROLES, icon: IconLayoutGrid },
   { to: '/policies', key: 'policies', roles: VENDOR_ROLES, icon: IconSettings },
   { to: '/users', key: 'users', roles: ['vendor_admin'], icon: IconUsers },
   { to: '/audit', key: 'audit', roles: ['vendor_admin', 'leadership'], icon: IconHistory },
 ];
+
+/** Roles that author courses and paths, revoke certificates, run reviews and answer support requests (leadership reads only). */
+export const TRAINING_MANAGERS: readonly Role[] = ['vendor_admin', 'channel_manager'];
+export const canManageTraining = (role: Role | undefined): boolean => !!role && TRAINING_MANAGERS.includes(role);
 
 export function canUse(role: Role, to: string): boolean {
   return SCREENS.some((s) => s.to === to && s.roles.includes(role));

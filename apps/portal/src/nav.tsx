@@ -1,4 +1,4 @@
-import { IconFileCertificate, IconFileDescription, IconHome, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
+import { IconCertificate, IconFileCertificate, IconFileDescription, IconHome, IconLifebuoy, IconSchool, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
 import { PARTNER_ROLES, type Role } from '@partnerline/domain';
 import type { NavItem } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
@@ -8,6 +8,9 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
   { to: '/', key: 'home', roles: PARTNER_ROLES, icon: IconHome },
   { to: '/registrations', key: 'registrations', roles: PARTNER_ROLES, icon: IconTargetArrow },
   { to: '/agreements', key: 'agreements', roles: PARTNER_ROLES, icon: IconFileCertificate },
+  { to: '/learning', key: 'learning', roles: PARTNER_ROLES, icon: IconSchool },
+  { to: '/learning/team', key: 'teamTraining', roles: ['partner_admin'], icon: IconCertificate },
+  { to: '/support', key: 'support', roles: PARTNER_ROLES, icon: IconLifebuoy },
   { to: '/application', key: 'application', roles: ['partner_admin'], icon: IconFileDescription },
   { to: '/team', key: 'team', roles: PARTNER_ROLES, icon: IconUsersGroup },
 ];
@@ -15,6 +18,9 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
 /** The side navigation for the current location (with or without the /portal base). */
 export function portalNav(t: TFunction, location: string): NavItem[] {
   const pathname = location.replace(/^\/portal(?=\/|$)/, '') || '/';
+  const matches = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  // The most specific screen wins: /learning/team lights up "Team training", not "Learning" as well.
+  const best = SCREENS.filter((s) => matches(s.to)).sort((a, b) => b.to.length - a.to.length)[0];
   return SCREENS.map((s) => {
     const Icon = s.icon;
     return {
@@ -22,7 +28,7 @@ export function portalNav(t: TFunction, location: string): NavItem[] {
       label: t(`nav.${s.key}`),
       icon: <Icon size={18} />,
       roles: s.roles,
-      active: s.to === '/' ? pathname === '/' : pathname === s.to || pathname.startsWith(`${s.to}/`),
+      active: s === best,
     };
   });
 }

@@ -178,6 +178,8 @@ export class CertificationsService {
     const on = today();
     for (const p of paths) {
       if (!pathComplete(p.course_ids, passed)) continue;
+      // One issuer at a time per (path, person): two courses of a path passed at once still give one certificate.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`certificate:${p.id}:${userId}`]);
       const current: { expires_on: string }[] = await m.query(`SELECT expires_on::text FROM certifications WHERE path_id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_on >= $3::date`, [p.id, userId, on]);
       if (current.some((c) => certificationStatus({ expiresOn: c.expires_on, revoked: false }, on, window) === 'active')) continue;
       const expiresOn = certificationExpiresOn(on, p.validity_months ?? training.certificationValidityMonths);

@@ -1,12 +1,15 @@
-import { Anchor, Badge, Button, Card, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import type { AgreementTerms } from '@partnerline/domain';
-import { formatMoney } from '@partnerline/ui';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { formatDate, formatMoney } from '@partnerline/ui';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { agreementQueryOptions, productLinesQueryOptions, productsQueryOptions } from '../../../api/portal';
+import { agreementQualificationQueryOptions } from '../../../api/training';
+import { QualificationBadge, QualificationLineView } from '../../../components/qualification';
+import { productLineName, useLocale } from '../../../components/training';
 import { STATUS_COLOR } from './index';
 
 export const Route = createFileRoute('/_authed/agreements/$agreementId')({
@@ -80,17 +83,7 @@ function AgreementPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
-            <Card>
-              <Text fw={600} mb="xs">
-                {t('agreements.qualification')}
-              </Text>
-              <List size="sm" spacing={4}>
-                {terms.qualificationRequirements.map((q, i) => {
-                  const line = lines.find((l) => l.id === q.productLineId);
-                  return <List.Item key={i}>{t('agreements.requirement', { count: q.headcount, role: t(`jobRoles.${q.jobRole}`, { ns: 'ui' }), line: line ? (zh ? line.nameZh : line.nameEn) : '' })}</List.Item>;
-                })}
-              </List>
-            </Card>
+            <QualificationCard agreementId={a.id} active={a.status === 'active'} requirements={terms.qualificationRequirements} />
             {terms.evidenceStandard && (
               <Card>
                 <Text fw={600} mb="xs">
@@ -117,5 +110,60 @@ function AgreementPage() {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/**
+ * The agreement's qualification requirements with the live status of each (certified people held / required),
+ * computed by the API from the team's valid certificates.
+ */
+function QualificationCard({ agreementId, active, requirements }: { agreementId: string; active: boolean; requirements: AgreementTerms['qualificationRequirements'] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const zh = locale === 'zh-CN';
+  const { data: lines } = useSuspenseQuery(productLinesQueryOptions());
+  const { data: q, isPending, isError } = useQuery(agreementQualificationQueryOptions(agreementId));
+  const lineFor = (r: AgreementTerms['qualificationRequirements'][number]) => q?.lines.find((l) => l.jobRole === r.jobRole && l.productLineId === r.productLineId);
+  return (
+    <Card>
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>{t('agreements.qualification')}</Text>
+        {q && requirements.length > 0 && <QualificationBadge compliant={q.compliant} />}
+        {isPending && <Loader size="xs" />}
+      </Group>
+      {requirements.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('qualification.noRequirements')}
+        </Text>
+      ) : q && !isError ? (
+        <Stack gap="sm">
+          {requirements.map((r, i) => {
+            const line = lineFor(r);
+            return line ? (
+              <QualificationLineView key={i} line={line} lineName={productLineName(lines, r.productLineId, line.productLineCode, zh)} />
+            ) : (
+              <Text key={i} size="sm">
+                {t('agreements.requirement', { count: r.headcount, role: t(`jobRoles.${r.jobRole}`, { ns: 'ui' }), line: productLineName(lines, r.productLineId, '', zh) })}
+              </Text>
+            );
+          })}
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {t('qualification.asOf', { date: formatDate(q.asOf, locale) })}
+              {!active ? ` · ${t('qualification.inactiveNote')}` : ''}
+            </Text>
+            <Anchor size="xs" renderRoot={(props) => <Link {...props} to="/learning" />}>
+              {t('qualification.toLearning')}
+            </Anchor>
+          </Group>
+        </Stack>
+      ) : (
+        <List size="sm" spacing={4}>
+          {requirements.map((r, i) => (
+            <List.Item key={i}>{t('agreements.requirement', { count: r.headcount, role: t(`jobRoles.${r.jobRole}`, { ns: 'ui' }), line: productLineName(lines, r.productLineId, '', zh) })}</List.Item>
+          ))}
+        </List>
+      )}
+    </Card>
   );
 }
