@@ -31,6 +31,17 @@ const CERTIFICATES: [string, number, number, string | null][] = [
   ['sales@dingsheng.demo', 0, 300, '测验答案在合作伙伴内部群中外传，违反认证考试纪律。'],
 ];
 
+/** Partners whose certified people are seeded here: [slug, [name, job role][]]. */
+const STAFFED: [string, [string, 'sales' | 'presales' | 'service'][]][] = [
+  ['yunfan', [['黄志刚', 'sales'], ['林晓', 'sales'], ['何静怡', 'sales'], ['梁宇', 'presales'], ['罗斌', 'presales'], ['谢芳', 'service']]],
+  ['jinshi', [['徐涛', 'sales'], ['马丽', 'presales'], ['胡军', 'service']]],
+  ['haina', [['郭鹏', 'sales'], ['曹雨', 'presales']]],
+  ['zhiyuan', [['邓超', 'sales'], ['彭洁', 'presales'], ['曾伟', 'service']]],
+  ['tianhe', [['蔡敏', 'sales'], ['潘浩', 'presales'], ['袁丽', 'service']]],
+  ['qingyun', [['蒋华', 'sales'], ['韩雪', 'presales'], ['唐亮', 'service']]],
+  ['xinghai', [['冯燕', 'sales'], ['董力', 'service']]],
+];
+
 /**
  * The training catalogue, certification paths, certificates at every stage (active, expiring, expired, revoked),
  * a learner part-way through a course, qualification reviews (done, overdue, upcoming) and support requests.
@@ -109,6 +120,48 @@ export async function seedTraining(m: EntityManager, ctx: { partnerIds: Ids; ven
         earned,
       ],
     );
+  }
+
+  // Certified staff at more partners, so the picture is mixed: most registration partners comply, some do not.
+  const [{ password_hash: hash }] = await m.query(`SELECT password_hash FROM users WHERE email = 'owner@huaxin.demo'`);
+  for (const [i, [slug, people]] of STAFFED.entries()) {
+    const partnerId = ctx.partnerIds.get(slug)!;
+    const seen = new Map<string, number>();
+    for (const [j, [name, jobRole]] of people.entries()) {
+      const n = (seen.get(jobRole) ?? 0) + 1;
+      seen.set(jobRole, n);
+      const local = n === 1 ? jobRole : `${jobRole}${n}`;
+      const [u] = await m.query(`INSERT INTO users (email, password_hash, display_name, role, job_role, partner_id, locale) VALUES ($1, $2, $3, 'partner_user', $4, $5, 'zh-CN') RETURNING id`, [
+        `${local}@${slug}.demo`,
+        hash,
+        name,
+        jobRole,
+        partnerId,
+      ]);
+      const pathIndex = jobRole === 'sales' ? 0 : jobRole === 'presales' ? 1 : 2;
+      const ago = 40 + ((i * 97 + j * 211) % 640);
+      const code = PATHS[pathIndex][3][0];
+      const earned = daysAgo(ago);
+      const [e] = await m.query(`INSERT INTO enrolments (course_id, user_id, partner_id, status, completed_module_ids, passed_at, created_at) VALUES ($1, $2, $3, 'completed', $4, $5, $6) RETURNING id`, [
+        courseIds.get(code),
+        u.id,
+        partnerId,
+        moduleIds(code),
+        earned,
+        new Date(earned.getTime() - 3 * DAY),
+      ]);
+      await m.query(`INSERT INTO quiz_attempts (enrolment_id, cycle, attempt_no, answers, score_percent, passed, created_at) VALUES ($1, 1, 1, '[]', 80, true, $2)`, [e.id, earned]);
+      const expiresOn = certificationExpiresOn(iso(earned), 24);
+      await m.query(`INSERT INTO certifications (code, path_id, user_id, partner_id, earned_on, expires_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        codeFor(`${slug}:${j}`),
+        pathIds[pathIndex],
+        u.id,
+        partnerId,
+        iso(earned),
+        expiresOn,
+        earned,
+      ]);
+    }
   }
 
   // 王磊 (sales@huaxin.demo) has started the sales-process course; the GTM course that certifies him is still ahead.
