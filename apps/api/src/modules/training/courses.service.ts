@@ -224,7 +224,8 @@ export class CoursesService {
       const [target] = await m.query(`SELECT id, display_name FROM users WHERE id = $1 AND partner_id = $2 AND disabled_at IS NULL`, [userId, tenant]);
       if (!target) throw AppError.notFound('user', userId);
       const inserted = await m.query(`INSERT INTO enrolments (course_id, user_id, partner_id) VALUES ($1, $2, $3) ON CONFLICT (course_id, user_id) DO NOTHING RETURNING id`, [courseId, userId, tenant]);
-      let [e]: EnrolmentRow[] = await m.query(`${ENROLMENT_SELECT} WHERE e.course_id = $1 AND e.user_id = $2 FOR UPDATE OF e`, [courseId, userId]);
+      await m.query(`SELECT 1 FROM enrolments WHERE course_id = $1 AND user_id = $2 FOR UPDATE`, [courseId, userId]);
+      let [e]: EnrolmentRow[] = await m.query(`${ENROLMENT_SELECT} WHERE e.course_id = $1 AND e.user_id = $2`, [courseId, userId]);
       if (inserted.length) {
         await this.audit.record(m, { entity: 'enrolment', entityId: e.id, action: 'enrolment.created', after: { courseId, userId, by: actor.id } });
       } else if (e.status === 'completed' && (await this.certifications.renewable(m, userId, courseId))) {
@@ -238,7 +239,10 @@ export class CoursesService {
 
   private async loadEnrolment(m: EntityManager | DataSource, id: string, actor: AuthenticatedUser, lock = false): Promise<EnrolmentRow> {
     const tenant = tenantOf(actor);
-    const rows: EnrolmentRow[] = await m.query(`${ENROLMENT_SELECT} WHERE e.id = $1 AND ($2::uuid IS NULL OR e.partner_id = $2) ${lock ? 'FOR UPDATE OF e' : ''}`, [id, tenant]);
+    // Lock first, then read in a new statement: under READ COMMITTED the attempt count is then taken after the
+    // previous holder of the lock committed (a subquery in a locking SELECT would still see the old snapshot).
+    if (lock) await m.query(`SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: EnrolmentRow[] = await m.query(`${ENROLMENT_SELECT} WHERE e.id = $1 AND ($2::uuid IS NULL OR e.partner_id = $2)`, [id, tenant]);
     const e = rows[0];
     // A learner works on their own enrolment; a partner admin may look at the team's.
     if (!e || (actor.role === 'partner_user' && e.user_id !== actor.id)) throw AppError.notFound('enrolment', id);
