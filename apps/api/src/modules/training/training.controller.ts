@@ -50,7 +50,7 @@ import { SupportService } from './support.service';
 
 const MANAGERS = ['vendor_admin', 'channel_manager'] as const;
 
-class CreatedDto extends createZodDto(z.object({ id: z.uuid() })) {}
+class TrainingCreatedDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class CourseInputDto extends createZodDto(CourseInputSchema) {}
 class CoursePatchDto extends createZodDto(CoursePatchSchema) {}
 class CourseListQueryDto extends createZodDto(
@@ -87,7 +87,7 @@ class SupportDto extends createZodDto(SupportRequestSchema) {}
 class SupportThreadDto extends createZodDto(SupportThreadSchema) {}
 class SupportQueryDto extends createZodDto(z.object({ status: SupportStatusSchema.optional(), kind: SupportKindSchema.optional(), partnerId: z.uuid().optional(), assigneeId: z.uuid().optional() })) {}
 class MessageDto extends createZodDto(SupportMessageInputSchema) {}
-class AssignDto extends createZodDto(SupportAssignSchema) {}
+class SupportAssignDto extends createZodDto(SupportAssignSchema) {}
 class FundsDto extends createZodDto(SupportFundsDecisionSchema) {}
 class AssigneeDto extends createZodDto(z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(['vendor_admin', 'channel_manager']) })) {}
 class CloseDto extends createZodDto(SupportCloseSchema) {}
@@ -107,7 +107,7 @@ export class TrainingController {
 
   @Post('courses')
   @Roles(...MANAGERS)
-  @ZodResponse({ type: CreatedDto, status: 201 })
+  @ZodResponse({ type: TrainingCreatedDto, status: 201 })
   async create(@Body() body: CourseInputDto, @CurrentUser() user: AuthenticatedUser) {
     return { id: await this.courses.create(body, user) };
   }
@@ -191,7 +191,7 @@ export class CertificationsController {
 
   @Post('certification-paths')
   @Roles(...MANAGERS)
-  @ZodResponse({ type: CreatedDto, status: 201 })
+  @ZodResponse({ type: TrainingCreatedDto, status: 201 })
   async createPath(@Body() body: PathInputDto) {
     return { id: await this.certifications.createPath(body) };
   }
@@ -273,7 +273,7 @@ export class QualificationController {
 
   @Post('qualification-reviews')
   @Roles(...MANAGERS)
-  @ZodResponse({ type: CreatedDto, status: 201 })
+  @ZodResponse({ type: TrainingCreatedDto, status: 201 })
   async schedule(@Body() body: ScheduleDto) {
     return { id: await this.qualification.schedule(body.partnerId, body.dueOn) };
   }
@@ -309,7 +309,7 @@ export class SupportController {
 
   @Post()
   @PartnerRoles()
-  @ZodResponse({ type: CreatedDto, status: 201 })
+  @ZodResponse({ type: TrainingCreatedDto, status: 201 })
   async create(@Body() body: SupportInputDto, @CurrentUser() user: AuthenticatedUser) {
     return { id: await this.support.create(body, user) };
   }
@@ -339,7 +339,7 @@ export class SupportController {
   @Post(':id/assign')
   @Roles(...MANAGERS)
   @HttpCode(204)
-  assign(@Param() { id }: IdParamDto, @Body() body: AssignDto, @CurrentUser() user: AuthenticatedUser) {
+  assign(@Param() { id }: IdParamDto, @Body() body: SupportAssignDto, @CurrentUser() user: AuthenticatedUser) {
     return this.support.assign(id, body.assigneeId, user);
   }
 
