@@ -16,11 +16,20 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
 import { Route as AuthedApplicationRouteImport } from './routes/_authed/application'
 import { Route as AuthedTeamRouteImport } from './routes/_authed/team'
+import { Route as VerifyIndexRouteImport } from './routes/verify/index'
+import { Route as VerifyCodeRouteImport } from './routes/verify/$code'
 import { Route as AuthedAgreementsIndexRouteImport } from './routes/_authed/agreements/index'
 import { Route as AuthedAgreementsAgreementIdRouteImport } from './routes/_authed/agreements/$agreementId'
+import { Route as AuthedLearningIndexRouteImport } from './routes/_authed/learning/index'
+import { Route as AuthedLearningCourseIdRouteImport } from './routes/_authed/learning/$courseId'
+import { Route as AuthedLearningCertificatesRouteImport } from './routes/_authed/learning/certificates'
+import { Route as AuthedLearningTeamRouteImport } from './routes/_authed/learning/team'
 import { Route as AuthedRegistrationsIndexRouteImport } from './routes/_authed/registrations/index'
 import { Route as AuthedRegistrationsRegistrationIdRouteImport } from './routes/_authed/registrations/$registrationId'
 import { Route as AuthedRegistrationsNewRouteImport } from './routes/_authed/registrations/new'
+import { Route as AuthedSupportIndexRouteImport } from './routes/_authed/support/index'
+import { Route as AuthedSupportRequestIdRouteImport } from './routes/_authed/support/$requestId'
+import { Route as AuthedSupportNewRouteImport } from './routes/_authed/support/new'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -56,6 +65,16 @@ const AuthedTeamRoute = AuthedTeamRouteImport.update({
   path: '/team',
   getParentRoute: () => AuthedRoute,
 } as any)
+const VerifyIndexRoute = VerifyIndexRouteImport.update({
+  id: '/verify/',
+  path: '/verify/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const VerifyCodeRoute = VerifyCodeRouteImport.update({
+  id: '/verify/$code',
+  path: '/verify/$code',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AuthedAgreementsIndexRoute = AuthedAgreementsIndexRouteImport.update({
   id: '/agreements/',
   path: '/agreements/',
@@ -67,6 +86,27 @@ const AuthedAgreementsAgreementIdRoute =
     path: '/agreements/$agreementId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedLearningIndexRoute = AuthedLearningIndexRouteImport.update({
+  id: '/learning/',
+  path: '/learning/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedLearningCourseIdRoute = AuthedLearningCourseIdRouteImport.update({
+  id: '/learning/$courseId',
+  path: '/learning/$courseId',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedLearningCertificatesRoute =
+  AuthedLearningCertificatesRouteImport.update({
+    id: '/learning/certificates',
+    path: '/learning/certificates',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedLearningTeamRoute = AuthedLearningTeamRouteImport.update({
+  id: '/learning/team',
+  path: '/learning/team',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedRegistrationsIndexRoute =
   AuthedRegistrationsIndexRouteImport.update({
     id: '/registrations/',
@@ -84,6 +124,21 @@ const AuthedRegistrationsNewRoute = AuthedRegistrationsNewRouteImport.update({
   path: '/registrations/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedSupportIndexRoute = AuthedSupportIndexRouteImport.update({
+  id: '/support/',
+  path: '/support/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedSupportRequestIdRoute = AuthedSupportRequestIdRouteImport.update({
+  id: '/support/$requestId',
+  path: '/support/$requestId',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedSupportNewRoute = AuthedSupportNewRouteImport.update({
+  id: '/support/new',
+  path: '/support/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -92,11 +147,20 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/application': typeof AuthedApplicationRoute
   '/team': typeof AuthedTeamRoute
+  '/verify/$code': typeof VerifyCodeRoute
+  '/verify/': typeof VerifyIndexRoute
   '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/learning/$courseId': typeof AuthedLearningCourseIdRoute
+  '/learning/certificates': typeof AuthedLearningCertificatesRoute
+  '/learning/team': typeof AuthedLearningTeamRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/registrations/new': typeof AuthedRegistrationsNewRoute
+  '/support/$requestId': typeof AuthedSupportRequestIdRoute
+  '/support/new': typeof AuthedSupportNewRoute
   '/agreements/': typeof AuthedAgreementsIndexRoute
+  '/learning/': typeof AuthedLearningIndexRoute
   '/registrations/': typeof AuthedRegistrationsIndexRoute
+  '/support/': typeof AuthedSupportIndexRoute
 }
 export interface FileRoutesByTo {
   '/apply': typeof ApplyRoute
@@ -104,12 +168,21 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/application': typeof AuthedApplicationRoute
   '/team': typeof AuthedTeamRoute
+  '/verify/$code': typeof VerifyCodeRoute
   '/': typeof AuthedIndexRoute
+  '/verify': typeof VerifyIndexRoute
   '/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/learning/$courseId': typeof AuthedLearningCourseIdRoute
+  '/learning/certificates': typeof AuthedLearningCertificatesRoute
+  '/learning/team': typeof AuthedLearningTeamRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/registrations/new': typeof AuthedRegistrationsNewRoute
+  '/support/$requestId': typeof AuthedSupportRequestIdRoute
+  '/support/new': typeof AuthedSupportNewRoute
   '/agreements': typeof AuthedAgreementsIndexRoute
+  '/learning': typeof AuthedLearningIndexRoute
   '/registrations': typeof AuthedRegistrationsIndexRoute
+  '/support': typeof AuthedSupportIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -119,12 +192,21 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/_authed/application': typeof AuthedApplicationRoute
   '/_authed/team': typeof AuthedTeamRoute
+  '/verify/$code': typeof VerifyCodeRoute
   '/_authed/': typeof AuthedIndexRoute
+  '/verify/': typeof VerifyIndexRoute
   '/_authed/agreements/$agreementId': typeof AuthedAgreementsAgreementIdRoute
+  '/_authed/learning/$courseId': typeof AuthedLearningCourseIdRoute
+  '/_authed/learning/certificates': typeof AuthedLearningCertificatesRoute
+  '/_authed/learning/team': typeof AuthedLearningTeamRoute
   '/_authed/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/_authed/registrations/new': typeof AuthedRegistrationsNewRoute
+  '/_authed/support/$requestId': typeof AuthedSupportRequestIdRoute
+  '/_authed/support/new': typeof AuthedSupportNewRoute
   '/_authed/agreements/': typeof AuthedAgreementsIndexRoute
+  '/_authed/learning/': typeof AuthedLearningIndexRoute
   '/_authed/registrations/': typeof AuthedRegistrationsIndexRoute
+  '/_authed/support/': typeof AuthedSupportIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -135,11 +217,20 @@ export interface FileRouteTypes {
     | '/login'
     | '/application'
     | '/team'
+    | '/verify/$code'
+    | '/verify/'
     | '/agreements/$agreementId'
+    | '/learning/$courseId'
+    | '/learning/certificates'
+    | '/learning/team'
     | '/registrations/$registrationId'
     | '/registrations/new'
+    | '/support/$requestId'
+    | '/support/new'
     | '/agreements/'
+    | '/learning/'
     | '/registrations/'
+    | '/support/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/apply'
@@ -147,12 +238,21 @@ export interface FileRouteTypes {
     | '/login'
     | '/application'
     | '/team'
+    | '/verify/$code'
     | '/'
+    | '/verify'
     | '/agreements/$agreementId'
+    | '/learning/$courseId'
+    | '/learning/certificates'
+    | '/learning/team'
     | '/registrations/$registrationId'
     | '/registrations/new'
+    | '/support/$requestId'
+    | '/support/new'
     | '/agreements'
+    | '/learning'
     | '/registrations'
+    | '/support'
   id:
     | '__root__'
     | '/_authed'
@@ -161,12 +261,21 @@ export interface FileRouteTypes {
     | '/login'
     | '/_authed/application'
     | '/_authed/team'
+    | '/verify/$code'
     | '/_authed/'
+    | '/verify/'
     | '/_authed/agreements/$agreementId'
+    | '/_authed/learning/$courseId'
+    | '/_authed/learning/certificates'
+    | '/_authed/learning/team'
     | '/_authed/registrations/$registrationId'
     | '/_authed/registrations/new'
+    | '/_authed/support/$requestId'
+    | '/_authed/support/new'
     | '/_authed/agreements/'
+    | '/_authed/learning/'
     | '/_authed/registrations/'
+    | '/_authed/support/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -174,6 +283,8 @@ export interface RootRouteChildren {
   ApplyRoute: typeof ApplyRoute
   InvitationRoute: typeof InvitationRoute
   LoginRoute: typeof LoginRoute
+  VerifyCodeRoute: typeof VerifyCodeRoute
+  VerifyIndexRoute: typeof VerifyIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -227,6 +338,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedTeamRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/verify/': {
+      id: '/verify/'
+      path: '/verify'
+      fullPath: '/verify/'
+      preLoaderRoute: typeof VerifyIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/verify/$code': {
+      id: '/verify/$code'
+      path: '/verify/$code'
+      fullPath: '/verify/$code'
+      preLoaderRoute: typeof VerifyCodeRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/_authed/agreements/': {
       id: '/_authed/agreements/'
       path: '/agreements'
@@ -239,6 +364,34 @@ declare module '@tanstack/react-router' {
       path: '/agreements/$agreementId'
       fullPath: '/agreements/$agreementId'
       preLoaderRoute: typeof AuthedAgreementsAgreementIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/learning/': {
+      id: '/_authed/learning/'
+      path: '/learning'
+      fullPath: '/learning/'
+      preLoaderRoute: typeof AuthedLearningIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/learning/$courseId': {
+      id: '/_authed/learning/$courseId'
+      path: '/learning/$courseId'
+      fullPath: '/learning/$courseId'
+      preLoaderRoute: typeof AuthedLearningCourseIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/learning/certificates': {
+      id: '/_authed/learning/certificates'
+      path: '/learning/certificates'
+      fullPath: '/learning/certificates'
+      preLoaderRoute: typeof AuthedLearningCertificatesRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/learning/team': {
+      id: '/_authed/learning/team'
+      path: '/learning/team'
+      fullPath: '/learning/team'
+      preLoaderRoute: typeof AuthedLearningTeamRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/registrations/': {
@@ -262,6 +415,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedRegistrationsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/support/': {
+      id: '/_authed/support/'
+      path: '/support'
+      fullPath: '/support/'
+      preLoaderRoute: typeof AuthedSupportIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/support/$requestId': {
+      id: '/_authed/support/$requestId'
+      path: '/support/$requestId'
+      fullPath: '/support/$requestId'
+      preLoaderRoute: typeof AuthedSupportRequestIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/support/new': {
+      id: '/_authed/support/new'
+      path: '/support/new'
+      fullPath: '/support/new'
+      preLoaderRoute: typeof AuthedSupportNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -270,10 +444,17 @@ interface AuthedRouteChildren {
   AuthedTeamRoute: typeof AuthedTeamRoute
   AuthedIndexRoute: typeof AuthedIndexRoute
   AuthedAgreementsAgreementIdRoute: typeof AuthedAgreementsAgreementIdRoute
+  AuthedLearningCourseIdRoute: typeof AuthedLearningCourseIdRoute
+  AuthedLearningCertificatesRoute: typeof AuthedLearningCertificatesRoute
+  AuthedLearningTeamRoute: typeof AuthedLearningTeamRoute
   AuthedRegistrationsRegistrationIdRoute: typeof AuthedRegistrationsRegistrationIdRoute
   AuthedRegistrationsNewRoute: typeof AuthedRegistrationsNewRoute
+  AuthedSupportRequestIdRoute: typeof AuthedSupportRequestIdRoute
+  AuthedSupportNewRoute: typeof AuthedSupportNewRoute
   AuthedAgreementsIndexRoute: typeof AuthedAgreementsIndexRoute
+  AuthedLearningIndexRoute: typeof AuthedLearningIndexRoute
   AuthedRegistrationsIndexRoute: typeof AuthedRegistrationsIndexRoute
+  AuthedSupportIndexRoute: typeof AuthedSupportIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -281,11 +462,18 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedTeamRoute: AuthedTeamRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedAgreementsAgreementIdRoute: AuthedAgreementsAgreementIdRoute,
+  AuthedLearningCourseIdRoute: AuthedLearningCourseIdRoute,
+  AuthedLearningCertificatesRoute: AuthedLearningCertificatesRoute,
+  AuthedLearningTeamRoute: AuthedLearningTeamRoute,
   AuthedRegistrationsRegistrationIdRoute:
     AuthedRegistrationsRegistrationIdRoute,
   AuthedRegistrationsNewRoute: AuthedRegistrationsNewRoute,
+  AuthedSupportRequestIdRoute: AuthedSupportRequestIdRoute,
+  AuthedSupportNewRoute: AuthedSupportNewRoute,
   AuthedAgreementsIndexRoute: AuthedAgreementsIndexRoute,
+  AuthedLearningIndexRoute: AuthedLearningIndexRoute,
   AuthedRegistrationsIndexRoute: AuthedRegistrationsIndexRoute,
+  AuthedSupportIndexRoute: AuthedSupportIndexRoute,
 }
 
 const AuthedRouteWithChildren =
@@ -296,6 +484,8 @@ const rootRouteChildren: RootRouteChildren = {
   ApplyRoute: ApplyRoute,
   InvitationRoute: InvitationRoute,
   LoginRoute: LoginRoute,
+  VerifyCodeRoute: VerifyCodeRoute,
+  VerifyIndexRoute: VerifyIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

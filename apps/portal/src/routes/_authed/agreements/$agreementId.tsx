@@ -29,7 +29,6 @@ function AgreementPage() {
   const { agreementId } = Route.useParams();
   const { data: a } = useSuspenseQuery(agreementQueryOptions(agreementId));
   const { data: products } = useSuspenseQuery(productsQueryOptions());
-  const { data: lines } = useSuspenseQuery(productLinesQueryOptions());
   const terms = a.terms as AgreementTerms;
   const row = (label: string, value: React.ReactNode) => (
     <Table.Tr>

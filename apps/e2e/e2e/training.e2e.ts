@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, type Browser, openBrowser, PASSWORD, screenshot, signIn } from '../support/browser';
+
+type Question = { id: string; prompt: string; options: { id: string; text: string; correct: boolean }[] };
+
+/** The answer key, read as a channel manager through the API (authors see it; learners never do). */
+async function answerKey(courseCode: string): Promise<{ courseTitle: string; questions: Question[] }> {
+  const login = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'manager@partnerline.demo', password: PASSWORD }) });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  const courses = (await (await fetch(`${baseUrl()}/api/courses`, { headers })).json()) as { id: string; code: string; title: string }[];
+  const course = courses.find((c) => c.code === courseCode)!;
+  const detail = (await (await fetch(`${baseUrl()}/api/courses/${course.id}`, { headers })).json()) as { quiz: Question[] };
+  return { courseTitle: course.title, questions: detail.quiz };
+}
+
+describe('training and certification, in Chromium', () => {
+  let learner: Browser;
+  let stranger: Browser;
+  beforeAll(async () => {
+    [learner, stranger] = await Promise.all([openBrowser('en-US'), openBrowser('zh-CN')]);
+  });
+  afterAll(async () => {
+    await Promise.all([learner?.close(), stranger?.close()]);
+  });
+
+  it('sales@huaxin.demo completes a course, fails the quiz once, passes, earns a certificate that counts toward 华信’s exclusive agreement and verifies publicly', async () => {
+    const { courseTitle, questions } = await answerKey('DATA-GTM-101');
+    const p = learner.page;
+    await signIn(p, 'portal', 'sales@huaxin.demo', 'en');
+    await p.waitForURL(/\/portal\/?$/);
+
+    // Before: 华信's exclusive agreement lacks certified sales people on the Data Platform.
+    const agreements = (await (await p.request.get(`${baseUrl()}/api/agreements`)).json()) as { items: { id: string; type: string; status: string }[] };
+    const exclusive = agreements.items.find((a) => a.type === 'exclusive' && a.status === 'active')!;
+    await p.goto(`${baseUrl()}/portal/agreements/${exclusive.id}`);
+    await p.getByText('Needs 2 more Sales certified on Data Platform').waitFor();
+    await p.getByText('Not compliant').first().waitFor();
+
+    // Enrol in the GTM course from the catalogue.
+    await p.goto(`${baseUrl()}/portal/learning`);
+    const card = p.getByRole('article', { name: courseTitle });
+    await card.getByRole('button', { name: 'Enrol' }).click();
+    await p.getByRole('heading', { name: courseTitle, level: 2 }).waitFor();
+
+    // The quiz stays locked until every module is done.
+    await expect(p.getByRole('button', { name: 'Start quiz' }).isEnabled().catch(() => false)).resolves.toBe(false);
+    for (let i = 0; i < 4; i++) {
+      const mark = p.getByRole('button', { name: 'Mark as complete' });
+      await mark.waitFor();
+      await Promise.all([p.waitForResponse((r) => r.url().includes('/modules/') && r.request().method() === 'POST'), mark.click()]);
+    }
+    await screenshot(p, 'portal-course');
+
+    // First attempt: every answer wrong.
+    await p.getByRole('button', { name: 'Start quiz' }).click();
+    const answer = async (pickCorrect: boolean) => {
+      for (const q of questions) {
+        const options = q.options.filter((o) => o.correct === pickCorrect);
+        for (const o of pickCorrect ? options : options.slice(0, 1)) await p.getByLabel(o.text, { exact: true }).check();
+      }
+    };
+    await answer(false);
+    await p.getByRole('button', { name: 'Submit answers' }).click();
+    const result = p.getByRole('alert').filter({ hasText: 'Your score' });
+    await result.getByText('Not passed').waitFor();
+    await result.getByText('0%').first().waitFor();
+    // No answer key after a failed attempt.
+    await p.getByText('The correct answers are shown once you pass or have no attempts left.').waitFor();
+    await expect(p.getByText('Correct answer', { exact: true }).count()).resolves.toBe(0);
+
+    // Second attempt: all right.
+    await p.getByRole('button', { name: 'Try again' }).click();
+    await p.getByRole('button', { name: 'Submit answers' }).waitFor();
+    await answer(true);
+    await p.getByRole('button', { name: 'Submit answers' }).click();
+    await result.getByText('Passed').waitFor();
+    await result.getByText('100%').first().waitFor();
+    await p.getByText('Certification earned').waitFor();
+    const code = (await p.getByText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/).first().textContent())!.trim();
+    await screenshot(p, 'portal-quiz-passed');
+
+    // The certificate is listed with its code.
+    await p.goto(`${baseUrl()}/portal/learning/certificates`);
+    await p.getByText(code).waitFor();
+    await screenshot(p, 'portal-certificates');
+
+    // After: one more certified sales person on 华信's exclusive agreement.
+    await p.goto(`${baseUrl()}/portal/agreements/${exclusive.id}`);
+    await p.getByText('Needs 1 more Sales certified on Data Platform').waitFor();
+    await p.getByText('2 / 3 certified').first().waitFor();
+
+    // Anyone can verify the certificate without signing in (here in Chinese).
+    const v = stranger.page;
+    await v.goto(`${baseUrl()}/portal/verify`);
+    await v.getByRole('textbox').first().fill(code.toLowerCase());
+    await v.keyboard.press('Enter');
+    await v.waitForURL(/\/portal\/verify\/[A-Za-z0-9-]+$/);
+    await v.getByText('王磊').waitFor();
+    await v.getByText('数据平台认证销售 Data Platform Certified Sales').waitFor();
+    await v.getByText('证书有效', { exact: true }).first().waitFor();
+    await screenshot(v, 'portal-verify');
+  });
+});

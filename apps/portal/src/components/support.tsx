@@ -1,0 +1,22 @@
+import { Badge, Stack, Text } from '@mantine/core';
+import type { SupportRequest } from '@partnerline/domain';
+import { formatMoney } from '@partnerline/ui';
+import { useTranslation } from 'react-i18next';
+import { FUNDS_COLOR, useLocale } from './training';
+
+/** Funds requested, and what was decided: approved (amount) or declined. */
+export function FundsCell({ r }: { r: Pick<SupportRequest, 'requestedFunds' | 'approvedFunds' | 'fundsStatus'> }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (!r.requestedFunds) return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <Stack gap={2}>
+      <Text size="sm">{formatMoney(r.requestedFunds, locale)}</Text>
+      {r.fundsStatus && (
+        <Badge size="sm" variant="light" color={FUNDS_COLOR[r.fundsStatus]}>
+          {r.fundsStatus === 'approved' ? t('support.fundsApprovedAmount', { amount: formatMoney(r.approvedFunds, locale) }) : t(`fundsStatus.${r.fundsStatus}`)}
+        </Badge>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,141 @@
+import { Anchor, Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconCertificate, IconPrinter, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import type { CertificationStatus } from '@partnerline/domain';
+import { daysUntil, formatDate, meQueryOptions, PageHeader } from '@partnerline/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { productLinesQueryOptions } from '../../../api/portal';
+import { certificateDocumentUrl, certificationsQueryOptions } from '../../../api/training';
+import { CertStatusBadge, productLineName, useLocale } from '../../../components/training';
+
+export const Route = createFileRoute('/_authed/learning/certificates')({
+  loader: ({ context }) => Promise.all([context.queryClient.ensureQueryData(certificationsQueryOptions()), context.queryClient.ensureQueryData(productLinesQueryOptions())]),
+  component: CertificatesPage,
+});
+
+const STATUSES: CertificationStatus[] = ['active', 'expiring', 'expired', 'revoked'];
+
+function CertificatesPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const zh = locale === 'zh-CN';
+  const { data: user } = useSuspenseQuery(meQueryOptions());
+  const { data: certs } = useSuspenseQuery(certificationsQueryOptions());
+  const { data: lines } = useSuspenseQuery(productLinesQueryOptions());
+  const isAdmin = user?.role === 'partner_admin';
+  const [status, setStatus] = useState<string>('all');
+  const [q, setQ] = useState('');
+  const needle = q.trim().toLowerCase();
+  const items = certs
+    .filter((c) => (status === 'all' || c.status === status) && (!needle || [c.name, c.holderName, c.code].some((s) => s.toLowerCase().includes(needle))))
+    .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn));
+  const count = (s: CertificationStatus) => certs.filter((c) => c.status === s).length;
+
+  return (
+    <Stack maw={1280}>
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/learning" />}>
+        ← {t('learning.back')}
+      </Anchor>
+      <PageHeader title={isAdmin ? t('certificates.teamTitle') : t('certificates.title')} subtitle={isAdmin ? t('certificates.teamSubtitle') : t('certificates.subtitle')} />
+      <Group justify="space-between" align="flex-end">
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={[{ value: 'all', label: `${t('certificates.all')} (${certs.length})` }, ...STATUSES.map((s) => ({ value: s, label: `${t(`certStatus.${s}`)} (${count(s)})` }))]}
+        />
+        <TextInput placeholder={t('certificates.search')} aria-label={t('certificates.search')} leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
+      </Group>
+      {items.length === 0 ? (
+        <Card>
+          <Stack align="center" py="xl" gap="xs">
+            <IconCertificate size={36} color="var(--mantine-color-gray-5)" />
+            <Text c="dimmed">{certs.length === 0 ? t('certificates.none') : t('learning.noMatch')}</Text>
+            {certs.length === 0 && (
+              <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/learning" />}>
+                {t('certificates.browse')}
+              </Anchor>
+            )}
+          </Stack>
+        </Card>
+      ) : (
+        <Card p={0}>
+          <Table.ScrollContainer minWidth={1100}>
+            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('certificates.certification')}</Table.Th>
+                  <Table.Th>{t('certificates.holder')}</Table.Th>
+                  <Table.Th>{t('certificates.productLine')}</Table.Th>
+                  <Table.Th>{t('certificates.earned')}</Table.Th>
+                  <Table.Th>{t('certificates.expires')}</Table.Th>
+                  <Table.Th>{t('certificates.status')}</Table.Th>
+                  <Table.Th>{t('certificates.code')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((c) => {
+                  const days = daysUntil(c.expiresOn);
+                  return (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {c.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t(`jobRoles.${c.jobRole}`, { ns: 'ui' })}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{c.holderName}</Text>
+                        <Text size="xs" c="dimmed">
+                          {c.holderEmail}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{productLineName(lines, c.productLineId, c.productLineCode, zh)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(c.earnedOn, locale)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{formatDate(c.expiresOn, locale)}</Text>
+                        {c.status !== 'revoked' && (
+                          <Text size="xs" c={days < 0 ? 'red' : c.status === 'expiring' ? 'orange' : 'dimmed'}>
+                            {days < 0 ? t('certificates.expiredAgo', { count: -days }) : t('certificates.daysLeft', { count: days })}
+                          </Text>
+                        )}
+                        {c.status === 'revoked' && c.revokedReason && (
+                          <Text size="xs" c="red" lineClamp={2}>
+                            {c.revokedReason}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <CertStatusBadge status={c.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Code style={{ whiteSpace: 'nowrap' }}>{c.code}</Code>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap" justify="flex-end">
+                          <Button size="compact-sm" variant="light" component="a" href={certificateDocumentUrl(c.id, locale)} target="_blank" rel="noopener" leftSection={<IconPrinter size={14} />}>
+                            {t('certificates.print')}
+                          </Button>
+                          <Button size="compact-sm" variant="subtle" leftSection={<IconShieldCheck size={14} />} renderRoot={(props) => <Link {...props} to="/verify/$code" params={{ code: c.code }} target="_blank" />}>
+                            {t('certificates.verify')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+      <Text size="xs" c="dimmed">
+        {t('certificates.verifyHint')}
+      </Text>
+    </Stack>
+  );
+}
