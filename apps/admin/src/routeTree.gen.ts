@@ -23,8 +23,18 @@ import { Route as AuthedConflictsIndexRouteImport } from './routes/_authed/confl
 import { Route as AuthedConflictsConflictIdRouteImport } from './routes/_authed/conflicts/$conflictId'
 import { Route as AuthedPartnersIndexRouteImport } from './routes/_authed/partners/index'
 import { Route as AuthedPartnersPartnerIdRouteImport } from './routes/_authed/partners/$partnerId'
+import { Route as AuthedQualificationReviewsIndexRouteImport } from './routes/_authed/qualification-reviews/index'
+import { Route as AuthedQualificationReviewsReviewIdRouteImport } from './routes/_authed/qualification-reviews/$reviewId'
 import { Route as AuthedRegistrationsIndexRouteImport } from './routes/_authed/registrations/index'
 import { Route as AuthedRegistrationsRegistrationIdRouteImport } from './routes/_authed/registrations/$registrationId'
+import { Route as AuthedSupportIndexRouteImport } from './routes/_authed/support/index'
+import { Route as AuthedSupportRequestIdRouteImport } from './routes/_authed/support/$requestId'
+import { Route as AuthedTrainingIndexRouteImport } from './routes/_authed/training/index'
+import { Route as AuthedTrainingCertificationsRouteImport } from './routes/_authed/training/certifications'
+import { Route as AuthedTrainingPathsRouteImport } from './routes/_authed/training/paths'
+import { Route as AuthedTrainingCoursesIndexRouteImport } from './routes/_authed/training/courses/index'
+import { Route as AuthedTrainingCoursesCourseIdRouteImport } from './routes/_authed/training/courses/$courseId'
+import { Route as AuthedTrainingCoursesNewRouteImport } from './routes/_authed/training/courses/new'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -97,6 +107,18 @@ const AuthedPartnersPartnerIdRoute = AuthedPartnersPartnerIdRouteImport.update({
   path: '/partners/$partnerId',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedQualificationReviewsIndexRoute =
+  AuthedQualificationReviewsIndexRouteImport.update({
+    id: '/qualification-reviews/',
+    path: '/qualification-reviews/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedQualificationReviewsReviewIdRoute =
+  AuthedQualificationReviewsReviewIdRouteImport.update({
+    id: '/qualification-reviews/$reviewId',
+    path: '/qualification-reviews/$reviewId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedRegistrationsIndexRoute =
   AuthedRegistrationsIndexRouteImport.update({
     id: '/registrations/',
@@ -107,6 +129,50 @@ const AuthedRegistrationsRegistrationIdRoute =
   AuthedRegistrationsRegistrationIdRouteImport.update({
     id: '/registrations/$registrationId',
     path: '/registrations/$registrationId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedSupportIndexRoute = AuthedSupportIndexRouteImport.update({
+  id: '/support/',
+  path: '/support/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedSupportRequestIdRoute = AuthedSupportRequestIdRouteImport.update({
+  id: '/support/$requestId',
+  path: '/support/$requestId',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedTrainingIndexRoute = AuthedTrainingIndexRouteImport.update({
+  id: '/training/',
+  path: '/training/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedTrainingCertificationsRoute =
+  AuthedTrainingCertificationsRouteImport.update({
+    id: '/training/certifications',
+    path: '/training/certifications',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedTrainingPathsRoute = AuthedTrainingPathsRouteImport.update({
+  id: '/training/paths',
+  path: '/training/paths',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedTrainingCoursesIndexRoute =
+  AuthedTrainingCoursesIndexRouteImport.update({
+    id: '/training/courses/',
+    path: '/training/courses/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedTrainingCoursesCourseIdRoute =
+  AuthedTrainingCoursesCourseIdRouteImport.update({
+    id: '/training/courses/$courseId',
+    path: '/training/courses/$courseId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedTrainingCoursesNewRoute =
+  AuthedTrainingCoursesNewRouteImport.update({
+    id: '/training/courses/new',
+    path: '/training/courses/new',
     getParentRoute: () => AuthedRoute,
   } as any)
 
@@ -121,11 +187,21 @@ export interface FileRoutesByFullPath {
   '/agreements/new': typeof AuthedAgreementsNewRoute
   '/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/qualification-reviews/$reviewId': typeof AuthedQualificationReviewsReviewIdRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/support/$requestId': typeof AuthedSupportRequestIdRoute
+  '/training/certifications': typeof AuthedTrainingCertificationsRoute
+  '/training/paths': typeof AuthedTrainingPathsRoute
   '/agreements/': typeof AuthedAgreementsIndexRoute
   '/conflicts/': typeof AuthedConflictsIndexRoute
   '/partners/': typeof AuthedPartnersIndexRoute
+  '/qualification-reviews/': typeof AuthedQualificationReviewsIndexRoute
   '/registrations/': typeof AuthedRegistrationsIndexRoute
+  '/support/': typeof AuthedSupportIndexRoute
+  '/training/': typeof AuthedTrainingIndexRoute
+  '/training/courses/$courseId': typeof AuthedTrainingCoursesCourseIdRoute
+  '/training/courses/new': typeof AuthedTrainingCoursesNewRoute
+  '/training/courses/': typeof AuthedTrainingCoursesIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -138,11 +214,21 @@ export interface FileRoutesByTo {
   '/agreements/new': typeof AuthedAgreementsNewRoute
   '/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/qualification-reviews/$reviewId': typeof AuthedQualificationReviewsReviewIdRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/support/$requestId': typeof AuthedSupportRequestIdRoute
+  '/training/certifications': typeof AuthedTrainingCertificationsRoute
+  '/training/paths': typeof AuthedTrainingPathsRoute
   '/agreements': typeof AuthedAgreementsIndexRoute
   '/conflicts': typeof AuthedConflictsIndexRoute
   '/partners': typeof AuthedPartnersIndexRoute
+  '/qualification-reviews': typeof AuthedQualificationReviewsIndexRoute
   '/registrations': typeof AuthedRegistrationsIndexRoute
+  '/support': typeof AuthedSupportIndexRoute
+  '/training': typeof AuthedTrainingIndexRoute
+  '/training/courses/$courseId': typeof AuthedTrainingCoursesCourseIdRoute
+  '/training/courses/new': typeof AuthedTrainingCoursesNewRoute
+  '/training/courses': typeof AuthedTrainingCoursesIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -157,11 +243,21 @@ export interface FileRoutesById {
   '/_authed/agreements/new': typeof AuthedAgreementsNewRoute
   '/_authed/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/_authed/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
+  '/_authed/qualification-reviews/$reviewId': typeof AuthedQualificationReviewsReviewIdRoute
   '/_authed/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/_authed/support/$requestId': typeof AuthedSupportRequestIdRoute
+  '/_authed/training/certifications': typeof AuthedTrainingCertificationsRoute
+  '/_authed/training/paths': typeof AuthedTrainingPathsRoute
   '/_authed/agreements/': typeof AuthedAgreementsIndexRoute
   '/_authed/conflicts/': typeof AuthedConflictsIndexRoute
   '/_authed/partners/': typeof AuthedPartnersIndexRoute
+  '/_authed/qualification-reviews/': typeof AuthedQualificationReviewsIndexRoute
   '/_authed/registrations/': typeof AuthedRegistrationsIndexRoute
+  '/_authed/support/': typeof AuthedSupportIndexRoute
+  '/_authed/training/': typeof AuthedTrainingIndexRoute
+  '/_authed/training/courses/$courseId': typeof AuthedTrainingCoursesCourseIdRoute
+  '/_authed/training/courses/new': typeof AuthedTrainingCoursesNewRoute
+  '/_authed/training/courses/': typeof AuthedTrainingCoursesIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -176,11 +272,21 @@ export interface FileRouteTypes {
     | '/agreements/new'
     | '/conflicts/$conflictId'
     | '/partners/$partnerId'
+    | '/qualification-reviews/$reviewId'
     | '/registrations/$registrationId'
+    | '/support/$requestId'
+    | '/training/certifications'
+    | '/training/paths'
     | '/agreements/'
     | '/conflicts/'
     | '/partners/'
+    | '/qualification-reviews/'
     | '/registrations/'
+    | '/support/'
+    | '/training/'
+    | '/training/courses/$courseId'
+    | '/training/courses/new'
+    | '/training/courses/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -193,11 +299,21 @@ export interface FileRouteTypes {
     | '/agreements/new'
     | '/conflicts/$conflictId'
     | '/partners/$partnerId'
+    | '/qualification-reviews/$reviewId'
     | '/registrations/$registrationId'
+    | '/support/$requestId'
+    | '/training/certifications'
+    | '/training/paths'
     | '/agreements'
     | '/conflicts'
     | '/partners'
+    | '/qualification-reviews'
     | '/registrations'
+    | '/support'
+    | '/training'
+    | '/training/courses/$courseId'
+    | '/training/courses/new'
+    | '/training/courses'
   id:
     | '__root__'
     | '/_authed'
@@ -211,11 +327,21 @@ export interface FileRouteTypes {
     | '/_authed/agreements/new'
     | '/_authed/conflicts/$conflictId'
     | '/_authed/partners/$partnerId'
+    | '/_authed/qualification-reviews/$reviewId'
     | '/_authed/registrations/$registrationId'
+    | '/_authed/support/$requestId'
+    | '/_authed/training/certifications'
+    | '/_authed/training/paths'
     | '/_authed/agreements/'
     | '/_authed/conflicts/'
     | '/_authed/partners/'
+    | '/_authed/qualification-reviews/'
     | '/_authed/registrations/'
+    | '/_authed/support/'
+    | '/_authed/training/'
+    | '/_authed/training/courses/$courseId'
+    | '/_authed/training/courses/new'
+    | '/_authed/training/courses/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -323,6 +449,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedPartnersPartnerIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/qualification-reviews/': {
+      id: '/_authed/qualification-reviews/'
+      path: '/qualification-reviews'
+      fullPath: '/qualification-reviews/'
+      preLoaderRoute: typeof AuthedQualificationReviewsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/qualification-reviews/$reviewId': {
+      id: '/_authed/qualification-reviews/$reviewId'
+      path: '/qualification-reviews/$reviewId'
+      fullPath: '/qualification-reviews/$reviewId'
+      preLoaderRoute: typeof AuthedQualificationReviewsReviewIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/registrations/': {
       id: '/_authed/registrations/'
       path: '/registrations'
@@ -335,6 +475,62 @@ declare module '@tanstack/react-router' {
       path: '/registrations/$registrationId'
       fullPath: '/registrations/$registrationId'
       preLoaderRoute: typeof AuthedRegistrationsRegistrationIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/support/': {
+      id: '/_authed/support/'
+      path: '/support'
+      fullPath: '/support/'
+      preLoaderRoute: typeof AuthedSupportIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/support/$requestId': {
+      id: '/_authed/support/$requestId'
+      path: '/support/$requestId'
+      fullPath: '/support/$requestId'
+      preLoaderRoute: typeof AuthedSupportRequestIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/training/': {
+      id: '/_authed/training/'
+      path: '/training'
+      fullPath: '/training/'
+      preLoaderRoute: typeof AuthedTrainingIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/training/certifications': {
+      id: '/_authed/training/certifications'
+      path: '/training/certifications'
+      fullPath: '/training/certifications'
+      preLoaderRoute: typeof AuthedTrainingCertificationsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/training/paths': {
+      id: '/_authed/training/paths'
+      path: '/training/paths'
+      fullPath: '/training/paths'
+      preLoaderRoute: typeof AuthedTrainingPathsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/training/courses/': {
+      id: '/_authed/training/courses/'
+      path: '/training/courses'
+      fullPath: '/training/courses/'
+      preLoaderRoute: typeof AuthedTrainingCoursesIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/training/courses/$courseId': {
+      id: '/_authed/training/courses/$courseId'
+      path: '/training/courses/$courseId'
+      fullPath: '/training/courses/$courseId'
+      preLoaderRoute: typeof AuthedTrainingCoursesCourseIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/training/courses/new': {
+      id: '/_authed/training/courses/new'
+      path: '/training/courses/new'
+      fullPath: '/training/courses/new'
+      preLoaderRoute: typeof AuthedTrainingCoursesNewRouteImport
       parentRoute: typeof AuthedRoute
     }
   }
@@ -350,11 +546,21 @@ interface AuthedRouteChildren {
   AuthedAgreementsNewRoute: typeof AuthedAgreementsNewRoute
   AuthedConflictsConflictIdRoute: typeof AuthedConflictsConflictIdRoute
   AuthedPartnersPartnerIdRoute: typeof AuthedPartnersPartnerIdRoute
+  AuthedQualificationReviewsReviewIdRoute: typeof AuthedQualificationReviewsReviewIdRoute
   AuthedRegistrationsRegistrationIdRoute: typeof AuthedRegistrationsRegistrationIdRoute
+  AuthedSupportRequestIdRoute: typeof AuthedSupportRequestIdRoute
+  AuthedTrainingCertificationsRoute: typeof AuthedTrainingCertificationsRoute
+  AuthedTrainingPathsRoute: typeof AuthedTrainingPathsRoute
   AuthedAgreementsIndexRoute: typeof AuthedAgreementsIndexRoute
   AuthedConflictsIndexRoute: typeof AuthedConflictsIndexRoute
   AuthedPartnersIndexRoute: typeof AuthedPartnersIndexRoute
+  AuthedQualificationReviewsIndexRoute: typeof AuthedQualificationReviewsIndexRoute
   AuthedRegistrationsIndexRoute: typeof AuthedRegistrationsIndexRoute
+  AuthedSupportIndexRoute: typeof AuthedSupportIndexRoute
+  AuthedTrainingIndexRoute: typeof AuthedTrainingIndexRoute
+  AuthedTrainingCoursesCourseIdRoute: typeof AuthedTrainingCoursesCourseIdRoute
+  AuthedTrainingCoursesNewRoute: typeof AuthedTrainingCoursesNewRoute
+  AuthedTrainingCoursesIndexRoute: typeof AuthedTrainingCoursesIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -367,12 +573,23 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAgreementsNewRoute: AuthedAgreementsNewRoute,
   AuthedConflictsConflictIdRoute: AuthedConflictsConflictIdRoute,
   AuthedPartnersPartnerIdRoute: AuthedPartnersPartnerIdRoute,
+  AuthedQualificationReviewsReviewIdRoute:
+    AuthedQualificationReviewsReviewIdRoute,
   AuthedRegistrationsRegistrationIdRoute:
     AuthedRegistrationsRegistrationIdRoute,
+  AuthedSupportRequestIdRoute: AuthedSupportRequestIdRoute,
+  AuthedTrainingCertificationsRoute: AuthedTrainingCertificationsRoute,
+  AuthedTrainingPathsRoute: AuthedTrainingPathsRoute,
   AuthedAgreementsIndexRoute: AuthedAgreementsIndexRoute,
   AuthedConflictsIndexRoute: AuthedConflictsIndexRoute,
   AuthedPartnersIndexRoute: AuthedPartnersIndexRoute,
+  AuthedQualificationReviewsIndexRoute: AuthedQualificationReviewsIndexRoute,
   AuthedRegistrationsIndexRoute: AuthedRegistrationsIndexRoute,
+  AuthedSupportIndexRoute: AuthedSupportIndexRoute,
+  AuthedTrainingIndexRoute: AuthedTrainingIndexRoute,
+  AuthedTrainingCoursesCourseIdRoute: AuthedTrainingCoursesCourseIdRoute,
+  AuthedTrainingCoursesNewRoute: AuthedTrainingCoursesNewRoute,
+  AuthedTrainingCoursesIndexRoute: AuthedTrainingCoursesIndexRoute,
 }
 
 const AuthedRouteWithChildren =

@@ -12,6 +12,7 @@ import { agreementQueryOptions, productLinesQueryOptions, productsQueryOptions, 
 import { auditQueryOptions } from '../../../api/admin';
 import { industriesQueryOptions, regionsQueryOptions } from '../../../api/catalog';
 import { partnersQueryOptions } from '../../../api/partners';
+import { AgreementQualificationCard } from '../-components/QualificationPanel';
 import { AgreementForm, apiErrors } from './-components/AgreementForm';
 import { AgreementStatusBadge } from './-components/AgreementStatusBadge';
 
@@ -190,6 +191,7 @@ function AgreementPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
+            {(terms.qualificationRequirements.length > 0 || a.status === 'active') && <AgreementQualificationCard agreementId={a.id} />}
             <Card>
               <Title order={4} mb="sm">
                 {t('agreement.versions')}

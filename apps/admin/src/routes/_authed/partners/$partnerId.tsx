@@ -11,6 +11,7 @@ import { policiesQueryOptions } from '../../../api/catalog';
 import { managersQueryOptions, partnerQueryOptions } from '../../../api/partners';
 import { StageBadge } from '@partnerline/ui';
 import { StrategyBadge } from '../-components/StrategyBadge';
+import { CertificationsCard } from './-components/CertificationsCard';
 import { DecisionPanel } from './-components/DecisionPanel';
 import { ScorecardForm } from './-components/ScorecardForm';
 
@@ -110,7 +111,10 @@ function PartnerPage() {
               </Card>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <SegmentsCard partner={p} />
+              <Stack>
+                <SegmentsCard partner={p} />
+                {['active', 'trial', 'suspended', 'terminated'].includes(p.status) && <CertificationsCard partnerId={p.id} />}
+              </Stack>
             </Grid.Col>
           </Grid>
         </Tabs.Panel>
