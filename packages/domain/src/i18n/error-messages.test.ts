@@ -52,3 +52,14 @@ describe('translateZodIssue', () => {
     expect(out).toEqual([{ path: 'name', code: 'required', message: 'This field is required.' }]);
   });
 });
+
+describe('friendlier zod messages', () => {
+  it('calls an empty required string and an empty id picker "required"', () => {
+    const schema = z.object({ title: z.string().min(1), productLineId: z.uuid() });
+    const r = schema.safeParse({ title: '', productLineId: '' }, { reportInput: true });
+    expect(r.success).toBe(false);
+    const issues = r.error!.issues.map((i) => translateZodIssue(i as never, 'en'));
+    expect(issues.map((i) => i.message)).toEqual(['This field is required.', 'This field is required.']);
+    expect(translateZodIssue({ ...schema.safeParse({ title: 'x', productLineId: 'nope' }).error!.issues[0] } as never, 'zh-CN').message).toContain('uuid');
+  });
+});

@@ -53,6 +53,10 @@ export function translateZodIssue(issue: ZodIssueLike, locale: Locale): FieldIss
     case 'too_small':
     case 'too_big': {
       const origin = issue.origin === 'string' || issue.origin === 'array' ? issue.origin : 'number';
+      // "At least 1 character" is what a person calls a required field.
+      if (issue.code === 'too_small' && origin === 'string' && Number(issue.minimum) === 1) {
+        return { path, code: issue.code, message: translateMessage(locale, 'zod.required') };
+      }
       return {
         path,
         code: issue.code,
@@ -60,6 +64,8 @@ export function translateZodIssue(issue: ZodIssueLike, locale: Locale): FieldIss
       };
     }
     case 'invalid_format':
+      // An empty picker (no id chosen yet) is a missing value, not a malformed id (when zod reports the input).
+      if (issue.input === '') return { path, code: 'required', message: translateMessage(locale, 'zod.required') };
       return { path, code: 'invalid_format', message: translateMessage(locale, 'zod.invalid_format', { format: issue.format }) };
     case 'invalid_value':
       return {
