@@ -31,8 +31,9 @@ describe('training and certification, in Chromium', () => {
     await p.waitForURL(/\/portal\/?$/);
 
     // Before: 华信's exclusive agreement lacks certified sales people on the Data Platform.
-    const agreements = (await (await p.request.get(`${baseUrl()}/api/agreements`)).json()) as { items: { id: string; type: string; status: string }[] };
-    const exclusive = agreements.items.find((a) => a.type === 'exclusive' && a.status === 'active')!;
+    // The seeded exclusive agreement (other browser tests may add later ones for 华信): the earliest one in force.
+    const agreements = (await (await p.request.get(`${baseUrl()}/api/agreements?pageSize=100`)).json()) as { items: { id: string; type: string; status: string; startDate: string }[] };
+    const exclusive = agreements.items.filter((a) => a.type === 'exclusive' && a.status === 'active').sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
     await p.goto(`${baseUrl()}/portal/agreements/${exclusive.id}`);
     await p.getByText('Needs 2 more Sales certified on Data Platform').waitFor();
     await p.getByText('Not compliant').first().waitFor();
