@@ -17,11 +17,12 @@ async function answerKey(courseCode: string): Promise<{ courseTitle: string; que
 describe('training and certification, in Chromium', () => {
   let learner: Browser;
   let stranger: Browser;
+  let manager: Browser;
   beforeAll(async () => {
-    [learner, stranger] = await Promise.all([openBrowser('en-US'), openBrowser('zh-CN')]);
+    [learner, stranger, manager] = await Promise.all([openBrowser('en-US'), openBrowser('zh-CN'), openBrowser('zh-CN')]);
   });
   afterAll(async () => {
-    await Promise.all([learner?.close(), stranger?.close()]);
+    await Promise.all([learner?.close(), stranger?.close(), manager?.close()]);
   });
 
   it('sales@huaxin.demo completes a course, fails the quiz once, passes, earns a certificate that counts toward 华信’s exclusive agreement and verifies publicly', async () => {
@@ -101,5 +102,32 @@ describe('training and certification, in Chromium', () => {
     await v.getByText('数据平台认证销售 Data Platform Certified Sales').waitFor();
     await v.getByText('证书有效', { exact: true }).first().waitFor();
     await screenshot(v, 'portal-verify');
+  });
+
+  it('a channel manager completes 华信’s overdue qualification review; certified staff is computed, and the partner sees the result', async () => {
+    const m = manager.page;
+    await signIn(m, 'admin', 'manager@partnerline.demo', 'zh');
+    await m.waitForURL(/\/admin\/?$/);
+    await m.goto(`${baseUrl()}/admin/qualification-reviews`);
+    await m.getByText('已逾期', { exact: true }).first().click();
+    await m.getByRole('link', { name: '华信智联科技有限公司' }).first().click();
+    await m.waitForURL(/\/admin\/qualification-reviews\/[0-9a-f-]{36}$/);
+    for (const check of ['演示环境', '市场活动质量', '售后流程']) await m.getByRole('radiogroup', { name: check }).locator('label').filter({ hasText: /^通过$/ }).click();
+    await m.getByLabel('总体意见').fill('演示环境与市场活动达标；认证人员仍不足，限期补足。');
+    await screenshot(m, 'admin-qualification-review');
+    await m.getByRole('button', { name: '完成审查' }).click();
+    // Every manual check passed, but the computed certified-staff check fails: 华信 still lacks certified people.
+    await m.getByText('不通过', { exact: true }).first().waitFor();
+    await m.getByText(/还需 \d+ 名 DATA 认证/).first().waitFor();
+
+    // The partner admin sees the completed review in the portal.
+    const o = stranger.page;
+    await signIn(o, 'portal', 'owner@huaxin.demo', 'zh');
+    await o.waitForURL(/\/portal\/?$/);
+    await o.goto(`${baseUrl()}/portal/learning/team`);
+    await o.getByRole('tab', { name: '资格审查' }).click();
+    await o.getByText('限期补足').first().waitFor();
+    await o.getByText('未通过').first().waitFor();
+    await screenshot(o, 'portal-team-training');
   });
 });
