@@ -21,3 +21,4 @@ export { StageBadge } from './StageBadge';
 export { safeRedirect } from './redirects';
 export { fakeApi, json, type FakeRequest, type FakeRoute } from './fake-api';
 export { Markdown } from './Markdown';
+export { Fact } from './Fact';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Card, Grid, Group, Loader, SimpleGrid, Stack, Tab
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconX } from '@tabler/icons-react';
 import type { QualificationReview } from '@partnerline/domain';
-import { ApiError, formatDate, formatDateTime, meQueryOptions } from '@partnerline/ui';
+import { ApiError, Fact, formatDate, formatDateTime, meQueryOptions } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,19 +18,6 @@ export const Route = createFileRoute('/_authed/qualification-reviews/$reviewId')
   loader: ({ context, params }) => context.queryClient.ensureQueryData(reviewQueryOptions(params.reviewId)),
   component: ReviewPage,
 });
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function ReviewPage() {
   const { t, i18n } = useTranslation();

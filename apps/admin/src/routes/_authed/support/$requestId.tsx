@@ -2,7 +2,7 @@ import { Alert, Anchor, Avatar, Box, Button, Card, Grid, Group, SegmentedControl
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconSend } from '@tabler/icons-react';
 import { fundsWithinRequest, type SupportThread } from '@partnerline/domain';
-import { ApiError, formatDate, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
+import { ApiError, Fact, formatDate, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -19,19 +19,6 @@ export const Route = createFileRoute('/_authed/support/$requestId')({
 });
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function ThreadPage() {
   const { t, i18n } = useTranslation();
