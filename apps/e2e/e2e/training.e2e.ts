@@ -130,4 +130,30 @@ describe('training and certification, in Chromium', () => {
     await o.getByText('未通过').first().waitFor();
     await screenshot(o, 'portal-team-training');
   });
+
+  it('a channel manager writes a course with a quiz in the editor and publishes it; partners find it in their catalogue', async () => {
+    const m = manager.page; // still signed in (zh-CN) from the review above
+    await m.goto(`${baseUrl()}/admin/training/courses/new`);
+    await m.getByRole('textbox', { name: '编号', exact: true }).fill('SEC-SP-120');
+    await m.getByRole('textbox', { name: '标题', exact: true }).fill('安全产品报备与投标流程');
+    const line = m.getByRole('combobox', { name: '产品线', exact: true }).first();
+    await line.click();
+    await m.getByRole('option', { name: /安全/ }).first().click();
+    await m.getByLabel('第 1 章标题').fill('报备要点');
+    await m.getByLabel('第 1 章正文').fill('## 先报备，后推进\n\n- 投标前在门户报备商机\n- 按协议的报备标准准备证据');
+    await m.getByRole('heading', { name: '先报备，后推进' }).waitFor(); // the live Markdown preview
+    await m.getByRole('button', { name: '添加题目' }).click();
+    await m.getByLabel('第 1 题题干').fill('投标前应先做什么？');
+    await m.getByLabel('第 1 题选项 1', { exact: true }).fill('在门户报备商机');
+    await m.getByLabel('第 1 题选项 2', { exact: true }).fill('直接向客户报价');
+    await screenshot(m, 'admin-course-editor');
+    await m.getByRole('button', { name: '创建草稿' }).click();
+    await m.waitForURL(/\/admin\/training\/courses\/[0-9a-f-]{36}$/);
+    await m.getByRole('button', { name: '发布', exact: true }).click();
+    await m.getByText('课程已发布').waitFor();
+
+    const p = learner.page; // sales@huaxin.demo, English
+    await p.goto(`${baseUrl()}/portal/learning`);
+    await p.getByRole('article', { name: '安全产品报备与投标流程' }).getByRole('button', { name: 'Enrol' }).waitFor();
+  });
 });
