@@ -122,6 +122,15 @@ describe('training, certification and qualification', () => {
     expect((await api(app, wang).post(`/api/enrolments/${e.id}/quiz-attempts`).send({ answers: [] })).status).toBe(404);
     // Nor can a colleague submit on the learner's behalf.
     expect((await api(app, lantingSales).post(`/api/enrolments/${e.id}/quiz-attempts`).send({ answers: [] })).status).toBe(404);
+    // A partner admin enrols a team member, who is told; a partner user cannot enrol someone else.
+    const lantingMe = (await api(app, learner).get('/api/auth/me')).body;
+    const gtm = course('DATA-GTM-101');
+    expect((await api(app, lantingSales).post(`/api/courses/${gtm.id}/enrolments`).send({ userId: lantingMe.id })).status).toBe(403);
+    const assigned = (await api(app, lantingOwner).post(`/api/courses/${gtm.id}/enrolments`).send({ userId: lantingMe.id }).expect(201)).body;
+    expect(assigned.userId).toBe(lantingMe.id);
+    const told = (await api(app, learner).get('/api/notifications')).body;
+    expect(JSON.stringify(told)).toContain('数据平台 GTM 销售培训');
+    expect((await api(app, huaxinOwner).post(`/api/courses/${gtm.id}/enrolments`).send({ userId: lantingMe.id })).status).toBe(404);
     const results = [];
     for (let i = 0; i < 3; i++) results.push((await api(app, learner).post(`/api/enrolments/${e.id}/quiz-attempts`).send({ answers: wrongAnswers('SEC-GTM-101') }).expect(201)).body);
     expect(results.map((r) => r.attemptsLeft)).toEqual([2, 1, 0]);

@@ -23,6 +23,7 @@ export const NotificationKindSchema = z.enum([
   'registration.expiring',
   'registration.expired',
   'registration.sla_breached',
+  'training.enrolled',
   'certification.earned',
   'certification.expiring',
   'certification.expired',
@@ -117,6 +118,10 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
   'registration.sla_breached': {
     en: { title: 'Review overdue: {customer}', body: 'The registration by {partner} was due for review on {due}.' },
     'zh-CN': { title: '审核逾期：{customer}', body: '{partner} 的报备应于 {due} 前完成审核。' },
+  },
+  'training.enrolled': {
+    en: { title: 'New course for you: {course}', body: '{by} enrolled you in {course}. Complete the modules and pass the quiz.' },
+    'zh-CN': { title: '为您安排了新课程：{course}', body: '{by} 为您报名了 {course}，请学完各章节并通过测验。' },
   },
   'certification.earned': {
     en: { title: 'Certified: {certification}', body: '{holder} earned {certification}, valid until {expiresOn}. Verification code {code}.' },

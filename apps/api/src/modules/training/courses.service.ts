@@ -23,6 +23,7 @@ import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PoliciesService } from '../policies/policies.service';
 import { CertificationsService } from './certifications.service';
 
@@ -76,6 +77,7 @@ export class CoursesService {
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
     private readonly certifications: CertificationsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private enrolmentView(e: EnrolmentRow, c: Pick<CourseRow, 'modules' | 'quiz'>, attemptLimit: number): EnrolmentView {
@@ -228,6 +230,10 @@ export class CoursesService {
       let [e]: EnrolmentRow[] = await m.query(`${ENROLMENT_SELECT} WHERE e.course_id = $1 AND e.user_id = $2`, [courseId, userId]);
       if (inserted.length) {
         await this.audit.record(m, { entity: 'enrolment', entityId: e.id, action: 'enrolment.created', after: { courseId, userId, by: actor.id } });
+        if (userId !== actor.id) {
+          const [by] = await m.query(`SELECT display_name FROM users WHERE id = $1`, [actor.id]);
+          await this.notifications.notify(m, { userIds: [userId], kind: 'training.enrolled', params: { course: c.title, by: by.display_name }, link: `/portal/learning/${courseId}` });
+        }
       } else if (e.status === 'completed' && (await this.certifications.renewable(m, userId, courseId))) {
         await m.query(`UPDATE enrolments SET status = 'in_progress', completed_module_ids = '{}', passed_at = NULL, cycle = cycle + 1 WHERE id = $1`, [e.id]);
         await this.audit.record(m, { entity: 'enrolment', entityId: e.id, action: 'enrolment.restarted', after: { courseId, userId, reason: 'certification renewal' } });
