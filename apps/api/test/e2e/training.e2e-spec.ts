@@ -109,6 +109,8 @@ describe('training, certification and qualification', () => {
     const doc = await api(app, wang).get(`/api/certifications/${cert.id}/document?lang=zh-CN`).expect(200);
     expect(doc.text).toContain('资格认证证书');
     expect(doc.text).toContain(code);
+    // The CSP forbids inline event-handler attributes; the print button is wired by a script element.
+    expect(doc.text).not.toMatch(/\son[a-z]+=/);
   });
 
   it('enforces the attempt limit, lets a manager reset it, and keeps the answer key until the last attempt', async () => {

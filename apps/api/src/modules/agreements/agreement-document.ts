@@ -64,7 +64,8 @@ export function renderAgreementDocument(a: AgreementDetail, locale: Locale, name
  ul{margin:0;padding-left:20px} .sign{display:flex;justify-content:space-between;margin-top:48px} .sign div{width:45%;border-top:1px solid #333;padding-top:8px}
  @media print{.noprint{display:none}}
 </style></head><body>
-<p class="noprint" style="text-align:right"><button onclick="window.print()">${esc(t.print)}</button></p>
+<p class="noprint" style="text-align:right"><button id="print">${esc(t.print)}</button></p>
+<script>document.getElementById('print').addEventListener('click', () => window.print());</script>
 <h1>${esc(t.title[a.type])}</h1>
 <div class="sub">${esc(t.number)} ${esc(a.number)} · ${esc(t.version)} ${a.version}</div>
 <table>

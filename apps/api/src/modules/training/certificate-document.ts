@@ -33,7 +33,10 @@ const L = {
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A printable certificate (HTML, A4 landscape) in zh-CN or en; the verification URL lets anyone check it. */
+/**
+ * A printable certificate (HTML, A4 landscape) in zh-CN or en; the verification URL lets anyone check it.
+ * The print button is wired by a script element: the CSP forbids inline event-handler attributes.
+ */
 export function renderCertificate(c: Certification, locale: Locale, verifyUrl: string): string {
   const t = L[locale];
   const zh = locale === 'zh-CN';
@@ -53,7 +56,8 @@ export function renderCertificate(c: Certification, locale: Locale, verifyUrl: s
   .print { position: fixed; top: 12px; right: 12px; }
   @media print { .print { display: none; } body { background: #fff; } .sheet { margin: 0; } }
 </style></head>
-<body><button class="print" onclick="window.print()">${esc(t.print)}</button>
+<body><button class="print" id="print">${esc(t.print)}</button>
+<script>document.getElementById('print').addEventListener('click', () => window.print());</script>
 <div class="sheet">
   <h1>${esc(t.heading)}</h1>
   <div>${esc(t.certifies)}</div>
