@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { DealRegistrationsService } from '../../src/modules/deal-registrations/deal-registrations.service';
 import { api, createTestApp, loginAs } from '../support/test-app';
 
 // First in this file: the sweep test below expires approved registrations, demo ones included.
@@ -181,7 +182,7 @@ describe('conflict resolution, protection, direct accounts', () => {
     await api(app, lanting).post(`/api/deal-registrations/${other}/submit`).expect(200);
     await api(app, manager).post(`/api/deal-registrations/${other}/approve`).expect(204);
     const ends = (await api(app, lanting).get(`/api/deal-registrations/${other}`)).body.protectionEnds as string;
-    const svc = app.get((await import('../../src/modules/deal-registrations/deal-registrations.service')).DealRegistrationsService);
+    const svc = app.get(DealRegistrationsService);
     const fourteenBefore = new Date(new Date(`${ends}T00:00:00Z`).getTime() - 14 * 86_400_000).toISOString().slice(0, 10);
     expect((await svc.sweep(fourteenBefore)).reminded).toBeGreaterThanOrEqual(1);
     expect((await svc.sweep(fourteenBefore)).reminded).toBe(0);
@@ -245,7 +246,7 @@ describe('deal registration policies: auto-approval and SLA escalation', () => {
     } finally {
       await api(app, admin).put('/api/policies').send(policies).expect(200);
     }
-    const svc = app.get((await import('../../src/modules/deal-registrations/deal-registrations.service')).DealRegistrationsService);
+    const svc = app.get(DealRegistrationsService);
     const farFuture = '2099-01-01';
     const first = await svc.sweep(farFuture);
     expect(first.escalated).toBeGreaterThan(0);
