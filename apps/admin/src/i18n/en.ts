@@ -7,7 +7,7 @@ export const en = {
     channel_manager: 'You screen applicants, run your partners and keep the channel layout complementary to direct sales.',
     leadership: 'You follow partner coverage by segment and where the gaps are. Your view is read-only.',
     quick: 'Where to go',
-    stats: { applications: 'Applications waiting', screening: 'In screening', trial: 'On trial', active: 'Active partners' },
+    stats: { applications: 'Applications waiting', screening: 'In screening', trial: 'On trial', active: 'Active partners', inReview: 'Registrations to review', openConflicts: 'Open conflict cases', overdueReviews: 'Overdue qualification reviews', openSupport: 'New support requests' },
     links: {
       registrations: 'Deal registration review queue',
       conflicts: 'Conflict cases',
@@ -35,6 +35,7 @@ export const en = {
       support: 'Marketing support, technical questions and coaching asked by partners.',
     },
     partnersNow: 'Partners today',
+    attention: 'Waiting for the vendor team',
   },
   strategy: {
     direct: 'Direct sales',

@@ -11,7 +11,7 @@ export const zhCN: Shape<typeof en> = {
     channel_manager: '您负责筛选申请者、经营合作伙伴，并确保渠道布局与直销互补而非冲突。',
     leadership: '您关注各细分市场的伙伴覆盖情况及空白点。您的视图为只读。',
     quick: '快速入口',
-    stats: { applications: '待处理申请', screening: '筛选中', trial: '考察期', active: '合作中伙伴' },
+    stats: { applications: '待处理申请', screening: '筛选中', trial: '考察期', active: '合作中伙伴', inReview: '待审核报备', openConflicts: '待协调冲突', overdueReviews: '逾期资格审查', openSupport: '新的支持请求' },
     links: {
       registrations: '商机报备审核队列',
       conflicts: '冲突协调案件',
@@ -39,6 +39,7 @@ export const zhCN: Shape<typeof en> = {
       support: '合作伙伴提出的市场活动支持、技术问题与销售辅导。',
     },
     partnersNow: '合作伙伴概况',
+    attention: '待厂商处理',
   },
   strategy: {
     direct: '直销',

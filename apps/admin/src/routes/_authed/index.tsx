@@ -5,6 +5,8 @@ import { createFileRoute, Link } from '@tanstack/react-router';
 import { meQueryOptions } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 import { partnersQueryOptions } from '../../api/partners';
+import { conflictsQueryOptions, queueQueryOptions } from '../../api/registrations';
+import { reviewsQueryOptions, supportRequestsQueryOptions } from '../../api/training';
 import { SCREENS } from '../../nav';
 
 export const Route = createFileRoute('/_authed/')({ component: Home });
@@ -21,6 +23,17 @@ function Home() {
   const { t } = useTranslation();
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const counts = useQueries({ queries: STATUSES.map(({ status }) => partnersQueryOptions({ status, page: 1, pageSize: 1 })) });
+  // What waits for the vendor team right now: each card opens the filtered queue.
+  const [inReview, conflicts, overdueReviews, openSupport] = useQueries({
+    queries: [queueQueryOptions({ status: 'in_review', page: 1, pageSize: 1 }), conflictsQueryOptions('open'), reviewsQueryOptions({ overdue: 'true' }), supportRequestsQueryOptions({ status: 'open' })],
+  });
+  type Root = (props: Record<string, unknown>) => React.ReactNode;
+  const attention: { key: string; value: number | undefined; root: Root }[] = [
+    { key: 'inReview', value: inReview.data?.total, root: (props) => <Link {...props} to="/registrations" search={{ status: 'in_review' }} /> },
+    { key: 'openConflicts', value: conflicts.data?.length, root: (props) => <Link {...props} to="/conflicts" /> },
+    { key: 'overdueReviews', value: overdueReviews.data?.length, root: (props) => <Link {...props} to="/qualification-reviews" search={{ view: 'overdue' }} /> },
+    { key: 'openSupport', value: openSupport.data?.length, root: (props) => <Link {...props} to="/support" search={{ status: 'open' }} /> },
+  ];
   if (!user) return null;
   const role = user.role as 'vendor_admin' | 'channel_manager' | 'leadership';
   const screens = SCREENS.filter((s) => s.to !== '/' && s.roles.includes(user.role));
@@ -47,6 +60,23 @@ function Home() {
                 </Text>
                 <Title order={2} mt={4}>
                   {counts[i].data?.total ?? '—'}
+                </Title>
+              </Card>
+            </UnstyledButton>
+          ))}
+        </SimpleGrid>
+      </Stack>
+      <Stack gap="sm">
+        <Title order={4}>{t('home.attention')}</Title>
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          {attention.map((a) => (
+            <UnstyledButton key={a.key} renderRoot={a.root}>
+              <Card h="100%">
+                <Text size="sm" c="dimmed">
+                  {t(`home.stats.${a.key}`)}
+                </Text>
+                <Title order={2} mt={4} c={a.value ? (a.key === 'overdueReviews' ? 'red' : undefined) : 'dimmed'}>
+                  {a.value ?? '—'}
                 </Title>
               </Card>
             </UnstyledButton>
