@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowRight, IconBuildingSkyscraper, IconFileCertificate, IconFileDescription, IconInfoCircle, IconUser, IconUsersGroup } from '@tabler/icons-react';
+import { IconArrowRight, IconBuildingSkyscraper, IconFileCertificate, IconFileDescription, IconHelpCircle, IconInfoCircle, IconSchool, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import { meQueryOptions, StageBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myAgreementsQueryOptions, myPartnerQueryOptions } from '../../api/portal';
+import { certificationsQueryOptions, coursesQueryOptions, supportRequestsQueryOptions } from '../../api/training';
 
 export const Route = createFileRoute('/_authed/')({
   loader: async ({ context }) => {
@@ -31,7 +32,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function ActionCard({ to, icon, title, desc, extra }: { to: '/agreements' | '/team' | '/application'; icon: ReactNode; title: string; desc: string; extra?: ReactNode }) {
+function ActionCard({ to, icon, title, desc, extra }: { to: '/agreements' | '/team' | '/application' | '/learning' | '/support'; icon: ReactNode; title: string; desc: string; extra?: ReactNode }) {
   return (
     <UnstyledButton renderRoot={(props) => <Link {...props} to={to} />} h="100%">
       <Card h="100%">
@@ -64,6 +65,12 @@ function Home() {
   if (!user) return null;
   const isAdmin = user.role === 'partner_admin';
   const inForce = agreements.data?.items.filter((a) => a.status === 'active').length;
+  const courses = useQuery(coursesQueryOptions());
+  const certificates = useQuery(certificationsQueryOptions());
+  const support = useQuery(supportRequestsQueryOptions());
+  const learning = courses.data?.filter((c) => c.enrolment?.status === 'in_progress').length;
+  const expiring = certificates.data?.filter((c) => c.status === 'expiring').length;
+  const openSupport = support.data?.filter((r) => r.status !== 'closed').length;
 
   return (
     <Stack maw={1100} gap="lg">
@@ -141,6 +148,39 @@ function Home() {
             icon={<IconUsersGroup size={20} />}
             title={t(isAdmin ? 'home.cards.teamAdmin.title' : 'home.cards.teamUser.title')}
             desc={t(isAdmin ? 'home.cards.teamAdmin.desc' : 'home.cards.teamUser.desc')}
+          />
+          <ActionCard
+            to="/learning"
+            icon={<IconSchool size={20} />}
+            title={t('home.cards.learning.title')}
+            desc={t('home.cards.learning.desc')}
+            extra={
+              learning !== undefined && (
+                <Group gap={6}>
+                  <Badge variant="light" color={learning > 0 ? 'blue' : 'gray'} w="fit-content">
+                    {t('home.coursesInProgress', { count: learning })}
+                  </Badge>
+                  {!!expiring && (
+                    <Badge variant="light" color="orange" w="fit-content">
+                      {t('home.certificatesExpiring', { count: expiring })}
+                    </Badge>
+                  )}
+                </Group>
+              )
+            }
+          />
+          <ActionCard
+            to="/support"
+            icon={<IconHelpCircle size={20} />}
+            title={t('home.cards.support.title')}
+            desc={t('home.cards.support.desc')}
+            extra={
+              openSupport !== undefined && (
+                <Badge variant="light" color={openSupport > 0 ? 'blue' : 'gray'} w="fit-content">
+                  {t('home.supportOpen', { count: openSupport })}
+                </Badge>
+              )
+            }
           />
           {isAdmin && <ActionCard to="/application" icon={<IconFileDescription size={20} />} title={t('home.cards.application.title')} desc={t('home.cards.application.desc')} />}
         </SimpleGrid>
