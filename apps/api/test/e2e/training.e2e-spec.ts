@@ -223,6 +223,22 @@ describe('training, certification and qualification', () => {
     expect((await api(app, manager).post(`/api/qualification-reviews/${review.id}/complete`).send({ demoEnvironment: ok, marketingQuality: ok, afterSalesProcess: ok })).status).toBe(409);
   });
 
+  it('renews an expiring certificate: the completed course restarts, passing it issues a new certificate', async () => {
+    const li = await loginAs(app, 'presales@huaxin.demo'); // 李婷: Data Platform presales certificate expiring in ~40 days
+    const tech = course('DATA-TECH-201');
+    const before = (await api(app, li).get('/api/certifications')).body as { id: string; status: string; expiresOn: string }[];
+    expect(before.map((c) => c.status)).toEqual(['expiring']);
+    const e = (await api(app, li).post(`/api/courses/${tech.id}/enrolments`).send({}).expect(201)).body;
+    expect(e).toMatchObject({ status: 'in_progress', progressPercent: 0, attemptsUsed: 0 });
+    for (const m of (await api(app, li).get(`/api/courses/${tech.id}`)).body.modules) await api(app, li).post(`/api/enrolments/${e.id}/modules/${m.id}/complete`).expect(200);
+    const r = (await api(app, li).post(`/api/enrolments/${e.id}/quiz-attempts`).send({ answers: rightAnswers('DATA-TECH-201') }).expect(201)).body;
+    expect(r.certificationsEarned).toHaveLength(1);
+    const after = (await api(app, li).get('/api/certifications')).body as { status: string; expiresOn: string }[];
+    expect(after.map((c) => c.status).sort()).toEqual(['active', 'expiring']);
+    // A holder of an active certificate cannot restart the course: enrolling again changes nothing.
+    expect((await api(app, li).post(`/api/courses/${tech.id}/enrolments`).send({}).expect(201)).body).toMatchObject({ status: 'completed' });
+  });
+
   it('reminds 30 days before a certificate expires, once, and announces the expiry once', async () => {
     const certs = CertificationsService;
     const svc = app.get(certs);

@@ -200,7 +200,9 @@ export class CertificationsService {
 
   /** A completed course may be retaken when a certificate it leads to is expiring, expired, or was never earned. */
   async renewable(m: EntityManager, userId: string, courseId: string): Promise<boolean> {
-    const window = await this.expiringWindow();
+    // Read the policy through the transaction: the embedded database has one connection, another would wait forever.
+    const { training } = await this.policies.get(m);
+    const window = Math.max(...training.certificationReminderDays, 0);
     const paths: { id: string }[] = await m.query(`SELECT id FROM certification_paths WHERE active AND $1 = ANY(course_ids)`, [courseId]);
     const on = today();
     for (const p of paths) {
