@@ -292,6 +292,12 @@ export const en = {
     previous: 'Previous',
     next: 'Next module',
     markComplete: 'Mark as complete',
+    renew: {
+      title: 'Renew “{{name}}”',
+      expiring: 'Your certificate expires on {{date}}. Take the course again and pass the quiz to renew it.',
+      expired: 'Your certificate expired on {{date}}. Take the course again and pass the quiz to be certified again.',
+      action: 'Retake the course',
+    },
     quiz: {
       title: 'Quiz',
       passMark: 'Pass mark {{mark}}%',

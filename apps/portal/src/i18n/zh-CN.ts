@@ -296,6 +296,12 @@ export const zhCN: Shape<typeof en> = {
     previous: '上一个',
     next: '下一个模块',
     markComplete: '标记为已完成',
+    renew: {
+      title: '续期“{{name}}”',
+      expiring: '您的证书将于 {{date}} 到期。重新学习本课程并通过测验即可续期。',
+      expired: '您的证书已于 {{date}} 过期。重新学习本课程并通过测验即可重新获得认证。',
+      action: '重新学习',
+    },
     quiz: {
       title: '测验',
       passMark: '及格线 {{mark}}%',

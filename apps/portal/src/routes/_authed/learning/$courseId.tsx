@@ -16,15 +16,15 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import type { CourseDetail, LearnerQuestion, QuizResult } from '@partnerline/domain';
-import { ApiError, Markdown } from '@partnerline/ui';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { ApiError, formatDate, Markdown, meQueryOptions } from '@partnerline/ui';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { productLinesQueryOptions } from '../../../api/portal';
-import { courseQueryOptions, type LearnerQuiz, useCompleteModule, useEnrol, useStartQuiz, useSubmitQuiz } from '../../../api/training';
-import { formatDuration, LearnerStatus, productLineName, TrackBadge } from '../../../components/training';
+import { certificationsQueryOptions, courseQueryOptions, type LearnerQuiz, useCompleteModule, useEnrol, useStartQuiz, useSubmitQuiz } from '../../../api/training';
+import { formatDuration, LearnerStatus, productLineName, TrackBadge, useLocale } from '../../../components/training';
 
 export const Route = createFileRoute('/_authed/learning/$courseId')({
   params: { parse: (p) => ({ courseId: z.uuid().parse(p.courseId) }), stringify: (p) => p },
@@ -236,6 +236,36 @@ function CoursePage() {
 
 type Answers = Record<string, string[]>;
 
+/**
+ * A certificate this course leads to is expiring or has expired (and none is still fully valid): offer to take the
+ * course again. The API restarts the enrolment only in that case; passing it issues a new certificate.
+ */
+function RenewCertificate({ course }: { course: CourseDetail }) {
+  const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const certificates = useQuery(certificationsQueryOptions());
+  const enrol = useEnrol();
+  const locale = useLocale();
+  const pathIds = new Set(course.certificationPaths.map((p) => p.id));
+  const mine = (certificates.data ?? []).filter((c) => c.userId === me?.id && pathIds.has(c.pathId) && c.status !== 'revoked');
+  const due = mine.filter((c) => c.status === 'expiring' || c.status === 'expired');
+  if (!due.length || mine.some((c) => c.status === 'active')) return null;
+  return (
+    <Alert color="orange" icon={<IconRefresh size={18} />} title={t('learning.renew.title', { name: due[0].name })}>
+      <Group justify="space-between" wrap="nowrap" align="flex-end">
+        <Text size="sm">{t(due[0].status === 'expired' ? 'learning.renew.expired' : 'learning.renew.expiring', { date: formatDate(due[0].expiresOn, locale) })}</Text>
+        <Button
+          color="orange"
+          loading={enrol.isPending}
+          onClick={() => enrol.mutate({ courseId: course.id }, { onError: (e) => notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) }) })}
+        >
+          {t('learning.renew.action')}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
 function QuizSection({ course, allModulesDone }: { course: CourseDetail; allModulesDone: boolean }) {
   const { t } = useTranslation();
   const enrolment = course.enrolment;
@@ -327,14 +357,17 @@ function QuizSection({ course, allModulesDone }: { course: CourseDetail; allModu
     body = <Text c="dimmed">{t('learning.quiz.enrolFirst')}</Text>;
   } else if (enrolment.status === 'completed') {
     body = (
-      <Alert color="green" icon={<IconTrophy size={18} />} title={t('learning.quiz.alreadyPassed')}>
-        <Stack gap={6}>
-          <Text size="sm">{t('learning.quiz.bestScore', { score: enrolment.bestScorePercent ?? 100 })}</Text>
-          <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/learning/certificates" />}>
-            {t('learning.quiz.seeCertificates')} →
-          </Anchor>
-        </Stack>
-      </Alert>
+      <Stack>
+        <Alert color="green" icon={<IconTrophy size={18} />} title={t('learning.quiz.alreadyPassed')}>
+          <Stack gap={6}>
+            <Text size="sm">{t('learning.quiz.bestScore', { score: enrolment.bestScorePercent ?? 100 })}</Text>
+            <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/learning/certificates" />}>
+              {t('learning.quiz.seeCertificates')} →
+            </Anchor>
+          </Stack>
+        </Alert>
+        <RenewCertificate course={course} />
+      </Stack>
     );
   } else if (!allModulesDone) {
     body = (
