@@ -78,6 +78,48 @@ const routes = (e: EnrolmentView | null, result?: QuizResult) => ({
   ...(result ? { [`POST /api/enrolments/${ENROLMENT}/quiz-attempts`]: () => ({ status: 201, body: result }) } : {}),
 });
 
+const certificate = (status: 'active' | 'expiring' | 'expired') => ({
+  id: id(900),
+  code: 'ABCD-EFGH-JKLM',
+  pathId: id(800),
+  name: 'Certified Security Presales',
+  jobRole: 'presales',
+  productLineId: LINE,
+  productLineCode: 'SEC',
+  userId: USER_ID,
+  holderName: 'Test',
+  holderEmail: 'presales@example.com',
+  partnerId: PARTNER_ID,
+  partnerName: 'Example',
+  earnedOn: '2024-12-01',
+  expiresOn: '2026-11-30',
+  status,
+  revokedReason: null,
+});
+
+describe('certificate renewal on the course page', () => {
+  it('offers to retake a passed course when its certificate is expiring, and enrols again', async () => {
+    const done = enrolment({ status: 'completed', passedAt: '2024-12-01T00:00:00Z', bestScorePercent: 100, progressPercent: 100 });
+    const { api } = openPortal(`/portal/learning/${COURSE}`, portalUser('partner_user'), {
+      ...routes(done),
+      'GET /api/certifications': json([certificate('expiring')]),
+      [`POST /api/courses/${COURSE}/enrolments`]: () => ({ status: 201, body: enrolment({ completedModuleIds: [], progressPercent: 0 }) }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Retake the course' }));
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'POST' && c.url.pathname === `/api/courses/${COURSE}/enrolments`)).toBe(true));
+  });
+
+  it('does not offer it while the certificate is fully valid', async () => {
+    const done = enrolment({ status: 'completed', passedAt: '2024-12-01T00:00:00Z', bestScorePercent: 100, progressPercent: 100 });
+    const { api } = openPortal(`/portal/learning/${COURSE}`, portalUser('partner_user'), { ...routes(done), 'GET /api/certifications': json([certificate('active')]) });
+    expect(await screen.findByText('You passed this course')).toBeInTheDocument();
+    // Only once the certificates have been read does the absence of the offer mean anything.
+    await waitFor(() => expect(api.calls.some((c) => c.url.pathname === '/api/certifications')).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('button', { name: 'Retake the course' })).not.toBeInTheDocument();
+  });
+});
+
 describe('the course page', () => {
   it('shows the module content and marks a module as complete', async () => {
     const { api } = openPortal(`/portal/learning/${COURSE}`, portalUser('partner_user'), {
