@@ -23,7 +23,7 @@ const EVIDENCE: Record<string, string> = {
 /** Where each demo partner is in screening, and what its file holds. */
 const INFO_OPEN = new Set(['pinrui']);
 const INFO_ANSWERED = new Set(['lvzhou', 'zhongke']);
-const APPROVED_IN_SCREENING = new Set(['kaiyuan']);
+const APPROVED_IN_SCREENING = new Set(['kaiyuan', 'bangkok-it']); // two: a test turns 开元 into an active partner
 const TRIAL_SUCCEEDED = new Set(['huasheng']);
 const HAD_TRIAL = new Set(['huaxin', 'dingsheng', 'yunfan', 'beichen', 'hongtu', 'yaxin']);
 
