@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answerKeyRevealed,
   certificationExpiresOn,
+  certifiedStaffCheck,
+  completedModuleCount,
+  expiringWindowDays,
+  mayEarnCertificate,
+  renewalDue,
   certificationRemindersDue,
   certificationStatus,
   certificationValid,
@@ -86,6 +92,13 @@ describe('quiz attempts and progress', () => {
     expect(checkQuizAttempt({ passed: true, attemptsUsed: 1, attemptLimit: 3, modulesDone: 2, moduleCount: 2 })).toEqual({ ok: false, reason: 'already_passed' });
   });
 
+  it('counts only current modules as done, and reveals the answer key after a pass or the last attempt', () => {
+    expect(completedModuleCount([id(1), id(9)], [{ id: id(1) }, { id: id(2) }])).toBe(1);
+    expect(answerKeyRevealed(false, 2)).toBe(false);
+    expect(answerKeyRevealed(false, 0)).toBe(true);
+    expect(answerKeyRevealed(true, 1)).toBe(true);
+  });
+
   it('counts the quiz as the last step of progress', () => {
     expect(courseProgress(0, 3, true, false)).toBe(0);
     expect(courseProgress(3, 3, true, false)).toBe(75);
@@ -137,6 +150,19 @@ describe('certification validity', () => {
     expect(certificationRemindersDue('2026-12-31', '2027-01-02', [60, 30], [])).toEqual([]);
   });
 
+  it('uses the earliest reminder as the expiring window, and renews only when no certificate is fully valid', () => {
+    expect(expiringWindowDays([60, 30])).toBe(60);
+    expect(expiringWindowDays([])).toBe(0);
+    expect(mayEarnCertificate([])).toBe(true);
+    expect(mayEarnCertificate(['expiring'])).toBe(true);
+    expect(mayEarnCertificate(['expiring', 'active'])).toBe(false);
+    expect(renewalDue(['expiring'])).toBe(true);
+    expect(renewalDue(['expired', 'revoked'])).toBe(true);
+    expect(renewalDue(['expired', 'active'])).toBe(false);
+    expect(renewalDue(['revoked'])).toBe(false);
+    expect(renewalDue([])).toBe(false);
+  });
+
   it('completes a path only when every required course is passed', () => {
     expect(pathComplete([id(1), id(2)], [id(1)])).toBe(false);
     expect(pathComplete([id(1), id(2)], new Set([id(2), id(1), id(3)]))).toBe(true);
@@ -185,6 +211,14 @@ describe('qualification', () => {
     );
     expect(r.lines).toHaveLength(1);
     expect(r.lines[0].missing).toBe(2);
+  });
+
+  it('passes the certified-staff check only when every agreement is met, naming each gap', () => {
+    const met = { agreementNumber: 'PL-RG-1', lines: [{ jobRole: 'sales' as const, productLineCode: 'DATA', missing: 0 }] };
+    const short = { agreementNumber: 'PL-EX-2', lines: [{ jobRole: 'presales' as const, productLineCode: 'DATA', missing: 1 }, { jobRole: 'sales' as const, productLineCode: 'DATA', missing: 0 }] };
+    expect(certifiedStaffCheck([met])).toEqual({ pass: true, gaps: [] });
+    expect(certifiedStaffCheck([])).toEqual({ pass: true, gaps: [] });
+    expect(certifiedStaffCheck([met, short])).toEqual({ pass: false, gaps: [{ agreementNumber: 'PL-EX-2', jobRole: 'presales', productLineCode: 'DATA', missing: 1 }] });
   });
 
   it('schedules reviews every N months from the last one, or from the first agreement', () => {

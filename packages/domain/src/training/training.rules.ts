@@ -48,6 +48,17 @@ export function checkQuizAttempt(s: { passed: boolean; attemptsUsed: number; att
   return { ok: true, attemptNo: s.attemptsUsed + 1 };
 }
 
+/** How many of the course's current modules a learner has completed (ids of modules since removed do not count). */
+export function completedModuleCount(completedIds: readonly string[], modules: readonly { id: string }[]): number {
+  const ids = new Set(modules.map((m) => m.id));
+  return completedIds.filter((id) => ids.has(id)).length;
+}
+
+/** The correct options of an attempt are shown only once the quiz is passed or no attempt is left. */
+export function answerKeyRevealed(passed: boolean, attemptsLeft: number): boolean {
+  return passed || attemptsLeft <= 0;
+}
+
 /** Percentage of the course done: modules, plus the quiz as one more step when there is one. */
 export function courseProgress(modulesDone: number, moduleCount: number, hasQuiz: boolean, passed: boolean): number {
   const steps = moduleCount + (hasQuiz ? 1 : 0);
@@ -114,6 +125,25 @@ export function certificationStatus(c: { expiresOn: string; revoked: boolean }, 
   if (c.revoked) return 'revoked';
   if (today > c.expiresOn) return 'expired';
   return daysBetween(today, c.expiresOn) <= expiringWithinDays ? 'expiring' : 'active';
+}
+
+/** A certificate counts as "expiring" this many days before its end: the earliest reminder (policy [60, 30] → 60). */
+export function expiringWindowDays(reminderDays: readonly number[]): number {
+  return Math.max(...reminderDays, 0);
+}
+
+/** A path's certificate may be earned (again) unless one is held that is not yet in its expiring window. */
+export function mayEarnCertificate(held: readonly CertificationStatus[]): boolean {
+  return !held.includes('active');
+}
+
+/**
+ * Retaking a passed course renews a certificate: offered when one of the person's certificates of the course's paths
+ * is expiring or expired and none is fully valid. Revoked certificates are ignored (revocation is not renewed by a quiz).
+ */
+export function renewalDue(held: readonly CertificationStatus[]): boolean {
+  const live = held.filter((s) => s !== 'revoked');
+  return live.some((s) => s === 'expiring' || s === 'expired') && mayEarnCertificate(live);
 }
 
 /** Counts toward qualification: not revoked and not past its last valid day. */
@@ -185,6 +215,18 @@ export function qualificationCompliance(requirements: readonly Requirement[], he
     return { ...r, held: holderIds.length, missing: Math.max(0, r.headcount - holderIds.length), holderIds };
   });
   return { compliant: lines.every((l) => l.missing === 0), lines };
+}
+
+/**
+ * The certified-staff item of a qualification review: it passes when every active agreement's requirements are met;
+ * the gaps name the agreement, role, product line and how many people are missing.
+ */
+export function certifiedStaffCheck(qualifications: readonly { agreementNumber: string; lines: readonly { jobRole: JobRole; productLineCode: string; missing: number }[] }[]): {
+  pass: boolean;
+  gaps: { agreementNumber: string; jobRole: JobRole; productLineCode: string; missing: number }[];
+} {
+  const gaps = qualifications.flatMap((q) => q.lines.filter((l) => l.missing > 0).map((l) => ({ agreementNumber: q.agreementNumber, jobRole: l.jobRole, productLineCode: l.productLineCode, missing: l.missing })));
+  return { pass: gaps.length === 0, gaps };
 }
 
 /** The next periodic review: `intervalMonths` after the last completed one, or after the first agreement started. */

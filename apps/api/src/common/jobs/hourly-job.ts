@@ -1,4 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { todayIso } from '../time';
 
 const EVERY_MS = 60 * 60 * 1000;
 
@@ -19,7 +20,7 @@ export abstract class HourlyJob implements OnApplicationBootstrap, OnModuleDestr
     if (!this.enabled) return;
     const logger = new Logger(this.jobName);
     const run = () =>
-      this.sweep(new Date().toISOString().slice(0, 10))
+      this.sweep(todayIso())
         .then((line) => line && logger.log(line))
         .catch((err: Error) => logger.error(`sweep failed: ${err.message}`));
     void run();

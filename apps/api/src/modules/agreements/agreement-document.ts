@@ -1,4 +1,5 @@
 import { type AgreementDetail, type AgreementTerms, type Locale } from '@partnerline/domain';
+import { escapeHtml as esc } from '../../common/http/html';
 
 const L = {
   en: {
@@ -27,7 +28,6 @@ const L = {
   },
 } as const;
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface DocumentNames {
   products: Map<string, string>;

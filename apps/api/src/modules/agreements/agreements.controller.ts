@@ -23,6 +23,7 @@ import { AnyRole, CurrentUser, Roles, VendorRoles } from '../../common/auth/auth
 import { tenantOf } from '../../common/auth/tenant-scope';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { localeOf } from '../../common/http/request-locale';
+import { todayIso } from '../../common/time';
 import { IdParamDto } from '../../common/http/params';
 import { renderAgreementDocument } from './agreement-document';
 import { AgreementsRepository } from './agreements.repository';
@@ -146,7 +147,7 @@ export class AgreementsController {
   @VendorRoles()
   @ZodResponse({ type: ExclusivityDto })
   async exclusivity(@Query() q: ExclusivityQueryDto) {
-    return { holder: await this.repo.holderOn(q.industryId, q.regionId, q.on ?? new Date().toISOString().slice(0, 10)) };
+    return { holder: await this.repo.holderOn(q.industryId, q.regionId, q.on ?? todayIso()) };
   }
 
   /** The overlap preview: which exclusive holdings a draft scope and term would collide with. */

@@ -23,9 +23,10 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PoliciesService } from '../policies/policies.service';
 import { checkEvidenceFile } from './evidence-files';
+import { todayIso as today } from '../../common/time';
+import { escapeLike } from '../../common/database/like';
 
 const OPEN = ['submitted', 'in_review', 'in_conflict', 'approved'];
-const today = () => new Date().toISOString().slice(0, 10);
 
 export type Row = {
   id: string;
@@ -356,7 +357,7 @@ export class DealRegistrationsService {
     if (tenant) where.push(`r.partner_id = $${params.push(tenant)}`);
     if (q.status) where.push(`r.status = $${params.push(q.status)}`);
     if (q.partnerId) where.push(`r.partner_id = $${params.push(q.partnerId)}`);
-    if (q.q) where.push(`r.customer_name ILIKE $${params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (q.q) where.push(`r.customer_name ILIKE $${params.push(`%${escapeLike(q.q)}%`)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM deal_registrations r ${filter}`, params);
     // The review queue reads oldest SLA first; everything else newest first.

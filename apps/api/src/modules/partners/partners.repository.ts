@@ -14,6 +14,7 @@ import {
   segmentFit,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { escapeLike } from '../../common/database/like';
 
 type PartnerRow = {
   id: string;
@@ -68,7 +69,6 @@ const SORTS: Record<PartnerDirectoryQuery['sort'], string> = {
   type: 'p.type',
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class PartnersRepository {

@@ -1,4 +1,5 @@
 import type { Certification, Locale } from '@partnerline/domain';
+import { escapeHtml as esc } from '../../common/http/html';
 
 const L = {
   en: {
@@ -31,7 +32,6 @@ const L = {
   },
 } as const;
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * A printable certificate (HTML, A4 landscape) in zh-CN or en; the verification URL lets anyone check it.

@@ -8,10 +8,13 @@ import {
   certificationRemindersDue,
   certificationStatus,
   type CertificationStatus,
+  expiringWindowDays,
   formatVerificationCode,
+  mayEarnCertificate,
   type JobRole,
   normaliseVerificationCode,
   pathComplete,
+  renewalDue,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { tenantOf } from '../../common/auth/tenant-scope';
@@ -20,9 +23,10 @@ import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
+import { todayIso as today } from '../../common/time';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 type CertRow = {
   id: string;
@@ -63,6 +67,7 @@ export class CertificationsService {
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly partners: PartnersRepository,
   ) {}
 
   private view(r: CertRow, expiringWithinDays: number, on = today()): Certification {
@@ -88,7 +93,7 @@ export class CertificationsService {
 
   private async expiringWindow(): Promise<number> {
     const { training } = await this.policies.get();
-    return Math.max(...training.certificationReminderDays, 0);
+    return expiringWindowDays(training.certificationReminderDays);
   }
 
   // ── Paths ─────────────────────────────────────────────────────────────
@@ -166,7 +171,7 @@ export class CertificationsService {
    */
   async awardCompletedPaths(m: EntityManager, userId: string, partnerId: string, courseId: string) {
     const { training } = await this.policies.get(m);
-    const window = Math.max(...training.certificationReminderDays, 0);
+    const window = expiringWindowDays(training.certificationReminderDays);
     const paths: { id: string; name: string; course_ids: string[]; validity_months: number | null }[] = await m.query(
       `SELECT id, name, course_ids, validity_months FROM certification_paths WHERE active AND $1 = ANY(course_ids) ORDER BY name`,
       [courseId],
@@ -181,12 +186,12 @@ export class CertificationsService {
       // One issuer at a time per (path, person): two courses of a path passed at once still give one certificate.
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`certificate:${p.id}:${userId}`]);
       const current: { expires_on: string }[] = await m.query(`SELECT expires_on::text FROM certifications WHERE path_id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_on >= $3::date`, [p.id, userId, on]);
-      if (current.some((c) => certificationStatus({ expiresOn: c.expires_on, revoked: false }, on, window) === 'active')) continue;
+      if (!mayEarnCertificate(current.map((c) => certificationStatus({ expiresOn: c.expires_on, revoked: false }, on, window)))) continue;
       const expiresOn = certificationExpiresOn(on, p.validity_months ?? training.certificationValidityMonths);
       const code = formatVerificationCode(randomBytes(12));
       const [row] = await m.query(`INSERT INTO certifications (code, path_id, user_id, partner_id, earned_on, expires_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [code, p.id, userId, partnerId, on, expiresOn]);
       await this.audit.record(m, { entity: 'certification', entityId: row.id, action: 'certification.earned', after: { pathId: p.id, userId, code, earnedOn: on, expiresOn } });
-      const admins = (await m.query(`SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`, [partnerId])).map((u: { id: string }) => u.id);
+      const admins = await this.partners.partnerAdmins(m, partnerId);
       await this.notifications.notify(m, {
         userIds: [userId, ...admins],
         kind: 'certification.earned',
@@ -198,16 +203,16 @@ export class CertificationsService {
     return earned;
   }
 
-  /** A completed course may be retaken when a certificate it leads to is expiring, expired, or was never earned. */
+  /** A completed course may be retaken when a certificate of one of its paths is due for renewal (`renewalDue`). */
   async renewable(m: EntityManager, userId: string, courseId: string): Promise<boolean> {
     // Read the policy through the transaction: the embedded database has one connection, another would wait forever.
     const { training } = await this.policies.get(m);
-    const window = Math.max(...training.certificationReminderDays, 0);
+    const window = expiringWindowDays(training.certificationReminderDays);
     const paths: { id: string }[] = await m.query(`SELECT id FROM certification_paths WHERE active AND $1 = ANY(course_ids)`, [courseId]);
     const on = today();
     for (const p of paths) {
       const certs: { expires_on: string }[] = await m.query(`SELECT expires_on::text FROM certifications WHERE path_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [p.id, userId]);
-      if (certs.length && !certs.some((c) => certificationStatus({ expiresOn: c.expires_on, revoked: false }, on, window) === 'active')) return true;
+      if (renewalDue(certs.map((c) => certificationStatus({ expiresOn: c.expires_on, revoked: false }, on, window)))) return true;
     }
     return false;
   }
@@ -252,7 +257,7 @@ export class CertificationsService {
       if (r.revoked_at) throw AppError.conflict('This certification is already revoked.', { revokedReason: r.revoked_reason });
       await m.query(`UPDATE certifications SET revoked_at = now(), revoked_by = $2, revoked_reason = $3 WHERE id = $1`, [id, actor.id, reason]);
       await this.audit.record(m, { entity: 'certification', entityId: id, action: 'certification.revoked', before: { revoked: false }, after: { revoked: true, reason } });
-      const admins = (await m.query(`SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`, [r.partner_id])).map((u: { id: string }) => u.id);
+      const admins = await this.partners.partnerAdmins(m, r.partner_id);
       await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.revoked', params: { certification: r.name, holder: r.holder_name, reason }, link: '/portal/learning/certificates' });
     });
   }
@@ -274,7 +279,7 @@ export class CertificationsService {
   /** Reminders 60 and 30 days (policy) before expiry, and an expiry notice, each once; safe with several instances. */
   async sweep(day: string): Promise<{ reminded: number; expired: number }> {
     const { training } = await this.policies.get();
-    const window = Math.max(...training.certificationReminderDays, 0);
+    const window = expiringWindowDays(training.certificationReminderDays);
     return inTransaction(this.db, async (m) => {
       let reminded = 0;
       const soon: CertRow[] = await m.query(
@@ -288,7 +293,7 @@ export class CertificationsService {
         const covered = training.certificationReminderDays.filter((d) => d >= due[0]);
         await m.query(`UPDATE certifications SET reminders_sent = (SELECT array_agg(DISTINCT x) FROM unnest(reminders_sent || $2::int[]) x) WHERE id = $1`, [r.id, covered]);
         const days = Math.round((Date.parse(r.expires_on) - Date.parse(day)) / 86_400_000);
-        const admins = (await m.query(`SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`, [r.partner_id])).map((u: { id: string }) => u.id);
+        const admins = await this.partners.partnerAdmins(m, r.partner_id);
         await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.expiring', params: { certification: r.name, holder: r.holder_name, expiresOn: r.expires_on, days }, link: '/portal/learning/certificates' });
         reminded++;
       }
@@ -296,7 +301,7 @@ export class CertificationsService {
       for (const r of gone) {
         await m.query(`UPDATE certifications SET expiry_notified = true WHERE id = $1`, [r.id]);
         await this.audit.record(m, { entity: 'certification', entityId: r.id, action: 'certification.expired', actor: { id: null, email: 'system' }, after: { expiresOn: r.expires_on } });
-        const admins = (await m.query(`SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`, [r.partner_id])).map((u: { id: string }) => u.id);
+        const admins = await this.partners.partnerAdmins(m, r.partner_id);
         await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.expired', params: { certification: r.name, holder: r.holder_name, expiresOn: r.expires_on }, link: '/portal/learning/certificates' });
       }
       return { reminded, expired: gone.length };

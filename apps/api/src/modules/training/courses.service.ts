@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  answerKeyRevealed,
   checkQuizAttempt,
+  completedModuleCount,
   checkTransition,
   COURSE_TRANSITIONS,
   courseProgress,
@@ -26,6 +28,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PoliciesService } from '../policies/policies.service';
 import { CertificationsService } from './certifications.service';
+import { escapeLike } from '../../common/database/like';
 
 type CourseRow = {
   id: string;
@@ -63,11 +66,11 @@ const COURSE_SELECT = `
          (SELECT count(*)::int FROM enrolments e WHERE e.course_id = c.id) AS enrolled_count
     FROM courses c JOIN product_lines pl ON pl.id = c.product_line_id`;
 
-const ENROLMENT_SELECT = `
-  SELECT e.*,
+/** An enrolment with the attempts of its current cycle counted. */
+const ENROLMENT_COLUMNS = `e.*,
          (SELECT count(*)::int FROM quiz_attempts a WHERE a.enrolment_id = e.id AND a.cycle = e.cycle) AS attempts_used,
-         (SELECT max(a.score_percent)::text FROM quiz_attempts a WHERE a.enrolment_id = e.id AND a.cycle = e.cycle) AS best_score
-    FROM enrolments e`;
+         (SELECT max(a.score_percent)::text FROM quiz_attempts a WHERE a.enrolment_id = e.id AND a.cycle = e.cycle) AS best_score`;
+const ENROLMENT_SELECT = `SELECT ${ENROLMENT_COLUMNS} FROM enrolments e`;
 
 /** The catalogue (authoring for vendor staff), enrolments, module completion and server-scored quizzes. */
 @Injectable()
@@ -81,7 +84,7 @@ export class CoursesService {
   ) {}
 
   private enrolmentView(e: EnrolmentRow, c: Pick<CourseRow, 'modules' | 'quiz'>, attemptLimit: number): EnrolmentView {
-    const done = e.completed_module_ids.filter((id) => c.modules.some((m) => m.id === id)).length;
+    const done = completedModuleCount(e.completed_module_ids, c.modules);
     return {
       id: e.id,
       courseId: e.course_id,
@@ -127,7 +130,7 @@ export class CoursesService {
     if (q.track) where.push(`c.track = $${params.push(q.track)}`);
     if (q.jobRole) where.push(`c.job_role = $${params.push(q.jobRole)}`);
     if (q.productLineId) where.push(`c.product_line_id = $${params.push(q.productLineId)}`);
-    if (q.q) where.push(`(c.title ILIKE $${params.push(`%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)} OR c.code ILIKE $${params.length} OR c.summary ILIKE $${params.length})`);
+    if (q.q) where.push(`(c.title ILIKE $${params.push(`%${escapeLike(q.q)}%`)} OR c.code ILIKE $${params.length} OR c.summary ILIKE $${params.length})`);
     const rows: CourseRow[] = await this.db.query(`${COURSE_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.track, c.code LIMIT 500`, params);
     const { training } = await this.policies.get();
     const mine: EnrolmentRow[] = partner ? await this.db.query(`${ENROLMENT_SELECT} WHERE e.user_id = $1`, [user.id]) : [];
@@ -276,7 +279,7 @@ export class CoursesService {
     const { training } = await this.policies.get();
     const e = await this.loadEnrolment(this.db, enrolmentId, actor);
     const c = await this.loadCourse(this.db, e.course_id, null);
-    const done = e.completed_module_ids.filter((id) => c.modules.some((x) => x.id === id)).length;
+    const done = completedModuleCount(e.completed_module_ids, c.modules);
     const check = checkQuizAttempt({ passed: e.passed_at !== null, attemptsUsed: e.attempts_used, attemptLimit: training.quizAttemptLimit, modulesDone: done, moduleCount: c.modules.length });
     const attemptNo = check.ok ? check.attemptNo : e.attempts_used + 1;
     return {
@@ -296,7 +299,7 @@ export class CoursesService {
       if (e.user_id !== actor.id) throw new AppError('FORBIDDEN', { role: actor.role });
       const c = await this.loadCourse(m, e.course_id, null);
       if (c.quiz.length === 0) throw AppError.unprocessable('This course has no quiz.', { reason: 'no_quiz' });
-      const done = e.completed_module_ids.filter((id) => c.modules.some((x) => x.id === id)).length;
+      const done = completedModuleCount(e.completed_module_ids, c.modules);
       const check = checkQuizAttempt({ passed: e.passed_at !== null, attemptsUsed: e.attempts_used, attemptLimit: training.quizAttemptLimit, modulesDone: done, moduleCount: c.modules.length });
       if (!check.ok) {
         const detail = { already_passed: 'You have already passed this quiz.', modules_incomplete: 'Complete every module before taking the quiz.', no_attempts_left: `All ${training.quizAttemptLimit} attempts are used; ask your channel manager to reset the course.` }[check.reason];
@@ -318,7 +321,7 @@ export class CoursesService {
         earned = await this.certifications.awardCompletedPaths(m, e.user_id, e.partner_id, c.id);
       }
       const attemptsLeft = Math.max(0, training.quizAttemptLimit - check.attemptNo);
-      const reveal = score.passed || attemptsLeft === 0;
+      const reveal = answerKeyRevealed(score.passed, attemptsLeft);
       return {
         attemptNo: check.attemptNo,
         scorePercent: score.scorePercent,
@@ -353,9 +356,9 @@ export class CoursesService {
     if (q.partnerId) where.push(`e.partner_id = $${params.push(q.partnerId)}`);
     if (q.userId) where.push(`e.user_id = $${params.push(q.userId)}`);
     const rows: (EnrolmentRow & { title: string; code: string; modules: CourseRow['modules']; quiz: QuizQuestion[]; display_name: string })[] = await this.db.query(
-      `SELECT x.*, c.title, c.code, c.modules, c.quiz, u.display_name FROM (${ENROLMENT_SELECT}) x
-         JOIN courses c ON c.id = x.course_id JOIN users u ON u.id = x.user_id
-        ${where.length ? `WHERE ${where.join(' AND ').replace(/\be\./g, 'x.')}` : ''} ORDER BY u.display_name, c.code LIMIT 2000`,
+      `SELECT ${ENROLMENT_COLUMNS}, c.title, c.code, c.modules, c.quiz, u.display_name
+         FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN users u ON u.id = e.user_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.display_name, c.code LIMIT 2000`,
       params,
     );
     const { training } = await this.policies.get();

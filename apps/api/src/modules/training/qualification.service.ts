@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   agreementNumber,
   type AgreementTerms,
+  certifiedStaffCheck,
   nextQualificationReviewDue,
   type Qualification,
   qualificationCompliance,
@@ -17,10 +18,11 @@ import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
 import { CertificationsService } from './certifications.service';
+import { todayIso as today } from '../../common/time';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 type ReviewRow = {
   id: string;
@@ -36,6 +38,9 @@ type ReviewRow = {
   overdue_notified: boolean;
 };
 
+type AgreementRow = { id: string; type: AgreementTerms['type']; start_date: string; partner_id: string; terms: AgreementTerms };
+const AGREEMENT_COLUMNS = `id, type, start_date::text AS start_date, partner_id, terms`;
+
 const REVIEW_SELECT = `
   SELECT r.*, r.due_on::text AS due_on, p.name AS partner_name, u.display_name AS reviewer_name
     FROM qualification_reviews r JOIN partners p ON p.id = r.partner_id LEFT JOIN users u ON u.id = r.reviewer_id`;
@@ -49,61 +54,54 @@ export class QualificationService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly certifications: CertificationsService,
+    private readonly partners: PartnersRepository,
   ) {}
 
-  private async compute(m: EntityManager | DataSource, a: { id: string; type: AgreementTerms['type']; start_date: string; partner_id: string; terms: AgreementTerms }, on: string): Promise<Qualification> {
-    const held = await this.certifications.validHeld(m, a.partner_id, on);
-    const r = qualificationCompliance(
-      a.terms.qualificationRequirements ?? [],
-      held.map((h) => ({ userId: h.user_id, jobRole: h.job_role, productLineId: h.product_line_id })),
-    );
+  private activeAgreements(m: EntityManager | DataSource, partnerId: string): Promise<AgreementRow[]> {
+    return m.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE partner_id = $1 AND status = 'active' ORDER BY start_date`, [partnerId]);
+  }
+
+  /** Qualification of agreements of one partner; its valid certificates and the product-line codes are read once. */
+  private async qualify(m: EntityManager | DataSource, partnerId: string, agreements: AgreementRow[]): Promise<Qualification[]> {
+    if (!agreements.length) return [];
+    const on = today();
+    const held = await this.certifications.validHeld(m, partnerId, on);
+    const heldCertificates = held.map((h) => ({ userId: h.user_id, jobRole: h.job_role, productLineId: h.product_line_id }));
     const codes = new Map<string, string>(((await m.query(`SELECT id, code FROM product_lines`)) as { id: string; code: string }[]).map((p) => [p.id, p.code]));
-    return {
-      agreementId: a.id,
-      agreementNumber: agreementNumber(a.type, a.start_date, a.id),
-      partnerId: a.partner_id,
-      asOf: on,
-      compliant: r.compliant,
-      lines: r.lines.map((l) => ({
-        jobRole: l.jobRole,
-        productLineId: l.productLineId,
-        productLineCode: codes.get(l.productLineId) ?? '?',
-        required: l.headcount,
-        held: l.held,
-        missing: l.missing,
-        holders: held
-          .filter((h) => l.holderIds.includes(h.user_id) && h.job_role === l.jobRole && h.product_line_id === l.productLineId)
-          .map((h) => ({ userId: h.user_id, name: h.display_name, expiresOn: h.expires_on })),
-      })),
-    };
+    return agreements.map((a) => {
+      const r = qualificationCompliance(a.terms.qualificationRequirements ?? [], heldCertificates);
+      return {
+        agreementId: a.id,
+        agreementNumber: agreementNumber(a.type, a.start_date, a.id),
+        partnerId: a.partner_id,
+        asOf: on,
+        compliant: r.compliant,
+        lines: r.lines.map((l) => ({
+          jobRole: l.jobRole,
+          productLineId: l.productLineId,
+          productLineCode: codes.get(l.productLineId) ?? '?',
+          required: l.headcount,
+          held: l.held,
+          missing: l.missing,
+          holders: held.filter((h) => h.job_role === l.jobRole && h.product_line_id === l.productLineId).map((h) => ({ userId: h.user_id, name: h.display_name, expiresOn: h.expires_on })),
+        })),
+      };
+    });
   }
 
   /** GET /agreements/:id/qualification — requirements against certified headcount now. */
   async forAgreement(id: string, actor: AuthenticatedUser): Promise<Qualification> {
-    const [a] = await this.db.query(`SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE id = $1 AND ($2::uuid IS NULL OR partner_id = $2)`, [id, tenantOf(actor)]);
+    const [a]: AgreementRow[] = await this.db.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE id = $1 AND ($2::uuid IS NULL OR partner_id = $2)`, [id, tenantOf(actor)]);
     if (!a) throw AppError.notFound('agreement', id);
-    return this.compute(this.db, a, today());
+    const [q] = await this.qualify(this.db, a.partner_id, [a]);
+    return q;
   }
 
   /** Every active agreement of a partner with its qualification status. */
-  async forPartner(partnerId: string, actor: AuthenticatedUser, m: EntityManager | DataSource = this.db): Promise<Qualification[]> {
+  async forPartner(partnerId: string, actor: AuthenticatedUser): Promise<Qualification[]> {
     const tenant = tenantOf(actor);
     if (tenant && tenant !== partnerId) throw AppError.notFound('partner', partnerId);
-    const rows = await m.query(`SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active' ORDER BY start_date`, [partnerId]);
-    const out: Qualification[] = [];
-    for (const a of rows) out.push(await this.compute(m, a, today()));
-    return out;
-  }
-
-  /** The certified-staff check of a review: all active agreements' requirements, gaps described in words. */
-  private async certifiedStaff(m: EntityManager, partnerId: string) {
-    const rows = await m.query(`SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active'`, [partnerId]);
-    const gaps: NonNullable<QualificationReview['certifiedStaff']>['gaps'] = [];
-    for (const a of rows) {
-      const q = await this.compute(m, a, today());
-      for (const l of q.lines.filter((x) => x.missing > 0)) gaps.push({ agreementNumber: q.agreementNumber, jobRole: l.jobRole, productLineCode: l.productLineCode, missing: l.missing });
-    }
-    return { pass: gaps.length === 0, gaps };
+    return this.qualify(this.db, partnerId, await this.activeAgreements(this.db, partnerId));
   }
 
   private reviewView(r: ReviewRow, on = today()): QualificationReview {
@@ -159,11 +157,13 @@ export class QualificationService {
 
   async complete(id: string, input: QualificationReviewInput, actor: AuthenticatedUser): Promise<QualificationReview> {
     const { training } = await this.policies.get();
-    const id2 = await inTransaction(this.db, async (m) => {
+    await inTransaction(this.db, async (m) => {
       const [r]: ReviewRow[] = await m.query(`${REVIEW_SELECT} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
       if (!r) throw AppError.notFound('qualification review', id);
       if (r.status === 'completed') throw new AppError('INVALID_TRANSITION', { entity: 'qualification review', from: 'completed', to: 'completed', allowed: '—' });
-      const staff = await this.certifiedStaff(m, r.partner_id);
+      // The certified-staff item, computed over every active agreement of the partner.
+      const agreements = await this.activeAgreements(m, r.partner_id);
+      const staff = certifiedStaffCheck(await this.qualify(m, r.partner_id, agreements));
       const result = qualificationReviewResult({
         certifiedStaff: staff.pass,
         demoEnvironment: input.demoEnvironment.pass,
@@ -179,17 +179,15 @@ export class QualificationService {
       ]);
       await this.audit.record(m, { entity: 'qualification_review', entityId: id, action: 'qualification_review.completed', before: { status: 'scheduled' }, after: { result, certifiedStaff: staff, checklist: input } });
       // The next periodic review follows at once while the partner holds an active agreement.
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM agreements WHERE partner_id = $1 AND status = 'active'`, [r.partner_id]);
-      if (n > 0) {
-        const next = nextQualificationReviewDue(today(), today(), training.qualificationReviewIntervalMonths);
+      if (agreements.length > 0) {
+        const next = nextQualificationReviewDue(today(), agreements[0].start_date, training.qualificationReviewIntervalMonths);
         const [row] = await m.query(`INSERT INTO qualification_reviews (partner_id, due_on) VALUES ($1, $2) RETURNING id`, [r.partner_id, next]);
         await this.audit.record(m, { entity: 'qualification_review', entityId: row.id, action: 'qualification_review.scheduled', after: { partnerId: r.partner_id, dueOn: next } });
       }
-      const users = (await m.query(`SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`, [r.partner_id])).map((u: { id: string }) => u.id);
+      const users = await this.partners.partnerAdmins(m, r.partner_id);
       await this.notifications.notify(m, { userIds: users, kind: 'qualification_review.completed', params: { partner: r.partner_name, result, notes: input.notes }, link: '/portal/learning/team' });
-      return id;
     });
-    return this.getReview(id2, actor);
+    return this.getReview(id, actor);
   }
 
   /**

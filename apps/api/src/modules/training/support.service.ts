@@ -18,6 +18,7 @@ import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PartnersRepository } from '../partners/partners.repository';
 
 type Row = {
   id: string;
@@ -33,6 +34,7 @@ type Row = {
   activity_date: string | null;
   assignee_id: string | null;
   assignee_name: string | null;
+  created_by: string;
   created_by_name: string;
   manager_id: string | null;
   created_at: Date;
@@ -50,6 +52,7 @@ export class SupportService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly partners: PartnersRepository,
   ) {}
 
   private view(r: Row): SupportRequest {
@@ -79,10 +82,9 @@ export class SupportService {
     return r;
   }
 
+  /** Who hears about a request on the partner side: whoever opened it and the partner's admins. */
   private async partnerSide(m: EntityManager, r: Row): Promise<string[]> {
-    return (await m.query(`SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL UNION SELECT created_by FROM support_requests WHERE id = $2`, [r.partner_id, r.id])).map(
-      (u: { id?: string; created_by?: string }) => u.id ?? u.created_by,
-    );
+    return [r.created_by, ...(await this.partners.partnerAdmins(m, r.partner_id))];
   }
 
   private async vendorSide(m: EntityManager, r: Row): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HourlyJob } from '../../common/jobs/hourly-job';
+import { todayIso } from '../../common/time';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { CertificationsService } from './certifications.service';
 import { QualificationService } from './qualification.service';
@@ -17,7 +18,7 @@ export class TrainingSweeper extends HourlyJob {
     super(config.JOBS_ENABLED);
   }
 
-  async run(day = new Date().toISOString().slice(0, 10)) {
+  async run(day = todayIso()) {
     const certs = await this.certifications.sweep(day);
     const reviews = await this.qualification.sweep(day);
     return { ...certs, scheduled: reviews.scheduled, overdue: reviews.overdue };

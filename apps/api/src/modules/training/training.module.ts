@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PartnersModule } from '../partners/partners.module';
 import { CertificationsService } from './certifications.service';
 import { CoursesService } from './courses.service';
 import { QualificationService } from './qualification.service';
@@ -7,6 +8,7 @@ import { CertificationsController, QualificationController, SupportController, T
 import { TrainingSweeper } from './training-sweeper';
 
 @Module({
+  imports: [PartnersModule],
   controllers: [TrainingController, CertificationsController, QualificationController, SupportController],
   providers: [CoursesService, CertificationsService, QualificationService, SupportService, TrainingSweeper],
 })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role, User } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { toUser } from '../auth/auth.repository';
+import { escapeLike } from '../../common/database/like';
 
 export interface UserListQuery {
   role?: Role;
@@ -22,7 +23,7 @@ export class UsersRepository {
     if (query.role) where.push(`u.role = $${params.push(query.role)}`);
     if (query.partnerId) where.push(`u.partner_id = $${params.push(query.partnerId)}`);
     if (query.q) {
-      const i = params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const i = params.push(`%${escapeLike(query.q)}%`);
       where.push(`(u.email ILIKE $${i} OR u.display_name ILIKE $${i} OR p.name ILIKE $${i})`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
