@@ -1,6 +1,7 @@
-import { Badge, Group, Progress, Text } from '@mantine/core';
+import { Badge, Group, Paper, Progress, Text, ThemeIcon } from '@mantine/core';
 import type { CertificationStatus, CourseSummary, ProductLine, SupportKind, SupportStatus } from '@partnerline/domain';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const CERT_COLOR: Record<CertificationStatus, string> = { active: 'green', expiring: 'orange', expired: 'gray', revoked: 'red' };
@@ -81,4 +82,25 @@ export function formatDuration(t: TFunction, total: number): string {
   const minutes = total % 60;
   if (!hours) return t('learning.durationMinutes', { minutes });
   return minutes ? t('learning.durationHours', { hours, minutes }) : t('learning.durationHoursOnly', { hours });
+}
+
+/** A headline figure with its icon (the learning and team-training pages). */
+export function StatTile({ icon, color, label, value }: { icon: ReactNode; color: string; label: string; value: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group wrap="nowrap">
+        <ThemeIcon variant="light" color={color} size={40} radius="md">
+          {icon}
+        </ThemeIcon>
+        <div>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {label}
+          </Text>
+          <Text fw={700} size="xl">
+            {value}
+          </Text>
+        </div>
+      </Group>
+    </Paper>
+  );
 }

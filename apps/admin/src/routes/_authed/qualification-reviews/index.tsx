@@ -13,11 +13,11 @@ import { partnersQueryOptions } from '../../../api/partners';
 import { type ReviewFilters, reviewsQueryOptions, useScheduleReview } from '../../../api/training';
 import { canManageTraining } from '../../../nav';
 import { ResultBadge } from '../training/-components/TrainingBadges';
+import { clientPaging } from '../-components/clientPaging';
 
 const VIEWS = ['all', 'overdue', 'scheduled', 'completed'] as const;
 type View = (typeof VIEWS)[number];
 const SearchSchema = z.object({ view: z.enum(VIEWS).optional(), partnerId: z.uuid().optional(), page: z.number().int().min(1).optional() });
-const PAGE_SIZE = 25;
 const partnersFilter = { page: 1, pageSize: 200, sort: 'name', order: 'asc' } as const;
 
 function filtersOf(view: View | undefined, partnerId?: string): ReviewFilters {
@@ -48,7 +48,6 @@ function ReviewsPage() {
   const [scheduling, setScheduling] = useState(false);
   const canEdit = canManageTraining(user?.role);
   const page = search.page ?? 1;
-  const records = reviews.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
     <Stack maw={1300}>
@@ -89,18 +88,9 @@ function ReviewsPage() {
         </Group>
       </Card>
       <DataTable
-        withTableBorder
-        borderRadius="md"
-        highlightOnHover
-        minHeight={200}
+        {...clientPaging(reviews, page, (p) => void navigate({ search: (s) => ({ ...s, page: p }) }), (count) => t('reviews.total', { count }))}
         fetching={isFetching}
         noRecordsText={t('reviews.empty')}
-        records={records}
-        totalRecords={reviews.length}
-        recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={(p) => void navigate({ search: (s) => ({ ...s, page: p }) })}
-        paginationText={({ from, to, totalRecords }) => `${from}–${to} / ${t('reviews.total', { count: totalRecords })}`}
         onRowClick={({ record }) => void go({ to: '/qualification-reviews/$reviewId', params: { reviewId: record.id } })}
         columns={[
           { accessor: 'partnerName', title: t('reviews.partner'), render: (r) => <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/qualification-reviews/$reviewId" params={{ reviewId: r.id }} />}>{r.partnerName}</Anchor> },

@@ -9,10 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { supportRequestsQueryOptions } from '../../../api/training';
 import { FundsStatusBadge, SupportKindBadge, SupportStatusBadge } from '../training/-components/TrainingBadges';
+import { clientPaging } from '../-components/clientPaging';
 
 const SearchSchema = z.object({ status: SupportStatusSchema.optional(), kind: SupportKindSchema.optional(), page: z.number().int().min(1).optional() });
 type Search = z.infer<typeof SearchSchema>;
-const PAGE_SIZE = 25;
 
 export const Route = createFileRoute('/_authed/support/')({
   validateSearch: SearchSchema,
@@ -30,7 +30,6 @@ function SupportQueue() {
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const { data: requests = [], isFetching } = useQuery(supportRequestsQueryOptions(filters));
   const setSearch = (patch: Partial<Search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: patch.page }) });
-  const records = requests.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
     <Stack maw={1400}>
@@ -42,18 +41,9 @@ function SupportQueue() {
         </Group>
       </Card>
       <DataTable
-        withTableBorder
-        borderRadius="md"
-        highlightOnHover
-        minHeight={200}
+        {...clientPaging(requests, page, (p) => setSearch({ page: p }), (count) => t('support.total', { count }))}
         fetching={isFetching}
         noRecordsText={t('support.empty')}
-        records={records}
-        totalRecords={requests.length}
-        recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={(p) => setSearch({ page: p })}
-        paginationText={({ from, to, totalRecords }) => `${from}–${to} / ${t('support.total', { count: totalRecords })}`}
         onRowClick={({ record }) => void go({ to: '/support/$requestId', params: { requestId: record.id } })}
         columns={[
           { accessor: 'number', title: t('support.number'), noWrap: true, render: (r) => <Anchor size="sm" fw={600} ff="monospace" renderRoot={(props) => <Link {...props} to="/support/$requestId" params={{ requestId: r.id }} />}>{r.number}</Anchor> },

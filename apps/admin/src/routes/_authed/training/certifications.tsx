@@ -15,6 +15,7 @@ import { certificateDocumentUrl, certificationsQueryOptions, useRevokeCertificat
 import { canManageTraining } from '../../../nav';
 import { CertificationStatusBadge } from './-components/TrainingBadges';
 import { TrainingHeader } from './-components/TrainingHeader';
+import { clientPaging } from '../-components/clientPaging';
 
 const SearchSchema = z.object({
   partnerId: z.uuid().optional(),
@@ -23,7 +24,6 @@ const SearchSchema = z.object({
   page: z.number().int().min(1).optional(),
 });
 type Search = z.infer<typeof SearchSchema>;
-const PAGE_SIZE = 25;
 const partnersFilter = { page: 1, pageSize: 200, sort: 'name', order: 'asc' } as const;
 
 export const Route = createFileRoute('/_authed/training/certifications')({
@@ -45,7 +45,6 @@ function CertificationsPage() {
   const [revoking, setRevoking] = useState<Certification | null>(null);
   const canRevoke = canManageTraining(user?.role);
   const setSearch = (patch: Partial<Search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: patch.page }) });
-  const records = certs.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
     <Stack maw={1400}>
@@ -65,18 +64,9 @@ function CertificationsPage() {
         </Group>
       </Card>
       <DataTable
-        withTableBorder
-        borderRadius="md"
-        highlightOnHover
-        minHeight={200}
+        {...clientPaging(certs, page, (p) => setSearch({ page: p }), (count) => t('certifications.total', { count }))}
         fetching={isFetching}
         noRecordsText={t('certifications.empty')}
-        records={records}
-        totalRecords={certs.length}
-        recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={(p) => setSearch({ page: p })}
-        paginationText={({ from, to, totalRecords }) => `${from}–${to} / ${t('certifications.total', { count: totalRecords })}`}
         columns={[
           {
             accessor: 'holderName',

@@ -15,7 +15,7 @@ import {
   IconTrophy,
   IconX,
 } from '@tabler/icons-react';
-import type { CourseDetail, LearnerQuestion, QuizResult } from '@partnerline/domain';
+import { type CourseDetail, type LearnerQuestion, type QuizResult, renewalDue } from '@partnerline/domain';
 import { ApiError, formatDate, Markdown, meQueryOptions } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
@@ -247,9 +247,9 @@ function RenewCertificate({ course }: { course: CourseDetail }) {
   const enrol = useEnrol();
   const locale = useLocale();
   const pathIds = new Set(course.certificationPaths.map((p) => p.id));
-  const mine = (certificates.data ?? []).filter((c) => c.userId === me?.id && pathIds.has(c.pathId) && c.status !== 'revoked');
+  const mine = (certificates.data ?? []).filter((c) => c.userId === me?.id && pathIds.has(c.pathId));
+  if (!renewalDue(mine.map((c) => c.status))) return null;
   const due = mine.filter((c) => c.status === 'expiring' || c.status === 'expired');
-  if (!due.length || mine.some((c) => c.status === 'active')) return null;
   return (
     <Alert color="orange" icon={<IconRefresh size={18} />} title={t('learning.renew.title', { name: due[0].name })}>
       <Group justify="space-between" wrap="nowrap" align="flex-end">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBook2, IconCertificate, IconClock, IconSchool, IconSearch, IconTrophy, IconUsersGroup } from '@tabler/icons-react';
 import { CourseTrackSchema, type CourseSummary, JobRoleSchema } from '@partnerline/domain';
@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { productLinesQueryOptions } from '../../../api/portal';
 import { coursesQueryOptions, useEnrol } from '../../../api/training';
-import { CourseProgress, formatDuration, LearnerStatus, productLineName, TrackBadge } from '../../../components/training';
+import { CourseProgress, formatDuration, LearnerStatus, productLineName, StatTile, TrackBadge } from '../../../components/training';
 
 export const Route = createFileRoute('/_authed/learning/')({
   loader: ({ context }) => Promise.all([context.queryClient.ensureQueryData(coursesQueryOptions()), context.queryClient.ensureQueryData(productLinesQueryOptions())]),
@@ -59,9 +59,9 @@ function MyCourses() {
         }
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Stat icon={<IconBook2 size={20} />} color="gray" label={t('learning.stats.available')} value={count('not_enrolled')} />
-        <Stat icon={<IconSchool size={20} />} color="blue" label={t('learning.stats.inProgress')} value={count('in_progress')} />
-        <Stat icon={<IconTrophy size={20} />} color="green" label={t('learning.stats.passed')} value={count('passed')} />
+        <StatTile icon={<IconBook2 size={20} />} color="gray" label={t('learning.stats.available')} value={count('not_enrolled')} />
+        <StatTile icon={<IconSchool size={20} />} color="blue" label={t('learning.stats.inProgress')} value={count('in_progress')} />
+        <StatTile icon={<IconTrophy size={20} />} color="green" label={t('learning.stats.passed')} value={count('passed')} />
       </SimpleGrid>
       <Group align="flex-end">
         <TextInput label={t('learning.search')} leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
@@ -90,26 +90,6 @@ function MyCourses() {
         </SimpleGrid>
       )}
     </Stack>
-  );
-}
-
-function Stat({ icon, color, label, value }: { icon: React.ReactNode; color: string; label: string; value: number }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group>
-        <ThemeIcon variant="light" color={color} size={40} radius="md">
-          {icon}
-        </ThemeIcon>
-        <div>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {label}
-          </Text>
-          <Text fw={700} size="xl">
-            {value}
-          </Text>
-        </div>
-      </Group>
-    </Paper>
   );
 }
 

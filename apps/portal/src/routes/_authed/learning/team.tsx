@@ -1,4 +1,4 @@
-import { Accordion, Alert, Anchor, Badge, Button, Card, Group, Modal, Paper, Progress, Select, SimpleGrid, Stack, Table, Tabs, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { Accordion, Alert, Anchor, Badge, Button, Card, Group, Modal, Progress, Select, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCertificate, IconCircleCheck, IconClipboardCheck, IconClockHour4, IconSchool, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import type { Certification, Qualification, QualificationReview } from '@partnerline/domain';
@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions, productLinesQueryOptions } from '../../../api/portal';
 import { certificationsQueryOptions, coursesQueryOptions, enrolmentsQueryOptions, partnerQualificationQueryOptions, qualificationReviewsQueryOptions, useEnrol } from '../../../api/training';
 import { QualificationBadge, QualificationLineView } from '../../../components/qualification';
-import { CERT_COLOR, CourseProgress, productLineName, useLocale } from '../../../components/training';
+import { CERT_COLOR, CourseProgress, productLineName, StatTile, useLocale } from '../../../components/training';
 
 export const Route = createFileRoute('/_authed/learning/team')({
   beforeLoad: ({ context }) => {
@@ -59,10 +59,10 @@ function TeamTraining() {
         }
       />
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Stat icon={<IconCertificate size={20} />} color="indigo" label={t('teamTraining.stats.certified')} value={String(new Set(valid.map((c) => c.userId)).size)} />
-        <Stat icon={<IconClockHour4 size={20} />} color="orange" label={t('teamTraining.stats.expiring')} value={String(expiring.length)} />
-        <Stat icon={<IconCircleCheck size={20} />} color={compliant === quals.length ? 'green' : 'red'} label={t('teamTraining.stats.compliant')} value={`${compliant} / ${quals.length}`} />
-        <Stat icon={<IconSchool size={20} />} color="blue" label={t('teamTraining.stats.inProgress')} value={String(inProgress.length)} />
+        <StatTile icon={<IconCertificate size={20} />} color="indigo" label={t('teamTraining.stats.certified')} value={String(new Set(valid.map((c) => c.userId)).size)} />
+        <StatTile icon={<IconClockHour4 size={20} />} color="orange" label={t('teamTraining.stats.expiring')} value={String(expiring.length)} />
+        <StatTile icon={<IconCircleCheck size={20} />} color={compliant === quals.length ? 'green' : 'red'} label={t('teamTraining.stats.compliant')} value={`${compliant} / ${quals.length}`} />
+        <StatTile icon={<IconSchool size={20} />} color="blue" label={t('teamTraining.stats.inProgress')} value={String(inProgress.length)} />
       </SimpleGrid>
 
       <Tabs defaultValue="qualification" keepMounted={false}>
@@ -90,26 +90,6 @@ function TeamTraining() {
       </Tabs>
       {enrolling && <EnrolModal partnerId={partnerId} onClose={() => setEnrolling(false)} />}
     </Stack>
-  );
-}
-
-function Stat({ icon, color, label, value }: { icon: React.ReactNode; color: string; label: string; value: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group wrap="nowrap">
-        <ThemeIcon variant="light" color={color} size={40} radius="md">
-          {icon}
-        </ThemeIcon>
-        <div>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {label}
-          </Text>
-          <Text fw={700} size="xl">
-            {value}
-          </Text>
-        </div>
-      </Group>
-    </Paper>
   );
 }
 

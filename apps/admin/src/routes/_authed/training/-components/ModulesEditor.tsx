@@ -1,19 +1,12 @@
-import { ActionIcon, Badge, Box, Button, Card, Group, Paper, ScrollArea, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconLink, IconPlus, IconTrash, IconVideo, IconX } from '@tabler/icons-react';
+import { ActionIcon, Badge, Box, Button, Card, Group, Paper, ScrollArea, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconLink, IconPlus, IconVideo, IconX } from '@tabler/icons-react';
 import type { CourseModule } from '@partnerline/domain';
 import { Markdown } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
+import { ListItemActions } from './ListItemActions';
 
 export function newModule(): CourseModule {
   return { id: crypto.randomUUID(), title: '', body: '', links: [], videoUrl: null };
-}
-
-function move<T>(list: T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length) return list;
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item);
-  return next;
 }
 
 /** The course's modules in order: a title, Markdown body with a live preview, further links and an optional video. */
@@ -30,19 +23,7 @@ export function ModulesEditor({ value, onChange, errors = {}, readOnly = false }
               {t('courseEditor.module', { n: i + 1 })}
             </Badge>
             {!readOnly && (
-              <Group gap={4} wrap="nowrap">
-                <ActionIcon variant="subtle" color="gray" aria-label={t('courseEditor.moveUp')} disabled={i === 0} onClick={() => onChange(move(value, i, i - 1))}>
-                  <IconArrowUp size={16} />
-                </ActionIcon>
-                <ActionIcon variant="subtle" color="gray" aria-label={t('courseEditor.moveDown')} disabled={i === value.length - 1} onClick={() => onChange(move(value, i, i + 1))}>
-                  <IconArrowDown size={16} />
-                </ActionIcon>
-                <Tooltip label={t('courseEditor.removeModule')}>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('courseEditor.removeModuleN', { n: i + 1 })} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}>
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Tooltip>
-              </Group>
+              <ListItemActions list={value} index={i} onChange={onChange} removeTooltip={t('courseEditor.removeModule')} removeLabel={t('courseEditor.removeModuleN', { n: i + 1 })} canRemove={value.length > 1} />
             )}
           </Group>
           <Stack gap="sm">

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, Radio, SegmentedControl, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, Radio, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus, IconX } from '@tabler/icons-react';
 import type { QuizQuestion } from '@partnerline/domain';
 import { useTranslation } from 'react-i18next';
+import { ListItemActions } from './ListItemActions';
 
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 8;
@@ -12,14 +13,6 @@ const option = (text = '', correct = false) => ({ id: uuid(), text, correct });
 /** A new question: single choice with two empty options, the first marked correct. */
 export function newQuestion(): QuizQuestion {
   return { id: uuid(), kind: 'single', prompt: '', options: [option('', true), option()] };
-}
-
-function move<T>(list: T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length) return list;
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item);
-  return next;
 }
 
 /**
@@ -69,19 +62,7 @@ export function QuizEditor({ value, onChange, errors = {}, readOnly = false }: {
                 />
               </Group>
               {!readOnly && (
-                <Group gap={4} wrap="nowrap">
-                  <ActionIcon variant="subtle" color="gray" aria-label={t('courseEditor.moveUp')} disabled={i === 0} onClick={() => onChange(move(value, i, i - 1))}>
-                    <IconArrowUp size={16} />
-                  </ActionIcon>
-                  <ActionIcon variant="subtle" color="gray" aria-label={t('courseEditor.moveDown')} disabled={i === value.length - 1} onClick={() => onChange(move(value, i, i + 1))}>
-                    <IconArrowDown size={16} />
-                  </ActionIcon>
-                  <Tooltip label={t('courseEditor.removeQuestion')}>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('courseEditor.removeQuestionN', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
+                <ListItemActions list={value} index={i} onChange={onChange} removeTooltip={t('courseEditor.removeQuestion')} removeLabel={t('courseEditor.removeQuestionN', { n: i + 1 })} />
               )}
             </Group>
             <Textarea
