@@ -28,3 +28,6 @@ export * from './deal-registrations/registration.rules.js';
 export * from './deal-registrations/deal-registration.schema.js';
 export * from './training/training.schema.js';
 export * from './training/training.rules.js';
+export * from './common/error-def.js';
+export * from './common/business-time.js';
+export * from './common/scope.js';

@@ -1,8 +1,20 @@
+import type { ErrorDef } from './error-def.js';
+import { registrationErrors } from '../deal-registrations/deal-registration.errors.js';
+import { trainingErrors } from '../training/training.errors.js';
+import { partnerErrors } from '../partners/partner.errors.js';
+import { agreementErrors } from '../agreements/agreement.errors.js';
+import { authErrors } from '../auth/auth.errors.js';
+import { catalogErrors } from '../catalog/catalog.errors.js';
+import { policyErrors } from '../policies/policy.errors.js';
+import { notificationErrors } from '../notifications/notification.errors.js';
+import { jobErrors } from '../jobs/job.errors.js';
+import { reportingErrors } from '../reporting/reporting.errors.js';
+
 /**
  * Stable error codes: the API answers with one of these, the apps translate it.
  * The HTTP status of each code lives here too, so there is one table to read.
  */
-export const ERROR_STATUS = {
+const CORE_STATUS = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   BAD_REQUEST: 400,
@@ -27,7 +39,26 @@ export const ERROR_STATUS = {
   SERVICE_UNAVAILABLE: 503,
 } as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+/** Every module's own codes (status + both messages), merged into one table. */
+export const MODULE_ERRORS = {
+  ...registrationErrors,
+  ...trainingErrors,
+  ...partnerErrors,
+  ...agreementErrors,
+  ...authErrors,
+  ...catalogErrors,
+  ...policyErrors,
+  ...notificationErrors,
+  ...jobErrors,
+  ...reportingErrors,
+} satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof CORE_STATUS | keyof typeof MODULE_ERRORS;
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  ...CORE_STATUS,
+  ...(Object.fromEntries((Object.entries(MODULE_ERRORS) as [string, ErrorDef][]).map(([code, def]) => [code, def.status])) as Record<keyof typeof MODULE_ERRORS, number>),
+};
 
 export interface FieldIssue {
   path: string;

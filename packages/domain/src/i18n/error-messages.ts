@@ -1,5 +1,5 @@
 import type { Locale } from '../common/common.schema.js';
-import type { ErrorCode } from '../common/errors.js';
+import { type ErrorCode, MODULE_ERRORS } from '../common/errors.js';
 
 type Catalogue = Record<string, string>;
 
@@ -127,6 +127,11 @@ const zhCN: Catalogue = {
   'validation.money_positive': '金额必须为正数。',
   'validation.required': '此项为必填项。',
 };
+
+for (const [code, def] of Object.entries(MODULE_ERRORS) as [string, { en: string; zh: string }][]) {
+  en[code] = def.en;
+  zhCN[code] = def.zh;
+}
 
 const catalogues: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HourlyJob } from '../../common/jobs/hourly-job';
+import { HourlyJob, type SweepContext } from '../../common/jobs/hourly-job';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AgreementsService } from './agreements.service';
 
@@ -15,7 +15,7 @@ export class AgreementSweeper extends HourlyJob {
     super(config.JOBS_ENABLED);
   }
 
-  protected async sweep(day: string) {
+  protected async sweep({ day }: SweepContext) {
     const ids = await this.agreements.sweepExpired(day);
     return ids.length ? `expired ${ids.length} agreement(s)` : null;
   }

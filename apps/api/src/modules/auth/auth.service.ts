@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Login, type LoginResult, loginThrottleVerdict, type UpdateMe, type User } from '@partnerline/domain';
+import { isValidTimeZone, type Login, type LoginResult, loginThrottleVerdict, type UpdateMe, type User } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { inTransaction } from '../../common/database/transaction';
@@ -106,11 +106,3 @@ export class AuthService {
   }
 }
 
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HourlyJob } from '../../common/jobs/hourly-job';
+import { HourlyJob, type SweepContext } from '../../common/jobs/hourly-job';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DealRegistrationsService } from './deal-registrations.service';
 
@@ -15,7 +15,7 @@ export class RegistrationSweeper extends HourlyJob {
     super(config.JOBS_ENABLED);
   }
 
-  protected async sweep(day: string) {
+  protected async sweep({ day }: SweepContext) {
     const r = await this.registrations.sweep(day);
     return r.expired.length || r.reminded || r.escalated ? `expired ${r.expired.length}, reminded ${r.reminded}, escalated ${r.escalated}` : null;
   }

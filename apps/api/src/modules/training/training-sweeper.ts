@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HourlyJob } from '../../common/jobs/hourly-job';
+import { HourlyJob, type SweepContext } from '../../common/jobs/hourly-job';
 import { todayIso } from '../../common/time';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { CertificationsService } from './certifications.service';
@@ -24,7 +24,7 @@ export class TrainingSweeper extends HourlyJob {
     return { ...certs, scheduled: reviews.scheduled, overdue: reviews.overdue };
   }
 
-  protected async sweep(day: string) {
+  protected async sweep({ day }: SweepContext) {
     const r = await this.run(day);
     return Object.values(r).some(Boolean) ? `certificates: reminded ${r.reminded}, expired ${r.expired}; reviews: scheduled ${r.scheduled}, overdue ${r.overdue}` : null;
   }
