@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { localeFromAcceptLanguage, translateMessage } from './error-messages.js';
 import { translateZodIssue } from './zod-issues.js';
 import { MoneySchema } from '../common/common.schema.js';
+import { ERROR_STATUS } from '../common/errors.js';
 
 describe('localeFromAcceptLanguage', () => {
   it.each([
@@ -61,5 +62,26 @@ describe('friendlier zod messages', () => {
     const issues = r.error!.issues.map((i) => translateZodIssue(i as never, 'en'));
     expect(issues.map((i) => i.message)).toEqual(['This field is required.', 'This field is required.']);
     expect(translateZodIssue({ ...schema.safeParse({ title: 'x', productLineId: 'nope' }).error!.issues[0] } as never, 'zh-CN').message).toContain('uuid');
+  });
+});
+
+describe('every error code', () => {
+  const codes = Object.keys(ERROR_STATUS);
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+  it('has at least the core codes', () => {
+    expect(codes.length).toBeGreaterThan(20);
+  });
+
+  it.each(codes)('%s has a message in both languages, Chinese in zh-CN, the same placeholders', (code) => {
+    const en = translateMessage('en', code);
+    const zh = translateMessage('zh-CN', code);
+    expect(en, 'English message').not.toBe(code);
+    expect(zh, 'Chinese message').not.toBe(code);
+    expect(zh).not.toBe(en);
+    expect(zh).toMatch(CJK);
+    expect(placeholders(zh)).toEqual(placeholders(en));
+    expect(ERROR_STATUS[code as keyof typeof ERROR_STATUS]).toBeGreaterThanOrEqual(400);
   });
 });

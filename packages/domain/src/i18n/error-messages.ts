@@ -80,7 +80,7 @@ const zhCN: Catalogue = {
   INVALID_TRANSITION: '{entity}不能从“{from}”变为“{to}”。允许的下一状态：{allowed}。',
   PAYLOAD_TOO_LARGE: '请求体超过了 {limit} 的上限。',
   UNSUPPORTED_MEDIA_TYPE: '请以 application/json 格式发送请求体。',
-  UNPROCESSABLE: '{detail}',
+  UNPROCESSABLE: '无法处理该请求：{detail}',
   LOGIN_THROTTLED: '登录失败次数过多，请 {minutes} 分钟后再试。',
   TOO_MANY_REQUESTS: '请求过于频繁，请稍后再试。',
   INTERNAL: '服务器内部出错，已记录该错误（请求 {requestId}）。',
