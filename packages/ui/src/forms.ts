@@ -1,5 +1,7 @@
 import { type Locale, translateZodIssue, type ZodIssueLike } from '@partnerline/domain';
+import type { z } from 'zod';
 import { ApiError } from './api';
+import { currentLanguage } from './i18n';
 
 /**
  * Field errors keyed by dotted path (`rebates.tiers.0.ratePercent`), worded in the UI language.
@@ -18,4 +20,27 @@ export function zodFieldErrors(issues: readonly ZodIssueLike[], locale: Locale):
 export function apiFieldErrors(error: unknown, fallback: string): Record<string, string> {
   if (error instanceof ApiError) return error.issues.length ? error.fieldErrors() : { form: error.message };
   return { form: fallback };
+}
+
+/**
+ * A domain zod schema as a `@mantine/form` validator. Mantine's own `schemaResolver` shows zod's English
+ * messages; this one words them in the UI language through the domain's catalogue (the API does the same),
+ * so a field reads the same whether the browser or the server refused it.
+ *
+ * `toInput` maps the form's values (strings for numbers, `null` for an empty select) onto the schema's input;
+ * form fields are named by the schema's paths so every issue lands on its field.
+ *
+ *   const schema = zodForm(SupportRequestInputSchema, (v: Values) => ({ ...v, requestedFunds: v.funds || null }));
+ *   const form = useForm({ initialValues, validate: schema.validate });
+ *   form.onSubmit((values) => create.mutate(schema.parse(values), { onError: (e) => form.setErrors(apiFieldErrors(e, …)) }));
+ */
+export function zodForm<S extends z.ZodType, V = z.input<S>>(schema: S, toInput: (values: V) => unknown = (v) => v) {
+  return {
+    validate: (values: V): Record<string, string> => {
+      const result = schema.safeParse(toInput(values));
+      return result.success ? {} : zodFieldErrors(result.error.issues as unknown as ZodIssueLike[], currentLanguage());
+    },
+    /** The request body; call it from `form.onSubmit`, after `validate` has passed. */
+    parse: (values: V): z.output<S> => schema.parse(toInput(values)),
+  };
 }

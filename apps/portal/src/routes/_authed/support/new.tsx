@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBulb, IconSpeakerphone, IconTool } from '@tabler/icons-react';
-import { type SupportKind, SupportKindSchema, SupportRequestInputSchema, translateZodIssue } from '@partnerline/domain';
-import { ApiError, currentLanguage, PageHeader } from '@partnerline/ui';
+import { type SupportKind, SupportKindSchema, SupportRequestInputSchema } from '@partnerline/domain';
+import { apiFieldErrors, PageHeader, zodForm } from '@partnerline/ui';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateSupportRequest } from '../../../api/training';
 
@@ -12,46 +12,49 @@ export const Route = createFileRoute('/_authed/support/new')({ component: NewSup
 
 const KIND_ICON: Record<SupportKind, typeof IconTool> = { marketing_support: IconSpeakerphone, technical_question: IconTool, sales_coaching: IconBulb };
 
+interface Values {
+  kind: SupportKind;
+  subject: string;
+  body: string;
+  requestedFunds: string;
+  activityDate: string;
+}
+
+/** Funds and the activity date belong to marketing requests only; amounts may be typed with thousands separators. */
+const schema = zodForm(SupportRequestInputSchema, (v: Values) => {
+  const marketing = v.kind === 'marketing_support';
+  return {
+    ...v,
+    requestedFunds: marketing && v.requestedFunds.trim() ? v.requestedFunds.trim().replace(/,/g, '') : null,
+    activityDate: marketing && v.activityDate ? v.activityDate : null,
+  };
+});
+
 function NewSupportRequest() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateSupportRequest();
-  const [kind, setKind] = useState<SupportKind>('technical_question');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [funds, setFunds] = useState('');
-  const [activityDate, setActivityDate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const marketing = kind === 'marketing_support';
+  const form = useForm<Values>({ initialValues: { kind: 'technical_question', subject: '', body: '', requestedFunds: '', activityDate: '' }, validate: schema.validate });
+  const marketing = form.values.kind === 'marketing_support';
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = SupportRequestInputSchema.safeParse({
-      kind,
-      subject,
-      body,
-      requestedFunds: marketing && funds.trim() ? funds.trim().replace(/,/g, '') : null,
-      activityDate: marketing && activityDate ? activityDate : null,
-    });
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
-    setErrors({});
-    create.mutate(parsed.data, {
+  const submit = form.onSubmit((values) =>
+    create.mutate(schema.parse(values), {
       onSuccess: (r) => {
         notifications.show({ color: 'green', message: t('support.submittedDone') });
         void navigate({ to: '/support/$requestId', params: { requestId: r.id } });
       },
-      onError: (err) => setErrors(err instanceof ApiError ? (err.issues.length ? err.fieldErrors() : { form: err.message }) : { form: String(err) }),
-    });
-  };
+      onError: (err) => form.setErrors(apiFieldErrors(err, String(err))),
+    }),
+  );
 
   return (
-    <Stack maw={880} component="form" onSubmit={submit}>
+    <Stack maw={880} component="form" onSubmit={(e) => submit(e as unknown as React.FormEvent<HTMLFormElement>)}>
       <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/support" />}>
         ← {t('support.back')}
       </Anchor>
       <PageHeader title={t('support.formTitle')} subtitle={t('support.formSubtitle')} />
       <Card>
-        <Radio.Group label={t('support.kind')} value={kind} onChange={(v) => setKind(v as SupportKind)} withAsterisk>
+        <Radio.Group label={t('support.kind')} {...form.getInputProps('kind')} withAsterisk>
           <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
             {SupportKindSchema.options.map((k) => {
               const Icon = KIND_ICON[k];
@@ -81,17 +84,17 @@ function NewSupportRequest() {
       </Card>
       <Card>
         <Stack>
-          <TextInput label={t('support.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} required maxLength={200} />
-          <Textarea label={t('support.description')} description={t(`support.descriptionHelp.${kind}`)} autosize minRows={6} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors.body} required />
+          <TextInput label={t('support.subject')} {...form.getInputProps('subject')} required maxLength={200} />
+          <Textarea label={t('support.description')} description={t(`support.descriptionHelp.${form.values.kind}`)} autosize minRows={6} {...form.getInputProps('body')} required />
           {marketing && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('support.requestedFunds')} placeholder="50000.00" inputMode="decimal" value={funds} onChange={(e) => setFunds(e.currentTarget.value)} error={errors.requestedFunds} description={t('support.requestedFundsHelp')} />
-              <TextInput type="date" label={t('support.activityDate')} value={activityDate} onChange={(e) => setActivityDate(e.currentTarget.value)} error={errors.activityDate} />
+              <TextInput label={t('support.requestedFunds')} placeholder="50000.00" inputMode="decimal" {...form.getInputProps('requestedFunds')} description={t('support.requestedFundsHelp')} />
+              <TextInput type="date" label={t('support.activityDate')} {...form.getInputProps('activityDate')} />
             </SimpleGrid>
           )}
         </Stack>
       </Card>
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
       <Group justify="flex-end">
         <Button variant="default" renderRoot={(props) => <Link {...props} to="/support" />}>
           {t('common.cancel', { ns: 'ui' })}
