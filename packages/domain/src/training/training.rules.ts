@@ -247,3 +247,89 @@ export function fundsWithinRequest(requested: string, approved: string): boolean
   const a = money(approved);
   return a.greaterThan(0) && a.lessThanOrEqualTo(money(requested));
 }
+
+// ── Dates the sweeps and lists decide on ────────────────────────────────────────
+
+/** Whole days from `today` to `date` (negative once past). */
+export function daysUntil(date: string, today: string): number {
+  return daysBetween(today, date);
+}
+
+/** `date` plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  return toIso(new Date(toDate(date).getTime() + days * DAY));
+}
+
+/** Sending the most urgent due reminder covers the earlier (longer) ones too: policy [60, 30], due [30] → [60, 30]. */
+export function remindersCovered(reminderDays: readonly number[], due: readonly number[]): number[] {
+  if (!due.length) return [];
+  const mostUrgent = Math.min(...due);
+  return reminderDays.filter((d) => d >= mostUrgent);
+}
+
+/**
+ * The expiry bounds (inclusive) and revocation that select certificates of one status on `today`, for a query:
+ * the same partition as `certificationStatus`.
+ */
+export function certificationStatusBounds(
+  status: CertificationStatus,
+  today: string,
+  expiringWithinDays: number,
+): { revoked: boolean; expiresFrom: string | null; expiresTo: string | null } {
+  switch (status) {
+    case 'revoked':
+      return { revoked: true, expiresFrom: null, expiresTo: null };
+    case 'expired':
+      return { revoked: false, expiresFrom: null, expiresTo: addDays(today, -1) };
+    case 'expiring':
+      return { revoked: false, expiresFrom: today, expiresTo: addDays(today, expiringWithinDays) };
+    case 'active':
+      return { revoked: false, expiresFrom: addDays(today, expiringWithinDays + 1), expiresTo: null };
+  }
+}
+
+// ── Qualification reviews ───────────────────────────────────────────────────────
+
+/** A scheduled review is overdue once its due date has passed. */
+export function reviewOverdue(status: 'scheduled' | 'completed', dueOn: string, today: string): boolean {
+  return status === 'scheduled' && dueOn < today;
+}
+
+/** Partners that can be reviewed: on trial, active or suspended (not applicants, rejected or terminated ones). */
+export const REVIEWABLE_PARTNER_STATUSES = ['trial', 'active', 'suspended'] as const;
+export function partnerReviewable(status: string): boolean {
+  return (REVIEWABLE_PARTNER_STATUSES as readonly string[]).includes(status);
+}
+
+// ── Enrolment ───────────────────────────────────────────────────────────────────
+
+/** A learner enrols themselves; only a partner admin may enrol someone else (of their own organisation). */
+export function mayEnrol(actor: { id: string; role: string }, targetUserId: string): boolean {
+  return targetUserId === actor.id || actor.role === 'partner_admin';
+}
+
+// ── Support requests ────────────────────────────────────────────────────────────
+
+/** Who hears on the vendor side: the assignee, else the partner's channel manager, else every channel manager. */
+export function supportVendorRecipients(r: { assigneeId: string | null; managerId: string | null }, channelManagers: readonly string[]): string[] {
+  if (r.assigneeId) return [r.assigneeId];
+  if (r.managerId) return [r.managerId];
+  return [...channelManagers];
+}
+
+/** A vendor answer takes an open request into progress, with the responder as assignee when none was set. */
+export function afterVendorReply(r: { status: string; assigneeId: string | null }, responderId: string): { moveToInProgress: boolean; assignTo: string | null } {
+  if (r.status !== 'open') return { moveToInProgress: false, assignTo: null };
+  return { moveToInProgress: true, assignTo: r.assigneeId ? null : responderId };
+}
+
+/** The excerpt of a reply quoted in a notification. */
+export function replyExcerpt(body: string, max = 140): string {
+  return body.length > max ? `${body.slice(0, max)}…` : body;
+}
+
+/** Which side wrote a message: none (system), the partner's people, or vendor staff. */
+export function supportAuthorSide(authorId: string | null, authorPartnerId: string | null): 'system' | 'partner' | 'vendor' {
+  if (authorId === null) return 'system';
+  return authorPartnerId ? 'partner' : 'vendor';
+}
