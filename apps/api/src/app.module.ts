@@ -13,6 +13,7 @@ import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { PoliciesModule } from './modules/policies/policies.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
         AgreementsModule,
         DealRegistrationsModule,
         TrainingModule,
+        ReportingModule,
       ],
       controllers: [HealthController],
       providers: [
