@@ -26,7 +26,6 @@ export * from './agreements/agreement.schema.js';
 export * from './deal-registrations/customer-name.js';
 export * from './deal-registrations/registration.rules.js';
 export * from './deal-registrations/deal-registration.schema.js';
-export * from './deal-registrations/submission.rules.js';
 export * from './training/training.schema.js';
 export * from './training/training.rules.js';
 export * from './common/error-def.js';
