@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// bench:matching — precision and recall of customer duplicate detection on the labelled set (matching-set.mjs).
+// Uses the domain's own matcher, exactly as the API does: `customerNamesMatch` when the domain exports it,
+// else `nameSimilarity(a, b) >= threshold` (policy `registrations.fuzzyNameThreshold`, default from DEFAULT_POLICIES).
+import * as domain from '../dist/index.js';
+import { labelledPairs } from './matching-set.mjs';
+
+const pairs = labelledPairs();
+const threshold = Number(process.env.THRESHOLD ?? domain.DEFAULT_POLICIES.registrations.fuzzyNameThreshold);
+const verdict = domain.customerNamesMatch
+  ? (a, b) => domain.customerNamesMatch(a, b, { threshold }).match
+  : (a, b) => domain.nameSimilarity(a, b) >= threshold;
+
+let tp = 0, fp = 0, fn = 0, tn = 0;
+const wrong = [];
+const started = performance.now();
+for (const p of pairs) {
+  const said = verdict(p.a, p.b);
+  if (said && p.same) tp++;
+  else if (said && !p.same) { fp++; wrong.push({ ...p, said }); }
+  else if (!said && p.same) { fn++; wrong.push({ ...p, said }); }
+  else tn++;
+}
+const ms = performance.now() - started;
+const precision = tp / (tp + fp || 1);
+const recall = tp / (tp + fn || 1);
+const byLang = (lang) => pairs.filter((p) => p.lang === lang).length;
+console.log(`bench:matching — ${pairs.length} labelled pairs (${byLang('zh')} Chinese, ${byLang('latin')} Latin; ${pairs.filter((p) => p.same).length} same customer)`);
+console.log(`matcher: ${domain.customerNamesMatch ? 'customerNamesMatch' : 'nameSimilarity'} threshold ${threshold}`);
+console.log(`precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})  ${(ms / pairs.length * 1000).toFixed(1)} µs/pair`);
+if (wrong.length) {
+  console.log(`\nmisclassified (${wrong.length}):`);
+  for (const w of wrong) {
+    const score = domain.nameSimilarity(w.a, w.b);
+    console.log(`  ${w.same ? 'MISSED ' : 'FALSE  '} ${w.a}  |  ${w.b}  (similarity ${score}; ${w.reason})`);
+  }
+}
+if (process.argv.includes('--check') && (precision < 0.95 || recall < 0.95)) process.exit(1);
