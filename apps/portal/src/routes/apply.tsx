@@ -1,11 +1,11 @@
 import { ActionIcon, Alert, Anchor, Box, Button, Card, Checkbox, Container, Group, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconHexagons, IconPlus, IconTrash } from '@tabler/icons-react';
-import { PartnerApplicationSchema, translateZodIssue } from '@partnerline/domain';
-import { ApiError, currentLanguage, LanguageSwitch } from '@partnerline/ui';
+import { type Locale, PartnerApplicationSchema } from '@partnerline/domain';
+import { ApiError, apiFieldErrors, LanguageSwitch, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { industriesQueryOptions, regionOptions, regionsQueryOptions, useApply } from '../api/portal';
 
@@ -14,7 +14,42 @@ export const Route = createFileRoute('/apply')({
   component: ApplyPage,
 });
 
-type Errors = Record<string, string>;
+/** The form keeps the schema's shape (so every issue lands on its field), with strings and nulls where inputs need them. */
+const initialValues = {
+  companyName: '',
+  companyNameEn: '',
+  taxIdKind: 'uscc' as 'uscc' | 'other',
+  taxId: '',
+  domain: '',
+  regionId: null as string | null,
+  headcount: '' as number | string,
+  annualRevenue: '',
+  yearsTrading: '' as number | string,
+  businessLines: [] as string[],
+  existingVendors: [] as string[],
+  cashFlow: { positiveLastYear: true, receivablesDays: 60 as number | string, notes: '' },
+  type: 'smb' as 'smb' | 'strategic',
+  desiredSegments: [{ industryId: null as string | null, regionId: null as string | null }],
+  personInCharge: { name: '', title: '', email: '', phone: '' },
+  declarations: { integrity: false, noConflictingCompetitorProducts: false },
+  account: { email: '', displayName: '', password: '' },
+};
+type Values = typeof initialValues;
+
+const applicationForm = (locale: Locale) =>
+  zodForm(PartnerApplicationSchema, (f: Values) => ({
+    ...f,
+    companyNameEn: f.companyNameEn || undefined,
+    regionId: f.regionId ?? '',
+    headcount: Number(f.headcount),
+    annualRevenue: String(f.annualRevenue),
+    yearsTrading: Number(f.yearsTrading),
+    cashFlow: { positiveLastYear: f.cashFlow.positiveLastYear, receivablesDays: Number(f.cashFlow.receivablesDays), notes: f.cashFlow.notes || undefined },
+    desiredSegments: f.desiredSegments.map((s) => ({ industryId: s.industryId ?? '', regionId: s.regionId ?? '' })),
+    personInCharge: { name: f.personInCharge.name, title: f.personInCharge.title || undefined, email: f.personInCharge.email, phone: f.personInCharge.phone || undefined },
+    contacts: [],
+    account: { ...f.account, locale },
+  }));
 
 function Section({ title, help, children }: { title: string; help?: string; children: React.ReactNode }) {
   return (
@@ -44,73 +79,26 @@ function ApplyPage() {
   const regionData = regionOptions(regions, locale);
   const industryData = industries.map((i) => ({ value: i.id, label: locale === 'zh-CN' ? i.nameZh : i.nameEn }));
 
-  const [f, setF] = useState({
-    companyName: '',
-    companyNameEn: '',
-    taxIdKind: 'uscc' as 'uscc' | 'other',
-    taxId: '',
-    domain: '',
-    regionId: null as string | null,
-    headcount: '' as number | string,
-    annualRevenue: '',
-    yearsTrading: '' as number | string,
-    businessLines: [] as string[],
-    existingVendors: [] as string[],
-    positiveLastYear: true,
-    receivablesDays: 60 as number | string,
-    cashFlowNotes: '',
-    type: 'smb' as 'smb' | 'strategic',
-    segments: [{ industryId: null as string | null, regionId: null as string | null }],
-    pic: { name: '', title: '', email: '', phone: '' },
-    integrity: false,
-    noCompetitors: false,
-    account: { email: '', displayName: '', password: '' },
-  });
-  const [errors, setErrors] = useState<Errors>({});
-  const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => setF((s) => ({ ...s, [k]: v }));
+  const schema = applicationForm(locale);
+  const form = useForm<Values>({ initialValues, validate: schema.validate });
+  const toTop = () => window.scrollTo({ top: 0, behavior: 'smooth' });
 
-  const body = () => ({
-    companyName: f.companyName,
-    companyNameEn: f.companyNameEn || undefined,
-    taxIdKind: f.taxIdKind,
-    taxId: f.taxId,
-    domain: f.domain,
-    regionId: f.regionId ?? '',
-    headcount: Number(f.headcount),
-    annualRevenue: String(f.annualRevenue),
-    yearsTrading: Number(f.yearsTrading),
-    businessLines: f.businessLines,
-    existingVendors: f.existingVendors,
-    cashFlow: { positiveLastYear: f.positiveLastYear, receivablesDays: Number(f.receivablesDays), notes: f.cashFlowNotes || undefined },
-    type: f.type,
-    desiredSegments: f.segments.map((s) => ({ industryId: s.industryId ?? '', regionId: s.regionId ?? '' })),
-    personInCharge: { name: f.pic.name, title: f.pic.title || undefined, email: f.pic.email, phone: f.pic.phone || undefined },
-    contacts: [],
-    declarations: { integrity: f.integrity, noConflictingCompetitorProducts: f.noCompetitors },
-    account: { ...f.account, locale },
-  });
-
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = PartnerApplicationSchema.safeParse(body());
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
-      window.scrollTo({ top: 0, behavior: 'smooth' });
-      return;
-    }
-    setErrors({});
-    apply.mutate(parsed.data, {
-      onSuccess: (r) => {
-        notifications.show({ color: 'green', message: t('apply.submitted', { reference: r.reference }) });
-        void navigate({ to: '/application' });
-      },
-      onError: (err) => {
-        if (err instanceof ApiError) setErrors(err.issues.length ? err.fieldErrors() : { form: err.message });
-        window.scrollTo({ top: 0, behavior: 'smooth' });
-      },
-    });
-  };
-  const e = (path: string) => errors[path];
+  const submit = form.onSubmit(
+    (values) =>
+      apply.mutate(schema.parse(values), {
+        onSuccess: (r) => {
+          notifications.show({ color: 'green', message: t('apply.submitted', { reference: r.reference }) });
+          void navigate({ to: '/application' });
+        },
+        onError: (err) => {
+          if (err instanceof ApiError) form.setErrors(apiFieldErrors(err, err.message));
+          toTop();
+        },
+      }),
+    toTop,
+  );
+  const errors = form.errors;
+  const segments = form.values.desiredSegments;
 
   return (
     <Box bg="var(--mantine-color-gray-0)" mih="100vh" pb={80}>
@@ -143,37 +131,37 @@ function ApplyPage() {
 
           <Section title={t('apply.company')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('apply.companyName')} value={f.companyName} onChange={(ev) => set('companyName', ev.currentTarget.value)} error={e('companyName')} required />
-              <TextInput label={t('apply.companyNameEn')} value={f.companyNameEn} onChange={(ev) => set('companyNameEn', ev.currentTarget.value)} error={e('companyNameEn')} />
+              <TextInput label={t('apply.companyName')} {...form.getInputProps('companyName')} required />
+              <TextInput label={t('apply.companyNameEn')} {...form.getInputProps('companyNameEn')} />
             </SimpleGrid>
             <Stack gap={4}>
               <Text size="sm" fw={500}>
                 {t('apply.taxIdKind')}
               </Text>
-              <SegmentedControl w="fit-content" value={f.taxIdKind} onChange={(v) => set('taxIdKind', v as 'uscc' | 'other')} data={[{ value: 'uscc', label: t('apply.uscc') }, { value: 'other', label: t('apply.other') }]} />
+              <SegmentedControl w="fit-content" {...form.getInputProps('taxIdKind')} data={[{ value: 'uscc', label: t('apply.uscc') }, { value: 'other', label: t('apply.other') }]} />
             </Stack>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={f.taxIdKind === 'uscc' ? t('apply.uscc') : t('apply.taxId')} value={f.taxId} onChange={(ev) => set('taxId', ev.currentTarget.value)} error={e('taxId')} required maxLength={40} />
-              <TextInput label={t('apply.domain')} placeholder="example.com" value={f.domain} onChange={(ev) => set('domain', ev.currentTarget.value)} error={e('domain')} required />
-              <Select label={t('apply.region')} searchable data={regionData} value={f.regionId} onChange={(v) => set('regionId', v)} error={e('regionId')} required />
-              <NumberInput label={t('apply.headcount')} min={1} allowDecimal={false} value={f.headcount} onChange={(v) => set('headcount', v)} error={e('headcount')} required />
-              <TextInput label={t('apply.annualRevenue')} placeholder="35000000.00" value={f.annualRevenue} onChange={(ev) => set('annualRevenue', ev.currentTarget.value)} error={e('annualRevenue')} required />
-              <NumberInput label={t('apply.yearsTrading')} min={0} allowDecimal={false} value={f.yearsTrading} onChange={(v) => set('yearsTrading', v)} error={e('yearsTrading')} required />
+              <TextInput label={form.values.taxIdKind === 'uscc' ? t('apply.uscc') : t('apply.taxId')} {...form.getInputProps('taxId')} required maxLength={40} />
+              <TextInput label={t('apply.domain')} placeholder="example.com" {...form.getInputProps('domain')} required />
+              <Select label={t('apply.region')} searchable data={regionData} {...form.getInputProps('regionId')} required />
+              <NumberInput label={t('apply.headcount')} min={1} allowDecimal={false} {...form.getInputProps('headcount')} required />
+              <TextInput label={t('apply.annualRevenue')} placeholder="35000000.00" {...form.getInputProps('annualRevenue')} required />
+              <NumberInput label={t('apply.yearsTrading')} min={0} allowDecimal={false} {...form.getInputProps('yearsTrading')} required />
             </SimpleGrid>
-            <TagsInput label={t('apply.businessLines')} description={t('apply.businessLinesHelp')} value={f.businessLines} onChange={(v) => set('businessLines', v)} error={e('businessLines')} required />
-            <TagsInput label={t('apply.existingVendors')} description={t('apply.businessLinesHelp')} value={f.existingVendors} onChange={(v) => set('existingVendors', v)} error={e('existingVendors')} />
+            <TagsInput label={t('apply.businessLines')} description={t('apply.businessLinesHelp')} {...form.getInputProps('businessLines')} required />
+            <TagsInput label={t('apply.existingVendors')} description={t('apply.businessLinesHelp')} {...form.getInputProps('existingVendors')} />
           </Section>
 
           <Section title={t('apply.cashFlow')}>
-            <Switch label={t('apply.positiveLastYear')} checked={f.positiveLastYear} onChange={(ev) => set('positiveLastYear', ev.currentTarget.checked)} />
+            <Switch label={t('apply.positiveLastYear')} {...form.getInputProps('cashFlow.positiveLastYear', { type: 'checkbox' })} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput label={t('apply.receivablesDays')} min={0} allowDecimal={false} value={f.receivablesDays} onChange={(v) => set('receivablesDays', v)} error={e('cashFlow.receivablesDays')} />
+              <NumberInput label={t('apply.receivablesDays')} min={0} allowDecimal={false} {...form.getInputProps('cashFlow.receivablesDays')} />
             </SimpleGrid>
-            <Textarea label={t('apply.cashFlowNotes')} autosize minRows={2} value={f.cashFlowNotes} onChange={(ev) => set('cashFlowNotes', ev.currentTarget.value)} />
+            <Textarea label={t('apply.cashFlowNotes')} autosize minRows={2} {...form.getInputProps('cashFlow.notes')} />
           </Section>
 
           <Section title={t('apply.partnership')}>
-            <Radio.Group label={t('apply.type')} value={f.type} onChange={(v) => set('type', v as 'smb' | 'strategic')} error={e('type')}>
+            <Radio.Group label={t('apply.type')} {...form.getInputProps('type')}>
               <Stack gap="xs" mt="xs">
                 <Radio value="strategic" label={t('partnerType.strategic')} description={t('apply.strategicHelp')} />
                 <Radio value="smb" label={t('partnerType.smb')} description={t('apply.smbHelp')} />
@@ -186,16 +174,14 @@ function ApplyPage() {
               <Text size="xs" c="dimmed">
                 {t('apply.segmentsHelp')}
               </Text>
-              {f.segments.map((s, i) => (
+              {segments.map((_, i) => (
                 <Group key={i} align="flex-end" wrap="nowrap">
                   <Select
                     label={t('apply.industry')}
                     aria-label={`${t('apply.industry')} ${i + 1}`}
                     searchable
                     data={industryData}
-                    value={s.industryId}
-                    onChange={(v) => set('segments', f.segments.map((x, j) => (j === i ? { ...x, industryId: v } : x)))}
-                    error={e(`desiredSegments.${i}.industryId`)}
+                    {...form.getInputProps(`desiredSegments.${i}.industryId`)}
                     style={{ flex: 1 }}
                   />
                   <Select
@@ -203,17 +189,15 @@ function ApplyPage() {
                     aria-label={`${t('apply.segmentRegion')} ${i + 1}`}
                     searchable
                     data={regionData}
-                    value={s.regionId}
-                    onChange={(v) => set('segments', f.segments.map((x, j) => (j === i ? { ...x, regionId: v } : x)))}
-                    error={e(`desiredSegments.${i}.regionId`)}
+                    {...form.getInputProps(`desiredSegments.${i}.regionId`)}
                     style={{ flex: 1 }}
                   />
-                  <ActionIcon variant="subtle" color="red" size="lg" mb={2} disabled={f.segments.length === 1} aria-label="remove" onClick={() => set('segments', f.segments.filter((_, j) => j !== i))}>
+                  <ActionIcon variant="subtle" color="red" size="lg" mb={2} disabled={segments.length === 1} aria-label="remove" onClick={() => form.removeListItem('desiredSegments', i)}>
                     <IconTrash size={16} />
                   </ActionIcon>
                 </Group>
               ))}
-              <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => set('segments', [...f.segments, { industryId: null, regionId: null }])}>
+              <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('desiredSegments', { industryId: null, regionId: null })}>
                 {t('apply.addSegment')}
               </Button>
             </Stack>
@@ -221,23 +205,23 @@ function ApplyPage() {
 
           <Section title={t('apply.personInCharge')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('apply.name')} aria-label={`${t('apply.personInCharge')} ${t('apply.name')}`} value={f.pic.name} onChange={(ev) => set('pic', { ...f.pic, name: ev.currentTarget.value })} error={e('personInCharge.name')} required />
-              <TextInput label={t('apply.jobTitle')} value={f.pic.title} onChange={(ev) => set('pic', { ...f.pic, title: ev.currentTarget.value })} />
-              <TextInput label={t('apply.email')} aria-label={`${t('apply.personInCharge')} ${t('apply.email')}`} type="email" value={f.pic.email} onChange={(ev) => set('pic', { ...f.pic, email: ev.currentTarget.value })} error={e('personInCharge.email')} required />
-              <TextInput label={t('apply.phone')} value={f.pic.phone} onChange={(ev) => set('pic', { ...f.pic, phone: ev.currentTarget.value })} />
+              <TextInput label={t('apply.name')} aria-label={`${t('apply.personInCharge')} ${t('apply.name')}`} {...form.getInputProps('personInCharge.name')} required />
+              <TextInput label={t('apply.jobTitle')} {...form.getInputProps('personInCharge.title')} />
+              <TextInput label={t('apply.email')} aria-label={`${t('apply.personInCharge')} ${t('apply.email')}`} type="email" {...form.getInputProps('personInCharge.email')} required />
+              <TextInput label={t('apply.phone')} {...form.getInputProps('personInCharge.phone')} />
             </SimpleGrid>
           </Section>
 
           <Section title={t('apply.declarations')}>
-            <Checkbox label={t('apply.integrity')} checked={f.integrity} onChange={(ev) => set('integrity', ev.currentTarget.checked)} error={e('declarations.integrity')} />
-            <Checkbox label={t('apply.noCompetitors')} checked={f.noCompetitors} onChange={(ev) => set('noCompetitors', ev.currentTarget.checked)} error={e('declarations.noConflictingCompetitorProducts')} />
+            <Checkbox label={t('apply.integrity')} {...form.getInputProps('declarations.integrity', { type: 'checkbox' })} />
+            <Checkbox label={t('apply.noCompetitors')} {...form.getInputProps('declarations.noConflictingCompetitorProducts', { type: 'checkbox' })} />
           </Section>
 
           <Section title={t('apply.account')} help={t('apply.accountHelp')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('apply.displayName')} value={f.account.displayName} onChange={(ev) => set('account', { ...f.account, displayName: ev.currentTarget.value })} error={e('account.displayName')} required />
-              <TextInput label={t('login.email', { ns: 'ui' })} type="email" autoComplete="username" value={f.account.email} onChange={(ev) => set('account', { ...f.account, email: ev.currentTarget.value })} error={e('account.email')} required />
-              <TextInput label={t('apply.password')} type="password" autoComplete="new-password" value={f.account.password} onChange={(ev) => set('account', { ...f.account, password: ev.currentTarget.value })} error={e('account.password')} required />
+              <TextInput label={t('apply.displayName')} {...form.getInputProps('account.displayName')} required />
+              <TextInput label={t('login.email', { ns: 'ui' })} type="email" autoComplete="username" {...form.getInputProps('account.email')} required />
+              <TextInput label={t('apply.password')} type="password" autoComplete="new-password" {...form.getInputProps('account.password')} required />
             </SimpleGrid>
           </Section>
 
