@@ -1,8 +1,8 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { PasswordSchema, translateZodIssue } from '@partnerline/domain';
-import { ApiError, currentLanguage, LanguageSwitch } from '@partnerline/ui';
+import { useForm } from '@mantine/form';
+import { PasswordSchema } from '@partnerline/domain';
+import { ApiError, LanguageSwitch, zodForm } from '@partnerline/ui';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useAcceptInvitation } from '../api/portal';
@@ -12,24 +12,21 @@ export const Route = createFileRoute('/invitation')({
   component: InvitationPage,
 });
 
+const passwordForm = zodForm(z.object({ password: PasswordSchema }));
+
 function InvitationPage() {
   const { t } = useTranslation();
   const { token } = Route.useSearch();
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ initialValues: { password: '' }, validate: passwordForm.validate });
   const accept = useAcceptInvitation();
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = PasswordSchema.safeParse(password);
-    if (!parsed.success) return setError(translateZodIssue(parsed.error.issues[0] as never, currentLanguage()).message);
-    setError(null);
-    accept.mutate({ token: token ?? '', password }, { onError: (err) => setError(err instanceof ApiError ? (err.fieldErrors().password ?? err.message) : String(err)) });
-  };
+  const submit = form.onSubmit(({ password }) =>
+    accept.mutate({ token: token ?? '', password }, { onError: (err) => form.setFieldError('password', err instanceof ApiError ? (err.fieldErrors().password ?? err.message) : String(err)) }),
+  );
 
   return (
     <Center mih="100vh" bg="var(--mantine-color-gray-0)">
-      <Paper withBorder p="xl" radius="lg" w={440} component="form" onSubmit={submit}>
+      <Paper withBorder p="xl" radius="lg" w={440} component="form" onSubmit={(e) => submit(e as unknown as React.FormEvent<HTMLFormElement>)}>
         <Stack>
           <LanguageSwitch />
           <Title order={3}>{t('invitation.title')}</Title>
@@ -44,7 +41,7 @@ function InvitationPage() {
             </>
           ) : (
             <>
-              <PasswordInput label={t('invitation.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={error} required />
+              <PasswordInput label={t('invitation.password')} {...form.getInputProps('password')} required />
               <Button type="submit" loading={accept.isPending} disabled={!token}>
                 {t('invitation.submit')}
               </Button>
