@@ -62,12 +62,12 @@ function Home() {
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const { data: partner } = useSuspenseQuery(myPartnerQueryOptions(user!.partnerId!));
   const agreements = useQuery(myAgreementsQueryOptions());
-  if (!user) return null;
-  const isAdmin = user.role === 'partner_admin';
-  const inForce = agreements.data?.items.filter((a) => a.status === 'active').length;
   const courses = useQuery(coursesQueryOptions());
   const certificates = useQuery(certificationsQueryOptions());
   const support = useQuery(supportRequestsQueryOptions());
+  if (!user) return null;
+  const isAdmin = user.role === 'partner_admin';
+  const inForce = agreements.data?.items.filter((a) => a.status === 'active').length;
   const learning = courses.data?.filter((c) => c.enrolment?.status === 'in_progress').length;
   const expiring = certificates.data?.filter((c) => c.status === 'expiring').length;
   const openSupport = support.data?.filter((r) => r.status !== 'closed').length;

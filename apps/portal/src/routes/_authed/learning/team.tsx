@@ -1,6 +1,6 @@
-import { Accordion, Alert, Anchor, Badge, Button, Card, Group, Modal, Progress, Select, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Accordion, Alert, Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCertificate, IconCircleCheck, IconClipboardCheck, IconClockHour4, IconSchool, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconCertificate, IconCircleCheck, IconClipboardCheck, IconClockHour4, IconSchool, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import type { Certification, Qualification, QualificationReview } from '@partnerline/domain';
 import { ApiError, daysUntil, formatDate, formatDateTime, meQueryOptions, PageHeader } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';

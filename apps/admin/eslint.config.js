@@ -1,0 +1,3 @@
+import { web } from '@partnerline/eslint-config';
+
+export default web;

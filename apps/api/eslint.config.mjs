@@ -1,0 +1,3 @@
+import { api } from '@partnerline/eslint-config';
+
+export default api;

@@ -1,0 +1,3 @@
+import { domain } from '@partnerline/eslint-config';
+
+export default domain;

@@ -1,0 +1,3 @@
+import { node } from '@partnerline/eslint-config';
+
+export default node;
