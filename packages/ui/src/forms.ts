@@ -28,17 +28,21 @@ export function apiFieldErrors(error: unknown, fallback: string): Record<string,
  * so a field reads the same whether the browser or the server refused it.
  *
  * `toInput` maps the form's values (strings for numbers, `null` for an empty select) onto the schema's input;
- * form fields are named by the schema's paths so every issue lands on its field.
+ * form fields are named by the schema's paths so every issue lands on its field. `messages` words a field's
+ * refusal the page's own way (`{ body: t('support.replyRequired') }`), whatever zod found wrong with it.
  *
  *   const schema = zodForm(SupportRequestInputSchema, (v: Values) => ({ ...v, requestedFunds: v.funds || null }));
  *   const form = useForm({ initialValues, validate: schema.validate });
  *   form.onSubmit((values) => create.mutate(schema.parse(values), { onError: (e) => form.setErrors(apiFieldErrors(e, …)) }));
  */
-export function zodForm<S extends z.ZodType, V = z.input<S>>(schema: S, toInput: (values: V) => unknown = (v) => v) {
+export function zodForm<S extends z.ZodType, V = z.input<S>>(schema: S, toInput: (values: V) => unknown = (v) => v, messages: Record<string, string> = {}) {
   return {
     validate: (values: V): Record<string, string> => {
       const result = schema.safeParse(toInput(values));
-      return result.success ? {} : zodFieldErrors(result.error.issues as unknown as ZodIssueLike[], currentLanguage());
+      if (result.success) return {};
+      const errors = zodFieldErrors(result.error.issues as unknown as ZodIssueLike[], currentLanguage());
+      for (const path of Object.keys(errors)) if (messages[path]) errors[path] = messages[path];
+      return errors;
     },
     /** The request body; call it from `form.onSubmit`, after `validate` has passed. */
     parse: (values: V): z.output<S> => schema.parse(toInput(values)),

@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Card, Code, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
-import { InviteUserSchema, JobRoleSchema, translateZodIssue } from '@partnerline/domain';
-import { ApiError, currentLanguage, meQueryOptions } from '@partnerline/ui';
+import { type InviteUser, InviteUserSchema, JobRoleSchema } from '@partnerline/domain';
+import { ApiError, apiFieldErrors, meQueryOptions, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -84,26 +85,23 @@ function TeamPage() {
   );
 }
 
+const inviteForm = zodForm(InviteUserSchema);
+
 function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const invite = useInvite(partnerId);
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [jobRole, setJobRole] = useState<'sales' | 'presales' | 'service'>('sales');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<InviteUser>({ initialValues: { email: '', displayName: '', jobRole: 'sales' }, validate: inviteForm.validate });
   const [link, setLink] = useState<string | null>(null);
 
-  const submit = () => {
-    const parsed = InviteUserSchema.safeParse({ email, displayName, jobRole });
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
-    invite.mutate(parsed.data, {
+  const submit = form.onSubmit((values) =>
+    invite.mutate(inviteForm.parse(values), {
       onSuccess: (r) => {
         notifications.show({ color: 'green', message: t('team.invited') });
         setLink(r.inviteUrl);
       },
-      onError: (e) => e instanceof ApiError && setErrors(e.issues.length ? e.fieldErrors() : { form: e.message }),
-    });
-  };
+      onError: (e) => e instanceof ApiError && form.setErrors(apiFieldErrors(e, e.message)),
+    }),
+  );
 
   return (
     <Modal opened onClose={onClose} title={t('team.invite')}>
@@ -115,15 +113,15 @@ function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () =>
         </Stack>
       ) : (
         <Stack>
-          <TextInput label={t('team.name')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} required />
-          <TextInput label={t('team.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} required />
-          <Select label={t('team.jobRole')} data={JobRoleSchema.options.map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} value={jobRole} allowDeselect={false} onChange={(v) => v && setJobRole(v as typeof jobRole)} />
-          {errors.form && <Alert color="red">{errors.form}</Alert>}
+          <TextInput label={t('team.name')} {...form.getInputProps('displayName')} required />
+          <TextInput label={t('team.email')} type="email" {...form.getInputProps('email')} required />
+          <Select label={t('team.jobRole')} data={JobRoleSchema.options.map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} allowDeselect={false} {...form.getInputProps('jobRole')} />
+          {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel', { ns: 'ui' })}
             </Button>
-            <Button onClick={submit} loading={invite.isPending}>
+            <Button onClick={() => submit()} loading={invite.isPending}>
               {t('team.sendInvite')}
             </Button>
           </Group>

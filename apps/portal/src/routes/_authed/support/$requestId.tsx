@@ -1,8 +1,9 @@
 import { Alert, Anchor, Avatar, Badge, Button, Card, Grid, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { SupportCloseSchema, SupportMessageInputSchema, type SupportThread } from '@partnerline/domain';
-import { ApiError, formatDate, formatDateTime, formatMoney } from '@partnerline/ui';
+import { ApiError, formatDate, formatDateTime, formatMoney, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -23,20 +24,17 @@ function SupportThreadPage() {
   const { requestId } = Route.useParams();
   const { data: r } = useSuspenseQuery(supportThreadQueryOptions(requestId));
   const action = useSupportAction(requestId);
-  const [reply, setReply] = useState('');
-  const [replyError, setReplyError] = useState<string | null>(null);
+  const replySchema = zodForm(SupportMessageInputSchema, undefined, { body: t('support.replyRequired') });
+  const reply = useForm({ initialValues: { body: '' }, validate: replySchema.validate });
   const [closing, setClosing] = useState(false);
   const closed = r.status === 'closed';
 
-  const send = () => {
-    const parsed = SupportMessageInputSchema.safeParse({ body: reply });
-    if (!parsed.success) return setReplyError(t('support.replyRequired'));
-    setReplyError(null);
+  const send = reply.onSubmit((values) =>
     action.mutate(
-      { action: 'messages', body: parsed.data },
-      { onSuccess: () => setReply(''), onError: (e) => setReplyError(e instanceof ApiError ? e.message : String(e)) },
-    );
-  };
+      { action: 'messages', body: replySchema.parse(values) },
+      { onSuccess: () => reply.reset(), onError: (e) => reply.setFieldError('body', e instanceof ApiError ? e.message : String(e)) },
+    ),
+  );
 
   const row = (label: string, value: React.ReactNode) => (
     <Table.Tr>
@@ -90,9 +88,9 @@ function SupportThreadPage() {
               </Alert>
             ) : (
               <Stack mt="lg" gap="xs">
-                <Textarea label={t('support.reply')} autosize minRows={3} value={reply} onChange={(e) => setReply(e.currentTarget.value)} error={replyError} />
+                <Textarea label={t('support.reply')} autosize minRows={3} {...reply.getInputProps('body')} />
                 <Group justify="flex-end">
-                  <Button leftSection={<IconSend size={16} />} loading={action.isPending && action.variables?.action === 'messages'} onClick={send}>
+                  <Button leftSection={<IconSend size={16} />} loading={action.isPending && action.variables?.action === 'messages'} onClick={() => send()}>
                     {t('support.send')}
                   </Button>
                 </Group>
@@ -213,31 +211,29 @@ function Message({ message: m }: { message: SupportThread['messages'][number] })
 function CloseModal({ requestId, onClose }: { requestId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const action = useSupportAction(requestId);
-  const [resolution, setResolution] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = () => {
-    const parsed = SupportCloseSchema.safeParse({ resolution });
-    if (!parsed.success) return setError(t('support.resolutionRequired'));
+  const schema = zodForm(SupportCloseSchema, undefined, { resolution: t('support.resolutionRequired') });
+  const form = useForm({ initialValues: { resolution: '' }, validate: schema.validate });
+  const submit = form.onSubmit((values) =>
     action.mutate(
-      { action: 'close', body: parsed.data },
+      { action: 'close', body: schema.parse(values) },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('support.closedDone') });
           onClose();
         },
-        onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
+        onError: (e) => form.setFieldError('resolution', e instanceof ApiError ? e.message : String(e)),
       },
-    );
-  };
+    ),
+  );
   return (
     <Modal opened onClose={onClose} title={t('support.close')}>
       <Stack>
-        <Textarea label={t('support.resolution')} description={t('support.resolutionHelp')} autosize minRows={3} value={resolution} onChange={(e) => setResolution(e.currentTarget.value)} error={error} data-autofocus />
+        <Textarea label={t('support.resolution')} description={t('support.resolutionHelp')} autosize minRows={3} {...form.getInputProps('resolution')} data-autofocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
           </Button>
-          <Button onClick={submit} loading={action.isPending}>
+          <Button onClick={() => submit()} loading={action.isPending}>
             {t('support.confirmClose')}
           </Button>
         </Group>
