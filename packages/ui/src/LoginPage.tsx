@@ -1,14 +1,13 @@
 import { Alert, Anchor, Box, Button, Group, List, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
+import { useForm } from '@mantine/form';
 import type { FormEvent, ReactNode } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginSchema, type User } from '@partnerline/domain';
 import { ApiError } from './api';
 import { useLogin } from './auth';
 import { BrandMark } from './BrandMark';
-import { zodFieldErrors } from './forms';
-import { useLocale } from './i18n';
+import { zodForm } from './forms';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export interface LoginPageProps {
@@ -19,31 +18,22 @@ export interface LoginPageProps {
 }
 
 const POINTS = ['point1', 'point2', 'point3'] as const;
+const loginForm = zodForm(LoginSchema);
 
 /** Sign-in for both apps: a short pitch of what the app is for beside the form. */
 export function LoginPage({ app, onSuccess, footer }: LoginPageProps) {
   const { t } = useTranslation('ui');
-  const locale = useLocale();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useForm({ initialValues: { email: '', password: '' }, validate: loginForm.validate });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setFieldErrors({});
-    const parsed = LoginSchema.safeParse({ email, password });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error.issues, locale));
-      return;
-    }
-    login.mutate(parsed.data, {
+  const submit = form.onSubmit((values) =>
+    login.mutate(loginForm.parse(values), {
       onSuccess: (r) => onSuccess(r.user),
       onError: (err) => {
-        if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
+        if (err instanceof ApiError) form.setErrors(err.fieldErrors());
       },
-    });
-  };
+    }),
+  );
 
   const error = login.error instanceof ApiError ? (login.error.issues.length === 0 ? login.error.message : null) : login.error ? t('errors.generic') : null;
 
@@ -82,7 +72,7 @@ export function LoginPage({ app, onSuccess, footer }: LoginPageProps) {
           </Box>
         </Group>
         <Stack w="100%" maw={440} mx="auto" px="md" pt={{ base: 24, md: 96 }} pb={64} gap="lg">
-          <Paper withBorder shadow="sm" p="xl" radius="lg" component="form" onSubmit={submit} noValidate>
+          <Paper withBorder shadow="sm" p="xl" radius="lg" component="form" onSubmit={(e: FormEvent) => submit(e as FormEvent<HTMLFormElement>)} noValidate>
             <Stack gap="md">
               <Stack gap={4}>
                 <Title order={3}>{t(`login.${app}.title`)}</Title>
@@ -95,8 +85,8 @@ export function LoginPage({ app, onSuccess, footer }: LoginPageProps) {
                   {error}
                 </Alert>
               )}
-              <TextInput label={t('login.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} required />
-              <PasswordInput label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldErrors.password} required />
+              <TextInput label={t('login.email')} type="email" autoComplete="username" {...form.getInputProps('email')} required />
+              <PasswordInput label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} required />
               <Button type="submit" loading={login.isPending} fullWidth size="md">
                 {t('login.submit')}
               </Button>
