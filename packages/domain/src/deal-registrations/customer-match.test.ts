@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { brandSimilarity, customerNamesMatch, editDistance, parseCustomerName } from './customer-match.js';
+
+const match = (a: string, b: string) => customerNamesMatch(a, b, { threshold: 0.85 });
+
+describe('parseCustomerName', () => {
+  it('reads regions, brand and business words of a Chinese name, whatever the spelling', () => {
+    for (const name of ['北京字节跳动科技有限公司', '字节跳动（北京）科技有限公司', '字節跳動(北京)科技有限責任公司', '北京市 字节跳动 科技']) {
+      expect(parseCustomerName(name)).toMatchObject({ script: 'cjk', regions: ['北京'], brand: '字节跳动', business: ['科技'] });
+    }
+  });
+
+  it('reads a Latin name without legal form, accents, articles or punctuation', () => {
+    expect(parseCustomerName("The L'Oréal Group, S.A.")).toMatchObject({ script: 'latin', brand: 'loreal', business: ['group'] });
+    expect(parseCustomerName('Procter & Gamble Co.')).toMatchObject({ brand: 'procter gamble', business: [] });
+  });
+
+  it('keeps a generic name whole in its core', () => {
+    expect(parseCustomerName('浙江大学')).toMatchObject({ brand: '', regions: ['浙江'], business: ['大学'], core: '浙江大学' });
+  });
+});
+
+describe('customerNamesMatch', () => {
+  it.each([
+    ['华为技术有限公司', '華為技術有限公司', 'traditional characters'],
+    ['深圳市腾讯计算机系统有限公司', '腾讯计算机系统（深圳）有限公司', 'bracketed city'],
+    ['广东省深圳市大疆创新科技有限公司', '深圳大疆创新', 'province + city vs city, business omitted'],
+    ['ＴＣＬ科技集团股份有限公司', 'TCL科技', 'full-width letters, descriptor omitted'],
+    ['Siemens Aktiengesellschaft', 'SIEMENS AG', 'legal form spelled out'],
+    ['Schlumberger Limited', 'Schlumbreger Ltd', 'typing slip in a long brand'],
+    ['Hewlett-Packard Enterprise', 'Hewlett Packard Enterprise', 'hyphen'],
+  ])('%s = %s (%s)', (a, b) => {
+    expect(match(a, b).match).toBe(true);
+  });
+
+  it.each([
+    ['北京华信科技有限公司', '北京华信软件有限公司', 'same brand, other business'],
+    ['北京华信科技有限公司', '北京华新科技有限公司', 'one character differs'],
+    ['浙江大学', '北京大学', 'generic names in different regions'],
+    ['中国银行', '中国建设银行', 'different banks'],
+    ['北京华信科技有限公司', '上海华信科技有限公司', 'same name registered in another city'],
+    ['Harbor Logistics', 'Harvest Logistics', 'different brands'],
+    ['First Union Bank of Ohio', 'First Union Bank of Utah', 'different state banks'],
+    ['Global Logistics Partners', 'Global Capital Partners', 'generic-word brands'],
+    ['Northwind Traders', 'Northwind Holdings', 'trading company vs holding company'],
+  ])('%s ≠ %s (%s)', (a, b) => {
+    expect(match(a, b).match).toBe(false);
+  });
+
+  it('explains its verdict', () => {
+    expect(match('北京华信科技有限公司', '北京华信软件有限公司')).toMatchObject({ reason: 'business_differs', score: 1 });
+    expect(match('北京华信科技有限公司', '上海华信科技有限公司').reason).toBe('region_differs');
+    expect(match('Harbor Logistics', 'Harvest Logistics').reason).toBe('brand_differs');
+    expect(match('浙江大学', '北京大学').reason).toBe('generic_name_differs');
+    expect(match('', 'Acme').reason).toBe('empty');
+  });
+
+  it('is symmetric', () => {
+    const names = ['北京华信科技有限公司', '华信（北京）', '北京华信软件', 'Acme Corp', 'ACME Holdings', '浙江大学', 'Harbour Freight Tools', 'Harbor Freight'];
+    for (const a of names) for (const b of names) expect(match(a, b).match).toBe(match(b, a).match);
+  });
+
+  it('follows the policy threshold for Latin brands', () => {
+    expect(customerNamesMatch('Harbor Freight', 'Harbour Freight', { threshold: 0.85 }).match).toBe(true);
+    expect(customerNamesMatch('Harbor Freight', 'Harbour Freight', { threshold: 0.95 }).match).toBe(false);
+  });
+});
+
+describe('edit distance', () => {
+  it('counts an adjacent transposition as one edit', () => {
+    expect(editDistance('northwind', 'nortwhind')).toBe(1);
+    expect(editDistance('华信', '华新')).toBe(1);
+    expect(brandSimilarity('harbor', 'harbour')).toBeCloseTo(0.857, 3);
+  });
+});
