@@ -1,13 +1,26 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight } from '@tabler/icons-react';
 import { channelStrategyFor, type Segment, translateMessage, UpdateSegmentSchema } from '@partnerline/domain';
-import { apiFieldErrors, useLocale, zodFieldErrors } from '@partnerline/ui';
-import { useState } from 'react';
+import { apiFieldErrors, useLocale, zodForm } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 import { useUpdateSegment } from '../../../api/catalog';
 import { QuadrantLegend, type Thresholds } from './QuadrantLegend';
 import { StrategyBadge } from './StrategyBadge';
+
+interface Values {
+  marketPotential: number | string;
+  expansionDifficulty: number | string;
+  notes: string;
+}
+
+const toChange = (v: Values) => ({
+  marketPotential: v.marketPotential === '' ? undefined : Number(v.marketPotential),
+  expansionDifficulty: v.expansionDifficulty === '' ? undefined : Number(v.expansionDifficulty),
+  notes: v.notes.trim() || null,
+});
+const segmentForm = zodForm(UpdateSegmentSchema, toChange);
 
 /**
  * Edits a segment's scores. The quadrant is previewed with the same domain rule and policy thresholds
@@ -18,36 +31,34 @@ export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Se
   const locale = useLocale();
   const zh = locale === 'zh-CN';
   const update = useUpdateSegment();
-  const [potential, setPotential] = useState<number | string>(segment.marketPotential);
-  const [difficulty, setDifficulty] = useState<number | string>(segment.expansionDifficulty);
-  const [notes, setNotes] = useState(segment.notes ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const change = { marketPotential: potential === '' ? undefined : Number(potential), expansionDifficulty: difficulty === '' ? undefined : Number(difficulty), notes: notes.trim() || null };
+  const form = useForm<Values>({
+    initialValues: { marketPotential: segment.marketPotential, expansionDifficulty: segment.expansionDifficulty, notes: segment.notes ?? '' },
+    // The schema is a partial update; here both scores are required.
+    validate: (v) => {
+      const required = translateMessage(locale, 'zod.required');
+      return { ...segmentForm.validate(v), ...(v.marketPotential === '' && { marketPotential: required }), ...(v.expansionDifficulty === '' && { expansionDifficulty: required }) };
+    },
+  });
+  const errors = form.errors;
+  const change = toChange(form.values);
   const parsed = UpdateSegmentSchema.safeParse(change);
   const scoresValid = parsed.success || !parsed.error.issues.some((i) => i.path[0] === 'marketPotential' || i.path[0] === 'expansionDifficulty');
   const preview = scoresValid && change.marketPotential !== undefined && change.expansionDifficulty !== undefined ? channelStrategyFor(change.marketPotential, change.expansionDifficulty, thresholds) : null;
   const industry = zh ? segment.industryNameZh : segment.industryNameEn;
   const region = zh ? segment.regionNameZh : segment.regionNameEn;
 
-  const save = () => {
-    const required = translateMessage(locale, 'zod.required');
-    const missing = { ...(potential === '' && { marketPotential: required }), ...(difficulty === '' && { expansionDifficulty: required }) };
-    if (!parsed.success || Object.keys(missing).length) {
-      setErrors({ ...(parsed.success ? {} : zodFieldErrors(parsed.error.issues, locale)), ...missing });
-      return;
-    }
-    setErrors({});
+  const save = form.onSubmit((values) =>
     update.mutate(
-      { id: segment.id, change: parsed.data },
+      { id: segment.id, change: segmentForm.parse(values) },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('segments.saved') });
           onClose();
         },
-        onError: (err) => setErrors(apiFieldErrors(err, t('errors.generic', { ns: 'ui' }))),
+        onError: (err) => form.setErrors(apiFieldErrors(err, t('errors.generic', { ns: 'ui' }))),
       },
-    );
-  };
+    ),
+  );
 
   return (
     <Modal opened onClose={onClose} title={t('segments.editTitle', { industry, region })} size="lg">
@@ -60,9 +71,7 @@ export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Se
             max={100}
             clampBehavior="none"
             allowDecimal={false}
-            value={potential}
-            onChange={setPotential}
-            error={errors.marketPotential}
+            {...form.getInputProps('marketPotential')}
             data-autofocus
           />
           <NumberInput
@@ -72,12 +81,10 @@ export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Se
             max={100}
             clampBehavior="none"
             allowDecimal={false}
-            value={difficulty}
-            onChange={setDifficulty}
-            error={errors.expansionDifficulty}
+            {...form.getInputProps('expansionDifficulty')}
           />
         </Group>
-        <Textarea label={t('segments.notes')} autosize minRows={2} maxRows={6} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
+        <Textarea label={t('segments.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
         <Group gap="xs" data-testid="quadrant-preview" aria-live="polite">
           <Text size="sm" c="dimmed">
             {t('segments.current')}:
@@ -99,7 +106,7 @@ export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Se
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
           </Button>
-          <Button onClick={save} loading={update.isPending}>
+          <Button onClick={() => save()} loading={update.isPending}>
             {t('common.save', { ns: 'ui' })}
           </Button>
         </Group>
