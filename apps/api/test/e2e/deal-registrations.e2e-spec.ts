@@ -285,7 +285,8 @@ describe('evidence files', () => {
     // Without proof of communication the standard is not met…
     expect((await api(app, lanting).post(`/api/deal-registrations/${id}/submit`)).body.details.missing).toEqual(['proofOfCommunication']);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
-    const fake = await api(app, lanting).post(`/api/deal-registrations/${id}/evidence`).field('kind', 'proofOfCommunication').attach('file', Buffer.from('not really a pdf'), '纪要.pdf');
+    // 兰亭's owner reads Chinese; ask for English to read the refusal in English (the Chinese one is tested below).
+    const fake = await api(app, lanting).post(`/api/deal-registrations/${id}/evidence`).set('Accept-Language', 'en').field('kind', 'proofOfCommunication').attach('file', Buffer.from('not really a pdf'), '纪要.pdf');
     expect(fake.status).toBe(422);
     expect(fake.body.message).toContain('not a real .pdf');
     const exe = await api(app, lanting).post(`/api/deal-registrations/${id}/evidence`).field('kind', 'proofOfCommunication').attach('file', Buffer.from('MZ...'), 'tool.exe');

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ConflictParty, recommendResolution, validSplit } from '@partnerline/domain';
+import { type ConflictKind, type ConflictParty, recommendResolution, UNDER_REVIEW_STATUSES, validSplit } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
+import { businessNow, businessToday } from '../../common/time';
+import { AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
+import { ConflictsRepository } from './conflicts.repository';
+import { DealRegistrationsRepository, type Row } from './deal-registrations.repository';
 import { DealRegistrationsService } from './deal-registrations.service';
 
 export type Resolution =
@@ -21,6 +26,10 @@ export type Resolution =
 export class ConflictsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ConflictsRepository,
+    private readonly registrationRows: DealRegistrationsRepository,
+    private readonly partners: PartnersRepository,
+    private readonly agreements: AgreementsRepository,
     private readonly registrations: DealRegistrationsService,
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
@@ -28,56 +37,49 @@ export class ConflictsService {
   ) {}
 
   async list(status: 'open' | 'resolved' | undefined) {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT c.id, c.kind, c.status, c.opened_at, c.resolution, r.customer_name, p.name AS partner_name,
-              (SELECT count(*)::int FROM conflict_parties x WHERE x.conflict_id = c.id) AS parties
-         FROM conflicts c JOIN deal_registrations r ON r.id = c.registration_id JOIN partners p ON p.id = r.partner_id
-        WHERE ($1::text IS NULL OR c.status = $1) ORDER BY c.status, c.opened_at LIMIT 500`,
-      [status ?? null],
-    );
+    const rows = await this.repo.list(status);
+    const names = new Map((await this.partners.briefs(this.db.manager, [...new Set(rows.map((r) => r.partner_id))])).map((p) => [p.id, p.name]));
     return rows.map((r) => ({
-      id: r.id as string,
-      kind: r.kind as string,
-      status: r.status as string,
-      openedAt: (r.opened_at as Date).toISOString(),
-      resolution: (r.resolution as string | null) ?? null,
-      customerName: r.customer_name as string,
-      raisedBy: r.partner_name as string,
-      parties: r.parties as number,
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      openedAt: r.opened_at.toISOString(),
+      resolution: r.resolution ?? null,
+      customerName: r.customer_name,
+      raisedBy: names.get(r.partner_id) ?? '',
+      parties: r.parties,
     }));
   }
 
   async detail(id: string) {
-    const [c] = await this.db.query(`SELECT * FROM conflicts WHERE id = $1`, [id]);
+    const m = this.db.manager;
+    const c = await this.repo.get(m, id);
     if (!c) throw AppError.notFound('conflict', id);
-    const regs: Record<string, unknown>[] = await this.db.query(
-      `SELECT r.id, r.partner_id, p.name AS partner_name, r.status, r.customer_name, r.customer_tax_id, r.customer_domain, r.submitted_at, r.details,
-              r.industry_id, r.region_id, a.type AS agreement_type, x.share_percent, x.awarded,
-              EXISTS (SELECT 1 FROM exclusive_claims e JOIN agreements ea ON ea.id = e.agreement_id
-                       WHERE ea.partner_id = r.partner_id AND e.industry_id = r.industry_id AND e.region_id = r.region_id AND e.period @> current_date) AS exclusive_owner,
-              EXISTS (SELECT 1 FROM deal_registrations w WHERE w.partner_id = r.partner_id AND w.status = 'won' AND w.id <> r.id
-                       AND ((w.customer_tax_id IS NOT NULL AND w.customer_tax_id = r.customer_tax_id) OR (w.customer_domain IS NOT NULL AND w.customer_domain = r.customer_domain) OR w.customer_name_norm = r.customer_name_norm)) AS incumbent
-         FROM conflict_parties x JOIN deal_registrations r ON r.id = x.registration_id JOIN partners p ON p.id = r.partner_id
-         LEFT JOIN agreements a ON a.id = r.agreement_id
-        WHERE x.conflict_id = $1 ORDER BY r.submitted_at`,
-      [id],
-    );
-    const direct: Record<string, unknown>[] = await this.db.query(
-      `SELECT d.id, d.kind, d.name, d.owner_name FROM conflict_parties x JOIN direct_accounts d ON d.id = x.direct_account_id WHERE x.conflict_id = $1`,
-      [id],
-    );
-    const holders: Record<string, unknown>[] = await this.db.query(
-      `SELECT a.id, p.name AS partner_name, a.start_date, a.end_date FROM conflict_parties x JOIN agreements a ON a.id = x.exclusive_agreement_id JOIN partners p ON p.id = a.partner_id WHERE x.conflict_id = $1`,
-      [id],
-    );
+    const day = businessToday();
+    const rows = await this.repo.registrationParties(id);
+    const agreementTypes = new Map((await this.agreements.briefs(m, rows.map((r) => r.agreement_id as string | null).filter((x): x is string => !!x))).map((a) => [a.id, a.type]));
+    const regs = [];
+    for (const r of rows) {
+      regs.push({
+        ...r,
+        agreement_type: r.agreement_id ? (agreementTypes.get(r.agreement_id as string) ?? null) : null,
+        exclusive_owner: await this.agreements.holdsExclusive(m, r.partner_id as string, r.industry_id as string, r.region_id as string, day),
+        incumbent: await this.registrationRows.isIncumbent(m, r as unknown as Row),
+      } as Record<string, unknown>);
+    }
+    const direct = await this.repo.directParties(id);
+    const holderAgreements = await this.agreements.briefs(m, await this.repo.agreementParties(id));
+    const partnerNames = new Map((await this.partners.briefs(m, [...new Set([...rows.map((r) => r.partner_id as string), ...holderAgreements.map((a) => a.partnerId)])])).map((p) => [p.id, p.name]));
+    for (const r of regs) r.partner_name = partnerNames.get(r.partner_id as string) ?? '';
+    const holders = holderAgreements.map((a) => ({ id: a.id, partner_name: partnerNames.get(a.partnerId) ?? '', start_date: a.startDate, end_date: a.endDate }));
     const parties: ConflictParty[] = [
       ...regs.map((r) => ({ id: r.id as string, kind: 'partner' as const, exclusiveOwner: r.exclusive_owner as boolean, incumbent: r.incumbent as boolean, submittedAt: (r.submitted_at as Date).toISOString() })),
       ...direct.map((d) => ({ id: d.id as string, kind: 'direct' as const, exclusiveOwner: false, incumbent: d.kind === 'named_account', submittedAt: '0000' })),
     ];
     return {
       id: c.id as string,
-      kind: c.kind as string,
-      status: c.status as string,
+      kind: c.kind as ConflictKind,
+      status: c.status as 'open' | 'resolved',
       openedAt: (c.opened_at as Date).toISOString(),
       evidence: c.evidence,
       resolution: c.resolution as string | null,
@@ -108,50 +110,49 @@ export class ConflictsService {
   async resolve(id: string, input: Resolution, actor: AuthenticatedUser): Promise<void> {
     const { registrations: policy } = await this.policies.get();
     await inTransaction(this.db, async (m) => {
-      const [c] = await m.query(`SELECT * FROM conflicts WHERE id = $1 FOR UPDATE`, [id]);
+      const c = await this.repo.get(m, id, true);
       if (!c) throw AppError.notFound('conflict', id);
-      if (c.status !== 'open') throw AppError.conflict('This conflict is already resolved.');
-      const regIds: string[] = (await m.query(`SELECT registration_id FROM conflict_parties WHERE conflict_id = $1 AND registration_id IS NOT NULL`, [id])).map((r: { registration_id: string }) => r.registration_id);
+      if (c.status !== 'open') throw new AppError('REGISTRATION_CONFLICT_RESOLVED');
+      const regIds = await this.repo.registrationIds(m, id);
       const rows = [];
       for (const rid of regIds) rows.push(await this.registrations.lockRow(m, rid));
-      const open = rows.filter((r) => ['in_review', 'in_conflict', 'submitted'].includes(r.status));
+      const open = rows.filter((r) => r.status === 'submitted' || UNDER_REVIEW_STATUSES.includes(r.status));
       if (input.resolution === 'award') {
-        if (!regIds.includes(input.winnerRegistrationId)) throw AppError.unprocessable('The winner must be one of the registrations in this conflict.', { field: 'winnerRegistrationId' });
+        if (!regIds.includes(input.winnerRegistrationId)) throw new AppError('REGISTRATION_CONFLICT_WINNER', {}, { field: 'winnerRegistrationId' });
         for (const r of open) {
           if (r.id === input.winnerRegistrationId) await this.registrations.approveIn(m, r, actor.id, policy.protectionDays, input.rationale);
           else await this.registrations.rejectIn(m, r, actor.id, input.rationale);
         }
-        await m.query(`UPDATE conflict_parties SET awarded = (registration_id = $2), share_percent = CASE WHEN registration_id = $2 THEN 100 ELSE NULL END WHERE conflict_id = $1 AND registration_id IS NOT NULL`, [id, input.winnerRegistrationId]);
+        await this.repo.award(m, id, input.winnerRegistrationId);
       } else if (input.resolution === 'split') {
         const ids = input.shares.map((s) => s.registrationId);
         if (!validSplit(input.shares.map((s) => s.percent)) || ids.some((x) => !regIds.includes(x)) || new Set(ids).size !== ids.length) {
-          throw AppError.unprocessable('Split shares must name registrations of this conflict, each a whole percentage above 0, summing to 100.', { field: 'shares' });
+          throw new AppError('REGISTRATION_CONFLICT_SPLIT', {}, { field: 'shares' });
         }
         for (const r of open) {
           const share = input.shares.find((s) => s.registrationId === r.id);
           if (share) await this.registrations.approveIn(m, r, actor.id, policy.protectionDays, `co-sell ${share.percent}%: ${input.rationale}`);
           else await this.registrations.rejectIn(m, r, actor.id, input.rationale);
         }
-        for (const s of input.shares) await m.query(`UPDATE conflict_parties SET share_percent = $3, awarded = true WHERE conflict_id = $1 AND registration_id = $2`, [id, s.registrationId, s.percent]);
+        for (const s of input.shares) await this.repo.setShare(m, id, s.registrationId, s.percent);
       } else if (input.resolution === 'reject_all') {
         for (const r of open) await this.registrations.rejectIn(m, r, actor.id, input.rationale);
       } else {
         // Not a real conflict: registrations with no other open conflict go back to review.
         for (const r of open.filter((x) => x.status === 'in_conflict')) {
-          const [other] = await m.query(`SELECT 1 FROM conflicts c JOIN conflict_parties p ON p.conflict_id = c.id WHERE p.registration_id = $1 AND c.status = 'open' AND c.id <> $2 LIMIT 1`, [r.id, id]);
-          if (!other) {
-            await m.query(`UPDATE deal_registrations SET status = 'in_review' WHERE id = $1`, [r.id]);
-            await m.query(`INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id) VALUES ($1, 'in_conflict', 'in_review', $2, $3)`, [r.id, input.rationale, actor.id]);
+          if (!(await this.repo.hasOtherOpen(m, r.id, id))) {
+            await this.registrationRows.setStatus(m, r.id, 'in_review');
+            await this.registrationRows.addHistory(m, r.id, 'in_conflict', 'in_review', input.rationale, actor.id);
           }
         }
       }
-      await m.query(`UPDATE conflicts SET status = 'resolved', resolution = $2, rationale = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`, [id, input.resolution, input.rationale, actor.id]);
+      await this.repo.markResolved(m, id, input.resolution, input.rationale, actor.id, businessNow());
       await this.audit.record(m, { entity: 'conflict', entityId: id, action: `conflict.${input.resolution}`, after: input });
       const partners = [...new Set(rows.map((r) => r.partner_id))];
       const customer = rows[0]?.customer_name ?? '';
       for (const pid of partners) {
-        const users = (await m.query(`SELECT id FROM users WHERE partner_id = $1 AND disabled_at IS NULL`, [pid])).map((u: { id: string }) => u.id);
-        await this.notifications.notify(m, { userIds: users, kind: 'registration.conflict_resolved', params: { customer, outcome: input.resolution, rationale: input.rationale }, link: '/portal/registrations' });
+        // Partner admins only (registration notices never reach every partner user).
+        await this.notifications.notify(m, { userIds: await this.partners.partnerAdmins(m, pid), kind: 'registration.conflict_resolved', params: { customer, outcome: input.resolution, rationale: input.rationale }, link: '/portal/registrations' });
       }
     });
   }

@@ -6,7 +6,7 @@ import { IsoDateSchema, MoneySchema, RegistrationInputSchema, RegistrationStatus
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { AnyRole, CurrentUser, PartnerRoles, Roles } from '../../common/auth/auth.decorators';
-import { tenantOf } from '../../common/auth/tenant-scope';
+import { scopeOf } from '../../common/auth/scope';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { IdParamDto } from '../../common/http/params';
@@ -89,14 +89,14 @@ export class DealRegistrationsController {
   @AnyRole()
   @ZodResponse({ type: ListItem })
   async list(@Query() q: ListQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return { ...(await this.registrations.list(q, tenantOf(user))), page: q.page, pageSize: q.pageSize };
+    return { ...(await this.registrations.list(q, scopeOf(user))), page: q.page, pageSize: q.pageSize };
   }
 
   @Get(':id')
   @AnyRole()
   @ZodResponse({ type: RegistrationDto })
   get(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.registrations.get(id, tenantOf(user));
+    return this.registrations.get(id, scopeOf(user));
   }
 
   @Post(':id/submit')
@@ -104,7 +104,7 @@ export class DealRegistrationsController {
   @HttpCode(200)
   @ZodResponse({ type: SubmittedDto })
   submit(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.registrations.submit(id, tenantOf(user), user);
+    return this.registrations.submit(id, scopeOf(user), user);
   }
 
   @Post(':id/approve')
@@ -119,28 +119,28 @@ export class DealRegistrationsController {
   @HttpCode(200)
   @ZodResponse({ type: ExtendedDto })
   async extend(@Param() { id }: IdParamDto, @Body() body: ExtendDto, @CurrentUser() user: AuthenticatedUser) {
-    return { protectionEnds: await this.registrations.extend(id, tenantOf(user), body.progress, user) };
+    return { protectionEnds: await this.registrations.extend(id, scopeOf(user), body.progress, user) };
   }
 
   @Post(':id/won')
   @PartnerRoles()
   @HttpCode(204)
   won(@Param() { id }: IdParamDto, @Body() body: WonDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.registrations.close(id, tenantOf(user), { won: true, amount: body.amount, date: body.date }, user);
+    return this.registrations.close(id, scopeOf(user), { won: true, amount: body.amount, date: body.date }, user);
   }
 
   @Post(':id/lost')
   @PartnerRoles()
   @HttpCode(204)
   lost(@Param() { id }: IdParamDto, @Body() body: LostDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.registrations.close(id, tenantOf(user), { won: false, reason: body.reason }, user);
+    return this.registrations.close(id, scopeOf(user), { won: false, reason: body.reason }, user);
   }
 
   @Post(':id/withdraw')
   @PartnerRoles()
   @HttpCode(204)
   withdraw(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.registrations.close(id, tenantOf(user), { withdrawn: true }, user);
+    return this.registrations.close(id, scopeOf(user), { withdrawn: true }, user);
   }
 
   /** Evidence file upload (multipart field `file`, max 5 MB, pdf/png/jpg/docx/xlsx checked by content). */
@@ -151,20 +151,20 @@ export class DealRegistrationsController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' } as never))
   @ZodResponse({ type: CreatedDto, status: 201 })
   addEvidence(@Param() { id }: IdParamDto, @Body() body: EvidenceKindDto, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined, @CurrentUser() user: AuthenticatedUser) {
-    return this.registrations.addEvidence(id, tenantOf(user), body.kind, file, user);
+    return this.registrations.addEvidence(id, scopeOf(user), body.kind, file, user);
   }
 
   @Get(':id/evidence')
   @AnyRole()
   @ZodResponse({ type: [EvidenceFileDto] })
   listEvidence(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.registrations.evidenceFiles(id, tenantOf(user));
+    return this.registrations.evidenceFiles(id, scopeOf(user));
   }
 
   @Get(':id/evidence/:fileId')
   @AnyRole()
   async downloadEvidence(@Param() { id, fileId }: FileParamsDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response) {
-    const f = await this.registrations.evidenceContent(id, fileId, tenantOf(user));
+    const f = await this.registrations.evidenceContent(id, fileId, scopeOf(user));
     res.setHeader('Content-Type', f.mimeType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');

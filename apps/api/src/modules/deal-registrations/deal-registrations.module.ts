@@ -1,13 +1,22 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { PartnersModule } from '../partners/partners.module';
+import { UsersModule } from '../users/users.module';
 import { ConflictsController } from './conflicts.controller';
+import { ConflictsRepository } from './conflicts.repository';
 import { ConflictsService } from './conflicts.service';
 import { DealRegistrationsController } from './deal-registrations.controller';
+import { DealRegistrationsRepository } from './deal-registrations.repository';
 import { DealRegistrationsService } from './deal-registrations.service';
+import { DirectAccountsRepository } from './direct-accounts.repository';
 import { DirectAccountsService } from './direct-accounts.service';
 import { RegistrationSweeper } from './registration-sweeper';
 
 @Module({
+  imports: [PartnersModule, AgreementsModule, UsersModule, CatalogModule],
   controllers: [DealRegistrationsController, ConflictsController],
-  providers: [DealRegistrationsService, ConflictsService, DirectAccountsService, RegistrationSweeper],
+  providers: [DealRegistrationsRepository, ConflictsRepository, DirectAccountsRepository, DealRegistrationsService, ConflictsService, DirectAccountsService, RegistrationSweeper],
+  exports: [DealRegistrationsRepository, DealRegistrationsService],
 })
 export class DealRegistrationsModule {}

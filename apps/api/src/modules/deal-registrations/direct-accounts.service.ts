@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { DirectAccountsRepository } from './direct-accounts.repository';
 
 export interface ImportReport {
   imported: number;
@@ -19,6 +21,8 @@ const COLUMNS = ['kind', 'name', 'tax_id', 'domain', 'industry_code', 'region_co
 export class DirectAccountsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: DirectAccountsRepository,
+    private readonly catalog: CatalogRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -29,8 +33,8 @@ export class DirectAccountsService {
     } catch (err) {
       return { imported: 0, rejected: [{ line: 0, reason: `not readable as CSV: ${(err as Error).message}` }] };
     }
-    const industries = new Map<string, string>((await this.db.query(`SELECT code, id FROM industries`)).map((r: { code: string; id: string }) => [r.code, r.id]));
-    const regions = new Map<string, string>((await this.db.query(`SELECT code, id FROM regions`)).map((r: { code: string; id: string }) => [r.code, r.id]));
+    const industries = new Map<string, string>((await this.catalog.industries()).map((r) => [r.code, r.id]));
+    const regions = new Map<string, string>((await this.catalog.regions()).map((r) => [r.code, r.id]));
     const report: ImportReport = { imported: 0, rejected: [] };
     const valid: Record<string, string>[] = [];
     records.forEach((r, i) => {
@@ -45,10 +49,17 @@ export class DirectAccountsService {
     });
     await inTransaction(this.db, async (m) => {
       for (const r of valid) {
-        await m.query(
-          `INSERT INTO direct_accounts (kind, name, name_norm, tax_id, domain, industry_id, region_id, owner_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [r.kind, r.name, normaliseCustomerName(r.name!), r.tax_id ? r.tax_id.toUpperCase() : null, r.domain ? normaliseDomain(r.domain) : null, r.industry_code ? industries.get(r.industry_code) : null, r.region_code ? regions.get(r.region_code) : null, r.owner || null, actor.id],
-        );
+        await this.repo.insert(m, {
+          kind: r.kind,
+          name: r.name,
+          nameNorm: normaliseCustomerName(r.name!),
+          taxId: r.tax_id ? r.tax_id.toUpperCase() : null,
+          domain: r.domain ? normaliseDomain(r.domain) : null,
+          industryId: r.industry_code ? (industries.get(r.industry_code) ?? null) : null,
+          regionId: r.region_code ? (regions.get(r.region_code) ?? null) : null,
+          owner: r.owner || null,
+          createdBy: actor.id,
+        });
         report.imported++;
       }
       await this.audit.record(m, { entity: 'direct_accounts', entityId: 'import', action: 'direct_accounts.imported', after: report });

@@ -12,14 +12,17 @@ const SIGNATURES: { mime: string; ext: string[]; test: (b: Buffer) => boolean }[
   { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: ['xlsx'], test: (b) => b[0] === 0x50 && b[1] === 0x4b },
 ];
 
-export type EvidenceCheck = { ok: true; mime: string; sha256: string } | { ok: false; reason: string };
+type Refusal = 'REGISTRATION_EVIDENCE_FILE_EMPTY' | 'REGISTRATION_EVIDENCE_FILE_TOO_LARGE' | 'REGISTRATION_EVIDENCE_FILE_TYPE' | 'REGISTRATION_EVIDENCE_FILE_NOT_GENUINE';
+
+/** Accepted, or refused with an error code and the params its message needs. */
+export type EvidenceCheck = { ok: true; mime: string; sha256: string } | { ok: false; code: Refusal; params: Record<string, string | number> };
 
 export function checkEvidenceFile(filename: string, content: Buffer): EvidenceCheck {
-  if (content.length === 0) return { ok: false, reason: 'the file is empty' };
-  if (content.length > EVIDENCE_MAX_BYTES) return { ok: false, reason: `the file is larger than ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB` };
+  if (content.length === 0) return { ok: false, code: 'REGISTRATION_EVIDENCE_FILE_EMPTY', params: {} };
+  if (content.length > EVIDENCE_MAX_BYTES) return { ok: false, code: 'REGISTRATION_EVIDENCE_FILE_TOO_LARGE', params: { maxMb: EVIDENCE_MAX_BYTES / 1024 / 1024 } };
   const ext = filename.toLowerCase().split('.').pop() ?? '';
   const match = SIGNATURES.find((s) => s.ext.includes(ext));
-  if (!match) return { ok: false, reason: `only ${SIGNATURES.flatMap((s) => s.ext).join(', ')} files are accepted` };
-  if (!match.test(content)) return { ok: false, reason: `the content is not a real .${ext} file` };
+  if (!match) return { ok: false, code: 'REGISTRATION_EVIDENCE_FILE_TYPE', params: { allowed: SIGNATURES.flatMap((s) => s.ext).join(', ') } };
+  if (!match.test(content)) return { ok: false, code: 'REGISTRATION_EVIDENCE_FILE_NOT_GENUINE', params: { ext } };
   return { ok: true, mime: match.mime, sha256: createHash('sha256').update(content).digest('hex') };
 }

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ConflictKind } from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface NewConflict {
+  kind: ConflictKind;
+  registrationId: string;
+  evidence: Record<string, unknown>;
+  registrationIds: readonly string[];
+  directAccountIds: readonly string[];
+  agreementIds: readonly string[];
+}
+
+/** The conflicts and conflict_parties tables: the only SQL about them. */
+@Injectable()
+export class ConflictsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Opens a conflict raised by `registrationId`, with every party (the raiser included). */
+  async open(m: EntityManager, c: NewConflict): Promise<string> {
+    const [row] = await m.query(`INSERT INTO conflicts (kind, registration_id, evidence) VALUES ($1, $2, $3) RETURNING id`, [c.kind, c.registrationId, JSON.stringify(c.evidence)]);
+    const parties: [string | null, string | null, string | null][] = [
+      [c.registrationId, null, null],
+      ...c.registrationIds.map((id) => [id, null, null] as [string, null, null]),
+      ...c.directAccountIds.map((id) => [null, id, null] as [null, string, null]),
+      ...c.agreementIds.map((id) => [null, null, id] as [null, null, string]),
+    ];
+    await m.query(
+      `INSERT INTO conflict_parties (conflict_id, registration_id, direct_account_id, exclusive_agreement_id)
+       SELECT $1, x.r, x.d, x.a FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS x(r, d, a)`,
+      [row.id, parties.map((p) => p[0]), parties.map((p) => p[1]), parties.map((p) => p[2])],
+    );
+    return row.id as string;
+  }
+
+  async list(status: 'open' | 'resolved' | undefined): Promise<{ id: string; kind: ConflictKind; status: 'open' | 'resolved'; opened_at: Date; resolution: string | null; customer_name: string; partner_id: string; parties: number }[]> {
+    return this.db.query(
+      `SELECT c.id, c.kind, c.status, c.opened_at, c.resolution, r.customer_name, r.partner_id,
+              (SELECT count(*)::int FROM conflict_parties x WHERE x.conflict_id = c.id) AS parties
+         FROM conflicts c JOIN deal_registrations r ON r.id = c.registration_id
+        WHERE ($1::text IS NULL OR c.status = $1) ORDER BY c.status, c.opened_at LIMIT 500`,
+      [status ?? null],
+    );
+  }
+
+  async get(m: EntityManager, id: string, lock = false): Promise<Record<string, unknown> | null> {
+    const [c] = await m.query(`SELECT * FROM conflicts WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    return c ?? null;
+  }
+
+  /** The registrations of a conflict with what the detail view shows, in submission order. */
+  async registrationParties(id: string): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT r.id, r.partner_id, r.status, r.customer_name, r.customer_name_norm, r.customer_tax_id, r.customer_domain, r.submitted_at, r.details,
+              r.industry_id, r.region_id, r.agreement_id, x.share_percent, x.awarded
+         FROM conflict_parties x JOIN deal_registrations r ON r.id = x.registration_id
+        WHERE x.conflict_id = $1 ORDER BY r.submitted_at`,
+      [id],
+    );
+  }
+
+  async directParties(id: string): Promise<{ id: string; kind: string; name: string; owner_name: string | null }[]> {
+    return this.db.query(`SELECT d.id, d.kind, d.name, d.owner_name FROM conflict_parties x JOIN direct_accounts d ON d.id = x.direct_account_id WHERE x.conflict_id = $1`, [id]);
+  }
+
+  async agreementParties(id: string): Promise<string[]> {
+    const rows: { exclusive_agreement_id: string }[] = await this.db.query(`SELECT exclusive_agreement_id FROM conflict_parties WHERE conflict_id = $1 AND exclusive_agreement_id IS NOT NULL`, [id]);
+    return rows.map((r) => r.exclusive_agreement_id);
+  }
+
+  async registrationIds(m: EntityManager, id: string): Promise<string[]> {
+    const rows: { registration_id: string }[] = await m.query(`SELECT registration_id FROM conflict_parties WHERE conflict_id = $1 AND registration_id IS NOT NULL`, [id]);
+    return rows.map((r) => r.registration_id);
+  }
+
+  async award(m: EntityManager, id: string, winnerRegistrationId: string): Promise<void> {
+    await m.query(`UPDATE conflict_parties SET awarded = (registration_id = $2), share_percent = CASE WHEN registration_id = $2 THEN 100 ELSE NULL END WHERE conflict_id = $1 AND registration_id IS NOT NULL`, [id, winnerRegistrationId]);
+  }
+
+  async setShare(m: EntityManager, id: string, registrationId: string, percent: number): Promise<void> {
+    await m.query(`UPDATE conflict_parties SET share_percent = $3, awarded = true WHERE conflict_id = $1 AND registration_id = $2`, [id, registrationId, percent]);
+  }
+
+  /** Another open conflict the registration is a party of. */
+  async hasOtherOpen(m: EntityManager, registrationId: string, exceptConflictId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM conflicts c JOIN conflict_parties p ON p.conflict_id = c.id WHERE p.registration_id = $1 AND c.status = 'open' AND c.id <> $2 LIMIT 1`, [registrationId, exceptConflictId]);
+    return rows.length > 0;
+  }
+
+  async markResolved(m: EntityManager, id: string, resolution: string, rationale: string, actorId: string, at: Date): Promise<void> {
+    await m.query(`UPDATE conflicts SET status = 'resolved', resolution = $2, rationale = $3, resolved_by = $4, resolved_at = $5 WHERE id = $1`, [id, resolution, rationale, actorId, at]);
+  }
+}

@@ -1,0 +1,256 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type ConflictKind, type EvidenceKind, normaliseCustomerName, normaliseDomain, OPEN_REGISTRATION_STATUSES, type RegistrationInput, type RegistrationStatus, UNDER_REVIEW_STATUSES } from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { escapeLike } from '../../common/database/like';
+
+/** A registration row as the service reads it. */
+export type Row = {
+  id: string;
+  partner_id: string;
+  status: RegistrationStatus;
+  customer_name: string;
+  customer_name_norm: string;
+  customer_tax_id: string | null;
+  customer_domain: string | null;
+  industry_id: string;
+  region_id: string;
+  details: RegistrationInput;
+  estimated_amount: string;
+  sla_due: string | null;
+  protection_ends: string | null;
+  extensions: number;
+};
+
+/** `null` = every partner (vendor-wide); otherwise the partner organisations a caller may see. */
+export type Owners = readonly string[] | null;
+
+export interface ListFilter {
+  status?: string;
+  partnerId?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export type ListRow = {
+  id: string;
+  partner_id: string;
+  status: RegistrationStatus;
+  customer_name: string;
+  estimated_amount: string;
+  expected_close: string;
+  sla_due: string | null;
+  protection_ends: string | null;
+  submitted_at: Date | null;
+};
+
+/** The deal_registrations, registration_status_history and evidence_files tables: the only SQL about them. */
+@Injectable()
+export class DealRegistrationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  async insertDraft(m: EntityManager, partnerId: string, input: RegistrationInput, actorId: string): Promise<string> {
+    const c = input.customer;
+    const [row] = await m.query(
+      `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_tax_id, customer_domain, industry_id, region_id,
+                                       details, estimated_amount, expected_close, created_by)
+       VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [partnerId, c.name, normaliseCustomerName(c.name), c.taxId || null, c.domain ? normaliseDomain(c.domain) : null, c.industryId, c.regionId, JSON.stringify(input), input.estimatedAmount, input.expectedCloseDate, actorId],
+    );
+    return row.id as string;
+  }
+
+  async addHistory(m: EntityManager, id: string, from: RegistrationStatus | null, to: RegistrationStatus, note: string | null, actorId: string | null): Promise<void> {
+    await m.query(`INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5)`, [id, from, to, note, actorId]);
+  }
+
+  async load(m: EntityManager, id: string, owners: Owners, lock = false): Promise<Row | null> {
+    const rows: Row[] = await m.query(`SELECT * FROM deal_registrations WHERE id = $1 AND ($2::uuid[] IS NULL OR partner_id = ANY($2::uuid[])) ${lock ? 'FOR UPDATE' : ''}`, [id, owners]);
+    return rows[0] ?? null;
+  }
+
+  async setStatus(m: EntityManager, id: string, to: RegistrationStatus): Promise<void> {
+    await m.query(`UPDATE deal_registrations SET status = $2 WHERE id = $1`, [id, to]);
+  }
+
+  async countOpen(m: EntityManager, partnerId: string): Promise<number> {
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM deal_registrations WHERE partner_id = $1 AND status = ANY($2)`, [partnerId, OPEN_REGISTRATION_STATUSES]);
+    return n;
+  }
+
+  async evidenceKinds(m: EntityManager, id: string): Promise<EvidenceKind[]> {
+    const rows: { kind: EvidenceKind }[] = await m.query(`SELECT DISTINCT kind FROM evidence_files WHERE registration_id = $1`, [id]);
+    return rows.map((r) => r.kind);
+  }
+
+  /** Transaction-scoped advisory locks, taken in the order given (the domain sorts them). */
+  async lockKeys(m: EntityManager, keys: readonly string[]): Promise<void> {
+    for (const key of keys) await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
+  }
+
+  /** The partner's own open registration of the same customer (exact keys), if any. */
+  async ownDuplicate(m: EntityManager, r: Row): Promise<string | null> {
+    const [own] = await m.query(
+      `SELECT id FROM deal_registrations WHERE partner_id = $1 AND id <> $2 AND status = ANY($3)
+          AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $4) OR (customer_domain IS NOT NULL AND customer_domain = $5) OR (region_id = $6 AND customer_name_norm = $7)) LIMIT 1`,
+      [r.partner_id, r.id, OPEN_REGISTRATION_STATUSES, r.customer_tax_id, r.customer_domain, r.region_id, r.customer_name_norm],
+    );
+    return own?.id ?? null;
+  }
+
+  /** Other partners' open registrations that may be the same customer: exact keys, or a trigram pre-filter in the region. */
+  async duplicateCandidates(m: EntityManager, r: Row): Promise<{ id: string; partner_id: string; customer_name: string; customer_tax_id: string | null; customer_domain: string | null }[]> {
+    return m.query(
+      `SELECT id, partner_id, customer_name, customer_tax_id, customer_domain FROM deal_registrations
+        WHERE partner_id <> $1 AND status = ANY($2)
+          AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $3) OR (customer_domain IS NOT NULL AND customer_domain = $4)
+               OR (region_id = $5 AND similarity(customer_name_norm, $6) > 0.2))`,
+      [r.partner_id, OPEN_REGISTRATION_STATUSES, r.customer_tax_id, r.customer_domain, r.region_id, r.customer_name_norm],
+    );
+  }
+
+  async markSubmitted(m: EntityManager, id: string, at: Date, slaDue: string, agreementId: string | null): Promise<void> {
+    await m.query(`UPDATE deal_registrations SET submitted_at = $2, sla_due = $3, agreement_id = $4 WHERE id = $1`, [id, at, slaDue, agreementId]);
+  }
+
+  async markApproved(m: EntityManager, id: string, at: Date, protectionEnds: string): Promise<void> {
+    await m.query(`UPDATE deal_registrations SET approved_at = $2, protection_ends = $3 WHERE id = $1`, [id, at, protectionEnds]);
+  }
+
+  async setRejectionReason(m: EntityManager, id: string, reason: string): Promise<void> {
+    await m.query(`UPDATE deal_registrations SET rejection_reason = $2 WHERE id = $1`, [id, reason]);
+  }
+
+  async setWon(m: EntityManager, id: string, amount: string, date: string): Promise<void> {
+    await m.query(`UPDATE deal_registrations SET won_amount = $2, won_on = $3 WHERE id = $1`, [id, amount, date]);
+  }
+
+  async setLost(m: EntityManager, id: string, reason: string): Promise<void> {
+    await m.query(`UPDATE deal_registrations SET lost_reason = $2 WHERE id = $1`, [id, reason]);
+  }
+
+  async extendProtection(m: EntityManager, id: string, newEnd: string): Promise<void> {
+    await m.query(`UPDATE deal_registrations SET protection_ends = $2, extensions = extensions + 1 WHERE id = $1`, [id, newEnd]);
+  }
+
+  async insertEvidence(m: EntityManager, f: { registrationId: string; kind: EvidenceKind; filename: string; mime: string; content: Buffer; sha256: string; uploadedBy: string }): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO evidence_files (registration_id, kind, filename, mime_type, size_bytes, sha256, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [f.registrationId, f.kind, f.filename, f.mime, f.content.length, f.sha256, f.content, f.uploadedBy],
+    );
+    return row.id as string;
+  }
+
+  async evidenceFiles(id: string): Promise<{ id: string; kind: string; filename: string; mime_type: string; size_bytes: number; uploaded_at: Date }[]> {
+    return this.db.query(`SELECT id, kind, filename, mime_type, size_bytes, uploaded_at FROM evidence_files WHERE registration_id = $1 ORDER BY uploaded_at`, [id]);
+  }
+
+  async evidenceContent(id: string, fileId: string): Promise<{ filename: string; mime_type: string; content: Buffer } | null> {
+    const [f] = await this.db.query(`SELECT filename, mime_type, content FROM evidence_files WHERE id = $1 AND registration_id = $2`, [fileId, id]);
+    return f ?? null;
+  }
+
+  async history(id: string): Promise<{ from_status: string | null; to_status: string; note: string | null; occurred_at: Date }[]> {
+    return this.db.query(`SELECT from_status, to_status, note, occurred_at FROM registration_status_history WHERE registration_id = $1 ORDER BY occurred_at, id`, [id]);
+  }
+
+  /** Page of registrations; the review queue reads oldest SLA first, everything else newest first. */
+  async list(q: ListFilter, owners: Owners): Promise<{ total: number; rows: ListRow[] }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (owners) where.push(`r.partner_id = ANY($${params.push(owners)}::uuid[])`);
+    if (q.status) where.push(`r.status = $${params.push(q.status)}`);
+    if (q.partnerId) where.push(`r.partner_id = $${params.push(q.partnerId)}`);
+    if (q.q) where.push(`r.customer_name ILIKE $${params.push(`%${escapeLike(q.q)}%`)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM deal_registrations r ${filter}`, params);
+    const review = `$${params.push(UNDER_REVIEW_STATUSES)}`;
+    const rows: ListRow[] = await this.db.query(
+      `SELECT r.id, r.partner_id, r.status, r.customer_name, r.estimated_amount, r.expected_close, r.sla_due, r.protection_ends, r.submitted_at
+         FROM deal_registrations r ${filter}
+        ORDER BY CASE WHEN r.status = ANY(${review}) THEN 0 ELSE 1 END, r.sla_due NULLS LAST, r.created_at DESC
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return { total: count as number, rows };
+  }
+
+  /** Partner of each registration. */
+  async partnersOf(m: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { partner_id: string }[] = await m.query(`SELECT DISTINCT partner_id FROM deal_registrations WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map((r) => r.partner_id);
+  }
+
+  /** The partner won business with this customer before (another registration of its own, by exact keys). */
+  async isIncumbent(m: EntityManager, r: Pick<Row, 'id' | 'partner_id' | 'customer_tax_id' | 'customer_domain' | 'customer_name_norm'>): Promise<boolean> {
+    const rows = await m.query(
+      `SELECT 1 FROM deal_registrations w WHERE w.partner_id = $1 AND w.status = 'won' AND w.id <> $2
+          AND ((w.customer_tax_id IS NOT NULL AND w.customer_tax_id = $3) OR (w.customer_domain IS NOT NULL AND w.customer_domain = $4) OR w.customer_name_norm = $5) LIMIT 1`,
+      [r.partner_id, r.id, r.customer_tax_id, r.customer_domain, r.customer_name_norm],
+    );
+    return rows.length > 0;
+  }
+
+  /** Conflicts a registration is a party of. */
+  async conflictsOf(id: string): Promise<{ id: string; kind: ConflictKind; status: 'open' | 'resolved' }[]> {
+    return this.db.query(
+      `SELECT DISTINCT c.id, c.kind, c.status, c.opened_at FROM conflicts c JOIN conflict_parties p ON p.conflict_id = c.id WHERE p.registration_id = $1 ORDER BY c.opened_at`,
+      [id],
+    );
+  }
+
+  // ---- the sweep: bounded batches, keyset by id, claimed with SKIP LOCKED, indexed by (status, date) ----
+
+  async countSweepWork(day: string, reminderEnds: readonly string[]): Promise<number> {
+    const [{ n }] = await this.db.query(
+      `SELECT (SELECT count(*) FROM deal_registrations WHERE status = 'approved' AND protection_ends < $1::date)
+            + (SELECT count(*) FROM deal_registrations r WHERE r.status = 'approved' AND r.protection_ends = ANY($2::date[])
+                  AND NOT EXISTS (SELECT 1 FROM registration_reminders x WHERE x.registration_id = r.id AND x.kind = 'expiring' AND x.days = (r.protection_ends - $1::date)))
+            + (SELECT count(*) FROM deal_registrations r WHERE r.status = ANY($3) AND r.sla_due < $1::date
+                  AND NOT EXISTS (SELECT 1 FROM registration_reminders x WHERE x.registration_id = r.id AND x.kind = 'sla_breached')) AS n`,
+      [day, reminderEnds, UNDER_REVIEW_STATUSES],
+    );
+    return Number(n);
+  }
+
+  /** Approved registrations whose protection ended before `day`. */
+  async claimExpired(m: EntityManager, day: string, after: string | null, limit: number): Promise<Row[]> {
+    return m.query(
+      `SELECT * FROM deal_registrations WHERE status = 'approved' AND protection_ends < $1::date AND ($2::uuid IS NULL OR id > $2)
+        ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [day, after, limit],
+    );
+  }
+
+  /** Approved registrations whose protection ends on one of the reminder dates and that were not reminded for that day yet. */
+  async claimReminders(m: EntityManager, day: string, ends: readonly string[], after: string | null, limit: number): Promise<(Row & { protection_ends: string })[]> {
+    return m.query(
+      `SELECT r.* FROM deal_registrations r WHERE r.status = 'approved' AND r.protection_ends = ANY($2::date[]) AND ($3::uuid IS NULL OR r.id > $3)
+          AND NOT EXISTS (SELECT 1 FROM registration_reminders x WHERE x.registration_id = r.id AND x.kind = 'expiring' AND x.days = (r.protection_ends - $1::date))
+        ORDER BY r.id LIMIT $4 FOR UPDATE OF r SKIP LOCKED`,
+      [day, ends, after, limit],
+    );
+  }
+
+  /** Reviews past their SLA date that were not escalated yet. */
+  async claimOverdue(m: EntityManager, day: string, after: string | null, limit: number): Promise<(Row & { sla_due: string })[]> {
+    return m.query(
+      `SELECT r.* FROM deal_registrations r WHERE r.status = ANY($4) AND r.sla_due < $1::date AND ($2::uuid IS NULL OR r.id > $2)
+          AND NOT EXISTS (SELECT 1 FROM registration_reminders x WHERE x.registration_id = r.id AND x.kind = 'sla_breached')
+        ORDER BY r.id LIMIT $3 FOR UPDATE OF r SKIP LOCKED`,
+      [day, after, limit, UNDER_REVIEW_STATUSES],
+    );
+  }
+
+  /** Records a reminder once; false when it was already recorded (at-least-once runs stay harmless). */
+  async recordReminder(m: EntityManager, registrationId: string, kind: 'expiring' | 'sla_breached', days: number): Promise<boolean> {
+    const rows = await m.query(`INSERT INTO registration_reminders (registration_id, kind, days) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [registrationId, kind, days]);
+    return rows.length > 0;
+  }
+}
