@@ -32,6 +32,3 @@ export function setBusinessTimeZone(timeZone: string): void {
 export function pinClock(instant: Date | string | null): void {
   pinned = instant === null ? null : new Date(instant);
 }
-
-/** @deprecated use businessToday(): kept so call sites can move one at a time. */
-export const todayIso = businessToday;

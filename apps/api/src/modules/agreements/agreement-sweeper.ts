@@ -3,7 +3,7 @@ import { HourlyJob, type SweepContext } from '../../common/jobs/hourly-job';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AgreementsService } from './agreements.service';
 
-/** Expires agreements at their end date. Safe with several instances (SKIP LOCKED). */
+/** Expires agreements at their end date, in short batches reporting progress. Safe with several instances (SKIP LOCKED). */
 @Injectable()
 export class AgreementSweeper extends HourlyJob {
   protected readonly jobName = AgreementSweeper.name;
@@ -15,8 +15,8 @@ export class AgreementSweeper extends HourlyJob {
     super(config.JOBS_ENABLED);
   }
 
-  protected async sweep({ day }: SweepContext) {
-    const ids = await this.agreements.sweepExpired(day);
+  protected async sweep({ day, progress }: SweepContext) {
+    const ids = await this.agreements.sweepExpired(day, (processed, total) => progress(processed, total));
     return ids.length ? `expired ${ids.length} agreement(s)` : null;
   }
 }

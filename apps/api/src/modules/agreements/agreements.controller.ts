@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AgreementDetailSchema,
   AgreementQuerySchema,
@@ -14,16 +13,17 @@ import {
   pageOf,
   RejectAgreementSchema,
   TerminateAgreementSchema,
+  VENDOR_SCOPE,
 } from '@partnerline/domain';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AnyRole, CurrentUser, Roles, VendorRoles } from '../../common/auth/auth.decorators';
-import { tenantOf } from '../../common/auth/tenant-scope';
+import { scopeOf } from '../../common/auth/scope';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { localeOf } from '../../common/http/request-locale';
-import { todayIso } from '../../common/time';
+import { businessToday } from '../../common/time';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { IdParamDto } from '../../common/http/params';
 import { renderAgreementDocument } from './agreement-document';
 import { AgreementsRepository } from './agreements.repository';
@@ -52,14 +52,14 @@ export class AgreementsController {
   constructor(
     private readonly agreements: AgreementsService,
     private readonly repo: AgreementsRepository,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalog: CatalogRepository,
   ) {}
 
   @Get('agreements')
   @AnyRole()
   @ZodResponse({ type: PageDto })
   async list(@Query() q: QueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return { ...(await this.repo.list(q, tenantOf(user))), page: q.page, pageSize: q.pageSize };
+    return { ...(await this.repo.list(q, scopeOf(user), businessToday())), page: q.page, pageSize: q.pageSize };
   }
 
   @Post('agreements')
@@ -73,7 +73,7 @@ export class AgreementsController {
   @AnyRole()
   @ZodResponse({ type: DetailDto })
   get(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.agreements.detail(id, user, tenantOf(user));
+    return this.agreements.detail(id, user, scopeOf(user));
   }
 
   @Patch('agreements/:id')
@@ -81,7 +81,7 @@ export class AgreementsController {
   @ZodResponse({ type: DetailDto })
   async patch(@Param() { id }: IdParamDto, @Body() body: TermsDto, @CurrentUser() user: AuthenticatedUser) {
     await this.agreements.update(id, body);
-    return this.agreements.detail(id, user, null);
+    return this.agreements.detail(id, user, VENDOR_SCOPE);
   }
 
   @Post('agreements/:id/submit')
@@ -124,7 +124,7 @@ export class AgreementsController {
   @AnyRole()
   @ZodResponse({ type: [VersionDto] })
   versions(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.agreements.versions(id, tenantOf(user));
+    return this.agreements.versions(id, scopeOf(user));
   }
 
   /** A printable agreement (HTML) in the caller's language (`?lang=zh-CN|en`). */
@@ -132,9 +132,8 @@ export class AgreementsController {
   @AnyRole()
   async document(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response) {
     const locale = localeOf(req);
-    const detail = await this.agreements.detail(id, user, tenantOf(user));
-    const products: { id: string; name_zh: string; name_en: string }[] = await this.db.query(`SELECT id, name_zh, name_en FROM products`);
-    const lines: { id: string; name_zh: string; name_en: string }[] = await this.db.query(`SELECT id, name_zh, name_en FROM product_lines`);
+    const detail = await this.agreements.detail(id, user, scopeOf(user));
+    const { products, lines } = await this.catalog.productNames();
     const pick = (r: { name_zh: string; name_en: string }) => (locale === 'zh-CN' ? r.name_zh : r.name_en);
     const roles = locale === 'zh-CN' ? { sales: '销售', presales: '售前', service: '服务' } : { sales: 'sales', presales: 'presales', service: 'service' };
     res
@@ -147,7 +146,7 @@ export class AgreementsController {
   @VendorRoles()
   @ZodResponse({ type: ExclusivityDto })
   async exclusivity(@Query() q: ExclusivityQueryDto) {
-    return { holder: await this.repo.holderOn(q.industryId, q.regionId, q.on ?? todayIso()) };
+    return { holder: await this.repo.holderOn(q.industryId, q.regionId, q.on ?? businessToday()) };
   }
 
   /** The overlap preview: which exclusive holdings a draft scope and term would collide with. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AgreementSummary, agreementNumber, type AgreementTerms, type CatalogIds, type ExclusiveHolding, type ScopeEntry } from '@partnerline/domain';
+import { type AgreementSummary, agreementNumber, type AgreementTerms, type ExclusiveHolding, type Scope, type ScopeEntry } from '@partnerline/domain';
+import { scopeCondition } from '../../common/database/scope-sql';
 
 type Cell = { industryId: string; regionId: string };
 import type { DataSource, EntityManager } from 'typeorm';
@@ -67,17 +68,19 @@ export class AgreementsRepository {
 
   async list(
     q: { type?: string; status?: string; partnerId?: string; industryId?: string; regionId?: string; endingWithinDays?: number; page: number; pageSize: number },
-    tenant: string | null,
+    scope: Scope,
+    today: string,
   ): Promise<{ items: AgreementSummary[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (tenant) where.push(`a.partner_id = $${params.push(tenant)}`);
+    const scoped = scopeCondition(scope, 'a.partner_id', params);
+    if (scoped) where.push(scoped);
     // Partners see their agreements once submitted for approval, never the vendor's drafts.
-    if (tenant) where.push(`a.status <> 'draft'`);
+    if (scope.kind === 'partner') where.push(`a.status <> 'draft'`);
     if (q.type) where.push(`a.type = $${params.push(q.type)}`);
     if (q.status) where.push(`a.status = $${params.push(q.status)}`);
     if (q.partnerId) where.push(`a.partner_id = $${params.push(q.partnerId)}`);
-    if (q.endingWithinDays !== undefined) where.push(`a.status = 'active' AND a.end_date <= current_date + $${params.push(q.endingWithinDays)}::int`);
+    if (q.endingWithinDays !== undefined) where.push(`a.status = 'active' AND a.end_date <= $${params.push(today)}::date + $${params.push(q.endingWithinDays)}::int`);
     if (q.industryId || q.regionId) {
       const cond: string[] = [];
       if (q.industryId) cond.push(`(s.industry_id IS NULL OR s.industry_id = $${params.push(q.industryId)})`);
@@ -99,24 +102,103 @@ export class AgreementsRepository {
     return { total: count, items: rows.map((r) => this.summary(r, scopes.get(r.id) ?? [])) };
   }
 
-  async row(id: string, tenant: string | null, m: EntityManager = this.db.manager, lock = false): Promise<Row | null> {
+  /**
+   * One agreement as `scope` sees it (a partner never sees a draft); `lock` locks the row for a change.
+   * A partner id or null (vendor-wide) is still accepted while callers move to Scope.
+   */
+  async row(id: string, scopeOrTenant: Scope | string | null, m: EntityManager = this.db.manager, lock = false): Promise<Row | null> {
+    const scope: Scope = scopeOrTenant === null ? { kind: 'vendor' } : typeof scopeOrTenant === 'string' ? { kind: 'partner', partnerId: scopeOrTenant } : scopeOrTenant;
     if (lock) await m.query(`SELECT 1 FROM agreements WHERE id = $1 FOR UPDATE`, [id]);
-    const rows: Row[] = await m.query(`${SELECT} WHERE a.id = $1 AND ($2::uuid IS NULL OR (a.partner_id = $2 AND a.status <> 'draft'))`, [id, tenant]);
+    const params: unknown[] = [id];
+    const scoped = scopeCondition(scope, 'a.partner_id', params);
+    const rows: Row[] = await m.query(`${SELECT} WHERE a.id = $1${scoped ? ` AND ${scoped}` : ''}${scope.kind === 'partner' ? ` AND a.status <> 'draft'` : ''}`, params);
     return rows[0] ?? null;
+  }
+
+  /** A new draft with its first version; returns its id. */
+  async insertDraft(m: EntityManager, terms: AgreementTerms, actorId: string): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, $2, 'draft', $3, $4, $5, $6) RETURNING id`,
+      [terms.partnerId, terms.type, terms.startDate, terms.endDate, JSON.stringify(terms), actorId],
+    );
+    await this.replaceScope(m, row.id, terms.scope);
+    await m.query(`INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by) VALUES ($1, 1, 'original', 'draft', $2, $3)`, [row.id, JSON.stringify(terms), actorId]);
+    return row.id as string;
+  }
+
+  /** Replaces the terms of a draft (its current version and its scope). */
+  async updateDraft(m: EntityManager, id: string, version: number, terms: AgreementTerms): Promise<void> {
+    await m.query(`UPDATE agreements SET start_date = $2, end_date = $3, terms = $4 WHERE id = $1`, [id, terms.startDate, terms.endDate, JSON.stringify(terms)]);
+    await m.query(`UPDATE agreement_versions SET terms = $2 WHERE agreement_id = $1 AND version = $3`, [id, JSON.stringify(terms), version]);
+    await this.replaceScope(m, id, terms.scope);
+  }
+
+  async markSubmitted(m: EntityManager, id: string, version: number, actorId: string): Promise<void> {
+    await m.query(`UPDATE agreements SET status = 'pending_approval', submitted_by = $2, submitted_at = now(), rejection_reason = NULL WHERE id = $1`, [id, actorId]);
+    await m.query(`UPDATE agreement_versions SET status = 'pending' WHERE agreement_id = $1 AND version = $2`, [id, version]);
+  }
+
+  /** The pending amendment of an agreement, if any (`lock` locks it). */
+  async pendingAmendment(m: EntityManager, id: string, lock = false): Promise<{ version: number; terms: AgreementTerms; createdBy: string } | null> {
+    const rows: { version: number; terms: AgreementTerms; created_by: string }[] = await m.query(
+      `SELECT version, terms, created_by FROM agreement_versions WHERE agreement_id = $1 AND kind = 'amendment' AND status = 'pending'${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] ? { version: rows[0].version, terms: rows[0].terms, createdBy: rows[0].created_by } : null;
+  }
+
+  /** The approved amendment's terms become the agreement's. */
+  async applyAmendment(m: EntityManager, id: string, version: number, terms: AgreementTerms, actorId: string): Promise<void> {
+    await m.query(`UPDATE agreements SET terms = $2, start_date = $3, end_date = $4, version = $5 WHERE id = $1`, [id, JSON.stringify(terms), terms.startDate, terms.endDate, version]);
+    await this.replaceScope(m, id, terms.scope);
+    await m.query(`UPDATE agreement_versions SET status = 'approved', decided_by = $3, decided_at = now() WHERE agreement_id = $1 AND version = $2`, [id, version, actorId]);
+  }
+
+  async activate(m: EntityManager, id: string, version: number, actorId: string, overrideJustification: string | null): Promise<void> {
+    await m.query(`UPDATE agreements SET status = 'active', approved_by = $2, approved_at = now(), override_justification = $3 WHERE id = $1`, [id, actorId, overrideJustification]);
+    await m.query(`UPDATE agreement_versions SET status = 'approved', decided_by = $3, decided_at = now() WHERE agreement_id = $1 AND version = $2`, [id, version, actorId]);
+  }
+
+  async rejectAmendment(m: EntityManager, id: string, version: number, actorId: string, reason: string): Promise<void> {
+    await m.query(`UPDATE agreement_versions SET status = 'rejected', decided_by = $3, decided_at = now(), reason = $4 WHERE agreement_id = $1 AND version = $2`, [id, version, actorId, reason]);
+  }
+
+  async backToDraft(m: EntityManager, id: string, version: number, reason: string): Promise<void> {
+    await m.query(`UPDATE agreements SET status = 'draft', rejection_reason = $2 WHERE id = $1`, [id, reason]);
+    await m.query(`UPDATE agreement_versions SET status = 'draft', reason = $3 WHERE agreement_id = $1 AND version = $2`, [id, version, reason]);
+  }
+
+  async markTerminated(m: EntityManager, id: string, reason: string, effectiveDate: string): Promise<void> {
+    await m.query(`UPDATE agreements SET status = 'terminated', termination_reason = $2, termination_effective = $3 WHERE id = $1`, [id, reason, effectiveDate]);
+  }
+
+  /** Adds a pending amendment as the next version; returns its number. */
+  async addAmendment(m: EntityManager, id: string, terms: AgreementTerms, actorId: string): Promise<number> {
+    const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM agreement_versions WHERE agreement_id = $1`, [id]);
+    await m.query(`INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by) VALUES ($1, $2, 'amendment', 'pending', $3, $4)`, [id, next, JSON.stringify(terms), actorId]);
+    return next as number;
+  }
+
+  /** How many active agreements ended before `today` (the expiry sweep's total). */
+  async countExpired(today: string): Promise<number> {
+    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM agreements WHERE status = 'active' AND end_date < $1::date`, [today]);
+    return count;
+  }
+
+  /**
+   * Marks up to `limit` active agreements that ended before `today` expired and returns their ids. Row locks with
+   * SKIP LOCKED: several instances sweeping at once never expire the same agreement twice.
+   */
+  async expireBatch(m: EntityManager, today: string, limit: number): Promise<string[]> {
+    const due: { id: string }[] = await m.query(`SELECT id FROM agreements WHERE status = 'active' AND end_date < $1::date ORDER BY end_date, id FOR UPDATE SKIP LOCKED LIMIT $2`, [today, limit]);
+    const ids = due.map((d) => d.id);
+    if (ids.length) await m.query(`UPDATE agreements SET status = 'expired' WHERE id = ANY($1::uuid[])`, [ids]);
+    return ids;
   }
 
   async replaceScope(m: EntityManager, agreementId: string, scope: ScopeEntry[]): Promise<void> {
     await m.query(`DELETE FROM agreement_scopes WHERE agreement_id = $1`, [agreementId]);
     for (const s of scope) await m.query(`INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) VALUES ($1, $2, $3)`, [agreementId, s.industryId, s.regionId]);
-  }
-
-  /** The catalog the scope expansion needs (all industries, the region tree). */
-  async catalogIds(m: EntityManager = this.db.manager): Promise<CatalogIds> {
-    const [industries, regions] = await Promise.all([
-      m.query(`SELECT id FROM industries`) as Promise<{ id: string }[]>,
-      m.query(`SELECT id, parent_id AS "parentId" FROM regions`) as Promise<{ id: string; parentId: string | null }[]>,
-    ]);
-    return { industryIds: industries.map((i) => i.id), regions };
   }
 
   /** Claims the cells for the term; the exclusion constraint refuses any overlap with another claim (23P01). */
@@ -171,11 +253,6 @@ export class AgreementsRepository {
     return (await this.overlaps([{ industryId, regionId }], on, on, null, 1))[0] ?? null;
   }
 
-  async hasTrackRecord(m: EntityManager, partnerId: string): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM partner_trials WHERE partner_id = $1 AND outcome = 'success' LIMIT 1`, [partnerId]);
-    return rows.length > 0;
-  }
-
   async versions(agreementId: string): Promise<Record<string, unknown>[]> {
     return this.db.query(
       `SELECT v.version, v.kind, v.status, v.terms, c.display_name AS created_by, v.created_at, d.display_name AS decided_by, v.decided_at, v.reason
@@ -183,5 +260,62 @@ export class AgreementsRepository {
         WHERE v.agreement_id = $1 ORDER BY v.version`,
       [agreementId],
     );
+  }
+
+  /** A partner's active agreements (oldest first), with their terms: qualification reads the requirements. */
+  async activeOfPartner(m: EntityManager, partnerId: string): Promise<{ id: string; type: AgreementSummary['type']; start_date: string; partner_id: string; terms: AgreementTerms }[]> {
+    return m.query(`SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active' ORDER BY start_date`, [partnerId]);
+  }
+
+  /** Partners holding an active agreement, with the earliest start, in pages ordered by partner id (keyset `after`). */
+  async activePartnersPage(m: EntityManager, after: string | null, limit: number): Promise<{ partnerId: string; firstStart: string }[]> {
+    const rows: { partner_id: string; first_start: string }[] = await m.query(
+      `SELECT partner_id, min(start_date)::text AS first_start FROM agreements
+        WHERE status = 'active' AND ($1::uuid IS NULL OR partner_id > $1) GROUP BY partner_id ORDER BY partner_id LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((r) => ({ partnerId: r.partner_id, firstStart: r.first_start }));
+  }
+
+  /** A partner's active registration/exclusive agreements whose term includes `day` and whose scope covers the segment (region roll-up by path). */
+  async coveringAgreements(m: EntityManager, partnerId: string, industryId: string, regionId: string, day: string): Promise<{ id: string; type: AgreementSummary['type']; terms: AgreementTerms }[]> {
+    return m.query(
+      `SELECT a.id, a.type, a.terms FROM agreements a
+        WHERE a.partner_id = $1 AND a.status = 'active' AND a.type IN ('registration', 'exclusive') AND $4::date BETWEEN a.start_date AND a.end_date
+          AND EXISTS (SELECT 1 FROM agreement_scopes s LEFT JOIN regions sr ON sr.id = s.region_id, regions r
+                       WHERE s.agreement_id = a.id AND r.id = $3 AND (s.industry_id IS NULL OR s.industry_id = $2)
+                         AND (s.region_id IS NULL OR r.path LIKE sr.path || '%'))
+        ORDER BY a.start_date, a.id`,
+      [partnerId, industryId, regionId, day],
+    );
+  }
+
+  /** Active exclusive agreements of partners other than `exceptPartnerId` claiming this exact segment on `day`. */
+  async exclusiveHolderIds(m: EntityManager, industryId: string, regionId: string, day: string, exceptPartnerId: string | null): Promise<string[]> {
+    const rows: { agreement_id: string }[] = await m.query(
+      `SELECT DISTINCT c.agreement_id FROM exclusive_claims c JOIN agreements a ON a.id = c.agreement_id
+        WHERE c.industry_id = $1 AND c.region_id = $2 AND c.period @> $3::date AND a.status = 'active' AND ($4::uuid IS NULL OR a.partner_id <> $4)`,
+      [industryId, regionId, day, exceptPartnerId],
+    );
+    return rows.map((r) => r.agreement_id);
+  }
+
+  /** Does the partner hold an exclusive claim on this exact segment on `day` (any agreement status, as the conflict view has always read it)? */
+  async holdsExclusive(m: EntityManager, partnerId: string, industryId: string, regionId: string, day: string): Promise<boolean> {
+    const rows = await m.query(
+      `SELECT 1 FROM exclusive_claims e JOIN agreements a ON a.id = e.agreement_id WHERE a.partner_id = $1 AND e.industry_id = $2 AND e.region_id = $3 AND e.period @> $4::date LIMIT 1`,
+      [partnerId, industryId, regionId, day],
+    );
+    return rows.length > 0;
+  }
+
+  /** Type, partner and term of some agreements. */
+  async briefs(m: EntityManager, ids: readonly string[]): Promise<{ id: string; type: AgreementSummary['type']; partnerId: string; startDate: string; endDate: string }[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; type: AgreementSummary['type']; partner_id: string; start_date: string; end_date: string }[] = await m.query(
+      `SELECT id, type, partner_id, start_date, end_date FROM agreements WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, type: r.type, partnerId: r.partner_id, startDate: r.start_date, endDate: r.end_date }));
   }
 }

@@ -104,4 +104,67 @@ export class AuthRepository {
     const r = await manager.update(SessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return r.affected ?? 0;
   }
+
+  /** Locks a user row for a change; with `partnerId`, only a user of that organisation. */
+  async lockUser(m: EntityManager, id: string, partnerId?: string): Promise<{ id: string; role: User['role']; disabledAt: Date | null } | null> {
+    const rows: { id: string; role: User['role']; disabled_at: Date | null }[] = await m.query(
+      `SELECT id, role, disabled_at FROM users WHERE id = $1 AND ($2::uuid IS NULL OR partner_id = $2) FOR UPDATE`,
+      [id, partnerId ?? null],
+    );
+    return rows[0] ? { id: rows[0].id, role: rows[0].role, disabledAt: rows[0].disabled_at } : null;
+  }
+
+  async emailTaken(m: EntityManager, email: string): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email])).length > 0;
+  }
+
+  async createUser(
+    m: EntityManager,
+    u: { email: string; passwordHash: string; displayName: string; role: User['role']; jobRole?: User['jobRole']; partnerId: string | null; locale: User['locale'] },
+  ): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO users (email, password_hash, display_name, role, job_role, partner_id, locale) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [u.email, u.passwordHash, u.displayName, u.role, u.jobRole ?? null, u.partnerId, u.locale],
+    );
+    return row.id as string;
+  }
+
+  async updateUser(m: EntityManager, id: string, change: Partial<Pick<UserEntity, 'displayName' | 'locale' | 'timeZone' | 'disabledAt' | 'disabledReason'>>): Promise<void> {
+    await m.update(UserEntity, { id }, change);
+  }
+
+  async setPasswordHash(m: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await m.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+  }
+
+  /** An enabled channel manager, or null. */
+  async enabledChannelManager(m: EntityManager, id: string): Promise<{ id: string; displayName: string } | null> {
+    const rows: { id: string; display_name: string }[] = await m.query(`SELECT id, display_name FROM users WHERE id = $1 AND role = 'channel_manager' AND disabled_at IS NULL`, [id]);
+    return rows[0] ? { id: rows[0].id, displayName: rows[0].display_name } : null;
+  }
+
+  /** Display names by user id (unknown ids are absent). */
+  async displayNames(ids: readonly string[], m: EntityManager = this.db.manager): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; display_name: string }[] = await m.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  async createInvitation(m: EntityManager, inv: { userId: string; tokenHash: string; expiresAt: Date; createdBy: string }): Promise<void> {
+    await m.query(`INSERT INTO invitations (user_id, token_hash, expires_at, created_by) VALUES ($1, $2, $3, $4)`, [inv.userId, inv.tokenHash, inv.expiresAt, inv.createdBy]);
+  }
+
+  /** Locks an open invitation (not accepted, not expired at `at`, user enabled) by its token hash. */
+  async lockOpenInvitation(m: EntityManager, tokenHash: string, at: Date): Promise<{ id: string; userId: string; email: string } | null> {
+    const rows: { id: string; user_id: string; email: string }[] = await m.query(
+      `SELECT v.id, v.user_id, u.email FROM invitations v JOIN users u ON u.id = v.user_id
+        WHERE v.token_hash = $1 AND v.accepted_at IS NULL AND v.expires_at > $2 AND u.disabled_at IS NULL FOR UPDATE OF v`,
+      [tokenHash, at],
+    );
+    return rows[0] ? { id: rows[0].id, userId: rows[0].user_id, email: rows[0].email } : null;
+  }
+
+  async acceptInvitation(m: EntityManager, id: string): Promise<void> {
+    await m.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [id]);
+  }
 }

@@ -10,7 +10,6 @@ import { PoliciesService } from '../policies/policies.service';
 import { AuthRepository, type SessionWithUser } from './auth.repository';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken } from './session-token';
-import { UserEntity } from './user.entity';
 
 export interface ClientInfo {
   ip: string | null;
@@ -94,11 +93,11 @@ export class AuthService {
 
   async updateMe(userId: string, change: UpdateMe): Promise<User> {
     if (change.timeZone && !isValidTimeZone(change.timeZone)) {
-      throw AppError.unprocessable(`Unknown time zone "${change.timeZone}"; use an IANA name such as Asia/Shanghai.`);
+      throw new AppError('UNKNOWN_TIME_ZONE', { timeZone: change.timeZone }, { field: 'timeZone' });
     }
     return inTransaction(this.db, async (m) => {
       const before = await this.repo.findUser(userId, m);
-      await m.update(UserEntity, { id: userId }, change);
+      await this.repo.updateUser(m, userId, change);
       const after = (await this.repo.findUser(userId, m))!;
       await this.audit.record(m, { entity: 'user', entityId: userId, action: 'user.preferences_updated', before, after });
       return after;

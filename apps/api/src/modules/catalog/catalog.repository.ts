@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Industry, Product, ProductLine, Region, Segment, SegmentQuery } from '@partnerline/domain';
+import type { CatalogIds, ChannelStrategy, Industry, Product, ProductLine, Region, Segment, SegmentQuery } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { IndustryEntity, ProductLineEntity, RegionEntity } from './catalog.entities';
+import { IndustryEntity, ProductLineEntity, RegionEntity, SegmentEntity } from './catalog.entities';
 
 const SEGMENT_SELECT = `
   SELECT s.id, s.industry_id, s.region_id, s.market_potential, s.expansion_difficulty, s.strategy, s.notes, s.updated_at,
@@ -107,5 +107,53 @@ export class CatalogRepository {
     if (lock) await manager.query(`SELECT 1 FROM segments WHERE id = $1 FOR UPDATE`, [id]);
     const rows: SegmentRow[] = await manager.query(`${SEGMENT_SELECT} WHERE s.id = $1`, [id]);
     return rows[0] ? toSegment(rows[0]) : null;
+  }
+
+  /** Writes a segment's ratings, notes and derived quadrant. */
+  async updateSegment(m: EntityManager, id: string, change: Pick<SegmentEntity, 'marketPotential' | 'expansionDifficulty' | 'notes' | 'strategy'>): Promise<void> {
+    await m.update(SegmentEntity, { id }, change);
+  }
+
+  /** Every segment's ratings and quadrant (for re-deriving the quadrants when the thresholds change). */
+  segmentRatings(m: EntityManager): Promise<Pick<SegmentEntity, 'id' | 'marketPotential' | 'expansionDifficulty' | 'strategy'>[]> {
+    return m.find(SegmentEntity, { select: { id: true, marketPotential: true, expansionDifficulty: true, strategy: true } });
+  }
+
+  async setSegmentStrategy(m: EntityManager, strategy: ChannelStrategy, ids: string[]): Promise<void> {
+    if (ids.length) await m.query(`UPDATE segments SET strategy = $1 WHERE id = ANY($2::uuid[])`, [strategy, ids]);
+  }
+
+  /** The catalog the scope expansion needs (all industries, the region tree). */
+  async catalogIds(m: EntityManager = this.db.manager): Promise<CatalogIds> {
+    const [industries, regions] = await Promise.all([
+      m.query(`SELECT id FROM industries`) as Promise<{ id: string }[]>,
+      m.query(`SELECT id, parent_id AS "parentId" FROM regions`) as Promise<{ id: string; parentId: string | null }[]>,
+    ]);
+    return { industryIds: industries.map((i) => i.id), regions };
+  }
+
+  /** Which of these ids name neither an industry nor a region. */
+  async unknownIndustryOrRegionIds(m: EntityManager, ids: string[]): Promise<string[]> {
+    const found: { id: string }[] = await m.query(`SELECT id FROM industries WHERE id = ANY($1::uuid[]) UNION ALL SELECT id FROM regions WHERE id = ANY($1::uuid[])`, [ids]);
+    return ids.filter((id) => !found.some((f) => f.id === id));
+  }
+
+  /** Product and product-line names in both languages (the printable agreement names them). */
+  async productNames(): Promise<{ products: { id: string; name_zh: string; name_en: string }[]; lines: { id: string; name_zh: string; name_en: string }[] }> {
+    const [products, lines] = await Promise.all([
+      this.db.query(`SELECT id, name_zh, name_en FROM products`) as Promise<{ id: string; name_zh: string; name_en: string }[]>,
+      this.db.query(`SELECT id, name_zh, name_en FROM product_lines`) as Promise<{ id: string; name_zh: string; name_en: string }[]>,
+    ]);
+    return { products, lines };
+  }
+
+  /** Product-line codes by id, read through the caller's transaction. */
+  async productLineCodes(m: EntityManager = this.db.manager): Promise<Map<string, string>> {
+    const rows: { id: string; code: string }[] = await m.query(`SELECT id, code FROM product_lines`);
+    return new Map(rows.map((r) => [r.id, r.code]));
+  }
+
+  async productLineExists(m: EntityManager, id: string): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM product_lines WHERE id = $1`, [id])).length > 0;
   }
 }

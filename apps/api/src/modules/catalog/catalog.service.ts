@@ -6,7 +6,6 @@ import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { PoliciesService } from '../policies/policies.service';
-import { SegmentEntity } from './catalog.entities';
 import { CatalogRepository } from './catalog.repository';
 
 @Injectable()
@@ -26,7 +25,7 @@ export class CatalogService {
       const { segments: thresholds } = await this.policies.get(m);
       const marketPotential = change.marketPotential ?? before.marketPotential;
       const expansionDifficulty = change.expansionDifficulty ?? before.expansionDifficulty;
-      await m.update(SegmentEntity, { id }, {
+      await this.repo.updateSegment(m, id, {
         marketPotential,
         expansionDifficulty,
         notes: change.notes === undefined ? before.notes : change.notes,

@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { HealthSchema } from '@partnerline/domain';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import type { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { HealthRepository } from './health.repository';
 
 class HealthDto extends createZodDto(HealthSchema) {}
 
@@ -14,7 +13,7 @@ class HealthDto extends createZodDto(HealthSchema) {}
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: HealthRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,7 +25,7 @@ export class HealthController {
     const started = performance.now();
     let ok = true;
     try {
-      await this.db.query('SELECT 1');
+      await this.repo.ping();
     } catch {
       ok = false;
     }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Locale, type NotificationKind, renderNotification } from '@partnerline/domain';
+import { renderNotification } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { MailService } from './mail.service';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
 const BATCH = 20;
@@ -24,6 +25,7 @@ export class NotificationMailer implements OnApplicationBootstrap, OnModuleDestr
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly notifications: NotificationsService,
+    private readonly repo: NotificationsRepository,
   ) {}
 
   onApplicationBootstrap() {
@@ -41,24 +43,17 @@ export class NotificationMailer implements OnApplicationBootstrap, OnModuleDestr
     let sent = 0;
     try {
       await this.db.transaction(async (m) => {
-        const rows: { id: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; email: string; locale: Locale; email_attempts: number }[] =
-          await m.query(
-            `SELECT n.id, n.kind, n.params, n.link, n.email_attempts, u.email, u.locale
-               FROM notifications n JOIN users u ON u.id = n.user_id
-              WHERE n.email_status = 'pending' AND u.disabled_at IS NULL
-              ORDER BY n.created_at LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
-            [BATCH],
-          );
+        const rows = await this.repo.claimPendingEmails(m, BATCH);
         for (const r of rows) {
           const { title, body } = renderNotification(r.kind, r.params, r.locale);
           const link = r.link ? `\n\n${this.notifications.publicUrl(r.link)}` : '';
           try {
             await this.mail.send({ to: r.email, subject: title, text: `${body}${link}` });
-            await m.query(`UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [r.id]);
+            await this.repo.markEmailed(m, r.id);
             sent++;
           } catch (err) {
             const failed = r.email_attempts + 1 >= MAX_ATTEMPTS;
-            await m.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [r.id, failed ? 'failed' : 'pending']);
+            await this.repo.markEmailFailed(m, r.id, failed);
             this.logger.warn(`email for notification ${r.id} failed: ${(err as Error).message}`);
           }
         }

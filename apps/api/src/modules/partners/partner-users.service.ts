@@ -6,8 +6,10 @@ import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { businessNow } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
+import { PartnersRepository } from './partners.repository';
 import { hashPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -24,55 +26,56 @@ export class PartnerUsersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly auth: AuthRepository,
+    private readonly partners: PartnersRepository,
     private readonly notifications: NotificationsService,
   ) {}
 
   async invite(partnerId: string, input: InviteUser, actor: AuthenticatedUser): Promise<{ userId: string; inviteUrl: string; expiresAt: string }> {
     return inTransaction(this.db, async (m) => {
-      const [partner] = await m.query(`SELECT name, status FROM partners WHERE id = $1 FOR UPDATE`, [partnerId]);
+      const partner = await this.partners.lockForChange(m, partnerId);
       if (!partner) throw AppError.notFound('partner', partnerId);
-      if (['rejected', 'terminated'].includes(partner.status)) throw AppError.unprocessable(`A ${partner.status} partner cannot add users.`);
-      const [taken] = await m.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [input.email]);
-      if (taken) throw AppError.conflict('An account with this email already exists.', { field: 'email' });
-      const [inviter] = await m.query(`SELECT display_name, locale FROM users WHERE id = $1`, [actor.id]);
-      const [user] = await m.query(
-        `INSERT INTO users (email, password_hash, display_name, role, job_role, partner_id, locale) VALUES ($1, $2, $3, 'partner_user', $4, $5, $6) RETURNING id`,
-        [input.email, NO_PASSWORD, input.displayName, input.jobRole, partnerId, inviter.locale],
-      );
+      if (['rejected', 'terminated'].includes(partner.status)) throw new AppError('PARTNER_CLOSED_FOR_USERS', {}, { status: partner.status });
+      if (await this.auth.emailTaken(m, input.email)) throw new AppError('ACCOUNT_EMAIL_TAKEN', {}, { field: 'email' });
+      const inviter = (await this.auth.findUser(actor.id, m))!;
+      const userId = await this.auth.createUser(m, {
+        email: input.email,
+        passwordHash: NO_PASSWORD,
+        displayName: input.displayName,
+        role: 'partner_user',
+        jobRole: input.jobRole,
+        partnerId,
+        locale: inviter.locale,
+      });
       const token = newSessionToken();
-      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
-      await m.query(`INSERT INTO invitations (user_id, token_hash, expires_at, created_by) VALUES ($1, $2, $3, $4)`, [user.id, hashSessionToken(token, this.config.sessionSecret), expiresAt, actor.id]);
+      const expiresAt = new Date(businessNow().getTime() + INVITATION_DAYS * 86_400_000);
+      await this.auth.createInvitation(m, { userId, tokenHash: hashSessionToken(token, this.config.sessionSecret), expiresAt, createdBy: actor.id });
       const path = `/portal/invitation?token=${encodeURIComponent(token)}`;
-      await this.audit.record(m, { entity: 'user', entityId: user.id, action: 'user.invited', after: { email: input.email, displayName: input.displayName, jobRole: input.jobRole, partnerId } });
-      await this.notifications.notify(m, { userIds: [user.id], kind: 'user.invited', params: { inviter: inviter.display_name, partner: partner.name, link: this.notifications.publicUrl(path) }, link: path });
-      return { userId: user.id as string, inviteUrl: this.notifications.publicUrl(path), expiresAt: expiresAt.toISOString() };
+      await this.audit.record(m, { entity: 'user', entityId: userId, action: 'user.invited', after: { email: input.email, displayName: input.displayName, jobRole: input.jobRole, partnerId } });
+      await this.notifications.notify(m, { userIds: [userId], kind: 'user.invited', params: { inviter: inviter.displayName, partner: partner.name, link: this.notifications.publicUrl(path) }, link: path });
+      return { userId, inviteUrl: this.notifications.publicUrl(path), expiresAt: expiresAt.toISOString() };
     });
   }
 
   async acceptInvitation(token: string, password: string): Promise<{ email: string }> {
     const passwordHash = await hashPassword(password);
     return inTransaction(this.db, async (m) => {
-      const [inv] = await m.query(
-        `SELECT v.id, v.user_id, u.email FROM invitations v JOIN users u ON u.id = v.user_id
-          WHERE v.token_hash = $1 AND v.accepted_at IS NULL AND v.expires_at > now() AND u.disabled_at IS NULL FOR UPDATE OF v`,
-        [hashSessionToken(token, this.config.sessionSecret)],
-      );
-      if (!inv) throw AppError.unprocessable('This invitation link is invalid, already used or expired. Ask your administrator for a new one.', { reason: 'invalid_invitation' });
-      await m.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [inv.id]);
-      await m.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [inv.user_id, passwordHash]);
-      await this.audit.record(m, { entity: 'user', entityId: inv.user_id, action: 'user.invitation_accepted', actor: { id: inv.user_id, email: inv.email } });
-      return { email: inv.email as string };
+      const inv = await this.auth.lockOpenInvitation(m, hashSessionToken(token, this.config.sessionSecret), businessNow());
+      if (!inv) throw new AppError('INVITATION_INVALID', {}, { reason: 'invalid_invitation' });
+      await this.auth.acceptInvitation(m, inv.id);
+      await this.auth.setPasswordHash(m, inv.userId, passwordHash);
+      await this.audit.record(m, { entity: 'user', entityId: inv.userId, action: 'user.invitation_accepted', actor: { id: inv.userId, email: inv.email } });
+      return { email: inv.email };
     });
   }
 
   async setDisabled(partnerId: string, userId: string, disabled: boolean, actor: AuthenticatedUser): Promise<void> {
-    if (userId === actor.id && disabled) throw AppError.unprocessable('You cannot disable your own account.');
+    if (userId === actor.id && disabled) throw new AppError('CANNOT_DISABLE_SELF');
     await inTransaction(this.db, async (m) => {
-      const [u] = await m.query(`SELECT id, role, disabled_at FROM users WHERE id = $1 AND partner_id = $2 FOR UPDATE`, [userId, partnerId]);
+      const u = await this.auth.lockUser(m, userId, partnerId);
       if (!u) throw AppError.notFound('user', userId);
-      await m.query(`UPDATE users SET disabled_at = $2, disabled_reason = NULL WHERE id = $1`, [userId, disabled ? new Date() : null]);
+      await this.auth.updateUser(m, userId, { disabledAt: disabled ? businessNow() : null, disabledReason: null });
       const revoked = disabled ? await this.auth.revokeAllSessions(m, userId) : 0;
-      await this.audit.record(m, { entity: 'user', entityId: userId, action: disabled ? 'user.disabled' : 'user.enabled', before: { disabled: u.disabled_at !== null }, after: { disabled, sessionsRevoked: revoked } });
+      await this.audit.record(m, { entity: 'user', entityId: userId, action: disabled ? 'user.disabled' : 'user.enabled', before: { disabled: u.disabledAt !== null }, after: { disabled, sessionsRevoked: revoked } });
     });
   }
 }

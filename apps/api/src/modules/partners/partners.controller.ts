@@ -8,6 +8,7 @@ import {
   InfoAnswerSchema,
   InviteUserSchema,
   isPartnerRole,
+  ChannelManagerSchema,
   LoginResultSchema,
   pageOf,
   PartnerApplicationSchema,
@@ -26,7 +27,8 @@ import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse, ZodValidationPipe } from 'nestjs-zod';
 import { z } from 'zod';
 import { AnyRole, CurrentUser, Public, Roles, VendorRoles } from '../../common/auth/auth.decorators';
-import { tenantOf } from '../../common/auth/tenant-scope';
+import { scopeOf } from '../../common/auth/scope';
+import { businessNow } from '../../common/time';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { IdParamDto } from '../../common/http/params';
@@ -57,6 +59,7 @@ class UserParamsDto extends createZodDto(z.object({ id: z.uuid(), userId: z.uuid
 class RequestParamsDto extends createZodDto(z.object({ id: z.uuid(), requestId: z.uuid() })) {}
 class PartnerUserDto extends createZodDto(PartnerUserSchema) {}
 class AcceptedDto extends createZodDto(z.object({ email: z.string() })) {}
+class ChannelManagerDto extends createZodDto(ChannelManagerSchema) {}
 class PartnerUserDisabledDto extends createZodDto(z.object({ disabled: z.boolean() })) {}
 
 /** OpenAPI names schemas after the class; give the union DTOs a stable name of their own. */
@@ -108,7 +111,7 @@ export class PartnersController {
   async list(@Query() query: DirectoryQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     const { format, ...q } = query;
     if (format === 'csv') {
-      const all = await this.repo.directory({ ...q, page: 1, pageSize: 10_000 }, tenantOf(user));
+      const all = await this.repo.directory({ ...q, page: 1, pageSize: 10_000 }, scopeOf(user));
       const csv = stringify(
         all.items.map((p) => [p.name, p.nameEn ?? '', p.type, p.status, p.stage, p.taxId, p.domain ?? '', p.city ?? '', p.managerName ?? '', p.appliedAt.slice(0, 10), p.latestScore ?? '']),
         { header: true, columns: ['name', 'name_en', 'type', 'status', 'stage', 'tax_id', 'domain', 'city', 'channel_manager', 'applied_on', 'latest_score'] },
@@ -119,14 +122,14 @@ export class PartnersController {
       res.send(`\uFEFF${csv}`);
       return undefined as never;
     }
-    return { ...(await this.repo.directory(q, tenantOf(user))), page: q.page, pageSize: q.pageSize };
+    return { ...(await this.repo.directory(q, scopeOf(user))), page: q.page, pageSize: q.pageSize };
   }
 
   @Get('partners/:id')
   @AnyRole()
   @ZodResponse({ type: PartnerDetailDto })
   async get(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    const detail = await this.repo.detail(id, tenantOf(user));
+    const detail = await this.repo.detail(id, scopeOf(user), businessNow());
     if (!detail) throw AppError.notFound('partner', id);
     return isPartnerRole(user.role) ? forPartner(detail) : detail;
   }
@@ -181,7 +184,7 @@ export class PartnersController {
   @AnyRole()
   @ZodResponse({ type: [PartnerUserDto] })
   async listUsers(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    const detail = await this.repo.detail(id, tenantOf(user));
+    const detail = await this.repo.detail(id, scopeOf(user), businessNow());
     if (!detail) throw AppError.notFound('partner', id);
     return detail.users;
   }
@@ -214,12 +217,13 @@ export class PartnersController {
   /** Channel managers (for the assignment picker); any vendor role may list them. */
   @Get('channel-managers')
   @VendorRoles()
+  @ZodResponse({ type: [ChannelManagerDto] })
   async managers() {
     return this.repo.channelManagers();
   }
 
   private ownOrganisation(partnerId: string, user: AuthenticatedUser) {
-    const tenant = tenantOf(user);
-    if (tenant && tenant !== partnerId) throw AppError.notFound('partner', partnerId);
+    const scope = scopeOf(user);
+    if (scope.kind === 'partner' && scope.partnerId !== partnerId) throw AppError.notFound('partner', partnerId);
   }
 }

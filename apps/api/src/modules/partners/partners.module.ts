@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
 import { ApplicationsService } from './applications.service';
 import { PartnerUsersService } from './partner-users.service';
 import { PartnersController } from './partners.controller';
@@ -6,6 +7,7 @@ import { PartnersRepository } from './partners.repository';
 import { ScreeningService } from './screening.service';
 
 @Module({
+  imports: [CatalogModule],
   controllers: [PartnersController],
   providers: [PartnersRepository, ApplicationsService, ScreeningService, PartnerUsersService],
   exports: [PartnersRepository, ScreeningService],

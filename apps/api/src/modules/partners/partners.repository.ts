@@ -6,15 +6,18 @@ import {
   PARTNER_TRANSITIONS,
   type PartnerDetail,
   type PartnerDirectoryItem,
+  type PartnerApplication,
   type PartnerDirectoryQuery,
   partnerStage,
   type PartnerStatus,
   type PartnerSummary,
   type PartnerType,
+  type Scope,
   segmentFit,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
+import { scopeCondition } from '../../common/database/scope-sql';
 
 type PartnerRow = {
   id: string;
@@ -74,11 +77,12 @@ const SORTS: Record<PartnerDirectoryQuery['sort'], string> = {
 export class PartnersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** `tenant` confines the result to one organisation (partner callers); null means all. */
-  async directory(query: Omit<PartnerDirectoryQuery, 'format'>, tenant: string | null): Promise<{ items: PartnerDirectoryItem[]; total: number }> {
+  /** `scope` confines the result: one organisation (partner callers), a manager's partners, or all. */
+  async directory(query: Omit<PartnerDirectoryQuery, 'format'>, scope: Scope): Promise<{ items: PartnerDirectoryItem[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (tenant) where.push(`p.id = $${params.push(tenant)}`);
+    const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
+    if (scoped) where.push(scoped);
     if (query.type) where.push(`p.type = $${params.push(query.type)}`);
     if (query.status) where.push(`p.status = $${params.push(query.status)}`);
     if (query.openApplications) where.push(`p.status IN ('applied', 'screening')`);
@@ -122,8 +126,10 @@ export class PartnersRepository {
     };
   }
 
-  async summary(id: string, tenant: string | null, m: EntityManager = this.db.manager): Promise<PartnerSummary | null> {
-    const rows: PartnerRow[] = await m.query(`${SELECT} WHERE p.id = $1 AND ($2::uuid IS NULL OR p.id = $2)`, [id, tenant]);
+  async summary(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<PartnerSummary | null> {
+    const params: unknown[] = [id];
+    const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
+    const rows: PartnerRow[] = await m.query(`${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}`, params);
     return rows[0] ? toSummary(rows[0]) : null;
   }
 
@@ -153,12 +159,118 @@ export class PartnersRepository {
     return rows.map((r) => r.id);
   }
 
-  async detail(id: string, tenant: string | null): Promise<PartnerDetail | null> {
+  /** The earliest application with this tax id or domain (one organisation per tax id and per domain). */
+  async applicationMatching(m: EntityManager, taxId: string, domain: string | null): Promise<{ id: string; appliedAt: Date; status: PartnerStatus; sameTax: boolean } | null> {
+    const rows: { id: string; applied_at: Date; status: PartnerStatus; same_tax: boolean }[] = await m.query(
+      `SELECT id, applied_at, status, (upper(tax_id) = upper($1)) AS same_tax FROM partners WHERE upper(tax_id) = upper($1) OR lower(domain) = lower($2) ORDER BY applied_at LIMIT 1`,
+      [taxId, domain],
+    );
+    const r = rows[0];
+    return r ? { id: r.id, appliedAt: r.applied_at, status: r.status, sameTax: r.same_tax } : null;
+  }
+
+  /** Creates the partner in `applied` with its requested segments; returns its id. */
+  async insertApplication(m: EntityManager, a: Omit<PartnerApplication, 'account'>): Promise<string> {
+    const [partner] = await m.query(
+      `INSERT INTO partners (name, name_en, type, status, tax_id_kind, tax_id, domain, region_id, headcount, annual_revenue, years_trading,
+                             business_lines, existing_vendors, cash_flow, person_in_charge, contacts, declarations)
+       VALUES ($1, $2, $3, 'applied', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+      [a.companyName, a.companyNameEn ?? null, a.type, a.taxIdKind, a.taxId, a.domain, a.regionId, a.headcount, a.annualRevenue, a.yearsTrading,
+        a.businessLines, a.existingVendors, JSON.stringify(a.cashFlow), JSON.stringify(a.personInCharge), JSON.stringify(a.contacts), JSON.stringify(a.declarations)],
+    );
+    const partnerId = partner.id as string;
+    for (const s of a.desiredSegments) {
+      await m.query(`INSERT INTO partner_segment_requests (partner_id, industry_id, region_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [partnerId, s.industryId, s.regionId]);
+    }
+    return partnerId;
+  }
+
+  /** Sets the lifecycle status (null `from` for the first entry) and appends it to the status history. */
+  async recordStatus(m: EntityManager, partnerId: string, from: PartnerStatus | null, to: PartnerStatus, reason: string | null, actorId: string): Promise<void> {
+    if (from !== null) await m.query(`UPDATE partners SET status = $2 WHERE id = $1`, [partnerId, to]);
+    await m.query(`INSERT INTO partner_status_history (partner_id, from_status, to_status, reason, actor_id) VALUES ($1, $2, $3, $4, $5)`, [partnerId, from, to, reason, actorId]);
+  }
+
+  async setManager(m: EntityManager, partnerId: string, managerId: string): Promise<void> {
+    await m.query(`UPDATE partners SET manager_id = $2 WHERE id = $1`, [partnerId, managerId]);
+  }
+
+  async insertScreening(
+    m: EntityManager,
+    s: { partnerId: string; type: PartnerType; scores: unknown; evidence: unknown; integrity: number | null; weights: unknown; passMark: number; total: number; knockedOut: boolean; passed: boolean; notes: string | null; scoredBy: string },
+  ): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO partner_screenings (partner_id, type, scores, evidence, integrity, weights, pass_mark, total, knocked_out, passed, notes, scored_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [s.partnerId, s.type, JSON.stringify(s.scores), JSON.stringify(s.evidence), s.integrity, JSON.stringify(s.weights), s.passMark, s.total, s.knockedOut, s.passed, s.notes, s.scoredBy],
+    );
+    return row.id as string;
+  }
+
+  async insertDecision(m: EntityManager, partnerId: string, decision: string, text: string | null, actorId: string): Promise<void> {
+    await m.query(`INSERT INTO partner_decisions (partner_id, decision, text, decided_by) VALUES ($1, $2, $3, $4)`, [partnerId, decision, text, actorId]);
+  }
+
+  async insertInfoRequest(m: EntityManager, partnerId: string, question: string, actorId: string): Promise<void> {
+    await m.query(`INSERT INTO partner_info_requests (partner_id, question, asked_by) VALUES ($1, $2, $3)`, [partnerId, question, actorId]);
+  }
+
+  async insertTrial(m: EntityManager, partnerId: string, trial: { customer: string; scope: string; endDate: string }, actorId: string): Promise<void> {
+    await m.query(`INSERT INTO partner_trials (partner_id, customer, scope, end_date, started_by) VALUES ($1, $2, $3, $4, $5)`, [partnerId, trial.customer, trial.scope, trial.endDate, actorId]);
+  }
+
+  /** Records the approval; `keepEarlier` leaves an existing approval (and its approver) in place. */
+  async markApproved(m: EntityManager, partnerId: string, actorId: string, keepEarlier = false): Promise<void> {
+    await m.query(
+      keepEarlier
+        ? `UPDATE partners SET approved_at = coalesce(approved_at, now()), approved_by = coalesce(approved_by, $2) WHERE id = $1`
+        : `UPDATE partners SET approved_at = now(), approved_by = $2 WHERE id = $1`,
+      [partnerId, actorId],
+    );
+  }
+
+  async lockOpenTrial(m: EntityManager, partnerId: string): Promise<{ id: string } | null> {
+    const rows: { id: string }[] = await m.query(`SELECT id FROM partner_trials WHERE partner_id = $1 AND outcome IS NULL FOR UPDATE`, [partnerId]);
+    return rows[0] ?? null;
+  }
+
+  async recordTrialOutcome(m: EntityManager, trialId: string, outcome: string, notes: string, actorId: string): Promise<void> {
+    await m.query(`UPDATE partner_trials SET outcome = $2, outcome_notes = $3, outcome_at = now(), outcome_by = $4 WHERE id = $1`, [trialId, outcome, notes, actorId]);
+  }
+
+  /** Has the partner completed a successful trial (the track record exclusive agreements require)? */
+  async hasSuccessfulTrial(m: EntityManager, partnerId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM partner_trials WHERE partner_id = $1 AND outcome = 'success' LIMIT 1`, [partnerId]);
+    return rows.length > 0;
+  }
+
+  async lockInfoRequest(m: EntityManager, partnerId: string, requestId: string): Promise<{ id: string; askedBy: string; answered: boolean } | null> {
+    const rows: { id: string; asked_by: string; answered_at: Date | null }[] = await m.query(
+      `SELECT id, asked_by, answered_at FROM partner_info_requests WHERE id = $1 AND partner_id = $2 FOR UPDATE`,
+      [requestId, partnerId],
+    );
+    const r = rows[0];
+    return r ? { id: r.id, askedBy: r.asked_by, answered: r.answered_at !== null } : null;
+  }
+
+  async answerInfoRequest(m: EntityManager, requestId: string, answer: string, actorId: string): Promise<void> {
+    await m.query(`UPDATE partner_info_requests SET answer = $2, answered_by = $3, answered_at = now() WHERE id = $1`, [requestId, answer, actorId]);
+  }
+
+  /** A partner's lifecycle status, or null when there is no such partner (no lock). */
+  async statusOf(m: EntityManager, partnerId: string): Promise<PartnerStatus | null> {
+    const rows: { status: PartnerStatus }[] = await m.query(`SELECT status FROM partners WHERE id = $1`, [partnerId]);
+    return rows[0]?.status ?? null;
+  }
+
+  async detail(id: string, scope: Scope, now: Date): Promise<PartnerDetail | null> {
+    const params: unknown[] = [id];
+    const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
     const rows: (PartnerRow & Record<string, unknown>)[] = await this.db.query(
       `SELECT x.*, p.tax_id_kind, p.region_id, p.headcount, p.annual_revenue, p.years_trading, p.business_lines, p.existing_vendors,
               p.cash_flow, p.person_in_charge, p.contacts, p.declarations
-         FROM (${SELECT} WHERE p.id = $1 AND ($2::uuid IS NULL OR p.id = $2)) x JOIN partners p ON p.id = x.id`,
-      [id, tenant],
+         FROM (${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}) x JOIN partners p ON p.id = x.id`,
+      params,
     );
     const r = rows[0];
     if (!r) return null;
@@ -190,9 +302,9 @@ export class PartnersRepository {
       this.db.query(`SELECT * FROM partner_trials WHERE partner_id = $1 ORDER BY started_at DESC`, [id]),
       this.db.query(
         `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.disabled_at,
-                EXISTS (SELECT 1 FROM invitations v WHERE v.user_id = u.id AND v.accepted_at IS NULL AND v.expires_at > now()) AS invitation_pending
+                EXISTS (SELECT 1 FROM invitations v WHERE v.user_id = u.id AND v.accepted_at IS NULL AND v.expires_at > $2) AS invitation_pending
            FROM users u WHERE u.partner_id = $1 ORDER BY u.role, u.display_name`,
-        [id],
+        [id, now],
       ),
     ]);
     const latest = screenings[0];
@@ -280,5 +392,30 @@ export class PartnersRepository {
       allowedDecisions: allowedDecisions({ status, approved: r.approved_at !== null, latestScorecardPassed: latest ? (latest.passed as boolean) : null }),
       allowedStatusChanges: PARTNER_TRANSITIONS[status].filter((s) => s === 'suspended' || s === 'terminated' || (s === 'active' && status === 'suspended')),
     } as PartnerDetail;
+  }
+
+  /** Name, status and channel manager of some partners (no lock). */
+  async briefs(m: EntityManager, ids: readonly string[]): Promise<{ id: string; name: string; status: PartnerStatus; managerId: string | null }[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; name: string; status: PartnerStatus; manager_id: string | null }[] = await m.query(`SELECT id, name, status, manager_id FROM partners WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, managerId: r.manager_id }));
+  }
+
+  /** Who looks after a partner: its channel manager, or every active channel manager when none is assigned. */
+  async managersOf(m: EntityManager, partnerId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT p.manager_id AS id FROM partners p WHERE p.id = $1 AND p.manager_id IS NOT NULL
+       UNION ALL
+       SELECT u.id FROM users u WHERE u.role = 'channel_manager' AND u.disabled_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = $1 AND p.manager_id IS NOT NULL)`,
+      [partnerId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The partners assigned to one channel manager (a manager Scope). */
+  async idsManagedBy(m: EntityManager, managerId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT id FROM partners WHERE manager_id = $1`, [managerId]);
+    return rows.map((r) => r.id);
   }
 }

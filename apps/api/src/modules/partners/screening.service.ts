@@ -17,6 +17,7 @@ import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
+import { AuthRepository } from '../auth/auth.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PoliciesService } from '../policies/policies.service';
 import { PartnersRepository } from './partners.repository';
@@ -32,6 +33,7 @@ export class ScreeningService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: PartnersRepository,
+    private readonly users: AuthRepository,
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -50,8 +52,7 @@ export class ScreeningService {
     if (!check.ok) {
       throw new AppError('INVALID_TRANSITION', { entity: 'partner', from: p.status, to, allowed: check.allowed.join(', ') || '—' }, { from: p.status, to, allowed: check.allowed });
     }
-    await m.query(`UPDATE partners SET status = $2 WHERE id = $1`, [p.id, to]);
-    await m.query(`INSERT INTO partner_status_history (partner_id, from_status, to_status, reason, actor_id) VALUES ($1, $2, $3, $4, $5)`, [p.id, p.status, to, reason, actor.id]);
+    await this.repo.recordStatus(m, p.id, p.status, to, reason, actor.id);
     await this.audit.record(m, { entity: 'partner', entityId: p.id, action: 'partner.status_changed', before: { status: p.status }, after: { status: to, reason } });
     p.status = to;
   }
@@ -59,13 +60,13 @@ export class ScreeningService {
   async assign(id: string, managerId: string, actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const p = await this.locked(m, id);
-      const manager = await m.query(`SELECT id, display_name FROM users WHERE id = $1 AND role = 'channel_manager' AND disabled_at IS NULL`, [managerId]);
-      if (!manager.length) throw AppError.unprocessable('managerId must be an enabled channel manager.', { field: 'managerId' });
-      await m.query(`UPDATE partners SET manager_id = $2 WHERE id = $1`, [id, managerId]);
+      const manager = await this.users.enabledChannelManager(m, managerId);
+      if (!manager) throw new AppError('MANAGER_NOT_ASSIGNABLE', {}, { field: 'managerId' });
+      await this.repo.setManager(m, id, managerId);
       await this.audit.record(m, { entity: 'partner', entityId: id, action: 'partner.assigned', before: { managerId: p.managerId }, after: { managerId } });
       if (p.status === 'applied') await this.transition(m, p, 'screening', null, actor);
-      await this.notifications.notify(m, { userIds: [managerId], kind: 'application.assigned', params: { partner: p.name, manager: manager[0].display_name }, link: adminLink(id) });
-      await this.notifications.notify(m, { userIds: await this.repo.partnerAdmins(m, id), kind: 'application.assigned', params: { partner: p.name, manager: manager[0].display_name }, link: PORTAL_APPLICATION });
+      await this.notifications.notify(m, { userIds: [managerId], kind: 'application.assigned', params: { partner: p.name, manager: manager.displayName }, link: adminLink(id) });
+      await this.notifications.notify(m, { userIds: await this.repo.partnerAdmins(m, id), kind: 'application.assigned', params: { partner: p.name, manager: manager.displayName }, link: PORTAL_APPLICATION });
     });
   }
 
@@ -73,22 +74,31 @@ export class ScreeningService {
     return inTransaction(this.db, async (m) => {
       const p = await this.locked(m, id);
       if (!['applied', 'screening', 'trial'].includes(p.status)) {
-        throw AppError.unprocessable(`A ${p.status} partner cannot be scored; scorecards belong to screening.`, { status: p.status });
+        throw new AppError('SCORING_CLOSED', {}, { status: p.status });
       }
       if (input.type !== p.type) {
-        throw AppError.unprocessable(`This partner applied as ${p.type}; use the ${p.type} scorecard.`, { field: 'type', expected: p.type });
+        throw new AppError('SCORECARD_TYPE_MISMATCH', {}, { field: 'type', expected: p.type });
       }
       const { screening } = await this.policies.get(m);
       const weights = input.type === 'strategic' ? screening.strategicWeights : screening.smbWeights;
       const result = scoreScorecard(input.type, input.scores, { passMark: screening.passMark, integrityKnockoutBelow: screening.integrityKnockoutBelow, weights }, input.type === 'strategic' ? input.integrity : undefined);
-      const [row] = await m.query(
-        `INSERT INTO partner_screenings (partner_id, type, scores, evidence, integrity, weights, pass_mark, total, knocked_out, passed, notes, scored_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [id, input.type, JSON.stringify(input.scores), JSON.stringify(input.evidence ?? {}), input.type === 'strategic' ? input.integrity : null, JSON.stringify(weights), screening.passMark, result.total, result.knockedOut, result.passed, input.notes ?? null, actor.id],
-      );
-      await this.audit.record(m, { entity: 'partner', entityId: id, action: 'partner.scored', after: { screeningId: row.id, ...input, ...result } });
+      const screeningId = await this.repo.insertScreening(m, {
+        partnerId: id,
+        type: input.type,
+        scores: input.scores,
+        evidence: input.evidence ?? {},
+        integrity: input.type === 'strategic' ? input.integrity : null,
+        weights,
+        passMark: screening.passMark,
+        total: result.total,
+        knockedOut: result.knockedOut,
+        passed: result.passed,
+        notes: input.notes ?? null,
+        scoredBy: actor.id,
+      });
+      await this.audit.record(m, { entity: 'partner', entityId: id, action: 'partner.scored', after: { screeningId, ...input, ...result } });
       if (p.status === 'applied') await this.transition(m, p, 'screening', null, actor);
-      return { id: row.id as string, ...result };
+      return { id: screeningId, ...result };
     });
   }
 
@@ -97,18 +107,13 @@ export class ScreeningService {
       const p = await this.locked(m, id);
       const block = decisionBlock(decision.decision, { status: p.status, approved: p.approved, latestScorecardPassed: await this.repo.latestScorecardPassed(m, id) });
       if (block) {
-        const detail: Record<typeof block.reason, string> = {
-          not_in_screening: `The application is no longer open (status ${p.status}).`,
-          no_scorecard: 'Score the applicant with a scorecard before approving.',
-          scorecard_failed: 'The latest scorecard did not pass (below the pass mark or knocked out); re-score or reject.',
-          already_approved: 'This applicant is already approved.',
-        };
+        const code = { no_scorecard: 'DECISION_NO_SCORECARD', scorecard_failed: 'DECISION_SCORECARD_FAILED', already_approved: 'DECISION_ALREADY_APPROVED' } as const;
         throw block.reason === 'not_in_screening'
           ? new AppError('INVALID_TRANSITION', { entity: 'partner', from: p.status, to: statusAfterDecision(decision.decision, p.status), allowed: '—' }, { reason: block.reason })
-          : AppError.unprocessable(detail[block.reason], { reason: block.reason });
+          : new AppError(code[block.reason], {}, { reason: block.reason });
       }
       const text = decision.decision === 'reject' ? decision.reason : decision.decision === 'request_info' ? decision.question : (decision.notes ?? null);
-      await m.query(`INSERT INTO partner_decisions (partner_id, decision, text, decided_by) VALUES ($1, $2, $3, $4)`, [id, decision.decision, text, actor.id]);
+      await this.repo.insertDecision(m, id, decision.decision, text, actor.id);
       await this.audit.record(m, { entity: 'partner', entityId: id, action: `partner.decision.${decision.decision}`, after: decision });
       const applicants = await this.repo.partnerAdmins(m, id);
       const vendorSide = p.managerId ? [p.managerId] : [];
@@ -121,18 +126,18 @@ export class ScreeningService {
           await this.notifications.notify(m, { userIds: vendorSide.filter((u) => u !== actor.id), kind: 'application.rejected', params: { ...both, reason: decision.reason }, link: adminLink(id) });
           break;
         case 'request_info':
-          await m.query(`INSERT INTO partner_info_requests (partner_id, question, asked_by) VALUES ($1, $2, $3)`, [id, decision.question, actor.id]);
+          await this.repo.insertInfoRequest(m, id, decision.question, actor.id);
           await this.transition(m, p, 'screening', null, actor);
           await this.notifications.notify(m, { userIds: applicants, kind: 'application.info_requested', params: { ...both, question: decision.question }, link: PORTAL_APPLICATION });
           break;
         case 'approve_trial':
-          await m.query(`INSERT INTO partner_trials (partner_id, customer, scope, end_date, started_by) VALUES ($1, $2, $3, $4, $5)`, [id, decision.trial.customer, decision.trial.scope, decision.trial.endDate, actor.id]);
+          await this.repo.insertTrial(m, id, decision.trial, actor.id);
           await this.transition(m, p, 'trial', decision.notes ?? null, actor);
           await this.notifications.notify(m, { userIds: [...applicants], kind: 'application.trial_approved', params: { ...both, ...decision.trial }, link: PORTAL_APPLICATION });
           await this.notifications.notify(m, { userIds: vendorSide.filter((u) => u !== actor.id), kind: 'application.trial_approved', params: { ...both, ...decision.trial }, link: adminLink(id) });
           break;
         case 'approve':
-          await m.query(`UPDATE partners SET approved_at = now(), approved_by = $2 WHERE id = $1`, [id, actor.id]);
+          await this.repo.markApproved(m, id, actor.id);
           await this.transition(m, p, 'screening', null, actor);
           await this.notifications.notify(m, { userIds: applicants, kind: 'application.approved', params: both, link: PORTAL_APPLICATION });
           await this.notifications.notify(m, { userIds: vendorSide.filter((u) => u !== actor.id), kind: 'application.approved', params: both, link: adminLink(id) });
@@ -145,14 +150,14 @@ export class ScreeningService {
   async trialOutcome(id: string, input: TrialOutcome, actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const p = await this.locked(m, id);
-      const [trial] = await m.query(`SELECT id FROM partner_trials WHERE partner_id = $1 AND outcome IS NULL FOR UPDATE`, [id]);
+      const trial = await this.repo.lockOpenTrial(m, id);
       if (p.status !== 'trial' || !trial) {
         throw new AppError('INVALID_TRANSITION', { entity: 'partner', from: p.status, to: input.outcome === 'success' ? 'trial (succeeded)' : 'rejected', allowed: '—' }, { reason: 'no_open_trial' });
       }
-      await m.query(`UPDATE partner_trials SET outcome = $2, outcome_notes = $3, outcome_at = now(), outcome_by = $4 WHERE id = $1`, [trial.id, input.outcome, input.notes, actor.id]);
+      await this.repo.recordTrialOutcome(m, trial.id, input.outcome, input.notes, actor.id);
       await this.audit.record(m, { entity: 'partner', entityId: id, action: `partner.trial_${input.outcome}`, after: { trialId: trial.id, ...input } });
       if (input.outcome === 'success') {
-        await m.query(`UPDATE partners SET approved_at = coalesce(approved_at, now()), approved_by = coalesce(approved_by, $2) WHERE id = $1`, [id, actor.id]);
+        await this.repo.markApproved(m, id, actor.id, true);
       } else {
         await this.transition(m, p, 'rejected', input.notes, actor);
       }
@@ -181,12 +186,12 @@ export class ScreeningService {
   async answerInfo(partnerId: string, requestId: string, answer: string, actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const p = await this.locked(m, partnerId);
-      const [req] = await m.query(`SELECT id, asked_by, answered_at FROM partner_info_requests WHERE id = $1 AND partner_id = $2 FOR UPDATE`, [requestId, partnerId]);
+      const req = await this.repo.lockInfoRequest(m, partnerId, requestId);
       if (!req) throw AppError.notFound('information request', requestId);
-      if (req.answered_at) throw AppError.conflict('This question has already been answered.');
-      await m.query(`UPDATE partner_info_requests SET answer = $2, answered_by = $3, answered_at = now() WHERE id = $1`, [requestId, answer, actor.id]);
+      if (req.answered) throw new AppError('INFO_REQUEST_ANSWERED', {}, { requestId });
+      await this.repo.answerInfoRequest(m, requestId, answer, actor.id);
       await this.audit.record(m, { entity: 'partner', entityId: partnerId, action: 'partner.info_answered', after: { requestId, answer } });
-      const to = [...new Set([req.asked_by as string, ...(p.managerId ? [p.managerId] : [])])];
+      const to = [...new Set([req.askedBy, ...(p.managerId ? [p.managerId] : [])])];
       await this.notifications.notify(m, { userIds: to, kind: 'application.info_answered', params: { partner: p.name, answer }, link: adminLink(partnerId) });
     });
   }

@@ -1,51 +1,74 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_POLICIES, type Policies, type PoliciesResponse, PoliciesSchema } from '@partnerline/domain';
+import { DEFAULT_POLICIES, isValidTimeZone, type Policies, type PoliciesResponse, PoliciesSchema } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
+import { setBusinessTimeZone } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
+import { AuthRepository } from '../auth/auth.repository';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { recomputeSegmentStrategies } from '../catalog/segment-strategy.sync';
-import { PolicyEntity } from './policy.entity';
+import { PoliciesRepository } from './policies.repository';
 
 /** The single source of every configurable default. Read per use (cheap), so all instances agree. */
 @Injectable()
-export class PoliciesService {
+export class PoliciesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(PoliciesService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: PoliciesRepository,
+    private readonly users: AuthRepository,
+    private readonly catalog: CatalogRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /** The business clock runs in the policy time zone from start-up on. */
+  async onApplicationBootstrap() {
+    try {
+      this.applyTimeZone(await this.get());
+    } catch (err) {
+      // A database without the policies table yet (first start) keeps the default zone.
+      this.logger.warn(`business time zone stays at its default: ${(err as Error).message}`);
+    }
+  }
+
+  private applyTimeZone(policies: Policies) {
+    const zone = policies.display.defaultTimeZone;
+    if (isValidTimeZone(zone)) setBusinessTimeZone(zone);
+  }
 
   async get(manager: EntityManager = this.db.manager): Promise<Policies> {
     return (await this.read(manager)).policies;
   }
 
   async read(manager: EntityManager = this.db.manager): Promise<PoliciesResponse> {
-    const rows: { value: unknown; updated_at: Date; email: string | null }[] = await manager.query(
-      `SELECT p.value, p.updated_at, u.email FROM policies p LEFT JOIN users u ON u.id = p.updated_by WHERE p.id = 1`,
-    );
-    if (!rows[0]) return { policies: DEFAULT_POLICIES, updatedAt: null, updatedBy: null };
+    const row = await this.repo.read(manager);
+    if (!row) return { policies: DEFAULT_POLICIES, updatedAt: null, updatedBy: null };
     // Stored values are merged over the defaults, so a policy added by a later release has a value.
-    const merged = PoliciesSchema.safeParse(deepMerge(DEFAULT_POLICIES, rows[0].value));
+    const merged = PoliciesSchema.safeParse(deepMerge(DEFAULT_POLICIES, row.value));
+    const by = row.updatedBy ? await this.users.findUser(row.updatedBy, manager) : null;
     return {
       policies: merged.success ? merged.data : DEFAULT_POLICIES,
-      updatedAt: rows[0].updated_at.toISOString(),
-      updatedBy: rows[0].email,
+      updatedAt: row.updatedAt.toISOString(),
+      updatedBy: by?.email ?? null,
     };
   }
 
   async update(next: Policies, actorId: string): Promise<PoliciesResponse> {
-    return inTransaction(this.db, async (m) => {
-      // Lock the row so two admins saving at once apply one after the other.
-      await m.query(`SELECT 1 FROM policies WHERE id = 1 FOR UPDATE`);
+    const saved = await inTransaction(this.db, async (m) => {
+      await this.repo.lock(m);
       const before = await this.get(m);
-      await m.upsert(PolicyEntity, { id: 1, value: next, updatedAt: new Date(), updatedBy: actorId }, ['id']);
+      await this.repo.save(m, next, actorId);
       const t = next.segments;
       if (t.highPotentialAt !== before.segments.highPotentialAt || t.hardDifficultyAt !== before.segments.hardDifficultyAt) {
-        await recomputeSegmentStrategies(m, t);
+        await recomputeSegmentStrategies(this.catalog, m, t);
       }
       await this.audit.record(m, { entity: 'policies', entityId: '1', action: 'policies.updated', before, after: next });
       return this.read(m);
     });
+    this.applyTimeZone(saved.policies);
+    return saved;
   }
 }
 

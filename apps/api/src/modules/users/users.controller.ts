@@ -4,6 +4,7 @@ import { pageOf, RoleSchema, SetUserDisabledSchema, UserSchema } from '@partnerl
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import { scopeOf } from '../../common/auth/scope';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { IdParamDto } from '../../common/http/params';
 import { UsersRepository } from './users.repository';
@@ -32,8 +33,8 @@ export class UsersController {
   @Get()
   @Roles('vendor_admin')
   @ZodResponse({ type: UserPageDto })
-  async list(@Query() query: UserQueryDto) {
-    return { ...(await this.repo.list(query)), page: query.page, pageSize: query.pageSize };
+  async list(@Query() query: UserQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return { ...(await this.repo.list(query, scopeOf(user))), page: query.page, pageSize: query.pageSize };
   }
 
   @Post(':id/disable')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role, User } from '@partnerline/domain';
-import type { DataSource } from 'typeorm';
+import { type Role, type Scope, scopeManagerId, scopePartnerId, type User } from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import { toUser } from '../auth/auth.repository';
 import { escapeLike } from '../../common/database/like';
 
@@ -17,9 +17,14 @@ export interface UserListQuery {
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(query: UserListQuery): Promise<{ items: User[]; total: number }> {
+  /** Users visible in `scope`: everyone (vendor), one organisation's team (partner), a manager's partners' teams (manager). */
+  async list(query: UserListQuery, scope: Scope): Promise<{ items: User[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
+    const partnerId = scopePartnerId(scope);
+    const managerId = scopeManagerId(scope);
+    if (partnerId) where.push(`u.partner_id = $${params.push(partnerId)}`);
+    if (managerId) where.push(`p.manager_id = $${params.push(managerId)}`);
     if (query.role) where.push(`u.role = $${params.push(query.role)}`);
     if (query.partnerId) where.push(`u.partner_id = $${params.push(query.partnerId)}`);
     if (query.q) {
@@ -35,5 +40,22 @@ export class UsersRepository {
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     return { items: rows.map(toUser), total: count };
+  }
+
+  /** Active users holding one of these roles, by role (descending) then name: assignee lists and notice recipients. */
+  async activeWithRoles(m: EntityManager, roles: readonly Role[]): Promise<{ id: string; displayName: string; role: Role }[]> {
+    return m.query(`SELECT id, display_name AS "displayName", role FROM users WHERE role = ANY($1::text[]) AND disabled_at IS NULL ORDER BY role DESC, display_name`, [roles]);
+  }
+
+  /** A user's display name, or null when there is no such user. */
+  async displayName(m: EntityManager, id: string): Promise<string | null> {
+    const rows: { display_name: string }[] = await m.query(`SELECT display_name FROM users WHERE id = $1`, [id]);
+    return rows[0]?.display_name ?? null;
+  }
+
+  /** An active member of one partner organisation, or null. */
+  async activeMember(m: EntityManager, userId: string, partnerId: string): Promise<{ id: string; displayName: string } | null> {
+    const rows: { id: string; display_name: string }[] = await m.query(`SELECT id, display_name FROM users WHERE id = $1 AND partner_id = $2 AND disabled_at IS NULL`, [userId, partnerId]);
+    return rows[0] ? { id: rows[0].id, displayName: rows[0].display_name } : null;
   }
 }

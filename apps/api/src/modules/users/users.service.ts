@@ -6,7 +6,6 @@ import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
-import { UserEntity } from '../auth/user.entity';
 
 @Injectable()
 export class UsersService {
@@ -18,14 +17,13 @@ export class UsersService {
 
   /** Disabling a user also revokes every session it has, effective on its next request. */
   async setDisabled(userId: string, change: SetUserDisabled, actorId: string): Promise<User> {
-    if (userId === actorId && change.disabled) throw AppError.unprocessable('You cannot disable your own account.');
+    if (userId === actorId && change.disabled) throw new AppError('CANNOT_DISABLE_SELF');
     return inTransaction(this.db, async (m) => {
-      const locked = await m.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [userId]);
-      if (!locked.length) throw AppError.notFound('user', userId);
+      if (!(await this.auth.lockUser(m, userId))) throw AppError.notFound('user', userId);
       const before = await this.auth.findUser(userId, m);
-      await m.update(
-        UserEntity,
-        { id: userId },
+      await this.auth.updateUser(
+        m,
+        userId,
         change.disabled ? { disabledAt: new Date(), disabledReason: change.reason ?? null } : { disabledAt: null, disabledReason: null },
       );
       const revoked = change.disabled ? await this.auth.revokeAllSessions(m, userId) : 0;

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Locale, NotificationKind } from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export type NotificationRow = { id: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; created_at: Date; read_at: Date | null };
+export type PendingEmail = { id: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; email: string; locale: Locale; email_attempts: number };
+
+/** The notifications table: in-app notices and the email outbox. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(m: EntityManager, n: { userId: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; emailStatus: 'pending' | 'none' }): Promise<void> {
+    await m.query(`INSERT INTO notifications (user_id, kind, params, link, email_status) VALUES ($1, $2, $3, $4, $5)`, [n.userId, n.kind, JSON.stringify(n.params), n.link, n.emailStatus]);
+  }
+
+  async latest(userId: string, limit: number): Promise<{ rows: NotificationRow[]; unread: number }> {
+    const rows: NotificationRow[] = await this.db.query(
+      `SELECT id, kind, params, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2`,
+      [userId, limit],
+    );
+    const [{ unread }] = await this.db.query(`SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return { rows, unread };
+  }
+
+  /** Marks one (or, without id, all) of a user's notifications read; returns how many changed. */
+  async markRead(userId: string, id: string | null): Promise<number> {
+    const r: [unknown[], number] = await this.db.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid IS NULL OR id = $2)`,
+      [userId, id],
+    );
+    return r[1];
+  }
+
+  /** Claims a batch of pending emails (SKIP LOCKED: several instances never claim the same one). */
+  claimPendingEmails(m: EntityManager, batch: number): Promise<PendingEmail[]> {
+    return m.query(
+      `SELECT n.id, n.kind, n.params, n.link, n.email_attempts, u.email, u.locale
+         FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE n.email_status = 'pending' AND u.disabled_at IS NULL
+        ORDER BY n.created_at LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
+      [batch],
+    );
+  }
+
+  async markEmailed(m: EntityManager, id: string): Promise<void> {
+    await m.query(`UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [id]);
+  }
+
+  async markEmailFailed(m: EntityManager, id: string, givenUp: boolean): Promise<void> {
+    await m.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [id, givenUp ? 'failed' : 'pending']);
+  }
+}
