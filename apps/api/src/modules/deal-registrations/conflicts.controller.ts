@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { createZodDto, ZodValidationPipe } from 'nestjs-zod';
+import { ConflictDetailSchema, ConflictSummarySchema, DirectAccountImportReportSchema } from '@partnerline/domain';
+import { createZodDto, ZodResponse, ZodValidationPipe } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentUser, Roles, VendorRoles } from '../../common/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../common/http/request-context';
@@ -17,6 +18,9 @@ const ResolutionSchema = z.discriminatedUnion('resolution', [
 ]);
 class StatusQueryDto extends createZodDto(z.object({ status: z.enum(['open', 'resolved']).optional() })) {}
 class ImportDto extends createZodDto(z.object({ csv: z.string().min(1).max(900_000) })) {}
+class ConflictSummaryDto extends createZodDto(ConflictSummarySchema) {}
+class ConflictDetailDto extends createZodDto(ConflictDetailSchema) {}
+class ImportReportDto extends createZodDto(DirectAccountImportReportSchema) {}
 
 /** Conflict cases and their resolution (channel managers), and the direct-sales account import (vendor admins). */
 @ApiTags('conflicts')
@@ -29,12 +33,14 @@ export class ConflictsController {
 
   @Get('conflicts')
   @VendorRoles()
+  @ZodResponse({ type: [ConflictSummaryDto] })
   list(@Query() q: StatusQueryDto) {
     return this.conflicts.list(q.status);
   }
 
   @Get('conflicts/:id')
   @VendorRoles()
+  @ZodResponse({ type: ConflictDetailDto })
   get(@Param() { id }: IdParamDto) {
     return this.conflicts.detail(id);
   }
@@ -50,6 +56,7 @@ export class ConflictsController {
   @Post('direct-accounts/import')
   @Roles('vendor_admin')
   @HttpCode(200)
+  @ZodResponse({ type: ImportReportDto })
   import(@Body() body: ImportDto, @CurrentUser() user: AuthenticatedUser) {
     return this.direct.import(body.csv, user);
   }
