@@ -11,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OperationsModule } from './modules/operations/operations.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { PoliciesModule } from './modules/policies/policies.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AgreementsModule,
         DealRegistrationsModule,
         TrainingModule,
+        OperationsModule,
         ReportingModule,
       ],
       controllers: [HealthController],

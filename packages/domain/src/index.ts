@@ -32,6 +32,7 @@ export * from './common/error-def.js';
 export * from './common/business-time.js';
 export * from './common/scope.js';
 export * from './reporting/reporting.responses.js';
+export * from './jobs/job.schema.js';
 export * from './common/common.responses.js';
 export * from './deal-registrations/deal-registration.responses.js';
 export * from './partners/partner.responses.js';

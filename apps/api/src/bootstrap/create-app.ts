@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -25,9 +26,19 @@ function appDist(config: AppConfig, name: 'admin' | 'portal'): string {
   return config.STATIC_DIR ? join(config.STATIC_DIR, name) : join(repoRoot, 'apps', name, 'dist');
 }
 
+/** Vite names every file under assets/ by its content hash: a changed file is a new URL, so it may be cached for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function cacheControlFor(dir: string, path: string): string {
+  if (/^assets[\\/]/.test(relative(dir, path))) return IMMUTABLE;
+  return path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600';
+}
+
 function serveSpa(server: express.Express, mount: string, dir: string) {
   if (!existsSync(join(dir, 'index.html'))) return false;
-  server.use(mount, express.static(dir, { index: false, maxAge: '1h', immutable: false }));
+  // Compressed (brotli or gzip, as the browser accepts) only for the apps' files; API responses stay as they are.
+  server.use(mount, compression({ threshold: 1024 }));
+  server.use(mount, express.static(dir, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(dir, path)) }));
   // Any other path below the mount is a client-side route: answer with the app shell.
   server.get(new RegExp(`^${mount}(/.*)?$`), (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-cache');

@@ -32,6 +32,12 @@ export const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   STATIC_DIR: z.string().optional(),
   JOBS_ENABLED: booleanFlag.default(true),
+  /** One cron expression for every scheduled job instead of each job's own (e.g. '* * * * *' in the two-instance test). */
+  JOBS_CRON_OVERRIDE: z.string().regex(/^\S+( \S+){4,5}$/, 'must be a cron expression like "0 * * * *"').optional(),
+  /** A job not finished after this long counts as lost (its instance died) and is delivered again. */
+  JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86_000).default(1800),
+  /** How often pg-boss looks for lost jobs and cleans up. */
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

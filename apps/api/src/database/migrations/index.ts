@@ -4,6 +4,7 @@ import { Agreements1764000000000 } from './1764000000000-Agreements';
 import { DealRegistrations1764100000000 } from './1764100000000-DealRegistrations';
 import { EvidenceFiles1764200000000 } from './1764200000000-EvidenceFiles';
 import { Training1764300000000 } from './1764300000000-Training';
+import { JobRuns1764400000000 } from './1764400000000-JobRuns';
 
 /** Every migration, in order. Never edit one that has been merged: add a new one. */
-export const MIGRATIONS = [Foundation1763800000000, PartnerScreening1763900000000, Agreements1764000000000, DealRegistrations1764100000000, EvidenceFiles1764200000000, Training1764300000000];
+export const MIGRATIONS = [Foundation1763800000000, PartnerScreening1763900000000, Agreements1764000000000, DealRegistrations1764100000000, EvidenceFiles1764200000000, Training1764300000000, JobRuns1764400000000];
