@@ -1,16 +1,17 @@
 import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
-import { type AgreementTerms, AgreementTermsSchema, DEFAULT_POLICIES, type ExclusiveHolding, translateZodIssue } from '@partnerline/domain';
-import { ApiError, currentLanguage } from '@partnerline/ui';
+import { type AgreementTerms, AgreementTermsSchema, DEFAULT_POLICIES, type ExclusiveHolding } from '@partnerline/domain';
+import { ApiError, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previewOverlaps, productLinesQueryOptions, productsQueryOptions } from '../../../../api/agreements';
 import { industriesQueryOptions, regionOptions, regionsQueryOptions } from '../../../../api/catalog';
 import { partnersQueryOptions } from '../../../../api/partners';
 
 type Type = AgreementTerms['type'];
+const termsForm = zodForm(AgreementTermsSchema);
 const today = () => new Date().toISOString().slice(0, 10);
 const inAYear = () => new Date(Date.now() + 364 * 86_400_000).toISOString().slice(0, 10);
 
@@ -47,14 +48,14 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
 }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
-  const [f, setF] = useState<AgreementTerms>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<AgreementTerms>({ initialValues: initial, validate: termsForm.validate });
+  const { values: f, errors } = form;
   const { data: industries } = useSuspenseQuery(industriesQueryOptions());
   const { data: regions } = useSuspenseQuery(regionsQueryOptions());
   const { data: products } = useSuspenseQuery(productsQueryOptions());
   const { data: lines } = useSuspenseQuery(productLinesQueryOptions());
   const { data: partners } = useSuspenseQuery(partnersQueryOptions({ page: 1, pageSize: 200, sort: 'name', order: 'asc' }));
-  const set = <K extends keyof AgreementTerms>(k: K, v: AgreementTerms[K]) => setF((s) => ({ ...s, [k]: v }));
+  const set = <K extends keyof AgreementTerms>(k: K, v: AgreementTerms[K]) => form.setFieldValue(k, v as never);
   const industryData = industries.map((i) => ({ value: i.id, label: zh ? i.nameZh : i.nameEn }));
   const regionData = regionOptions(regions, i18n.language);
   const partnerData = partners.items.filter((p) => !['rejected', 'terminated'].includes(p.status)).map((p) => ({ value: p.id, label: p.name }));
@@ -67,12 +68,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
     enabled: f.type === 'exclusive' && f.scope.length > 0 && f.endDate >= f.startDate && debouncedKey === previewKey,
   });
 
-  const submit = () => {
-    const parsed = AgreementTermsSchema.safeParse(f);
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
-    setErrors({});
-    onSubmit(parsed.data, setErrors);
-  };
+  const submit = form.onSubmit((values) => onSubmit(termsForm.parse(values), form.setErrors));
 
   const holdersByAgreement = new Map<string, ExclusiveHolding[]>();
   for (const h of preview.data?.overlaps ?? []) holdersByAgreement.set(h.agreementId, [...(holdersByAgreement.get(h.agreementId) ?? []), h]);
@@ -92,12 +88,12 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
             <SegmentedControl
               disabled={lockPartnerAndType}
               value={f.type}
-              onChange={(v) => setF((s) => ({ ...s, type: v as Type, deposit: v === 'exclusive' ? (s.deposit ?? { amount: '200000.00', dueDate: s.startDate, handling: 'offset' }) : null }))}
+              onChange={(v) => form.setValues({ type: v as Type, deposit: v === 'exclusive' ? (f.deposit ?? { amount: '200000.00', dueDate: f.startDate, handling: 'offset' }) : null })}
               data={(['exclusive', 'registration', 'distribution'] as const).map((x) => ({ value: x, label: t(`agreementType.${x}`) }))}
             />
           </Stack>
-          <TextInput type="date" label={t('agreementForm.startDate')} value={f.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} error={errors.startDate} required />
-          <TextInput type="date" label={t('agreementForm.endDate')} value={f.endDate} onChange={(e) => set('endDate', e.currentTarget.value)} error={errors.endDate} required />
+          <TextInput type="date" label={t('agreementForm.startDate')} {...form.getInputProps('startDate')} required />
+          <TextInput type="date" label={t('agreementForm.endDate')} {...form.getInputProps('endDate')} required />
         </SimpleGrid>
       </Card>
 
@@ -107,16 +103,16 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
           {t('agreementForm.scopeHelp')}
         </Text>
         <Stack gap="xs">
-          {f.scope.map((s, i) => (
+          {f.scope.map((_, i) => (
             <Group key={i} wrap="nowrap" align="flex-end">
-              <Select label={t('agreementForm.industry')} aria-label={`${t('agreementForm.industry')} ${i + 1}`} placeholder={t('agreements.allIndustries')} clearable searchable data={industryData} value={s.industryId} onChange={(v) => set('scope', f.scope.map((x, j) => (j === i ? { ...x, industryId: v } : x)))} style={{ flex: 1 }} />
-              <Select label={t('agreementForm.region')} aria-label={`${t('agreementForm.region')} ${i + 1}`} placeholder={t('agreements.allRegions')} clearable searchable data={regionData} value={s.regionId} onChange={(v) => set('scope', f.scope.map((x, j) => (j === i ? { ...x, regionId: v } : x)))} style={{ flex: 1 }} />
-              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label="remove" disabled={f.scope.length === 1} onClick={() => set('scope', f.scope.filter((_, j) => j !== i))}>
+              <Select label={t('agreementForm.industry')} aria-label={`${t('agreementForm.industry')} ${i + 1}`} placeholder={t('agreements.allIndustries')} clearable searchable data={industryData} {...form.getInputProps(`scope.${i}.industryId`)} style={{ flex: 1 }} />
+              <Select label={t('agreementForm.region')} aria-label={`${t('agreementForm.region')} ${i + 1}`} placeholder={t('agreements.allRegions')} clearable searchable data={regionData} {...form.getInputProps(`scope.${i}.regionId`)} style={{ flex: 1 }} />
+              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label="remove" disabled={f.scope.length === 1} onClick={() => form.removeListItem('scope', i)}>
                 <IconTrash size={16} />
               </ActionIcon>
             </Group>
           ))}
-          <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => set('scope', [...f.scope, { industryId: null, regionId: null }])}>
+          <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('scope', { industryId: null, regionId: null })}>
             {t('agreementForm.addScope')}
           </Button>
         </Stack>
@@ -155,7 +151,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
           {t('agreementForm.commercial')}
         </Title>
         <Stack>
-          <MultiSelect label={t('agreementForm.products')} searchable data={products.map((p) => ({ value: p.id, label: `${p.sku} · ${zh ? p.nameZh : p.nameEn}` }))} value={f.productIds} onChange={(v) => set('productIds', v)} error={errors.productIds} />
+          <MultiSelect label={t('agreementForm.products')} searchable data={products.map((p) => ({ value: p.id, label: `${p.sku} · ${zh ? p.nameZh : p.nameEn}` }))} {...form.getInputProps('productIds')} />
           <Select
             label={t('agreementForm.pricingModel')}
             clearable
@@ -175,7 +171,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
               )
             }
           />
-          <Textarea label={t('agreementForm.paymentTerms')} autosize minRows={2} value={f.paymentTerms} onChange={(e) => set('paymentTerms', e.currentTarget.value)} />
+          <Textarea label={t('agreementForm.paymentTerms')} autosize minRows={2} {...form.getInputProps('paymentTerms')} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <Select
               label={t('agreementForm.evaluationPeriod')}
@@ -185,7 +181,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
               onChange={(v) => set('evaluationPeriod', v as AgreementTerms['evaluationPeriod'])}
             />
             <TextInput label={t('agreementForm.quota')} placeholder="5000000.00" value={f.quotaPerPeriod ?? ''} onChange={(e) => set('quotaPerPeriod', e.currentTarget.value || null)} error={errors.quotaPerPeriod} />
-            <NumberInput label={t('agreementForm.renewalThreshold')} min={0} max={200} value={f.renewalThresholdPercent} onChange={(v) => set('renewalThresholdPercent', Number(v))} />
+            <NumberInput label={t('agreementForm.renewalThreshold')} min={0} max={200} value={f.renewalThresholdPercent} onChange={(v) => set('renewalThresholdPercent', Number(v))} error={errors.renewalThresholdPercent} />
           </SimpleGrid>
         </Stack>
       </Card>
@@ -197,15 +193,15 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
         <Stack gap="xs">
           {f.qualificationRequirements.map((q, i) => (
             <Group key={i} wrap="nowrap" align="flex-end">
-              <Select label={t('agreementForm.jobRole')} data={(['sales', 'presales', 'service'] as const).map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} value={q.jobRole} allowDeselect={false} onChange={(v) => set('qualificationRequirements', f.qualificationRequirements.map((x, j) => (j === i ? { ...x, jobRole: v as typeof q.jobRole } : x)))} />
-              <Select label={t('agreementForm.productLine')} data={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))} value={q.productLineId} allowDeselect={false} onChange={(v) => set('qualificationRequirements', f.qualificationRequirements.map((x, j) => (j === i ? { ...x, productLineId: v ?? x.productLineId } : x)))} />
-              <NumberInput label={t('agreementForm.headcount')} min={1} w={120} value={q.headcount} onChange={(v) => set('qualificationRequirements', f.qualificationRequirements.map((x, j) => (j === i ? { ...x, headcount: Number(v) } : x)))} />
-              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label="remove" onClick={() => set('qualificationRequirements', f.qualificationRequirements.filter((_, j) => j !== i))}>
+              <Select label={t('agreementForm.jobRole')} data={(['sales', 'presales', 'service'] as const).map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} value={q.jobRole} allowDeselect={false} onChange={(v) => form.setFieldValue(`qualificationRequirements.${i}.jobRole`, v as typeof q.jobRole)} />
+              <Select label={t('agreementForm.productLine')} data={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))} value={q.productLineId} allowDeselect={false} onChange={(v) => v && form.setFieldValue(`qualificationRequirements.${i}.productLineId`, v)} />
+              <NumberInput label={t('agreementForm.headcount')} min={1} w={120} value={q.headcount} onChange={(v) => form.setFieldValue(`qualificationRequirements.${i}.headcount`, Number(v))} />
+              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label="remove" onClick={() => form.removeListItem('qualificationRequirements', i)}>
                 <IconTrash size={16} />
               </ActionIcon>
             </Group>
           ))}
-          <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => set('qualificationRequirements', [...f.qualificationRequirements, { jobRole: 'sales', productLineId: lines[0]?.id ?? '', headcount: 1 }])}>
+          <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('qualificationRequirements', { jobRole: 'sales', productLineId: lines[0]?.id ?? '', headcount: 1 })}>
             {t('agreementForm.addRequirement')}
           </Button>
         </Stack>
@@ -235,9 +231,9 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
             {t('agreementForm.deposit')}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput label={t('agreementForm.depositAmount')} value={f.deposit.amount} onChange={(e) => set('deposit', { ...f.deposit!, amount: e.currentTarget.value })} error={errors['deposit.amount']} />
-            <TextInput type="date" label={t('agreementForm.depositDue')} value={f.deposit.dueDate} onChange={(e) => set('deposit', { ...f.deposit!, dueDate: e.currentTarget.value })} />
-            <Select label={t('agreementForm.handling')} allowDeselect={false} data={[{ value: 'offset', label: t('agreementForm.offset') }, { value: 'refund', label: t('agreementForm.refund') }]} value={f.deposit.handling} onChange={(v) => set('deposit', { ...f.deposit!, handling: (v as 'offset' | 'refund') ?? 'offset' })} />
+            <TextInput label={t('agreementForm.depositAmount')} {...form.getInputProps('deposit.amount')} />
+            <TextInput type="date" label={t('agreementForm.depositDue')} {...form.getInputProps('deposit.dueDate')} />
+            <Select label={t('agreementForm.handling')} allowDeselect={false} data={[{ value: 'offset', label: t('agreementForm.offset') }, { value: 'refund', label: t('agreementForm.refund') }]} {...form.getInputProps('deposit.handling')} />
           </SimpleGrid>
         </Card>
       )}
@@ -247,17 +243,17 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
           {t('agreementForm.division')}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Textarea label={t('agreementForm.vendorService')} autosize minRows={2} value={f.serviceDivision.vendor} onChange={(e) => set('serviceDivision', { ...f.serviceDivision, vendor: e.currentTarget.value })} />
-          <Textarea label={t('agreementForm.partnerService')} autosize minRows={2} value={f.serviceDivision.partner} onChange={(e) => set('serviceDivision', { ...f.serviceDivision, partner: e.currentTarget.value })} />
-          <Textarea label={t('agreementForm.vendorObligations')} autosize minRows={2} value={f.obligations.vendor} onChange={(e) => set('obligations', { ...f.obligations, vendor: e.currentTarget.value })} />
-          <Textarea label={t('agreementForm.partnerObligations')} autosize minRows={2} value={f.obligations.partner} onChange={(e) => set('obligations', { ...f.obligations, partner: e.currentTarget.value })} />
+          <Textarea label={t('agreementForm.vendorService')} autosize minRows={2} {...form.getInputProps('serviceDivision.vendor')} />
+          <Textarea label={t('agreementForm.partnerService')} autosize minRows={2} {...form.getInputProps('serviceDivision.partner')} />
+          <Textarea label={t('agreementForm.vendorObligations')} autosize minRows={2} {...form.getInputProps('obligations.vendor')} />
+          <Textarea label={t('agreementForm.partnerObligations')} autosize minRows={2} {...form.getInputProps('obligations.partner')} />
         </SimpleGrid>
-        <Textarea mt="sm" label={t('agreementForm.renewalTerms')} autosize minRows={2} value={f.renewalTerms} onChange={(e) => set('renewalTerms', e.currentTarget.value)} />
+        <Textarea mt="sm" label={t('agreementForm.renewalTerms')} autosize minRows={2} {...form.getInputProps('renewalTerms')} />
       </Card>
 
       {Object.keys(errors).length > 0 && <Alert color="red">{errors.form ?? Object.values(errors).slice(0, 5).join(' · ')}</Alert>}
       <Group justify="flex-end">
-        <Button size="md" loading={pending} onClick={submit}>
+        <Button size="md" loading={pending} onClick={() => submit()}>
           {submitLabel}
         </Button>
       </Group>
