@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JobRoleSchema } from '../auth/auth.schema.js';
-import { IsoDateSchema, LocaleSchema, MoneySchema, UuidSchema } from '../common/common.schema.js';
+import { IsoDateSchema, LocaleSchema, MoneySchema, pageOf, UuidSchema } from '../common/common.schema.js';
 import type { Transitions } from '../common/state-machine.js';
 
 /** DOMAIN §6: solution technical training, GTM sales training, sales-process sharing. */
@@ -323,3 +323,25 @@ export const SupportThreadSchema = SupportRequestSchema.extend({
   messages: z.array(z.object({ id: UuidSchema, authorName: z.string(), authorSide: z.enum(['partner', 'vendor', 'system']), body: z.string(), createdAt: z.string() })),
 });
 export type SupportThread = z.infer<typeof SupportThreadSchema>;
+
+// ── Server-side paging of the admin queues ─────────────────────────────────────
+
+/**
+ * Optional paging of a list: with `page` the API answers one page `{ items, total, page, pageSize }`
+ * (the admin queues); without it, the whole (capped) list as before (the portal's small lists).
+ */
+export const OptionalPageSchema = z.object({
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).optional(),
+});
+export const CertificationQueueQuerySchema = CertificationListQuerySchema.extend(OptionalPageSchema.shape);
+export const ReviewQueueQuerySchema = ReviewListQuerySchema.extend(OptionalPageSchema.shape);
+export const SupportListQuerySchema = z
+  .object({ status: SupportStatusSchema.optional(), kind: SupportKindSchema.optional(), partnerId: UuidSchema.optional(), assigneeId: UuidSchema.optional() })
+  .extend(OptionalPageSchema.shape);
+export const CertificationPageSchema = pageOf(CertificationSchema);
+export type CertificationPage = z.infer<typeof CertificationPageSchema>;
+export const QualificationReviewPageSchema = pageOf(QualificationReviewSchema);
+export type QualificationReviewPage = z.infer<typeof QualificationReviewPageSchema>;
+export const SupportRequestPageSchema = pageOf(SupportRequestSchema);
+export type SupportRequestPage = z.infer<typeof SupportRequestPageSchema>;

@@ -2,75 +2,58 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  addDays,
   type Certification,
   certificationExpiresOn,
   type CertificationPathInput,
   certificationRemindersDue,
   certificationStatus,
+  certificationStatusBounds,
   type CertificationStatus,
+  daysUntil,
   expiringWindowDays,
   formatVerificationCode,
   mayEarnCertificate,
-  type JobRole,
   normaliseVerificationCode,
   pathComplete,
+  remindersCovered,
   renewalDue,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { tenantOf } from '../../common/auth/tenant-scope';
+import { scopeOf } from '../../common/auth/scope';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
+import { businessNow, businessToday } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
-import { todayIso as today } from '../../common/time';
+import { UsersRepository } from '../users/users.repository';
+import { type CertRow, CertificationsRepository } from './certifications.repository';
 
+/** How many certificates one sweep transaction handles: locks are held for one batch only. */
+export const SWEEP_BATCH = 100;
 
-type CertRow = {
-  id: string;
-  code: string;
-  path_id: string;
-  name: string;
-  job_role: JobRole;
-  product_line_id: string;
-  product_line_code: string;
-  user_id: string;
-  holder_name: string;
-  holder_email: string;
-  partner_id: string;
-  partner_name: string;
-  earned_on: string;
-  expires_on: string;
-  revoked_at: Date | null;
-  revoked_reason: string | null;
-  reminders_sent: number[];
-  expiry_notified: boolean;
-};
-
-const CERT_SELECT = `
-  SELECT c.id, c.code, c.path_id, p.name, p.job_role, p.product_line_id, pl.code AS product_line_code, c.user_id, u.display_name AS holder_name,
-         u.email AS holder_email, c.partner_id, pa.name AS partner_name, c.earned_on::text, c.expires_on::text, c.revoked_at, c.revoked_reason,
-         c.reminders_sent, c.expiry_notified
-    FROM certifications c
-    JOIN certification_paths p ON p.id = c.path_id
-    JOIN product_lines pl ON pl.id = p.product_line_id
-    JOIN users u ON u.id = c.user_id
-    JOIN partners pa ON pa.id = c.partner_id`;
+/** Reports progress after a batch: processed so far and the total when known. */
+export type SweepProgress = (processed: number, total: number | null) => Promise<void>;
 
 /** Certification paths, earning certificates when a path is complete, their lifecycle and public verification. */
 @Injectable()
 export class CertificationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: CertificationsRepository,
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly partners: PartnersRepository,
+    private readonly users: UsersRepository,
+    private readonly catalog: CatalogRepository,
   ) {}
 
-  private view(r: CertRow, expiringWithinDays: number, on = today()): Certification {
+  private view(r: CertRow, expiringWithinDays: number, on = businessToday()): Certification {
     return {
       id: r.id,
       code: r.code,
@@ -99,14 +82,8 @@ export class CertificationsService {
   // ── Paths ─────────────────────────────────────────────────────────────
 
   async paths() {
-    const rows: { id: string; name: string; job_role: JobRole; product_line_id: string; product_line_code: string; course_ids: string[]; validity_months: number | null; active: boolean; holders: number }[] =
-      await this.db.query(
-        `SELECT p.*, pl.code AS product_line_code,
-                (SELECT count(DISTINCT c.user_id)::int FROM certifications c WHERE c.path_id = p.id AND c.revoked_at IS NULL AND c.expires_on >= current_date) AS holders
-           FROM certification_paths p JOIN product_lines pl ON pl.id = p.product_line_id ORDER BY p.name`,
-      );
-    const courses: { id: string; code: string; title: string }[] = await this.db.query(`SELECT id, code, title FROM courses`);
-    const byId = new Map(courses.map((c) => [c.id, c]));
+    const rows = await this.repo.paths(businessToday());
+    const byId = new Map((await this.repo.courseBriefs()).map((c) => [c.id, c]));
     return rows.map((p) => ({
       id: p.id,
       name: p.name,
@@ -121,44 +98,29 @@ export class CertificationsService {
     }));
   }
 
-  private async checkPath(m: EntityManager, input: CertificationPathInput) {
-    const found: { id: string }[] = await m.query(`SELECT id FROM courses WHERE id = ANY($1::uuid[])`, [input.courseIds]);
-    const missing = input.courseIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw AppError.unprocessable(`Unknown course(s): ${missing.join(', ')}.`, { field: 'courseIds', missing });
-    const [pl] = await m.query(`SELECT 1 FROM product_lines WHERE id = $1`, [input.productLineId]);
-    if (!pl) throw AppError.unprocessable('The product line does not exist.', { field: 'productLineId' });
+  private async checkPath(m: EntityManager, input: CertificationPathInput, id: string | null) {
+    const missing = await this.repo.unknownCourseIds(m, input.courseIds);
+    if (missing.length) throw new AppError('CERTIFICATION_COURSES_UNKNOWN', { courses: missing.join(', ') }, { field: 'courseIds', missing });
+    if (!(await this.catalog.productLineExists(m, input.productLineId))) throw new AppError('COURSE_PRODUCT_LINE_UNKNOWN', {}, { field: 'productLineId' });
+    const dupe = await this.repo.pathNamedLike(m, input.name, id);
+    if (dupe) throw new AppError('CERTIFICATION_NAME_TAKEN', { name: input.name }, { existingPathId: dupe });
   }
 
   async createPath(input: CertificationPathInput): Promise<string> {
     return inTransaction(this.db, async (m) => {
-      await this.checkPath(m, input);
-      const [dupe] = await m.query(`SELECT id FROM certification_paths WHERE name = $1`, [input.name]);
-      if (dupe) throw AppError.conflict(`A certification named ${input.name} already exists.`, { existingPathId: dupe.id });
-      const [row] = await m.query(
-        `INSERT INTO certification_paths (name, job_role, product_line_id, course_ids, validity_months, active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [input.name, input.jobRole, input.productLineId, [...new Set(input.courseIds)], input.validityMonths, input.active],
-      );
-      await this.audit.record(m, { entity: 'certification_path', entityId: row.id, action: 'certification_path.created', after: input });
-      return row.id as string;
+      await this.checkPath(m, input, null);
+      const id = await this.repo.insertPath(m, input);
+      await this.audit.record(m, { entity: 'certification_path', entityId: id, action: 'certification_path.created', after: input });
+      return id;
     });
   }
 
   async updatePath(id: string, input: CertificationPathInput): Promise<void> {
     await inTransaction(this.db, async (m) => {
-      const [before] = await m.query(`SELECT * FROM certification_paths WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await this.repo.lockPath(m, id);
       if (!before) throw AppError.notFound('certification path', id);
-      await this.checkPath(m, input);
-      const [dupe] = await m.query(`SELECT id FROM certification_paths WHERE name = $1 AND id <> $2`, [input.name, id]);
-      if (dupe) throw AppError.conflict(`A certification named ${input.name} already exists.`, { existingPathId: dupe.id });
-      await m.query(`UPDATE certification_paths SET name = $2, job_role = $3, product_line_id = $4, course_ids = $5, validity_months = $6, active = $7 WHERE id = $1`, [
-        id,
-        input.name,
-        input.jobRole,
-        input.productLineId,
-        [...new Set(input.courseIds)],
-        input.validityMonths,
-        input.active,
-      ]);
+      await this.checkPath(m, input, id);
+      await this.repo.updatePath(m, id, input);
       await this.audit.record(m, { entity: 'certification_path', entityId: id, action: 'certification_path.updated', before, after: input });
     });
   }
@@ -172,33 +134,29 @@ export class CertificationsService {
   async awardCompletedPaths(m: EntityManager, userId: string, partnerId: string, courseId: string) {
     const { training } = await this.policies.get(m);
     const window = expiringWindowDays(training.certificationReminderDays);
-    const paths: { id: string; name: string; course_ids: string[]; validity_months: number | null }[] = await m.query(
-      `SELECT id, name, course_ids, validity_months FROM certification_paths WHERE active AND $1 = ANY(course_ids) ORDER BY name`,
-      [courseId],
-    );
+    const paths = await this.repo.activePathsWith(m, courseId);
     if (!paths.length) return [];
-    const passed = new Set<string>((await m.query(`SELECT course_id FROM enrolments WHERE user_id = $1 AND passed_at IS NOT NULL`, [userId])).map((r: { course_id: string }) => r.course_id));
-    const [holder] = await m.query(`SELECT display_name FROM users WHERE id = $1`, [userId]);
+    const passed = await this.repo.passedCourseIds(m, userId);
+    const holder = await this.users.displayName(m, userId);
     const earned: { id: string; name: string; code: string }[] = [];
-    const on = today();
+    const on = businessToday();
     for (const p of paths) {
       if (!pathComplete(p.course_ids, passed)) continue;
-      // One issuer at a time per (path, person): two courses of a path passed at once still give one certificate.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`certificate:${p.id}:${userId}`]);
-      const current: { expires_on: string }[] = await m.query(`SELECT expires_on::text FROM certifications WHERE path_id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_on >= $3::date`, [p.id, userId, on]);
-      if (!mayEarnCertificate(current.map((c) => certificationStatus({ expiresOn: c.expires_on, revoked: false }, on, window)))) continue;
+      await this.repo.lockIssuer(m, p.id, userId);
+      const current = await this.repo.expiries(m, p.id, userId, on);
+      if (!mayEarnCertificate(current.map((expiresOn) => certificationStatus({ expiresOn, revoked: false }, on, window)))) continue;
       const expiresOn = certificationExpiresOn(on, p.validity_months ?? training.certificationValidityMonths);
       const code = formatVerificationCode(randomBytes(12));
-      const [row] = await m.query(`INSERT INTO certifications (code, path_id, user_id, partner_id, earned_on, expires_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [code, p.id, userId, partnerId, on, expiresOn]);
-      await this.audit.record(m, { entity: 'certification', entityId: row.id, action: 'certification.earned', after: { pathId: p.id, userId, code, earnedOn: on, expiresOn } });
+      const id = await this.repo.insertCertificate(m, { code, pathId: p.id, userId, partnerId, earnedOn: on, expiresOn });
+      await this.audit.record(m, { entity: 'certification', entityId: id, action: 'certification.earned', after: { pathId: p.id, userId, code, earnedOn: on, expiresOn } });
       const admins = await this.partners.partnerAdmins(m, partnerId);
       await this.notifications.notify(m, {
         userIds: [userId, ...admins],
         kind: 'certification.earned',
-        params: { certification: p.name, holder: holder.display_name, expiresOn, code },
+        params: { certification: p.name, holder, expiresOn, code },
         link: '/portal/learning/certificates',
       });
-      earned.push({ id: row.id, name: p.name, code });
+      earned.push({ id, name: p.name, code });
     }
     return earned;
   }
@@ -208,43 +166,53 @@ export class CertificationsService {
     // Read the policy through the transaction: the embedded database has one connection, another would wait forever.
     const { training } = await this.policies.get(m);
     const window = expiringWindowDays(training.certificationReminderDays);
-    const paths: { id: string }[] = await m.query(`SELECT id FROM certification_paths WHERE active AND $1 = ANY(course_ids)`, [courseId]);
-    const on = today();
-    for (const p of paths) {
-      const certs: { expires_on: string }[] = await m.query(`SELECT expires_on::text FROM certifications WHERE path_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [p.id, userId]);
-      if (renewalDue(certs.map((c) => certificationStatus({ expiresOn: c.expires_on, revoked: false }, on, window)))) return true;
+    const on = businessToday();
+    for (const p of await this.repo.activePathsWith(m, courseId)) {
+      const expiries = await this.repo.expiries(m, p.id, userId, null);
+      if (renewalDue(expiries.map((expiresOn) => certificationStatus({ expiresOn, revoked: false }, on, window)))) return true;
     }
     return false;
   }
 
   // ── Reading ───────────────────────────────────────────────────────────
 
-  async list(q: { partnerId?: string; userId?: string; status?: CertificationStatus; expiringWithinDays?: number }, actor: AuthenticatedUser): Promise<Certification[]> {
-    const tenant = tenantOf(actor);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (tenant) where.push(`c.partner_id = $${params.push(tenant)}`);
-    // A partner user sees their own certificates; the partner admin sees the whole team's.
-    if (actor.role === 'partner_user') where.push(`c.user_id = $${params.push(actor.id)}`);
-    if (q.partnerId) where.push(`c.partner_id = $${params.push(q.partnerId)}`);
-    if (q.userId) where.push(`c.user_id = $${params.push(q.userId)}`);
-    if (q.expiringWithinDays) where.push(`c.revoked_at IS NULL AND c.expires_on BETWEEN current_date AND current_date + $${params.push(q.expiringWithinDays)}::int`);
-    const rows: CertRow[] = await this.db.query(`${CERT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.expires_on DESC LIMIT 2000`, params);
+  /** Vendor staff: all; partner admin: the team's; partner user: their own. Paged when `page` is given. */
+  async list(
+    q: { partnerId?: string; userId?: string; status?: CertificationStatus; expiringWithinDays?: number; page?: number; pageSize?: number },
+    actor: AuthenticatedUser,
+  ): Promise<{ items: Certification[]; total: number }> {
+    const on = businessToday();
     const window = await this.expiringWindow();
-    const views = rows.map((r) => this.view(r, window));
-    return q.status ? views.filter((v) => v.status === q.status) : views;
+    const status = q.status ? certificationStatusBounds(q.status, on, window) : null;
+    // "Expiring within n days" and a status both bound the expiry date: the narrower bound wins.
+    const within = q.expiringWithinDays ? { expiresFrom: on, expiresTo: addDays(on, q.expiringWithinDays) } : null;
+    const latest = (a?: string | null, b?: string | null) => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
+    const earliest = (a?: string | null, b?: string | null) => (a && b ? (a < b ? a : b) : (a ?? b ?? null));
+    const { rows, total } = await this.repo.list(
+      {
+        scope: scopeOf(actor),
+        ownerId: actor.role === 'partner_user' ? actor.id : undefined,
+        partnerId: q.partnerId,
+        userId: q.userId,
+        revoked: status ? status.revoked : within ? false : undefined,
+        expiresFrom: latest(status?.expiresFrom, within?.expiresFrom),
+        expiresTo: earliest(status?.expiresTo, within?.expiresTo),
+      },
+      q.page ? { page: q.page, pageSize: q.pageSize ?? 25 } : null,
+    );
+    const items = rows.map((r) => this.view(r, window, on));
+    return { items, total: total ?? items.length };
   }
 
   async get(id: string, actor: AuthenticatedUser): Promise<Certification> {
-    const tenant = tenantOf(actor);
-    const [r]: CertRow[] = await this.db.query(`${CERT_SELECT} WHERE c.id = $1 AND ($2::uuid IS NULL OR c.partner_id = $2)`, [id, tenant]);
+    const r = await this.repo.byId(id, scopeOf(actor));
     if (!r || (actor.role === 'partner_user' && r.user_id !== actor.id)) throw AppError.notFound('certification', id);
     return this.view(r, await this.expiringWindow());
   }
 
   /** Public: who holds what, valid when. Nothing else (no email, no ids). */
   async verify(code: string) {
-    const [r]: CertRow[] = await this.db.query(`${CERT_SELECT} WHERE c.code = $1`, [normaliseVerificationCode(code)]);
+    const r = await this.repo.byCode(normaliseVerificationCode(code));
     if (!r) throw AppError.notFound('certificate', normaliseVerificationCode(code));
     const v = this.view(r, await this.expiringWindow());
     return { code: v.code, holderName: v.holderName, certification: v.name, partnerName: v.partnerName, earnedOn: v.earnedOn, expiresOn: v.expiresOn, status: v.status };
@@ -252,10 +220,10 @@ export class CertificationsService {
 
   async revoke(id: string, reason: string, actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
-      const [r]: CertRow[] = await m.query(`${CERT_SELECT} WHERE c.id = $1 FOR UPDATE OF c`, [id]);
+      const r = await this.repo.byId(id, scopeOf(actor), m, true);
       if (!r) throw AppError.notFound('certification', id);
-      if (r.revoked_at) throw AppError.conflict('This certification is already revoked.', { revokedReason: r.revoked_reason });
-      await m.query(`UPDATE certifications SET revoked_at = now(), revoked_by = $2, revoked_reason = $3 WHERE id = $1`, [id, actor.id, reason]);
+      if (r.revoked_at) throw new AppError('CERTIFICATION_ALREADY_REVOKED', {}, { revokedReason: r.revoked_reason });
+      await this.repo.markRevoked(m, id, actor.id, reason, businessNow());
       await this.audit.record(m, { entity: 'certification', entityId: id, action: 'certification.revoked', before: { revoked: false }, after: { revoked: true, reason } });
       const admins = await this.partners.partnerAdmins(m, r.partner_id);
       await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.revoked', params: { certification: r.name, holder: r.holder_name, reason }, link: '/portal/learning/certificates' });
@@ -263,48 +231,65 @@ export class CertificationsService {
   }
 
   /** Valid certificates of a partner's active people, for qualification. */
-  async validHeld(m: EntityManager | DataSource, partnerId: string, on = today()) {
-    const rows: { user_id: string; display_name: string; job_role: JobRole; product_line_id: string; expires_on: string }[] = await m.query(
-      `SELECT c.user_id, u.display_name, p.job_role, p.product_line_id, max(c.expires_on)::text AS expires_on
-         FROM certifications c JOIN certification_paths p ON p.id = c.path_id JOIN users u ON u.id = c.user_id
-        WHERE c.partner_id = $1 AND c.revoked_at IS NULL AND c.expires_on >= $2::date AND c.earned_on <= $2::date AND u.disabled_at IS NULL
-        GROUP BY c.user_id, u.display_name, p.job_role, p.product_line_id`,
-      [partnerId, on],
-    );
-    return rows;
+  validHeld(m: EntityManager | DataSource, partnerId: string, on = businessToday()) {
+    return this.repo.validHeld(m, partnerId, on);
   }
 
   // ── Sweep ─────────────────────────────────────────────────────────────
 
-  /** Reminders 60 and 30 days (policy) before expiry, and an expiry notice, each once; safe with several instances. */
-  async sweep(day: string): Promise<{ reminded: number; expired: number }> {
+  /**
+   * Reminders 60 and 30 days (policy) before expiry, and an expiry notice, each once; safe with several instances.
+   * Works in batches of SWEEP_BATCH, one short transaction each, reporting progress after every batch.
+   */
+  async sweep(day: string, progress: SweepProgress = async () => {}): Promise<{ reminded: number; expired: number; processed: number }> {
     const { training } = await this.policies.get();
     const window = expiringWindowDays(training.certificationReminderDays);
-    return inTransaction(this.db, async (m) => {
-      let reminded = 0;
-      const soon: CertRow[] = await m.query(
-        `${CERT_SELECT} WHERE c.revoked_at IS NULL AND c.expires_on BETWEEN $1::date AND $1::date + $2::int FOR UPDATE OF c SKIP LOCKED LIMIT 1000`,
-        [day, window],
-      );
-      for (const r of soon) {
-        const due = certificationRemindersDue(r.expires_on, day, training.certificationReminderDays, r.reminders_sent);
-        if (!due.length) continue;
-        // Sending the most urgent reminder covers the earlier ones too.
-        const covered = training.certificationReminderDays.filter((d) => d >= due[0]);
-        await m.query(`UPDATE certifications SET reminders_sent = (SELECT array_agg(DISTINCT x) FROM unnest(reminders_sent || $2::int[]) x) WHERE id = $1`, [r.id, covered]);
-        const days = Math.round((Date.parse(r.expires_on) - Date.parse(day)) / 86_400_000);
-        const admins = await this.partners.partnerAdmins(m, r.partner_id);
-        await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.expiring', params: { certification: r.name, holder: r.holder_name, expiresOn: r.expires_on, days }, link: '/portal/learning/certificates' });
-        reminded++;
-      }
-      const gone: CertRow[] = await m.query(`${CERT_SELECT} WHERE c.revoked_at IS NULL AND c.expires_on < $1::date AND NOT c.expiry_notified FOR UPDATE OF c SKIP LOCKED LIMIT 1000`, [day]);
-      for (const r of gone) {
-        await m.query(`UPDATE certifications SET expiry_notified = true WHERE id = $1`, [r.id]);
-        await this.audit.record(m, { entity: 'certification', entityId: r.id, action: 'certification.expired', actor: { id: null, email: 'system' }, after: { expiresOn: r.expires_on } });
-        const admins = await this.partners.partnerAdmins(m, r.partner_id);
-        await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.expired', params: { certification: r.name, holder: r.holder_name, expiresOn: r.expires_on }, link: '/portal/learning/certificates' });
-      }
-      return { reminded, expired: gone.length };
-    });
+    const until = addDays(day, window);
+    const total = (await this.repo.countExpiringBetween(day, until)) + (await this.repo.countExpiredUnannounced(day));
+    let processed = 0;
+    let reminded = 0;
+    let after: { expiresOn: string; id: string } | null = null;
+    for (;;) {
+      const batch: CertRow[] = await inTransaction(this.db, async (m) => {
+        const rows = await this.repo.expiringBatch(m, day, until, after, SWEEP_BATCH);
+        for (const r of rows) {
+          const due = certificationRemindersDue(r.expires_on, day, training.certificationReminderDays, r.reminders_sent);
+          if (!due.length) continue;
+          await this.repo.addRemindersSent(m, r.id, remindersCovered(training.certificationReminderDays, due));
+          const admins = await this.partners.partnerAdmins(m, r.partner_id);
+          await this.notifications.notify(m, {
+            userIds: [r.user_id, ...admins],
+            kind: 'certification.expiring',
+            params: { certification: r.name, holder: r.holder_name, expiresOn: r.expires_on, days: daysUntil(r.expires_on, day) },
+            link: '/portal/learning/certificates',
+          });
+          reminded++;
+        }
+        return rows;
+      });
+      if (!batch.length) break;
+      processed += batch.length;
+      after = { expiresOn: batch[batch.length - 1].expires_on, id: batch[batch.length - 1].id };
+      await progress(processed, Math.max(total, processed));
+      if (batch.length < SWEEP_BATCH) break;
+    }
+    let expired = 0;
+    for (;;) {
+      const batch = await inTransaction(this.db, async (m) => {
+        const rows = await this.repo.expiredBatch(m, day, SWEEP_BATCH);
+        for (const r of rows) {
+          await this.repo.markExpiryNotified(m, r.id);
+          await this.audit.record(m, { entity: 'certification', entityId: r.id, action: 'certification.expired', actor: { id: null, email: 'system' }, after: { expiresOn: r.expires_on } });
+          const admins = await this.partners.partnerAdmins(m, r.partner_id);
+          await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.expired', params: { certification: r.name, holder: r.holder_name, expiresOn: r.expires_on }, link: '/portal/learning/certificates' });
+        }
+        return rows.length;
+      });
+      expired += batch;
+      processed += batch;
+      if (batch) await progress(processed, Math.max(total, processed));
+      if (batch < SWEEP_BATCH) break;
+    }
+    return { reminded, expired, processed };
   }
 }

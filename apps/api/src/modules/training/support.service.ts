@@ -1,58 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  afterVendorReply,
   checkTransition,
   formatMoney,
   fundsWithinRequest,
   isPartnerRole,
+  replyExcerpt,
+  scopePartnerId,
   SUPPORT_TRANSITIONS,
+  supportAuthorSide,
   type SupportRequest,
   type SupportRequestInput,
   type SupportStatus,
+  supportVendorRecipients,
   type SupportThread,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { tenantOf } from '../../common/auth/tenant-scope';
+import { scopeOf } from '../../common/auth/scope';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
+import { businessNow } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PartnersRepository } from '../partners/partners.repository';
-
-type Row = {
-  id: string;
-  number: string;
-  partner_id: string;
-  partner_name: string;
-  kind: SupportRequest['kind'];
-  subject: string;
-  status: SupportStatus;
-  requested_funds: string | null;
-  approved_funds: string | null;
-  funds_status: SupportRequest['fundsStatus'];
-  activity_date: string | null;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  created_by: string;
-  created_by_name: string;
-  manager_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-};
-
-const SELECT = `
-  SELECT s.*, s.activity_date::text AS activity_date, p.name AS partner_name, p.manager_id, a.display_name AS assignee_name, c.display_name AS created_by_name
-    FROM support_requests s JOIN partners p ON p.id = s.partner_id JOIN users c ON c.id = s.created_by LEFT JOIN users a ON a.id = s.assignee_id`;
+import { UsersRepository } from '../users/users.repository';
+import { SupportRepository, type SupportRow as Row } from './support.repository';
 
 /** Support requests from partners: marketing activity support (with funds), technical questions, sales coaching. */
 @Injectable()
 export class SupportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: SupportRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly partners: PartnersRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   private view(r: Row): SupportRequest {
@@ -77,7 +62,7 @@ export class SupportService {
   }
 
   private async load(m: EntityManager | DataSource, id: string, actor: AuthenticatedUser, lock = false): Promise<Row> {
-    const [r]: Row[] = await m.query(`${SELECT} WHERE s.id = $1 AND ($2::uuid IS NULL OR s.partner_id = $2) ${lock ? 'FOR UPDATE OF s' : ''}`, [id, tenantOf(actor)]);
+    const r = await this.repo.byId(m, id, scopeOf(actor), lock);
     if (!r) throw AppError.notFound('support request', id);
     return r;
   }
@@ -88,41 +73,37 @@ export class SupportService {
   }
 
   private async vendorSide(m: EntityManager, r: Row): Promise<string[]> {
-    if (r.assignee_id) return [r.assignee_id];
-    if (r.manager_id) return [r.manager_id];
-    return (await m.query(`SELECT id FROM users WHERE role = 'channel_manager' AND disabled_at IS NULL`)).map((u: { id: string }) => u.id);
+    const everyManager = r.assignee_id || r.manager_id ? [] : (await this.users.activeWithRoles(m, ['channel_manager'])).map((u) => u.id);
+    return supportVendorRecipients({ assigneeId: r.assignee_id, managerId: r.manager_id }, everyManager);
   }
 
   async assignees(): Promise<{ id: string; displayName: string; role: 'vendor_admin' | 'channel_manager' }[]> {
-    const rows = await this.db.query(`SELECT id, display_name, role FROM users WHERE role IN ('vendor_admin', 'channel_manager') AND disabled_at IS NULL ORDER BY role DESC, display_name`);
-    return rows.map((r: { id: string; display_name: string; role: 'vendor_admin' | 'channel_manager' }) => ({ id: r.id, displayName: r.display_name, role: r.role }));
+    const staff = await this.users.activeWithRoles(this.db.manager, ['vendor_admin', 'channel_manager']);
+    return staff.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role as 'vendor_admin' | 'channel_manager' }));
   }
 
-  async list(q: { status?: SupportStatus; kind?: string; partnerId?: string; assigneeId?: string }, actor: AuthenticatedUser): Promise<SupportRequest[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const tenant = tenantOf(actor);
-    if (tenant) where.push(`s.partner_id = $${params.push(tenant)}`);
-    if (q.partnerId) where.push(`s.partner_id = $${params.push(q.partnerId)}`);
-    if (q.status) where.push(`s.status = $${params.push(q.status)}`);
-    if (q.kind) where.push(`s.kind = $${params.push(q.kind)}`);
-    if (q.assigneeId) where.push(`s.assignee_id = $${params.push(q.assigneeId)}`);
-    const rows: Row[] = await this.db.query(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY (s.status = 'closed'), s.updated_at DESC LIMIT 1000`, params);
-    return rows.map((r) => this.view(r));
+  /** The queue (vendor) or the organisation's requests (partner); paged when `page` is given. */
+  async list(
+    q: { status?: SupportStatus; kind?: string; partnerId?: string; assigneeId?: string; page?: number; pageSize?: number },
+    actor: AuthenticatedUser,
+  ): Promise<{ items: SupportRequest[]; total: number }> {
+    const { rows, total } = await this.repo.list(
+      { scope: scopeOf(actor), status: q.status, kind: q.kind, partnerId: q.partnerId, assigneeId: q.assigneeId },
+      q.page ? { page: q.page, pageSize: q.pageSize ?? 25 } : null,
+    );
+    const items = rows.map((r) => this.view(r));
+    return { items, total: total ?? items.length };
   }
 
   async get(id: string, actor: AuthenticatedUser): Promise<SupportThread> {
     const r = await this.load(this.db, id, actor);
-    const messages: { id: string; body: string; created_at: Date; display_name: string | null; partner_id: string | null; author_id: string | null }[] = await this.db.query(
-      `SELECT m.id, m.body, m.created_at, m.author_id, u.display_name, u.partner_id FROM support_messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.request_id = $1 ORDER BY m.created_at, m.id`,
-      [id],
-    );
+    const messages = await this.repo.messages(id);
     return {
       ...this.view(r),
       messages: messages.map((m) => ({
         id: m.id,
         authorName: m.display_name ?? 'Partnerline',
-        authorSide: m.author_id === null ? 'system' : m.partner_id ? 'partner' : 'vendor',
+        authorSide: supportAuthorSide(m.author_id, m.partner_id),
         body: m.body,
         createdAt: m.created_at.toISOString(),
       })),
@@ -130,18 +111,15 @@ export class SupportService {
   }
 
   async create(input: SupportRequestInput, actor: AuthenticatedUser): Promise<string> {
-    const tenant = tenantOf(actor);
+    const tenant = scopePartnerId(scopeOf(actor));
     if (!tenant) throw new AppError('FORBIDDEN', { role: actor.role });
     return inTransaction(this.db, async (m) => {
-      const [row] = await m.query(
-        `INSERT INTO support_requests (partner_id, kind, subject, requested_funds, funds_status, activity_date, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [tenant, input.kind, input.subject, input.requestedFunds, input.requestedFunds ? 'requested' : null, input.activityDate, actor.id],
-      );
-      await m.query(`INSERT INTO support_messages (request_id, author_id, body) VALUES ($1, $2, $3)`, [row.id, actor.id, input.body]);
-      await this.audit.record(m, { entity: 'support_request', entityId: row.id, action: 'support.created', after: input });
-      const r = await this.load(m, row.id, actor);
+      const id = await this.repo.insert(m, tenant, input, actor.id);
+      await this.repo.addMessage(m, id, actor.id, input.body);
+      await this.audit.record(m, { entity: 'support_request', entityId: id, action: 'support.created', after: input });
+      const r = await this.load(m, id, actor);
       await this.notifications.notify(m, { userIds: await this.vendorSide(m, r), kind: 'support.created', params: { number: r.number, subject: r.subject, partner: r.partner_name, kind: r.kind }, link: `/admin/support/${r.id}` });
-      return row.id as string;
+      return id;
     });
   }
 
@@ -149,7 +127,7 @@ export class SupportService {
     if (r.status === to) return;
     const check = checkTransition(SUPPORT_TRANSITIONS, r.status, to);
     if (!check.ok) throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: r.status, to, allowed: check.allowed.join(', ') || '—' }, { from: r.status, to, allowed: check.allowed });
-    await m.query(`UPDATE support_requests SET status = $2, closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END WHERE id = $1`, [r.id, to]);
+    await this.repo.setStatus(m, r.id, to, businessNow());
     r.status = to;
   }
 
@@ -158,17 +136,17 @@ export class SupportService {
       const r = await this.load(m, id, actor, true);
       if (r.status === 'closed') throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'closed', allowed: '—' });
       const fromPartner = isPartnerRole(actor.role);
-      await m.query(`INSERT INTO support_messages (request_id, author_id, body) VALUES ($1, $2, $3)`, [r.id, actor.id, body]);
-      // A vendor answer takes an open request into progress, with the responder as assignee if none was set.
-      if (!fromPartner && r.status === 'open') {
-        await this.move(m, r, 'in_progress');
-        if (!r.assignee_id) await m.query(`UPDATE support_requests SET assignee_id = $2 WHERE id = $1`, [r.id, actor.id]);
+      await this.repo.addMessage(m, r.id, actor.id, body);
+      if (!fromPartner) {
+        const effect = afterVendorReply({ status: r.status, assigneeId: r.assignee_id }, actor.id);
+        if (effect.moveToInProgress) await this.move(m, r, 'in_progress');
+        if (effect.assignTo) await this.repo.setAssignee(m, r.id, effect.assignTo);
       }
-      await m.query(`UPDATE support_requests SET updated_at = now() WHERE id = $1`, [r.id]);
+      await this.repo.touch(m, r.id);
       await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: 'support.replied', after: { body, side: fromPartner ? 'partner' : 'vendor' } });
       const to = fromPartner ? await this.vendorSide(m, r) : await this.partnerSide(m, r);
-      const excerpt = body.length > 140 ? `${body.slice(0, 140)}…` : body;
-      const [{ display_name: author }] = await m.query(`SELECT display_name FROM users WHERE id = $1`, [actor.id]);
+      const excerpt = replyExcerpt(body);
+      const author = await this.users.displayName(m, actor.id);
       await this.notifications.notify(m, {
         userIds: to.filter((u) => u !== actor.id),
         kind: 'support.replied',
@@ -181,10 +159,10 @@ export class SupportService {
   async assign(id: string, assigneeId: string, actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, actor, true);
-      const [u] = await m.query(`SELECT id FROM users WHERE id = $1 AND role IN ('vendor_admin', 'channel_manager') AND disabled_at IS NULL`, [assigneeId]);
-      if (!u) throw AppError.unprocessable('The assignee must be an active channel manager or vendor admin.', { field: 'assigneeId' });
+      const staff = await this.users.activeWithRoles(m, ['vendor_admin', 'channel_manager']);
+      if (!staff.some((u) => u.id === assigneeId)) throw new AppError('SUPPORT_ASSIGNEE_INVALID', {}, { field: 'assigneeId' });
       if (r.status === 'closed') throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'in_progress', allowed: '—' });
-      await m.query(`UPDATE support_requests SET assignee_id = $2 WHERE id = $1`, [r.id, assigneeId]);
+      await this.repo.setAssignee(m, r.id, assigneeId);
       await this.move(m, r, 'in_progress');
       await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: 'support.assigned', before: { assigneeId: r.assignee_id }, after: { assigneeId } });
       if (assigneeId !== actor.id) await this.notifications.notify(m, { userIds: [assigneeId], kind: 'support.assigned', params: { number: r.number, subject: r.subject, partner: r.partner_name }, link: `/admin/support/${r.id}` });
@@ -194,13 +172,13 @@ export class SupportService {
   async decideFunds(id: string, d: { decision: 'approved' | 'declined'; amount: string | null; note: string }, actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, actor, true);
-      if (r.funds_status !== 'requested' || !r.requested_funds) throw AppError.unprocessable('This request has no funds awaiting a decision.', { fundsStatus: r.funds_status });
+      if (r.funds_status !== 'requested' || !r.requested_funds) throw new AppError('SUPPORT_NO_FUNDS_PENDING', {}, { fundsStatus: r.funds_status });
       if (r.status === 'closed') throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'closed', allowed: '—' });
       if (d.decision === 'approved' && !fundsWithinRequest(r.requested_funds, d.amount!)) {
-        throw AppError.unprocessable(`Approved funds must be more than 0 and at most the ${formatMoney(r.requested_funds)} requested.`, { field: 'amount' });
+        throw new AppError('SUPPORT_FUNDS_OUT_OF_RANGE', { requested: `¥${formatMoney(r.requested_funds)}` }, { field: 'amount' });
       }
       const amount = d.decision === 'approved' ? d.amount : null;
-      await m.query(`UPDATE support_requests SET funds_status = $2, approved_funds = $3 WHERE id = $1`, [r.id, d.decision, amount]);
+      await this.repo.decideFunds(m, r.id, d.decision, amount);
       await this.move(m, r, r.status === 'open' ? 'in_progress' : r.status);
       const amountText = amount ? `¥${formatMoney(amount)}` : `¥${formatMoney(r.requested_funds)}`;
       await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: `support.funds_${d.decision}`, before: { fundsStatus: 'requested', requested: r.requested_funds }, after: { fundsStatus: d.decision, approved: amount, note: d.note } });
@@ -212,7 +190,7 @@ export class SupportService {
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, actor, true);
       await this.move(m, r, 'closed');
-      await m.query(`INSERT INTO support_messages (request_id, author_id, body) VALUES ($1, $2, $3)`, [r.id, actor.id, resolution]);
+      await this.repo.addMessage(m, r.id, actor.id, resolution);
       await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: 'support.closed', after: { resolution } });
       const to = isPartnerRole(actor.role) ? await this.vendorSide(m, r) : await this.partnerSide(m, r);
       await this.notifications.notify(m, { userIds: to.filter((u) => u !== actor.id), kind: 'support.closed', params: { number: r.number, subject: r.subject, resolution }, link: isPartnerRole(actor.role) ? `/admin/support/${r.id}` : `/portal/support/${r.id}` });

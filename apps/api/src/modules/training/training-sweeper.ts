@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HourlyJob, type SweepContext } from '../../common/jobs/hourly-job';
-import { todayIso } from '../../common/time';
+import { businessToday } from '../../common/time';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { CertificationsService } from './certifications.service';
+import { CertificationsService, type SweepProgress } from './certifications.service';
 import { QualificationService } from './qualification.service';
 
-/** Certificate reminders and expiry notices; qualification-review scheduling and overdue flags. */
+/**
+ * Certificate reminders and expiry notices; qualification-review scheduling and overdue flags.
+ * Each part works in bounded batches with one short transaction per batch and reports progress after each;
+ * every part is idempotent (what was sent is recorded on the row), so a re-run after an interruption repeats nothing.
+ */
 @Injectable()
 export class TrainingSweeper extends HourlyJob {
   protected readonly jobName = TrainingSweeper.name;
@@ -18,14 +22,16 @@ export class TrainingSweeper extends HourlyJob {
     super(config.JOBS_ENABLED);
   }
 
-  async run(day = todayIso()) {
-    const certs = await this.certifications.sweep(day);
-    const reviews = await this.qualification.sweep(day);
-    return { ...certs, scheduled: reviews.scheduled, overdue: reviews.overdue };
+  /** One run for a business day; `progress` hears the running count over both parts (certificates, then reviews). */
+  async run(day = businessToday(), progress: SweepProgress = async () => {}) {
+    const certs = await this.certifications.sweep(day, (processed, total) => progress(processed, total));
+    const offset = certs.processed;
+    const reviews = await this.qualification.sweep(day, (processed, total) => progress(offset + processed, total === null ? null : offset + total));
+    return { reminded: certs.reminded, expired: certs.expired, scheduled: reviews.scheduled, overdue: reviews.overdue };
   }
 
-  protected async sweep({ day }: SweepContext) {
-    const r = await this.run(day);
+  protected async sweep(ctx: SweepContext) {
+    const r = await this.run(ctx.day, (processed, total) => ctx.progress(processed, total));
     return Object.values(r).some(Boolean) ? `certificates: reminded ${r.reminded}, expired ${r.expired}; reviews: scheduled ${r.scheduled}, overdue ${r.overdue}` : null;
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  CertificationListQuerySchema,
+  CertificationPageSchema,
   CertificationPathInputSchema,
+  CertificationQueueQuerySchema,
   CertificationPathSchema,
   CertificationSchema,
   CertificationVerificationSchema,
@@ -17,21 +18,22 @@ import {
   JobRoleSchema,
   LearnerQuestionSchema,
   QualificationReviewInputSchema,
+  QualificationReviewPageSchema,
   QualificationReviewSchema,
   QualificationSchema,
   QuizAttemptInputSchema,
   QuizResultSchema,
-  ReviewListQuerySchema,
+  ReviewQueueQuerySchema,
   RevokeCertificationSchema,
   ScheduleReviewSchema,
   SupportAssignSchema,
   SupportCloseSchema,
   SupportFundsDecisionSchema,
-  SupportKindSchema,
+  SupportListQuerySchema,
   SupportMessageInputSchema,
   SupportRequestInputSchema,
+  SupportRequestPageSchema,
   SupportRequestSchema,
-  SupportStatusSchema,
   SupportThreadSchema,
 } from '@partnerline/domain';
 import type { Request, Response } from 'express';
@@ -49,6 +51,11 @@ import { QualificationService } from './qualification.service';
 import { SupportService } from './support.service';
 
 const MANAGERS = ['vendor_admin', 'channel_manager'] as const;
+
+/** One page when the caller asked for one (the admin queues), else the plain list (the portal's small lists). */
+function listOrPage<T>(q: { page?: number; pageSize?: number }, r: { items: T[]; total: number }) {
+  return q.page ? { items: r.items, total: r.total, page: q.page, pageSize: q.pageSize ?? 25 } : r.items;
+}
 
 class TrainingCreatedDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class CourseInputDto extends createZodDto(CourseInputSchema) {}
@@ -72,20 +79,23 @@ class ResetDto extends createZodDto(z.object({ reason: z.string().trim().min(1).
 class PathInputDto extends createZodDto(CertificationPathInputSchema) {}
 class PathDto extends createZodDto(CertificationPathSchema) {}
 class CertificationDto extends createZodDto(CertificationSchema) {}
-class CertificationQueryDto extends createZodDto(CertificationListQuerySchema) {}
+class CertificationQueryDto extends createZodDto(CertificationQueueQuerySchema) {}
+/** A list answers the whole (capped) list, or one page `{ items, total, page, pageSize }` when `page` is asked for. */
+const CertificationListSchema = z.union([z.array(CertificationSchema), CertificationPageSchema]);
 class VerificationDto extends createZodDto(CertificationVerificationSchema) {}
 class CodeParamDto extends createZodDto(z.object({ code: z.string().trim().min(4).max(40) })) {}
 class RevokeDto extends createZodDto(RevokeCertificationSchema) {}
 class QualificationDto extends createZodDto(QualificationSchema) {}
 class PartnerQueryDto extends createZodDto(z.object({ partnerId: z.uuid() })) {}
 class ReviewDto extends createZodDto(QualificationReviewSchema) {}
-class ReviewQueryDto extends createZodDto(ReviewListQuerySchema) {}
+class ReviewQueryDto extends createZodDto(ReviewQueueQuerySchema) {}
+const ReviewListSchema = z.union([z.array(QualificationReviewSchema), QualificationReviewPageSchema]);
 class ScheduleDto extends createZodDto(ScheduleReviewSchema) {}
 class ReviewInputDto extends createZodDto(QualificationReviewInputSchema) {}
 class SupportInputDto extends createZodDto(SupportRequestInputSchema) {}
-class SupportDto extends createZodDto(SupportRequestSchema) {}
 class SupportThreadDto extends createZodDto(SupportThreadSchema) {}
-class SupportQueryDto extends createZodDto(z.object({ status: SupportStatusSchema.optional(), kind: SupportKindSchema.optional(), partnerId: z.uuid().optional(), assigneeId: z.uuid().optional() })) {}
+class SupportQueryDto extends createZodDto(SupportListQuerySchema) {}
+const SupportListSchema = z.union([z.array(SupportRequestSchema), SupportRequestPageSchema]);
 class MessageDto extends createZodDto(SupportMessageInputSchema) {}
 class SupportAssignDto extends createZodDto(SupportAssignSchema) {}
 class FundsDto extends createZodDto(SupportFundsDecisionSchema) {}
@@ -206,9 +216,9 @@ export class CertificationsController {
   /** Vendor staff: all; partner admin: the team's; partner user: their own. */
   @Get('certifications')
   @AnyRole()
-  @ZodResponse({ type: [CertificationDto] })
-  list(@Query() q: CertificationQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.certifications.list(q, user);
+  @ApiOkResponse({ description: 'Certification[], or { items, total, page, pageSize } with ?page=' })
+  async list(@Query() q: CertificationQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return CertificationListSchema.parse(listOrPage(q, await this.certifications.list(q, user)));
   }
 
   /** Public, no login: holder, certification, validity — nothing more. */
@@ -266,9 +276,9 @@ export class QualificationController {
 
   @Get('qualification-reviews')
   @AnyRole()
-  @ZodResponse({ type: [ReviewDto] })
-  list(@Query() q: ReviewQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.qualification.listReviews(q, user);
+  @ApiOkResponse({ description: 'QualificationReview[], or { items, total, page, pageSize } with ?page=' })
+  async list(@Query() q: ReviewQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return ReviewListSchema.parse(listOrPage(q, await this.qualification.listReviews(q, user)));
   }
 
   @Post('qualification-reviews')
@@ -302,9 +312,9 @@ export class SupportController {
 
   @Get()
   @AnyRole()
-  @ZodResponse({ type: [SupportDto] })
-  list(@Query() q: SupportQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.support.list(q, user);
+  @ApiOkResponse({ description: 'SupportRequest[], or { items, total, page, pageSize } with ?page=' })
+  async list(@Query() q: SupportQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return SupportListSchema.parse(listOrPage(q, await this.support.list(q, user)));
   }
 
   @Post()
