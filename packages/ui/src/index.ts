@@ -1,4 +1,5 @@
 export * from './api';
+export * from './client/index';
 export * from './auth';
 export * from './format';
 export * from './forms';
