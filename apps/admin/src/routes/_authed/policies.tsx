@@ -1,8 +1,9 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type Policies, PoliciesSchema } from '@partnerline/domain';
-import { apiFieldErrors, formatDateTime, meQueryOptions, PageHeader, useLocale, zodFieldErrors } from '@partnerline/ui';
+import { apiFieldErrors, formatDateTime, meQueryOptions, PageHeader, useLocale, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -15,7 +16,7 @@ export const Route = createFileRoute('/_authed/policies')({
   component: PoliciesPage,
 });
 
-type Errors = Record<string, string>;
+const policiesForm = zodForm(PoliciesSchema);
 
 function PoliciesPage() {
   const { t } = useTranslation();
@@ -23,36 +24,29 @@ function PoliciesPage() {
   const { data } = useSuspenseQuery(policiesQueryOptions());
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const canEdit = user?.role === 'vendor_admin';
-  const [draft, setDraft] = useState<Policies>(structuredClone(data.policies));
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useForm<Policies>({
+    initialValues: structuredClone(data.policies),
+    validate: (values) => {
+      const errs = policiesForm.validate(values);
+      return Object.keys(errs).length ? { ...errs, summary: t('policies.fixErrors') } : {};
+    },
+  });
+  const { values: draft, errors } = form;
   // Bumped on "discard changes" so free-text inputs start again from the saved values.
   const [resets, setResets] = useState(0);
   const save = useSavePolicies();
 
-  const set = (path: string[], value: unknown) =>
-    setDraft((d) => {
-      const next = structuredClone(d) as Record<string, unknown>;
-      let node = next;
-      for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
-      node[path[path.length - 1]] = value;
-      return next as Policies;
-    });
+  const set = (path: string[], value: unknown) => form.setFieldValue(path.join('.'), value as never);
 
-  const submit = () => {
-    const parsed = PoliciesSchema.safeParse(draft);
-    if (!parsed.success) {
-      setErrors({ ...zodFieldErrors(parsed.error.issues, locale), summary: t('policies.fixErrors') });
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data, {
+  const submit = form.onSubmit((values) =>
+    save.mutate(policiesForm.parse(values), {
       onSuccess: () => notifications.show({ color: 'green', message: t('policies.saved') }),
       onError: (e) => {
         const errs = apiFieldErrors(e, t('errors.generic', { ns: 'ui' }));
-        setErrors(errs.form ? errs : { ...errs, summary: t('policies.fixErrors') });
+        form.setErrors(errs.form ? errs : { ...errs, summary: t('policies.fixErrors') });
       },
-    });
-  };
+    }),
+  );
 
   const num = (path: string[], opts: { min?: number; max?: number; decimal?: boolean } = {}) => {
     const value = path.reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], draft) as number;
@@ -66,7 +60,7 @@ function PoliciesPage() {
         allowDecimal={opts.decimal ?? false}
         decimalScale={opts.decimal ? 2 : 0}
         disabled={!canEdit}
-        error={errors[path.join('.')]}
+        error={errors[path.join('.')] as string | undefined}
         onChange={(v) => set(path, typeof v === 'number' ? v : Number(v))}
       />
     );
@@ -79,7 +73,7 @@ function PoliciesPage() {
         label={t(`policies.fields.${path[path.length - 1]}`)}
         initial={value}
         disabled={!canEdit}
-        error={errors[path.join('.')]}
+        error={errors[path.join('.')] as string | undefined}
         onChange={(days) => set(path, days)}
       />
     );
@@ -96,8 +90,8 @@ function PoliciesPage() {
   const dirty = JSON.stringify(draft) !== JSON.stringify(data.policies);
   const reset = () => {
     setResets((n) => n + 1);
-    setDraft(structuredClone(data.policies));
-    setErrors({});
+    form.setValues(structuredClone(data.policies));
+    form.clearErrors();
   };
   const actions = canEdit ? (
     <Group gap="sm">
@@ -109,7 +103,7 @@ function PoliciesPage() {
       <Button variant="default" onClick={reset} disabled={!dirty}>
         {t('policies.reset')}
       </Button>
-      <Button onClick={submit} loading={save.isPending} disabled={!dirty}>
+      <Button onClick={() => submit()} loading={save.isPending} disabled={!dirty}>
         {t('common.save', { ns: 'ui' })}
       </Button>
     </Group>
