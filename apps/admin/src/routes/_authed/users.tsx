@@ -1,9 +1,10 @@
 import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
-import { type Role, RoleSchema, type User } from '@partnerline/domain';
-import { ApiError, meQueryOptions, PageHeader } from '@partnerline/ui';
+import { type Role, RoleSchema, SetUserDisabledSchema, type User } from '@partnerline/domain';
+import { ApiError, meQueryOptions, PageHeader, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -137,28 +138,31 @@ function UsersPage() {
   );
 }
 
+const disableForm = zodForm(SetUserDisabledSchema, (v: { reason: string }) => ({ disabled: true, reason: v.reason.trim() || undefined }));
+
 function DisableModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
+  const form = useForm({ initialValues: { reason: '' }, validate: disableForm.validate });
   const mutation = useSetUserDisabled();
   const fieldErrors = mutation.error instanceof ApiError ? mutation.error.fieldErrors() : {};
-  const disable = () =>
+  const disable = form.onSubmit((values) =>
     mutation.mutate(
-      { id: user.id, disabled: true, reason: reason.trim() || undefined },
+      { id: user.id, ...disableForm.parse(values) },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('users.disabledDone', { name: user.displayName }) });
           onClose();
         },
       },
-    );
+    ),
+  );
   return (
     <Modal opened onClose={onClose} title={t('users.disableTitle', { name: user.displayName })}>
       <Stack>
         <Text size="sm" c="dimmed">
           {t('users.disableHint')}
         </Text>
-        <Textarea label={t('users.reason')} description={t('users.reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} error={fieldErrors.reason} data-autofocus />
+        <Textarea label={t('users.reason')} description={t('users.reasonHint')} {...form.getInputProps('reason')} autosize minRows={2} error={form.errors.reason ?? fieldErrors.reason} data-autofocus />
         {mutation.error && !fieldErrors.reason && (
           <Text c="red" size="sm" role="alert">
             {mutation.error instanceof ApiError ? mutation.error.message : t('errors.generic', { ns: 'ui' })}
@@ -168,7 +172,7 @@ function DisableModal({ user, onClose }: { user: User; onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
           </Button>
-          <Button color="red" loading={mutation.isPending} onClick={disable}>
+          <Button color="red" loading={mutation.isPending} onClick={() => disable()}>
             {t('users.disable')}
           </Button>
         </Group>

@@ -1,47 +1,49 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { criteriaFor, type PartnerType, type Policies, scoreScorecard, ScreeningInputSchema, translateZodIssue } from '@partnerline/domain';
-import { ApiError, currentLanguage } from '@partnerline/ui';
-import { useState } from 'react';
+import { criteriaFor, type PartnerType, type Policies, scoreScorecard, ScreeningInputSchema } from '@partnerline/domain';
+import { ApiError, apiFieldErrors, zodForm } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 import { useScore } from '../../../../api/partners';
+
+interface Values {
+  scores: Record<string, number | string>;
+  evidence: Record<string, string>;
+  integrity: number | string;
+  notes: string;
+}
+
+const numericScores = (v: Values) => Object.fromEntries(Object.entries(v.scores).map(([c, n]) => [c, Number(n)]));
+const scorecardForm = (type: PartnerType) =>
+  zodForm(ScreeningInputSchema, (v: Values) => ({ type, scores: numericScores(v), evidence: v.evidence, notes: v.notes || undefined, ...(type === 'strategic' ? { integrity: Number(v.integrity) } : {}) }));
 
 /** A scorecard for the partner's profile, with the weighted total and knock-out previewed by the domain rule. */
 export function ScorecardForm({ partnerId, type, policies, onDone }: { partnerId: string; type: PartnerType; policies: Policies; onDone: () => void }) {
   const { t } = useTranslation();
   const criteria = criteriaFor(type);
-  const [scores, setScores] = useState<Record<string, number | string>>(Object.fromEntries(criteria.map((c) => [c, 3])));
-  const [evidence, setEvidence] = useState<Record<string, string>>({});
-  const [integrity, setIntegrity] = useState<number | string>(4);
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const schema = scorecardForm(type);
+  const form = useForm<Values>({ initialValues: { scores: Object.fromEntries(criteria.map((c) => [c, 3])), evidence: {}, integrity: 4, notes: '' }, validate: schema.validate });
+  const { values, errors } = form;
   const score = useScore(partnerId);
   const weights = type === 'strategic' ? policies.screening.strategicWeights : policies.screening.smbWeights;
 
-  const numeric = Object.fromEntries(criteria.map((c) => [c, Number(scores[c])]));
+  const numeric = numericScores(values);
   let preview: ReturnType<typeof scoreScorecard> | null = null;
   try {
-    preview = scoreScorecard(type, numeric, { passMark: policies.screening.passMark, integrityKnockoutBelow: policies.screening.integrityKnockoutBelow, weights }, type === 'strategic' ? Number(integrity) : undefined);
+    preview = scoreScorecard(type, numeric, { passMark: policies.screening.passMark, integrityKnockoutBelow: policies.screening.integrityKnockoutBelow, weights }, type === 'strategic' ? Number(values.integrity) : undefined);
   } catch {
     preview = null;
   }
 
-  const submit = () => {
-    const body = { type, scores: numeric, evidence, notes: notes || undefined, ...(type === 'strategic' ? { integrity: Number(integrity) } : {}) };
-    const parsed = ScreeningInputSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
-      return;
-    }
-    setErrors({});
-    score.mutate(parsed.data, {
+  const submit = form.onSubmit((v) =>
+    score.mutate(schema.parse(v), {
       onSuccess: () => {
         notifications.show({ color: 'green', message: t('partner.done') });
         onDone();
       },
-      onError: (err) => err instanceof ApiError && setErrors(err.issues.length ? err.fieldErrors() : { form: err.message }),
-    });
-  };
+      onError: (err) => err instanceof ApiError && form.setErrors(apiFieldErrors(err, err.message)),
+    }),
+  );
 
   return (
     <Card>
@@ -65,18 +67,16 @@ export function ScorecardForm({ partnerId, type, policies, onDone }: { partnerId
                 max={5}
                 clampBehavior="none"
                 allowDecimal={false}
-                value={scores[c]}
-                onChange={(v) => setScores((s) => ({ ...s, [c]: v }))}
-                error={errors[`scores.${c}`]}
+                {...form.getInputProps(`scores.${c}`)}
               />
-              <Textarea label={t('partner.evidence')} autosize minRows={1} value={evidence[c] ?? ''} onChange={(e) => setEvidence((s) => ({ ...s, [c]: e.currentTarget.value }))} />
+              <Textarea label={t('partner.evidence')} autosize minRows={1} value={values.evidence[c] ?? ''} onChange={(e) => form.setFieldValue(`evidence.${c}`, e.currentTarget.value)} error={errors[`evidence.${c}`]} />
             </Stack>
           ))}
         </SimpleGrid>
         {type === 'strategic' && (
-          <NumberInput label={t('partner.integrity')} description={t('partner.integrityHelp')} min={0} max={5} clampBehavior="none" allowDecimal={false} value={integrity} onChange={setIntegrity} error={errors.integrity} w={260} />
+          <NumberInput label={t('partner.integrity')} description={t('partner.integrityHelp')} min={0} max={5} clampBehavior="none" allowDecimal={false} {...form.getInputProps('integrity')} w={260} />
         )}
-        <Textarea label={t('partner.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        <Textarea label={t('partner.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
         {preview && (
           <Stack gap={4}>
             <Group justify="space-between">
@@ -90,7 +90,7 @@ export function ScorecardForm({ partnerId, type, policies, onDone }: { partnerId
         )}
         {errors.form && <Alert color="red">{errors.form}</Alert>}
         <Group justify="flex-end">
-          <Button onClick={submit} loading={score.isPending}>
+          <Button onClick={() => submit()} loading={score.isPending}>
             {t('partner.saveScorecard')}
           </Button>
         </Group>
