@@ -1,5 +1,6 @@
 import type {
   Certification,
+  CertificationPage,
   CertificationPathInput,
   CertificationStatus,
   CourseDetail,
@@ -11,8 +12,10 @@ import type {
   Qualification,
   QualificationReview,
   QualificationReviewInput,
+  QualificationReviewPage,
   SupportKind,
   SupportRequest,
+  SupportRequestPage,
   SupportStatus,
   SupportThread,
 } from '@partnerline/domain';
@@ -78,6 +81,16 @@ export type CertificationFilters = { partnerId?: string; userId?: string; status
 export const certificationsQueryOptions = (f: CertificationFilters = {}) =>
   queryOptions({ queryKey: ['certifications', f], queryFn: () => apiFetch<Certification[]>('/certifications', { query: f }), placeholderData: keepPreviousData });
 
+/** The admin queues are paged on the server: one page of this size, with the total. */
+export const QUEUE_PAGE_SIZE = 25;
+
+export const certificationsPageQueryOptions = (f: CertificationFilters, page: number) =>
+  queryOptions({
+    queryKey: ['certifications', 'page', f, page],
+    queryFn: () => apiFetch<CertificationPage>('/certifications', { query: { ...f, page, pageSize: QUEUE_PAGE_SIZE } }),
+    placeholderData: keepPreviousData,
+  });
+
 export function useRevokeCertification() {
   const qc = useQueryClient();
   return useMutation({
@@ -104,6 +117,12 @@ export type ReviewFilters = { partnerId?: string; status?: 'scheduled' | 'comple
 
 export const reviewsQueryOptions = (f: ReviewFilters = {}) =>
   queryOptions({ queryKey: ['qualification-reviews', f], queryFn: () => apiFetch<QualificationReview[]>('/qualification-reviews', { query: f }), placeholderData: keepPreviousData });
+export const reviewsPageQueryOptions = (f: ReviewFilters, page: number) =>
+  queryOptions({
+    queryKey: ['qualification-reviews', 'page', f, page],
+    queryFn: () => apiFetch<QualificationReviewPage>('/qualification-reviews', { query: { ...f, page, pageSize: QUEUE_PAGE_SIZE } }),
+    placeholderData: keepPreviousData,
+  });
 export const reviewQueryOptions = (id: string) => queryOptions({ queryKey: ['qualification-review', id], queryFn: () => apiFetch<QualificationReview>(`/qualification-reviews/${id}`) });
 
 export function useScheduleReview() {
@@ -131,6 +150,12 @@ export type SupportFilters = { status?: SupportStatus; kind?: SupportKind; partn
 
 export const supportRequestsQueryOptions = (f: SupportFilters = {}) =>
   queryOptions({ queryKey: ['support-requests', f], queryFn: () => apiFetch<SupportRequest[]>('/support-requests', { query: f }), placeholderData: keepPreviousData });
+export const supportRequestsPageQueryOptions = (f: SupportFilters, page: number) =>
+  queryOptions({
+    queryKey: ['support-requests', 'page', f, page],
+    queryFn: () => apiFetch<SupportRequestPage>('/support-requests', { query: { ...f, page, pageSize: QUEUE_PAGE_SIZE } }),
+    placeholderData: keepPreviousData,
+  });
 export const supportThreadQueryOptions = (id: string) => queryOptions({ queryKey: ['support-request', id], queryFn: () => apiFetch<SupportThread>(`/support-requests/${id}`) });
 export const supportAssigneesQueryOptions = () =>
   queryOptions({ queryKey: ['support-assignees'], queryFn: () => apiFetch<{ id: string; displayName: string; role: string }[]>('/support-requests/assignees'), staleTime: 300_000 });

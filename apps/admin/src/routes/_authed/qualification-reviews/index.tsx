@@ -10,10 +10,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { partnersQueryOptions } from '../../../api/partners';
-import { type ReviewFilters, reviewsQueryOptions, useScheduleReview } from '../../../api/training';
+import { type ReviewFilters, reviewsPageQueryOptions, useScheduleReview } from '../../../api/training';
 import { canManageTraining } from '../../../nav';
 import { ResultBadge } from '../training/-components/TrainingBadges';
-import { clientPaging } from '../-components/clientPaging';
+import { serverPaging } from '../-components/serverPaging';
 
 const VIEWS = ['all', 'overdue', 'scheduled', 'completed'] as const;
 type View = (typeof VIEWS)[number];
@@ -29,9 +29,9 @@ function filtersOf(view: View | undefined, partnerId?: string): ReviewFilters {
 
 export const Route = createFileRoute('/_authed/qualification-reviews/')({
   validateSearch: SearchSchema,
-  loaderDeps: ({ search }) => ({ view: search.view, partnerId: search.partnerId }),
+  loaderDeps: ({ search }) => ({ view: search.view, partnerId: search.partnerId, page: search.page ?? 1 }),
   loader: ({ context, deps }) =>
-    Promise.all([context.queryClient.ensureQueryData(reviewsQueryOptions(filtersOf(deps.view, deps.partnerId))), context.queryClient.ensureQueryData(partnersQueryOptions(partnersFilter))]),
+    Promise.all([context.queryClient.ensureQueryData(reviewsPageQueryOptions(filtersOf(deps.view, deps.partnerId), deps.page)), context.queryClient.ensureQueryData(partnersQueryOptions(partnersFilter))]),
   component: ReviewsPage,
 });
 
@@ -43,11 +43,12 @@ function ReviewsPage() {
   const go = useNavigate();
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const { data: partners } = useSuspenseQuery(partnersQueryOptions(partnersFilter));
-  const { data: reviews = [], isFetching } = useQuery(reviewsQueryOptions(filtersOf(search.view, search.partnerId)));
-  const { data: overdue = [] } = useQuery(reviewsQueryOptions(filtersOf('overdue')));
+  const page = search.page ?? 1;
+  const { data: reviews, isFetching } = useQuery(reviewsPageQueryOptions(filtersOf(search.view, search.partnerId), page));
+  // The alert needs the count only: the first page answers it with the server's total.
+  const overdueCount = useQuery(reviewsPageQueryOptions(filtersOf('overdue'), 1)).data?.total ?? 0;
   const [scheduling, setScheduling] = useState(false);
   const canEdit = canManageTraining(user?.role);
-  const page = search.page ?? 1;
 
   return (
     <Stack maw={1300}>
@@ -62,10 +63,10 @@ function ReviewsPage() {
           ) : undefined
         }
       />
-      {overdue.length > 0 && search.view !== 'overdue' && (
+      {overdueCount > 0 && search.view !== 'overdue' && (
         <Alert color="red" variant="light">
           <Group justify="space-between">
-            <Text size="sm">{t('reviews.overdueAlert', { count: overdue.length })}</Text>
+            <Text size="sm">{t('reviews.overdueAlert', { count: overdueCount })}</Text>
             <Button size="xs" color="red" variant="light" onClick={() => void navigate({ search: (s) => ({ ...s, view: 'overdue', page: undefined }) })}>
               {t('reviews.showOverdue')}
             </Button>
@@ -88,7 +89,7 @@ function ReviewsPage() {
         </Group>
       </Card>
       <DataTable
-        {...clientPaging(reviews, page, (p) => void navigate({ search: (s) => ({ ...s, page: p }) }), (count) => t('reviews.total', { count }))}
+        {...serverPaging(reviews, page, (p) => void navigate({ search: (s) => ({ ...s, page: p }) }), (count) => t('reviews.total', { count }))}
         fetching={isFetching}
         noRecordsText={t('reviews.empty')}
         onRowClick={({ record }) => void go({ to: '/qualification-reviews/$reviewId', params: { reviewId: record.id } })}

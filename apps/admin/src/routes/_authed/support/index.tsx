@@ -7,17 +7,17 @@ import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { supportRequestsQueryOptions } from '../../../api/training';
+import { supportRequestsPageQueryOptions } from '../../../api/training';
 import { FundsStatusBadge, SupportKindBadge, SupportStatusBadge } from '../training/-components/TrainingBadges';
-import { clientPaging } from '../-components/clientPaging';
+import { serverPaging } from '../-components/serverPaging';
 
 const SearchSchema = z.object({ status: SupportStatusSchema.optional(), kind: SupportKindSchema.optional(), page: z.number().int().min(1).optional() });
 type Search = z.infer<typeof SearchSchema>;
 
 export const Route = createFileRoute('/_authed/support/')({
   validateSearch: SearchSchema,
-  loaderDeps: ({ search }) => ({ status: search.status, kind: search.kind }),
-  loader: ({ context, deps }) => context.queryClient.ensureQueryData(supportRequestsQueryOptions(deps)),
+  loaderDeps: ({ search }) => ({ status: search.status, kind: search.kind, page: search.page ?? 1 }),
+  loader: ({ context, deps: { page, ...f } }) => context.queryClient.ensureQueryData(supportRequestsPageQueryOptions(f, page)),
   component: SupportQueue,
 });
 
@@ -28,7 +28,7 @@ function SupportQueue() {
   const navigate = Route.useNavigate();
   const go = useNavigate();
   const { data: user } = useSuspenseQuery(meQueryOptions());
-  const { data: requests = [], isFetching } = useQuery(supportRequestsQueryOptions(filters));
+  const { data: requests, isFetching } = useQuery(supportRequestsPageQueryOptions(filters, page));
   const setSearch = (patch: Partial<Search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: patch.page }) });
 
   return (
@@ -41,7 +41,7 @@ function SupportQueue() {
         </Group>
       </Card>
       <DataTable
-        {...clientPaging(requests, page, (p) => setSearch({ page: p }), (count) => t('support.total', { count }))}
+        {...serverPaging(requests, page, (p) => setSearch({ page: p }), (count) => t('support.total', { count }))}
         fetching={isFetching}
         noRecordsText={t('support.empty')}
         onRowClick={({ record }) => void go({ to: '/support/$requestId', params: { requestId: record.id } })}

@@ -11,11 +11,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { partnersQueryOptions } from '../../../api/partners';
-import { certificateDocumentUrl, certificationsQueryOptions, useRevokeCertification } from '../../../api/training';
+import { certificateDocumentUrl, certificationsPageQueryOptions, useRevokeCertification } from '../../../api/training';
 import { canManageTraining } from '../../../nav';
 import { CertificationStatusBadge } from './-components/TrainingBadges';
 import { TrainingHeader } from './-components/TrainingHeader';
-import { clientPaging } from '../-components/clientPaging';
+import { serverPaging } from '../-components/serverPaging';
 
 const SearchSchema = z.object({
   partnerId: z.uuid().optional(),
@@ -29,8 +29,8 @@ const partnersFilter = { page: 1, pageSize: 200, sort: 'name', order: 'asc' } as
 export const Route = createFileRoute('/_authed/training/certifications')({
   validateSearch: SearchSchema,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps: { page: _page, ...f } }) =>
-    Promise.all([context.queryClient.ensureQueryData(certificationsQueryOptions(f)), context.queryClient.ensureQueryData(partnersQueryOptions(partnersFilter))]),
+  loader: ({ context, deps: { page = 1, ...f } }) =>
+    Promise.all([context.queryClient.ensureQueryData(certificationsPageQueryOptions(f, page)), context.queryClient.ensureQueryData(partnersQueryOptions(partnersFilter))]),
   component: CertificationsPage,
 });
 
@@ -41,7 +41,7 @@ function CertificationsPage() {
   const navigate = Route.useNavigate();
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const { data: partners } = useSuspenseQuery(partnersQueryOptions(partnersFilter));
-  const { data: certs = [], isFetching } = useQuery(certificationsQueryOptions(filters));
+  const { data: certs, isFetching } = useQuery(certificationsPageQueryOptions(filters, page));
   const [revoking, setRevoking] = useState<Certification | null>(null);
   const canRevoke = canManageTraining(user?.role);
   const setSearch = (patch: Partial<Search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: patch.page }) });
@@ -64,7 +64,7 @@ function CertificationsPage() {
         </Group>
       </Card>
       <DataTable
-        {...clientPaging(certs, page, (p) => setSearch({ page: p }), (count) => t('certifications.total', { count }))}
+        {...serverPaging(certs, page, (p) => setSearch({ page: p }), (count) => t('certifications.total', { count }))}
         fetching={isFetching}
         noRecordsText={t('certifications.empty')}
         columns={[
