@@ -310,9 +310,10 @@ export class DealRegistrationsService {
     await batches(
       (m, after) => this.repo.claimExpired(m, day, after, SWEEP_BATCH),
       async (m, rows) => {
+        const admins = this.adminsOnce(m);
         for (const r of rows) {
           await this.move(m, r, 'expired', null);
-          await this.notifications.notify(m, { userIds: await this.partners.partnerAdmins(m, r.partner_id), kind: 'registration.expired', params: { customer: r.customer_name }, link: `/portal/registrations/${r.id}` });
+          await this.notifications.notify(m, { userIds: await admins(r.partner_id), kind: 'registration.expired', params: { customer: r.customer_name }, link: `/portal/registrations/${r.id}` });
           result.expired.push(r.id);
         }
       },
@@ -320,10 +321,11 @@ export class DealRegistrationsService {
     await batches(
       (m, after) => this.repo.claimReminders(m, day, ends, after, SWEEP_BATCH),
       async (m, rows) => {
+        const admins = this.adminsOnce(m);
         for (const r of rows) {
           const days = remindersDue(r.protection_ends as string, day, registrations.expiryReminderDays)[0];
           if (days === undefined || !(await this.repo.recordReminder(m, r.id, 'expiring', days))) continue;
-          await this.notifications.notify(m, { userIds: await this.partners.partnerAdmins(m, r.partner_id), kind: 'registration.expiring', params: { customer: r.customer_name, days, registrationId: r.id }, link: `/portal/registrations/${r.id}` });
+          await this.notifications.notify(m, { userIds: await admins(r.partner_id), kind: 'registration.expiring', params: { customer: r.customer_name, days, registrationId: r.id }, link: `/portal/registrations/${r.id}` });
           result.reminded++;
         }
       },
@@ -342,6 +344,15 @@ export class DealRegistrationsService {
       },
     );
     return result;
+  }
+
+  /** Partner admins, read once per partner within one batch. */
+  private adminsOnce(m: EntityManager): (partnerId: string) => Promise<string[]> {
+    const seen = new Map<string, Promise<string[]>>();
+    return (partnerId) => {
+      if (!seen.has(partnerId)) seen.set(partnerId, this.partners.partnerAdmins(m, partnerId));
+      return seen.get(partnerId)!;
+    };
   }
 
   async list(q: ListFilter, scope: Scope) {
