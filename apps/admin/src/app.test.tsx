@@ -29,6 +29,7 @@ function openAdmin(path: string, me: User | null, routes: Record<string, FakeRou
     'GET /api/auth/me': () => (me ? { json: me } : { status: 401, body: { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Sign in first.' } }),
     'GET /api/notifications': json({ items: [], unread: 0 }),
     'GET /api/partners': json({ items: [], total: 4, page: 1, pageSize: 1 }),
+    'GET /api/reporting/home': json({ partners: { applied: 4, screening: 2, trial: 1, active: 9 }, registrationsInReview: 3, openConflicts: 1, overdueReviews: 0, newSupportRequests: 2 }),
     'GET /api/users': emptyPage,
     'GET /api/audit': emptyPage,
     ...routes,

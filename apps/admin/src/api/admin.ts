@@ -1,19 +1,13 @@
-import type { AuditEntry, Policies, PoliciesResponse, Role, User } from '@partnerline/domain';
-import { apiFetch } from '@partnerline/ui';
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Policies, PoliciesResponseSchema, UserSchema } from '@partnerline/domain';
+import { sendParsed } from '@partnerline/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-
-export const usersQueryOptions = (f: { role?: Role; q?: string; page: number; pageSize: number }) =>
-  queryOptions({ queryKey: ['users', f], queryFn: () => apiFetch<Page<User>>('/users', { query: f }), placeholderData: keepPreviousData });
-
-export const auditQueryOptions = (f: { entity?: string; entityId?: string; page: number; pageSize: number }) =>
-  queryOptions({ queryKey: ['audit', f], queryFn: () => apiFetch<Page<AuditEntry>>('/audit', { query: f }), placeholderData: keepPreviousData });
+export { auditQueryOptions, usersQueryOptions } from '@partnerline/ui';
 
 export function useSetUserDisabled() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, disabled, reason }: { id: string; disabled: boolean; reason?: string }) => apiFetch<User>(`/users/${id}/disable`, { method: 'POST', body: { disabled, reason } }),
+    mutationFn: ({ id, disabled, reason }: { id: string; disabled: boolean; reason?: string }) => sendParsed(UserSchema, `/users/${id}/disable`, 'POST', { disabled, reason }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
   });
 }
@@ -21,7 +15,7 @@ export function useSetUserDisabled() {
 export function useSavePolicies() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (p: Policies) => apiFetch<PoliciesResponse>('/policies', { method: 'PUT', body: p }),
+    mutationFn: (p: Policies) => sendParsed(PoliciesResponseSchema, '/policies', 'PUT', p),
     onSuccess: (r) => {
       qc.setQueryData(['policies'], r);
       void qc.invalidateQueries({ queryKey: ['segments'] });

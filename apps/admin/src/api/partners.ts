@@ -1,26 +1,10 @@
-import type { Decision, PartnerDetail, PartnerDirectoryItem, PartnerDirectoryQuery, ScreeningInput, StatusChange, TrialOutcome } from '@partnerline/domain';
-import { apiFetch, buildUrl } from '@partnerline/ui';
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Decision, ScreeningInput, StatusChange, TrialOutcome } from '@partnerline/domain';
+import { apiFetch } from '@partnerline/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-export type DirectoryFilters = Omit<Partial<PartnerDirectoryQuery>, 'format' | 'openApplications'> & { page: number; pageSize: number; openApplications?: 'true' };
+export { csvExportUrl, type DirectoryFilters, managersQueryOptions, partnerQueryOptions, partnersQueryOptions } from '@partnerline/ui';
 
-export const partnersQueryOptions = (f: DirectoryFilters) =>
-  queryOptions({
-    queryKey: ['partners', f],
-    queryFn: () => apiFetch<{ items: PartnerDirectoryItem[]; total: number; page: number; pageSize: number }>('/partners', { query: f }),
-    placeholderData: keepPreviousData,
-  });
-
-export const partnerQueryOptions = (id: string) => queryOptions({ queryKey: ['partner', id], queryFn: () => apiFetch<PartnerDetail>(`/partners/${id}`) });
-
-export const managersQueryOptions = () =>
-  queryOptions({ queryKey: ['channel-managers'], queryFn: () => apiFetch<{ id: string; displayName: string; email: string }[]>('/channel-managers'), staleTime: 300_000 });
-
-export function csvExportUrl(f: DirectoryFilters): string {
-  const { page: _p, pageSize: _s, ...rest } = f;
-  return buildUrl('/partners', { ...rest, format: 'csv' });
-}
-
+/** The vendor's actions on a partner; the screens re-read the partner afterwards, so the answers are not used. */
 function usePartnerMutation<I>(id: string, path: string) {
   const qc = useQueryClient();
   return useMutation({

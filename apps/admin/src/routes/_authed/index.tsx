@@ -1,12 +1,9 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
-import { useQueries, useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { meQueryOptions } from '@partnerline/ui';
+import { adminHomeQueryOptions, meQueryOptions } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
-import { partnersQueryOptions } from '../../api/partners';
-import { conflictsQueryOptions, queueQueryOptions } from '../../api/registrations';
-import { reviewsQueryOptions, supportRequestsQueryOptions } from '../../api/training';
 import { SCREENS } from '../../nav';
 
 export const Route = createFileRoute('/_authed/')({ component: Home });
@@ -22,17 +19,15 @@ const STATUSES = [
 function Home() {
   const { t } = useTranslation();
   const { data: user } = useSuspenseQuery(meQueryOptions());
-  const counts = useQueries({ queries: STATUSES.map(({ status }) => partnersQueryOptions({ status, page: 1, pageSize: 1 })) });
+  // Every count comes from the reporting module in one request: no queue is downloaded to count it.
+  const { data: counts } = useQuery(adminHomeQueryOptions());
   // What waits for the vendor team right now: each card opens the filtered queue.
-  const [inReview, conflicts, overdueReviews, openSupport] = useQueries({
-    queries: [queueQueryOptions({ status: 'in_review', page: 1, pageSize: 1 }), conflictsQueryOptions('open'), reviewsQueryOptions({ overdue: 'true' }), supportRequestsQueryOptions({ status: 'open' })],
-  });
   type Root = (props: Record<string, unknown>) => React.ReactNode;
   const attention: { key: string; value: number | undefined; root: Root }[] = [
-    { key: 'inReview', value: inReview.data?.total, root: (props) => <Link {...props} to="/registrations" search={{ status: 'in_review' }} /> },
-    { key: 'openConflicts', value: conflicts.data?.length, root: (props) => <Link {...props} to="/conflicts" /> },
-    { key: 'overdueReviews', value: overdueReviews.data?.length, root: (props) => <Link {...props} to="/qualification-reviews" search={{ view: 'overdue' }} /> },
-    { key: 'openSupport', value: openSupport.data?.length, root: (props) => <Link {...props} to="/support" search={{ status: 'open' }} /> },
+    { key: 'inReview', value: counts?.registrationsInReview, root: (props) => <Link {...props} to="/registrations" search={{ status: 'in_review' }} /> },
+    { key: 'openConflicts', value: counts?.openConflicts, root: (props) => <Link {...props} to="/conflicts" /> },
+    { key: 'overdueReviews', value: counts?.overdueReviews, root: (props) => <Link {...props} to="/qualification-reviews" search={{ view: 'overdue' }} /> },
+    { key: 'openSupport', value: counts?.newSupportRequests, root: (props) => <Link {...props} to="/support" search={{ status: 'open' }} /> },
   ];
   if (!user) return null;
   const role = user.role as 'vendor_admin' | 'channel_manager' | 'leadership';
@@ -52,14 +47,14 @@ function Home() {
       <Stack gap="sm">
         <Title order={4}>{t('home.partnersNow')}</Title>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          {STATUSES.map(({ status, key }, i) => (
+          {STATUSES.map(({ status, key }) => (
             <UnstyledButton key={status} renderRoot={(props) => <Link {...props} to="/partners" search={{ status }} />}>
               <Card h="100%">
                 <Text size="sm" c="dimmed">
                   {t(`home.stats.${key}`)}
                 </Text>
                 <Title order={2} mt={4}>
-                  {counts[i].data?.total ?? '—'}
+                  {counts?.partners[status] ?? '—'}
                 </Title>
               </Card>
             </UnstyledButton>
