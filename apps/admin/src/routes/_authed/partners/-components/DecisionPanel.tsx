@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type Decision, DecisionSchema, type PartnerDetail, translateZodIssue } from '@partnerline/domain';
-import { ApiError, currentLanguage } from '@partnerline/ui';
+import { type Decision, DecisionSchema, type PartnerDetail, StatusChangeSchema, TrialOutcomeSchema } from '@partnerline/domain';
+import { ApiError, zodForm } from '@partnerline/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { managersQueryOptions, useAssign, useChangeStatus, useDecide, useTrialOutcome } from '../../../../api/partners';
@@ -13,6 +14,27 @@ function issuesOf(err: unknown): Record<string, string> {
   if (err instanceof ApiError) return err.issues.length ? err.fieldErrors() : { form: err.message };
   return { form: String(err) };
 }
+
+interface DecisionValues {
+  text: string;
+  customer: string;
+  scope: string;
+  endDate: string;
+}
+
+/** One text box carries the reason, the question or the notes, depending on the decision. */
+const decisionForm = (kind: Decision['decision']) =>
+  zodForm(DecisionSchema, ({ text, customer, scope, endDate }: DecisionValues) =>
+    kind === 'reject'
+      ? { decision: kind, reason: text }
+      : kind === 'request_info'
+        ? { decision: kind, question: text }
+        : kind === 'approve_trial'
+          ? { decision: kind, trial: { customer, scope, endDate }, notes: text || undefined }
+          : { decision: kind, notes: text || undefined },
+  );
+const trialOutcomeForm = zodForm(TrialOutcomeSchema);
+const statusForm = zodForm(StatusChangeSchema);
 
 /** Assignment, screening decisions, trial outcome and status changes — only those the server says are open. */
 export function DecisionPanel({ partner }: { partner: PartnerDetail }) {
@@ -80,48 +102,35 @@ export function DecisionPanel({ partner }: { partner: PartnerDetail }) {
 function DecisionModal({ partnerId, kind, onClose }: { partnerId: string; kind: Decision['decision']; onClose: () => void }) {
   const { t } = useTranslation();
   const decide = useDecide(partnerId);
-  const [text, setText] = useState('');
-  const [customer, setCustomer] = useState('');
-  const [scope, setScope] = useState('');
-  const [endDate, setEndDate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const body =
-    kind === 'reject'
-      ? { decision: kind, reason: text }
-      : kind === 'request_info'
-        ? { decision: kind, question: text }
-        : kind === 'approve_trial'
-          ? { decision: kind, trial: { customer, scope, endDate }, notes: text || undefined }
-          : { decision: kind, notes: text || undefined };
+  const schema = decisionForm(kind);
+  const form = useForm<DecisionValues>({ initialValues: { text: '', customer: '', scope: '', endDate: '' }, validate: schema.validate });
+  const errors = form.errors;
 
-  const submit = () => {
-    const parsed = DecisionSchema.safeParse(body);
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), translateZodIssue(i as never, currentLanguage()).message])));
-    decide.mutate(parsed.data, {
+  const submit = form.onSubmit((values) =>
+    decide.mutate(schema.parse(values), {
       onSuccess: () => {
         notifications.show({ color: 'green', message: t('partner.done') });
         onClose();
       },
-      onError: (e) => setErrors(issuesOf(e)),
-    });
-  };
+      onError: (e) => form.setErrors(issuesOf(e)),
+    }),
+  );
 
   return (
     <Modal opened onClose={onClose} title={t(`partner.decisions.${kind}`)} size="lg">
       <Stack>
         {kind === 'approve_trial' && (
           <>
-            <TextInput label={t('partner.trialCustomer')} value={customer} onChange={(e) => setCustomer(e.currentTarget.value)} error={errors['trial.customer']} required />
-            <Textarea label={t('partner.trialScope')} autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={errors['trial.scope']} required />
-            <TextInput type="date" label={t('partner.trialEnd')} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} error={errors['trial.endDate']} required />
+            <TextInput label={t('partner.trialCustomer')} {...form.getInputProps('customer')} error={errors['trial.customer']} required />
+            <Textarea label={t('partner.trialScope')} autosize minRows={2} {...form.getInputProps('scope')} error={errors['trial.scope']} required />
+            <TextInput type="date" label={t('partner.trialEnd')} {...form.getInputProps('endDate')} error={errors['trial.endDate']} required />
           </>
         )}
         <Textarea
           label={kind === 'reject' ? t('partner.reason') : kind === 'request_info' ? t('partner.question') : t('partner.notes')}
           autosize
           minRows={3}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          {...form.getInputProps('text')}
           error={errors.reason ?? errors.question ?? errors.notes}
           required={kind === 'reject' || kind === 'request_info'}
         />
@@ -130,7 +139,7 @@ function DecisionModal({ partnerId, kind, onClose }: { partnerId: string; kind: 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
           </Button>
-          <Button color={kind === 'reject' ? 'red' : undefined} onClick={submit} loading={decide.isPending}>
+          <Button color={kind === 'reject' ? 'red' : undefined} onClick={() => submit()} loading={decide.isPending}>
             {t(`partner.decisions.${kind}`)}
           </Button>
         </Group>
@@ -142,34 +151,27 @@ function DecisionModal({ partnerId, kind, onClose }: { partnerId: string; kind: 
 function TrialOutcomeModal({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const record = useTrialOutcome(partnerId);
-  const [outcome, setOutcome] = useState<'success' | 'failure'>('success');
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm({ initialValues: { outcome: 'success' as 'success' | 'failure', notes: '' }, validate: trialOutcomeForm.validate });
+  const submit = form.onSubmit((values) =>
+    record.mutate(trialOutcomeForm.parse(values), {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('partner.done') });
+        onClose();
+      },
+      onError: (e) => form.setErrors(issuesOf(e)),
+    }),
+  );
   return (
     <Modal opened onClose={onClose} title={t('partner.trialOutcome')}>
       <Stack>
-        <Select label={t('partner.outcome')} data={[{ value: 'success', label: t('partner.success') }, { value: 'failure', label: t('partner.failure') }]} value={outcome} onChange={(v) => setOutcome((v as 'success' | 'failure') ?? 'success')} allowDeselect={false} />
-        <Textarea label={t('partner.notes')} autosize minRows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} required />
-        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        <Select label={t('partner.outcome')} data={[{ value: 'success', label: t('partner.success') }, { value: 'failure', label: t('partner.failure') }]} {...form.getInputProps('outcome')} allowDeselect={false} />
+        <Textarea label={t('partner.notes')} autosize minRows={3} {...form.getInputProps('notes')} required />
+        {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
           </Button>
-          <Button
-            loading={record.isPending}
-            onClick={() =>
-              record.mutate(
-                { outcome, notes },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'green', message: t('partner.done') });
-                    onClose();
-                  },
-                  onError: (e) => setErrors(issuesOf(e)),
-                },
-              )
-            }
-          >
+          <Button loading={record.isPending} onClick={() => submit()}>
             {t('common.save', { ns: 'ui' })}
           </Button>
         </Group>
@@ -181,14 +183,22 @@ function TrialOutcomeModal({ partnerId, onClose }: { partnerId: string; onClose:
 function StatusModal({ partnerId, status, onClose }: { partnerId: string; status: 'suspended' | 'active' | 'terminated'; onClose: () => void }) {
   const { t } = useTranslation();
   const change = useChangeStatus(partnerId);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm({ initialValues: { status, reason: '' }, validate: statusForm.validate });
+  const submit = form.onSubmit((values) =>
+    change.mutate(statusForm.parse(values), {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('partner.done') });
+        onClose();
+      },
+      onError: (e) => form.setErrors(issuesOf(e)),
+    }),
+  );
   const label = t(status === 'suspended' ? 'partner.suspend' : status === 'active' ? 'partner.reactivate' : 'partner.terminate');
   return (
     <Modal opened onClose={onClose} title={label}>
       <Stack>
-        <Textarea label={t('partner.statusReason')} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required />
-        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        <Textarea label={t('partner.statusReason')} autosize minRows={3} {...form.getInputProps('reason')} required />
+        {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
@@ -196,18 +206,7 @@ function StatusModal({ partnerId, status, onClose }: { partnerId: string; status
           <Button
             color={status === 'terminated' ? 'red' : undefined}
             loading={change.isPending}
-            onClick={() =>
-              change.mutate(
-                { status, reason },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'green', message: t('partner.done') });
-                    onClose();
-                  },
-                  onError: (e) => setErrors(issuesOf(e)),
-                },
-              )
-            }
+            onClick={() => submit()}
           >
             {label}
           </Button>
