@@ -9,6 +9,7 @@ import { policyErrors } from '../policies/policy.errors.js';
 import { notificationErrors } from '../notifications/notification.errors.js';
 import { jobErrors } from '../jobs/job.errors.js';
 import { reportingErrors } from '../reporting/reporting.errors.js';
+import { databaseErrors } from './database.errors.js';
 
 /**
  * Stable error codes: the API answers with one of these, the apps translate it.
@@ -51,6 +52,7 @@ export const MODULE_ERRORS = {
   ...notificationErrors,
   ...jobErrors,
   ...reportingErrors,
+  ...databaseErrors,
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof CORE_STATUS | keyof typeof MODULE_ERRORS;

@@ -12,6 +12,7 @@ import {
 import { ZodSerializationException, ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
+import { localiseErrorParams } from './error-params';
 
 export interface RenderedError {
   status: number;
@@ -21,7 +22,7 @@ export interface RenderedError {
 }
 
 function body(code: ErrorCode, locale: Locale, params: Record<string, unknown>, extra: Partial<ErrorBody> = {}): ErrorBody {
-  return { statusCode: ERROR_STATUS[code], code, message: translateMessage(locale, code, params), ...extra };
+  return { statusCode: ERROR_STATUS[code], code, message: translateMessage(locale, code, localiseErrorParams(params, locale)), ...extra };
 }
 
 export function validationError(issues: ReadonlyArray<ZodIssueLike>, locale: Locale, requestId?: string): ErrorBody {
@@ -51,22 +52,23 @@ function bodyParserError(err: { type?: string; message?: string; limit?: number 
 
 // PostgreSQL error codes we expect from constraints; anything else is a bug and answers 500.
 function databaseError(err: QueryFailedError & { code?: string; detail?: string; constraint?: string }, locale: Locale, requestId?: string): ErrorBody | null {
-  const detail = err.detail ?? err.constraint ?? '';
   switch (err.code) {
+    // The statuses are those these cases have always answered; the messages carry no SQL or database text.
     case '23505':
+      return body('DUPLICATE_RECORD', locale, {}, { requestId, details: { constraint: err.constraint } });
     case '23P01':
-      return body('CONFLICT', locale, { detail }, { requestId, details: { constraint: err.constraint } });
+      return body('OVERLAPPING_RECORD', locale, {}, { requestId, details: { constraint: err.constraint } });
     case '23503':
-      return body('UNPROCESSABLE', locale, { detail: `referenced record does not exist (${detail})` }, { requestId });
+      return body('REFERENCE_MISSING', locale, {}, { requestId, details: { constraint: err.constraint } });
     case '22P02':
     case '22003':
     case '22007':
     case '22008':
-      return body('BAD_REQUEST', locale, { detail: 'a value has the wrong format' }, { requestId });
+      return body('VALUE_FORMAT', locale, {}, { requestId });
     case '40001':
     case '40P01':
     case '55P03':
-      return body('SERVICE_UNAVAILABLE', locale, { detail: 'the database was busy; retry the request' }, { requestId });
+      return body('DATABASE_BUSY', locale, {}, { requestId });
     default:
       return null;
   }
