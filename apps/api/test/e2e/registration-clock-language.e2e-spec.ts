@@ -128,4 +128,15 @@ describe('deal registration: a refused registration reads Chinese end to end', (
     const en = await api(app, lanting).post(`/api/deal-registrations/${thin}/submit`).set('Accept-Language', 'en');
     expect(en.body.message).toBe('The agreement’s evidence standard requires: proof of communication.');
   });
+
+  it('a direct-account import reports refused lines in the reader’s language', async () => {
+    const admin = await loginAs(app, 'admin@partnerline.demo');
+    const csv = ['kind,name,tax_id,domain,industry_code,region_code,owner', 'bogus,某公司,,,,,', 'named_account,宁波港物流有限公司,,,LOG,XX,直销二部'].join('\n');
+    const zh = await api(app, admin).post('/api/direct-accounts/import').set('Accept-Language', 'zh-CN').send({ csv }).expect(200);
+    expect(zh.body.rejected.map((r: { line: number }) => r.line)).toEqual([2, 3]);
+    expect(zh.body.rejected[0].reason).toContain('而不是“bogus”');
+    expect(zh.body.rejected[1].reason).toBe('未知的区域代码 region_code“XX”');
+    const en = await api(app, admin).post('/api/direct-accounts/import').set('Accept-Language', 'en').send({ csv }).expect(200);
+    expect(en.body.rejected[1].reason).toBe('unknown region_code "XX"');
+  });
 });

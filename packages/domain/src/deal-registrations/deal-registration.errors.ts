@@ -82,4 +82,35 @@ export const registrationErrors = defineErrors({
     en: 'Split shares must name registrations of this conflict, each a whole percentage above 0, summing to 100.',
     zh: '分成必须指向该冲突中的报备，每份为大于 0 的整数百分比，合计为 100。',
   },
+  // Lines of a direct-account CSV import that were not imported (reported per line, not thrown).
+  REGISTRATION_IMPORT_UNREADABLE: {
+    status: 422,
+    en: 'not readable as CSV: {detail}',
+    zh: '无法按 CSV 格式读取，请检查引号、分隔符和编码（UTF-8）。',
+  },
+  REGISTRATION_IMPORT_MISSING: {
+    status: 422,
+    en: 'missing {columns}',
+    zh: '缺少 {columns}',
+  },
+  REGISTRATION_IMPORT_KIND: {
+    status: 422,
+    en: 'kind must be named_account or open_opportunity, not "{kind}"',
+    zh: 'kind 必须为 named_account（指名客户）或 open_opportunity（在跟商机），而不是“{kind}”',
+  },
+  REGISTRATION_IMPORT_INDUSTRY: {
+    status: 422,
+    en: 'unknown industry_code "{code}"',
+    zh: '未知的行业代码 industry_code“{code}”',
+  },
+  REGISTRATION_IMPORT_REGION: {
+    status: 422,
+    en: 'unknown region_code "{code}"',
+    zh: '未知的区域代码 region_code“{code}”',
+  },
+  REGISTRATION_IMPORT_NO_KEY: {
+    status: 422,
+    en: 'a name, tax id or domain is needed to match registrations',
+    zh: '需要客户名称、税号或域名才能与报备匹配',
+  },
 });

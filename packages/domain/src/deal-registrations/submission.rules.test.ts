@@ -88,9 +88,10 @@ describe('error catalogue', () => {
       expect([409, 422]).toContain(def.status);
       expect(def.en.length).toBeGreaterThan(5);
       expect(def.zh).toMatch(/[\u4e00-\u9fff]/);
-      // Same placeholders in both languages (the evidence list is named per language).
-      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/(En|Zh)$/, '')).sort();
-      expect(holes(def.zh)).toEqual(holes(def.en));
+      // The Chinese message fills no placeholder the English one lacks (the evidence list is named per language;
+      // a parser's English detail is left out in Chinese).
+      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/(En|Zh)$/, ''));
+      for (const hole of holes(def.zh)) expect(holes(def.en)).toContain(hole);
     }
   });
 });

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { ConflictDetailSchema, ConflictSummarySchema, DirectAccountImportReportSchema } from '@partnerline/domain';
 import { createZodDto, ZodResponse, ZodValidationPipe } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentUser, Roles, VendorRoles } from '../../common/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../common/http/request-context';
+import { localeOf } from '../../common/http/request-locale';
 import { IdParamDto } from '../../common/http/params';
 import { ConflictsService, type Resolution } from './conflicts.service';
 import { DirectAccountsService } from './direct-accounts.service';
@@ -57,7 +59,7 @@ export class ConflictsController {
   @Roles('vendor_admin')
   @HttpCode(200)
   @ZodResponse({ type: ImportReportDto })
-  import(@Body() body: ImportDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.direct.import(body.csv, user);
+  import(@Body() body: ImportDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    return this.direct.import(body.csv, user, localeOf(req));
   }
 }

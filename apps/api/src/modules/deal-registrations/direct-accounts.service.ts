@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normaliseCustomerName, normaliseDomain } from '@partnerline/domain';
+import { type ErrorCode, type Locale, normaliseCustomerName, normaliseDomain, translateMessage } from '@partnerline/domain';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
@@ -26,12 +26,14 @@ export class DirectAccountsService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(csv: string, actor: AuthenticatedUser): Promise<ImportReport> {
+  /** Imports the rows that pass; each refused line gets a reason in the caller's language. */
+  async import(csv: string, actor: AuthenticatedUser, locale: Locale = 'en'): Promise<ImportReport> {
+    const refuse = (line: number, code: ErrorCode, params: Record<string, unknown> = {}) => ({ line, reason: translateMessage(locale, code, params) });
     let records: Record<string, string>[];
     try {
       records = parse(csv, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
     } catch (err) {
-      return { imported: 0, rejected: [{ line: 0, reason: `not readable as CSV: ${(err as Error).message}` }] };
+      return { imported: 0, rejected: [refuse(0, 'REGISTRATION_IMPORT_UNREADABLE', { detail: (err as Error).message })] };
     }
     const industries = new Map<string, string>((await this.catalog.industries()).map((r) => [r.code, r.id]));
     const regions = new Map<string, string>((await this.catalog.regions()).map((r) => [r.code, r.id]));
@@ -40,11 +42,11 @@ export class DirectAccountsService {
     records.forEach((r, i) => {
       const line = i + 2; // header is line 1
       const missing = COLUMNS.slice(0, 2).filter((c) => !r[c]);
-      if (missing.length) return report.rejected.push({ line, reason: `missing ${missing.join(', ')}` });
-      if (!['named_account', 'open_opportunity'].includes(r.kind)) return report.rejected.push({ line, reason: `kind must be named_account or open_opportunity, not "${r.kind}"` });
-      if (r.industry_code && !industries.has(r.industry_code)) return report.rejected.push({ line, reason: `unknown industry_code "${r.industry_code}"` });
-      if (r.region_code && !regions.has(r.region_code)) return report.rejected.push({ line, reason: `unknown region_code "${r.region_code}"` });
-      if (!r.tax_id && !r.domain && r.name.length < 2) return report.rejected.push({ line, reason: 'a name, tax id or domain is needed to match registrations' });
+      if (missing.length) return report.rejected.push(refuse(line, 'REGISTRATION_IMPORT_MISSING', { columns: missing.join(', ') }));
+      if (!['named_account', 'open_opportunity'].includes(r.kind)) return report.rejected.push(refuse(line, 'REGISTRATION_IMPORT_KIND', { kind: r.kind }));
+      if (r.industry_code && !industries.has(r.industry_code)) return report.rejected.push(refuse(line, 'REGISTRATION_IMPORT_INDUSTRY', { code: r.industry_code }));
+      if (r.region_code && !regions.has(r.region_code)) return report.rejected.push(refuse(line, 'REGISTRATION_IMPORT_REGION', { code: r.region_code }));
+      if (!r.tax_id && !r.domain && r.name.length < 2) return report.rejected.push(refuse(line, 'REGISTRATION_IMPORT_NO_KEY'));
       valid.push(r);
     });
     await inTransaction(this.db, async (m) => {
