@@ -3,6 +3,8 @@ import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '@partnerline/doma
 /**
  * The one exception type for expected failures. `code` is stable (clients switch on it),
  * `params` fill the translated message, `details` carry structured facts (e.g. allowed transitions).
+ * There is deliberately no free-text constructor: every refusal has its own code in its module's *.errors.ts,
+ * with an English and a Chinese message.
  */
 export class AppError extends Error {
   constructor(
@@ -20,13 +22,5 @@ export class AppError extends Error {
 
   static notFound(entity: string, id: string): AppError {
     return new AppError('NOT_FOUND', { entity, id }, { entity, id });
-  }
-
-  static unprocessable(detail: string, details?: Record<string, unknown>): AppError {
-    return new AppError('UNPROCESSABLE', { detail }, details);
-  }
-
-  static conflict(detail: string, details?: Record<string, unknown>): AppError {
-    return new AppError('CONFLICT', { detail }, details);
   }
 }
