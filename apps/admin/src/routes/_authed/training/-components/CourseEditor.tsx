@@ -1,11 +1,12 @@
 import { Alert, Anchor, Badge, Button, Card, Divider, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArchive, IconDeviceFloppy, IconRoute, IconSend } from '@tabler/icons-react';
 import { COURSE_TRANSITIONS, type CourseDetail, type CourseInput, CourseInputSchema, type CourseStatus, CourseTrackSchema, JobRoleSchema, LocaleSchema } from '@partnerline/domain';
-import { apiFieldErrors, currentLanguage, formatDateTime, formatNumber, meQueryOptions, zodFieldErrors } from '@partnerline/ui';
+import { apiFieldErrors, formatDateTime, formatNumber, meQueryOptions, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { productLinesQueryOptions } from '../../../../api/agreements';
 import { policiesQueryOptions } from '../../../../api/catalog';
@@ -14,6 +15,8 @@ import { canManageTraining } from '../../../../nav';
 import { ModulesEditor, newModule } from './ModulesEditor';
 import { QuizEditor } from './QuizEditor';
 import { CourseStatusBadge } from './TrainingBadges';
+
+const courseForm = zodForm(CourseInputSchema);
 
 export function emptyCourse(): CourseInput {
   return { code: '', title: '', summary: '', track: 'solution_technical', jobRole: 'presales', productLineId: '', language: 'zh-CN', durationMinutes: 30, modules: [newModule()], quiz: [] };
@@ -50,54 +53,44 @@ export function CourseEditor({ course }: { course?: CourseDetail }) {
   const { data: policies } = useSuspenseQuery(policiesQueryOptions());
   const readOnly = !canManageTraining(user?.role);
   const initial = useMemo(() => (course ? courseInputOf(course) : emptyCourse()), [course]);
-  const [f, setF] = useState<CourseInput>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<CourseInput>({ initialValues: initial, validate: courseForm.validate });
+  const f = form.values;
+  const errors = form.errors as Record<string, string>;
   const create = useCreateCourse();
   const update = useUpdateCourse(course?.id ?? '');
   const dirty = JSON.stringify(f) !== JSON.stringify(initial);
-  const set = <K extends keyof CourseInput>(k: K, v: CourseInput[K]) => setF((s) => ({ ...s, [k]: v }));
+  const set = <K extends keyof CourseInput>(k: K, v: CourseInput[K]) => form.setFieldValue(k, v as never);
 
-  const validate = (): CourseInput | null => {
-    const parsed = CourseInputSchema.safeParse(f);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error.issues as never, currentLanguage()));
-      return null;
-    }
-    setErrors({});
-    return parsed.data;
-  };
-
-  const save = () => {
-    const content = validate();
-    if (!content) return;
+  const save = form.onSubmit((values) => {
+    const content = courseForm.parse(values);
     if (!course) {
       create.mutate(content, {
         onSuccess: (r) => {
           notifications.show({ color: 'green', message: t('courseEditor.created') });
           void navigate({ to: '/training/courses/$courseId', params: { courseId: r.id } });
         },
-        onError: (e) => setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
+        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
       });
     } else {
       update.mutate(
         { content },
         {
           onSuccess: (saved) => {
-            setF(courseInputOf(saved));
+            form.setValues(courseInputOf(saved));
             notifications.show({ color: 'green', message: t('courseEditor.saved') });
           },
-          onError: (e) => setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
+          onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
         },
       );
     }
-  };
+  });
 
   const changeStatus = (status: CourseStatus) =>
     update.mutate(
       { status },
       {
         onSuccess: () => notifications.show({ color: 'green', message: t(`courseEditor.statusDone.${status}`) }),
-        onError: (e) => setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
+        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
       },
     );
 
@@ -199,7 +192,7 @@ export function CourseEditor({ course }: { course?: CourseDetail }) {
                     </Text>
                   </Group>
                 )}
-                <Button leftSection={<IconDeviceFloppy size={16} />} loading={pending && !!(create.variables || update.variables?.content)} disabled={!!course && !dirty} onClick={save} fullWidth>
+                <Button leftSection={<IconDeviceFloppy size={16} />} loading={pending && !!(create.variables || update.variables?.content)} disabled={!!course && !dirty} onClick={() => save()} fullWidth>
                   {course ? t('courseEditor.save') : t('courseEditor.create')}
                 </Button>
                 {transitions.length > 0 && <Divider my={4} />}
