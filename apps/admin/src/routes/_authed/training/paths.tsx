@@ -1,8 +1,9 @@
 import { ActionIcon, Alert, Badge, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Tooltip } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { type CertificationPathInput, CertificationPathInputSchema, JobRoleSchema } from '@partnerline/domain';
-import { apiFieldErrors, currentLanguage, formatNumber, meQueryOptions, zodFieldErrors } from '@partnerline/ui';
+import { apiFieldErrors, formatNumber, meQueryOptions, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -116,45 +117,45 @@ function PathsPage() {
   );
 }
 
+const pathForm = zodForm(CertificationPathInputSchema);
+
 function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath | null; defaultMonths: number; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
   const { data: courses } = useSuspenseQuery(coursesQueryOptions());
   const { data: lines } = useSuspenseQuery(productLinesQueryOptions());
   const save = useSavePath();
-  const [f, setF] = useState<CertificationPathInput>(
-    path
+  const form = useForm<CertificationPathInput>({
+    initialValues: path
       ? { name: path.name, jobRole: path.jobRole, productLineId: path.productLineId, courseIds: path.courses.map((c) => c.id), validityMonths: path.validityMonths, active: path.active }
       : { name: '', jobRole: 'presales', productLineId: lines[0]?.id ?? '', courseIds: [], validityMonths: null, active: true },
-  );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof CertificationPathInput>(k: K, v: CertificationPathInput[K]) => setF((s) => ({ ...s, [k]: v }));
+    validate: pathForm.validate,
+  });
+  const { values: f, errors } = form;
+  const set = <K extends keyof CertificationPathInput>(k: K, v: CertificationPathInput[K]) => form.setFieldValue(k, v as never);
   // Courses of the path's product line first; archived ones only when already chosen.
   const courseData = courses
     .filter((c) => c.status !== 'archived' || f.courseIds.includes(c.id))
     .sort((a, b) => Number(b.productLineId === f.productLineId) - Number(a.productLineId === f.productLineId) || a.code.localeCompare(b.code))
     .map((c) => ({ value: c.id, label: `${c.code} · ${c.title}${c.status === 'draft' ? ` (${t('courseStatus.draft')})` : ''}` }));
 
-  const submit = () => {
-    const parsed = CertificationPathInputSchema.safeParse(f);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error.issues as never, currentLanguage()));
-    setErrors({});
+  const submit = form.onSubmit((values) =>
     save.mutate(
-      { id: path?.id, input: parsed.data },
+      { id: path?.id, input: pathForm.parse(values) },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('paths.saved') });
           onClose();
         },
-        onError: (e) => setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
+        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
       },
-    );
-  };
+    ),
+  );
 
   return (
     <Modal opened onClose={onClose} title={path ? t('paths.editTitle', { name: path.name }) : t('paths.new')} size="lg">
       <Stack>
-        <TextInput label={t('paths.name')} required value={f.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+        <TextInput label={t('paths.name')} required {...form.getInputProps('name')} data-autofocus />
         <SimpleGrid cols={2}>
           <Select label={t('paths.jobRole')} required allowDeselect={false} data={JobRoleSchema.options.map((v) => ({ value: v, label: t(`jobRoles.${v}`, { ns: 'ui' }) }))} value={f.jobRole} onChange={(v) => v && set('jobRole', v as CertificationPathInput['jobRole'])} error={errors.jobRole} />
           <Select label={t('paths.productLine')} required allowDeselect={false} data={lines.map((l) => ({ value: l.id, label: `${l.code} · ${zh ? l.nameZh : l.nameEn}` }))} value={f.productLineId || null} onChange={(v) => set('productLineId', v ?? '')} error={errors.productLineId} />
@@ -165,9 +166,7 @@ function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath |
           required
           searchable
           data={courseData}
-          value={f.courseIds}
-          onChange={(v) => set('courseIds', v)}
-          error={errors.courseIds}
+          {...form.getInputProps('courseIds')}
           nothingFoundMessage={t('courses.empty')}
           comboboxProps={{ withinPortal: true }}
         />
@@ -183,14 +182,14 @@ function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath |
             onChange={(v) => set('validityMonths', v === '' ? null : Number(v))}
             error={errors.validityMonths}
           />
-          <Switch mt={30} label={t('paths.activeHint')} checked={f.active} onChange={(e) => set('active', e.currentTarget.checked)} />
+          <Switch mt={30} label={t('paths.activeHint')} {...form.getInputProps('active', { type: 'checkbox' })} />
         </SimpleGrid>
         {errors.form && <Alert color="red">{errors.form}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
           </Button>
-          <Button loading={save.isPending} onClick={submit}>
+          <Button loading={save.isPending} onClick={() => submit()}>
             {t('common.save', { ns: 'ui' })}
           </Button>
         </Group>
