@@ -14,8 +14,8 @@ export const registrationErrors = defineErrors({
   },
   REGISTRATION_EVIDENCE_MISSING: {
     status: 422,
-    en: 'The agreement’s evidence standard requires: {missingEn}.',
-    zh: '协议的证据标准要求提供：{missingZh}。',
+    en: 'The agreement’s evidence standard requires: {missing}.',
+    zh: '协议的证据标准要求提供：{missing}。',
   },
   REGISTRATION_DUPLICATE_OWN: {
     status: 409,
@@ -85,8 +85,8 @@ export const registrationErrors = defineErrors({
   // Lines of a direct-account CSV import that were not imported (reported per line, not thrown).
   REGISTRATION_IMPORT_UNREADABLE: {
     status: 422,
-    en: 'not readable as CSV: {detail}',
-    zh: '无法按 CSV 格式读取，请检查引号、分隔符和编码（UTF-8）。',
+    en: 'not readable as CSV near line {line}: check quotes, separators and the encoding (UTF-8)',
+    zh: '第 {line} 行附近无法按 CSV 格式读取，请检查引号、分隔符和编码（UTF-8）。',
   },
   REGISTRATION_IMPORT_MISSING: {
     status: 422,

@@ -11,6 +11,8 @@ import {
   slaBreached,
 } from './submission.rules.js';
 import { registrationErrors } from './deal-registration.errors.js';
+import { EVIDENCE_LABELS } from './submission.rules.js';
+import { translateMessage } from '../i18n/error-messages.js';
 
 const standard = { proofOfCommunication: true, customerFeedback: false, customerDetails: true };
 
@@ -81,6 +83,14 @@ describe('auto-approval and SLA', () => {
   });
 });
 
+describe('evidence labels', () => {
+  it('name the missing evidence in the reader’s language', () => {
+    const missing = { en: EVIDENCE_LABELS.proofOfCommunication.en, 'zh-CN': EVIDENCE_LABELS.proofOfCommunication.zh };
+    expect(translateMessage('zh-CN', 'REGISTRATION_EVIDENCE_MISSING', { missing })).toBe('协议的证据标准要求提供：沟通记录。');
+    expect(translateMessage('en', 'REGISTRATION_EVIDENCE_MISSING', { missing })).toBe('The agreement’s evidence standard requires: proof of communication.');
+  });
+});
+
 describe('error catalogue', () => {
   it('every code has a status and both messages, the Chinese one in Chinese', () => {
     for (const [code, def] of Object.entries(registrationErrors)) {
@@ -88,10 +98,8 @@ describe('error catalogue', () => {
       expect([409, 422]).toContain(def.status);
       expect(def.en.length).toBeGreaterThan(5);
       expect(def.zh).toMatch(/[\u4e00-\u9fff]/);
-      // The Chinese message fills no placeholder the English one lacks (the evidence list is named per language;
-      // a parser's English detail is left out in Chinese).
-      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/(En|Zh)$/, ''));
-      for (const hole of holes(def.zh)) expect(holes(def.en)).toContain(hole);
+      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(holes(def.zh)).toEqual(holes(def.en));
     }
   });
 });

@@ -139,7 +139,8 @@ export class DealRegistrationsService {
       }
       const missing = missingRequiredEvidence(agreement, r.details.evidence, await this.repo.evidenceKinds(m, r.id));
       if (missing.length) {
-        throw new AppError('REGISTRATION_EVIDENCE_MISSING', { missingEn: missing.map((k) => EVIDENCE_LABELS[k].en).join(', '), missingZh: missing.map((k) => EVIDENCE_LABELS[k].zh).join('、') }, { missing });
+        const named = { en: missing.map((k) => EVIDENCE_LABELS[k].en).join(', '), 'zh-CN': missing.map((k) => EVIDENCE_LABELS[k].zh).join('、') };
+        throw new AppError('REGISTRATION_EVIDENCE_MISSING', { missing: named }, { missing });
       }
 
       // Serialise submissions about the same customer: one lock per identity key (sorted, so no deadlock).

@@ -33,7 +33,7 @@ export class DirectAccountsService {
     try {
       records = parse(csv, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
     } catch (err) {
-      return { imported: 0, rejected: [refuse(0, 'REGISTRATION_IMPORT_UNREADABLE', { detail: (err as Error).message })] };
+      return { imported: 0, rejected: [refuse(0, 'REGISTRATION_IMPORT_UNREADABLE', { line: (err as { lines?: number }).lines ?? 1 })] };
     }
     const industries = new Map<string, string>((await this.catalog.industries()).map((r) => [r.code, r.id]));
     const regions = new Map<string, string>((await this.catalog.regions()).map((r) => [r.code, r.id]));
