@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type AgreementSummary, agreementNumber, type AgreementTerms, type ExclusiveHolding, type Scope, type ScopeEntry } from '@partnerline/domain';
 import { scopeCondition } from '../../common/database/scope-sql';
+import { AuthRepository } from '../auth/auth.repository';
+import { PartnersRepository } from '../partners/partners.repository';
 
 type Cell = { industryId: string; regionId: string };
 import type { DataSource, EntityManager } from 'typeorm';
@@ -20,13 +22,24 @@ type Row = Record<string, unknown> & {
   pending_amendment: boolean;
 };
 
-const SELECT = `SELECT a.*, p.name AS partner_name,
+// Partner names come from the partners module (PartnersRepository.briefs), never from its table.
+const SELECT = `SELECT a.*,
   EXISTS (SELECT 1 FROM agreement_versions v WHERE v.agreement_id = a.id AND v.kind = 'amendment' AND v.status = 'pending') AS pending_amendment
-  FROM agreements a JOIN partners p ON p.id = a.partner_id`;
+  FROM agreements a`;
 
 @Injectable()
 export class AgreementsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly partners: PartnersRepository,
+    private readonly users: AuthRepository,
+  ) {}
+
+  /** Fills `partner_name` of rows read from agreements, through the partners module. */
+  private async named<T extends { partner_id: string; partner_name?: string }>(m: EntityManager, rows: T[]): Promise<(T & { partner_name: string })[]> {
+    const names = new Map((await this.partners.briefs(m, [...new Set(rows.map((r) => r.partner_id))])).map((p) => [p.id, p.name]));
+    return rows.map((r) => Object.assign(r, { partner_name: names.get(r.partner_id) ?? '' }));
+  }
 
   async scopeViews(m: EntityManager, ids: string[]): Promise<Map<string, AgreementSummary['scope']>> {
     const rows: { agreement_id: string; industry_id: string | null; region_id: string | null; izh: string | null; ien: string | null; rzh: string | null; ren: string | null }[] = ids.length
@@ -93,11 +106,10 @@ export class AgreementsRepository {
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM agreements a ${filter}`, params);
-    const rows: Row[] = await this.db.query(`${SELECT} ${filter} ORDER BY a.updated_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params,
-      q.pageSize,
-      (q.page - 1) * q.pageSize,
-    ]);
+    const rows: Row[] = await this.named(
+      this.db.manager,
+      await this.db.query(`${SELECT} ${filter} ORDER BY a.updated_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.pageSize, (q.page - 1) * q.pageSize]),
+    );
     const scopes = await this.scopeViews(this.db.manager, rows.map((r) => r.id));
     return { total: count, items: rows.map((r) => this.summary(r, scopes.get(r.id) ?? [])) };
   }
@@ -112,7 +124,7 @@ export class AgreementsRepository {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'a.partner_id', params);
     const rows: Row[] = await m.query(`${SELECT} WHERE a.id = $1${scoped ? ` AND ${scoped}` : ''}${scope.kind === 'partner' ? ` AND a.status <> 'draft'` : ''}`, params);
-    return rows[0] ?? null;
+    return rows[0] ? (await this.named(m, rows))[0] : null;
   }
 
   /** A new draft with its first version; returns its id. */
@@ -222,18 +234,19 @@ export class AgreementsRepository {
 
   /** Exclusive holdings on any of the cells during the term (the preview, and naming the holder on a 409). */
   async overlaps(cells: Cell[], startDate: string, endDate: string, excludeAgreementId: string | null, limit = 200): Promise<ExclusiveHolding[]> {
-    const rows: Record<string, string>[] = await this.db.query(
-      `SELECT DISTINCT a.id AS agreement_id, a.start_date, p.id AS partner_id, p.name AS partner_name,
+    const found: (Record<string, string> & { partner_id: string })[] = await this.db.query(
+      `SELECT DISTINCT a.id AS agreement_id, a.start_date, a.partner_id,
               i.name_zh AS izh, i.name_en AS ien, r.name_zh AS rzh, r.name_en AS ren, r.path,
               lower(c.period)::text AS from_date, (upper(c.period) - 1)::text AS until_date
          FROM exclusive_claims c
          JOIN unnest($5::uuid[], $6::uuid[]) AS x(industry_id, region_id) ON x.industry_id = c.industry_id AND x.region_id = c.region_id
-         JOIN agreements a ON a.id = c.agreement_id JOIN partners p ON p.id = a.partner_id
+         JOIN agreements a ON a.id = c.agreement_id
          JOIN industries i ON i.id = c.industry_id JOIN regions r ON r.id = c.region_id
         WHERE c.period && daterange($1::date, $2::date, '[]') AND ($3::uuid IS NULL OR c.agreement_id <> $3)
         ORDER BY a.id, izh, r.path LIMIT $4`,
       [startDate, endDate, excludeAgreementId, limit, cells.map((c) => c.industryId), cells.map((c) => c.regionId)],
     );
+    const rows = await this.named(this.db.manager, found);
     return rows.map((r) => ({
       agreementId: r.agreement_id,
       number: agreementNumber('exclusive', r.start_date, r.agreement_id),
@@ -253,13 +266,14 @@ export class AgreementsRepository {
     return (await this.overlaps([{ industryId, regionId }], on, on, null, 1))[0] ?? null;
   }
 
+  /** The versions of an agreement, oldest first, with who created and decided each (display names from the auth module). */
   async versions(agreementId: string): Promise<Record<string, unknown>[]> {
-    return this.db.query(
-      `SELECT v.version, v.kind, v.status, v.terms, c.display_name AS created_by, v.created_at, d.display_name AS decided_by, v.decided_at, v.reason
-         FROM agreement_versions v JOIN users c ON c.id = v.created_by LEFT JOIN users d ON d.id = v.decided_by
-        WHERE v.agreement_id = $1 ORDER BY v.version`,
+    const rows: (Record<string, unknown> & { created_by: string; decided_by: string | null })[] = await this.db.query(
+      `SELECT version, kind, status, terms, created_by, created_at, decided_by, decided_at, reason FROM agreement_versions WHERE agreement_id = $1 ORDER BY version`,
       [agreementId],
     );
+    const names = await this.users.displayNames(rows.flatMap((r) => (r.decided_by ? [r.created_by, r.decided_by] : [r.created_by])));
+    return rows.map((r) => ({ ...r, created_by: names.get(r.created_by) ?? '', decided_by: r.decided_by ? (names.get(r.decided_by) ?? null) : null }));
   }
 
   /** A partner's active agreements (oldest first), with their terms: qualification reads the requirements. */
