@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every test of every package — unit, integration on PostgreSQL (embedded, or DATABASE_URL),
-// and browser end-to-end in Debian's chromium. Exits non-zero on any failure.
+// `npm test`: lint first (a lint error fails the run), then every test of every package — unit, integration on
+// PostgreSQL (embedded, or DATABASE_URL), and browser end-to-end in Debian's chromium. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureInstalled, pnpm, root } from './pnpm.mjs';
@@ -32,4 +32,10 @@ try {
 }
 ensureChromium();
 const extra = process.argv.slice(2);
+// Lint is cheap and cached by turbo; the same filters (e.g. --filter=@partnerline/api) apply to it.
+const lint = pnpm(['exec', 'turbo', 'run', 'lint', '--output-logs=errors-only', ...extra], { cwd: root });
+if (lint !== 0) {
+  console.error('[partnerline] lint failed (see the errors above; `pnpm lint` reproduces them): not running the tests.');
+  process.exit(lint);
+}
 process.exit(pnpm(['exec', 'turbo', 'run', 'test', '--concurrency=1', '--output-logs=full', ...extra], { cwd: root }));
