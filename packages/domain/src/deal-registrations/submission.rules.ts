@@ -26,6 +26,20 @@ export const EVIDENCE_LABELS: Record<EvidenceKind, { en: string; zh: string }> =
   customerDetails: { en: 'customer details', zh: '客户信息' },
 };
 
+/** How each registration status is named to people (the same words as the apps' status labels). */
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, { en: string; 'zh-CN': string }> = {
+  draft: { en: 'Draft', 'zh-CN': '草稿' },
+  submitted: { en: 'Submitted', 'zh-CN': '已提交' },
+  in_review: { en: 'In review', 'zh-CN': '审核中' },
+  in_conflict: { en: 'In conflict', 'zh-CN': '冲突协调中' },
+  approved: { en: 'Protected', 'zh-CN': '保护中' },
+  won: { en: 'Won', 'zh-CN': '赢单' },
+  lost: { en: 'Lost', 'zh-CN': '丢单' },
+  expired: { en: 'Expired', 'zh-CN': '已过期' },
+  rejected: { en: 'Rejected', 'zh-CN': '未通过' },
+  withdrawn: { en: 'Withdrawn', 'zh-CN': '已撤回' },
+};
+
 export interface CoveringAgreement {
   id: string;
   type: 'registration' | 'exclusive' | string;

@@ -14,6 +14,7 @@ import {
   nameSimilarity,
   pickCoveringAgreement,
   protectionEndsOn,
+  REGISTRATION_STATUS_LABELS,
   REGISTRATION_TRANSITIONS,
   type RegistrationInput,
   registrationLockKeys,
@@ -226,7 +227,7 @@ export class DealRegistrationsService {
     if (!check.ok) throw new AppError(check.code, check.params, { field: 'file' });
     return inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, scope, true);
-      if (!EVIDENCE_OPEN_STATUSES.includes(r.status)) throw new AppError('REGISTRATION_EVIDENCE_CLOSED', { status: r.status });
+      if (!EVIDENCE_OPEN_STATUSES.includes(r.status)) throw new AppError('REGISTRATION_EVIDENCE_CLOSED', { status: REGISTRATION_STATUS_LABELS[r.status] }, { status: r.status });
       const fileId = await this.repo.insertEvidence(m, { registrationId: id, kind, filename: file.originalname.slice(0, 200), mime: check.mime, content: file.buffer, sha256: check.sha256, uploadedBy: actor.id });
       await this.audit.record(m, { entity: 'deal_registration', entityId: id, action: 'registration.evidence_added', after: { fileId, kind, filename: file.originalname, size: file.buffer.length, sha256: check.sha256 } });
       return { id: fileId };
