@@ -1,4 +1,4 @@
-import { IconArrowsSplit, IconBuildingStore, IconClipboardCheck, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconLifebuoy, IconSchool, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
+import { IconActivityHeartbeat, IconArrowsSplit, IconBuildingStore, IconClipboardCheck, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconLifebuoy, IconSchool, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
 import { type Role, VENDOR_ROLES } from '@partnerline/domain';
 import type { NavItem } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
@@ -18,6 +18,7 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
   { to: '/policies', key: 'policies', roles: VENDOR_ROLES, icon: IconSettings },
   { to: '/users', key: 'users', roles: ['vendor_admin'], icon: IconUsers },
   { to: '/audit', key: 'audit', roles: ['vendor_admin', 'leadership'], icon: IconHistory },
+  { to: '/operations', key: 'operations', roles: ['vendor_admin'], icon: IconActivityHeartbeat },
 ];
 
 /** Roles that author courses and paths, revoke certificates, run reviews and answer support requests (leadership reads only). */

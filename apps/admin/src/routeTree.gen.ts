@@ -13,6 +13,7 @@ import { Route as AuthedRouteImport } from './routes/_authed'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
 import { Route as AuthedAuditRouteImport } from './routes/_authed/audit'
+import { Route as AuthedOperationsRouteImport } from './routes/_authed/operations'
 import { Route as AuthedPoliciesRouteImport } from './routes/_authed/policies'
 import { Route as AuthedSegmentsRouteImport } from './routes/_authed/segments'
 import { Route as AuthedUsersRouteImport } from './routes/_authed/users'
@@ -53,6 +54,11 @@ const AuthedIndexRoute = AuthedIndexRouteImport.update({
 const AuthedAuditRoute = AuthedAuditRouteImport.update({
   id: '/audit',
   path: '/audit',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedOperationsRoute = AuthedOperationsRouteImport.update({
+  id: '/operations',
+  path: '/operations',
   getParentRoute: () => AuthedRoute,
 } as any)
 const AuthedPoliciesRoute = AuthedPoliciesRouteImport.update({
@@ -180,6 +186,7 @@ export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
   '/login': typeof LoginRoute
   '/audit': typeof AuthedAuditRoute
+  '/operations': typeof AuthedOperationsRoute
   '/policies': typeof AuthedPoliciesRoute
   '/segments': typeof AuthedSegmentsRoute
   '/users': typeof AuthedUsersRoute
@@ -206,6 +213,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/audit': typeof AuthedAuditRoute
+  '/operations': typeof AuthedOperationsRoute
   '/policies': typeof AuthedPoliciesRoute
   '/segments': typeof AuthedSegmentsRoute
   '/users': typeof AuthedUsersRoute
@@ -235,6 +243,7 @@ export interface FileRoutesById {
   '/_authed': typeof AuthedRouteWithChildren
   '/login': typeof LoginRoute
   '/_authed/audit': typeof AuthedAuditRoute
+  '/_authed/operations': typeof AuthedOperationsRoute
   '/_authed/policies': typeof AuthedPoliciesRoute
   '/_authed/segments': typeof AuthedSegmentsRoute
   '/_authed/users': typeof AuthedUsersRoute
@@ -265,6 +274,7 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/audit'
+    | '/operations'
     | '/policies'
     | '/segments'
     | '/users'
@@ -291,6 +301,7 @@ export interface FileRouteTypes {
   to:
     | '/login'
     | '/audit'
+    | '/operations'
     | '/policies'
     | '/segments'
     | '/users'
@@ -319,6 +330,7 @@ export interface FileRouteTypes {
     | '/_authed'
     | '/login'
     | '/_authed/audit'
+    | '/_authed/operations'
     | '/_authed/policies'
     | '/_authed/segments'
     | '/_authed/users'
@@ -377,6 +389,13 @@ declare module '@tanstack/react-router' {
       path: '/audit'
       fullPath: '/audit'
       preLoaderRoute: typeof AuthedAuditRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/operations': {
+      id: '/_authed/operations'
+      path: '/operations'
+      fullPath: '/operations'
+      preLoaderRoute: typeof AuthedOperationsRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/policies': {
@@ -538,6 +557,7 @@ declare module '@tanstack/react-router' {
 
 interface AuthedRouteChildren {
   AuthedAuditRoute: typeof AuthedAuditRoute
+  AuthedOperationsRoute: typeof AuthedOperationsRoute
   AuthedPoliciesRoute: typeof AuthedPoliciesRoute
   AuthedSegmentsRoute: typeof AuthedSegmentsRoute
   AuthedUsersRoute: typeof AuthedUsersRoute
@@ -565,6 +585,7 @@ interface AuthedRouteChildren {
 
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAuditRoute: AuthedAuditRoute,
+  AuthedOperationsRoute: AuthedOperationsRoute,
   AuthedPoliciesRoute: AuthedPoliciesRoute,
   AuthedSegmentsRoute: AuthedSegmentsRoute,
   AuthedUsersRoute: AuthedUsersRoute,
