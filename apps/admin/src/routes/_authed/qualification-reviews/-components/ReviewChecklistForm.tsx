@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Divider, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCheck, IconCircleCheck, IconX } from '@tabler/icons-react';
-import { type QualificationReviewInput, qualificationReviewResult } from '@partnerline/domain';
-import { useState } from 'react';
+import { type QualificationReviewInput, QualificationReviewInputSchema, qualificationReviewResult } from '@partnerline/domain';
+import { zodForm } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 
 export const CHECKS = ['demoEnvironment', 'marketingQuality', 'afterSalesProcess'] as const;
 type Check = (typeof CHECKS)[number];
-type Draft = Record<Check, { pass: boolean | null; notes: string }>;
+type Draft = Record<Check, { pass: boolean | null; notes: string }> & { notes: string };
 
 /**
  * The reviewer's checklist: demo environment, marketing activity quality, after-sales process — each pass/fail with notes —
@@ -14,12 +15,16 @@ type Draft = Record<Check, { pass: boolean | null; notes: string }>;
  */
 export function ReviewChecklistForm({ certifiedStaffPass, pending, error, onSubmit }: { certifiedStaffPass: boolean | null; pending: boolean; error?: string | null; onSubmit: (input: QualificationReviewInput) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>({ demoEnvironment: { pass: null, notes: '' }, marketingQuality: { pass: null, notes: '' }, afterSalesProcess: { pass: null, notes: '' } });
-  const [notes, setNotes] = useState('');
-  const [missing, setMissing] = useState<Check[]>([]);
+  // An undecided check (pass: null) is refused by the schema; the reviewer is asked to choose.
+  const schema = zodForm(QualificationReviewInputSchema, (v: Draft) => v, Object.fromEntries(CHECKS.map((k) => [`${k}.pass`, t('reviews.choosePassFail')])));
+  const form = useForm<Draft>({
+    initialValues: { demoEnvironment: { pass: null, notes: '' }, marketingQuality: { pass: null, notes: '' }, afterSalesProcess: { pass: null, notes: '' }, notes: '' },
+    validate: schema.validate,
+  });
+  const draft = form.values;
   const set = (k: Check, patch: Partial<Draft[Check]>) => {
-    setDraft((d) => ({ ...d, [k]: { ...d[k], ...patch } }));
-    if (patch.pass !== undefined) setMissing((m) => m.filter((x) => x !== k));
+    if (patch.pass !== undefined) form.setFieldValue(`${k}.pass`, patch.pass);
+    if (patch.notes !== undefined) form.setFieldValue(`${k}.notes`, patch.notes);
   };
   const decided = CHECKS.every((k) => draft[k].pass !== null);
   const outcome =
@@ -27,12 +32,7 @@ export function ReviewChecklistForm({ certifiedStaffPass, pending, error, onSubm
       ? qualificationReviewResult({ certifiedStaff: certifiedStaffPass, demoEnvironment: !!draft.demoEnvironment.pass, marketingQuality: !!draft.marketingQuality.pass, afterSalesProcess: !!draft.afterSalesProcess.pass })
       : null;
 
-  const submit = () => {
-    const undecided = CHECKS.filter((k) => draft[k].pass === null);
-    if (undecided.length) return setMissing(undecided);
-    const check = (k: Check) => ({ pass: draft[k].pass === true, notes: draft[k].notes.trim() });
-    onSubmit({ demoEnvironment: check('demoEnvironment'), marketingQuality: check('marketingQuality'), afterSalesProcess: check('afterSalesProcess'), notes: notes.trim() });
-  };
+  const submit = form.onSubmit((values) => onSubmit(schema.parse(values)));
 
   return (
     <Stack gap="md">
@@ -77,15 +77,15 @@ export function ReviewChecklistForm({ certifiedStaffPass, pending, error, onSubm
             />
           </Group>
           <Textarea aria-label={t('reviews.checkNotes', { check: t(`reviews.checks.${k}`) })} placeholder={t('reviews.notesPlaceholder')} autosize minRows={1} value={draft[k].notes} onChange={(e) => set(k, { notes: e.currentTarget.value })} />
-          {missing.includes(k) && (
+          {form.errors[`${k}.pass`] && (
             <Text size="xs" c="red" role="alert">
-              {t('reviews.choosePassFail')}
+              {form.errors[`${k}.pass`]}
             </Text>
           )}
           <Divider />
         </Stack>
       ))}
-      <Textarea label={t('reviews.overallNotes')} autosize minRows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+      <Textarea label={t('reviews.overallNotes')} autosize minRows={3} {...form.getInputProps('notes')} />
       {outcome && (
         <Alert color={outcome === 'pass' ? 'green' : 'orange'} variant="light" icon={outcome === 'pass' ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}>
           {t(outcome === 'pass' ? 'reviews.outcomePass' : 'reviews.outcomeFail')}
@@ -93,7 +93,7 @@ export function ReviewChecklistForm({ certifiedStaffPass, pending, error, onSubm
       )}
       {error && <Alert color="red">{error}</Alert>}
       <Group justify="flex-end">
-        <Button color="green" loading={pending} onClick={submit} leftSection={<IconCircleCheck size={16} />}>
+        <Button color="green" loading={pending} onClick={() => submit()} leftSection={<IconCircleCheck size={16} />}>
           {t('reviews.complete')}
         </Button>
       </Group>
