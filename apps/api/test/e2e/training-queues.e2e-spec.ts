@@ -70,6 +70,23 @@ describe('training queues, clock and sweep', () => {
     expect((await svc.sweep('2036-06-01')).reminded).toBe(0);
   });
 
+  it('reports a resume cursor after each batch, and a run resumed from it re-reads only what follows', async () => {
+    const db = dataSourceOf(app);
+    const [src] = await db.query(`SELECT path_id, user_id, partner_id FROM certifications LIMIT 1`);
+    await db.query(
+      `INSERT INTO certifications (code, path_id, user_id, partner_id, earned_on, expires_on)
+       SELECT 'RESUME-' || lpad(g::text, 6, '0'), $1, $2, $3, '2039-01-01', '2040-03-31' FROM generate_series(1, $4::int) g`,
+      [src.path_id, src.user_id, src.partner_id, SWEEP_BATCH + 5],
+    );
+    const svc = app.get(CertificationsService);
+    const cursors: (string | null | undefined)[] = [];
+    await svc.sweep('2040-03-01', async (_p, _t, cursor) => void cursors.push(cursor));
+    expect(cursors[0]).toMatch(/^reminders:\d{4}-\d{2}-\d{2}:[0-9a-f-]{36}$/);
+    const seen: number[] = [];
+    await svc.sweep('2040-03-01', async (processed) => void seen.push(processed), cursors[0]!);
+    expect(seen[0]).toBeLessThan(SWEEP_BATCH); // the first batch was skipped
+  });
+
   it('answers a refusal in Chinese with a stable code', async () => {
     const [c] = await dataSourceOf(app).query(`SELECT id FROM certifications WHERE revoked_at IS NULL LIMIT 1`);
     await api(app, manager).post(`/api/certifications/${c.id}/revoke`).send({ reason: '测试' }).expect(204);

@@ -36,8 +36,11 @@ import { type CertRow, CertificationsRepository } from './certifications.reposit
 /** How many certificates one sweep transaction handles: locks are held for one batch only. */
 export const SWEEP_BATCH = 100;
 
-/** Reports progress after a batch: processed so far and the total when known. */
-export type SweepProgress = (processed: number, total: number | null) => Promise<void>;
+/** Reports progress after a batch: processed so far, the total when known, and where a cut-short run may resume. */
+export type SweepProgress = (processed: number, total: number | null, cursor?: string | null) => Promise<void>;
+
+/** Resume cursor of the reminder pass: the last (expiry, id) handled. */
+const REMINDERS_CURSOR = /^reminders:(\d{4}-\d{2}-\d{2}):([0-9a-f-]{36})$/;
 
 /** Certification paths, earning certificates when a path is complete, their lifecycle and public verification. */
 @Injectable()
@@ -241,14 +244,16 @@ export class CertificationsService {
    * Reminders 60 and 30 days (policy) before expiry, and an expiry notice, each once; safe with several instances.
    * Works in batches of SWEEP_BATCH, one short transaction each, reporting progress after every batch.
    */
-  async sweep(day: string, progress: SweepProgress = async () => {}): Promise<{ reminded: number; expired: number; processed: number }> {
+  async sweep(day: string, progress: SweepProgress = async () => {}, resumeFrom: string | null = null): Promise<{ reminded: number; expired: number; processed: number }> {
     const { training } = await this.policies.get();
     const window = expiringWindowDays(training.certificationReminderDays);
     const until = addDays(day, window);
     const total = (await this.repo.countExpiringBetween(day, until)) + (await this.repo.countExpiredUnannounced(day));
     let processed = 0;
     let reminded = 0;
-    let after: { expiresOn: string; id: string } | null = null;
+    // Every reminder is recorded on its row, so starting over is harmless; the cursor only saves re-reading.
+    const resume = resumeFrom?.match(REMINDERS_CURSOR);
+    let after: { expiresOn: string; id: string } | null = resume ? { expiresOn: resume[1], id: resume[2] } : null;
     for (;;) {
       const batch: CertRow[] = await inTransaction(this.db, async (m) => {
         const rows = await this.repo.expiringBatch(m, day, until, after, SWEEP_BATCH);
@@ -270,7 +275,7 @@ export class CertificationsService {
       if (!batch.length) break;
       processed += batch.length;
       after = { expiresOn: batch[batch.length - 1].expires_on, id: batch[batch.length - 1].id };
-      await progress(processed, Math.max(total, processed));
+      await progress(processed, Math.max(total, processed), `reminders:${after.expiresOn}:${after.id}`);
       if (batch.length < SWEEP_BATCH) break;
     }
     let expired = 0;

@@ -183,11 +183,12 @@ export class QualificationService {
    * the partner's channel manager and the vendor admins, once. Idempotent across instances (unique index, SKIP LOCKED);
    * works in batches of SWEEP_BATCH partners / reviews, one short transaction each.
    */
-  async sweep(day: string, progress: SweepProgress = async () => {}): Promise<{ scheduled: number; overdue: number }> {
+  async sweep(day: string, progress: SweepProgress = async () => {}, resumeFrom: string | null = null): Promise<{ scheduled: number; overdue: number }> {
     const { training } = await this.policies.get();
     let processed = 0;
     let scheduled = 0;
-    let after: string | null = null;
+    // Scheduling is idempotent (one scheduled review per partner); the cursor only saves re-reading partners.
+    let after: string | null = resumeFrom?.match(/^reviews:([0-9a-f-]{36})$/)?.[1] ?? null;
     for (;;) {
       const page = await inTransaction(this.db, async (m) => {
         const holders = await this.agreements.activePartnersPage(m, after, SWEEP_BATCH);
@@ -209,7 +210,7 @@ export class QualificationService {
       if (!page.length) break;
       processed += page.length;
       after = page[page.length - 1].partnerId;
-      await progress(processed, page.length < SWEEP_BATCH ? processed : null);
+      await progress(processed, page.length < SWEEP_BATCH ? processed : null, `reviews:${after}`);
       if (page.length < SWEEP_BATCH) break;
     }
     const total = processed + (await this.repo.countOverdueUnflagged(day));
