@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_POLICIES, isValidTimeZone, type Policies, type PoliciesResponse, PoliciesSchema } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
+import { AppError } from '../../common/errors/app-error';
 import { setBusinessTimeZone } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
@@ -56,6 +57,9 @@ export class PoliciesService implements OnApplicationBootstrap {
   }
 
   async update(next: Policies, actorId: string): Promise<PoliciesResponse> {
+    // The policy time zone drives the business clock: refuse a name the clock cannot use.
+    const zone = next.display.defaultTimeZone;
+    if (!isValidTimeZone(zone)) throw new AppError('POLICY_UNKNOWN_TIME_ZONE', { timeZone: zone }, { field: 'display.defaultTimeZone' });
     const saved = await inTransaction(this.db, async (m) => {
       await this.repo.lock(m);
       const before = await this.get(m);
