@@ -85,9 +85,9 @@ describe('auto-approval and SLA', () => {
 
 describe('evidence labels', () => {
   it('name the missing evidence in the reader’s language', () => {
-    const missing = { en: EVIDENCE_LABELS.proofOfCommunication.en, 'zh-CN': EVIDENCE_LABELS.proofOfCommunication.zh };
-    expect(translateMessage('zh-CN', 'REGISTRATION_EVIDENCE_MISSING', { missing })).toBe('协议的证据标准要求提供：沟通记录。');
-    expect(translateMessage('en', 'REGISTRATION_EVIDENCE_MISSING', { missing })).toBe('The agreement’s evidence standard requires: proof of communication.');
+    // The API picks the reader's one of a bilingual param ({ en, 'zh-CN' }) before filling the message.
+    expect(translateMessage('zh-CN', 'REGISTRATION_EVIDENCE_MISSING', { missing: EVIDENCE_LABELS.proofOfCommunication.zh })).toBe('协议的证据标准要求提供：沟通记录。');
+    expect(translateMessage('en', 'REGISTRATION_EVIDENCE_MISSING', { missing: EVIDENCE_LABELS.proofOfCommunication.en })).toBe('The agreement’s evidence standard requires: proof of communication.');
   });
 });
 

@@ -142,13 +142,7 @@ export function interpolate(template: string, params: Record<string, unknown> = 
 /** Translates an error code or validation key; an unknown key is returned as it is (it may already be prose). */
 export function translateMessage(locale: Locale, key: ErrorCode | string, params?: Record<string, unknown>): string {
   const template = catalogues[locale][key] ?? catalogues.en[key];
-  return template === undefined ? key : interpolate(template, params && localisedParams(locale, params));
-}
-
-/** A parameter may name something in both languages, `{ en: '…', 'zh-CN': '…' }`: the caller's one fills the message. */
-function localisedParams(locale: Locale, params: Record<string, unknown>): Record<string, unknown> {
-  const pick = (v: unknown) => (v !== null && typeof v === 'object' && 'en' in v && 'zh-CN' in v ? (v as Record<Locale, unknown>)[locale] : v);
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, pick(v)]));
+  return template === undefined ? key : interpolate(template, params);
 }
 
 export function hasMessage(key: string): boolean {
