@@ -11,7 +11,7 @@ describe('parseCustomerName', () => {
   });
 
   it('reads a Latin name without legal form, accents, articles or punctuation', () => {
-    expect(parseCustomerName("The L'Oréal Group, S.A.")).toMatchObject({ script: 'latin', brand: 'loreal', business: ['group'] });
+    expect(parseCustomerName("The L'Oréal Group, S.A.")).toMatchObject({ script: 'latin', brand: 'loreal', descriptors: ['group'], formal: true });
     expect(parseCustomerName('Procter & Gamble Co.')).toMatchObject({ brand: 'procter gamble', business: [] });
   });
 
@@ -29,6 +29,10 @@ describe('customerNamesMatch', () => {
     ['Siemens Aktiengesellschaft', 'SIEMENS AG', 'legal form spelled out'],
     ['Schlumberger Limited', 'Schlumbreger Ltd', 'typing slip in a long brand'],
     ['Hewlett-Packard Enterprise', 'Hewlett Packard Enterprise', 'hyphen'],
+    ['北京五八信息技术有限公司', '北京58信息技术有限公司', 'Chinese numerals vs digits'],
+    ['上海交通大学医学院附属瑞金医院', '上海瑞金医院', 'affiliation prefix omitted'],
+    ['A.P. Møller - Mærsk A/S', 'A.P. Moller-Maersk', 'ø and æ transliterated'],
+    ['Uppsala universitet', 'Uppsala University', 'university in the local language'],
   ])('%s = %s (%s)', (a, b) => {
     expect(match(a, b).match).toBe(true);
   });
@@ -42,7 +46,10 @@ describe('customerNamesMatch', () => {
     ['Harbor Logistics', 'Harvest Logistics', 'different brands'],
     ['First Union Bank of Ohio', 'First Union Bank of Utah', 'different state banks'],
     ['Global Logistics Partners', 'Global Capital Partners', 'generic-word brands'],
-    ['Northwind Traders', 'Northwind Holdings', 'trading company vs holding company'],
+    ['Northwind Traders Inc.', 'Northwind Holdings Inc.', 'two registered names: trading company vs holding company'],
+    ['中国烟草总公司', '中国烟草总公司江苏省公司', 'head company vs its provincial company'],
+    ['University of Sydney', 'University of Technology Sydney', 'different universities in one city'],
+    ['Canon Inc.', 'Canon Medical Systems Corporation', 'two registered names, one with business words'],
   ])('%s ≠ %s (%s)', (a, b) => {
     expect(match(a, b).match).toBe(false);
   });

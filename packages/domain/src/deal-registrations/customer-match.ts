@@ -17,12 +17,20 @@ import { Converter } from 'opencc-js/t2cn';
 
 export interface ParsedCustomerName {
   script: 'cjk' | 'latin';
-  /** Regions named in the name (canonical: 北京, 深圳 …), in order of appearance. */
+  /** Where the company is registered (a prefix, a bracket): may be omitted by one side, must be compatible. */
   regions: string[];
+  /** A region inside or after the brand (国网江苏省电力, …总公司江苏省公司, …集团广东有限公司): names a branch or regional unit. */
+  branchRegions: string[];
   /** The identity-bearing part, folded. Empty for a name made only of regions and business words. */
   brand: string;
-  /** Business words and descriptors (集团, Holdings …) stated by the name: one side may omit them, both stating different ones is two companies. */
+  /** Business words (科技, 银行, Logistics, University …), folded to one spelling. */
   business: string[];
+  /** Descriptors (集团, 控股, Group, Holdings …): one side may omit them. */
+  descriptors: string[];
+  /** An affiliation prefix (上海交通大学医学院附属 …, 中国医学科学院): one side may omit it. */
+  affiliation: string;
+  /** The name carries a legal form (有限公司, Inc., AG …): it is a full registered name. */
+  formal: boolean;
   /** The canonical form stored for candidate retrieval: the brand, or regions + business words when there is none. */
   core: string;
 }
@@ -31,7 +39,7 @@ export interface CustomerMatch {
   match: boolean;
   /** Brand similarity, 0–1 (1 = the same brand). */
   score: number;
-  reason: 'same_customer' | 'brand_differs' | 'business_differs' | 'region_differs' | 'generic_name_differs' | 'empty';
+  reason: 'same_customer' | 'brand_differs' | 'business_differs' | 'region_differs' | 'generic_name_differs' | 'affiliation_differs' | 'empty';
   a: ParsedCustomerName;
   b: ParsedCustomerName;
 }
@@ -42,20 +50,25 @@ const toSimplifiedHk = Converter({ from: 'hk', to: 'cn' });
 const CJK = /[\u3400-\u9fff]/;
 
 // Chinese legal forms, longest first (stripped at the end, repeatedly).
-const CN_LEGAL = ['股份有限公司', '有限责任公司', '股份公司', '有限公司', '总公司', '公司'];
-// Descriptors: may be omitted like business words; 集团 vs 物业 on both sides still means two companies.
-const CN_DESCRIPTORS = ['集团', '控股', '实业', '发展', '国际', '股份', '中国'];
+const CN_LEGAL = ['股份有限公司', '有限责任公司', '股份公司', '有限公司', '总公司', '公司', '分公司'];
+// Descriptors: may be omitted by one side.
+const CN_DESCRIPTORS = ['集团', '控股', '实业', '发展', '国际', '股份'];
+// Prefixes that say who founded an institution, not which one it is.
+const CN_PREFIX_DESCRIPTORS = ['国立', '省立', '市立', '私立'];
+// Institutions: their qualifiers distinguish them (university vs university of technology), so these words must agree.
+const CN_INSTITUTIONS = ['大学', '学院', '医学院', '医院', '研究所', '研究院', '学校', '中学', '小学'];
 // Business words: what the company does. Unknown words stay in the brand (stricter, never looser).
 const CN_BUSINESS = [
-  '科技', '技术', '信息', '网络', '软件', '数据', '智能', '数字', '电子', '贸易', '服务', '咨询', '工程', '物流', '银行', '保险',
-  '证券', '信托', '基金', '投资', '金融', '大学', '学院', '医学院', '研究院', '设计院', '医院', '医药', '制药', '药业', '地产', '置业', '物业', '酒店',
-  '餐饮', '建材', '农业', '环保', '教育', '传媒', '文化', '汽车', '客车', '能源', '新能源', '化工', '纺织', '电气', '电力', '电器', '电网', '通信', '通讯',
-  '机械', '设备', '材料', '生物', '医疗', '系统', '工业', '重工', '半导体', '航空', '物联', '旅游', '港口', '玻璃', '机器人', '导航', '视像', '天线',
-  '光电', '计算机', '食品', '饮料', '啤酒', '乳业', '钢铁', '矿业', '石油', '化学', '建设', '建筑', '交通', '运输', '移动', '电信', '商贸', '商业',
-  '零售', '超市', '百货', '家居', '家电', '服饰', '印刷', '包装', '安防', '节能', '水务', '燃气', '热力', '电缆', '光伏', '风电', '硅业', '精密',
-  '制造', '电子商务', '集成电路', '新材料', '环境', '检测', '认证', '管理', '人力资源', '广告', '出版', '影视', '游戏', '体育', '健康',
-  '养老', '物资', '粮油', '木业', '造纸', '船舶', '航运', '快递', '租赁', '担保', '典当', '期货', '资产', '财富', '置地', '创新',
+  ...CN_INSTITUTIONS, '科技', '技术', '信息', '网络', '软件', '数据', '智能', '数字', '电子', '贸易', '服务', '咨询', '工程', '物流', '银行', '保险',
+  '证券', '信托', '基金', '投资', '金融', '设计院', '医药', '制药', '药业', '地产', '置业', '物业', '酒店', '餐饮', '建材', '农业', '环保', '教育', '传媒',
+  '文化', '汽车', '客车', '能源', '新能源', '化工', '纺织', '电气', '电力', '电器', '电网', '通信', '通讯', '机械', '设备', '材料', '生物', '医疗', '系统',
+  '工业', '重工', '半导体', '航空', '物联', '旅游', '港口', '玻璃', '机器人', '导航', '视像', '天线', '光电', '光学', '计算机', '食品', '饮料', '啤酒', '乳业',
+  '钢铁', '矿业', '石油', '化学', '建设', '建筑', '交通', '运输', '移动', '电信', '商贸', '商业', '零售', '超市', '百货', '家居', '家电', '服饰', '印刷',
+  '包装', '安防', '节能', '水务', '燃气', '热力', '电缆', '光伏', '风电', '硅业', '精密', '制造', '电子商务', '集成电路', '新材料', '环境', '检测', '认证',
+  '管理', '人力资源', '广告', '出版', '影视', '游戏', '体育', '健康', '养老', '物资', '粮油', '木业', '造纸', '船舶', '航运', '快递', '租赁', '担保', '典当',
+  '期货', '资产', '财富', '置地', '创新', '住宅', '机场', '储蓄', '集装箱', '海运', '安全', '音乐', '娱乐',
 ].sort((a, b) => b.length - a.length);
+const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 // Provinces and their major cities: a city named in one name is compatible with its province in the other.
 const CN_PROVINCE_CITIES: Record<string, string[]> = {
@@ -74,85 +87,190 @@ const CN_REGION_FORMS: [string, string][] = [
   ...[...CITY_PROVINCE.keys()].flatMap((c) => [`${c}市`, c].map((f) => [f, c] as [string, string])),
 ].sort((a, b) => b[0].length - a[0].length);
 
-// Latin: legal forms (stripped at the end), stop words, descriptors and business words.
+// Latin: legal forms (stripped at either end), stop words, descriptors, business words (folded to one spelling).
 const LATIN_LEGAL = new Set([
-  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'gmbh', 'ag', 'aktiengesellschaft',
-  'sa', 'sas', 'sarl', 'spa', 'srl', 'se', 'nv', 'bv', 'pte', 'pty', 'private', 'sdn', 'bhd', 'kk', 'oy', 'ab', 'asa', 'kg', 'jsc', 'pjsc', 'ojsc', 'tbk', 'pt',
+  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'llp', 'lp', 'pllc', 'plc', 'public', 'gmbh', 'mbh', 'ag',
+  'aktiengesellschaft', 'kg', 'kgaa', 'ohg', 'ug', 'ev', 'sa', 'sas', 'sarl', 'sca', 'snc', 'se', 'spa', 'srl', 'sl', 'slu', 'sau', 'nv', 'bv', 'cv', 'bvba',
+  'pte', 'pty', 'pvt', 'private', 'sdn', 'bhd', 'kk', 'kabushiki', 'kaisha', 'yk', 'oy', 'oyj', 'abp', 'ab', 'aktiebolag', 'as', 'aps', 'asa',
+  'aktieselskab', 'aksjeselskap', 'jsc', 'pjsc', 'ojsc', 'tbk', 'pt', 'ltda', 'sro', 'kft', 'zrt', 'foundation', 'stiftung', 'fundacion', 'trust',
 ]);
-const LATIN_STOP = new Set(['the', 'and', 'of', 'de', 'la', 'le', 'der', 'die', 'das', 'y', 'et', 'und']);
-const LATIN_DESCRIPTORS = new Set(['group', 'grp', 'holding', 'holdings', 'international', 'intl', 'global', 'worldwide', 'enterprises', 'companies']);
-const LATIN_BUSINESS = new Set([
-  'logistics', 'capital', 'partners', 'bank', 'banking', 'airlines', 'airline', 'air', 'airways', 'insurance', 'assurance', 'software', 'systems', 'foods',
-  'food', 'motors', 'motor', 'media', 'realty', 'pharma', 'pharmaceuticals', 'pharmaceutical', 'energy', 'health', 'healthcare', 'medical', 'services',
-  'service', 'solutions', 'technologies', 'technology', 'tech', 'consulting', 'consultancy', 'engineering', 'construction', 'trading', 'traders',
-  'networks', 'network', 'telecom', 'telecommunications', 'communications', 'resources', 'mining', 'chemicals', 'chemical', 'electronics', 'electric',
-  'electrical', 'industries', 'industrial', 'manufacturing', 'mfg', 'financial', 'finance', 'securities', 'investments', 'investment', 'university',
-  'college', 'institute', 'school', 'hospital', 'clinic', 'research', 'analytics', 'data', 'digital', 'labs', 'laboratories', 'biotech', 'bio',
-  'shipping', 'transport', 'transportation', 'freight', 'aviation', 'aerospace', 'automotive', 'dynamics', 'robotics', 'instruments', 'materials',
-  'textiles', 'cosmetics', 'furniture', 'farms', 'dairy', 'paper', 'publishing', 'publishers', 'travel', 'hospitality', 'hotels', 'estates', 'properties',
-  'property', 'utilities', 'power', 'gas', 'oil', 'petroleum', 'steel', 'metals', 'cycles', 'toys', 'video', 'vineyard', 'importers', 'exporters',
-  'messenger', 'retail', 'stores', 'supermarkets', 'markets', 'credit', 'union', 'trust', 'life', 'dental', 'rentals', 'optics', 'security', 'apparel',
-]);
+// Abbreviations written out, so both spellings read the same.
+const LATIN_ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', hnos: 'hermanos', bros: 'brothers', natl: 'national', assn: 'association', mfrs: 'manufacturers' };
+const LATIN_STOP = new Set(['the', 'and', 'of', 'de', 'del', 'la', 'le', 'les', 'der', 'die', 'das', 'den', 'y', 'et', 'und', 'och', 'og', 'for', 'in', 'at']);
+const LATIN_DESCRIPTOR_FOLD: Record<string, string> = {
+  group: 'group', groep: 'group', groupe: 'group', gruppe: 'group', grupo: 'group', gruppo: 'group', grp: 'group',
+  holding: 'holding', holdings: 'holding', international: 'international', intl: 'international', internacional: 'international',
+  internationale: 'international', global: 'global', worldwide: 'global', enterprises: 'enterprises', companies: 'enterprises',
+  compagnie: 'compagnie', companhia: 'compagnie', compania: 'compagnie', cia: 'compagnie', koninklijke: 'royal',
+};
+const LATIN_INSTITUTION_FOLD: Record<string, string> = {
+  university: 'university', univ: 'university', universitet: 'university', universiteit: 'university', universitat: 'university',
+  universite: 'university', universidad: 'university', universita: 'university', universidade: 'university', uniwersytet: 'university',
+  college: 'college', institute: 'institute', institut: 'institute', instituto: 'institute', hospital: 'hospital', hospitalet: 'hospital',
+  klinikum: 'hospital', clinic: 'clinic', school: 'school', academy: 'academy', akademie: 'academy', polytechnic: 'polytechnic',
+};
+const LATIN_BUSINESS_FOLD: Record<string, string> = {
+  technische: 'technology', technical: 'technology', technology: 'technology', technologies: 'technology', technologie: 'technology',
+  tecnologia: 'technology', teknologi: 'technology', tekniske: 'technology', tekniska: 'technology', tech: 'technology',
+  pharmaceuticals: 'pharma', pharmaceutical: 'pharma', pharma: 'pharma', pharmazeutika: 'pharma', bank: 'bank', banking: 'bank', banco: 'bank',
+  banque: 'bank', bancorp: 'bank', airlines: 'airline', airline: 'airline', airways: 'airline', insurance: 'insurance', assurance: 'insurance',
+  versicherung: 'insurance', assurances: 'insurance', software: 'software', systems: 'systems', foods: 'food', food: 'food', motors: 'motor',
+  motor: 'motor', media: 'media', realty: 'realty', energy: 'energy', energie: 'energy', health: 'health', healthcare: 'health', medical: 'medical',
+  services: 'services', service: 'services', solutions: 'solutions', consulting: 'consulting', consultancy: 'consulting', engineering: 'engineering',
+  construction: 'construction', trading: 'trading', traders: 'trading', networks: 'network', network: 'network', telecom: 'telecom',
+  telecommunications: 'telecom', communications: 'communications', resources: 'resources', mining: 'mining', chemicals: 'chemicals',
+  chemical: 'chemicals', chemie: 'chemicals', electronics: 'electronics', electric: 'electric', electrical: 'electric', industries: 'industries',
+  industrial: 'industries', industrie: 'industries', manufacturing: 'manufacturing', mfg: 'manufacturing', financial: 'financial', finance: 'financial',
+  securities: 'securities', investments: 'investment', investment: 'investment', capital: 'capital', partners: 'partners', logistics: 'logistics',
+  research: 'research', analytics: 'analytics', data: 'data', digital: 'digital', labs: 'labs', laboratories: 'labs', biotech: 'biotech',
+  shipping: 'shipping', transport: 'transport', transportation: 'transport', transportes: 'transport', freight: 'freight', aviation: 'aviation',
+  aerospace: 'aerospace', automotive: 'automotive', dynamics: 'dynamics', robotics: 'robotics', instruments: 'instruments', materials: 'materials',
+  textiles: 'textiles', cosmetics: 'cosmetics', furniture: 'furniture', farms: 'farms', dairy: 'dairy', paper: 'paper', publishing: 'publishing',
+  publishers: 'publishing', travel: 'travel', hospitality: 'hospitality', hotels: 'hotels', estates: 'estates', properties: 'property',
+  property: 'property', utilities: 'utilities', power: 'power', gas: 'gas', oil: 'oil', petroleum: 'oil', steel: 'steel', metals: 'metals',
+  cycles: 'cycles', toys: 'toys', video: 'video', vineyard: 'vineyard', importers: 'importers', exporters: 'exporters', messenger: 'messenger',
+  retail: 'retail', stores: 'retail', supermarkets: 'retail', markets: 'markets', credit: 'credit', union: 'union', life: 'life', dental: 'dental',
+  rentals: 'rentals', optics: 'optics', security: 'security', apparel: 'apparel', entertainment: 'entertainment', music: 'music', advisors: 'advisors',
+  advisers: 'advisors', management: 'management', house: 'house', equipment: 'equipment', machinery: 'machinery', electronic: 'electronics',
+};
+// Places: where a company is (omittable), or what tells two generic names apart (Bank of China vs Bank of America).
+const LATIN_PLACES_FOLD: Record<string, string> = Object.fromEntries(
+  [
+    'china', 'america', 'american:america', 'usa', 'us', 'canada', 'mexico', 'brazil', 'argentina', 'chile', 'peru', 'colombia', 'uk', 'britain', 'england', 'scotland',
+    'wales', 'ireland', 'france', 'germany', 'deutschland:germany', 'italy', 'italia:italy', 'spain', 'espana:spain', 'portugal', 'netherlands',
+    'nederland:netherlands', 'holland:netherlands', 'belgium', 'switzerland', 'schweiz:switzerland', 'suisse:switzerland', 'austria', 'osterreich:austria',
+    'denmark', 'danmark:denmark', 'danmarks:denmark', 'sweden', 'sverige:sweden', 'norway', 'norge:norway', 'finland', 'suomi:finland', 'poland',
+    'polska:poland', 'russia', 'turkey', 'greece', 'israel', 'egypt', 'nigeria', 'kenya', 'africa', 'asia', 'europe', 'pacific', 'india', 'pakistan',
+    'japan', 'nippon:japan', 'korea', 'taiwan', 'singapore', 'malaysia', 'indonesia', 'thailand', 'vietnam', 'philippines', 'australia', 'zealand',
+    'hongkong', 'beijing', 'shanghai', 'shenzhen', 'guangzhou', 'tokyo', 'osaka', 'seoul', 'london', 'paris', 'berlin', 'munich', 'zurich', 'geneva',
+    'madrid', 'barcelona', 'milan', 'rome', 'amsterdam', 'brussels', 'vienna', 'stockholm', 'oslo', 'copenhagen', 'helsinki', 'dublin', 'sydney',
+    'melbourne', 'toronto', 'vancouver', 'montreal', 'chicago', 'boston', 'houston', 'dallas', 'atlanta', 'seattle', 'denver', 'miami', 'cleveland',
+    'detroit', 'ohio', 'utah', 'texas', 'california', 'florida', 'michigan', 'minnesota', 'washington', 'oregon', 'arizona', 'nevada', 'colorado',
+    'georgia', 'virginia', 'carolina', 'pennsylvania', 'massachusetts', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'tennessee', 'alabama',
+    'louisiana', 'oklahoma', 'missouri', 'wisconsin', 'maryland', 'delaware', 'connecticut', 'vermont', 'maine', 'hampshire', 'jersey', 'york',
+    'alaska', 'hawaii', 'idaho', 'montana', 'wyoming', 'dakota', 'nebraska', 'arkansas', 'mississippi',
+  ].map((e) => {
+    const [k, v] = e.split(':');
+    return [k, v ?? k];
+  }),
+);
 
 const trimSpaces = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+const parsed = new Map<string, ParsedCustomerName>();
+
 /** Reads a customer name into its parts (see the file comment). Pure; the same on server and client. */
 export function parseCustomerName(raw: string): ParsedCustomerName {
+  const known = parsed.get(raw);
+  if (known) return known;
   const nfkc = raw.normalize('NFKC');
-  return CJK.test(nfkc) ? parseChinese(nfkc) : parseLatin(nfkc);
+  const result = CJK.test(nfkc) ? parseChinese(nfkc) : parseLatin(nfkc);
+  // A small memo: the same candidate names come back submission after submission.
+  if (parsed.size > 5000) parsed.clear();
+  parsed.set(raw, result);
+  return result;
 }
 
 function parseChinese(nfkc: string): ParsedCustomerName {
   let s = toSimplifiedHk(toSimplified(nfkc)).toLowerCase();
   const regions: string[] = [];
-  // Bracketed parts are a region, a descriptor (集团/中国) or a note: the region is kept, the rest dropped.
+  const branchRegions: string[] = [];
+  const descriptors: string[] = [];
+  // Bracketed parts: a region is kept as the registration place, a descriptor (集团) as a descriptor, anything else dropped.
   s = s.replace(/[(（[【〔]([^)）\]】〕]*)[)）\]】〕]/g, (_: string, inner: string) => {
-    const r = regionOf(inner.replace(/\s/g, ''));
+    const text = inner.replace(/\s/g, '');
+    const r = regionOf(text);
     if (r) regions.push(r);
+    else if (CN_DESCRIPTORS.includes(text)) descriptors.push(text);
     return '';
   });
   s = s.replace(/[\s\p{P}\p{S}]/gu, '');
-  s = stripSuffixes(s, CN_LEGAL);
-  // Regions at the start (北京市…, 广东省深圳市…) and at the end (…上海有限公司), repeatedly.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [form, region] of CN_REGION_FORMS) {
-      if (s.startsWith(form) && s.length > form.length) {
-        regions.push(region);
-        s = s.slice(form.length);
-        changed = true;
-      } else if (s.endsWith(form) && s.length > form.length) {
-        regions.push(region);
-        s = s.slice(0, -form.length);
-        changed = true;
-      }
-    }
-    for (const d of ['中国']) {
-      if (s.startsWith(d) && s.length > d.length) {
-        regions.push(d);
-        s = s.slice(d.length);
-        changed = true;
-      }
-    }
-    const stripped = stripSuffixes(s, CN_LEGAL);
-    if (stripped !== s) {
-      s = stripped;
-      changed = true;
-    }
+  // Runs of Chinese digits are numbers (三六零 = 360, 五八 = 58).
+  s = s.replace(/[〇零一二三四五六七八九]{2,}/g, (run: string) => [...run].map((c) => CN_DIGITS[c]).join(''));
+  // An affiliation prefix: …附属 (affiliated to), or a university/academy naming a hospital or institute inside it.
+  let affiliation = '';
+  const affiliated = s.match(/^(.+?附属)(.+)$/) ?? s.match(/^(.+?(?:大学|科学院|医学院))(.+(?:医院|研究所))$/);
+  if (affiliated) {
+    affiliation = affiliated[1].replace(/附属$/, '');
+    s = affiliated[2];
   }
-  // Business words and descriptors at the end, repeatedly; the rest is the brand.
+  for (const p of CN_PREFIX_DESCRIPTORS) if (s.startsWith(p) && s.length > p.length + 1) s = s.slice(p.length);
   const business: string[] = [];
+  let formal = false;
+  let brandStarted = false;
   for (let changed = true; changed && s; ) {
     changed = false;
-    const w = CN_DESCRIPTORS.find((x) => s.endsWith(x)) ?? CN_BUSINESS.find((x) => s.endsWith(x));
+    const legal = CN_LEGAL.find((w) => s.endsWith(w) && s.length > w.length);
+    if (legal) {
+      formal = true;
+      s = s.slice(0, -legal.length);
+      changed = true;
+      continue;
+    }
+    const start = CN_REGION_FORMS.find(([form]) => s.startsWith(form) && s.length > form.length);
+    if (start && !brandStarted) {
+      regions.push(start[1]);
+      s = s.slice(start[0].length);
+      changed = true;
+      continue;
+    }
+    if (!brandStarted && s.startsWith('中国') && s.length > 2) {
+      regions.push('中国');
+      s = s.slice(2);
+      changed = true;
+      continue;
+    }
+    brandStarted = true;
+    // 中国 after the brand (微软中国) is where the company is; any other region after the brand names a branch or
+    // regional unit (…集团广东有限公司, 国网江苏省电力).
+    if (s.endsWith('中国') && s.length > 2) {
+      regions.push('中国');
+      s = s.slice(0, -2);
+      changed = true;
+      continue;
+    }
+    const end = CN_REGION_FORMS.find(([form]) => s.endsWith(form) && s.length > form.length);
+    if (end) {
+      branchRegions.push(end[1]);
+      s = s.slice(0, -end[0].length);
+      changed = true;
+      continue;
+    }
+    const d = CN_DESCRIPTORS.find((w) => s.endsWith(w) && s.length > w.length);
+    if (d) {
+      descriptors.push(d);
+      s = s.slice(0, -d.length);
+      changed = true;
+      continue;
+    }
+    const w = CN_BUSINESS.find((x) => s.endsWith(x));
     if (w) {
       business.unshift(w);
       s = s.slice(0, -w.length);
       changed = true;
     }
   }
+  // A region inside the brand (中国铁路北京局) also names a regional unit.
+  for (const [form, region] of CN_REGION_FORMS) {
+    const at = s.indexOf(form);
+    if (at > 0 && s.length - form.length >= 2) {
+      branchRegions.push(region);
+      s = s.slice(0, at) + s.slice(at + form.length);
+      break;
+    }
+  }
   const brand = s;
-  return { script: 'cjk', regions: unique(regions), brand, business, core: brand || [...unique(regions), ...business].join('') };
+  return {
+    script: 'cjk',
+    regions: unique(regions),
+    branchRegions: unique(branchRegions),
+    brand,
+    business,
+    descriptors: unique(descriptors),
+    affiliation,
+    formal,
+    core: brand || [...unique(regions), ...unique(branchRegions), ...business].join(''),
+  };
 }
 
 function regionOf(text: string): string | null {
@@ -160,56 +278,109 @@ function regionOf(text: string): string | null {
   return text === '中国' ? '中国' : null;
 }
 
-function stripSuffixes(s: string, suffixes: string[]): string {
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const w of suffixes) {
-      if (s.endsWith(w) && s.length > w.length) {
-        s = s.slice(0, -w.length);
-        changed = true;
-      }
-    }
-  }
-  return s;
+/** Letters written two ways across languages (ø/o, æ/ae, é/e, ß/ss): folded to one spelling for comparison. */
+function foldLatin(s: string): string {
+  return s
+    .replace(/[øØ]/g, 'o')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/ß/g, 'ss')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/þ/g, 'th')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+const tableKeys = new Map<Record<string, string>, string[]>();
+
+function lookup(token: string, table: Record<string, string>): string | undefined {
+  if (table[token]) return table[token];
+  let keys = tableKeys.get(table);
+  if (!keys) tableKeys.set(table, (keys = Object.keys(table).filter((k) => k.length >= 7)));
+  // A typing slip in a long word still finds it (industires → industries).
+  const allowed = token.length >= 10 ? 2 : token.length >= 8 ? 1 : 0;
+  if (allowed) for (const k of keys) if (Math.abs(k.length - token.length) <= allowed && editDistance(k, token, allowed) <= allowed) return table[k];
+  return undefined;
 }
 
 function parseLatin(nfkc: string): ParsedCustomerName {
-  let s = nfkc.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  s = s.replace(/[(（[【][^)）\]】]*[)）\]】]/g, ' ');
+  let s = nfkc.replace(/[(（[【][^)）\]】]*[)）\]】]/g, ' ');
   s = s.replace(/['’`]/g, '').replace(/&/g, ' and ');
-  // Dotted abbreviations (S.A., N.V., L.L.C.) become one token.
-  s = s.replace(/\b((?:[a-z]\.){2,})/g, (m) => m.replace(/\./g, ''));
+  // Dotted abbreviations (S.A., N.V., L.L.C., A/S) become one token.
+  s = s.replace(/\b((?:[A-Za-z]\.){2,})/g, (m) => m.replace(/\./g, '')).replace(/\b([A-Za-z])\/([A-Za-z])\b/g, '$1$2');
+  s = foldLatin(s);
   let tokens = trimSpaces(s.replace(/[^\p{L}\p{N}]+/gu, ' ')).split(' ').filter(Boolean);
-  tokens = tokens.filter((t) => !LATIN_STOP.has(t));
-  while (tokens.length > 1 && LATIN_LEGAL.has(tokens[tokens.length - 1])) tokens.pop();
+  tokens = tokens.filter((t) => !LATIN_STOP.has(t)).map((t) => LATIN_ABBREVIATIONS[t] ?? t);
+  let formal = false;
+  while (tokens.length > 1 && LATIN_LEGAL.has(tokens[tokens.length - 1])) {
+    tokens.pop();
+    formal = true;
+  }
+  while (tokens.length > 1 && LATIN_LEGAL.has(tokens[0])) {
+    tokens.shift();
+    formal = true;
+  }
   const brandTokens: string[] = [];
   const business: string[] = [];
+  const descriptors: string[] = [];
+  const regions: string[] = [];
   for (const t of tokens) {
-    if (LATIN_BUSINESS.has(t) || LATIN_DESCRIPTORS.has(t)) business.push(t);
+    const d = LATIN_DESCRIPTOR_FOLD[t];
+    const b = lookup(t, LATIN_INSTITUTION_FOLD) ?? lookup(t, LATIN_BUSINESS_FOLD);
+    const place = LATIN_PLACES_FOLD[t];
+    if (d) descriptors.push(d);
+    else if (b) business.push(b);
+    else if (place) regions.push(place);
     else brandTokens.push(t);
   }
   const brand = brandTokens.join(' ');
-  return { script: 'latin', regions: [], brand, business, core: brand || business.join(' ') };
+  return {
+    script: 'latin',
+    regions: unique(regions),
+    branchRegions: [],
+    brand,
+    business: unique(business),
+    descriptors: unique(descriptors),
+    affiliation: '',
+    formal,
+    core: brand || [...unique(regions), ...business].join(' '),
+  };
 }
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-/** Optimal-string-alignment distance (Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i, ...Array<number>(y.length).fill(0)]);
-  for (let j = 1; j <= y.length; j++) d[0][j] = j;
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
+/**
+ * Optimal-string-alignment distance (Levenshtein with adjacent transpositions), computed over three rolling rows.
+ * With `limit`, stops as soon as the distance must exceed it and returns limit + 1.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  const x = a.length === [...a].length ? a : [...a];
+  const y = b.length === [...b].length ? b : [...b];
+  const n = x.length;
+  const m = y.length;
+  if (Math.abs(n - m) > limit) return limit + 1;
+  let prev2 = new Int32Array(m + 1);
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > limit) return limit + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return d[x.length][y.length];
+  return prev[m];
 }
 
 /** 1 − edit distance / longer length, on the brand without spaces: 1 is the same brand. */
@@ -222,21 +393,36 @@ export function brandSimilarity(a: string, b: string): number {
   return Math.round((1 - editDistance(x, y) / len) * 1000) / 1000;
 }
 
-function regionsCompatible(a: string[], b: string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  const within = (x: string, y: string) => x === y || x === '中国' || y === '中国' || CITY_PROVINCE.get(y) === x || CITY_PROVINCE.get(x) === y;
-  return a.some((x) => b.some((y) => within(x, y)));
+function within(x: string, y: string): boolean {
+  return x === y || x === '中国' || y === '中国' || CITY_PROVINCE.get(y) === x || CITY_PROVINCE.get(x) === y;
 }
 
-function businessCompatible(a: string[], b: string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  const sa = new Set(a);
-  const sb = new Set(b);
-  return a.every((w) => sb.has(w)) || b.every((w) => sa.has(w));
+function regionsCompatible(a: ParsedCustomerName, b: ParsedCustomerName): boolean {
+  const placeOk = a.regions.length === 0 || b.regions.length === 0 || a.regions.some((x) => b.regions.some((y) => within(x, y)));
+  if (!placeOk) return false;
+  // A branch region must be named by the other side too (head company ≠ its provincial company).
+  const named = (r: string, other: ParsedCustomerName) => [...other.regions, ...other.branchRegions].some((y) => y !== '中国' && within(r, y));
+  return a.branchRegions.every((r) => named(r, b)) && b.branchRegions.every((r) => named(r, a));
 }
 
-function sameSet(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
+const subsetEither = (a: string[], b: string[]) => a.every((w) => b.includes(w)) || b.every((w) => a.includes(w));
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const INSTITUTIONS = new Set([...CN_INSTITUTIONS, ...Object.values(LATIN_INSTITUTION_FOLD)]);
+
+function businessCompatible(a: ParsedCustomerName, b: ParsedCustomerName): boolean {
+  // Institutions (university, hospital …) are told apart by their qualifiers; two full registered names by their business words.
+  const strict = a.business.some((w) => INSTITUTIONS.has(w)) || b.business.some((w) => INSTITUTIONS.has(w)) || (a.formal && b.formal);
+  if (strict ? !sameSet(a.business, b.business) : !subsetEither(a.business, b.business)) return false;
+  return subsetEither(a.descriptors, b.descriptors);
+}
+
+/** Brand similarity token by token: equal tokens, or a typing slip in a long token (Latin). */
+function latinBrandScore(a: string, b: string): number {
+  if (a.replace(/ /g, '') === b.replace(/ /g, '')) return 1;
+  const x = a.split(' ');
+  const y = b.split(' ');
+  if (x.length !== y.length) return brandSimilarity(a, b) * 0.5;
+  return Math.min(...x.map((t, i) => brandSimilarity(t, y[i])));
 }
 
 /** The verdict on two customer names, with the parts and the brand score that a manager is shown. */
@@ -245,16 +431,22 @@ export function customerNamesMatch(a: string, b: string, options: { threshold: n
   const pb = parseCustomerName(b);
   const verdict = (match: boolean, score: number, reason: CustomerMatch['reason']): CustomerMatch => ({ match, score, reason, a: pa, b: pb });
   if (!pa.core || !pb.core) return verdict(false, 0, 'empty');
+  if (pa.affiliation && pb.affiliation && pa.affiliation !== pb.affiliation) return verdict(false, 0, 'affiliation_differs');
   if (!pa.brand || !pb.brand) {
     // A name made only of regions and business words is a generic name: all of it must agree.
-    const same = !pa.brand && !pb.brand && sameSet(pa.regions, pb.regions) && sameSet(pa.business, pb.business);
+    const same =
+      !pa.brand &&
+      !pb.brand &&
+      sameSet([...pa.regions, ...pa.branchRegions], [...pb.regions, ...pb.branchRegions]) &&
+      sameSet(pa.business, pb.business) &&
+      sameSet(pa.descriptors, pb.descriptors);
     return verdict(same, same ? 1 : 0, same ? 'same_customer' : 'generic_name_differs');
   }
-  const score = brandSimilarity(pa.brand, pb.brand);
   // A Chinese brand is a registered name: one different character is another company, so only the same brand passes.
-  const needed = pa.script === 'cjk' || pb.script === 'cjk' ? 1 : options.threshold;
-  if (score < needed) return verdict(false, score, 'brand_differs');
-  if (!businessCompatible(pa.business, pb.business)) return verdict(false, score, 'business_differs');
-  if (!regionsCompatible(pa.regions, pb.regions)) return verdict(false, score, 'region_differs');
+  const cjk = pa.script === 'cjk' || pb.script === 'cjk';
+  const score = cjk ? brandSimilarity(pa.brand, pb.brand) : latinBrandScore(pa.brand, pb.brand);
+  if (score < (cjk ? 1 : options.threshold)) return verdict(false, score, 'brand_differs');
+  if (!businessCompatible(pa, pb)) return verdict(false, score, 'business_differs');
+  if (!regionsCompatible(pa, pb)) return verdict(false, score, 'region_differs');
   return verdict(true, score, 'same_customer');
 }
