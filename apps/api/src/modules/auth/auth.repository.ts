@@ -164,6 +164,28 @@ export class AuthRepository {
     return rows[0] ? { id: rows[0].id, userId: rows[0].user_id, email: rows[0].email } : null;
   }
 
+  /** A partner organisation's team, with whether an invitation is still open at `at`. */
+  async teamOf(
+    partnerId: string,
+    at: Date,
+  ): Promise<{ id: string; email: string; displayName: string; role: User['role']; jobRole: User['jobRole']; disabled: boolean; invitationPending: boolean }[]> {
+    const rows: { id: string; email: string; display_name: string; role: User['role']; job_role: User['jobRole']; disabled_at: Date | null; invitation_pending: boolean }[] = await this.db.query(
+      `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.disabled_at,
+              EXISTS (SELECT 1 FROM invitations v WHERE v.user_id = u.id AND v.accepted_at IS NULL AND v.expires_at > $2) AS invitation_pending
+         FROM users u WHERE u.partner_id = $1 ORDER BY u.role, u.display_name`,
+      [partnerId, at],
+    );
+    return rows.map((u) => ({
+      id: u.id,
+      email: u.email,
+      displayName: u.display_name,
+      role: u.role,
+      jobRole: u.job_role,
+      disabled: u.disabled_at !== null,
+      invitationPending: u.invitation_pending,
+    }));
+  }
+
   async acceptInvitation(m: EntityManager, id: string): Promise<void> {
     await m.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [id]);
   }

@@ -17,6 +17,7 @@ import {
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
+import { AuthRepository } from '../auth/auth.repository';
 import { scopeCondition } from '../../common/database/scope-sql';
 
 type PartnerRow = {
@@ -39,10 +40,10 @@ type PartnerRow = {
 
 // Stage inputs (open information requests, latest trial outcome) come with every row.
 const SELECT = `SELECT p.id, p.name, p.name_en, p.type, p.status, p.tax_id, p.domain, r.name_zh AS city,
-  p.manager_id, m.display_name AS manager_name, p.created_at, p.applied_at, p.approved_at,
+  p.manager_id, NULL::text AS manager_name, p.created_at, p.applied_at, p.approved_at,
   (SELECT count(*)::int FROM partner_info_requests i WHERE i.partner_id = p.id AND i.answered_at IS NULL) AS open_info,
   (SELECT t.outcome FROM partner_trials t WHERE t.partner_id = p.id ORDER BY t.started_at DESC LIMIT 1) AS trial_outcome
-  FROM partners p LEFT JOIN regions r ON r.id = p.region_id LEFT JOIN users m ON m.id = p.manager_id`;
+  FROM partners p LEFT JOIN regions r ON r.id = p.region_id`;
 
 function toSummary(r: PartnerRow): PartnerSummary {
   return {
@@ -75,7 +76,10 @@ const SORTS: Record<PartnerDirectoryQuery['sort'], string> = {
 
 @Injectable()
 export class PartnersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: AuthRepository,
+  ) {}
 
   /** `scope` confines the result: one organisation (partner callers), a manager's partners, or all. */
   async directory(query: Omit<PartnerDirectoryQuery, 'format'>, scope: Scope): Promise<{ items: PartnerDirectoryItem[]; total: number }> {
@@ -107,12 +111,15 @@ export class PartnersRepository {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM partners p ${filter}`, params);
     const order = `${SORTS[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
-    const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.db.query(
-      `SELECT x.*, (SELECT count(*)::int FROM partner_segment_requests s WHERE s.partner_id = x.id) AS segment_count,
-              (SELECT sc.total FROM partner_screenings sc WHERE sc.partner_id = x.id ORDER BY sc.created_at DESC LIMIT 1) AS latest_score
-         FROM (${SELECT} ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) x
-        ORDER BY ${order.replace(/p\./g, 'x.')}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.withManagerNames(
+      this.db.manager,
+      await this.db.query(
+        `SELECT x.*, (SELECT count(*)::int FROM partner_segment_requests s WHERE s.partner_id = x.id) AS segment_count,
+                (SELECT sc.total FROM partner_screenings sc WHERE sc.partner_id = x.id ORDER BY sc.created_at DESC LIMIT 1) AS latest_score
+           FROM (${SELECT} ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) x
+          ORDER BY ${order.replace(/p\./g, 'x.')}`,
+        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      ),
     );
     return {
       total: count,
@@ -129,8 +136,15 @@ export class PartnersRepository {
   async summary(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<PartnerSummary | null> {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
-    const rows: PartnerRow[] = await m.query(`${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}`, params);
+    const rows: PartnerRow[] = await this.withManagerNames(m, await m.query(`${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}`, params));
     return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  /** Fills the channel managers' names through the auth module (the users table is not ours). */
+  private async withManagerNames<T extends PartnerRow>(m: EntityManager, rows: T[]): Promise<T[]> {
+    const names = await this.users.displayNames(rows.flatMap((r) => (r.manager_id ? [r.manager_id] : [])), m);
+    for (const r of rows) r.manager_name = r.manager_id ? (names.get(r.manager_id) ?? null) : null;
+    return rows;
   }
 
   /** Locks the partner row for a state change and returns what the rules need. */
@@ -266,12 +280,12 @@ export class PartnersRepository {
   async detail(id: string, scope: Scope, now: Date): Promise<PartnerDetail | null> {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
-    const rows: (PartnerRow & Record<string, unknown>)[] = await this.db.query(
+    const rows: (PartnerRow & Record<string, unknown>)[] = await this.withManagerNames(this.db.manager, await this.db.query(
       `SELECT x.*, p.tax_id_kind, p.region_id, p.headcount, p.annual_revenue, p.years_trading, p.business_lines, p.existing_vendors,
               p.cash_flow, p.person_in_charge, p.contacts, p.declarations
          FROM (${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}) x JOIN partners p ON p.id = x.id`,
       params,
-    );
+    ));
     const r = rows[0];
     if (!r) return null;
     const [segments, history, screenings, decisions, infos, trials, users] = await Promise.all([
@@ -283,30 +297,32 @@ export class PartnersRepository {
         [id],
       ),
       this.db.query(
-        `SELECT h.from_status, h.to_status, h.reason, u.display_name AS actor_name, h.occurred_at FROM partner_status_history h LEFT JOIN users u ON u.id = h.actor_id WHERE h.partner_id = $1 ORDER BY h.occurred_at, h.id`,
+        `SELECT from_status, to_status, reason, actor_id, occurred_at FROM partner_status_history WHERE partner_id = $1 ORDER BY occurred_at, id`,
         [id],
       ),
       this.db.query(
-        `SELECT s.*, u.display_name AS scored_by_name FROM partner_screenings s JOIN users u ON u.id = s.scored_by WHERE s.partner_id = $1 ORDER BY s.created_at DESC`,
+        `SELECT * FROM partner_screenings WHERE partner_id = $1 ORDER BY created_at DESC`,
         [id],
       ),
       this.db.query(
-        `SELECT d.id, d.decision, d.text, u.display_name AS decided_by, d.created_at FROM partner_decisions d JOIN users u ON u.id = d.decided_by WHERE d.partner_id = $1 ORDER BY d.created_at DESC`,
+        `SELECT id, decision, text, decided_by, created_at FROM partner_decisions WHERE partner_id = $1 ORDER BY created_at DESC`,
         [id],
       ),
       this.db.query(
-        `SELECT i.id, i.question, a.display_name AS asked_by, i.asked_at, i.answer, b.display_name AS answered_by, i.answered_at
-           FROM partner_info_requests i JOIN users a ON a.id = i.asked_by LEFT JOIN users b ON b.id = i.answered_by WHERE i.partner_id = $1 ORDER BY i.asked_at`,
+        `SELECT id, question, asked_by, asked_at, answer, answered_by, answered_at FROM partner_info_requests WHERE partner_id = $1 ORDER BY asked_at`,
         [id],
       ),
       this.db.query(`SELECT * FROM partner_trials WHERE partner_id = $1 ORDER BY started_at DESC`, [id]),
-      this.db.query(
-        `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.disabled_at,
-                EXISTS (SELECT 1 FROM invitations v WHERE v.user_id = u.id AND v.accepted_at IS NULL AND v.expires_at > $2) AS invitation_pending
-           FROM users u WHERE u.partner_id = $1 ORDER BY u.role, u.display_name`,
-        [id, now],
-      ),
+      this.users.teamOf(id, now),
     ]);
+    const actorIds = [
+      ...history.map((h: Record<string, unknown>) => h.actor_id),
+      ...screenings.map((s: Record<string, unknown>) => s.scored_by),
+      ...decisions.map((d: Record<string, unknown>) => d.decided_by),
+      ...infos.flatMap((i: Record<string, unknown>) => [i.asked_by, i.answered_by]),
+    ].filter((u): u is string => typeof u === 'string');
+    const people = await this.users.displayNames(actorIds);
+    const nameOf = (uid: unknown) => (typeof uid === 'string' ? (people.get(uid) ?? null) : null);
     const latest = screenings[0];
     const status = r.status;
     return {
@@ -342,7 +358,7 @@ export class PartnersRepository {
         fromStatus: h.from_status,
         toStatus: h.to_status,
         reason: h.reason,
-        actorName: h.actor_name,
+        actorName: nameOf(h.actor_id),
         occurredAt: (h.occurred_at as Date).toISOString(),
       })),
       screenings: screenings.map((s: Record<string, unknown>) => ({
@@ -357,17 +373,17 @@ export class PartnersRepository {
         knockedOut: s.knocked_out,
         passed: s.passed,
         notes: s.notes,
-        scoredBy: s.scored_by_name,
+        scoredBy: nameOf(s.scored_by),
         createdAt: (s.created_at as Date).toISOString(),
       })),
-      decisions: decisions.map((d: Record<string, unknown>) => ({ id: d.id, decision: d.decision, text: d.text, decidedBy: d.decided_by, createdAt: (d.created_at as Date).toISOString() })),
+      decisions: decisions.map((d: Record<string, unknown>) => ({ id: d.id, decision: d.decision, text: d.text, decidedBy: nameOf(d.decided_by), createdAt: (d.created_at as Date).toISOString() })),
       infoRequests: infos.map((i: Record<string, unknown>) => ({
         id: i.id,
         question: i.question,
-        askedBy: i.asked_by,
+        askedBy: nameOf(i.asked_by),
         askedAt: (i.asked_at as Date).toISOString(),
         answer: i.answer,
-        answeredBy: i.answered_by,
+        answeredBy: nameOf(i.answered_by),
         answeredAt: (i.answered_at as Date | null)?.toISOString() ?? null,
       })),
       trials: trials.map((t: Record<string, unknown>) => ({
@@ -380,15 +396,7 @@ export class PartnersRepository {
         outcomeNotes: t.outcome_notes,
         outcomeAt: (t.outcome_at as Date | null)?.toISOString() ?? null,
       })),
-      users: users.map((u: Record<string, unknown>) => ({
-        id: u.id,
-        email: u.email,
-        displayName: u.display_name,
-        role: u.role,
-        jobRole: u.job_role,
-        disabled: u.disabled_at !== null,
-        invitationPending: u.invitation_pending,
-      })),
+      users,
       allowedDecisions: allowedDecisions({ status, approved: r.approved_at !== null, latestScorecardPassed: latest ? (latest.passed as boolean) : null }),
       allowedStatusChanges: PARTNER_TRANSITIONS[status].filter((s) => s === 'suspended' || s === 'terminated' || (s === 'active' && status === 'suspended')),
     } as PartnerDetail;
