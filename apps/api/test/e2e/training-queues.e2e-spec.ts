@@ -34,7 +34,10 @@ describe('training queues, clock and sweep', () => {
       expect(page.items.every((c: Cert) => c.status === status)).toBe(true);
     }
     const reviews = (await api(app, manager).get('/api/qualification-reviews').expect(200)).body as unknown[];
-    expect((await api(app, manager).get('/api/qualification-reviews?page=1&pageSize=1').expect(200)).body).toMatchObject({ total: reviews.length, page: 1 });
+    expect((await api(app, manager).get('/api/qualification-reviews?page=1&pageSize=1').expect(200)).body).toMatchObject({
+      total: reviews.length,
+      page: 1,
+    });
     const mine = (await api(app, huaxinOwner).get('/api/support-requests?page=1&pageSize=50').expect(200)).body;
     expect(mine.items.every((r: { partnerName: string }) => r.partnerName.includes('华信'))).toBe(true);
     expect((await api(app, manager).get('/api/certifications?page=0')).status).toBe(400);
@@ -65,7 +68,9 @@ describe('training queues, clock and sweep', () => {
     expect(first.reminded).toBeGreaterThanOrEqual(n);
     expect(seen.length).toBeGreaterThanOrEqual(2); // more than one batch, each reported
     expect(seen.map(([p]) => p)).toEqual([...seen.map(([p]) => p)].sort((a, b) => a - b));
-    const [{ sent }] = await db.query(`SELECT count(*)::int AS sent FROM certifications WHERE code LIKE 'SWEEP-%' AND reminders_sent @> '{30,60}'`);
+    const [{ sent }] = await db.query(
+      `SELECT count(*)::int AS sent FROM certifications WHERE code LIKE 'SWEEP-%' AND reminders_sent @> '{30,60}'`,
+    );
     expect(sent).toBe(n);
     expect((await svc.sweep('2036-06-01')).reminded).toBe(0);
   });
@@ -90,7 +95,10 @@ describe('training queues, clock and sweep', () => {
   it('answers a refusal in Chinese with a stable code', async () => {
     const [c] = await dataSourceOf(app).query(`SELECT id FROM certifications WHERE revoked_at IS NULL LIMIT 1`);
     await api(app, manager).post(`/api/certifications/${c.id}/revoke`).send({ reason: '测试' }).expect(204);
-    const again = await api(app, manager).post(`/api/certifications/${c.id}/revoke`).set('Accept-Language', 'zh-CN').send({ reason: '测试' });
+    const again = await api(app, manager)
+      .post(`/api/certifications/${c.id}/revoke`)
+      .set('Accept-Language', 'zh-CN')
+      .send({ reason: '测试' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'CERTIFICATION_ALREADY_REVOKED', message: '该证书已被撤销。' });
   });

@@ -27,9 +27,17 @@ export const trainingErrors = defineErrors({
     en: 'Only a partner on trial, active or suspended can be reviewed (this one is {status}).',
     zh: '只有试合作、合作中或已暂停的合作伙伴才能进行资格审查（该合作伙伴状态为 {status}）。',
   },
-  REVIEW_ALREADY_SCHEDULED: { status: 409, en: 'A review of {partner} is already scheduled for {due}.', zh: '{partner} 已安排了 {due} 的资格审查。' },
+  REVIEW_ALREADY_SCHEDULED: {
+    status: 409,
+    en: 'A review of {partner} is already scheduled for {due}.',
+    zh: '{partner} 已安排了 {due} 的资格审查。',
+  },
   // Support requests
-  SUPPORT_ASSIGNEE_INVALID: { status: 422, en: 'The assignee must be an active channel manager or vendor admin.', zh: '处理人必须是在职的渠道经理或厂商管理员。' },
+  SUPPORT_ASSIGNEE_INVALID: {
+    status: 422,
+    en: 'The assignee must be an active channel manager or vendor admin.',
+    zh: '处理人必须是在职的渠道经理或厂商管理员。',
+  },
   SUPPORT_NO_FUNDS_PENDING: { status: 422, en: 'This request has no funds awaiting a decision.', zh: '该申请没有待审批的经费。' },
   SUPPORT_FUNDS_OUT_OF_RANGE: {
     status: 422,

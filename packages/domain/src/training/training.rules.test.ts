@@ -23,7 +23,13 @@ import {
   scoreQuiz,
   seededShuffle,
 } from './training.rules.js';
-import { CourseInputSchema, QuizQuestionSchema, SupportFundsDecisionSchema, SupportRequestInputSchema, type QuizQuestion } from './training.schema.js';
+import {
+  CourseInputSchema,
+  QuizQuestionSchema,
+  SupportFundsDecisionSchema,
+  SupportRequestInputSchema,
+  type QuizQuestion,
+} from './training.schema.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const single: QuizQuestion = {
@@ -52,7 +58,16 @@ const q5: QuizQuestion = { ...single, id: id(5) };
 
 describe('scoreQuiz', () => {
   it('scores single and multiple choice; multiple needs exactly the correct set', () => {
-    const r = scoreQuiz([single, multiple], { answers: [{ questionId: id(1), optionIds: [id(11)] }, { questionId: id(2), optionIds: [id(21)] }] }, 80);
+    const r = scoreQuiz(
+      [single, multiple],
+      {
+        answers: [
+          { questionId: id(1), optionIds: [id(11)] },
+          { questionId: id(2), optionIds: [id(21)] },
+        ],
+      },
+      80,
+    );
     expect(r.correctCount).toBe(1);
     expect(r.scorePercent).toBe(50);
     expect(r.passed).toBe(false);
@@ -86,10 +101,22 @@ describe('scoreQuiz', () => {
 
 describe('quiz attempts and progress', () => {
   it('requires all modules, respects the attempt limit, and stops after a pass', () => {
-    expect(checkQuizAttempt({ passed: false, attemptsUsed: 0, attemptLimit: 3, modulesDone: 1, moduleCount: 2 })).toEqual({ ok: false, reason: 'modules_incomplete' });
-    expect(checkQuizAttempt({ passed: false, attemptsUsed: 2, attemptLimit: 3, modulesDone: 2, moduleCount: 2 })).toEqual({ ok: true, attemptNo: 3 });
-    expect(checkQuizAttempt({ passed: false, attemptsUsed: 3, attemptLimit: 3, modulesDone: 2, moduleCount: 2 })).toEqual({ ok: false, reason: 'no_attempts_left' });
-    expect(checkQuizAttempt({ passed: true, attemptsUsed: 1, attemptLimit: 3, modulesDone: 2, moduleCount: 2 })).toEqual({ ok: false, reason: 'already_passed' });
+    expect(checkQuizAttempt({ passed: false, attemptsUsed: 0, attemptLimit: 3, modulesDone: 1, moduleCount: 2 })).toEqual({
+      ok: false,
+      reason: 'modules_incomplete',
+    });
+    expect(checkQuizAttempt({ passed: false, attemptsUsed: 2, attemptLimit: 3, modulesDone: 2, moduleCount: 2 })).toEqual({
+      ok: true,
+      attemptNo: 3,
+    });
+    expect(checkQuizAttempt({ passed: false, attemptsUsed: 3, attemptLimit: 3, modulesDone: 2, moduleCount: 2 })).toEqual({
+      ok: false,
+      reason: 'no_attempts_left',
+    });
+    expect(checkQuizAttempt({ passed: true, attemptsUsed: 1, attemptLimit: 3, modulesDone: 2, moduleCount: 2 })).toEqual({
+      ok: false,
+      reason: 'already_passed',
+    });
   });
 
   it('counts only current modules as done, and reveals the answer key after a pass or the last attempt', () => {
@@ -113,7 +140,13 @@ describe('shuffling', () => {
     const a = seededShuffle(qs, 'enrolment-1:1');
     expect(seededShuffle(qs, 'enrolment-1:1')).toEqual(a);
     expect([...a].sort((x, y) => x.id.localeCompare(y.id))).toEqual(qs);
-    const orders = new Set(['a', 'b', 'c', 'd', 'e', 'f'].map((s) => seededShuffle(qs, s).map((q) => q.id).join()));
+    const orders = new Set(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((s) =>
+        seededShuffle(qs, s)
+          .map((q) => q.id)
+          .join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 
@@ -215,10 +248,19 @@ describe('qualification', () => {
 
   it('passes the certified-staff check only when every agreement is met, naming each gap', () => {
     const met = { agreementNumber: 'PL-RG-1', lines: [{ jobRole: 'sales' as const, productLineCode: 'DATA', missing: 0 }] };
-    const short = { agreementNumber: 'PL-EX-2', lines: [{ jobRole: 'presales' as const, productLineCode: 'DATA', missing: 1 }, { jobRole: 'sales' as const, productLineCode: 'DATA', missing: 0 }] };
+    const short = {
+      agreementNumber: 'PL-EX-2',
+      lines: [
+        { jobRole: 'presales' as const, productLineCode: 'DATA', missing: 1 },
+        { jobRole: 'sales' as const, productLineCode: 'DATA', missing: 0 },
+      ],
+    };
     expect(certifiedStaffCheck([met])).toEqual({ pass: true, gaps: [] });
     expect(certifiedStaffCheck([])).toEqual({ pass: true, gaps: [] });
-    expect(certifiedStaffCheck([met, short])).toEqual({ pass: false, gaps: [{ agreementNumber: 'PL-EX-2', jobRole: 'presales', productLineCode: 'DATA', missing: 1 }] });
+    expect(certifiedStaffCheck([met, short])).toEqual({
+      pass: false,
+      gaps: [{ agreementNumber: 'PL-EX-2', jobRole: 'presales', productLineCode: 'DATA', missing: 1 }],
+    });
   });
 
   it('schedules reviews every N months from the last one, or from the first agreement', () => {
@@ -227,31 +269,62 @@ describe('qualification', () => {
   });
 
   it('fails a review when any check fails, the computed certified-staff check included', () => {
-    expect(qualificationReviewResult({ certifiedStaff: true, demoEnvironment: true, marketingQuality: true, afterSalesProcess: true })).toBe('pass');
-    expect(qualificationReviewResult({ certifiedStaff: false, demoEnvironment: true, marketingQuality: true, afterSalesProcess: true })).toBe('fail');
+    expect(
+      qualificationReviewResult({ certifiedStaff: true, demoEnvironment: true, marketingQuality: true, afterSalesProcess: true }),
+    ).toBe('pass');
+    expect(
+      qualificationReviewResult({ certifiedStaff: false, demoEnvironment: true, marketingQuality: true, afterSalesProcess: true }),
+    ).toBe('fail');
   });
 });
 
 describe('schemas', () => {
   it('requires exactly one correct option on a single-choice question and one or more on a multiple-choice one', () => {
     expect(QuizQuestionSchema.safeParse({ ...single, options: single.options.map((o) => ({ ...o, correct: true })) }).success).toBe(false);
-    expect(QuizQuestionSchema.safeParse({ ...multiple, options: multiple.options.map((o) => ({ ...o, correct: false })) }).success).toBe(false);
+    expect(QuizQuestionSchema.safeParse({ ...multiple, options: multiple.options.map((o) => ({ ...o, correct: false })) }).success).toBe(
+      false,
+    );
     expect(QuizQuestionSchema.safeParse(multiple).success).toBe(true);
   });
 
   it('requires a module, a valid code and unique ids in a course', () => {
-    const course = { code: 'DATA-101', title: 'x', track: 'gtm_sales', jobRole: 'sales', productLineId: id(100), language: 'zh-CN', modules: [{ id: id(1), title: 'm' }], quiz: [single] };
+    const course = {
+      code: 'DATA-101',
+      title: 'x',
+      track: 'gtm_sales',
+      jobRole: 'sales',
+      productLineId: id(100),
+      language: 'zh-CN',
+      modules: [{ id: id(1), title: 'm' }],
+      quiz: [single],
+    };
     expect(CourseInputSchema.safeParse(course).success).toBe(true);
     expect(CourseInputSchema.safeParse({ ...course, modules: [] }).success).toBe(false);
     expect(CourseInputSchema.safeParse({ ...course, code: 'data 101' }).success).toBe(false);
-    expect(CourseInputSchema.safeParse({ ...course, modules: [{ id: id(1), title: 'a' }, { id: id(1), title: 'b' }] }).success).toBe(false);
-    expect(CourseInputSchema.safeParse({ ...course, modules: [{ id: id(1), title: 'm', videoUrl: 'javascript:alert(1)' }] }).success).toBe(false);
+    expect(
+      CourseInputSchema.safeParse({
+        ...course,
+        modules: [
+          { id: id(1), title: 'a' },
+          { id: id(1), title: 'b' },
+        ],
+      }).success,
+    ).toBe(false);
+    expect(CourseInputSchema.safeParse({ ...course, modules: [{ id: id(1), title: 'm', videoUrl: 'javascript:alert(1)' }] }).success).toBe(
+      false,
+    );
   });
 
   it('allows funds only on marketing support, approves funds only with an amount within the request', () => {
-    expect(SupportRequestInputSchema.safeParse({ kind: 'technical_question', subject: 's', body: 'b', requestedFunds: '100.00' }).success).toBe(false);
-    expect(SupportRequestInputSchema.safeParse({ kind: 'marketing_support', subject: 's', body: 'b', requestedFunds: '-1' }).success).toBe(false);
-    expect(SupportRequestInputSchema.safeParse({ kind: 'marketing_support', subject: 's', body: 'b', requestedFunds: '20000.00' }).success).toBe(true);
+    expect(
+      SupportRequestInputSchema.safeParse({ kind: 'technical_question', subject: 's', body: 'b', requestedFunds: '100.00' }).success,
+    ).toBe(false);
+    expect(SupportRequestInputSchema.safeParse({ kind: 'marketing_support', subject: 's', body: 'b', requestedFunds: '-1' }).success).toBe(
+      false,
+    );
+    expect(
+      SupportRequestInputSchema.safeParse({ kind: 'marketing_support', subject: 's', body: 'b', requestedFunds: '20000.00' }).success,
+    ).toBe(true);
     expect(SupportFundsDecisionSchema.safeParse({ decision: 'approved' }).success).toBe(false);
     expect(fundsWithinRequest('20000.00', '20000')).toBe(true);
     expect(fundsWithinRequest('20000.00', '20000.01')).toBe(false);

@@ -30,7 +30,12 @@ export function scoreQuiz(questions: readonly QuizQuestion[], input: QuizAttempt
     const selected = given.get(q.id) ?? new Set<string>();
     const correctIds = q.options.filter((o) => o.correct).map((o) => o.id);
     const correct = selected.size === correctIds.length && correctIds.every((id) => selected.has(id));
-    return { questionId: q.id, correct, selectedOptionIds: [...selected].filter((id) => q.options.some((o) => o.id === id)), correctOptionIds: correctIds };
+    return {
+      questionId: q.id,
+      correct,
+      selectedOptionIds: [...selected].filter((id) => q.options.some((o) => o.id === id)),
+      correctOptionIds: correctIds,
+    };
   });
   const correctCount = perQuestion.filter((p) => p.correct).length;
   const questionCount = questions.length;
@@ -38,10 +43,17 @@ export function scoreQuiz(questions: readonly QuizQuestion[], input: QuizAttempt
   return { correctCount, questionCount, scorePercent: Math.floor(exact * 100) / 100, passed: exact >= passMarkPercent, perQuestion };
 }
 
-export type AttemptCheck = { ok: true; attemptNo: number } | { ok: false; reason: 'already_passed' | 'no_attempts_left' | 'modules_incomplete' };
+export type AttemptCheck =
+  { ok: true; attemptNo: number } | { ok: false; reason: 'already_passed' | 'no_attempts_left' | 'modules_incomplete' };
 
 /** May the learner take the quiz now? All modules first; the policy's attempt limit; never again once passed. */
-export function checkQuizAttempt(s: { passed: boolean; attemptsUsed: number; attemptLimit: number; modulesDone: number; moduleCount: number }): AttemptCheck {
+export function checkQuizAttempt(s: {
+  passed: boolean;
+  attemptsUsed: number;
+  attemptLimit: number;
+  modulesDone: number;
+  moduleCount: number;
+}): AttemptCheck {
   if (s.passed) return { ok: false, reason: 'already_passed' };
   if (s.modulesDone < s.moduleCount) return { ok: false, reason: 'modules_incomplete' };
   if (s.attemptsUsed >= s.attemptLimit) return { ok: false, reason: 'no_attempts_left' };
@@ -121,7 +133,11 @@ export function certificationExpiresOn(earnedOn: string, months: number): string
 }
 
 /** Status on `today`: revoked wins; expired after the last valid day; expiring within the first reminder window. */
-export function certificationStatus(c: { expiresOn: string; revoked: boolean }, today: string, expiringWithinDays: number): CertificationStatus {
+export function certificationStatus(
+  c: { expiresOn: string; revoked: boolean },
+  today: string,
+  expiringWithinDays: number,
+): CertificationStatus {
   if (c.revoked) return 'revoked';
   if (today > c.expiresOn) return 'expired';
   return daysBetween(today, c.expiresOn) <= expiringWithinDays ? 'expiring' : 'active';
@@ -155,7 +171,12 @@ export function certificationValid(c: { expiresOn: string; revoked: boolean }, t
  * Reminder days that are due and not yet sent. A sweep that missed a day still sends the reminder
  * (it is due once the days left fall to or below it), but only the most urgent one, and only once.
  */
-export function certificationRemindersDue(expiresOn: string, today: string, reminderDays: readonly number[], sent: readonly number[]): number[] {
+export function certificationRemindersDue(
+  expiresOn: string,
+  today: string,
+  reminderDays: readonly number[],
+  sent: readonly number[],
+): number[] {
   const left = daysBetween(today, expiresOn);
   if (left < 0) return [];
   const due = reminderDays.filter((d) => left <= d && !sent.includes(d));
@@ -203,7 +224,10 @@ export interface ComplianceLine extends Requirement {
  * A person counts once per (job role, product line), however many matching certificates they hold;
  * requirements naming the same (role, line) twice are merged at the larger headcount.
  */
-export function qualificationCompliance(requirements: readonly Requirement[], held: readonly HeldCertification[]): { compliant: boolean; lines: ComplianceLine[] } {
+export function qualificationCompliance(
+  requirements: readonly Requirement[],
+  held: readonly HeldCertification[],
+): { compliant: boolean; lines: ComplianceLine[] } {
   const merged = new Map<string, Requirement>();
   for (const r of requirements) {
     const key = `${r.jobRole}|${r.productLineId}`;
@@ -221,11 +245,17 @@ export function qualificationCompliance(requirements: readonly Requirement[], he
  * The certified-staff item of a qualification review: it passes when every active agreement's requirements are met;
  * the gaps name the agreement, role, product line and how many people are missing.
  */
-export function certifiedStaffCheck(qualifications: readonly { agreementNumber: string; lines: readonly { jobRole: JobRole; productLineCode: string; missing: number }[] }[]): {
+export function certifiedStaffCheck(
+  qualifications: readonly { agreementNumber: string; lines: readonly { jobRole: JobRole; productLineCode: string; missing: number }[] }[],
+): {
   pass: boolean;
   gaps: { agreementNumber: string; jobRole: JobRole; productLineCode: string; missing: number }[];
 } {
-  const gaps = qualifications.flatMap((q) => q.lines.filter((l) => l.missing > 0).map((l) => ({ agreementNumber: q.agreementNumber, jobRole: l.jobRole, productLineCode: l.productLineCode, missing: l.missing })));
+  const gaps = qualifications.flatMap((q) =>
+    q.lines
+      .filter((l) => l.missing > 0)
+      .map((l) => ({ agreementNumber: q.agreementNumber, jobRole: l.jobRole, productLineCode: l.productLineCode, missing: l.missing })),
+  );
   return { pass: gaps.length === 0, gaps };
 }
 
@@ -238,7 +268,12 @@ export function nextQualificationReviewDue(lastCompletedOn: string | null, first
 }
 
 /** The overall result of a review: every check must pass, the computed certified-staff check included. */
-export function qualificationReviewResult(checks: { certifiedStaff: boolean; demoEnvironment: boolean; marketingQuality: boolean; afterSalesProcess: boolean }): 'pass' | 'fail' {
+export function qualificationReviewResult(checks: {
+  certifiedStaff: boolean;
+  demoEnvironment: boolean;
+  marketingQuality: boolean;
+  afterSalesProcess: boolean;
+}): 'pass' | 'fail' {
   return Object.values(checks).every(Boolean) ? 'pass' : 'fail';
 }
 
@@ -311,14 +346,20 @@ export function mayEnrol(actor: { id: string; role: string }, targetUserId: stri
 // ── Support requests ────────────────────────────────────────────────────────────
 
 /** Who hears on the vendor side: the assignee, else the partner's channel manager, else every channel manager. */
-export function supportVendorRecipients(r: { assigneeId: string | null; managerId: string | null }, channelManagers: readonly string[]): string[] {
+export function supportVendorRecipients(
+  r: { assigneeId: string | null; managerId: string | null },
+  channelManagers: readonly string[],
+): string[] {
   if (r.assigneeId) return [r.assigneeId];
   if (r.managerId) return [r.managerId];
   return [...channelManagers];
 }
 
 /** A vendor answer takes an open request into progress, with the responder as assignee when none was set. */
-export function afterVendorReply(r: { status: string; assigneeId: string | null }, responderId: string): { moveToInProgress: boolean; assignTo: string | null } {
+export function afterVendorReply(
+  r: { status: string; assigneeId: string | null },
+  responderId: string,
+): { moveToInProgress: boolean; assignTo: string | null } {
   if (r.status !== 'open') return { moveToInProgress: false, assignTo: null };
   return { moveToInProgress: true, assignTo: r.assigneeId ? null : responderId };
 }

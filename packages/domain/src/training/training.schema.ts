@@ -17,7 +17,10 @@ export const CourseModuleSchema = z.object({
   id: UuidSchema,
   title,
   body: z.string().max(50_000).default(''),
-  links: z.array(z.object({ label: z.string().trim().min(1).max(200), url: httpUrl })).max(20).default([]),
+  links: z
+    .array(z.object({ label: z.string().trim().min(1).max(200), url: httpUrl }))
+    .max(20)
+    .default([]),
   videoUrl: httpUrl.nullable().default(null),
 });
 export type CourseModule = z.infer<typeof CourseModuleSchema>;
@@ -40,7 +43,10 @@ export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
 /** What an author writes. Module and question ids are chosen by the client (crypto.randomUUID) so edits keep them stable. */
 export const CourseInputSchema = z
   .object({
-    code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'validation.course_code' }),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'validation.course_code' }),
     title,
     summary: z.string().trim().max(2000).default(''),
     track: CourseTrackSchema,
@@ -257,7 +263,12 @@ export const QualificationReviewSchema = z.object({
   result: z.enum(['pass', 'fail']).nullable(),
   /** The certified-staff check, computed at completion from every active agreement's requirements. */
   certifiedStaff: z
-    .object({ pass: z.boolean(), gaps: z.array(z.object({ agreementNumber: z.string(), jobRole: JobRoleSchema, productLineCode: z.string(), missing: z.number().int() })) })
+    .object({
+      pass: z.boolean(),
+      gaps: z.array(
+        z.object({ agreementNumber: z.string(), jobRole: JobRoleSchema, productLineCode: z.string(), missing: z.number().int() }),
+      ),
+    })
     .nullable(),
   checklist: QualificationReviewInputSchema.nullable(),
   reviewerName: z.string().nullable(),
@@ -288,14 +299,24 @@ export const SupportRequestInputSchema = z
     requestedFunds: MoneySchema.nullable().default(null),
     activityDate: IsoDateSchema.nullable().default(null),
   })
-  .refine((r) => r.requestedFunds === null || r.kind === 'marketing_support', { message: 'validation.funds_marketing_only', path: ['requestedFunds'] })
-  .refine((r) => r.requestedFunds === null || !r.requestedFunds.startsWith('-'), { message: 'validation.money_positive', path: ['requestedFunds'] });
+  .refine((r) => r.requestedFunds === null || r.kind === 'marketing_support', {
+    message: 'validation.funds_marketing_only',
+    path: ['requestedFunds'],
+  })
+  .refine((r) => r.requestedFunds === null || !r.requestedFunds.startsWith('-'), {
+    message: 'validation.money_positive',
+    path: ['requestedFunds'],
+  });
 export type SupportRequestInput = z.infer<typeof SupportRequestInputSchema>;
 
 export const SupportMessageInputSchema = z.object({ body: z.string().trim().min(1).max(8000) });
 export const SupportAssignSchema = z.object({ assigneeId: UuidSchema });
 export const SupportFundsDecisionSchema = z
-  .object({ decision: z.enum(['approved', 'declined']), amount: MoneySchema.nullable().default(null), note: z.string().trim().max(2000).default('') })
+  .object({
+    decision: z.enum(['approved', 'declined']),
+    amount: MoneySchema.nullable().default(null),
+    note: z.string().trim().max(2000).default(''),
+  })
   .refine((d) => d.decision === 'declined' || d.amount !== null, { message: 'validation.required', path: ['amount'] });
 export const SupportCloseSchema = z.object({ resolution: z.string().trim().min(1).max(2000) });
 
@@ -320,7 +341,15 @@ export const SupportRequestSchema = z.object({
 export type SupportRequest = z.infer<typeof SupportRequestSchema>;
 
 export const SupportThreadSchema = SupportRequestSchema.extend({
-  messages: z.array(z.object({ id: UuidSchema, authorName: z.string(), authorSide: z.enum(['partner', 'vendor', 'system']), body: z.string(), createdAt: z.string() })),
+  messages: z.array(
+    z.object({
+      id: UuidSchema,
+      authorName: z.string(),
+      authorSide: z.enum(['partner', 'vendor', 'system']),
+      body: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 export type SupportThread = z.infer<typeof SupportThreadSchema>;
 
@@ -337,7 +366,12 @@ export const OptionalPageSchema = z.object({
 export const CertificationQueueQuerySchema = CertificationListQuerySchema.extend(OptionalPageSchema.shape);
 export const ReviewQueueQuerySchema = ReviewListQuerySchema.extend(OptionalPageSchema.shape);
 export const SupportListQuerySchema = z
-  .object({ status: SupportStatusSchema.optional(), kind: SupportKindSchema.optional(), partnerId: UuidSchema.optional(), assigneeId: UuidSchema.optional() })
+  .object({
+    status: SupportStatusSchema.optional(),
+    kind: SupportKindSchema.optional(),
+    partnerId: UuidSchema.optional(),
+    assigneeId: UuidSchema.optional(),
+  })
   .extend(OptionalPageSchema.shape);
 export const CertificationPageSchema = pageOf(CertificationSchema);
 export type CertificationPage = z.infer<typeof CertificationPageSchema>;

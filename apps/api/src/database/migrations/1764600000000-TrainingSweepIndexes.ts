@@ -10,13 +10,22 @@ export class TrainingSweepIndexes1764600000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX certifications_sweep_expiry_idx ON certifications (expires_on, id) WHERE revoked_at IS NULL`);
-    await q.query(`CREATE INDEX certifications_sweep_expired_idx ON certifications (expires_on, id) WHERE revoked_at IS NULL AND NOT expiry_notified`);
-    await q.query(`CREATE INDEX qualification_reviews_overdue_idx ON qualification_reviews (due_on, id) WHERE status = 'scheduled' AND NOT overdue_notified`);
+    await q.query(
+      `CREATE INDEX certifications_sweep_expired_idx ON certifications (expires_on, id) WHERE revoked_at IS NULL AND NOT expiry_notified`,
+    );
+    await q.query(
+      `CREATE INDEX qualification_reviews_overdue_idx ON qualification_reviews (due_on, id) WHERE status = 'scheduled' AND NOT overdue_notified`,
+    );
     await q.query(`CREATE INDEX support_requests_queue_idx ON support_requests ((status = 'closed'), updated_at DESC)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const i of ['support_requests_queue_idx', 'qualification_reviews_overdue_idx', 'certifications_sweep_expired_idx', 'certifications_sweep_expiry_idx']) {
+    for (const i of [
+      'support_requests_queue_idx',
+      'qualification_reviews_overdue_idx',
+      'certifications_sweep_expired_idx',
+      'certifications_sweep_expiry_idx',
+    ]) {
       await q.query(`DROP INDEX ${i}`);
     }
   }

@@ -32,7 +32,6 @@ const L = {
   },
 } as const;
 
-
 /**
  * A printable certificate (HTML, A4 landscape) in zh-CN or en; the verification URL lets anyone check it.
  * The print button is wired by a script element: the CSP forbids inline event-handler attributes.

@@ -25,7 +25,17 @@ export type CertRow = {
   expiry_notified: boolean;
 };
 
-export type PathRow = { id: string; name: string; job_role: JobRole; product_line_id: string; product_line_code: string; course_ids: string[]; validity_months: number | null; active: boolean; holders: number };
+export type PathRow = {
+  id: string;
+  name: string;
+  job_role: JobRole;
+  product_line_id: string;
+  product_line_code: string;
+  course_ids: string[];
+  validity_months: number | null;
+  active: boolean;
+  holders: number;
+};
 
 /** The holder's, partner's and product line's names are joined for display only. */
 const CERT_SELECT = `
@@ -77,7 +87,10 @@ export class CertificationsRepository {
   }
 
   async pathNamedLike(m: EntityManager, name: string, exceptId: string | null): Promise<string | null> {
-    const [dupe]: { id: string }[] = await m.query(`SELECT id FROM certification_paths WHERE name = $1 AND ($2::uuid IS NULL OR id <> $2)`, [name, exceptId]);
+    const [dupe]: { id: string }[] = await m.query(
+      `SELECT id FROM certification_paths WHERE name = $1 AND ($2::uuid IS NULL OR id <> $2)`,
+      [name, exceptId],
+    );
     return dupe?.id ?? null;
   }
 
@@ -95,26 +108,29 @@ export class CertificationsRepository {
   }
 
   async updatePath(m: EntityManager, id: string, input: CertificationPathInput): Promise<void> {
-    await m.query(`UPDATE certification_paths SET name = $2, job_role = $3, product_line_id = $4, course_ids = $5, validity_months = $6, active = $7 WHERE id = $1`, [
-      id,
-      input.name,
-      input.jobRole,
-      input.productLineId,
-      [...new Set(input.courseIds)],
-      input.validityMonths,
-      input.active,
-    ]);
+    await m.query(
+      `UPDATE certification_paths SET name = $2, job_role = $3, product_line_id = $4, course_ids = $5, validity_months = $6, active = $7 WHERE id = $1`,
+      [id, input.name, input.jobRole, input.productLineId, [...new Set(input.courseIds)], input.validityMonths, input.active],
+    );
   }
 
   /** Active paths containing a course (the course page lists them; passing it may complete them). */
-  activePathsWith(m: EntityManager | DataSource, courseId: string): Promise<{ id: string; name: string; course_ids: string[]; validity_months: number | null }[]> {
-    return m.query(`SELECT id, name, course_ids, validity_months FROM certification_paths WHERE active AND $1 = ANY(course_ids) ORDER BY name`, [courseId]);
+  activePathsWith(
+    m: EntityManager | DataSource,
+    courseId: string,
+  ): Promise<{ id: string; name: string; course_ids: string[]; validity_months: number | null }[]> {
+    return m.query(
+      `SELECT id, name, course_ids, validity_months FROM certification_paths WHERE active AND $1 = ANY(course_ids) ORDER BY name`,
+      [courseId],
+    );
   }
 
   // ── Earning ───────────────────────────────────────────────────────────
 
   async passedCourseIds(m: EntityManager, userId: string): Promise<Set<string>> {
-    const rows: { course_id: string }[] = await m.query(`SELECT course_id FROM enrolments WHERE user_id = $1 AND passed_at IS NOT NULL`, [userId]);
+    const rows: { course_id: string }[] = await m.query(`SELECT course_id FROM enrolments WHERE user_id = $1 AND passed_at IS NOT NULL`, [
+      userId,
+    ]);
     return new Set(rows.map((r) => r.course_id));
   }
 
@@ -132,15 +148,14 @@ export class CertificationsRepository {
     return rows.map((r) => r.expires_on);
   }
 
-  async insertCertificate(m: EntityManager, c: { code: string; pathId: string; userId: string; partnerId: string; earnedOn: string; expiresOn: string }): Promise<string> {
-    const [row] = await m.query(`INSERT INTO certifications (code, path_id, user_id, partner_id, earned_on, expires_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-      c.code,
-      c.pathId,
-      c.userId,
-      c.partnerId,
-      c.earnedOn,
-      c.expiresOn,
-    ]);
+  async insertCertificate(
+    m: EntityManager,
+    c: { code: string; pathId: string; userId: string; partnerId: string; earnedOn: string; expiresOn: string },
+  ): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO certifications (code, path_id, user_id, partner_id, earned_on, expires_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [c.code, c.pathId, c.userId, c.partnerId, c.earnedOn, c.expiresOn],
+    );
     return row.id as string;
   }
 
@@ -164,16 +179,26 @@ export class CertificationsRepository {
   async list(f: CertificationFilter, page: { page: number; pageSize: number } | null): Promise<{ rows: CertRow[]; total: number | null }> {
     const params: unknown[] = [];
     const where = whereClause(this.filter(f, params));
-    if (!page) return { rows: await this.db.query(`${CERT_SELECT} ${where} ORDER BY c.expires_on DESC, c.id LIMIT 2000`, params), total: null };
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM certifications c JOIN partners pa ON pa.id = c.partner_id ${where}`, params);
-    const rows: CertRow[] = await this.db.query(`${CERT_SELECT} ${where} ORDER BY c.expires_on DESC, c.id ${pageClause(page, params)}`, params);
+    if (!page)
+      return { rows: await this.db.query(`${CERT_SELECT} ${where} ORDER BY c.expires_on DESC, c.id LIMIT 2000`, params), total: null };
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM certifications c JOIN partners pa ON pa.id = c.partner_id ${where}`,
+      params,
+    );
+    const rows: CertRow[] = await this.db.query(
+      `${CERT_SELECT} ${where} ORDER BY c.expires_on DESC, c.id ${pageClause(page, params)}`,
+      params,
+    );
     return { rows, total };
   }
 
   async byId(id: string, scope: Scope, m: EntityManager | DataSource = this.db, lock = false): Promise<CertRow | null> {
     const params: unknown[] = [id];
     const scoped = scopeFilter(scope, 'c.partner_id', params, 'pa.manager_id');
-    const [r]: CertRow[] = await m.query(`${CERT_SELECT} WHERE c.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF c' : ''}`, params);
+    const [r]: CertRow[] = await m.query(
+      `${CERT_SELECT} WHERE c.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF c' : ''}`,
+      params,
+    );
     return r ?? null;
   }
 
@@ -187,7 +212,11 @@ export class CertificationsRepository {
   }
 
   /** Valid certificates (on `on`) of a partner's active people, one row per person × role × product line. */
-  validHeld(m: EntityManager | DataSource, partnerId: string, on: string): Promise<{ user_id: string; display_name: string; job_role: JobRole; product_line_id: string; expires_on: string }[]> {
+  validHeld(
+    m: EntityManager | DataSource,
+    partnerId: string,
+    on: string,
+  ): Promise<{ user_id: string; display_name: string; job_role: JobRole; product_line_id: string; expires_on: string }[]> {
     return m.query(
       `SELECT c.user_id, u.display_name, p.job_role, p.product_line_id, max(c.expires_on)::text AS expires_on
          FROM certifications c JOIN certification_paths p ON p.id = c.path_id JOIN users u ON u.id = c.user_id
@@ -201,12 +230,21 @@ export class CertificationsRepository {
 
   /** Unrevoked certificates expiring in [day, day + window]: reminder candidates. */
   async countExpiringBetween(from: string, to: string): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM certifications WHERE revoked_at IS NULL AND expires_on BETWEEN $1::date AND $2::date`, [from, to]);
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM certifications WHERE revoked_at IS NULL AND expires_on BETWEEN $1::date AND $2::date`,
+      [from, to],
+    );
     return n;
   }
 
   /** The next batch of reminder candidates after the keyset cursor (expiry, id), locked; rows another instance holds are skipped. */
-  async expiringBatch(m: EntityManager, from: string, to: string, after: { expiresOn: string; id: string } | null, limit: number): Promise<CertRow[]> {
+  async expiringBatch(
+    m: EntityManager,
+    from: string,
+    to: string,
+    after: { expiresOn: string; id: string } | null,
+    limit: number,
+  ): Promise<CertRow[]> {
     return m.query(
       `${CERT_SELECT}
         WHERE c.revoked_at IS NULL AND c.expires_on BETWEEN $1::date AND $2::date
@@ -217,17 +255,26 @@ export class CertificationsRepository {
   }
 
   async addRemindersSent(m: EntityManager, id: string, days: readonly number[]): Promise<void> {
-    await m.query(`UPDATE certifications SET reminders_sent = (SELECT array_agg(DISTINCT x) FROM unnest(reminders_sent || $2::int[]) x) WHERE id = $1`, [id, days]);
+    await m.query(
+      `UPDATE certifications SET reminders_sent = (SELECT array_agg(DISTINCT x) FROM unnest(reminders_sent || $2::int[]) x) WHERE id = $1`,
+      [id, days],
+    );
   }
 
   async countExpiredUnannounced(day: string): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM certifications WHERE revoked_at IS NULL AND expires_on < $1::date AND NOT expiry_notified`, [day]);
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM certifications WHERE revoked_at IS NULL AND expires_on < $1::date AND NOT expiry_notified`,
+      [day],
+    );
     return n;
   }
 
   /** The next batch of expired, unannounced certificates, locked (announcing them takes them out of the set). */
   expiredBatch(m: EntityManager, day: string, limit: number): Promise<CertRow[]> {
-    return m.query(`${CERT_SELECT} WHERE c.revoked_at IS NULL AND c.expires_on < $1::date AND NOT c.expiry_notified ORDER BY c.expires_on, c.id LIMIT $2 FOR UPDATE OF c SKIP LOCKED`, [day, limit]);
+    return m.query(
+      `${CERT_SELECT} WHERE c.revoked_at IS NULL AND c.expires_on < $1::date AND NOT c.expiry_notified ORDER BY c.expires_on, c.id LIMIT $2 FOR UPDATE OF c SKIP LOCKED`,
+      [day, limit],
+    );
   }
 
   async markExpiryNotified(m: EntityManager, id: string): Promise<void> {

@@ -103,8 +103,10 @@ export class CertificationsService {
 
   private async checkPath(m: EntityManager, input: CertificationPathInput, id: string | null) {
     const missing = await this.repo.unknownCourseIds(m, input.courseIds);
-    if (missing.length) throw new AppError('CERTIFICATION_COURSES_UNKNOWN', { courses: missing.join(', ') }, { field: 'courseIds', missing });
-    if (!(await this.catalog.productLineExists(m, input.productLineId))) throw new AppError('COURSE_PRODUCT_LINE_UNKNOWN', {}, { field: 'productLineId' });
+    if (missing.length)
+      throw new AppError('CERTIFICATION_COURSES_UNKNOWN', { courses: missing.join(', ') }, { field: 'courseIds', missing });
+    if (!(await this.catalog.productLineExists(m, input.productLineId)))
+      throw new AppError('COURSE_PRODUCT_LINE_UNKNOWN', {}, { field: 'productLineId' });
     const dupe = await this.repo.pathNamedLike(m, input.name, id);
     if (dupe) throw new AppError('CERTIFICATION_NAME_TAKEN', { name: input.name }, { existingPathId: dupe });
   }
@@ -124,7 +126,13 @@ export class CertificationsService {
       if (!before) throw AppError.notFound('certification path', id);
       await this.checkPath(m, input, id);
       await this.repo.updatePath(m, id, input);
-      await this.audit.record(m, { entity: 'certification_path', entityId: id, action: 'certification_path.updated', before, after: input });
+      await this.audit.record(m, {
+        entity: 'certification_path',
+        entityId: id,
+        action: 'certification_path.updated',
+        before,
+        after: input,
+      });
     });
   }
 
@@ -151,7 +159,12 @@ export class CertificationsService {
       const expiresOn = certificationExpiresOn(on, p.validity_months ?? training.certificationValidityMonths);
       const code = formatVerificationCode(randomBytes(12));
       const id = await this.repo.insertCertificate(m, { code, pathId: p.id, userId, partnerId, earnedOn: on, expiresOn });
-      await this.audit.record(m, { entity: 'certification', entityId: id, action: 'certification.earned', after: { pathId: p.id, userId, code, earnedOn: on, expiresOn } });
+      await this.audit.record(m, {
+        entity: 'certification',
+        entityId: id,
+        action: 'certification.earned',
+        after: { pathId: p.id, userId, code, earnedOn: on, expiresOn },
+      });
       const admins = await this.partners.partnerAdmins(m, partnerId);
       await this.notifications.notify(m, {
         userIds: [userId, ...admins],
@@ -218,7 +231,15 @@ export class CertificationsService {
     const r = await this.repo.byCode(normaliseVerificationCode(code));
     if (!r) throw AppError.notFound('certificate', normaliseVerificationCode(code));
     const v = this.view(r, await this.expiringWindow());
-    return { code: v.code, holderName: v.holderName, certification: v.name, partnerName: v.partnerName, earnedOn: v.earnedOn, expiresOn: v.expiresOn, status: v.status };
+    return {
+      code: v.code,
+      holderName: v.holderName,
+      certification: v.name,
+      partnerName: v.partnerName,
+      earnedOn: v.earnedOn,
+      expiresOn: v.expiresOn,
+      status: v.status,
+    };
   }
 
   async revoke(id: string, reason: string, actor: AuthenticatedUser): Promise<void> {
@@ -227,9 +248,20 @@ export class CertificationsService {
       if (!r) throw AppError.notFound('certification', id);
       if (r.revoked_at) throw new AppError('CERTIFICATION_ALREADY_REVOKED', {}, { revokedReason: r.revoked_reason });
       await this.repo.markRevoked(m, id, actor.id, reason, businessNow());
-      await this.audit.record(m, { entity: 'certification', entityId: id, action: 'certification.revoked', before: { revoked: false }, after: { revoked: true, reason } });
+      await this.audit.record(m, {
+        entity: 'certification',
+        entityId: id,
+        action: 'certification.revoked',
+        before: { revoked: false },
+        after: { revoked: true, reason },
+      });
       const admins = await this.partners.partnerAdmins(m, r.partner_id);
-      await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.revoked', params: { certification: r.name, holder: r.holder_name, reason }, link: '/portal/learning/certificates' });
+      await this.notifications.notify(m, {
+        userIds: [r.user_id, ...admins],
+        kind: 'certification.revoked',
+        params: { certification: r.name, holder: r.holder_name, reason },
+        link: '/portal/learning/certificates',
+      });
     });
   }
 
@@ -244,7 +276,11 @@ export class CertificationsService {
    * Reminders 60 and 30 days (policy) before expiry, and an expiry notice, each once; safe with several instances.
    * Works in batches of SWEEP_BATCH, one short transaction each, reporting progress after every batch.
    */
-  async sweep(day: string, progress: SweepProgress = async () => {}, resumeFrom: string | null = null): Promise<{ reminded: number; expired: number; processed: number }> {
+  async sweep(
+    day: string,
+    progress: SweepProgress = async () => {},
+    resumeFrom: string | null = null,
+  ): Promise<{ reminded: number; expired: number; processed: number }> {
     const { training } = await this.policies.get();
     const window = expiringWindowDays(training.certificationReminderDays);
     const until = addDays(day, window);
@@ -284,9 +320,20 @@ export class CertificationsService {
         const rows = await this.repo.expiredBatch(m, day, SWEEP_BATCH);
         for (const r of rows) {
           await this.repo.markExpiryNotified(m, r.id);
-          await this.audit.record(m, { entity: 'certification', entityId: r.id, action: 'certification.expired', actor: { id: null, email: 'system' }, after: { expiresOn: r.expires_on } });
+          await this.audit.record(m, {
+            entity: 'certification',
+            entityId: r.id,
+            action: 'certification.expired',
+            actor: { id: null, email: 'system' },
+            after: { expiresOn: r.expires_on },
+          });
           const admins = await this.partners.partnerAdmins(m, r.partner_id);
-          await this.notifications.notify(m, { userIds: [r.user_id, ...admins], kind: 'certification.expired', params: { certification: r.name, holder: r.holder_name, expiresOn: r.expires_on }, link: '/portal/learning/certificates' });
+          await this.notifications.notify(m, {
+            userIds: [r.user_id, ...admins],
+            kind: 'certification.expired',
+            params: { certification: r.name, holder: r.holder_name, expiresOn: r.expires_on },
+            link: '/portal/learning/certificates',
+          });
         }
         return rows.length;
       });

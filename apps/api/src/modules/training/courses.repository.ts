@@ -36,7 +36,13 @@ export type EnrolmentRow = {
   best_score: string | null;
 };
 
-export type TeamEnrolmentRow = EnrolmentRow & { title: string; code: string; modules: CourseRow['modules']; quiz: QuizQuestion[]; display_name: string };
+export type TeamEnrolmentRow = EnrolmentRow & {
+  title: string;
+  code: string;
+  modules: CourseRow['modules'];
+  quiz: QuizQuestion[];
+  display_name: string;
+};
 
 const COURSE_SELECT = `
   SELECT c.*, pl.code AS product_line_code,
@@ -56,16 +62,29 @@ const json = (v: unknown) => JSON.stringify(v);
 export class CoursesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(q: { track?: string; jobRole?: string; productLineId?: string; status?: CourseStatus; q?: string; learnerId?: string }): Promise<CourseRow[]> {
+  list(q: {
+    track?: string;
+    jobRole?: string;
+    productLineId?: string;
+    status?: CourseStatus;
+    q?: string;
+    learnerId?: string;
+  }): Promise<CourseRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     // A learner sees the published catalogue, plus anything they are already enrolled in.
-    if (q.learnerId) where.push(`(c.status = 'published' OR EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = c.id AND e.user_id = $${params.push(q.learnerId)}))`);
+    if (q.learnerId)
+      where.push(
+        `(c.status = 'published' OR EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = c.id AND e.user_id = $${params.push(q.learnerId)}))`,
+      );
     else if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.track) where.push(`c.track = $${params.push(q.track)}`);
     if (q.jobRole) where.push(`c.job_role = $${params.push(q.jobRole)}`);
     if (q.productLineId) where.push(`c.product_line_id = $${params.push(q.productLineId)}`);
-    if (q.q) where.push(`(c.title ILIKE $${params.push(`%${escapeLike(q.q)}%`)} OR c.code ILIKE $${params.length} OR c.summary ILIKE $${params.length})`);
+    if (q.q)
+      where.push(
+        `(c.title ILIKE $${params.push(`%${escapeLike(q.q)}%`)} OR c.code ILIKE $${params.length} OR c.summary ILIKE $${params.length})`,
+      );
     return this.db.query(`${COURSE_SELECT} ${whereClause(where)} ORDER BY c.track, c.code LIMIT 500`, params);
   }
 
@@ -75,7 +94,10 @@ export class CoursesRepository {
   }
 
   async courseCodeTaken(m: EntityManager, code: string, exceptId: string | null): Promise<string | null> {
-    const [dupe]: { id: string }[] = await m.query(`SELECT id FROM courses WHERE code = $1 AND ($2::uuid IS NULL OR id <> $2)`, [code, exceptId]);
+    const [dupe]: { id: string }[] = await m.query(`SELECT id FROM courses WHERE code = $1 AND ($2::uuid IS NULL OR id <> $2)`, [
+      code,
+      exceptId,
+    ]);
     return dupe?.id ?? null;
   }
 
@@ -83,7 +105,19 @@ export class CoursesRepository {
     const [row] = await m.query(
       `INSERT INTO courses (code, title, summary, track, job_role, product_line_id, language, duration_minutes, modules, quiz, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [input.code, input.title, input.summary, input.track, input.jobRole, input.productLineId, input.language, input.durationMinutes, json(input.modules), json(input.quiz), createdBy],
+      [
+        input.code,
+        input.title,
+        input.summary,
+        input.track,
+        input.jobRole,
+        input.productLineId,
+        input.language,
+        input.durationMinutes,
+        json(input.modules),
+        json(input.quiz),
+        createdBy,
+      ],
     );
     return row.id as string;
   }
@@ -91,7 +125,19 @@ export class CoursesRepository {
   async updateCourse(m: EntityManager, id: string, input: CourseInput): Promise<void> {
     await m.query(
       `UPDATE courses SET code = $2, title = $3, summary = $4, track = $5, job_role = $6, product_line_id = $7, language = $8, duration_minutes = $9, modules = $10, quiz = $11 WHERE id = $1`,
-      [id, input.code, input.title, input.summary, input.track, input.jobRole, input.productLineId, input.language, input.durationMinutes, json(input.modules), json(input.quiz)],
+      [
+        id,
+        input.code,
+        input.title,
+        input.summary,
+        input.track,
+        input.jobRole,
+        input.productLineId,
+        input.language,
+        input.durationMinutes,
+        json(input.modules),
+        json(input.quiz),
+      ],
     );
   }
 
@@ -121,14 +167,20 @@ export class CoursesRepository {
 
   /** Creates the enrolment unless it exists, then locks it; true when it was created. */
   async enrolAndLock(m: EntityManager, courseId: string, userId: string, partnerId: string): Promise<boolean> {
-    const inserted = await m.query(`INSERT INTO enrolments (course_id, user_id, partner_id) VALUES ($1, $2, $3) ON CONFLICT (course_id, user_id) DO NOTHING RETURNING id`, [courseId, userId, partnerId]);
+    const inserted = await m.query(
+      `INSERT INTO enrolments (course_id, user_id, partner_id) VALUES ($1, $2, $3) ON CONFLICT (course_id, user_id) DO NOTHING RETURNING id`,
+      [courseId, userId, partnerId],
+    );
     await m.query(`SELECT 1 FROM enrolments WHERE course_id = $1 AND user_id = $2 FOR UPDATE`, [courseId, userId]);
     return inserted.length > 0;
   }
 
   /** A completed enrolment starts a new cycle (renewal): modules and the pass are cleared, attempts restart. */
   async restart(m: EntityManager, id: string): Promise<void> {
-    await m.query(`UPDATE enrolments SET status = 'in_progress', completed_module_ids = '{}', passed_at = NULL, cycle = cycle + 1 WHERE id = $1`, [id]);
+    await m.query(
+      `UPDATE enrolments SET status = 'in_progress', completed_module_ids = '{}', passed_at = NULL, cycle = cycle + 1 WHERE id = $1`,
+      [id],
+    );
   }
 
   /**
@@ -145,18 +197,20 @@ export class CoursesRepository {
   }
 
   async completeModule(m: EntityManager, id: string, moduleId: string): Promise<void> {
-    await m.query(`UPDATE enrolments SET completed_module_ids = array_append(completed_module_ids, $2::uuid) WHERE id = $1`, [id, moduleId]);
+    await m.query(`UPDATE enrolments SET completed_module_ids = array_append(completed_module_ids, $2::uuid) WHERE id = $1`, [
+      id,
+      moduleId,
+    ]);
   }
 
-  async insertAttempt(m: EntityManager, a: { enrolmentId: string; cycle: number; attemptNo: number; answers: unknown; scorePercent: string; passed: boolean }): Promise<void> {
-    await m.query(`INSERT INTO quiz_attempts (enrolment_id, cycle, attempt_no, answers, score_percent, passed) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      a.enrolmentId,
-      a.cycle,
-      a.attemptNo,
-      json(a.answers),
-      a.scorePercent,
-      a.passed,
-    ]);
+  async insertAttempt(
+    m: EntityManager,
+    a: { enrolmentId: string; cycle: number; attemptNo: number; answers: unknown; scorePercent: string; passed: boolean },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO quiz_attempts (enrolment_id, cycle, attempt_no, answers, score_percent, passed) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [a.enrolmentId, a.cycle, a.attemptNo, json(a.answers), a.scorePercent, a.passed],
+    );
   }
 
   async markPassed(m: EntityManager, id: string, at: Date): Promise<void> {

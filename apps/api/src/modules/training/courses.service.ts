@@ -85,7 +85,10 @@ export class CoursesService {
     };
   }
 
-  async list(q: { track?: string; jobRole?: string; productLineId?: string; status?: CourseStatus; q?: string }, user: AuthenticatedUser): Promise<CourseSummary[]> {
+  async list(
+    q: { track?: string; jobRole?: string; productLineId?: string; status?: CourseStatus; q?: string },
+    user: AuthenticatedUser,
+  ): Promise<CourseSummary[]> {
     const partner = isPartnerRole(user.role);
     // Partners see the published catalogue, plus anything they are already enrolled in.
     const rows = await this.repo.list({ ...q, learnerId: partner ? user.id : undefined });
@@ -100,7 +103,8 @@ export class CoursesService {
   private async loadCourse(m: EntityManager | DataSource, id: string, user: AuthenticatedUser | null, lock = false): Promise<CourseRow> {
     const c = await this.repo.course(m, id, lock);
     if (!c) throw AppError.notFound('course', id);
-    if (user && isPartnerRole(user.role) && c.status !== 'published' && !(await this.repo.isEnrolled(m, id, user.id))) throw AppError.notFound('course', id);
+    if (user && isPartnerRole(user.role) && c.status !== 'published' && !(await this.repo.isEnrolled(m, id, user.id)))
+      throw AppError.notFound('course', id);
     return c;
   }
 
@@ -152,13 +156,24 @@ export class CoursesService {
       }
       if (patch.status && patch.status !== c.status) {
         const check = checkTransition(COURSE_TRANSITIONS, c.status, patch.status);
-        if (!check.ok) throw new AppError('INVALID_TRANSITION', { entity: 'course', from: c.status, to: patch.status, allowed: check.allowed.join(', ') || '—' }, { from: c.status, to: patch.status, allowed: check.allowed });
+        if (!check.ok)
+          throw new AppError(
+            'INVALID_TRANSITION',
+            { entity: 'course', from: c.status, to: patch.status, allowed: check.allowed.join(', ') || '—' },
+            { from: c.status, to: patch.status, allowed: check.allowed },
+          );
         const quiz = patch.content?.quiz ?? c.quiz;
         if (patch.status === 'published' && quiz.length === 0) throw new AppError('COURSE_QUIZ_REQUIRED', {}, { missing: ['quiz'] });
         await this.repo.setCourseStatus(m, id, patch.status);
       }
       const after = patch.content ? { ...patch.content, status: patch.status ?? c.status } : { status: patch.status ?? c.status };
-      await this.audit.record(m, { entity: 'course', entityId: id, action: patch.status && patch.status !== c.status ? `course.${patch.status}` : 'course.updated', before, after });
+      await this.audit.record(m, {
+        entity: 'course',
+        entityId: id,
+        action: patch.status && patch.status !== c.status ? `course.${patch.status}` : 'course.updated',
+        before,
+        after,
+      });
     });
   }
 
@@ -176,14 +191,29 @@ export class CoursesService {
       const inserted = await this.repo.enrolAndLock(m, courseId, userId, tenant);
       let e = (await this.repo.enrolmentOf(m, courseId, userId)) as EnrolmentRow;
       if (inserted) {
-        await this.audit.record(m, { entity: 'enrolment', entityId: e.id, action: 'enrolment.created', after: { courseId, userId, by: actor.id } });
+        await this.audit.record(m, {
+          entity: 'enrolment',
+          entityId: e.id,
+          action: 'enrolment.created',
+          after: { courseId, userId, by: actor.id },
+        });
         if (userId !== actor.id) {
           const by = await this.users.displayName(m, actor.id);
-          await this.notifications.notify(m, { userIds: [userId], kind: 'training.enrolled', params: { course: c.title, by }, link: `/portal/learning/${courseId}` });
+          await this.notifications.notify(m, {
+            userIds: [userId],
+            kind: 'training.enrolled',
+            params: { course: c.title, by },
+            link: `/portal/learning/${courseId}`,
+          });
         }
       } else if (e.status === 'completed' && (await this.certifications.renewable(m, userId, courseId))) {
         await this.repo.restart(m, e.id);
-        await this.audit.record(m, { entity: 'enrolment', entityId: e.id, action: 'enrolment.restarted', after: { courseId, userId, reason: 'certification renewal' } });
+        await this.audit.record(m, {
+          entity: 'enrolment',
+          entityId: e.id,
+          action: 'enrolment.restarted',
+          after: { courseId, userId, reason: 'certification renewal' },
+        });
         e = (await this.repo.enrolmentOf(m, courseId, userId)) as EnrolmentRow;
       }
       return this.enrolmentView(e, c, training.quizAttemptLimit);
@@ -219,7 +249,13 @@ export class CoursesService {
     const e = await this.loadEnrolment(this.db, enrolmentId, actor);
     const c = await this.loadCourse(this.db, e.course_id, null);
     const done = completedModuleCount(e.completed_module_ids, c.modules);
-    const check = checkQuizAttempt({ passed: e.passed_at !== null, attemptsUsed: e.attempts_used, attemptLimit: training.quizAttemptLimit, modulesDone: done, moduleCount: c.modules.length });
+    const check = checkQuizAttempt({
+      passed: e.passed_at !== null,
+      attemptsUsed: e.attempts_used,
+      attemptLimit: training.quizAttemptLimit,
+      modulesDone: done,
+      moduleCount: c.modules.length,
+    });
     const attemptNo = check.ok ? check.attemptNo : e.attempts_used + 1;
     return {
       available: check.ok,
@@ -239,14 +275,38 @@ export class CoursesService {
       const c = await this.loadCourse(m, e.course_id, null);
       if (c.quiz.length === 0) throw new AppError('COURSE_NO_QUIZ', {}, { reason: 'no_quiz' });
       const done = completedModuleCount(e.completed_module_ids, c.modules);
-      const check = checkQuizAttempt({ passed: e.passed_at !== null, attemptsUsed: e.attempts_used, attemptLimit: training.quizAttemptLimit, modulesDone: done, moduleCount: c.modules.length });
+      const check = checkQuizAttempt({
+        passed: e.passed_at !== null,
+        attemptsUsed: e.attempts_used,
+        attemptLimit: training.quizAttemptLimit,
+        modulesDone: done,
+        moduleCount: c.modules.length,
+      });
       if (!check.ok) {
-        const code = ({ already_passed: 'QUIZ_ALREADY_PASSED', modules_incomplete: 'QUIZ_MODULES_INCOMPLETE', no_attempts_left: 'QUIZ_NO_ATTEMPTS_LEFT' } as const)[check.reason];
+        const code = (
+          {
+            already_passed: 'QUIZ_ALREADY_PASSED',
+            modules_incomplete: 'QUIZ_MODULES_INCOMPLETE',
+            no_attempts_left: 'QUIZ_NO_ATTEMPTS_LEFT',
+          } as const
+        )[check.reason];
         throw new AppError(code, { limit: training.quizAttemptLimit }, { reason: check.reason });
       }
       const score = scoreQuiz(c.quiz, input, training.quizPassMarkPercent);
-      await this.repo.insertAttempt(m, { enrolmentId: e.id, cycle: e.cycle, attemptNo: check.attemptNo, answers: input.answers, scorePercent: score.scorePercent.toFixed(2), passed: score.passed });
-      await this.audit.record(m, { entity: 'enrolment', entityId: e.id, action: score.passed ? 'quiz.passed' : 'quiz.failed', after: { attemptNo: check.attemptNo, scorePercent: score.scorePercent, courseId: c.id } });
+      await this.repo.insertAttempt(m, {
+        enrolmentId: e.id,
+        cycle: e.cycle,
+        attemptNo: check.attemptNo,
+        answers: input.answers,
+        scorePercent: score.scorePercent.toFixed(2),
+        passed: score.passed,
+      });
+      await this.audit.record(m, {
+        entity: 'enrolment',
+        entityId: e.id,
+        action: score.passed ? 'quiz.passed' : 'quiz.failed',
+        after: { attemptNo: check.attemptNo, scorePercent: score.scorePercent, courseId: c.id },
+      });
       let earned: QuizResult['certificationsEarned'] = [];
       if (score.passed) {
         await this.repo.markPassed(m, e.id, businessNow());
@@ -262,7 +322,12 @@ export class CoursesService {
         attemptsLeft: score.passed ? 0 : attemptsLeft,
         correctCount: score.correctCount,
         questionCount: score.questionCount,
-        questions: score.perQuestion.map((p) => ({ questionId: p.questionId, correct: p.correct, selectedOptionIds: p.selectedOptionIds, correctOptionIds: reveal ? p.correctOptionIds : null })),
+        questions: score.perQuestion.map((p) => ({
+          questionId: p.questionId,
+          correct: p.correct,
+          selectedOptionIds: p.selectedOptionIds,
+          correctOptionIds: reveal ? p.correctOptionIds : null,
+        })),
         certificationsEarned: earned,
       };
     });
@@ -274,14 +339,30 @@ export class CoursesService {
       const e = await this.loadEnrolment(m, enrolmentId, actor, true);
       if (e.passed_at) throw new AppError('LEARNER_ALREADY_PASSED', {}, { reason: 'already_passed' });
       await this.repo.newCycle(m, e.id);
-      await this.audit.record(m, { entity: 'enrolment', entityId: e.id, action: 'enrolment.attempts_reset', before: { cycle: e.cycle, attemptsUsed: e.attempts_used }, after: { cycle: e.cycle + 1, reason } });
+      await this.audit.record(m, {
+        entity: 'enrolment',
+        entityId: e.id,
+        action: 'enrolment.attempts_reset',
+        before: { cycle: e.cycle, attemptsUsed: e.attempts_used },
+        after: { cycle: e.cycle + 1, reason },
+      });
     });
   }
 
   /** Enrolments of a partner's people (the team view), or of one user. */
   async enrolments(q: { partnerId?: string; userId?: string }, actor: AuthenticatedUser) {
-    const rows = await this.repo.team({ scope: scopeOf(actor), ownerId: actor.role === 'partner_user' ? actor.id : undefined, partnerId: q.partnerId, userId: q.userId });
+    const rows = await this.repo.team({
+      scope: scopeOf(actor),
+      ownerId: actor.role === 'partner_user' ? actor.id : undefined,
+      partnerId: q.partnerId,
+      userId: q.userId,
+    });
     const { training } = await this.policies.get();
-    return rows.map((r) => ({ ...this.enrolmentView(r, r, training.quizAttemptLimit), courseCode: r.code, courseTitle: r.title, userName: r.display_name }));
+    return rows.map((r) => ({
+      ...this.enrolmentView(r, r, training.quizAttemptLimit),
+      courseCode: r.code,
+      courseTitle: r.title,
+      userName: r.display_name,
+    }));
   }
 }

@@ -53,7 +53,10 @@ export class QualificationRepository {
     const where = this.filter(f, params);
     const order = `ORDER BY (r.status = 'scheduled') DESC, r.due_on ASC, r.completed_at DESC, r.id`;
     if (!page) return { rows: await this.db.query(`${REVIEW_SELECT} ${where} ${order} LIMIT 1000`, params), total: null };
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM qualification_reviews r JOIN partners p ON p.id = r.partner_id ${where}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM qualification_reviews r JOIN partners p ON p.id = r.partner_id ${where}`,
+      params,
+    );
     const rows: ReviewRow[] = await this.db.query(`${REVIEW_SELECT} ${where} ${order} ${pageClause(page, params)}`, params);
     return { rows, total };
   }
@@ -61,12 +64,17 @@ export class QualificationRepository {
   async byId(id: string, scope: Scope, m: EntityManager | DataSource = this.db, lock = false): Promise<ReviewRow | null> {
     const params: unknown[] = [id];
     const scoped = scopeFilter(scope, 'r.partner_id', params, 'p.manager_id');
-    const [r]: ReviewRow[] = await m.query(`${REVIEW_SELECT} WHERE r.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF r' : ''}`, params);
+    const [r]: ReviewRow[] = await m.query(
+      `${REVIEW_SELECT} WHERE r.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF r' : ''}`,
+      params,
+    );
     return r ?? null;
   }
 
   async scheduledOf(m: EntityManager, partnerId: string): Promise<{ id: string; due_on: string } | null> {
-    const [open] = await m.query(`SELECT id, due_on::text FROM qualification_reviews WHERE partner_id = $1 AND status = 'scheduled'`, [partnerId]);
+    const [open] = await m.query(`SELECT id, due_on::text FROM qualification_reviews WHERE partner_id = $1 AND status = 'scheduled'`, [
+      partnerId,
+    ]);
     return open ?? null;
   }
 
@@ -79,15 +87,15 @@ export class QualificationRepository {
     return rows[0]?.id ?? null;
   }
 
-  async complete(m: EntityManager, id: string, c: { result: 'pass' | 'fail'; certifiedStaff: unknown; checklist: unknown; reviewerId: string; at: Date }): Promise<void> {
-    await m.query(`UPDATE qualification_reviews SET status = 'completed', result = $2, certified_staff = $3, checklist = $4, reviewer_id = $5, completed_at = $6 WHERE id = $1`, [
-      id,
-      c.result,
-      JSON.stringify(c.certifiedStaff),
-      JSON.stringify(c.checklist),
-      c.reviewerId,
-      c.at,
-    ]);
+  async complete(
+    m: EntityManager,
+    id: string,
+    c: { result: 'pass' | 'fail'; certifiedStaff: unknown; checklist: unknown; reviewerId: string; at: Date },
+  ): Promise<void> {
+    await m.query(
+      `UPDATE qualification_reviews SET status = 'completed', result = $2, certified_staff = $3, checklist = $4, reviewer_id = $5, completed_at = $6 WHERE id = $1`,
+      [id, c.result, JSON.stringify(c.certifiedStaff), JSON.stringify(c.checklist), c.reviewerId, c.at],
+    );
   }
 
   // ── Sweep ─────────────────────────────────────────────────────────────
@@ -106,13 +114,19 @@ export class QualificationRepository {
 
   /** Overdue reviews not yet flagged (served by qualification_reviews_overdue_idx). */
   async countOverdueUnflagged(day: string): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM qualification_reviews WHERE status = 'scheduled' AND due_on < $1::date AND NOT overdue_notified`, [day]);
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM qualification_reviews WHERE status = 'scheduled' AND due_on < $1::date AND NOT overdue_notified`,
+      [day],
+    );
     return n;
   }
 
   /** The next batch of them, locked; flagging takes them out of the set, rows another instance holds are skipped. */
   overdueBatch(m: EntityManager, day: string, limit: number): Promise<ReviewRow[]> {
-    return m.query(`${REVIEW_SELECT} WHERE r.status = 'scheduled' AND r.due_on < $1::date AND NOT r.overdue_notified ORDER BY r.due_on, r.id LIMIT $2 FOR UPDATE OF r SKIP LOCKED`, [day, limit]);
+    return m.query(
+      `${REVIEW_SELECT} WHERE r.status = 'scheduled' AND r.due_on < $1::date AND NOT r.overdue_notified ORDER BY r.due_on, r.id LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
+      [day, limit],
+    );
   }
 
   async markOverdueNotified(m: EntityManager, id: string): Promise<void> {

@@ -71,7 +71,9 @@ export class QualificationService {
           required: l.headcount,
           held: l.held,
           missing: l.missing,
-          holders: held.filter((h) => h.job_role === l.jobRole && h.product_line_id === l.productLineId).map((h) => ({ userId: h.user_id, name: h.display_name, expiresOn: h.expires_on })),
+          holders: held
+            .filter((h) => h.job_role === l.jobRole && h.product_line_id === l.productLineId)
+            .map((h) => ({ userId: h.user_id, name: h.display_name, expiresOn: h.expires_on })),
         })),
       };
     });
@@ -81,7 +83,9 @@ export class QualificationService {
   async forAgreement(id: string, actor: AuthenticatedUser): Promise<Qualification> {
     const a = await this.agreements.row(id, scopePartnerId(scopeOf(actor)));
     if (!a) throw AppError.notFound('agreement', id);
-    const [q] = await this.qualify(this.db.manager, a.partner_id, [{ id: a.id, type: a.type, start_date: a.start_date, partner_id: a.partner_id, terms: a.terms }]);
+    const [q] = await this.qualify(this.db.manager, a.partner_id, [
+      { id: a.id, type: a.type, start_date: a.start_date, partner_id: a.partner_id, terms: a.terms },
+    ]);
     return q;
   }
 
@@ -143,7 +147,12 @@ export class QualificationService {
         const now = await this.repo.scheduledOf(m, partnerId);
         throw new AppError('REVIEW_ALREADY_SCHEDULED', { partner: p.name, due: now?.due_on ?? dueOn }, { existingReviewId: now?.id });
       }
-      await this.audit.record(m, { entity: 'qualification_review', entityId: id, action: 'qualification_review.scheduled', after: { partnerId, dueOn } });
+      await this.audit.record(m, {
+        entity: 'qualification_review',
+        entityId: id,
+        action: 'qualification_review.scheduled',
+        after: { partnerId, dueOn },
+      });
       return id;
     });
   }
@@ -153,7 +162,8 @@ export class QualificationService {
     await inTransaction(this.db, async (m) => {
       const r = await this.repo.byId(id, scopeOf(actor), m, true);
       if (!r) throw AppError.notFound('qualification review', id);
-      if (r.status === 'completed') throw new AppError('INVALID_TRANSITION', { entity: 'qualification review', from: 'completed', to: 'completed', allowed: '—' });
+      if (r.status === 'completed')
+        throw new AppError('INVALID_TRANSITION', { entity: 'qualification review', from: 'completed', to: 'completed', allowed: '—' });
       // The certified-staff item, computed over every active agreement of the partner.
       const agreements = await this.agreements.activeOfPartner(m, r.partner_id);
       const staff = certifiedStaffCheck(await this.qualify(m, r.partner_id, agreements));
@@ -164,15 +174,32 @@ export class QualificationService {
         afterSalesProcess: input.afterSalesProcess.pass,
       });
       await this.repo.complete(m, id, { result, certifiedStaff: staff, checklist: input, reviewerId: actor.id, at: businessNow() });
-      await this.audit.record(m, { entity: 'qualification_review', entityId: id, action: 'qualification_review.completed', before: { status: 'scheduled' }, after: { result, certifiedStaff: staff, checklist: input } });
+      await this.audit.record(m, {
+        entity: 'qualification_review',
+        entityId: id,
+        action: 'qualification_review.completed',
+        before: { status: 'scheduled' },
+        after: { result, certifiedStaff: staff, checklist: input },
+      });
       // The next periodic review follows at once while the partner holds an active agreement.
       if (agreements.length > 0) {
         const next = nextQualificationReviewDue(businessToday(), agreements[0].start_date, training.qualificationReviewIntervalMonths);
         const nextId = await this.repo.schedule(m, r.partner_id, next);
-        if (nextId) await this.audit.record(m, { entity: 'qualification_review', entityId: nextId, action: 'qualification_review.scheduled', after: { partnerId: r.partner_id, dueOn: next } });
+        if (nextId)
+          await this.audit.record(m, {
+            entity: 'qualification_review',
+            entityId: nextId,
+            action: 'qualification_review.scheduled',
+            after: { partnerId: r.partner_id, dueOn: next },
+          });
       }
       const users = await this.partners.partnerAdmins(m, r.partner_id);
-      await this.notifications.notify(m, { userIds: users, kind: 'qualification_review.completed', params: { partner: r.partner_name, result, notes: input.notes }, link: '/portal/learning/team' });
+      await this.notifications.notify(m, {
+        userIds: users,
+        kind: 'qualification_review.completed',
+        params: { partner: r.partner_name, result, notes: input.notes },
+        link: '/portal/learning/team',
+      });
     });
     return this.getReview(id, actor);
   }
@@ -183,7 +210,11 @@ export class QualificationService {
    * the partner's channel manager and the vendor admins, once. Idempotent across instances (unique index, SKIP LOCKED);
    * works in batches of SWEEP_BATCH partners / reviews, one short transaction each.
    */
-  async sweep(day: string, progress: SweepProgress = async () => {}, resumeFrom: string | null = null): Promise<{ scheduled: number; overdue: number }> {
+  async sweep(
+    day: string,
+    progress: SweepProgress = async () => {},
+    resumeFrom: string | null = null,
+  ): Promise<{ scheduled: number; overdue: number }> {
     const { training } = await this.policies.get();
     let processed = 0;
     let scheduled = 0;
@@ -192,8 +223,18 @@ export class QualificationService {
     for (;;) {
       const page = await inTransaction(this.db, async (m) => {
         const holders = await this.agreements.activePartnersPage(m, after, SWEEP_BATCH);
-        const open = await this.repo.unscheduled(m, holders.map((h) => h.partnerId));
-        const briefs = new Map((await this.partners.briefs(m, open.map((o) => o.partnerId))).map((p) => [p.id, p]));
+        const open = await this.repo.unscheduled(
+          m,
+          holders.map((h) => h.partnerId),
+        );
+        const briefs = new Map(
+          (
+            await this.partners.briefs(
+              m,
+              open.map((o) => o.partnerId),
+            )
+          ).map((p) => [p.id, p]),
+        );
         for (const o of open) {
           const first = holders.find((h) => h.partnerId === o.partnerId)!.firstStart;
           const lastDone = o.lastCompletedAt ? businessDateOf(o.lastCompletedAt, businessTimeZone()) : null;
@@ -202,8 +243,20 @@ export class QualificationService {
           if (!id) continue;
           scheduled++;
           const p = briefs.get(o.partnerId);
-          await this.audit.record(m, { entity: 'qualification_review', entityId: id, action: 'qualification_review.scheduled', actor: { id: null, email: 'system' }, after: { partnerId: o.partnerId, dueOn: due } });
-          if (p?.managerId) await this.notifications.notify(m, { userIds: [p.managerId], kind: 'qualification_review.scheduled', params: { partner: p.name, due }, link: `/admin/qualification-reviews/${id}` });
+          await this.audit.record(m, {
+            entity: 'qualification_review',
+            entityId: id,
+            action: 'qualification_review.scheduled',
+            actor: { id: null, email: 'system' },
+            after: { partnerId: o.partnerId, dueOn: due },
+          });
+          if (p?.managerId)
+            await this.notifications.notify(m, {
+              userIds: [p.managerId],
+              kind: 'qualification_review.scheduled',
+              params: { partner: p.name, due },
+              link: `/admin/qualification-reviews/${id}`,
+            });
         }
         return holders;
       });

@@ -25,7 +25,14 @@ export type SupportRow = {
   updated_at: Date;
 };
 
-export type MessageRow = { id: string; body: string; created_at: Date; display_name: string | null; partner_id: string | null; author_id: string | null };
+export type MessageRow = {
+  id: string;
+  body: string;
+  created_at: Date;
+  display_name: string | null;
+  partner_id: string | null;
+  author_id: string | null;
+};
 
 /** The partner's and people's names are joined for display only. */
 const SELECT = `
@@ -62,7 +69,10 @@ export class SupportRepository {
     const where = this.filter(f, params);
     const order = `ORDER BY (s.status = 'closed'), s.updated_at DESC, s.id`;
     if (!page) return { rows: await this.db.query(`${SELECT} ${where} ${order} LIMIT 1000`, params), total: null };
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM support_requests s JOIN partners p ON p.id = s.partner_id ${where}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM support_requests s JOIN partners p ON p.id = s.partner_id ${where}`,
+      params,
+    );
     const rows: SupportRow[] = await this.db.query(`${SELECT} ${where} ${order} ${pageClause(page, params)}`, params);
     return { rows, total };
   }
@@ -70,7 +80,10 @@ export class SupportRepository {
   async byId(m: EntityManager | DataSource, id: string, scope: Scope, lock = false): Promise<SupportRow | null> {
     const params: unknown[] = [id];
     const scoped = scopeFilter(scope, 's.partner_id', params, 'p.manager_id');
-    const [r]: SupportRow[] = await m.query(`${SELECT} WHERE s.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF s' : ''}`, params);
+    const [r]: SupportRow[] = await m.query(
+      `${SELECT} WHERE s.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF s' : ''}`,
+      params,
+    );
     return r ?? null;
   }
 
@@ -84,7 +97,15 @@ export class SupportRepository {
   async insert(m: EntityManager, partnerId: string, input: SupportRequestInput, createdBy: string): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO support_requests (partner_id, kind, subject, requested_funds, funds_status, activity_date, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [partnerId, input.kind, input.subject, input.requestedFunds, input.requestedFunds ? 'requested' : null, input.activityDate, createdBy],
+      [
+        partnerId,
+        input.kind,
+        input.subject,
+        input.requestedFunds,
+        input.requestedFunds ? 'requested' : null,
+        input.activityDate,
+        createdBy,
+      ],
     );
     return row.id as string;
   }
@@ -94,7 +115,10 @@ export class SupportRepository {
   }
 
   async setStatus(m: EntityManager, id: string, status: SupportStatus, at: Date): Promise<void> {
-    await m.query(`UPDATE support_requests SET status = $2, closed_at = CASE WHEN $2 = 'closed' THEN $3::timestamptz ELSE closed_at END WHERE id = $1`, [id, status, at]);
+    await m.query(
+      `UPDATE support_requests SET status = $2, closed_at = CASE WHEN $2 = 'closed' THEN $3::timestamptz ELSE closed_at END WHERE id = $1`,
+      [id, status, at],
+    );
   }
 
   async setAssignee(m: EntityManager, id: string, assigneeId: string): Promise<void> {

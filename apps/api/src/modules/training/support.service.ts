@@ -118,7 +118,12 @@ export class SupportService {
       await this.repo.addMessage(m, id, actor.id, input.body);
       await this.audit.record(m, { entity: 'support_request', entityId: id, action: 'support.created', after: input });
       const r = await this.load(m, id, actor);
-      await this.notifications.notify(m, { userIds: await this.vendorSide(m, r), kind: 'support.created', params: { number: r.number, subject: r.subject, partner: r.partner_name, kind: r.kind }, link: `/admin/support/${r.id}` });
+      await this.notifications.notify(m, {
+        userIds: await this.vendorSide(m, r),
+        kind: 'support.created',
+        params: { number: r.number, subject: r.subject, partner: r.partner_name, kind: r.kind },
+        link: `/admin/support/${r.id}`,
+      });
       return id;
     });
   }
@@ -126,7 +131,12 @@ export class SupportService {
   private async move(m: EntityManager, r: Row, to: SupportStatus) {
     if (r.status === to) return;
     const check = checkTransition(SUPPORT_TRANSITIONS, r.status, to);
-    if (!check.ok) throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: r.status, to, allowed: check.allowed.join(', ') || '—' }, { from: r.status, to, allowed: check.allowed });
+    if (!check.ok)
+      throw new AppError(
+        'INVALID_TRANSITION',
+        { entity: 'support request', from: r.status, to, allowed: check.allowed.join(', ') || '—' },
+        { from: r.status, to, allowed: check.allowed },
+      );
     await this.repo.setStatus(m, r.id, to, businessNow());
     r.status = to;
   }
@@ -134,7 +144,8 @@ export class SupportService {
   async reply(id: string, body: string, actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, actor, true);
-      if (r.status === 'closed') throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'closed', allowed: '—' });
+      if (r.status === 'closed')
+        throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'closed', allowed: '—' });
       const fromPartner = isPartnerRole(actor.role);
       await this.repo.addMessage(m, r.id, actor.id, body);
       if (!fromPartner) {
@@ -143,7 +154,12 @@ export class SupportService {
         if (effect.assignTo) await this.repo.setAssignee(m, r.id, effect.assignTo);
       }
       await this.repo.touch(m, r.id);
-      await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: 'support.replied', after: { body, side: fromPartner ? 'partner' : 'vendor' } });
+      await this.audit.record(m, {
+        entity: 'support_request',
+        entityId: r.id,
+        action: 'support.replied',
+        after: { body, side: fromPartner ? 'partner' : 'vendor' },
+      });
       const to = fromPartner ? await this.vendorSide(m, r) : await this.partnerSide(m, r);
       const excerpt = replyExcerpt(body);
       const author = await this.users.displayName(m, actor.id);
@@ -161,19 +177,38 @@ export class SupportService {
       const r = await this.load(m, id, actor, true);
       const staff = await this.users.activeWithRoles(m, ['vendor_admin', 'channel_manager']);
       if (!staff.some((u) => u.id === assigneeId)) throw new AppError('SUPPORT_ASSIGNEE_INVALID', {}, { field: 'assigneeId' });
-      if (r.status === 'closed') throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'in_progress', allowed: '—' });
+      if (r.status === 'closed')
+        throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'in_progress', allowed: '—' });
       await this.repo.setAssignee(m, r.id, assigneeId);
       await this.move(m, r, 'in_progress');
-      await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: 'support.assigned', before: { assigneeId: r.assignee_id }, after: { assigneeId } });
-      if (assigneeId !== actor.id) await this.notifications.notify(m, { userIds: [assigneeId], kind: 'support.assigned', params: { number: r.number, subject: r.subject, partner: r.partner_name }, link: `/admin/support/${r.id}` });
+      await this.audit.record(m, {
+        entity: 'support_request',
+        entityId: r.id,
+        action: 'support.assigned',
+        before: { assigneeId: r.assignee_id },
+        after: { assigneeId },
+      });
+      if (assigneeId !== actor.id)
+        await this.notifications.notify(m, {
+          userIds: [assigneeId],
+          kind: 'support.assigned',
+          params: { number: r.number, subject: r.subject, partner: r.partner_name },
+          link: `/admin/support/${r.id}`,
+        });
     });
   }
 
-  async decideFunds(id: string, d: { decision: 'approved' | 'declined'; amount: string | null; note: string }, actor: AuthenticatedUser): Promise<void> {
+  async decideFunds(
+    id: string,
+    d: { decision: 'approved' | 'declined'; amount: string | null; note: string },
+    actor: AuthenticatedUser,
+  ): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, actor, true);
-      if (r.funds_status !== 'requested' || !r.requested_funds) throw new AppError('SUPPORT_NO_FUNDS_PENDING', {}, { fundsStatus: r.funds_status });
-      if (r.status === 'closed') throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'closed', allowed: '—' });
+      if (r.funds_status !== 'requested' || !r.requested_funds)
+        throw new AppError('SUPPORT_NO_FUNDS_PENDING', {}, { fundsStatus: r.funds_status });
+      if (r.status === 'closed')
+        throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'closed', allowed: '—' });
       if (d.decision === 'approved' && !fundsWithinRequest(r.requested_funds, d.amount!)) {
         throw new AppError('SUPPORT_FUNDS_OUT_OF_RANGE', { requested: `¥${formatMoney(r.requested_funds)}` }, { field: 'amount' });
       }
@@ -181,8 +216,19 @@ export class SupportService {
       await this.repo.decideFunds(m, r.id, d.decision, amount);
       await this.move(m, r, r.status === 'open' ? 'in_progress' : r.status);
       const amountText = amount ? `¥${formatMoney(amount)}` : `¥${formatMoney(r.requested_funds)}`;
-      await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: `support.funds_${d.decision}`, before: { fundsStatus: 'requested', requested: r.requested_funds }, after: { fundsStatus: d.decision, approved: amount, note: d.note } });
-      await this.notifications.notify(m, { userIds: await this.partnerSide(m, r), kind: 'support.funds_decided', params: { number: r.number, subject: r.subject, decision: d.decision, amount: amountText, note: d.note }, link: `/portal/support/${r.id}` });
+      await this.audit.record(m, {
+        entity: 'support_request',
+        entityId: r.id,
+        action: `support.funds_${d.decision}`,
+        before: { fundsStatus: 'requested', requested: r.requested_funds },
+        after: { fundsStatus: d.decision, approved: amount, note: d.note },
+      });
+      await this.notifications.notify(m, {
+        userIds: await this.partnerSide(m, r),
+        kind: 'support.funds_decided',
+        params: { number: r.number, subject: r.subject, decision: d.decision, amount: amountText, note: d.note },
+        link: `/portal/support/${r.id}`,
+      });
     });
   }
 
@@ -193,7 +239,12 @@ export class SupportService {
       await this.repo.addMessage(m, r.id, actor.id, resolution);
       await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: 'support.closed', after: { resolution } });
       const to = isPartnerRole(actor.role) ? await this.vendorSide(m, r) : await this.partnerSide(m, r);
-      await this.notifications.notify(m, { userIds: to.filter((u) => u !== actor.id), kind: 'support.closed', params: { number: r.number, subject: r.subject, resolution }, link: isPartnerRole(actor.role) ? `/admin/support/${r.id}` : `/portal/support/${r.id}` });
+      await this.notifications.notify(m, {
+        userIds: to.filter((u) => u !== actor.id),
+        kind: 'support.closed',
+        params: { number: r.number, subject: r.subject, resolution },
+        link: isPartnerRole(actor.role) ? `/admin/support/${r.id}` : `/portal/support/${r.id}`,
+      });
     });
   }
 }

@@ -28,12 +28,18 @@ export class TrainingSweeper extends HourlyJob {
     const skipCertificates = cursor?.startsWith('reviews:') ?? false;
     const certs = skipCertificates ? { reminded: 0, expired: 0, processed: 0 } : await this.certifications.sweep(day, progress, cursor);
     const offset = certs.processed;
-    const reviews = await this.qualification.sweep(day, (processed, total, next) => progress(offset + processed, total === null ? null : offset + total, next), skipCertificates ? cursor : null);
+    const reviews = await this.qualification.sweep(
+      day,
+      (processed, total, next) => progress(offset + processed, total === null ? null : offset + total, next),
+      skipCertificates ? cursor : null,
+    );
     return { reminded: certs.reminded, expired: certs.expired, scheduled: reviews.scheduled, overdue: reviews.overdue };
   }
 
   protected async sweep(ctx: SweepContext) {
     const r = await this.run(ctx.day, (processed, total, cursor) => ctx.progress(processed, total, cursor), ctx.cursor);
-    return Object.values(r).some(Boolean) ? `certificates: reminded ${r.reminded}, expired ${r.expired}; reviews: scheduled ${r.scheduled}, overdue ${r.overdue}` : null;
+    return Object.values(r).some(Boolean)
+      ? `certificates: reminded ${r.reminded}, expired ${r.expired}; reviews: scheduled ${r.scheduled}, overdue ${r.overdue}`
+      : null;
   }
 }

@@ -61,17 +61,32 @@ class TrainingCreatedDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class CourseInputDto extends createZodDto(CourseInputSchema) {}
 class CoursePatchDto extends createZodDto(CoursePatchSchema) {}
 class CourseListQueryDto extends createZodDto(
-  z.object({ track: CourseTrackSchema.optional(), jobRole: JobRoleSchema.optional(), productLineId: z.uuid().optional(), status: CourseStatusSchema.optional(), q: z.string().trim().max(100).optional() }),
+  z.object({
+    track: CourseTrackSchema.optional(),
+    jobRole: JobRoleSchema.optional(),
+    productLineId: z.uuid().optional(),
+    status: CourseStatusSchema.optional(),
+    q: z.string().trim().max(100).optional(),
+  }),
 ) {}
 class CourseSummaryDto extends createZodDto(CourseSummarySchema) {}
 class CourseDetailDto extends createZodDto(CourseDetailSchema) {}
 class EnrolDto extends createZodDto(EnrolSchema) {}
 class EnrolmentDto extends createZodDto(EnrolmentViewSchema) {}
 class EnrolmentListQueryDto extends createZodDto(z.object({ partnerId: z.uuid().optional(), userId: z.uuid().optional() })) {}
-class EnrolmentListItemDto extends createZodDto(EnrolmentViewSchema.extend({ courseCode: z.string(), courseTitle: z.string(), userName: z.string() })) {}
+class EnrolmentListItemDto extends createZodDto(
+  EnrolmentViewSchema.extend({ courseCode: z.string(), courseTitle: z.string(), userName: z.string() }),
+) {}
 class ModuleParamsDto extends createZodDto(z.object({ id: z.uuid(), moduleId: z.uuid() })) {}
 class QuizDto extends createZodDto(
-  z.object({ available: z.boolean(), reason: z.string().nullable(), attemptNo: z.number().int(), attemptsLeft: z.number().int(), passMarkPercent: z.number(), questions: z.array(LearnerQuestionSchema) }),
+  z.object({
+    available: z.boolean(),
+    reason: z.string().nullable(),
+    attemptNo: z.number().int(),
+    attemptsLeft: z.number().int(),
+    passMarkPercent: z.number(),
+    questions: z.array(LearnerQuestionSchema),
+  }),
 ) {}
 class QuizAttemptDto extends createZodDto(QuizAttemptInputSchema) {}
 class QuizResultDto extends createZodDto(QuizResultSchema) {}
@@ -99,7 +114,9 @@ const SupportListSchema = z.union([z.array(SupportRequestSchema), SupportRequest
 class MessageDto extends createZodDto(SupportMessageInputSchema) {}
 class SupportAssignDto extends createZodDto(SupportAssignSchema) {}
 class FundsDto extends createZodDto(SupportFundsDecisionSchema) {}
-class AssigneeDto extends createZodDto(z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(['vendor_admin', 'channel_manager']) })) {}
+class AssigneeDto extends createZodDto(
+  z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(['vendor_admin', 'channel_manager']) }),
+) {}
 class CloseDto extends createZodDto(SupportCloseSchema) {}
 
 /** Course catalogue, enrolments and quizzes (DOMAIN §6). */

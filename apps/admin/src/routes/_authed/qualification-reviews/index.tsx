@@ -31,7 +31,10 @@ export const Route = createFileRoute('/_authed/qualification-reviews/')({
   validateSearch: SearchSchema,
   loaderDeps: ({ search }) => ({ view: search.view, partnerId: search.partnerId, page: search.page ?? 1 }),
   loader: ({ context, deps }) =>
-    Promise.all([context.queryClient.ensureQueryData(reviewsPageQueryOptions(filtersOf(deps.view, deps.partnerId), deps.page)), context.queryClient.ensureQueryData(partnersQueryOptions(partnersFilter))]),
+    Promise.all([
+      context.queryClient.ensureQueryData(reviewsPageQueryOptions(filtersOf(deps.view, deps.partnerId), deps.page)),
+      context.queryClient.ensureQueryData(partnersQueryOptions(partnersFilter)),
+    ]),
   component: ReviewsPage,
 });
 
@@ -67,7 +70,12 @@ function ReviewsPage() {
         <Alert color="red" variant="light">
           <Group justify="space-between">
             <Text size="sm">{t('reviews.overdueAlert', { count: overdueCount })}</Text>
-            <Button size="xs" color="red" variant="light" onClick={() => void navigate({ search: (s) => ({ ...s, view: 'overdue', page: undefined }) })}>
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              onClick={() => void navigate({ search: (s) => ({ ...s, view: 'overdue', page: undefined }) })}
+            >
               {t('reviews.showOverdue')}
             </Button>
           </Group>
@@ -85,16 +93,42 @@ function ReviewsPage() {
               data={VIEWS.map((v) => ({ value: v, label: t(`reviews.views.${v}`) }))}
             />
           </Stack>
-          <Select label={t('reviews.partner')} placeholder={t('reviews.anyPartner')} clearable searchable w={260} data={partners.items.map((p) => ({ value: p.id, label: p.name }))} value={search.partnerId ?? null} onChange={(v) => void navigate({ search: (s) => ({ ...s, partnerId: v ?? undefined, page: undefined }) })} />
+          <Select
+            label={t('reviews.partner')}
+            placeholder={t('reviews.anyPartner')}
+            clearable
+            searchable
+            w={260}
+            data={partners.items.map((p) => ({ value: p.id, label: p.name }))}
+            value={search.partnerId ?? null}
+            onChange={(v) => void navigate({ search: (s) => ({ ...s, partnerId: v ?? undefined, page: undefined }) })}
+          />
         </Group>
       </Card>
       <DataTable
-        {...serverPaging(reviews, page, (p) => void navigate({ search: (s) => ({ ...s, page: p }) }), (count) => t('reviews.total', { count }))}
+        {...serverPaging(
+          reviews,
+          page,
+          (p) => void navigate({ search: (s) => ({ ...s, page: p }) }),
+          (count) => t('reviews.total', { count }),
+        )}
         fetching={isFetching}
         noRecordsText={t('reviews.empty')}
         onRowClick={({ record }) => void go({ to: '/qualification-reviews/$reviewId', params: { reviewId: record.id } })}
         columns={[
-          { accessor: 'partnerName', title: t('reviews.partner'), render: (r) => <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/qualification-reviews/$reviewId" params={{ reviewId: r.id }} />}>{r.partnerName}</Anchor> },
+          {
+            accessor: 'partnerName',
+            title: t('reviews.partner'),
+            render: (r) => (
+              <Anchor
+                size="sm"
+                fw={600}
+                renderRoot={(props) => <Link {...props} to="/qualification-reviews/$reviewId" params={{ reviewId: r.id }} />}
+              >
+                {r.partnerName}
+              </Anchor>
+            ),
+          },
           {
             accessor: 'dueOn',
             title: t('reviews.due'),
@@ -110,10 +144,36 @@ function ReviewsPage() {
               </Group>
             ),
           },
-          { accessor: 'status', title: t('reviews.status'), noWrap: true, render: (r) => <Badge variant="light" color={r.status === 'completed' ? 'gray' : 'blue'}>{t(`reviewStatus.${r.status}`)}</Badge> },
-          { accessor: 'result', title: t('reviews.result'), noWrap: true, render: (r) => (r.result ? <ResultBadge result={r.result} variant="light" /> : <Text size="sm" c="dimmed">—</Text>) },
+          {
+            accessor: 'status',
+            title: t('reviews.status'),
+            noWrap: true,
+            render: (r) => (
+              <Badge variant="light" color={r.status === 'completed' ? 'gray' : 'blue'}>
+                {t(`reviewStatus.${r.status}`)}
+              </Badge>
+            ),
+          },
+          {
+            accessor: 'result',
+            title: t('reviews.result'),
+            noWrap: true,
+            render: (r) =>
+              r.result ? (
+                <ResultBadge result={r.result} variant="light" />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  —
+                </Text>
+              ),
+          },
           { accessor: 'reviewerName', title: t('reviews.reviewer'), render: (r) => r.reviewerName ?? '—' },
-          { accessor: 'completedAt', title: t('reviews.completedAt'), noWrap: true, render: (r) => (r.completedAt ? formatDateTime(r.completedAt, locale, user?.timeZone) : '—') },
+          {
+            accessor: 'completedAt',
+            title: t('reviews.completedAt'),
+            noWrap: true,
+            render: (r) => (r.completedAt ? formatDateTime(r.completedAt, locale, user?.timeZone) : '—'),
+          },
         ]}
       />
       {scheduling && <ScheduleModal onClose={() => setScheduling(false)} />}
@@ -135,9 +195,19 @@ function ScheduleModal({ onClose }: { onClose: () => void }) {
         <Text size="sm" c="dimmed">
           {t('reviews.scheduleHint')}
         </Text>
-        <Select label={t('reviews.partner')} required searchable data={eligible.map((p) => ({ value: p.id, label: p.name }))} value={partnerId} onChange={setPartnerId} comboboxProps={{ withinPortal: true }} />
+        <Select
+          label={t('reviews.partner')}
+          required
+          searchable
+          data={eligible.map((p) => ({ value: p.id, label: p.name }))}
+          value={partnerId}
+          onChange={setPartnerId}
+          comboboxProps={{ withinPortal: true }}
+        />
         <TextInput type="date" label={t('reviews.due')} required value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
-        {schedule.error && <Alert color="red">{schedule.error instanceof ApiError ? schedule.error.message : String(schedule.error)}</Alert>}
+        {schedule.error && (
+          <Alert color="red">{schedule.error instanceof ApiError ? schedule.error.message : String(schedule.error)}</Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}

@@ -11,7 +11,11 @@ import { supportRequestsPageQueryOptions } from '../../../api/training';
 import { FundsStatusBadge, SupportKindBadge, SupportStatusBadge } from '../training/-components/TrainingBadges';
 import { serverPaging } from '../-components/serverPaging';
 
-const SearchSchema = z.object({ status: SupportStatusSchema.optional(), kind: SupportKindSchema.optional(), page: z.number().int().min(1).optional() });
+const SearchSchema = z.object({
+  status: SupportStatusSchema.optional(),
+  kind: SupportKindSchema.optional(),
+  page: z.number().int().min(1).optional(),
+});
 type Search = z.infer<typeof SearchSchema>;
 
 export const Route = createFileRoute('/_authed/support/')({
@@ -36,22 +40,71 @@ function SupportQueue() {
       <PageHeader title={t('support.title')} subtitle={t('support.subtitle')} />
       <Card p="sm">
         <Group gap="sm" align="flex-end">
-          <Select label={t('support.status')} placeholder={t('support.anyStatus')} clearable w={180} data={SupportStatusSchema.options.map((v) => ({ value: v, label: t(`supportStatus.${v}`) }))} value={filters.status ?? null} onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })} />
-          <Select label={t('support.kind')} placeholder={t('support.anyKind')} clearable w={220} data={SupportKindSchema.options.map((v) => ({ value: v, label: t(`supportKind.${v}`) }))} value={filters.kind ?? null} onChange={(v) => setSearch({ kind: (v as Search['kind']) ?? undefined })} />
+          <Select
+            label={t('support.status')}
+            placeholder={t('support.anyStatus')}
+            clearable
+            w={180}
+            data={SupportStatusSchema.options.map((v) => ({ value: v, label: t(`supportStatus.${v}`) }))}
+            value={filters.status ?? null}
+            onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })}
+          />
+          <Select
+            label={t('support.kind')}
+            placeholder={t('support.anyKind')}
+            clearable
+            w={220}
+            data={SupportKindSchema.options.map((v) => ({ value: v, label: t(`supportKind.${v}`) }))}
+            value={filters.kind ?? null}
+            onChange={(v) => setSearch({ kind: (v as Search['kind']) ?? undefined })}
+          />
         </Group>
       </Card>
       <DataTable
-        {...serverPaging(requests, page, (p) => setSearch({ page: p }), (count) => t('support.total', { count }))}
+        {...serverPaging(
+          requests,
+          page,
+          (p) => setSearch({ page: p }),
+          (count) => t('support.total', { count }),
+        )}
         fetching={isFetching}
         noRecordsText={t('support.empty')}
         onRowClick={({ record }) => void go({ to: '/support/$requestId', params: { requestId: record.id } })}
         columns={[
-          { accessor: 'number', title: t('support.number'), noWrap: true, render: (r) => <Anchor size="sm" fw={600} ff="monospace" renderRoot={(props) => <Link {...props} to="/support/$requestId" params={{ requestId: r.id }} />}>{r.number}</Anchor> },
+          {
+            accessor: 'number',
+            title: t('support.number'),
+            noWrap: true,
+            render: (r) => (
+              <Anchor
+                size="sm"
+                fw={600}
+                ff="monospace"
+                renderRoot={(props) => <Link {...props} to="/support/$requestId" params={{ requestId: r.id }} />}
+              >
+                {r.number}
+              </Anchor>
+            ),
+          },
           { accessor: 'partnerName', title: t('support.partner') },
           { accessor: 'kind', title: t('support.kind'), noWrap: true, render: (r) => <SupportKindBadge kind={r.kind} /> },
-          { accessor: 'subject', title: t('support.subject'), render: (r) => <Text size="sm" lineClamp={2}>{r.subject}</Text> },
+          {
+            accessor: 'subject',
+            title: t('support.subject'),
+            render: (r) => (
+              <Text size="sm" lineClamp={2}>
+                {r.subject}
+              </Text>
+            ),
+          },
           { accessor: 'status', title: t('support.status'), noWrap: true, render: (r) => <SupportStatusBadge status={r.status} /> },
-          { accessor: 'requestedFunds', title: t('support.requested'), textAlign: 'right', noWrap: true, render: (r) => formatMoney(r.requestedFunds, locale) },
+          {
+            accessor: 'requestedFunds',
+            title: t('support.requested'),
+            textAlign: 'right',
+            noWrap: true,
+            render: (r) => formatMoney(r.requestedFunds, locale),
+          },
           {
             accessor: 'approvedFunds',
             title: t('support.approved'),
@@ -66,8 +119,23 @@ function SupportQueue() {
                 '—'
               ),
           },
-          { accessor: 'assigneeName', title: t('support.assignee'), noWrap: true, render: (r) => r.assigneeName ?? <Text size="sm" c="dimmed">{t('support.unassigned')}</Text> },
-          { accessor: 'updatedAt', title: t('support.updated'), noWrap: true, render: (r) => formatDateTime(r.updatedAt, locale, user?.timeZone) },
+          {
+            accessor: 'assigneeName',
+            title: t('support.assignee'),
+            noWrap: true,
+            render: (r) =>
+              r.assigneeName ?? (
+                <Text size="sm" c="dimmed">
+                  {t('support.unassigned')}
+                </Text>
+              ),
+          },
+          {
+            accessor: 'updatedAt',
+            title: t('support.updated'),
+            noWrap: true,
+            render: (r) => formatDateTime(r.updatedAt, locale, user?.timeZone),
+          },
         ]}
       />
     </Stack>

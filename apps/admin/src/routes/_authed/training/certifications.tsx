@@ -1,4 +1,19 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCertificateOff, IconPrinter } from '@tabler/icons-react';
 import { type Certification, CertificationStatusSchema } from '@partnerline/domain';
@@ -30,7 +45,10 @@ export const Route = createFileRoute('/_authed/training/certifications')({
   validateSearch: SearchSchema,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps: { page = 1, ...f } }) =>
-    Promise.all([context.queryClient.ensureQueryData(certificationsPageQueryOptions(f, page)), context.queryClient.ensureQueryData(partnersQueryOptions(partnersFilter))]),
+    Promise.all([
+      context.queryClient.ensureQueryData(certificationsPageQueryOptions(f, page)),
+      context.queryClient.ensureQueryData(partnersQueryOptions(partnersFilter)),
+    ]),
   component: CertificationsPage,
 });
 
@@ -51,12 +69,44 @@ function CertificationsPage() {
       <TrainingHeader active="certifications" />
       <Card p="sm">
         <Group gap="sm" wrap="wrap" align="flex-end">
-          <Select label={t('certifications.partner')} placeholder={t('certifications.anyPartner')} clearable searchable w={260} data={partners.items.map((p) => ({ value: p.id, label: p.name }))} value={filters.partnerId ?? null} onChange={(v) => setSearch({ partnerId: v ?? undefined })} />
-          <Select label={t('certifications.status')} placeholder={t('certifications.anyStatus')} clearable w={170} data={CertificationStatusSchema.options.map((v) => ({ value: v, label: t(`certificationStatus.${v}`) }))} value={filters.status ?? null} onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })} />
-          <NumberInput label={t('certifications.expiringWithin')} placeholder={t('certifications.anyDays')} min={1} max={730} allowDecimal={false} w={190} value={filters.expiringWithinDays ?? ''} onChange={(v) => setSearch({ expiringWithinDays: v === '' ? undefined : Math.min(730, Math.max(1, Number(v))) })} />
+          <Select
+            label={t('certifications.partner')}
+            placeholder={t('certifications.anyPartner')}
+            clearable
+            searchable
+            w={260}
+            data={partners.items.map((p) => ({ value: p.id, label: p.name }))}
+            value={filters.partnerId ?? null}
+            onChange={(v) => setSearch({ partnerId: v ?? undefined })}
+          />
+          <Select
+            label={t('certifications.status')}
+            placeholder={t('certifications.anyStatus')}
+            clearable
+            w={170}
+            data={CertificationStatusSchema.options.map((v) => ({ value: v, label: t(`certificationStatus.${v}`) }))}
+            value={filters.status ?? null}
+            onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })}
+          />
+          <NumberInput
+            label={t('certifications.expiringWithin')}
+            placeholder={t('certifications.anyDays')}
+            min={1}
+            max={730}
+            allowDecimal={false}
+            w={190}
+            value={filters.expiringWithinDays ?? ''}
+            onChange={(v) => setSearch({ expiringWithinDays: v === '' ? undefined : Math.min(730, Math.max(1, Number(v))) })}
+          />
           <Group gap={4} pb={4}>
             {[30, 60, 90].map((d) => (
-              <Badge key={d} variant={filters.expiringWithinDays === d ? 'filled' : 'light'} color="orange" style={{ cursor: 'pointer' }} onClick={() => setSearch({ expiringWithinDays: filters.expiringWithinDays === d ? undefined : d })}>
+              <Badge
+                key={d}
+                variant={filters.expiringWithinDays === d ? 'filled' : 'light'}
+                color="orange"
+                style={{ cursor: 'pointer' }}
+                onClick={() => setSearch({ expiringWithinDays: filters.expiringWithinDays === d ? undefined : d })}
+              >
                 {t('certifications.withinDays', { count: d })}
               </Badge>
             ))}
@@ -64,7 +114,12 @@ function CertificationsPage() {
         </Group>
       </Card>
       <DataTable
-        {...serverPaging(certs, page, (p) => setSearch({ page: p }), (count) => t('certifications.total', { count }))}
+        {...serverPaging(
+          certs,
+          page,
+          (p) => setSearch({ page: p }),
+          (count) => t('certifications.total', { count }),
+        )}
         fetching={isFetching}
         noRecordsText={t('certifications.empty')}
         columns={[
@@ -82,7 +137,15 @@ function CertificationsPage() {
               </Stack>
             ),
           },
-          { accessor: 'partnerName', title: t('certifications.partner'), render: (c) => <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: c.partnerId }} />}>{c.partnerName}</Anchor> },
+          {
+            accessor: 'partnerName',
+            title: t('certifications.partner'),
+            render: (c) => (
+              <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: c.partnerId }} />}>
+                {c.partnerName}
+              </Anchor>
+            ),
+          },
           {
             accessor: 'name',
             title: t('certifications.certification'),
@@ -95,7 +158,12 @@ function CertificationsPage() {
               </Stack>
             ),
           },
-          { accessor: 'productLineCode', title: t('certifications.productLine'), noWrap: true, render: (c) => <Badge variant="default">{c.productLineCode}</Badge> },
+          {
+            accessor: 'productLineCode',
+            title: t('certifications.productLine'),
+            noWrap: true,
+            render: (c) => <Badge variant="default">{c.productLineCode}</Badge>,
+          },
           { accessor: 'earnedOn', title: t('certifications.earned'), noWrap: true, render: (c) => formatDate(c.earnedOn, locale) },
           { accessor: 'expiresOn', title: t('certifications.expires'), noWrap: true, render: (c) => formatDate(c.expiresOn, locale) },
           {
@@ -113,7 +181,16 @@ function CertificationsPage() {
                 <CertificationStatusBadge status={c.status} />
               ),
           },
-          { accessor: 'code', title: t('certifications.code'), noWrap: true, render: (c) => <Text size="xs" ff="monospace">{c.code}</Text> },
+          {
+            accessor: 'code',
+            title: t('certifications.code'),
+            noWrap: true,
+            render: (c) => (
+              <Text size="xs" ff="monospace">
+                {c.code}
+              </Text>
+            ),
+          },
           {
             accessor: 'actions',
             title: '',
@@ -122,13 +199,25 @@ function CertificationsPage() {
             render: (c) => (
               <Group gap={4} justify="flex-end" wrap="nowrap">
                 <Tooltip label={t('certifications.print')}>
-                  <ActionIcon variant="subtle" component="a" href={certificateDocumentUrl(c.id, i18n.language)} target="_blank" rel="noopener" aria-label={t('certifications.printOne', { name: c.holderName })}>
+                  <ActionIcon
+                    variant="subtle"
+                    component="a"
+                    href={certificateDocumentUrl(c.id, i18n.language)}
+                    target="_blank"
+                    rel="noopener"
+                    aria-label={t('certifications.printOne', { name: c.holderName })}
+                  >
                     <IconPrinter size={16} />
                   </ActionIcon>
                 </Tooltip>
                 {canRevoke && (c.status === 'active' || c.status === 'expiring') && (
                   <Tooltip label={t('certifications.revoke')}>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('certifications.revokeOne', { name: c.holderName })} onClick={() => setRevoking(c)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('certifications.revokeOne', { name: c.holderName })}
+                      onClick={() => setRevoking(c)}
+                    >
                       <IconCertificateOff size={16} />
                     </ActionIcon>
                   </Tooltip>
@@ -153,7 +242,16 @@ function RevokeModal({ cert, onClose }: { cert: Certification; onClose: () => vo
         <Alert color="red" variant="light">
           {t('certifications.revokeWarning', { name: cert.holderName, certification: cert.name, code: cert.code })}
         </Alert>
-        <Textarea label={t('certifications.reason')} description={t('certifications.reasonHint')} required autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+        <Textarea
+          label={t('certifications.reason')}
+          description={t('certifications.reasonHint')}
+          required
+          autosize
+          minRows={3}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          data-autofocus
+        />
         {revoke.error && <Alert color="red">{revoke.error instanceof ApiError ? revoke.error.message : String(revoke.error)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
