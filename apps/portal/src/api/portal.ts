@@ -1,15 +1,39 @@
-import type { RegistrationInput, AgreementDetail, AgreementSummary, Industry, PartnerApplication, ProductLine, Product, PartnerDetail, PartnerUser, Region } from '@partnerline/domain';
-import { ApiError, apiFetch, currentLanguage } from '@partnerline/ui';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  ApplicationResultSchema,
+  CreatedSchema,
+  InvitationAcceptedSchema,
+  InviteResultSchema,
+  type PartnerApplication,
+  type PartnerUser,
+  type RegistrationInput,
+} from '@partnerline/domain';
+import { agreementsQueryOptions, ApiError, apiFetch, currentLanguage, parseResponse, partnerQueryOptions, registrationsQueryOptions, sendParsed, sendVoid } from '@partnerline/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-export const industriesQueryOptions = () => queryOptions({ queryKey: ['industries'], queryFn: () => apiFetch<Industry[]>('/industries'), staleTime: 600_000 });
-export const regionsQueryOptions = () => queryOptions({ queryKey: ['regions'], queryFn: () => apiFetch<Region[]>('/regions'), staleTime: 600_000 });
-export const myPartnerQueryOptions = (partnerId: string) => queryOptions({ queryKey: ['partner', partnerId], queryFn: () => apiFetch<PartnerDetail>(`/partners/${partnerId}`) });
+export {
+  agreementQueryOptions,
+  evidenceQueryOptions,
+  industriesQueryOptions,
+  productLinesQueryOptions,
+  productsQueryOptions,
+  regionOptions,
+  regionsQueryOptions,
+  registrationQueryOptions,
+} from '@partnerline/ui';
+export type { EvidenceFile, RegistrationDetail, RegistrationListItem } from '@partnerline/domain';
+export type { PartnerUser };
+
+/** The caller's own organisation (the API answers 404 for any other). */
+export const myPartnerQueryOptions = (partnerId: string) => partnerQueryOptions(partnerId);
+/** The organisation's agreements (a partner has a handful; one page holds them all). */
+export const myAgreementsQueryOptions = () => agreementsQueryOptions({ page: 1, pageSize: 200 });
+/** The organisation's registrations. */
+export const myRegistrationsQueryOptions = () => registrationsQueryOptions({ page: 1, pageSize: 200 });
 
 export function useApply() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (a: PartnerApplication) => apiFetch<{ partnerId: string; reference: string; user: unknown }>('/partner-applications', { method: 'POST', body: a }),
+    mutationFn: (a: PartnerApplication) => sendParsed(ApplicationResultSchema, '/partner-applications', 'POST', a),
     onSuccess: (r) => qc.setQueryData(['auth', 'me'], r.user),
   });
 }
@@ -17,7 +41,7 @@ export function useApply() {
 export function useAnswer(partnerId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ requestId, answer }: { requestId: string; answer: string }) => apiFetch<void>(`/partners/${partnerId}/info-requests/${requestId}/answer`, { method: 'POST', body: { answer } }),
+    mutationFn: ({ requestId, answer }: { requestId: string; answer: string }) => sendVoid(`/partners/${partnerId}/info-requests/${requestId}/answer`, 'POST', { answer }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['partner', partnerId] }),
   });
 }
@@ -25,7 +49,7 @@ export function useAnswer(partnerId: string) {
 export function useInvite(partnerId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; displayName: string; jobRole: 'sales' | 'presales' | 'service' }) => apiFetch<{ inviteUrl: string }>(`/partners/${partnerId}/users`, { method: 'POST', body }),
+    mutationFn: (body: { email: string; displayName: string; jobRole: 'sales' | 'presales' | 'service' }) => sendParsed(InviteResultSchema, `/partners/${partnerId}/users`, 'POST', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['partner', partnerId] }),
   });
 }
@@ -33,29 +57,16 @@ export function useInvite(partnerId: string) {
 export function useSetMemberDisabled(partnerId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, disabled }: { userId: string; disabled: boolean }) => apiFetch<void>(`/partners/${partnerId}/users/${userId}/disable`, { method: 'POST', body: { disabled } }),
+    mutationFn: ({ userId, disabled }: { userId: string; disabled: boolean }) => sendVoid(`/partners/${partnerId}/users/${userId}/disable`, 'POST', { disabled }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['partner', partnerId] }),
   });
 }
 
 export function useAcceptInvitation() {
-  return useMutation({ mutationFn: (body: { token: string; password: string }) => apiFetch<{ email: string }>('/invitations/accept', { method: 'POST', body }) });
+  return useMutation({ mutationFn: (body: { token: string; password: string }) => sendParsed(InvitationAcceptedSchema, '/invitations/accept', 'POST', body) });
 }
 
-export type { PartnerUser };
-
-export { regionOptions } from '@partnerline/ui';
-
-export const myAgreementsQueryOptions = () => queryOptions({ queryKey: ['agreements'], queryFn: () => apiFetch<{ items: AgreementSummary[]; total: number }>('/agreements', { query: { pageSize: 200 } }) });
-export const agreementQueryOptions = (id: string) => queryOptions({ queryKey: ['agreement', id], queryFn: () => apiFetch<AgreementDetail>(`/agreements/${id}`) });
-export const productsQueryOptions = () => queryOptions({ queryKey: ['products'], queryFn: () => apiFetch<Product[]>('/products'), staleTime: 600_000 });
-export const productLinesQueryOptions = () => queryOptions({ queryKey: ['product-lines'], queryFn: () => apiFetch<ProductLine[]>('/product-lines'), staleTime: 600_000 });
-
-export type RegistrationListItem = { id: string; partnerName: string; status: string; customerName: string; estimatedAmount: string; expectedClose: string; slaDue: string | null; slaBreached: boolean; protectionEnds: string | null; submittedAt: string | null };
-export type RegistrationDetail = { id: string; status: string; customerName: string; estimatedAmount: string; slaDue: string | null; protectionEnds: string | null; details: RegistrationInput; history: { fromStatus: string | null; toStatus: string; note: string | null; occurredAt: string }[]; conflicts: { id: string; kind: string; status: string }[] };
-export const myRegistrationsQueryOptions = () => queryOptions({ queryKey: ['registrations'], queryFn: () => apiFetch<{ items: RegistrationListItem[]; total: number }>('/deal-registrations', { query: { pageSize: 200 } }) });
-export const registrationQueryOptions = (id: string) => queryOptions({ queryKey: ['registration', id], queryFn: () => apiFetch<RegistrationDetail>(`/deal-registrations/${id}`) });
-
+/** A registration's lifecycle actions; the screen re-reads the registration afterwards, so the answers are not used. */
 export function useRegistrationAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -68,11 +79,8 @@ export function useRegistrationAction(id: string) {
 }
 
 export function useCreateRegistration() {
-  return useMutation({ mutationFn: (input: RegistrationInput) => apiFetch<{ id: string }>('/deal-registrations', { method: 'POST', body: input }) });
+  return useMutation({ mutationFn: (input: RegistrationInput) => sendParsed(CreatedSchema, '/deal-registrations', 'POST', input) });
 }
-
-export type EvidenceFile = { id: string; kind: string; filename: string; mimeType: string; size: number; uploadedAt: string };
-export const evidenceQueryOptions = (id: string) => queryOptions({ queryKey: ['registration', id, 'evidence'], queryFn: () => apiFetch<EvidenceFile[]>(`/deal-registrations/${id}/evidence`) });
 
 /** Multipart upload (the JSON client does not do files). Errors come back in the API's error shape. */
 export function useUploadEvidence(id: string) {
@@ -87,7 +95,7 @@ export function useUploadEvidence(id: string) {
         const err = await res.json().catch(() => ({}));
         throw new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues ?? []);
       }
-      return res.json();
+      return parseResponse(CreatedSchema, await res.json(), `POST /deal-registrations/${id}/evidence`);
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['registration', id] }),
   });

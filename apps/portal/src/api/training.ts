@@ -1,37 +1,34 @@
-import type {
-  Certification,
-  CertificationStatus,
-  CourseDetail,
-  CourseSummary,
-  EnrolmentView,
-  LearnerQuestion,
-  Qualification,
-  QualificationReview,
-  QuizAttemptInput,
-  QuizResult,
-  SupportRequest,
-  SupportRequestInput,
-  SupportThread,
+import {
+  type CertificationStatus,
+  CreatedSchema,
+  EnrolmentViewSchema,
+  LearnerQuizSchema,
+  type QuizAttemptInput,
+  QuizResultSchema,
+  type SupportRequestInput,
 } from '@partnerline/domain';
-import { apiFetch } from '@partnerline/ui';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { certificationsQueryOptions as certificatesQuery, getParsed, reviewsQueryOptions, sendParsed, sendVoid } from '@partnerline/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+export {
+  agreementQualificationQueryOptions,
+  certificateDocumentUrl,
+  courseQueryOptions,
+  coursesQueryOptions,
+  enrolmentsQueryOptions,
+  partnerQualificationQueryOptions,
+  supportRequestsQueryOptions,
+  supportThreadQueryOptions,
+  verificationQueryOptions,
+} from '@partnerline/ui';
+export type { CertificationVerification as Verification, EnrolmentListItem, LearnerQuiz } from '@partnerline/domain';
+
+/** The caller's certificates (a partner admin: the team's), optionally of one status. */
+export const certificationsQueryOptions = (status?: CertificationStatus) => certificatesQuery(status ? { status } : {});
+/** The organisation's qualification reviews. */
+export const qualificationReviewsQueryOptions = () => reviewsQueryOptions();
 
 // ── Learning ──────────────────────────────────────────────────────────────────
-
-export const coursesQueryOptions = () => queryOptions({ queryKey: ['courses'], queryFn: () => apiFetch<CourseSummary[]>('/courses') });
-export const courseQueryOptions = (id: string) => queryOptions({ queryKey: ['course', id], queryFn: () => apiFetch<CourseDetail>(`/courses/${id}`) });
-
-export type EnrolmentListItem = EnrolmentView & { courseCode: string; courseTitle: string; userName: string };
-export const enrolmentsQueryOptions = () => queryOptions({ queryKey: ['enrolments'], queryFn: () => apiFetch<EnrolmentListItem[]>('/enrolments') });
-
-export type LearnerQuiz = {
-  available: boolean;
-  reason: null | 'already_passed' | 'modules_incomplete' | 'no_attempts_left';
-  attemptNo: number;
-  attemptsLeft: number;
-  passMarkPercent: number;
-  questions: LearnerQuestion[];
-};
 
 /** Invalidates what an enrolment change touches: the catalogue, the course and the team's enrolments. */
 function useTrainingInvalidation() {
@@ -46,7 +43,7 @@ function useTrainingInvalidation() {
 export function useEnrol() {
   const invalidate = useTrainingInvalidation();
   return useMutation({
-    mutationFn: ({ courseId, userId }: { courseId: string; userId?: string }) => apiFetch<EnrolmentView>(`/courses/${courseId}/enrolments`, { method: 'POST', body: userId ? { userId } : {} }),
+    mutationFn: ({ courseId, userId }: { courseId: string; userId?: string }) => sendParsed(EnrolmentViewSchema, `/courses/${courseId}/enrolments`, 'POST', userId ? { userId } : {}),
     onSuccess: (_r, v) => invalidate(v.courseId),
   });
 }
@@ -54,21 +51,21 @@ export function useEnrol() {
 export function useCompleteModule(courseId: string) {
   const invalidate = useTrainingInvalidation();
   return useMutation({
-    mutationFn: ({ enrolmentId, moduleId }: { enrolmentId: string; moduleId: string }) => apiFetch<EnrolmentView>(`/enrolments/${enrolmentId}/modules/${moduleId}/complete`, { method: 'POST' }),
+    mutationFn: ({ enrolmentId, moduleId }: { enrolmentId: string; moduleId: string }) => sendParsed(EnrolmentViewSchema, `/enrolments/${enrolmentId}/modules/${moduleId}/complete`, 'POST'),
     onSuccess: () => invalidate(courseId),
   });
 }
 
 /** The quiz is fetched on demand ("Start quiz"): each fetch is the shuffled paper for the next attempt. */
 export function useStartQuiz() {
-  return useMutation({ mutationFn: (enrolmentId: string) => apiFetch<LearnerQuiz>(`/enrolments/${enrolmentId}/quiz`) });
+  return useMutation({ mutationFn: (enrolmentId: string) => getParsed(LearnerQuizSchema, `/enrolments/${enrolmentId}/quiz`) });
 }
 
 export function useSubmitQuiz(courseId: string) {
   const invalidate = useTrainingInvalidation();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ enrolmentId, input }: { enrolmentId: string; input: QuizAttemptInput }) => apiFetch<QuizResult>(`/enrolments/${enrolmentId}/quiz-attempts`, { method: 'POST', body: input }),
+    mutationFn: ({ enrolmentId, input }: { enrolmentId: string; input: QuizAttemptInput }) => sendParsed(QuizResultSchema, `/enrolments/${enrolmentId}/quiz-attempts`, 'POST', input),
     onSuccess: (r) => {
       invalidate(courseId);
       if (r.certificationsEarned.length) void qc.invalidateQueries({ queryKey: ['certifications'] });
@@ -76,33 +73,12 @@ export function useSubmitQuiz(courseId: string) {
   });
 }
 
-// ── Certificates and qualification ────────────────────────────────────────────
-
-export const certificationsQueryOptions = (status?: CertificationStatus) =>
-  queryOptions({ queryKey: ['certifications', status ?? 'all'], queryFn: () => apiFetch<Certification[]>('/certifications', { query: { status } }) });
-
-export type Verification = { code: string; holderName: string; certification: string; partnerName: string; earnedOn: string; expiresOn: string; status: CertificationStatus };
-export const verificationQueryOptions = (code: string) =>
-  queryOptions({ queryKey: ['verify', code], queryFn: () => apiFetch<Verification>(`/certifications/verify/${encodeURIComponent(code)}`), retry: false });
-
-export const agreementQualificationQueryOptions = (agreementId: string) =>
-  queryOptions({ queryKey: ['agreement', agreementId, 'qualification'], queryFn: () => apiFetch<Qualification>(`/agreements/${agreementId}/qualification`) });
-export const partnerQualificationQueryOptions = (partnerId: string) =>
-  queryOptions({ queryKey: ['qualification', partnerId], queryFn: () => apiFetch<Qualification[]>('/qualification', { query: { partnerId } }) });
-export const qualificationReviewsQueryOptions = () => queryOptions({ queryKey: ['qualification-reviews'], queryFn: () => apiFetch<QualificationReview[]>('/qualification-reviews') });
-
-/** The printable certificate, in the UI language. */
-export const certificateDocumentUrl = (id: string, lang: string) => `/api/certifications/${id}/document?lang=${lang === 'zh-CN' ? 'zh-CN' : 'en'}`;
-
 // ── Support requests ──────────────────────────────────────────────────────────
-
-export const supportRequestsQueryOptions = () => queryOptions({ queryKey: ['support-requests'], queryFn: () => apiFetch<SupportRequest[]>('/support-requests') });
-export const supportThreadQueryOptions = (id: string) => queryOptions({ queryKey: ['support-request', id], queryFn: () => apiFetch<SupportThread>(`/support-requests/${id}`) });
 
 export function useCreateSupportRequest() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: SupportRequestInput) => apiFetch<{ id: string }>('/support-requests', { method: 'POST', body: input }),
+    mutationFn: (input: SupportRequestInput) => sendParsed(CreatedSchema, '/support-requests', 'POST', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['support-requests'] }),
   });
 }
@@ -110,7 +86,7 @@ export function useCreateSupportRequest() {
 export function useSupportAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: 'messages' | 'close'; body: { body: string } | { resolution: string } }) => apiFetch<void>(`/support-requests/${id}/${action}`, { method: 'POST', body }),
+    mutationFn: ({ action, body }: { action: 'messages' | 'close'; body: { body: string } | { resolution: string } }) => sendVoid(`/support-requests/${id}/${action}`, 'POST', body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['support-request', id] });
       void qc.invalidateQueries({ queryKey: ['support-requests'] });

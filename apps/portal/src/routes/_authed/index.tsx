@@ -1,12 +1,11 @@
 import { Alert, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowRight, IconBuildingSkyscraper, IconFileCertificate, IconFileDescription, IconHelpCircle, IconInfoCircle, IconSchool, IconUser, IconUsersGroup } from '@tabler/icons-react';
-import { meQueryOptions, StageBadge } from '@partnerline/ui';
+import { meQueryOptions, portalHomeQueryOptions, StageBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { myAgreementsQueryOptions, myPartnerQueryOptions } from '../../api/portal';
-import { certificationsQueryOptions, coursesQueryOptions, supportRequestsQueryOptions } from '../../api/training';
+import { myPartnerQueryOptions } from '../../api/portal';
 
 export const Route = createFileRoute('/_authed/')({
   loader: async ({ context }) => {
@@ -61,16 +60,14 @@ function Home() {
   const { t } = useTranslation();
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const { data: partner } = useSuspenseQuery(myPartnerQueryOptions(user!.partnerId!));
-  const agreements = useQuery(myAgreementsQueryOptions());
-  const courses = useQuery(coursesQueryOptions());
-  const certificates = useQuery(certificationsQueryOptions());
-  const support = useQuery(supportRequestsQueryOptions());
+  // The counts come from the reporting module in one request (no list is downloaded to count it).
+  const { data: counts } = useQuery(portalHomeQueryOptions());
   if (!user) return null;
   const isAdmin = user.role === 'partner_admin';
-  const inForce = agreements.data?.items.filter((a) => a.status === 'active').length;
-  const learning = courses.data?.filter((c) => c.enrolment?.status === 'in_progress').length;
-  const expiring = certificates.data?.filter((c) => c.status === 'expiring').length;
-  const openSupport = support.data?.filter((r) => r.status !== 'closed').length;
+  const inForce = counts?.activeAgreements;
+  const learning = counts?.coursesInProgress;
+  const expiring = counts?.certificatesExpiring;
+  const openSupport = counts?.openSupportRequests;
 
   return (
     <Stack maw={1100} gap="lg">
