@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EnrolmentViewSchema, LearnerQuestionSchema } from './training.schema.js';
+import { CertificationVerificationSchema, EnrolmentViewSchema, LearnerQuestionSchema } from './training.schema.js';
 
 /** Response shapes of the training endpoints not already in training.schema. */
 
@@ -24,3 +24,6 @@ export type LearnerQuiz = z.infer<typeof LearnerQuizSchema>;
 /** GET /support-requests/assignees: vendor staff a request can be assigned to. */
 export const SupportAssigneeSchema = z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(['vendor_admin', 'channel_manager']) });
 export type SupportAssignee = z.infer<typeof SupportAssigneeSchema>;
+
+/** GET /certifications/verify/:code (public). */
+export type CertificationVerification = z.infer<typeof CertificationVerificationSchema>;
