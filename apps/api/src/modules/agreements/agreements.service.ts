@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AGREEMENT_TRANSITIONS,
+  agreementActions,
+  changesParties,
+  isClosedPartner,
+  mayActivateAgreement,
+  statusOnAgreementActivated,
+  terminationTooEarly,
   type AgreementDetail,
   agreementGaps,
   type AgreementStatus,
@@ -57,7 +63,7 @@ export class AgreementsService {
   private async assertPartner(m: EntityManager, partnerId: string) {
     const status = await this.partners.statusOf(m, partnerId);
     if (!status) throw new AppError('AGREEMENT_PARTNER_UNKNOWN', {}, { field: 'partnerId' });
-    if (['rejected', 'terminated'].includes(status)) throw new AppError('AGREEMENT_PARTNER_CLOSED', {}, { field: 'partnerId', status });
+    if (isClosedPartner(status)) throw new AppError('AGREEMENT_PARTNER_CLOSED', {}, { field: 'partnerId', status });
   }
 
   async create(terms: AgreementTerms, actor: AuthenticatedUser): Promise<string> {
@@ -73,7 +79,7 @@ export class AgreementsService {
     await inTransaction(this.db, async (m) => {
       const row = await this.locked(m, id);
       if (row.status !== 'draft') throw new AppError('INVALID_TRANSITION', { entity: 'agreement', from: row.status, to: 'draft (edit)', allowed: '—' }, { hint: 'use /amend for an active agreement' });
-      if (terms.partnerId !== row.partner_id || terms.type !== row.type) throw new AppError('AGREEMENT_PARTNER_TYPE_FIXED', {}, { field: 'type' });
+      if (changesParties({ partnerId: row.partner_id, type: row.type }, terms)) throw new AppError('AGREEMENT_PARTNER_TYPE_FIXED', {}, { field: 'type' });
       await this.repo.updateDraft(m, id, row.version, terms);
       await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.edited', before: row.terms, after: terms });
     });
@@ -113,7 +119,7 @@ export class AgreementsService {
     const terms: AgreementTerms = amendment ? amendment.terms : row.terms;
 
     const partner = (await this.partners.lockForChange(m, row.partner_id))!;
-    if (!partner.approved || !['screening', 'trial', 'active'].includes(partner.status)) {
+    if (!mayActivateAgreement(partner)) {
       throw new AppError('AGREEMENT_PARTNER_NOT_APPROVED', {}, { missing: ['partner_approval'], status: partner.status });
     }
     const missing = missingExclusiveRequirements({ ...terms, type: row.type, hasTrackRecord: await this.partners.hasSuccessfulTrial(m, row.partner_id), override: override ?? null });
@@ -130,7 +136,8 @@ export class AgreementsService {
       await this.repo.activate(m, id, row.version, actor.id, override?.justification ?? null);
       await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.approved', before: { status: row.status }, after: { status: 'active', overrideJustification: override?.justification ?? null } });
       // A partner becomes active with its first active agreement.
-      if (partner.status === 'screening' || partner.status === 'trial') await this.screening.transition(m, partner, 'active', `agreement ${id} activated`, actor);
+      const next = statusOnAgreementActivated(partner.status);
+      if (next) await this.screening.transition(m, partner, next, `agreement ${id} activated`, actor);
     }
     await this.notifications.notify(m, {
       userIds: await this.partners.partnerAdmins(m, row.partner_id),
@@ -180,7 +187,7 @@ export class AgreementsService {
     await inTransaction(this.db, async (m) => {
       const row = await this.locked(m, id);
       this.move(row, 'terminated');
-      if (effectiveDate < row.start_date && row.status === 'active') throw new AppError('TERMINATION_BEFORE_START', { startDate: row.start_date }, { field: 'effectiveDate' });
+      if (terminationTooEarly({ status: row.status, startDate: row.start_date }, effectiveDate)) throw new AppError('TERMINATION_BEFORE_START', { startDate: row.start_date }, { field: 'effectiveDate' });
       await this.repo.markTerminated(m, id, reason, effectiveDate);
       if (row.type === 'exclusive') await this.repo.endClaims(m, id, effectiveDate);
       await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.terminated', before: { status: row.status }, after: { status: 'terminated', reason, effectiveDate } });
@@ -191,7 +198,7 @@ export class AgreementsService {
     return inTransaction(this.db, async (m) => {
       const row = await this.locked(m, id);
       if (row.status !== 'active') throw new AppError('INVALID_TRANSITION', { entity: 'agreement', from: row.status, to: 'amended', allowed: '—' }, { hint: 'only an active agreement is amended; edit a draft directly' });
-      if (terms.partnerId !== row.partner_id || terms.type !== row.type) throw new AppError('AMENDMENT_PARTNER_TYPE_FIXED', {}, { field: 'type' });
+      if (changesParties({ partnerId: row.partner_id, type: row.type }, terms)) throw new AppError('AMENDMENT_PARTNER_TYPE_FIXED', {}, { field: 'type' });
       const gaps = agreementGaps(terms);
       if (gaps.length) throw new AppError('AGREEMENT_INCOMPLETE', { missing: gaps.join(', ') }, { missing: gaps });
       const next = await this.repo.addAmendment(m, id, terms, actor.id);
@@ -229,13 +236,7 @@ export class AgreementsService {
     const people = await this.users.displayNames([row.submitted_by, row.approved_by].filter((u): u is string => typeof u === 'string'));
     const nameOf = (uid: unknown) => (typeof uid === 'string' ? (people.get(uid) ?? null) : null);
     const names = { submittedBy: nameOf(row.submitted_by), approvedBy: nameOf(row.approved_by) };
-    const vendor = APPROVERS.includes(user.role);
-    const actions: AgreementDetail['allowedActions'] = [];
-    if (vendor) {
-      if (row.status === 'draft') actions.push('edit', 'submit', 'terminate');
-      if (row.status === 'pending_approval' || row.pending_amendment) actions.push('approve', 'reject');
-      if (row.status === 'active') actions.push('terminate', ...(row.pending_amendment ? [] : (['amend'] as const)));
-    }
+    const actions = agreementActions({ status: row.status, pendingAmendment: row.pending_amendment }, APPROVERS.includes(user.role));
     return {
       ...this.repo.summary(row, scopeView),
       terms: row.terms,

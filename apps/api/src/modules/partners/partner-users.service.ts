@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InviteUser } from '@partnerline/domain';
+import { type InviteUser, invitationExpiresAt, isClosedPartner } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
@@ -14,7 +14,6 @@ import { hashPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import { NotificationsService } from '../notifications/notifications.service';
 
-const INVITATION_DAYS = 7;
 // Invited accounts have no password until the invitation is accepted: this can never verify.
 const NO_PASSWORD = '!invitation-pending';
 
@@ -34,7 +33,7 @@ export class PartnerUsersService {
     return inTransaction(this.db, async (m) => {
       const partner = await this.partners.lockForChange(m, partnerId);
       if (!partner) throw AppError.notFound('partner', partnerId);
-      if (['rejected', 'terminated'].includes(partner.status)) throw new AppError('PARTNER_CLOSED_FOR_USERS', {}, { status: partner.status });
+      if (isClosedPartner(partner.status)) throw new AppError('PARTNER_CLOSED_FOR_USERS', {}, { status: partner.status });
       if (await this.auth.emailTaken(m, input.email)) throw new AppError('ACCOUNT_EMAIL_TAKEN', {}, { field: 'email' });
       const inviter = (await this.auth.findUser(actor.id, m))!;
       const userId = await this.auth.createUser(m, {
@@ -47,7 +46,7 @@ export class PartnerUsersService {
         locale: inviter.locale,
       });
       const token = newSessionToken();
-      const expiresAt = new Date(businessNow().getTime() + INVITATION_DAYS * 86_400_000);
+      const expiresAt = invitationExpiresAt(businessNow());
       await this.auth.createInvitation(m, { userId, tokenHash: hashSessionToken(token, this.config.sessionSecret), expiresAt, createdBy: actor.id });
       const path = `/portal/invitation?token=${encodeURIComponent(token)}`;
       await this.audit.record(m, { entity: 'user', entityId: userId, action: 'user.invited', after: { email: input.email, displayName: input.displayName, jobRole: input.jobRole, partnerId } });

@@ -4,6 +4,7 @@ import {
   checkTransition,
   type Decision,
   decisionBlock,
+  mayBeScored,
   PARTNER_TRANSITIONS,
   type PartnerStatus,
   type ScreeningInput,
@@ -73,7 +74,7 @@ export class ScreeningService {
   async score(id: string, input: ScreeningInput, actor: AuthenticatedUser) {
     return inTransaction(this.db, async (m) => {
       const p = await this.locked(m, id);
-      if (!['applied', 'screening', 'trial'].includes(p.status)) {
+      if (!mayBeScored(p.status)) {
         throw new AppError('SCORING_CLOSED', {}, { status: p.status });
       }
       if (input.type !== p.type) {
