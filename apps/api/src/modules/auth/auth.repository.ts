@@ -164,6 +164,19 @@ export class AuthRepository {
     return rows[0] ? { id: rows[0].id, userId: rows[0].user_id, email: rows[0].email } : null;
   }
 
+  /** Every disabled account (few): the mail outbox leaves their notices unsent. */
+  async disabledUserIds(m: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE disabled_at IS NOT NULL`);
+    return rows.map((r) => r.id);
+  }
+
+  /** Email address and language of some users, by id. */
+  async mailRecipients(m: EntityManager, ids: readonly string[]): Promise<Map<string, { email: string; locale: User['locale'] }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; email: string; locale: User['locale'] }[] = await m.query(`SELECT id, email, locale FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, { email: r.email, locale: r.locale }]));
+  }
+
   /** A partner organisation's team, with whether an invitation is still open at `at`. */
   async teamOf(
     partnerId: string,

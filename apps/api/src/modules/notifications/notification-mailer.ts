@@ -4,6 +4,7 @@ import { renderNotification } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { MailService } from './mail.service';
+import { AuthRepository } from '../auth/auth.repository';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
@@ -26,6 +27,7 @@ export class NotificationMailer implements OnApplicationBootstrap, OnModuleDestr
     private readonly mail: MailService,
     private readonly notifications: NotificationsService,
     private readonly repo: NotificationsRepository,
+    private readonly users: AuthRepository,
   ) {}
 
   onApplicationBootstrap() {
@@ -43,12 +45,15 @@ export class NotificationMailer implements OnApplicationBootstrap, OnModuleDestr
     let sent = 0;
     try {
       await this.db.transaction(async (m) => {
-        const rows = await this.repo.claimPendingEmails(m, BATCH);
+        const rows = await this.repo.claimPendingEmails(m, BATCH, await this.users.disabledUserIds(m));
+        const recipients = await this.users.mailRecipients(m, rows.map((r) => r.user_id));
         for (const r of rows) {
-          const { title, body } = renderNotification(r.kind, r.params, r.locale);
+          const to = recipients.get(r.user_id);
+          if (!to) continue;
+          const { title, body } = renderNotification(r.kind, r.params, to.locale);
           const link = r.link ? `\n\n${this.notifications.publicUrl(r.link)}` : '';
           try {
-            await this.mail.send({ to: r.email, subject: title, text: `${body}${link}` });
+            await this.mail.send({ to: to.email, subject: title, text: `${body}${link}` });
             await this.repo.markEmailed(m, r.id);
             sent++;
           } catch (err) {

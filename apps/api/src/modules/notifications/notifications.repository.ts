@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Locale, NotificationKind } from '@partnerline/domain';
+import type { NotificationKind } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export type NotificationRow = { id: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; created_at: Date; read_at: Date | null };
-export type PendingEmail = { id: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; email: string; locale: Locale; email_attempts: number };
+export type PendingEmail = { id: string; user_id: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; email_attempts: number };
 
 /** The notifications table: in-app notices and the email outbox. */
 @Injectable()
@@ -33,14 +33,16 @@ export class NotificationsRepository {
     return r[1];
   }
 
-  /** Claims a batch of pending emails (SKIP LOCKED: several instances never claim the same one). */
-  claimPendingEmails(m: EntityManager, batch: number): Promise<PendingEmail[]> {
+  /**
+   * Claims a batch of pending emails (SKIP LOCKED: several instances never claim the same one), leaving those of
+   * `skipUserIds` (disabled accounts) pending.
+   */
+  claimPendingEmails(m: EntityManager, batch: number, skipUserIds: readonly string[]): Promise<PendingEmail[]> {
     return m.query(
-      `SELECT n.id, n.kind, n.params, n.link, n.email_attempts, u.email, u.locale
-         FROM notifications n JOIN users u ON u.id = n.user_id
-        WHERE n.email_status = 'pending' AND u.disabled_at IS NULL
-        ORDER BY n.created_at LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
-      [batch],
+      `SELECT id, user_id, kind, params, link, email_attempts FROM notifications
+        WHERE email_status = 'pending' AND user_id <> ALL($2::uuid[])
+        ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [batch, skipUserIds],
     );
   }
 
