@@ -1,8 +1,8 @@
-import { Badge, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { SupportRequest } from '@partnerline/domain';
-import { formatMoney } from '@partnerline/ui';
+import { formatMoney, StatusBadge } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
-import { FUNDS_COLOR, useLocale } from './training';
+import { useLocale } from './training';
 
 /** Funds requested, and what was decided: approved (amount) or declined. */
 export function FundsCell({ r }: { r: Pick<SupportRequest, 'requestedFunds' | 'approvedFunds' | 'fundsStatus'> }) {
@@ -13,9 +13,9 @@ export function FundsCell({ r }: { r: Pick<SupportRequest, 'requestedFunds' | 'a
     <Stack gap={2}>
       <Text size="sm">{formatMoney(r.requestedFunds, locale)}</Text>
       {r.fundsStatus && (
-        <Badge size="sm" variant="light" color={FUNDS_COLOR[r.fundsStatus]}>
-          {r.fundsStatus === 'approved' ? t('support.fundsApprovedAmount', { amount: formatMoney(r.approvedFunds, locale) }) : t(`fundsStatus.${r.fundsStatus}`)}
-        </Badge>
+        <StatusBadge kind="funds" value={r.fundsStatus} size="sm">
+          {r.fundsStatus === 'approved' ? t('support.fundsApprovedAmount', { amount: formatMoney(r.approvedFunds, locale) }) : undefined}
+        </StatusBadge>
       )}
     </Stack>
   );

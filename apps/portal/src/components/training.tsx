@@ -1,13 +1,10 @@
 import { Badge, Group, Paper, Progress, Text, ThemeIcon } from '@mantine/core';
-import type { CertificationStatus, CourseSummary, ProductLine, SupportKind, SupportStatus } from '@partnerline/domain';
+import type { CertificationStatus, CourseSummary, ProductLine } from '@partnerline/domain';
+import { StatusBadge } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export const CERT_COLOR: Record<CertificationStatus, string> = { active: 'green', expiring: 'orange', expired: 'gray', revoked: 'red' };
-export const SUPPORT_STATUS_COLOR: Record<SupportStatus, string> = { open: 'blue', in_progress: 'indigo', closed: 'gray' };
-export const FUNDS_COLOR: Record<'requested' | 'approved' | 'declined', string> = { requested: 'orange', approved: 'green', declined: 'red' };
-export const KIND_COLOR: Record<SupportKind, string> = { marketing_support: 'grape', technical_question: 'cyan', sales_coaching: 'teal' };
 export const TRACK_COLOR: Record<CourseSummary['track'], string> = { solution_technical: 'cyan', gtm_sales: 'grape', sales_process: 'teal' };
 
 /** The UI language as the API and the formatters want it. */
@@ -23,12 +20,7 @@ export function productLineName(lines: readonly ProductLine[], id: string, fallb
 }
 
 export function CertStatusBadge({ status }: { status: CertificationStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={CERT_COLOR[status]} variant="light">
-      {t(`certStatus.${status}`)}
-    </Badge>
-  );
+  return <StatusBadge kind="certificate" value={status} />;
 }
 
 export function TrackBadge({ track }: { track: CourseSummary['track'] }) {

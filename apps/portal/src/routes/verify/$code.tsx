@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, Loader, Center, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCircleCheck, IconClockHour4, IconQuestionMark } from '@tabler/icons-react';
 import type { CertificationStatus } from '@partnerline/domain';
-import { ApiError, ErrorState, formatDate } from '@partnerline/ui';
+import { ApiError, ErrorState, formatDate, StatusBadge } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -92,9 +92,7 @@ function VerifyResult() {
             <Table.Tr>
               <Table.Th>{t('verify.status')}</Table.Th>
               <Table.Td>
-                <Badge color={look.color} variant="light">
-                  {t(`certStatus.${data.status}`)}
-                </Badge>
+                <StatusBadge kind="certificate" value={data.status} />
               </Table.Td>
             </Table.Tr>
             <Table.Tr>

@@ -1,14 +1,13 @@
 import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Radio, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBulb } from '@tabler/icons-react';
-import { ApiError, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
+import { ApiError, formatDateTime, formatMoney, meQueryOptions, StatusBadge } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { conflictQueryOptions, useResolve } from '../../../api/registrations';
-import { KIND_COLOR } from './index';
 
 export const Route = createFileRoute('/_authed/conflicts/$conflictId')({
   params: { parse: (p) => ({ conflictId: z.uuid().parse(p.conflictId) }), stringify: (p) => p },
@@ -56,9 +55,7 @@ function ConflictCase() {
       </Anchor>
       <Group gap="sm">
         <Title order={2}>{c.registrations[0]?.customerName}</Title>
-        <Badge color={KIND_COLOR[c.kind]} variant="light" size="lg">
-          {t(`conflictKind.${c.kind}`)}
-        </Badge>
+        <StatusBadge kind="conflictKind" value={c.kind} size="lg" />
         <Badge variant="default">{c.status === 'open' ? t('conflicts.open') : t(`conflicts.outcome.${c.resolution}`)}</Badge>
       </Group>
       {rec && (
@@ -73,7 +70,7 @@ function ConflictCase() {
             <Stack gap={6}>
               <Group justify="space-between">
                 <Text fw={700}>{r.partnerName}</Text>
-                <Badge variant="light">{t(`registrationStatus.${r.status}`)}</Badge>
+                <StatusBadge kind="registration" value={r.status} />
               </Group>
               <Text size="sm">{r.customerName}</Text>
               <Text size="xs" c="dimmed">

@@ -1,5 +1,5 @@
 import { Anchor, Badge, SegmentedControl, Stack } from '@mantine/core';
-import { formatDateTime, meQueryOptions, PageHeader } from '@partnerline/ui';
+import { formatDateTime, meQueryOptions, PageHeader, StatusBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -15,7 +15,6 @@ export const Route = createFileRoute('/_authed/conflicts/')({
   component: Conflicts,
 });
 
-export const KIND_COLOR: Record<string, string> = { duplicate_customer: 'orange', exclusive_territory: 'grape', direct_sales: 'blue' };
 
 function Conflicts() {
   const { t, i18n } = useTranslation();
@@ -38,7 +37,7 @@ function Conflicts() {
         onRowClick={({ record }) => void go({ to: '/conflicts/$conflictId', params: { conflictId: record.id } })}
         columns={[
           { accessor: 'customerName', title: t('conflicts.customer'), render: (c) => <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/conflicts/$conflictId" params={{ conflictId: c.id }} />}>{c.customerName}</Anchor> },
-          { accessor: 'kind', title: t('conflicts.kind'), noWrap: true, render: (c) => <Badge color={KIND_COLOR[c.kind]} variant="light">{t(`conflictKind.${c.kind}`)}</Badge> },
+          { accessor: 'kind', title: t('conflicts.kind'), noWrap: true, render: (c) => <StatusBadge kind="conflictKind" value={c.kind} /> },
           { accessor: 'raisedBy', title: t('conflicts.raisedBy') },
           { accessor: 'parties', title: t('conflicts.parties'), textAlign: 'right' },
           { accessor: 'openedAt', title: t('conflicts.opened'), noWrap: true, render: (c) => formatDateTime(c.openedAt, i18n.language === 'zh-CN' ? 'zh-CN' : 'en', user?.timeZone) },

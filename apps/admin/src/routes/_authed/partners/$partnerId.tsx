@@ -67,7 +67,7 @@ function PartnerPage() {
             <Badge variant="outline" color={p.type === 'strategic' ? 'grape' : 'teal'}>
               {t(`partnerType.${p.type}`)}
             </Badge>
-            <StageBadge stage={p.stage} />
+            <StageBadge stage={p.stage} audience="vendor" />
           </Group>
           {p.nameEn && <Text c="dimmed">{p.nameEn}</Text>}
           <Text size="sm" c="dimmed">

@@ -148,7 +148,7 @@ function PartnersPage() {
             ),
           },
           { accessor: 'type', title: t('partners.type'), sortable: true, noWrap: true, render: (p) => <Badge variant="outline" color={p.type === 'strategic' ? 'grape' : 'teal'}>{t(`partnerType.${p.type}`)}</Badge> },
-          { accessor: 'status', title: t('partners.stage'), sortable: true, noWrap: true, render: (p) => <StageBadge stage={p.stage} /> },
+          { accessor: 'status', title: t('partners.stage'), sortable: true, noWrap: true, render: (p) => <StageBadge stage={p.stage} audience="vendor" /> },
           { accessor: 'city', title: t('partners.city'), noWrap: true },
           { accessor: 'managerName', title: t('partners.manager'), noWrap: true, render: (p) => p.managerName ?? <Text size="sm" c="orange">{t('partners.unassigned')}</Text> },
           { accessor: 'segmentCount', title: t('partners.segments'), textAlign: 'right' },

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Card, Grid, Group, Loader, SimpleGrid, Stack, Tab
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconX } from '@tabler/icons-react';
 import type { QualificationReview } from '@partnerline/domain';
-import { ApiError, Fact, formatDate, formatDateTime, meQueryOptions } from '@partnerline/ui';
+import { ApiError, Fact, formatDate, formatDateTime, meQueryOptions, StatusBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -42,9 +42,7 @@ function ReviewPage() {
           </Text>
           <Group gap="sm">
             <Title order={2}>{r.partnerName}</Title>
-            <Badge variant="light" color={r.status === 'completed' ? 'gray' : 'blue'} size="lg">
-              {t(`reviewStatus.${r.status}`)}
-            </Badge>
+            <StatusBadge kind="review" value={r.status} size="lg" />
             {r.overdue && r.status === 'scheduled' && (
               <Badge color="red" size="lg">
                 {t('reviews.overdue')}

@@ -1,13 +1,12 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ApiError, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
+import { ApiError, formatDateTime, formatMoney, meQueryOptions, StatusBadge } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { registrationQueryOptions, useReview } from '../../../api/registrations';
-import { REG_COLOR } from './index';
 
 export const Route = createFileRoute('/_authed/registrations/$registrationId')({
   params: { parse: (p) => ({ registrationId: z.uuid().parse(p.registrationId) }), stringify: (p) => p },
@@ -45,9 +44,7 @@ function RegistrationPage() {
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={2}>{r.customerName}</Title>
-          <Badge color={REG_COLOR[r.status]} variant="light" size="lg">
-            {t(`registrationStatus.${r.status}`)}
-          </Badge>
+          <StatusBadge kind="registration" value={r.status} size="lg" />
         </Group>
         {canReview && r.status === 'in_review' && (
           <Group gap="xs">

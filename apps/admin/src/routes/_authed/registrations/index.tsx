@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, Select, Stack } from '@mantine/core';
-import { ApiError, apiFetch, formatMoney, meQueryOptions, PageHeader } from '@partnerline/ui';
+import { ApiError, apiFetch, formatMoney, meQueryOptions, PageHeader, StatusBadge } from '@partnerline/ui';
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Button, FileInput, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -12,7 +12,6 @@ import { queueQueryOptions } from '../../../api/registrations';
 
 const STATUSES = ['in_review', 'in_conflict', 'approved', 'won', 'lost', 'expired', 'rejected', 'withdrawn', 'draft'] as const;
 const SearchSchema = z.object({ status: z.enum(STATUSES).optional(), page: z.number().int().min(1).optional() });
-export const REG_COLOR: Record<string, string> = { draft: 'gray', submitted: 'blue', in_review: 'blue', in_conflict: 'orange', approved: 'green', won: 'teal', lost: 'dark', expired: 'dark', rejected: 'red', withdrawn: 'gray' };
 const PAGE_SIZE = 25;
 
 export const Route = createFileRoute('/_authed/registrations/')({
@@ -53,7 +52,7 @@ function Queue() {
         columns={[
           { accessor: 'customerName', title: t('registrations.customer'), render: (r) => <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/registrations/$registrationId" params={{ registrationId: r.id }} />}>{r.customerName}</Anchor> },
           { accessor: 'partnerName', title: t('registrations.partner') },
-          { accessor: 'status', title: t('registrations.status'), noWrap: true, render: (r) => <Badge color={REG_COLOR[r.status]} variant="light">{t(`registrationStatus.${r.status}`)}</Badge> },
+          { accessor: 'status', title: t('registrations.status'), noWrap: true, render: (r) => <StatusBadge kind="registration" value={r.status} /> },
           { accessor: 'estimatedAmount', title: t('registrations.amount'), textAlign: 'right', noWrap: true, render: (r) => formatMoney(r.estimatedAmount, i18n.language === 'zh-CN' ? 'zh-CN' : 'en') },
           { accessor: 'slaDue', title: t('registrations.slaDue'), noWrap: true, render: (r) => (r.slaDue ? <Group gap={6}>{r.slaDue}{r.slaBreached && <Badge color="red" size="sm">{t('registrations.overdue')}</Badge>}</Group> : '—') },
           { accessor: 'protectionEnds', title: t('registrations.protection'), noWrap: true, render: (r) => r.protectionEnds ?? '—' },

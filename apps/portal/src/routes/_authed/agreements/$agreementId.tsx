@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Grid, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import type { AgreementTerms } from '@partnerline/domain';
-import { formatDate, formatMoney } from '@partnerline/ui';
+import { formatDate, formatMoney, StatusBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,6 @@ import { agreementQueryOptions, productLinesQueryOptions, productsQueryOptions }
 import { agreementQualificationQueryOptions } from '../../../api/training';
 import { QualificationBadge, QualificationLineView } from '../../../components/qualification';
 import { productLineName, useLocale } from '../../../components/training';
-import { STATUS_COLOR } from './index';
 
 export const Route = createFileRoute('/_authed/agreements/$agreementId')({
   params: { parse: (p) => ({ agreementId: z.uuid().parse(p.agreementId) }), stringify: (p) => p },
@@ -47,9 +46,7 @@ function AgreementPage() {
         <Group gap="sm">
           <Title order={2}>{a.number}</Title>
           <Badge variant="outline">{t(`agreementType.${a.type}`)}</Badge>
-          <Badge color={STATUS_COLOR[a.status]} variant="light" styles={{ label: { overflow: 'visible' } }}>
-            {t(`agreementStatus.${a.status}`)}
-          </Badge>
+          <StatusBadge kind="agreement" value={a.status} />
         </Group>
         <Button component="a" href={`/api/agreements/${a.id}/document?lang=${zh ? 'zh-CN' : 'en'}`} target="_blank" variant="default" leftSection={<IconPrinter size={16} />}>
           {t('agreements.document')}

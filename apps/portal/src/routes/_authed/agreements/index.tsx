@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Stack, Table, Text } from '@mantine/core';
-import { formatMoney } from '@partnerline/ui';
+import { formatMoney, StatusBadge } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,6 @@ export const Route = createFileRoute('/_authed/agreements/')({
   component: MyAgreements,
 });
 
-export const STATUS_COLOR: Record<string, string> = { pending_approval: 'orange', active: 'green', expired: 'dark', terminated: 'red', renewed: 'teal', rejected: 'red', draft: 'gray' };
 
 function MyAgreements() {
   const { t, i18n } = useTranslation();
@@ -45,9 +44,7 @@ function MyAgreements() {
                   </Table.Td>
                   <Table.Td>{t(`agreementType.${a.type}`)}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[a.status]} variant="light" styles={{ label: { overflow: 'visible' } }}>
-                      {t(`agreementStatus.${a.status}`)}
-                    </Badge>
+                    <StatusBadge kind="agreement" value={a.status} />
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {a.startDate} – {a.endDate}

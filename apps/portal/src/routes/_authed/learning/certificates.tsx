@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconCertificate, IconPrinter, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import type { CertificationStatus } from '@partnerline/domain';
-import { daysUntil, formatDate, meQueryOptions, PageHeader } from '@partnerline/ui';
+import { daysUntil, formatDate, meQueryOptions, PageHeader, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ const STATUSES: CertificationStatus[] = ['active', 'expiring', 'expired', 'revok
 
 function CertificatesPage() {
   const { t } = useTranslation();
+  const statusLabel = useStatusLabel();
   const locale = useLocale();
   const zh = locale === 'zh-CN';
   const { data: user } = useSuspenseQuery(meQueryOptions());
@@ -43,7 +44,7 @@ function CertificatesPage() {
         <SegmentedControl
           value={status}
           onChange={setStatus}
-          data={[{ value: 'all', label: `${t('certificates.all')} (${certs.length})` }, ...STATUSES.map((s) => ({ value: s, label: `${t(`certStatus.${s}`)} (${count(s)})` }))]}
+          data={[{ value: 'all', label: `${t('certificates.all')} (${certs.length})` }, ...STATUSES.map((s) => ({ value: s, label: `${statusLabel('certificate', s)} (${count(s)})` }))]}
         />
         <TextInput placeholder={t('certificates.search')} aria-label={t('certificates.search')} leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
       </Group>

@@ -2,7 +2,7 @@ import { Accordion, Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Si
 import { notifications } from '@mantine/notifications';
 import { IconCertificate, IconCircleCheck, IconClipboardCheck, IconClockHour4, IconSchool, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import type { Certification, Qualification, QualificationReview } from '@partnerline/domain';
-import { ApiError, daysUntil, formatDate, formatDateTime, meQueryOptions, PageHeader } from '@partnerline/ui';
+import { ApiError, daysUntil, formatDate, formatDateTime, meQueryOptions, PageHeader, StatusBadge } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions, productLinesQueryOptions } from '../../../api/portal';
 import { certificationsQueryOptions, coursesQueryOptions, enrolmentsQueryOptions, partnerQualificationQueryOptions, qualificationReviewsQueryOptions, useEnrol } from '../../../api/training';
 import { QualificationBadge, QualificationLineView } from '../../../components/qualification';
-import { CERT_COLOR, CourseProgress, productLineName, StatTile, useLocale } from '../../../components/training';
+import { CourseProgress, productLineName, StatTile, useLocale } from '../../../components/training';
 
 export const Route = createFileRoute('/_authed/learning/team')({
   beforeLoad: ({ context }) => {
@@ -228,9 +228,7 @@ function Matrix({ certs, partnerId }: { certs: Certification[]; partnerId: strin
                     <Table.Td key={id} ta="center">
                       {c ? (
                         <Stack gap={2} align="center">
-                          <Badge color={CERT_COLOR[c.status]} variant={c.status === 'active' ? 'filled' : 'light'} size="sm">
-                            {t(`certStatus.${c.status}`)}
-                          </Badge>
+                          <StatusBadge kind="certificate" value={c.status} variant={c.status === 'active' ? 'filled' : 'light'} size="sm" />
                           <Text size="xs" c="dimmed">
                             {t('teamTraining.until', { date: formatDate(c.expiresOn, locale) })}
                           </Text>
@@ -341,9 +339,7 @@ function Reviews({ reviews }: { reviews: QualificationReview[] }) {
               <Group justify="space-between" pr="md">
                 <Group gap="sm">
                   <Text fw={600}>{t('reviews.dueOn', { date: formatDate(r.dueOn, locale) })}</Text>
-                  <Badge variant="light" color={r.status === 'scheduled' ? 'blue' : 'gray'}>
-                    {t(`reviews.status.${r.status}`)}
-                  </Badge>
+                  <StatusBadge kind="review" value={r.status} />
                   {r.overdue && (
                     <Badge color="red" variant="filled">
                       {t('reviews.overdue')}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ApiError, daysUntil, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
+import { ApiError, daysUntil, formatDateTime, formatMoney, meQueryOptions, StatusBadge } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { evidenceQueryOptions, registrationQueryOptions, useRegistrationAction, useUploadEvidence } from '../../../api/portal';
 import { FileInput, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { REG_COLOR } from './index';
 
 export const Route = createFileRoute('/_authed/registrations/$registrationId')({
   params: { parse: (p) => ({ registrationId: z.uuid().parse(p.registrationId) }), stringify: (p) => p },
@@ -51,9 +50,7 @@ function RegistrationPage() {
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={2}>{r.customerName}</Title>
-          <Badge color={REG_COLOR[r.status]} variant="light" size="lg">
-            {t(`registrationStatus.${r.status}`)}
-          </Badge>
+          <StatusBadge kind="registration" value={r.status} size="lg" />
         </Group>
         <Group gap="xs">
           {r.status === 'draft' && <Button loading={action.isPending} onClick={() => run('submit')}>{t('registrations.submit')}</Button>}

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { IconPlus } from '@tabler/icons-react';
-import { daysUntil, formatMoney, PageHeader } from '@partnerline/ui';
+import { daysUntil, formatMoney, PageHeader, StatusBadge, useStatusOptions } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +12,11 @@ export const Route = createFileRoute('/_authed/registrations/')({
   component: MyRegistrations,
 });
 
-export const REG_COLOR: Record<string, string> = { draft: 'gray', submitted: 'blue', in_review: 'blue', in_conflict: 'orange', approved: 'green', won: 'teal', lost: 'dark', expired: 'dark', rejected: 'red', withdrawn: 'gray' };
 
 function MyRegistrations() {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
+  const statusOptions = useStatusOptions();
   const { data } = useSuspenseQuery(myRegistrationsQueryOptions());
   const [status, setStatus] = useState<string | null>(null);
   const [q, setQ] = useState('');
@@ -34,7 +34,7 @@ function MyRegistrations() {
       />
       <Group>
         <TextInput label={t('registrations.customer')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
-        <Select label={t('registrations.status')} clearable w={200} data={Object.keys(REG_COLOR).map((s) => ({ value: s, label: t(`registrationStatus.${s}`) }))} value={status} onChange={setStatus} />
+        <Select label={t('registrations.status')} clearable w={200} data={statusOptions('registration')} value={status} onChange={setStatus} />
       </Group>
       {items.length === 0 ? (
         <Text c="dimmed">{t('registrations.none')}</Text>
@@ -58,9 +58,7 @@ function MyRegistrations() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={REG_COLOR[r.status]} variant="light">
-                      {t(`registrationStatus.${r.status}`)}
-                    </Badge>
+                    <StatusBadge kind="registration" value={r.status} />
                   </Table.Td>
                   <Table.Td ta="right">{formatMoney(r.estimatedAmount, zh ? 'zh-CN' : 'en')}</Table.Td>
                   <Table.Td>{r.status === 'approved' && r.protectionEnds ? (daysUntil(r.protectionEnds) >= 0 ? t('registrations.daysLeft', { count: daysUntil(r.protectionEnds) }) : t('registrations.ended')) : '—'}</Table.Td>

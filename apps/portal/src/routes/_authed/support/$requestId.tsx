@@ -3,14 +3,14 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { SupportCloseSchema, SupportMessageInputSchema, type SupportThread } from '@partnerline/domain';
-import { ApiError, formatDate, formatDateTime, formatMoney, zodForm } from '@partnerline/ui';
+import { ApiError, formatDate, formatDateTime, formatMoney, StatusBadge, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { supportThreadQueryOptions, useSupportAction } from '../../../api/training';
-import { FUNDS_COLOR, KIND_COLOR, SUPPORT_STATUS_COLOR, useLocale } from '../../../components/training';
+import { useLocale } from '../../../components/training';
 
 export const Route = createFileRoute('/_authed/support/$requestId')({
   params: { parse: (p) => ({ requestId: z.uuid().parse(p.requestId) }), stringify: (p) => p },
@@ -56,12 +56,8 @@ function SupportThreadPage() {
             <Text ff="monospace" c="dimmed">
               {r.number}
             </Text>
-            <Badge variant="light" color={KIND_COLOR[r.kind]}>
-              {t(`supportKind.${r.kind}`)}
-            </Badge>
-            <Badge variant="filled" color={SUPPORT_STATUS_COLOR[r.status]}>
-              {t(`supportStatus.${r.status}`)}
-            </Badge>
+            <StatusBadge kind="supportKind" value={r.kind} />
+            <StatusBadge kind="support" value={r.status} variant="filled" />
           </Group>
           <Title order={2}>{r.subject}</Title>
         </Stack>
@@ -131,9 +127,7 @@ function FundsCard({ r }: { r: SupportThread }) {
       <Group justify="space-between" mb="xs">
         <Title order={5}>{t('support.funds')}</Title>
         {r.fundsStatus && (
-          <Badge color={FUNDS_COLOR[r.fundsStatus]} variant="light">
-            {t(`fundsStatus.${r.fundsStatus}`)}
-          </Badge>
+          <StatusBadge kind="funds" value={r.fundsStatus} />
         )}
       </Group>
       <Group grow>

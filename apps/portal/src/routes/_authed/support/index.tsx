@@ -1,14 +1,14 @@
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconLifebuoy, IconPlus, IconSearch } from '@tabler/icons-react';
 import { SupportKindSchema, SupportStatusSchema } from '@partnerline/domain';
-import { formatDateTime, PageHeader } from '@partnerline/ui';
+import { formatDateTime, PageHeader, StatusBadge } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { supportRequestsQueryOptions } from '../../../api/training';
 import { FundsCell } from '../../../components/support';
-import { KIND_COLOR, SUPPORT_STATUS_COLOR, useLocale } from '../../../components/training';
+import { useLocale } from '../../../components/training';
 
 export const Route = createFileRoute('/_authed/support/')({
   loader: ({ context }) => context.queryClient.ensureQueryData(supportRequestsQueryOptions()),
@@ -73,9 +73,7 @@ function SupportList() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={KIND_COLOR[r.kind]}>
-                        {t(`supportKind.${r.kind}`)}
-                      </Badge>
+                      <StatusBadge kind="supportKind" value={r.kind} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={1}>
@@ -86,9 +84,7 @@ function SupportList() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={SUPPORT_STATUS_COLOR[r.status]}>
-                        {t(`supportStatus.${r.status}`)}
-                      </Badge>
+                      <StatusBadge kind="support" value={r.status} />
                     </Table.Td>
                     <Table.Td>
                       <FundsCell r={r} />
