@@ -271,6 +271,12 @@ export class PartnersRepository {
     await m.query(`UPDATE partner_info_requests SET answer = $2, answered_by = $3, answered_at = now() WHERE id = $1`, [requestId, answer, actorId]);
   }
 
+  /** Partners whose (registered) name contains `text` (case-insensitive). */
+  async idsNamedLike(m: EntityManager, text: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT id FROM partners WHERE name ILIKE $1`, [`%${escapeLike(text)}%`]);
+    return rows.map((r) => r.id);
+  }
+
   /** A partner's lifecycle status, or null when there is no such partner (no lock). */
   async statusOf(m: EntityManager, partnerId: string): Promise<PartnerStatus | null> {
     const rows: { status: PartnerStatus }[] = await m.query(`SELECT status FROM partners WHERE id = $1`, [partnerId]);

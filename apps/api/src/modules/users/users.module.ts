@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { PartnersModule } from '../partners/partners.module';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersRepository, UsersService], exports: [UsersRepository] })
+@Module({ imports: [PartnersModule], controllers: [UsersController], providers: [UsersRepository, UsersService], exports: [UsersRepository] })
 export class UsersModule {}

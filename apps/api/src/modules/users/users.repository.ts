@@ -4,6 +4,7 @@ import { type Role, type Scope, scopeManagerId, scopePartnerId, type User } from
 import type { DataSource, EntityManager } from 'typeorm';
 import { toUser } from '../auth/auth.repository';
 import { escapeLike } from '../../common/database/like';
+import { PartnersRepository } from '../partners/partners.repository';
 
 export interface UserListQuery {
   role?: Role;
@@ -15,7 +16,10 @@ export interface UserListQuery {
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly partners: PartnersRepository,
+  ) {}
 
   /** Users visible in `scope`: everyone (vendor), one organisation's team (partner), a manager's partners' teams (manager). */
   async list(query: UserListQuery, scope: Scope): Promise<{ items: User[]; total: number }> {
@@ -24,22 +28,26 @@ export class UsersRepository {
     const partnerId = scopePartnerId(scope);
     const managerId = scopeManagerId(scope);
     if (partnerId) where.push(`u.partner_id = $${params.push(partnerId)}`);
-    if (managerId) where.push(`p.manager_id = $${params.push(managerId)}`);
+    if (managerId) where.push(`u.partner_id = ANY($${params.push(await this.partners.idsManagedBy(this.db.manager, managerId))}::uuid[])`);
     if (query.role) where.push(`u.role = $${params.push(query.role)}`);
     if (query.partnerId) where.push(`u.partner_id = $${params.push(query.partnerId)}`);
     if (query.q) {
       const i = params.push(`%${escapeLike(query.q)}%`);
-      where.push(`(u.email ILIKE $${i} OR u.display_name ILIKE $${i} OR p.name ILIKE $${i})`);
+      const named = params.push(await this.partners.idsNamedLike(this.db.manager, query.q));
+      where.push(`(u.email ILIKE $${i} OR u.display_name ILIKE $${i} OR u.partner_id = ANY($${named}::uuid[]))`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const from = `FROM users u LEFT JOIN partners p ON p.id = u.partner_id ${filter}`;
+    const from = `FROM users u ${filter}`;
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count ${from}`, params);
     const rows = await this.db.query(
-      `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.partner_id, p.name AS partner_name, u.locale, u.time_zone, u.disabled_at
+      `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.partner_id, u.locale, u.time_zone, u.disabled_at
          ${from} ORDER BY u.role, u.email LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
-    return { items: rows.map(toUser), total: count };
+    // Organisation names come from the partners module.
+    const partnerIds = [...new Set((rows as { partner_id: string | null }[]).flatMap((r) => (r.partner_id ? [r.partner_id] : [])))];
+    const names = new Map((await this.partners.briefs(this.db.manager, partnerIds)).map((p) => [p.id, p.name]));
+    return { items: rows.map((r: Parameters<typeof toUser>[0]) => toUser({ ...r, partner_name: r.partner_id ? (names.get(r.partner_id) ?? null) : null })), total: count };
   }
 
   /** Active users holding one of these roles, by role (descending) then name: assignee lists and notice recipients. */
