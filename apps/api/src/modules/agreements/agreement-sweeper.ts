@@ -15,8 +15,8 @@ export class AgreementSweeper extends HourlyJob {
     super(config.JOBS_ENABLED);
   }
 
-  protected async sweep({ day, progress }: SweepContext) {
-    const ids = await this.agreements.sweepExpired(day, (processed, total) => progress(processed, total));
+  protected async sweep(ctx: SweepContext) {
+    const ids = await this.agreements.sweepExpired(ctx.day, (processed, total) => ctx.progress(processed, total));
     return ids.length ? `expired ${ids.length} agreement(s)` : null;
   }
 }
