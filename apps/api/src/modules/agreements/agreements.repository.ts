@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type AgreementSummary, agreementNumber, type AgreementTerms, type ExclusiveHolding, type Scope, type ScopeEntry } from '@partnerline/domain';
 import { scopeCondition } from '../../common/database/scope-sql';
 import { AuthRepository } from '../auth/auth.repository';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { PartnersRepository } from '../partners/partners.repository';
 
 type Cell = { industryId: string; regionId: string };
@@ -33,6 +34,7 @@ export class AgreementsRepository {
     @InjectDataSource() private readonly db: DataSource,
     private readonly partners: PartnersRepository,
     private readonly users: AuthRepository,
+    private readonly catalog: CatalogRepository,
   ) {}
 
   /** Fills `partner_name` of rows read from agreements, through the partners module. */
@@ -42,19 +44,22 @@ export class AgreementsRepository {
   }
 
   async scopeViews(m: EntityManager, ids: string[]): Promise<Map<string, AgreementSummary['scope']>> {
-    const rows: { agreement_id: string; industry_id: string | null; region_id: string | null; izh: string | null; ien: string | null; rzh: string | null; ren: string | null }[] = ids.length
-      ? await m.query(
-          `SELECT s.agreement_id, s.industry_id, s.region_id, i.name_zh AS izh, i.name_en AS ien, r.name_zh AS rzh, r.name_en AS ren
-             FROM agreement_scopes s LEFT JOIN industries i ON i.id = s.industry_id LEFT JOIN regions r ON r.id = s.region_id
-            WHERE s.agreement_id = ANY($1::uuid[])`,
-          [ids],
-        )
+    const rows: { agreement_id: string; industry_id: string | null; region_id: string | null }[] = ids.length
+      ? await m.query(`SELECT agreement_id, industry_id, region_id FROM agreement_scopes WHERE agreement_id = ANY($1::uuid[])`, [ids])
       : [];
+    // Industry and region names come from the catalog module.
+    const labels = await this.catalog.labels(
+      m,
+      rows.flatMap((r) => (r.industry_id ? [r.industry_id] : [])),
+      rows.flatMap((r) => (r.region_id ? [r.region_id] : [])),
+    );
     const out = new Map<string, AgreementSummary['scope']>();
     for (const r of rows) {
+      const i = r.industry_id ? labels.industries.get(r.industry_id) : undefined;
+      const g = r.region_id ? labels.regions.get(r.region_id) : undefined;
       out.set(r.agreement_id, [
         ...(out.get(r.agreement_id) ?? []),
-        { industryId: r.industry_id, regionId: r.region_id, industryNameZh: r.izh, industryNameEn: r.ien, regionNameZh: r.rzh, regionNameEn: r.ren },
+        { industryId: r.industry_id, regionId: r.region_id, industryNameZh: i?.nameZh ?? null, industryNameEn: i?.nameEn ?? null, regionNameZh: g?.nameZh ?? null, regionNameEn: g?.nameEn ?? null },
       ]);
     }
     return out;

@@ -132,6 +132,36 @@ export class CatalogRepository {
     return { industryIds: industries.map((i) => i.id), regions };
   }
 
+  /** Codes and names of some industries and regions (with the region's path), by id: other modules label with them. */
+  async labels(
+    m: EntityManager,
+    industryIds: readonly string[],
+    regionIds: readonly string[],
+  ): Promise<{ industries: Map<string, { code: string; nameZh: string; nameEn: string }>; regions: Map<string, { path: string; nameZh: string; nameEn: string }> }> {
+    const [industries, regions] = await Promise.all([
+      industryIds.length
+        ? (m.query(`SELECT id, code, name_zh, name_en FROM industries WHERE id = ANY($1::uuid[])`, [[...new Set(industryIds)]]) as Promise<{ id: string; code: string; name_zh: string; name_en: string }[]>)
+        : [],
+      regionIds.length
+        ? (m.query(`SELECT id, path, name_zh, name_en FROM regions WHERE id = ANY($1::uuid[])`, [[...new Set(regionIds)]]) as Promise<{ id: string; path: string; name_zh: string; name_en: string }[]>)
+        : [],
+    ]);
+    return {
+      industries: new Map(industries.map((i) => [i.id, { code: i.code, nameZh: i.name_zh, nameEn: i.name_en }])),
+      regions: new Map(regions.map((r) => [r.id, { path: r.path, nameZh: r.name_zh, nameEn: r.name_en }])),
+    };
+  }
+
+  /** The channel strategy of some segments (industry × region), keyed `industryId:regionId`. */
+  async strategiesOf(m: EntityManager, cells: readonly { industryId: string; regionId: string }[]): Promise<Map<string, ChannelStrategy>> {
+    if (!cells.length) return new Map();
+    const rows: { industry_id: string; region_id: string; strategy: ChannelStrategy }[] = await m.query(
+      `SELECT s.industry_id, s.region_id, s.strategy FROM segments s JOIN unnest($1::uuid[], $2::uuid[]) AS c(industry_id, region_id) ON c.industry_id = s.industry_id AND c.region_id = s.region_id`,
+      [cells.map((c) => c.industryId), cells.map((c) => c.regionId)],
+    );
+    return new Map(rows.map((r) => [`${r.industry_id}:${r.region_id}`, r.strategy]));
+  }
+
   /** Which of these ids name neither an industry nor a region. */
   async unknownIndustryOrRegionIds(m: EntityManager, ids: string[]): Promise<string[]> {
     const found: { id: string }[] = await m.query(`SELECT id FROM industries WHERE id = ANY($1::uuid[]) UNION ALL SELECT id FROM regions WHERE id = ANY($1::uuid[])`, [ids]);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   allowedDecisions,
-  type ChannelStrategy,
   PARTNER_TRANSITIONS,
   type PartnerDetail,
   type PartnerDirectoryItem,
@@ -18,6 +17,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
 import { AuthRepository } from '../auth/auth.repository';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { scopeCondition } from '../../common/database/scope-sql';
 
 type PartnerRow = {
@@ -79,6 +79,7 @@ export class PartnersRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: AuthRepository,
+    private readonly catalog: CatalogRepository,
   ) {}
 
   /** `scope` confines the result: one organisation (partner callers), a manager's partners, or all. */
@@ -283,6 +284,22 @@ export class PartnersRepository {
     return rows[0]?.status ?? null;
   }
 
+  /** The segments a partner asked for, labelled and with their strategy by the catalog module, by industry code then region. */
+  private async segmentRequests(partnerId: string) {
+    const m = this.db.manager;
+    const cells: { industryId: string; regionId: string }[] = await m.query(
+      `SELECT industry_id AS "industryId", region_id AS "regionId" FROM partner_segment_requests WHERE partner_id = $1`,
+      [partnerId],
+    );
+    const [labels, strategies] = await Promise.all([
+      this.catalog.labels(m, cells.map((c) => c.industryId), cells.map((c) => c.regionId)),
+      this.catalog.strategiesOf(m, cells),
+    ]);
+    return cells
+      .map((c) => ({ ...c, industry: labels.industries.get(c.industryId)!, region: labels.regions.get(c.regionId)!, strategy: strategies.get(`${c.industryId}:${c.regionId}`) ?? null }))
+      .sort((a, b) => (a.industry.code === b.industry.code ? (a.region.path < b.region.path ? -1 : a.region.path > b.region.path ? 1 : 0) : a.industry.code < b.industry.code ? -1 : 1));
+  }
+
   async detail(id: string, scope: Scope, now: Date): Promise<PartnerDetail | null> {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
@@ -295,13 +312,7 @@ export class PartnersRepository {
     const r = rows[0];
     if (!r) return null;
     const [segments, history, screenings, decisions, infos, trials, users] = await Promise.all([
-      this.db.query(
-        `SELECT s.industry_id, s.region_id, i.name_zh AS industry_name_zh, i.name_en AS industry_name_en, g.name_zh AS region_name_zh, g.name_en AS region_name_en, seg.strategy
-           FROM partner_segment_requests s JOIN industries i ON i.id = s.industry_id JOIN regions g ON g.id = s.region_id
-           LEFT JOIN segments seg ON seg.industry_id = s.industry_id AND seg.region_id = s.region_id
-          WHERE s.partner_id = $1 ORDER BY i.code, g.path`,
-        [id],
-      ),
+      this.segmentRequests(id),
       this.db.query(
         `SELECT from_status, to_status, reason, actor_id, occurred_at FROM partner_status_history WHERE partner_id = $1 ORDER BY occurred_at, id`,
         [id],
@@ -347,19 +358,16 @@ export class PartnersRepository {
       declarations: (r.declarations as PartnerDetail['declarations']) ?? null,
       appliedAt: r.applied_at.toISOString(),
       approvedAt: r.approved_at?.toISOString() ?? null,
-      segments: segments.map((s: Record<string, unknown>) => {
-        const strategy = (s.strategy as ChannelStrategy | null) ?? null;
-        return {
-          industryId: s.industry_id,
-          regionId: s.region_id,
-          industryNameZh: s.industry_name_zh,
-          industryNameEn: s.industry_name_en,
-          regionNameZh: s.region_name_zh,
-          regionNameEn: s.region_name_en,
-          strategy,
-          fitWarning: strategy ? (segmentFit(r.type, strategy)?.code ?? null) : null,
-        };
-      }),
+      segments: segments.map((s) => ({
+        industryId: s.industryId,
+        regionId: s.regionId,
+        industryNameZh: s.industry.nameZh,
+        industryNameEn: s.industry.nameEn,
+        regionNameZh: s.region.nameZh,
+        regionNameEn: s.region.nameEn,
+        strategy: s.strategy,
+        fitWarning: s.strategy ? (segmentFit(r.type, s.strategy)?.code ?? null) : null,
+      })),
       statusHistory: history.map((h: Record<string, unknown>) => ({
         fromStatus: h.from_status,
         toStatus: h.to_status,
