@@ -103,9 +103,9 @@ export class AgreementsRepository {
       const cond: string[] = [];
       if (q.industryId) cond.push(`(s.industry_id IS NULL OR s.industry_id = $${params.push(q.industryId)})`);
       if (q.regionId) {
-        const i = params.push(q.regionId);
         // The scope covers the region asked about (it is the region or one of its ancestors), or lies inside it.
-        cond.push(`(s.region_id IS NULL OR EXISTS (SELECT 1 FROM regions x, regions y WHERE x.id = s.region_id AND y.id = $${i} AND (y.path LIKE x.path || '%' OR x.path LIKE y.path || '%')))`);
+        const i = params.push(await this.catalog.regionIdsRelated(this.db.manager, q.regionId));
+        cond.push(`(s.region_id IS NULL OR s.region_id = ANY($${i}::uuid[]))`);
       }
       where.push(`EXISTS (SELECT 1 FROM agreement_scopes s WHERE s.agreement_id = a.id AND ${cond.join(' AND ')})`);
     }

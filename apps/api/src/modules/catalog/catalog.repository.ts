@@ -152,6 +152,24 @@ export class CatalogRepository {
     };
   }
 
+  /** A region and every region inside it (its subtree in the region tree). */
+  async regionIdsWithin(m: EntityManager, regionId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM regions WHERE path LIKE (SELECT replace(replace(path, '%', '\\%'), '_', '\\_') || '%' FROM regions WHERE id = $1)`,
+      [regionId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A region, the regions containing it and the regions inside it (what a scope on the region may cover or lie in). */
+  async regionIdsRelated(m: EntityManager, regionId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT x.id FROM regions x, regions y WHERE y.id = $1 AND (y.path LIKE x.path || '%' OR x.path LIKE y.path || '%')`,
+      [regionId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The channel strategy of some segments (industry × region), keyed `industryId:regionId`. */
   async strategiesOf(m: EntityManager, cells: readonly { industryId: string; regionId: string }[]): Promise<Map<string, ChannelStrategy>> {
     if (!cells.length) return new Map();

@@ -28,6 +28,7 @@ type PartnerRow = {
   status: PartnerStatus;
   tax_id: string;
   domain: string | null;
+  home_region_id: string | null;
   city: string | null;
   manager_id: string | null;
   manager_name: string | null;
@@ -39,11 +40,12 @@ type PartnerRow = {
 };
 
 // Stage inputs (open information requests, latest trial outcome) come with every row.
-const SELECT = `SELECT p.id, p.name, p.name_en, p.type, p.status, p.tax_id, p.domain, r.name_zh AS city,
+// The city and the manager's name are filled in through their owners (catalog, auth): see withNames.
+const SELECT = `SELECT p.id, p.name, p.name_en, p.type, p.status, p.tax_id, p.domain, p.region_id AS home_region_id, NULL::text AS city,
   p.manager_id, NULL::text AS manager_name, p.created_at, p.applied_at, p.approved_at,
   (SELECT count(*)::int FROM partner_info_requests i WHERE i.partner_id = p.id AND i.answered_at IS NULL) AS open_info,
   (SELECT t.outcome FROM partner_trials t WHERE t.partner_id = p.id ORDER BY t.started_at DESC LIMIT 1) AS trial_outcome
-  FROM partners p LEFT JOIN regions r ON r.id = p.region_id`;
+  FROM partners p`;
 
 function toSummary(r: PartnerRow): PartnerSummary {
   return {
@@ -97,10 +99,10 @@ export class PartnersRepository {
       const seg: string[] = [];
       if (query.industryId) seg.push(`s.industry_id = $${params.push(query.industryId)}`);
       if (query.regionId) {
-        const i = params.push(query.regionId);
-        seg.push(`sr.path LIKE (SELECT replace(replace(path, '%', '\\%'), '_', '\\_') || '%' FROM regions WHERE id = $${i})`);
+        const i = params.push(await this.catalog.regionIdsWithin(this.db.manager, query.regionId));
+        seg.push(`s.region_id = ANY($${i}::uuid[])`);
       }
-      where.push(`EXISTS (SELECT 1 FROM partner_segment_requests s JOIN regions sr ON sr.id = s.region_id WHERE s.partner_id = p.id AND ${seg.join(' AND ')})`);
+      where.push(`EXISTS (SELECT 1 FROM partner_segment_requests s WHERE s.partner_id = p.id AND ${seg.join(' AND ')})`);
     }
     if (query.q) {
       // Substring match for Chinese and Latin alike (trigram indexes serve ILIKE), plus trigram similarity for typos.
@@ -112,7 +114,7 @@ export class PartnersRepository {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM partners p ${filter}`, params);
     const order = `${SORTS[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
-    const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.withManagerNames(
+    const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.withNames(
       this.db.manager,
       await this.db.query(
         `SELECT x.*, (SELECT count(*)::int FROM partner_segment_requests s WHERE s.partner_id = x.id) AS segment_count,
@@ -137,14 +139,20 @@ export class PartnersRepository {
   async summary(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<PartnerSummary | null> {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
-    const rows: PartnerRow[] = await this.withManagerNames(m, await m.query(`${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}`, params));
+    const rows: PartnerRow[] = await this.withNames(m, await m.query(`${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}`, params));
     return rows[0] ? toSummary(rows[0]) : null;
   }
 
-  /** Fills the channel managers' names through the auth module (the users table is not ours). */
-  private async withManagerNames<T extends PartnerRow>(m: EntityManager, rows: T[]): Promise<T[]> {
-    const names = await this.users.displayNames(rows.flatMap((r) => (r.manager_id ? [r.manager_id] : [])), m);
-    for (const r of rows) r.manager_name = r.manager_id ? (names.get(r.manager_id) ?? null) : null;
+  /** Fills the channel managers' names (auth module) and the cities (catalog module): neither table is ours. */
+  private async withNames<T extends PartnerRow>(m: EntityManager, rows: T[]): Promise<T[]> {
+    const [names, labels] = await Promise.all([
+      this.users.displayNames(rows.flatMap((r) => (r.manager_id ? [r.manager_id] : [])), m),
+      this.catalog.labels(m, [], rows.flatMap((r) => (r.home_region_id ? [r.home_region_id] : []))),
+    ]);
+    for (const r of rows) {
+      r.manager_name = r.manager_id ? (names.get(r.manager_id) ?? null) : null;
+      r.city = r.home_region_id ? (labels.regions.get(r.home_region_id)?.nameZh ?? null) : null;
+    }
     return rows;
   }
 
@@ -303,7 +311,7 @@ export class PartnersRepository {
   async detail(id: string, scope: Scope, now: Date): Promise<PartnerDetail | null> {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
-    const rows: (PartnerRow & Record<string, unknown>)[] = await this.withManagerNames(this.db.manager, await this.db.query(
+    const rows: (PartnerRow & Record<string, unknown>)[] = await this.withNames(this.db.manager, await this.db.query(
       `SELECT x.*, p.tax_id_kind, p.region_id, p.headcount, p.annual_revenue, p.years_trading, p.business_lines, p.existing_vendors,
               p.cash_flow, p.person_in_charge, p.contacts, p.declarations
          FROM (${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}) x JOIN partners p ON p.id = x.id`,
