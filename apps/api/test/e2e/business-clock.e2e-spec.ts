@@ -16,7 +16,11 @@ describe('business clock', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    [manager, manager2, admin] = await Promise.all([loginAs(app, 'manager@partnerline.demo'), loginAs(app, 'manager2@partnerline.demo'), loginAs(app, 'admin@partnerline.demo')]);
+    [manager, manager2, admin] = await Promise.all([
+      loginAs(app, 'manager@partnerline.demo'),
+      loginAs(app, 'manager2@partnerline.demo'),
+      loginAs(app, 'admin@partnerline.demo'),
+    ]);
     industries = (await api(app, manager).get('/api/industries')).body;
     regions = (await api(app, manager).get('/api/regions')).body;
   });
@@ -69,7 +73,8 @@ describe('business clock', () => {
     await api(app, manager).post(`/api/agreements/${created.body.id}/submit`).expect(204);
     await api(app, manager2).post(`/api/agreements/${created.body.id}/approve`).send({}).expect(204);
 
-    const holderNow = async () => (await api(app, manager).get(`/api/exclusivity?industryId=${industryId}&regionId=${regionId}`)).body.holder;
+    const holderNow = async () =>
+      (await api(app, manager).get(`/api/exclusivity?industryId=${industryId}&regionId=${regionId}`)).body.holder;
     pinClock('2019-12-31T15:30:00Z'); // 23:30 on 31 December in Shanghai: still the last day of the term
     expect((await holderNow())?.agreementId).toBe(created.body.id);
     pinClock('2019-12-31T16:30:00Z'); // 00:30 on 1 January in Shanghai (still 31 December in UTC): the term is over

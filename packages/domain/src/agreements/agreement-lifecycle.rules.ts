@@ -1,7 +1,10 @@
 import type { AgreementStatus, AgreementType } from './agreement.rules.js';
 
 /** The partner and the type of an agreement are fixed: editing a draft or amending may change neither. */
-export function changesParties(current: { partnerId: string; type: AgreementType }, next: { partnerId: string; type: AgreementType }): boolean {
+export function changesParties(
+  current: { partnerId: string; type: AgreementType },
+  next: { partnerId: string; type: AgreementType },
+): boolean {
   return current.partnerId !== next.partnerId || current.type !== next.type;
 }
 

@@ -12,7 +12,9 @@ const covers = (s: string, r: string) => regionCovers(s, r, tree);
 
 describe('agreement overlap rules', () => {
   it('adjacent terms do not overlap; shared days do', () => {
-    expect(termsOverlap({ startDate: '2026-01-01', endDate: '2026-12-31' }, { startDate: '2027-01-01', endDate: '2027-12-31' })).toBe(false);
+    expect(termsOverlap({ startDate: '2026-01-01', endDate: '2026-12-31' }, { startDate: '2027-01-01', endDate: '2027-12-31' })).toBe(
+      false,
+    );
     expect(termsOverlap({ startDate: '2026-01-01', endDate: '2026-12-31' }, { startDate: '2026-12-31', endDate: '2027-12-31' })).toBe(true);
   });
 
@@ -29,7 +31,14 @@ describe('agreement overlap rules', () => {
 });
 
 describe('missingExclusiveRequirements', () => {
-  const complete = { type: 'exclusive' as const, quotaPerPeriod: '5000000', evaluationPeriod: 'quarter', deposit: { amount: '200000', dueDate: '2026-12-01', handling: 'offset' }, hasTrackRecord: true, override: null };
+  const complete = {
+    type: 'exclusive' as const,
+    quotaPerPeriod: '5000000',
+    evaluationPeriod: 'quarter',
+    deposit: { amount: '200000', dueDate: '2026-12-01', handling: 'offset' },
+    hasTrackRecord: true,
+    override: null,
+  };
 
   it('a complete exclusive agreement lacks nothing; other types are not checked', () => {
     expect(missingExclusiveRequirements(complete)).toEqual([]);
@@ -37,12 +46,18 @@ describe('missingExclusiveRequirements', () => {
   });
 
   it('names everything missing', () => {
-    expect(missingExclusiveRequirements({ ...complete, quotaPerPeriod: '0', evaluationPeriod: null, deposit: null, hasTrackRecord: false })).toEqual(['quota', 'evaluation_period', 'deposit', 'track_record']);
+    expect(
+      missingExclusiveRequirements({ ...complete, quotaPerPeriod: '0', evaluationPeriod: null, deposit: null, hasTrackRecord: false }),
+    ).toEqual(['quota', 'evaluation_period', 'deposit', 'track_record']);
   });
 
   it('a written override stands in for the track record', () => {
-    expect(missingExclusiveRequirements({ ...complete, hasTrackRecord: false, override: { justification: '战略客户指定，管理层特批。' } })).toEqual([]);
-    expect(missingExclusiveRequirements({ ...complete, hasTrackRecord: false, override: { justification: 'ok' } })).toEqual(['track_record']);
+    expect(
+      missingExclusiveRequirements({ ...complete, hasTrackRecord: false, override: { justification: '战略客户指定，管理层特批。' } }),
+    ).toEqual([]);
+    expect(missingExclusiveRequirements({ ...complete, hasTrackRecord: false, override: { justification: 'ok' } })).toEqual([
+      'track_record',
+    ]);
   });
 });
 
@@ -55,7 +70,10 @@ describe('agreement lifecycle', () => {
     expect(checkTransition(AGREEMENT_TRANSITIONS, 'draft', 'pending_approval')).toEqual({ ok: true });
     expect(checkTransition(AGREEMENT_TRANSITIONS, 'pending_approval', 'active')).toEqual({ ok: true });
     expect(checkTransition(AGREEMENT_TRANSITIONS, 'active', 'terminated')).toEqual({ ok: true });
-    expect(checkTransition(AGREEMENT_TRANSITIONS, 'draft', 'active')).toMatchObject({ ok: false, allowed: ['pending_approval', 'terminated'] });
+    expect(checkTransition(AGREEMENT_TRANSITIONS, 'draft', 'active')).toMatchObject({
+      ok: false,
+      allowed: ['pending_approval', 'terminated'],
+    });
     expect(checkTransition(AGREEMENT_TRANSITIONS, 'terminated', 'active')).toMatchObject({ ok: false, allowed: [] });
   });
 
@@ -70,13 +88,25 @@ describe('agreementGaps', () => {
     expect(agreementGaps({ ...base, type: 'registration' })).toEqual(['evidence_standard']);
     expect(agreementGaps({ ...base, type: 'distribution' })).toEqual(['products']);
     expect(agreementGaps({ ...base, type: 'exclusive' })).toEqual(['quota', 'evaluation_period', 'deposit']);
-    expect(agreementGaps({ ...base, type: 'registration', evidenceStandard: { proofOfCommunication: true, customerFeedback: false, customerDetails: true } })).toEqual([]);
+    expect(
+      agreementGaps({
+        ...base,
+        type: 'registration',
+        evidenceStandard: { proofOfCommunication: true, customerFeedback: false, customerDetails: true },
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('AgreementTermsSchema', () => {
   it('refuses an end before the start, naming endDate', () => {
-    const r = AgreementTermsSchema.safeParse({ partnerId: '8f0e6f55-6d4c-4c1f-9f3e-2b8a7c1d0e11', type: 'registration', scope: [{ industryId: null, regionId: null }], startDate: '2027-01-01', endDate: '2026-12-31' });
+    const r = AgreementTermsSchema.safeParse({
+      partnerId: '8f0e6f55-6d4c-4c1f-9f3e-2b8a7c1d0e11',
+      type: 'registration',
+      scope: [{ industryId: null, regionId: null }],
+      startDate: '2027-01-01',
+      endDate: '2026-12-31',
+    });
     expect(r.error?.issues[0]).toMatchObject({ path: ['endDate'], message: 'validation.end_before_start' });
   });
 
@@ -106,7 +136,17 @@ describe('expandScope', () => {
 
   it('"all" expands to every industry or region, without duplicates', () => {
     expect(expandScope([{ industryId: null, regionId: null }], catalog)).toHaveLength(10);
-    expect(keys(expandScope([{ industryId: 'fin', regionId: 'cn' }, { industryId: 'fin', regionId: 'sz' }], catalog))).toEqual(['fin:bj', 'fin:cn', 'fin:gd', 'fin:sz']);
+    expect(
+      keys(
+        expandScope(
+          [
+            { industryId: 'fin', regionId: 'cn' },
+            { industryId: 'fin', regionId: 'sz' },
+          ],
+          catalog,
+        ),
+      ),
+    ).toEqual(['fin:bj', 'fin:cn', 'fin:gd', 'fin:sz']);
   });
 
   it('all of China and one city share the city cell; sibling provinces share nothing', () => {

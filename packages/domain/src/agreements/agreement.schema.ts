@@ -14,16 +14,25 @@ const text = (max: number) => z.string().trim().max(max);
 export const PricingSchema = z.discriminatedUnion('model', [
   z.object({
     model: z.literal('fixed_rebate'),
-    items: z.array(z.object({ productId: UuidSchema, unitPrice: MoneySchema })).max(100).default([]),
+    items: z
+      .array(z.object({ productId: UuidSchema, unitPrice: MoneySchema }))
+      .max(100)
+      .default([]),
     rebate: z.object({
       thresholdPercent: z.number().min(0).max(1000),
       mode: z.enum(['retroactive', 'incremental']),
-      tiers: z.array(z.object({ attainmentPercent: z.number().min(0).max(1000), ratePercent: z.number().min(0).max(100) })).min(1).max(10),
+      tiers: z
+        .array(z.object({ attainmentPercent: z.number().min(0).max(1000), ratePercent: z.number().min(0).max(100) }))
+        .min(1)
+        .max(10),
     }),
   }),
   z.object({
     model: z.literal('tiered'),
-    breaks: z.array(z.object({ minQuantity: z.number().int().min(0), unitPrice: MoneySchema })).min(1).max(20),
+    breaks: z
+      .array(z.object({ minQuantity: z.number().int().min(0), unitPrice: MoneySchema }))
+      .min(1)
+      .max(20),
   }),
 ]);
 
@@ -36,7 +45,11 @@ export type EvidenceStandard = z.infer<typeof EvidenceStandardSchema>;
 
 export const DepositSchema = z.object({ amount: MoneySchema, dueDate: IsoDateSchema, handling: z.enum(['offset', 'refund']) });
 
-export const QualificationRequirementSchema = z.object({ jobRole: JobRoleSchema, productLineId: UuidSchema, headcount: z.number().int().min(1).max(1000) });
+export const QualificationRequirementSchema = z.object({
+  jobRole: JobRoleSchema,
+  productLineId: UuidSchema,
+  headcount: z.number().int().min(1).max(1000),
+});
 
 /** Everything an agreement states. Drafts may be incomplete; completeness is checked on submit (agreementGaps). */
 export const AgreementTermsSchema = z
@@ -70,7 +83,12 @@ export const ApproveAgreementSchema = z.object({
 export const RejectAgreementSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
 export const TerminateAgreementSchema = z.object({ reason: z.string().trim().min(1).max(2000), effectiveDate: IsoDateSchema });
 
-export const ScopeViewSchema = ScopeEntrySchema.extend({ industryNameZh: z.string().nullable(), industryNameEn: z.string().nullable(), regionNameZh: z.string().nullable(), regionNameEn: z.string().nullable() });
+export const ScopeViewSchema = ScopeEntrySchema.extend({
+  industryNameZh: z.string().nullable(),
+  industryNameEn: z.string().nullable(),
+  regionNameZh: z.string().nullable(),
+  regionNameEn: z.string().nullable(),
+});
 
 export const AgreementSummarySchema = z.object({
   id: UuidSchema,

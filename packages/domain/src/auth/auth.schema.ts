@@ -25,7 +25,11 @@ export function homeAppFor(role: Role): 'admin' | 'portal' {
 }
 
 export const LoginSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'validation.email' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'validation.email' })),
   password: z.string().min(1).max(200),
 });
 export type Login = z.infer<typeof LoginSchema>;

@@ -20,7 +20,11 @@ export type Region = z.infer<typeof RegionSchema>;
 export const ChannelStrategySchema = z.enum(['direct', 'strategic', 'smb', 'nurture']);
 export type ChannelStrategy = z.infer<typeof ChannelStrategySchema>;
 
-const ScoreSchema = z.number().int({ message: 'validation.segment_score' }).min(0, { message: 'validation.segment_score' }).max(100, { message: 'validation.segment_score' });
+const ScoreSchema = z
+  .number()
+  .int({ message: 'validation.segment_score' })
+  .min(0, { message: 'validation.segment_score' })
+  .max(100, { message: 'validation.segment_score' });
 
 export const SegmentSchema = z.object({
   id: UuidSchema,

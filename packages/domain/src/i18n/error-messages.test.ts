@@ -61,7 +61,9 @@ describe('friendlier zod messages', () => {
     expect(r.success).toBe(false);
     const issues = r.error!.issues.map((i) => translateZodIssue(i as never, 'en'));
     expect(issues.map((i) => i.message)).toEqual(['This field is required.', 'This field is required.']);
-    expect(translateZodIssue({ ...schema.safeParse({ title: 'x', productLineId: 'nope' }).error!.issues[0] } as never, 'zh-CN').message).toContain('uuid');
+    expect(
+      translateZodIssue({ ...schema.safeParse({ title: 'x', productLineId: 'nope' }).error!.issues[0] } as never, 'zh-CN').message,
+    ).toContain('uuid');
   });
 });
 

@@ -27,7 +27,9 @@ describe('notification catalogue', () => {
         expect(`${t.title} ${t.body}`).not.toMatch(/\{\w+\}/);
       }
     }
-    expect(renderNotification('qualification_review.completed', PARAMS['qualification_review.completed'], 'zh-CN').title).toContain('未通过');
+    expect(renderNotification('qualification_review.completed', PARAMS['qualification_review.completed'], 'zh-CN').title).toContain(
+      '未通过',
+    );
     expect(renderNotification('support.created', PARAMS['support.created'], 'en').body).toContain('marketing activity support');
   });
 });

@@ -44,7 +44,10 @@ type Template = { title: string; body: string };
 /** What each notification says, in both languages. Params: {partner}, {manager}, {reason}, {question}, {status}, {link}… */
 const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
   'application.submitted': {
-    en: { title: 'New partner application: {partner}', body: '{partner} applied to become a {type} partner. Assign a channel manager to start screening.' },
+    en: {
+      title: 'New partner application: {partner}',
+      body: '{partner} applied to become a {type} partner. Assign a channel manager to start screening.',
+    },
     'zh-CN': { title: '新的合作伙伴申请：{partner}', body: '{partner} 申请成为{type}合作伙伴，请指派渠道经理开始筛选评估。' },
   },
   'application.assigned': {
@@ -52,7 +55,10 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     'zh-CN': { title: '申请已指派：{partner}', body: '{manager} 正在对 {partner} 的申请进行筛选评估。' },
   },
   'application.info_requested': {
-    en: { title: 'More information needed for your application', body: 'Your channel manager asks: {question} — answer it on your application page.' },
+    en: {
+      title: 'More information needed for your application',
+      body: 'Your channel manager asks: {question} — answer it on your application page.',
+    },
     'zh-CN': { title: '您的申请需要补充信息', body: '渠道经理的问题：{question} —— 请在申请页面中回复。' },
   },
   'application.info_answered': {
@@ -84,7 +90,10 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     'zh-CN': { title: '{partner} 状态变更为{status}', body: '原因：{reason}' },
   },
   'agreement.activated': {
-    en: { title: 'Agreement in force: {partner}', body: 'Your {type} agreement has been approved and is now in force. See its scope, terms and obligations in the portal.' },
+    en: {
+      title: 'Agreement in force: {partner}',
+      body: 'Your {type} agreement has been approved and is now in force. See its scope, terms and obligations in the portal.',
+    },
     'zh-CN': { title: '协议已生效：{partner}', body: '您的{type}协议已获批准并生效，可在门户中查看范围、条款和义务。' },
   },
   'registration.submitted': {
@@ -124,15 +133,27 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     'zh-CN': { title: '为您安排了新课程：{course}', body: '{by} 为您报名了 {course}，请学完各章节并通过测验。' },
   },
   'certification.earned': {
-    en: { title: 'Certified: {certification}', body: '{holder} earned {certification}, valid until {expiresOn}. Verification code {code}.' },
+    en: {
+      title: 'Certified: {certification}',
+      body: '{holder} earned {certification}, valid until {expiresOn}. Verification code {code}.',
+    },
     'zh-CN': { title: '获得认证：{certification}', body: '{holder} 获得 {certification} 认证，有效期至 {expiresOn}。验证码 {code}。' },
   },
   'certification.expiring': {
-    en: { title: 'Certification expiring in {days} days: {certification}', body: '{holder}’s {certification} expires on {expiresOn}. Retake the course path to renew it.' },
-    'zh-CN': { title: '认证将在 {days} 天后到期：{certification}', body: '{holder} 的 {certification} 认证将于 {expiresOn} 到期，请重新完成课程以续期。' },
+    en: {
+      title: 'Certification expiring in {days} days: {certification}',
+      body: '{holder}’s {certification} expires on {expiresOn}. Retake the course path to renew it.',
+    },
+    'zh-CN': {
+      title: '认证将在 {days} 天后到期：{certification}',
+      body: '{holder} 的 {certification} 认证将于 {expiresOn} 到期，请重新完成课程以续期。',
+    },
   },
   'certification.expired': {
-    en: { title: 'Certification expired: {certification}', body: '{holder}’s {certification} expired on {expiresOn} and no longer counts toward qualification.' },
+    en: {
+      title: 'Certification expired: {certification}',
+      body: '{holder}’s {certification} expired on {expiresOn} and no longer counts toward qualification.',
+    },
     'zh-CN': { title: '认证已过期：{certification}', body: '{holder} 的 {certification} 认证已于 {expiresOn} 过期，不再计入资格要求。' },
   },
   'certification.revoked': {
@@ -148,7 +169,10 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     'zh-CN': { title: '资格认定审查逾期：{partner}', body: '{partner} 的资格认定审查应于 {due} 前完成。' },
   },
   'qualification_review.completed': {
-    en: { title: 'Qualification review completed: {result}', body: 'The qualification review of {partner} is complete. Result: {result}. {notes}' },
+    en: {
+      title: 'Qualification review completed: {result}',
+      body: 'The qualification review of {partner} is complete. Result: {result}. {notes}',
+    },
     'zh-CN': { title: '资格认定审查已完成：{result}', body: '{partner} 的资格认定审查已完成，结果：{result}。{notes}' },
   },
   'support.created': {
@@ -186,19 +210,53 @@ const AGREEMENT_TYPE_NAMES: Record<Locale, Record<string, string>> = {
   'zh-CN': { exclusive: '独家', registration: '报备', distribution: '统销' },
 };
 const WORDS: Record<Locale, Record<string, string>> = {
-  en: { pass: 'pass', fail: 'fail', approved: 'approved', declined: 'declined', marketing_support: 'marketing activity support', technical_question: 'an answer to a technical question', sales_coaching: 'sales coaching' },
-  'zh-CN': { pass: '通过', fail: '未通过', approved: '已批准', declined: '未批准', marketing_support: '市场活动支持', technical_question: '技术问题解答', sales_coaching: '销售辅导' },
+  en: {
+    pass: 'pass',
+    fail: 'fail',
+    approved: 'approved',
+    declined: 'declined',
+    marketing_support: 'marketing activity support',
+    technical_question: 'an answer to a technical question',
+    sales_coaching: 'sales coaching',
+  },
+  'zh-CN': {
+    pass: '通过',
+    fail: '未通过',
+    approved: '已批准',
+    declined: '未批准',
+    marketing_support: '市场活动支持',
+    technical_question: '技术问题解答',
+    sales_coaching: '销售辅导',
+  },
 };
 const STATUS_NAMES: Record<Locale, Record<string, string>> = {
-  en: { applied: 'applied', screening: 'in screening', rejected: 'rejected', trial: 'on trial', active: 'active', suspended: 'suspended', terminated: 'terminated' },
-  'zh-CN': { applied: '已申请', screening: '筛选中', rejected: '已拒绝', trial: '考察期', active: '合作中', suspended: '已暂停', terminated: '已终止' },
+  en: {
+    applied: 'applied',
+    screening: 'in screening',
+    rejected: 'rejected',
+    trial: 'on trial',
+    active: 'active',
+    suspended: 'suspended',
+    terminated: 'terminated',
+  },
+  'zh-CN': {
+    applied: '已申请',
+    screening: '筛选中',
+    rejected: '已拒绝',
+    trial: '考察期',
+    active: '合作中',
+    suspended: '已暂停',
+    terminated: '已终止',
+  },
 };
 
 export function renderNotification(kind: NotificationKind, params: Record<string, unknown>, locale: Locale): Template {
   const t = TEMPLATES[kind][locale];
   const p = {
     ...params,
-    type: params.type ? (PARTNER_TYPE_NAMES[locale][String(params.type)] ?? AGREEMENT_TYPE_NAMES[locale][String(params.type)] ?? params.type) : undefined,
+    type: params.type
+      ? (PARTNER_TYPE_NAMES[locale][String(params.type)] ?? AGREEMENT_TYPE_NAMES[locale][String(params.type)] ?? params.type)
+      : undefined,
     status: params.status ? (STATUS_NAMES[locale][String(params.status)] ?? params.status) : undefined,
     result: params.result ? (WORDS[locale][String(params.result)] ?? params.result) : undefined,
     decision: params.decision ? (WORDS[locale][String(params.decision)] ?? params.decision) : undefined,

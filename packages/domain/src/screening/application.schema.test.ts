@@ -42,23 +42,36 @@ describe('PartnerApplicationSchema', () => {
 
   it('requires both declarations', () => {
     const r = PartnerApplicationSchema.safeParse({ ...valid, declarations: { integrity: true, noConflictingCompetitorProducts: false } });
-    expect(r.error?.issues[0]).toMatchObject({ path: ['declarations', 'noConflictingCompetitorProducts'], message: 'validation.declaration_required' });
+    expect(r.error?.issues[0]).toMatchObject({
+      path: ['declarations', 'noConflictingCompetitorProducts'],
+      message: 'validation.declaration_required',
+    });
   });
 });
 
 describe('DomainNameSchema', () => {
-  it.each(['example.com', 'sub.example.com.cn', 'HTTP://Foo-Bar.io/x'])('accepts %s', (d) => expect(DomainNameSchema.safeParse(d).success).toBe(true));
-  it.each(['localhost', 'not a domain', 'example', '-bad.com'])('refuses %s', (d) => expect(DomainNameSchema.safeParse(d).success).toBe(false));
+  it.each(['example.com', 'sub.example.com.cn', 'HTTP://Foo-Bar.io/x'])('accepts %s', (d) =>
+    expect(DomainNameSchema.safeParse(d).success).toBe(true),
+  );
+  it.each(['localhost', 'not a domain', 'example', '-bad.com'])('refuses %s', (d) =>
+    expect(DomainNameSchema.safeParse(d).success).toBe(false),
+  );
 });
 
 describe('ScreeningInputSchema / DecisionSchema', () => {
   it('refuses a score of 7 with the criterion path', () => {
-    const r = ScreeningInputSchema.safeParse({ type: 'smb', scores: { cashFlowStability: 7, customerProximity: 3, dedicatedOwner: 3, integrityCompliance: 3 } });
+    const r = ScreeningInputSchema.safeParse({
+      type: 'smb',
+      scores: { cashFlowStability: 7, customerProximity: 3, dedicatedOwner: 3, integrityCompliance: 3 },
+    });
     expect(r.error?.issues[0].path).toEqual(['scores', 'cashFlowStability']);
   });
 
   it('requires a strategic card to carry the integrity check', () => {
-    const r = ScreeningInputSchema.safeParse({ type: 'strategic', scores: { customerRelationships: 3, execution: 3, strategicFit: 3, segmentCoverage: 3 } });
+    const r = ScreeningInputSchema.safeParse({
+      type: 'strategic',
+      scores: { customerRelationships: 3, execution: 3, strategicFit: 3, segmentCoverage: 3 },
+    });
     expect(r.error?.issues[0].path).toEqual(['integrity']);
   });
 

@@ -12,7 +12,12 @@ export const DomainNameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((d) => d.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''))
+  .transform((d) =>
+    d
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/.*$/, ''),
+  )
   .pipe(z.string().regex(/^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: 'validation.domain' }));
 
 export const TaxIdKindSchema = z.enum(['uscc', 'other']);
@@ -55,7 +60,11 @@ export const PartnerApplicationSchema = z
       noConflictingCompetitorProducts: z.literal(true, { message: 'validation.declaration_required' }),
     }),
     account: z.object({
-      email: z.string().trim().toLowerCase().pipe(z.email({ message: 'validation.email' })),
+      email: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.email({ message: 'validation.email' })),
       displayName: text(100),
       password: PasswordSchema,
       locale: LocaleSchema.default('zh-CN'),
@@ -84,15 +93,35 @@ const EvidenceSchema = z.string().trim().max(2000).default('');
 export const ScreeningInputSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('strategic'),
-    scores: z.object(Object.fromEntries(STRATEGIC_CRITERIA.map((c) => [c, ScoreSchema])) as Record<(typeof STRATEGIC_CRITERIA)[number], typeof ScoreSchema>),
-    evidence: z.object(Object.fromEntries(STRATEGIC_CRITERIA.map((c) => [c, EvidenceSchema])) as Record<(typeof STRATEGIC_CRITERIA)[number], typeof EvidenceSchema>).partial().default({}),
+    scores: z.object(
+      Object.fromEntries(STRATEGIC_CRITERIA.map((c) => [c, ScoreSchema])) as Record<
+        (typeof STRATEGIC_CRITERIA)[number],
+        typeof ScoreSchema
+      >,
+    ),
+    evidence: z
+      .object(
+        Object.fromEntries(STRATEGIC_CRITERIA.map((c) => [c, EvidenceSchema])) as Record<
+          (typeof STRATEGIC_CRITERIA)[number],
+          typeof EvidenceSchema
+        >,
+      )
+      .partial()
+      .default({}),
     integrity: ScoreSchema,
     notes: optionalText(4000),
   }),
   z.object({
     type: z.literal('smb'),
-    scores: z.object(Object.fromEntries(SMB_CRITERIA.map((c) => [c, ScoreSchema])) as Record<(typeof SMB_CRITERIA)[number], typeof ScoreSchema>),
-    evidence: z.object(Object.fromEntries(SMB_CRITERIA.map((c) => [c, EvidenceSchema])) as Record<(typeof SMB_CRITERIA)[number], typeof EvidenceSchema>).partial().default({}),
+    scores: z.object(
+      Object.fromEntries(SMB_CRITERIA.map((c) => [c, ScoreSchema])) as Record<(typeof SMB_CRITERIA)[number], typeof ScoreSchema>,
+    ),
+    evidence: z
+      .object(
+        Object.fromEntries(SMB_CRITERIA.map((c) => [c, EvidenceSchema])) as Record<(typeof SMB_CRITERIA)[number], typeof EvidenceSchema>,
+      )
+      .partial()
+      .default({}),
     notes: optionalText(4000),
   }),
 ]);
@@ -122,7 +151,11 @@ export type StatusChange = z.infer<typeof StatusChangeSchema>;
 export const InfoAnswerSchema = z.object({ answer: text(4000) });
 
 export const InviteUserSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'validation.email' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'validation.email' })),
   displayName: text(100),
   jobRole: JobRoleSchema,
 });

@@ -4,8 +4,12 @@ import { partnerStage } from './partner-stage.js';
 
 describe('screening decisions', () => {
   it('approval needs a passing scorecard', () => {
-    expect(decisionBlock('approve', { status: 'screening', approved: false, latestScorecardPassed: null })).toEqual({ reason: 'no_scorecard' });
-    expect(decisionBlock('approve_trial', { status: 'screening', approved: false, latestScorecardPassed: false })).toEqual({ reason: 'scorecard_failed' });
+    expect(decisionBlock('approve', { status: 'screening', approved: false, latestScorecardPassed: null })).toEqual({
+      reason: 'no_scorecard',
+    });
+    expect(decisionBlock('approve_trial', { status: 'screening', approved: false, latestScorecardPassed: false })).toEqual({
+      reason: 'scorecard_failed',
+    });
     expect(decisionBlock('approve', { status: 'screening', approved: false, latestScorecardPassed: true })).toBeNull();
   });
 
@@ -15,7 +19,10 @@ describe('screening decisions', () => {
 
   it('nothing is open once the application is decided', () => {
     expect(allowedDecisions({ status: 'rejected', approved: false, latestScorecardPassed: true })).toEqual([]);
-    expect(decisionBlock('reject', { status: 'trial', approved: false, latestScorecardPassed: true })).toEqual({ reason: 'not_in_screening', status: 'trial' });
+    expect(decisionBlock('reject', { status: 'trial', approved: false, latestScorecardPassed: true })).toEqual({
+      reason: 'not_in_screening',
+      status: 'trial',
+    });
   });
 
   it('an approved applicant cannot be approved twice but can still be rejected', () => {

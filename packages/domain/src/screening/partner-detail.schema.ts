@@ -7,7 +7,18 @@ import { ContactSchema, TaxIdKindSchema } from './application.schema.js';
 const Id = z.uuid();
 const When = z.string();
 
-export const PartnerStageSchema = z.enum(['applied', 'screening', 'info_requested', 'approved', 'trial', 'trial_succeeded', 'rejected', 'active', 'suspended', 'terminated']);
+export const PartnerStageSchema = z.enum([
+  'applied',
+  'screening',
+  'info_requested',
+  'approved',
+  'trial',
+  'trial_succeeded',
+  'rejected',
+  'active',
+  'suspended',
+  'terminated',
+]);
 
 export const SegmentRequestViewSchema = z.object({
   industryId: Id,
@@ -38,7 +49,15 @@ export const ScreeningViewSchema = z.object({
 });
 export type ScreeningView = z.infer<typeof ScreeningViewSchema>;
 
-export const PartnerUserSchema = z.object({ id: Id, email: z.string(), displayName: z.string(), role: RoleSchema, jobRole: JobRoleSchema.nullable(), disabled: z.boolean(), invitationPending: z.boolean() });
+export const PartnerUserSchema = z.object({
+  id: Id,
+  email: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  jobRole: JobRoleSchema.nullable(),
+  disabled: z.boolean(),
+  invitationPending: z.boolean(),
+});
 export type PartnerUser = z.infer<typeof PartnerUserSchema>;
 
 export const PartnerDetailSchema = PartnerSummarySchema.extend({
@@ -57,11 +76,48 @@ export const PartnerDetailSchema = PartnerSummarySchema.extend({
   appliedAt: When,
   approvedAt: When.nullable(),
   segments: z.array(SegmentRequestViewSchema),
-  statusHistory: z.array(z.object({ fromStatus: PartnerStatusSchema.nullable(), toStatus: PartnerStatusSchema, reason: z.string().nullable(), actorName: z.string().nullable(), occurredAt: When })),
+  statusHistory: z.array(
+    z.object({
+      fromStatus: PartnerStatusSchema.nullable(),
+      toStatus: PartnerStatusSchema,
+      reason: z.string().nullable(),
+      actorName: z.string().nullable(),
+      occurredAt: When,
+    }),
+  ),
   screenings: z.array(ScreeningViewSchema),
-  decisions: z.array(z.object({ id: Id, decision: z.enum(['reject', 'request_info', 'approve_trial', 'approve']), text: z.string().nullable(), decidedBy: z.string(), createdAt: When })),
-  infoRequests: z.array(z.object({ id: Id, question: z.string(), askedBy: z.string(), askedAt: When, answer: z.string().nullable(), answeredBy: z.string().nullable(), answeredAt: When.nullable() })),
-  trials: z.array(z.object({ id: Id, customer: z.string(), scope: z.string(), endDate: z.string(), startedAt: When, outcome: z.enum(['success', 'failure']).nullable(), outcomeNotes: z.string().nullable(), outcomeAt: When.nullable() })),
+  decisions: z.array(
+    z.object({
+      id: Id,
+      decision: z.enum(['reject', 'request_info', 'approve_trial', 'approve']),
+      text: z.string().nullable(),
+      decidedBy: z.string(),
+      createdAt: When,
+    }),
+  ),
+  infoRequests: z.array(
+    z.object({
+      id: Id,
+      question: z.string(),
+      askedBy: z.string(),
+      askedAt: When,
+      answer: z.string().nullable(),
+      answeredBy: z.string().nullable(),
+      answeredAt: When.nullable(),
+    }),
+  ),
+  trials: z.array(
+    z.object({
+      id: Id,
+      customer: z.string(),
+      scope: z.string(),
+      endDate: z.string(),
+      startedAt: When,
+      outcome: z.enum(['success', 'failure']).nullable(),
+      outcomeNotes: z.string().nullable(),
+      outcomeAt: When.nullable(),
+    }),
+  ),
   users: z.array(PartnerUserSchema),
   /** What may happen next from here (so the apps show only valid actions). */
   allowedDecisions: z.array(z.enum(['reject', 'request_info', 'approve_trial', 'approve'])),

@@ -16,7 +16,12 @@ export type PartnerStage =
   | 'suspended'
   | 'terminated';
 
-export function partnerStage(p: { status: PartnerStatus; approved: boolean; openInfoRequests: number; trialOutcome: 'success' | 'failure' | null }): PartnerStage {
+export function partnerStage(p: {
+  status: PartnerStatus;
+  approved: boolean;
+  openInfoRequests: number;
+  trialOutcome: 'success' | 'failure' | null;
+}): PartnerStage {
   switch (p.status) {
     case 'screening':
       if (p.openInfoRequests > 0) return 'info_requested';

@@ -48,7 +48,8 @@ export function scoreScorecard(
   let weighted = 0;
   for (const c of criteria) {
     const score = scores[c];
-    if (score === undefined || !Number.isInteger(score) || score < 0 || score > 5) throw new RangeError(`score for ${c} must be an integer 0–5`);
+    if (score === undefined || !Number.isInteger(score) || score < 0 || score > 5)
+      throw new RangeError(`score for ${c} must be an integer 0–5`);
     const part = totalWeight === 0 ? 0 : ((score / 5) * (policy.weights[c] ?? 0) * 100) / totalWeight;
     contributions[c] = round2(part);
     weighted += part;

@@ -8,7 +8,12 @@ const smbPolicy = { passMark: 60, integrityKnockoutBelow: 3, weights: DEFAULT_PO
 
 describe('scoreScorecard', () => {
   it('weights each 0–5 score into a 0–100 total', () => {
-    const r = scoreScorecard('strategic', { customerRelationships: 5, execution: 4, strategicFit: 3, segmentCoverage: 2 }, strategicPolicy, 4);
+    const r = scoreScorecard(
+      'strategic',
+      { customerRelationships: 5, execution: 4, strategicFit: 3, segmentCoverage: 2 },
+      strategicPolicy,
+      4,
+    );
     // 30·1 + 25·0.8 + 20·0.6 + 25·0.4 = 30 + 20 + 12 + 10
     expect(r.total).toBe(72);
     expect(r.contributions).toEqual({ customerRelationships: 30, execution: 20, strategicFit: 12, segmentCoverage: 10 });
@@ -16,12 +21,21 @@ describe('scoreScorecard', () => {
   });
 
   it('all fives is 100, all zeros 0', () => {
-    expect(scoreScorecard('smb', { cashFlowStability: 5, customerProximity: 5, dedicatedOwner: 5, integrityCompliance: 5 }, smbPolicy).total).toBe(100);
-    expect(scoreScorecard('smb', { cashFlowStability: 0, customerProximity: 0, dedicatedOwner: 0, integrityCompliance: 0 }, smbPolicy).total).toBe(0);
+    expect(
+      scoreScorecard('smb', { cashFlowStability: 5, customerProximity: 5, dedicatedOwner: 5, integrityCompliance: 5 }, smbPolicy).total,
+    ).toBe(100);
+    expect(
+      scoreScorecard('smb', { cashFlowStability: 0, customerProximity: 0, dedicatedOwner: 0, integrityCompliance: 0 }, smbPolicy).total,
+    ).toBe(0);
   });
 
   it('fails below the pass mark', () => {
-    const r = scoreScorecard('strategic', { customerRelationships: 3, execution: 3, strategicFit: 2, segmentCoverage: 3 }, strategicPolicy, 5);
+    const r = scoreScorecard(
+      'strategic',
+      { customerRelationships: 3, execution: 3, strategicFit: 2, segmentCoverage: 3 },
+      strategicPolicy,
+      5,
+    );
     expect(r.total).toBeLessThan(60);
     expect(r).toMatchObject({ passed: false, knockedOut: false, reasons: ['below_pass_mark'] });
   });
@@ -39,7 +53,9 @@ describe('scoreScorecard', () => {
   });
 
   it('refuses a score outside 0–5', () => {
-    expect(() => scoreScorecard('smb', { cashFlowStability: 7, customerProximity: 5, dedicatedOwner: 5, integrityCompliance: 5 }, smbPolicy)).toThrow(/0–5/);
+    expect(() =>
+      scoreScorecard('smb', { cashFlowStability: 7, customerProximity: 5, dedicatedOwner: 5, integrityCompliance: 5 }, smbPolicy),
+    ).toThrow(/0–5/);
   });
 });
 

@@ -51,7 +51,11 @@ function bodyParserError(err: { type?: string; message?: string; limit?: number 
 }
 
 // PostgreSQL error codes we expect from constraints; anything else is a bug and answers 500.
-function databaseError(err: QueryFailedError & { code?: string; detail?: string; constraint?: string }, locale: Locale, requestId?: string): ErrorBody | null {
+function databaseError(
+  err: QueryFailedError & { code?: string; detail?: string; constraint?: string },
+  locale: Locale,
+  requestId?: string,
+): ErrorBody | null {
   switch (err.code) {
     // The statuses are those these cases have always answered; the messages carry no SQL or database text.
     case '23505':
@@ -82,7 +86,12 @@ function httpException(err: HttpException, locale: Locale, requestId: string | u
   if (status === 401) return body('UNAUTHENTICATED', locale, {}, { requestId });
   if (status === 403) return body('FORBIDDEN', locale, { role: '?' }, { requestId });
   const msg = err.message;
-  return { statusCode: status, code: status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', message: translateMessage(locale, status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', { detail: msg, requestId }), requestId };
+  return {
+    statusCode: status,
+    code: status >= 500 ? 'INTERNAL' : 'BAD_REQUEST',
+    message: translateMessage(locale, status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', { detail: msg, requestId }),
+    requestId,
+  };
 }
 
 /** Maps any thrown value to a status and a translated JSON body. Never leaks stacks or SQL. */

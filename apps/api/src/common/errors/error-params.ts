@@ -89,7 +89,12 @@ function zhWords(value: string): string {
 export type LocalisedParam = Record<Locale, string>;
 
 function isLocalised(v: unknown): v is LocalisedParam {
-  return typeof v === 'object' && v !== null && typeof (v as LocalisedParam).en === 'string' && typeof (v as LocalisedParam)['zh-CN'] === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as LocalisedParam).en === 'string' &&
+    typeof (v as LocalisedParam)['zh-CN'] === 'string'
+  );
 }
 
 export function localiseErrorParams(params: Record<string, unknown>, locale: Locale): Record<string, unknown> {

@@ -3,31 +3,102 @@ import { escapeHtml as esc } from '../../common/http/html';
 
 const L = {
   en: {
-    title: { exclusive: 'Exclusive Partner Agreement', registration: 'Registration Partner Agreement', distribution: 'Distribution Agreement' },
-    number: 'Agreement no.', partner: 'Partner', vendor: 'Vendor', term: 'Term', scope: 'Scope', all: 'all', industries: 'industries', regions: 'regions',
-    status: 'Status', version: 'Version', products: 'Products', pricing: 'Pricing', payment: 'Payment terms', evaluation: 'Performance evaluation',
-    period: 'Evaluation period', quota: 'Quota per period', threshold: 'Renewal threshold', qualification: 'Qualification requirements',
-    certified: '{n} certified {role} on product line {line}', service: 'Service division', obligations: 'Obligations', vendorSide: 'Vendor', partnerSide: 'Partner',
-    renewal: 'Renewal and exit', evidence: 'Registration evidence standard', deposit: 'Deposit', handling: { offset: 'offset against purchases', refund: 'refunded at the end of the term' },
-    evidenceItems: { proofOfCommunication: 'Proof of communication with the customer', customerFeedback: 'Customer feedback', customerDetails: 'Customer details' },
-    periods: { quarter: 'quarter', half: 'half year', year: 'year' }, mandatory: 'mandatory', optional: 'optional', none: '—', to: 'to',
-    fixed: 'Fixed prices with a performance rebate', tiered: 'Tiered prices by cumulative volume', from: 'from', units: 'units', at: 'at', rebateFrom: 'rebate from {t}% attainment',
-    signatures: 'Signatures', print: 'Print',
+    title: {
+      exclusive: 'Exclusive Partner Agreement',
+      registration: 'Registration Partner Agreement',
+      distribution: 'Distribution Agreement',
+    },
+    number: 'Agreement no.',
+    partner: 'Partner',
+    vendor: 'Vendor',
+    term: 'Term',
+    scope: 'Scope',
+    all: 'all',
+    industries: 'industries',
+    regions: 'regions',
+    status: 'Status',
+    version: 'Version',
+    products: 'Products',
+    pricing: 'Pricing',
+    payment: 'Payment terms',
+    evaluation: 'Performance evaluation',
+    period: 'Evaluation period',
+    quota: 'Quota per period',
+    threshold: 'Renewal threshold',
+    qualification: 'Qualification requirements',
+    certified: '{n} certified {role} on product line {line}',
+    service: 'Service division',
+    obligations: 'Obligations',
+    vendorSide: 'Vendor',
+    partnerSide: 'Partner',
+    renewal: 'Renewal and exit',
+    evidence: 'Registration evidence standard',
+    deposit: 'Deposit',
+    handling: { offset: 'offset against purchases', refund: 'refunded at the end of the term' },
+    evidenceItems: {
+      proofOfCommunication: 'Proof of communication with the customer',
+      customerFeedback: 'Customer feedback',
+      customerDetails: 'Customer details',
+    },
+    periods: { quarter: 'quarter', half: 'half year', year: 'year' },
+    mandatory: 'mandatory',
+    optional: 'optional',
+    none: '—',
+    to: 'to',
+    fixed: 'Fixed prices with a performance rebate',
+    tiered: 'Tiered prices by cumulative volume',
+    from: 'from',
+    units: 'units',
+    at: 'at',
+    rebateFrom: 'rebate from {t}% attainment',
+    signatures: 'Signatures',
+    print: 'Print',
   },
   'zh-CN': {
     title: { exclusive: '独家合作协议', registration: '报备合作协议', distribution: '统销协议' },
-    number: '协议编号', partner: '合作伙伴（乙方）', vendor: '厂商（甲方）', term: '协议期限', scope: '合作范围', all: '全部', industries: '行业', regions: '区域',
-    status: '状态', version: '版本', products: '产品', pricing: '价格约定', payment: '付款方式', evaluation: '业绩考核',
-    period: '考核周期', quota: '每期销售任务额', threshold: '续约门槛', qualification: '资格约定',
-    certified: '产品线 {line} 认证{role} {n} 人', service: '服务分工', obligations: '双方义务', vendorSide: '甲方', partnerSide: '乙方',
-    renewal: '续约与退出', evidence: '报备标准', deposit: '保证金', handling: { offset: '抵扣货款', refund: '期满退还' },
+    number: '协议编号',
+    partner: '合作伙伴（乙方）',
+    vendor: '厂商（甲方）',
+    term: '协议期限',
+    scope: '合作范围',
+    all: '全部',
+    industries: '行业',
+    regions: '区域',
+    status: '状态',
+    version: '版本',
+    products: '产品',
+    pricing: '价格约定',
+    payment: '付款方式',
+    evaluation: '业绩考核',
+    period: '考核周期',
+    quota: '每期销售任务额',
+    threshold: '续约门槛',
+    qualification: '资格约定',
+    certified: '产品线 {line} 认证{role} {n} 人',
+    service: '服务分工',
+    obligations: '双方义务',
+    vendorSide: '甲方',
+    partnerSide: '乙方',
+    renewal: '续约与退出',
+    evidence: '报备标准',
+    deposit: '保证金',
+    handling: { offset: '抵扣货款', refund: '期满退还' },
     evidenceItems: { proofOfCommunication: '与客户沟通的证明', customerFeedback: '客户反馈', customerDetails: '客户详细信息' },
-    periods: { quarter: '季度', half: '半年', year: '年度' }, mandatory: '必需', optional: '可选', none: '—', to: '至',
-    fixed: '固定价格 + 业绩返点', tiered: '按累计量的阶梯价格', from: '自', units: '件起', at: '单价', rebateFrom: '达成率 {t}% 起返点',
-    signatures: '签署', print: '打印',
+    periods: { quarter: '季度', half: '半年', year: '年度' },
+    mandatory: '必需',
+    optional: '可选',
+    none: '—',
+    to: '至',
+    fixed: '固定价格 + 业绩返点',
+    tiered: '按累计量的阶梯价格',
+    from: '自',
+    units: '件起',
+    at: '单价',
+    rebateFrom: '达成率 {t}% 起返点',
+    signatures: '签署',
+    print: '打印',
   },
 } as const;
-
 
 export interface DocumentNames {
   products: Map<string, string>;
@@ -41,7 +112,10 @@ export function renderAgreementDocument(a: AgreementDetail, locale: Locale, name
   const terms = a.terms as AgreementTerms;
   const zh = locale === 'zh-CN';
   const scope = a.scope
-    .map((s) => `<li>${esc(s.industryId ? (zh ? s.industryNameZh : s.industryNameEn) : `${t.all} ${t.industries}`)} × ${esc(s.regionId ? (zh ? s.regionNameZh : s.regionNameEn) : `${t.all} ${t.regions}`)}</li>`)
+    .map(
+      (s) =>
+        `<li>${esc(s.industryId ? (zh ? s.industryNameZh : s.industryNameEn) : `${t.all} ${t.industries}`)} × ${esc(s.regionId ? (zh ? s.regionNameZh : s.regionNameEn) : `${t.all} ${t.regions}`)}</li>`,
+    )
     .join('');
   const row = (k: string, v: string) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`;
   const pricing = !terms.pricing
@@ -50,7 +124,17 @@ export function renderAgreementDocument(a: AgreementDetail, locale: Locale, name
       ? `${t.tiered}<ul>${terms.pricing.breaks.map((b) => `<li>${t.from} ${b.minQuantity} ${t.units}: ${t.at} ¥${esc(b.unitPrice)}</li>`).join('')}</ul>`
       : `${t.fixed}<ul>${terms.pricing.items.map((i) => `<li>${esc(names.products.get(i.productId) ?? i.productId)}: ¥${esc(i.unitPrice)}</li>`).join('')}<li>${esc(t.rebateFrom.replace('{t}', String(terms.pricing.rebate.thresholdPercent)))}: ${terms.pricing.rebate.tiers.map((x) => `≥${x.attainmentPercent}% → ${x.ratePercent}%`).join('; ')}</li></ul>`;
   const quals = terms.qualificationRequirements.length
-    ? `<ul>${terms.qualificationRequirements.map((q) => `<li>${esc(t.certified.replace('{n}', String(q.headcount)).replace('{role}', names.roles[q.jobRole] ?? q.jobRole).replace('{line}', names.productLines.get(q.productLineId) ?? q.productLineId))}</li>`).join('')}</ul>`
+    ? `<ul>${terms.qualificationRequirements
+        .map(
+          (q) =>
+            `<li>${esc(
+              t.certified
+                .replace('{n}', String(q.headcount))
+                .replace('{role}', names.roles[q.jobRole] ?? q.jobRole)
+                .replace('{line}', names.productLines.get(q.productLineId) ?? q.productLineId),
+            )}</li>`,
+        )
+        .join('')}</ul>`
     : t.none;
   const evidence = terms.evidenceStandard
     ? `<ul>${(Object.keys(t.evidenceItems) as (keyof typeof t.evidenceItems)[]).map((k) => `<li>${esc(t.evidenceItems[k])}: ${terms.evidenceStandard![k] ? t.mandatory : t.optional}</li>`).join('')}</ul>`

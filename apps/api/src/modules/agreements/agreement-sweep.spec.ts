@@ -25,7 +25,16 @@ describe('agreement expiry sweep', () => {
       },
     };
     const audit = { record: async () => undefined };
-    const service = new AgreementsService(db, repo as never, {} as never, {} as never, {} as never, {} as never, audit as never, {} as never);
+    const service = new AgreementsService(
+      db,
+      repo as never,
+      {} as never,
+      {} as never,
+      {} as never,
+      {} as never,
+      audit as never,
+      {} as never,
+    );
     return { service, log };
   }
 

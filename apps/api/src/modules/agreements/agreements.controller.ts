@@ -135,10 +135,19 @@ export class AgreementsController {
     const detail = await this.agreements.detail(id, user, scopeOf(user));
     const { products, lines } = await this.catalog.productNames();
     const pick = (r: { name_zh: string; name_en: string }) => (locale === 'zh-CN' ? r.name_zh : r.name_en);
-    const roles = locale === 'zh-CN' ? { sales: '销售', presales: '售前', service: '服务' } : { sales: 'sales', presales: 'presales', service: 'service' };
+    const roles =
+      locale === 'zh-CN'
+        ? { sales: '销售', presales: '售前', service: '服务' }
+        : { sales: 'sales', presales: 'presales', service: 'service' };
     res
       .type('html')
-      .send(renderAgreementDocument(detail, locale, { products: new Map(products.map((p) => [p.id, pick(p)])), productLines: new Map(lines.map((l) => [l.id, pick(l)])), roles }));
+      .send(
+        renderAgreementDocument(detail, locale, {
+          products: new Map(products.map((p) => [p.id, pick(p)])),
+          productLines: new Map(lines.map((l) => [l.id, pick(l)])),
+          roles,
+        }),
+      );
   }
 
   /** Who holds a segment exclusively on a date (default today). */

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AgreementSummary, agreementNumber, type AgreementTerms, type ExclusiveHolding, type Scope, type ScopeEntry } from '@partnerline/domain';
+import {
+  type AgreementSummary,
+  agreementNumber,
+  type AgreementTerms,
+  type ExclusiveHolding,
+  type Scope,
+  type ScopeEntry,
+} from '@partnerline/domain';
 import { scopeCondition } from '../../common/database/scope-sql';
 import { AuthRepository } from '../auth/auth.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -38,7 +45,10 @@ export class AgreementsRepository {
   ) {}
 
   /** Fills `partner_name` of rows read from agreements, through the partners module. */
-  private async named<T extends { partner_id: string; partner_name?: string }>(m: EntityManager, rows: T[]): Promise<(T & { partner_name: string })[]> {
+  private async named<T extends { partner_id: string; partner_name?: string }>(
+    m: EntityManager,
+    rows: T[],
+  ): Promise<(T & { partner_name: string })[]> {
     const names = new Map((await this.partners.briefs(m, [...new Set(rows.map((r) => r.partner_id))])).map((p) => [p.id, p.name]));
     return rows.map((r) => Object.assign(r, { partner_name: names.get(r.partner_id) ?? '' }));
   }
@@ -59,7 +69,14 @@ export class AgreementsRepository {
       const g = r.region_id ? labels.regions.get(r.region_id) : undefined;
       out.set(r.agreement_id, [
         ...(out.get(r.agreement_id) ?? []),
-        { industryId: r.industry_id, regionId: r.region_id, industryNameZh: i?.nameZh ?? null, industryNameEn: i?.nameEn ?? null, regionNameZh: g?.nameZh ?? null, regionNameEn: g?.nameEn ?? null },
+        {
+          industryId: r.industry_id,
+          regionId: r.region_id,
+          industryNameZh: i?.nameZh ?? null,
+          industryNameEn: i?.nameEn ?? null,
+          regionNameZh: g?.nameZh ?? null,
+          regionNameEn: g?.nameEn ?? null,
+        },
       ]);
     }
     return out;
@@ -85,7 +102,16 @@ export class AgreementsRepository {
   }
 
   async list(
-    q: { type?: string; status?: string; partnerId?: string; industryId?: string; regionId?: string; endingWithinDays?: number; page: number; pageSize: number },
+    q: {
+      type?: string;
+      status?: string;
+      partnerId?: string;
+      industryId?: string;
+      regionId?: string;
+      endingWithinDays?: number;
+      page: number;
+      pageSize: number;
+    },
     scope: Scope,
     today: string,
   ): Promise<{ items: AgreementSummary[]; total: number }> {
@@ -98,7 +124,8 @@ export class AgreementsRepository {
     if (q.type) where.push(`a.type = $${params.push(q.type)}`);
     if (q.status) where.push(`a.status = $${params.push(q.status)}`);
     if (q.partnerId) where.push(`a.partner_id = $${params.push(q.partnerId)}`);
-    if (q.endingWithinDays !== undefined) where.push(`a.status = 'active' AND a.end_date <= $${params.push(today)}::date + $${params.push(q.endingWithinDays)}::int`);
+    if (q.endingWithinDays !== undefined)
+      where.push(`a.status = 'active' AND a.end_date <= $${params.push(today)}::date + $${params.push(q.endingWithinDays)}::int`);
     if (q.industryId || q.regionId) {
       const cond: string[] = [];
       if (q.industryId) cond.push(`(s.industry_id IS NULL OR s.industry_id = $${params.push(q.industryId)})`);
@@ -113,9 +140,16 @@ export class AgreementsRepository {
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM agreements a ${filter}`, params);
     const rows: Row[] = await this.named(
       this.db.manager,
-      await this.db.query(`${SELECT} ${filter} ORDER BY a.updated_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.pageSize, (q.page - 1) * q.pageSize]),
+      await this.db.query(`${SELECT} ${filter} ORDER BY a.updated_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
     );
-    const scopes = await this.scopeViews(this.db.manager, rows.map((r) => r.id));
+    const scopes = await this.scopeViews(
+      this.db.manager,
+      rows.map((r) => r.id),
+    );
     return { total: count, items: rows.map((r) => this.summary(r, scopes.get(r.id) ?? [])) };
   }
 
@@ -124,11 +158,19 @@ export class AgreementsRepository {
    * A partner id or null (vendor-wide) is still accepted while callers move to Scope.
    */
   async row(id: string, scopeOrTenant: Scope | string | null, m: EntityManager = this.db.manager, lock = false): Promise<Row | null> {
-    const scope: Scope = scopeOrTenant === null ? { kind: 'vendor' } : typeof scopeOrTenant === 'string' ? { kind: 'partner', partnerId: scopeOrTenant } : scopeOrTenant;
+    const scope: Scope =
+      scopeOrTenant === null
+        ? { kind: 'vendor' }
+        : typeof scopeOrTenant === 'string'
+          ? { kind: 'partner', partnerId: scopeOrTenant }
+          : scopeOrTenant;
     if (lock) await m.query(`SELECT 1 FROM agreements WHERE id = $1 FOR UPDATE`, [id]);
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'a.partner_id', params);
-    const rows: Row[] = await m.query(`${SELECT} WHERE a.id = $1${scoped ? ` AND ${scoped}` : ''}${scope.kind === 'partner' ? ` AND a.status <> 'draft'` : ''}`, params);
+    const rows: Row[] = await m.query(
+      `${SELECT} WHERE a.id = $1${scoped ? ` AND ${scoped}` : ''}${scope.kind === 'partner' ? ` AND a.status <> 'draft'` : ''}`,
+      params,
+    );
     return rows[0] ? (await this.named(m, rows))[0] : null;
   }
 
@@ -139,24 +181,43 @@ export class AgreementsRepository {
       [terms.partnerId, terms.type, terms.startDate, terms.endDate, JSON.stringify(terms), actorId],
     );
     await this.replaceScope(m, row.id, terms.scope);
-    await m.query(`INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by) VALUES ($1, 1, 'original', 'draft', $2, $3)`, [row.id, JSON.stringify(terms), actorId]);
+    await m.query(
+      `INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by) VALUES ($1, 1, 'original', 'draft', $2, $3)`,
+      [row.id, JSON.stringify(terms), actorId],
+    );
     return row.id as string;
   }
 
   /** Replaces the terms of a draft (its current version and its scope). */
   async updateDraft(m: EntityManager, id: string, version: number, terms: AgreementTerms): Promise<void> {
-    await m.query(`UPDATE agreements SET start_date = $2, end_date = $3, terms = $4 WHERE id = $1`, [id, terms.startDate, terms.endDate, JSON.stringify(terms)]);
-    await m.query(`UPDATE agreement_versions SET terms = $2 WHERE agreement_id = $1 AND version = $3`, [id, JSON.stringify(terms), version]);
+    await m.query(`UPDATE agreements SET start_date = $2, end_date = $3, terms = $4 WHERE id = $1`, [
+      id,
+      terms.startDate,
+      terms.endDate,
+      JSON.stringify(terms),
+    ]);
+    await m.query(`UPDATE agreement_versions SET terms = $2 WHERE agreement_id = $1 AND version = $3`, [
+      id,
+      JSON.stringify(terms),
+      version,
+    ]);
     await this.replaceScope(m, id, terms.scope);
   }
 
   async markSubmitted(m: EntityManager, id: string, version: number, actorId: string): Promise<void> {
-    await m.query(`UPDATE agreements SET status = 'pending_approval', submitted_by = $2, submitted_at = now(), rejection_reason = NULL WHERE id = $1`, [id, actorId]);
+    await m.query(
+      `UPDATE agreements SET status = 'pending_approval', submitted_by = $2, submitted_at = now(), rejection_reason = NULL WHERE id = $1`,
+      [id, actorId],
+    );
     await m.query(`UPDATE agreement_versions SET status = 'pending' WHERE agreement_id = $1 AND version = $2`, [id, version]);
   }
 
   /** The pending amendment of an agreement, if any (`lock` locks it). */
-  async pendingAmendment(m: EntityManager, id: string, lock = false): Promise<{ version: number; terms: AgreementTerms; createdBy: string } | null> {
+  async pendingAmendment(
+    m: EntityManager,
+    id: string,
+    lock = false,
+  ): Promise<{ version: number; terms: AgreementTerms; createdBy: string } | null> {
     const rows: { version: number; terms: AgreementTerms; created_by: string }[] = await m.query(
       `SELECT version, terms, created_by FROM agreement_versions WHERE agreement_id = $1 AND kind = 'amendment' AND status = 'pending'${lock ? ' FOR UPDATE' : ''}`,
       [id],
@@ -166,39 +227,71 @@ export class AgreementsRepository {
 
   /** The approved amendment's terms become the agreement's. */
   async applyAmendment(m: EntityManager, id: string, version: number, terms: AgreementTerms, actorId: string): Promise<void> {
-    await m.query(`UPDATE agreements SET terms = $2, start_date = $3, end_date = $4, version = $5 WHERE id = $1`, [id, JSON.stringify(terms), terms.startDate, terms.endDate, version]);
+    await m.query(`UPDATE agreements SET terms = $2, start_date = $3, end_date = $4, version = $5 WHERE id = $1`, [
+      id,
+      JSON.stringify(terms),
+      terms.startDate,
+      terms.endDate,
+      version,
+    ]);
     await this.replaceScope(m, id, terms.scope);
-    await m.query(`UPDATE agreement_versions SET status = 'approved', decided_by = $3, decided_at = now() WHERE agreement_id = $1 AND version = $2`, [id, version, actorId]);
+    await m.query(
+      `UPDATE agreement_versions SET status = 'approved', decided_by = $3, decided_at = now() WHERE agreement_id = $1 AND version = $2`,
+      [id, version, actorId],
+    );
   }
 
   async activate(m: EntityManager, id: string, version: number, actorId: string, overrideJustification: string | null): Promise<void> {
-    await m.query(`UPDATE agreements SET status = 'active', approved_by = $2, approved_at = now(), override_justification = $3 WHERE id = $1`, [id, actorId, overrideJustification]);
-    await m.query(`UPDATE agreement_versions SET status = 'approved', decided_by = $3, decided_at = now() WHERE agreement_id = $1 AND version = $2`, [id, version, actorId]);
+    await m.query(
+      `UPDATE agreements SET status = 'active', approved_by = $2, approved_at = now(), override_justification = $3 WHERE id = $1`,
+      [id, actorId, overrideJustification],
+    );
+    await m.query(
+      `UPDATE agreement_versions SET status = 'approved', decided_by = $3, decided_at = now() WHERE agreement_id = $1 AND version = $2`,
+      [id, version, actorId],
+    );
   }
 
   async rejectAmendment(m: EntityManager, id: string, version: number, actorId: string, reason: string): Promise<void> {
-    await m.query(`UPDATE agreement_versions SET status = 'rejected', decided_by = $3, decided_at = now(), reason = $4 WHERE agreement_id = $1 AND version = $2`, [id, version, actorId, reason]);
+    await m.query(
+      `UPDATE agreement_versions SET status = 'rejected', decided_by = $3, decided_at = now(), reason = $4 WHERE agreement_id = $1 AND version = $2`,
+      [id, version, actorId, reason],
+    );
   }
 
   async backToDraft(m: EntityManager, id: string, version: number, reason: string): Promise<void> {
     await m.query(`UPDATE agreements SET status = 'draft', rejection_reason = $2 WHERE id = $1`, [id, reason]);
-    await m.query(`UPDATE agreement_versions SET status = 'draft', reason = $3 WHERE agreement_id = $1 AND version = $2`, [id, version, reason]);
+    await m.query(`UPDATE agreement_versions SET status = 'draft', reason = $3 WHERE agreement_id = $1 AND version = $2`, [
+      id,
+      version,
+      reason,
+    ]);
   }
 
   async markTerminated(m: EntityManager, id: string, reason: string, effectiveDate: string): Promise<void> {
-    await m.query(`UPDATE agreements SET status = 'terminated', termination_reason = $2, termination_effective = $3 WHERE id = $1`, [id, reason, effectiveDate]);
+    await m.query(`UPDATE agreements SET status = 'terminated', termination_reason = $2, termination_effective = $3 WHERE id = $1`, [
+      id,
+      reason,
+      effectiveDate,
+    ]);
   }
 
   /** Adds a pending amendment as the next version; returns its number. */
   async addAmendment(m: EntityManager, id: string, terms: AgreementTerms, actorId: string): Promise<number> {
     const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM agreement_versions WHERE agreement_id = $1`, [id]);
-    await m.query(`INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by) VALUES ($1, $2, 'amendment', 'pending', $3, $4)`, [id, next, JSON.stringify(terms), actorId]);
+    await m.query(
+      `INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by) VALUES ($1, $2, 'amendment', 'pending', $3, $4)`,
+      [id, next, JSON.stringify(terms), actorId],
+    );
     return next as number;
   }
 
   /** How many active agreements ended before `today` (the expiry sweep's total). */
   async countExpired(today: string): Promise<number> {
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM agreements WHERE status = 'active' AND end_date < $1::date`, [today]);
+    const [{ count }] = await this.db.query(
+      `SELECT count(*)::int AS count FROM agreements WHERE status = 'active' AND end_date < $1::date`,
+      [today],
+    );
     return count;
   }
 
@@ -207,7 +300,10 @@ export class AgreementsRepository {
    * SKIP LOCKED: several instances sweeping at once never expire the same agreement twice.
    */
   async expireBatch(m: EntityManager, today: string, limit: number): Promise<string[]> {
-    const due: { id: string }[] = await m.query(`SELECT id FROM agreements WHERE status = 'active' AND end_date < $1::date ORDER BY end_date, id FOR UPDATE SKIP LOCKED LIMIT $2`, [today, limit]);
+    const due: { id: string }[] = await m.query(
+      `SELECT id FROM agreements WHERE status = 'active' AND end_date < $1::date ORDER BY end_date, id FOR UPDATE SKIP LOCKED LIMIT $2`,
+      [today, limit],
+    );
     const ids = due.map((d) => d.id);
     if (ids.length) await m.query(`UPDATE agreements SET status = 'expired' WHERE id = ANY($1::uuid[])`, [ids]);
     return ids;
@@ -215,7 +311,12 @@ export class AgreementsRepository {
 
   async replaceScope(m: EntityManager, agreementId: string, scope: ScopeEntry[]): Promise<void> {
     await m.query(`DELETE FROM agreement_scopes WHERE agreement_id = $1`, [agreementId]);
-    for (const s of scope) await m.query(`INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) VALUES ($1, $2, $3)`, [agreementId, s.industryId, s.regionId]);
+    for (const s of scope)
+      await m.query(`INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) VALUES ($1, $2, $3)`, [
+        agreementId,
+        s.industryId,
+        s.regionId,
+      ]);
   }
 
   /** Claims the cells for the term; the exclusion constraint refuses any overlap with another claim (23P01). */
@@ -234,11 +335,20 @@ export class AgreementsRepository {
   /** Ends the agreement's claims at `lastDay` (inclusive): the segments are free from the next day. */
   async endClaims(m: EntityManager, agreementId: string, lastDay: string): Promise<void> {
     await m.query(`DELETE FROM exclusive_claims WHERE agreement_id = $1 AND lower(period) > $2::date`, [agreementId, lastDay]);
-    await m.query(`UPDATE exclusive_claims SET period = daterange(lower(period), $2::date, '[]') WHERE agreement_id = $1 AND upper(period) > ($2::date + 1)`, [agreementId, lastDay]);
+    await m.query(
+      `UPDATE exclusive_claims SET period = daterange(lower(period), $2::date, '[]') WHERE agreement_id = $1 AND upper(period) > ($2::date + 1)`,
+      [agreementId, lastDay],
+    );
   }
 
   /** Exclusive holdings on any of the cells during the term (the preview, and naming the holder on a 409). */
-  async overlaps(cells: Cell[], startDate: string, endDate: string, excludeAgreementId: string | null, limit = 200): Promise<ExclusiveHolding[]> {
+  async overlaps(
+    cells: Cell[],
+    startDate: string,
+    endDate: string,
+    excludeAgreementId: string | null,
+    limit = 200,
+  ): Promise<ExclusiveHolding[]> {
     const found: (Record<string, string> & { partner_id: string })[] = await this.db.query(
       `SELECT DISTINCT a.id AS agreement_id, a.start_date, a.partner_id,
               i.name_zh AS izh, i.name_en AS ien, r.name_zh AS rzh, r.name_en AS ren, r.path,
@@ -278,12 +388,22 @@ export class AgreementsRepository {
       [agreementId],
     );
     const names = await this.users.displayNames(rows.flatMap((r) => (r.decided_by ? [r.created_by, r.decided_by] : [r.created_by])));
-    return rows.map((r) => ({ ...r, created_by: names.get(r.created_by) ?? '', decided_by: r.decided_by ? (names.get(r.decided_by) ?? null) : null }));
+    return rows.map((r) => ({
+      ...r,
+      created_by: names.get(r.created_by) ?? '',
+      decided_by: r.decided_by ? (names.get(r.decided_by) ?? null) : null,
+    }));
   }
 
   /** A partner's active agreements (oldest first), with their terms: qualification reads the requirements. */
-  async activeOfPartner(m: EntityManager, partnerId: string): Promise<{ id: string; type: AgreementSummary['type']; start_date: string; partner_id: string; terms: AgreementTerms }[]> {
-    return m.query(`SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active' ORDER BY start_date`, [partnerId]);
+  async activeOfPartner(
+    m: EntityManager,
+    partnerId: string,
+  ): Promise<{ id: string; type: AgreementSummary['type']; start_date: string; partner_id: string; terms: AgreementTerms }[]> {
+    return m.query(
+      `SELECT id, type, start_date::text AS start_date, partner_id, terms FROM agreements WHERE partner_id = $1 AND status = 'active' ORDER BY start_date`,
+      [partnerId],
+    );
   }
 
   /** Partners holding an active agreement, with the earliest start, in pages ordered by partner id (keyset `after`). */
@@ -297,7 +417,13 @@ export class AgreementsRepository {
   }
 
   /** A partner's active registration/exclusive agreements whose term includes `day` and whose scope covers the segment (region roll-up by path). */
-  async coveringAgreements(m: EntityManager, partnerId: string, industryId: string, regionId: string, day: string): Promise<{ id: string; type: AgreementSummary['type']; terms: AgreementTerms }[]> {
+  async coveringAgreements(
+    m: EntityManager,
+    partnerId: string,
+    industryId: string,
+    regionId: string,
+    day: string,
+  ): Promise<{ id: string; type: AgreementSummary['type']; terms: AgreementTerms }[]> {
     return m.query(
       `SELECT a.id, a.type, a.terms FROM agreements a
         WHERE a.partner_id = $1 AND a.status = 'active' AND a.type IN ('registration', 'exclusive') AND $4::date BETWEEN a.start_date AND a.end_date
@@ -310,7 +436,13 @@ export class AgreementsRepository {
   }
 
   /** Active exclusive agreements of partners other than `exceptPartnerId` claiming this exact segment on `day`. */
-  async exclusiveHolderIds(m: EntityManager, industryId: string, regionId: string, day: string, exceptPartnerId: string | null): Promise<string[]> {
+  async exclusiveHolderIds(
+    m: EntityManager,
+    industryId: string,
+    regionId: string,
+    day: string,
+    exceptPartnerId: string | null,
+  ): Promise<string[]> {
     const rows: { agreement_id: string }[] = await m.query(
       `SELECT DISTINCT c.agreement_id FROM exclusive_claims c JOIN agreements a ON a.id = c.agreement_id
         WHERE c.industry_id = $1 AND c.region_id = $2 AND c.period @> $3::date AND a.status = 'active' AND ($4::uuid IS NULL OR a.partner_id <> $4)`,
@@ -329,7 +461,10 @@ export class AgreementsRepository {
   }
 
   /** Type, partner and term of some agreements. */
-  async briefs(m: EntityManager, ids: readonly string[]): Promise<{ id: string; type: AgreementSummary['type']; partnerId: string; startDate: string; endDate: string }[]> {
+  async briefs(
+    m: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ id: string; type: AgreementSummary['type']; partnerId: string; startDate: string; endDate: string }[]> {
     if (!ids.length) return [];
     const rows: { id: string; type: AgreementSummary['type']; partner_id: string; start_date: string; end_date: string }[] = await m.query(
       `SELECT id, type, partner_id, start_date, end_date FROM agreements WHERE id = ANY($1::uuid[])`,

@@ -57,7 +57,12 @@ export class AgreementsService {
 
   private move(row: Row, to: AgreementStatus) {
     const check = checkTransition(AGREEMENT_TRANSITIONS, row.status, to);
-    if (!check.ok) throw new AppError('INVALID_TRANSITION', { entity: 'agreement', from: row.status, to, allowed: check.allowed.join(', ') || '—' }, { from: row.status, to, allowed: check.allowed });
+    if (!check.ok)
+      throw new AppError(
+        'INVALID_TRANSITION',
+        { entity: 'agreement', from: row.status, to, allowed: check.allowed.join(', ') || '—' },
+        { from: row.status, to, allowed: check.allowed },
+      );
   }
 
   private async assertPartner(m: EntityManager, partnerId: string) {
@@ -78,8 +83,14 @@ export class AgreementsService {
   async update(id: string, terms: AgreementTerms): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const row = await this.locked(m, id);
-      if (row.status !== 'draft') throw new AppError('INVALID_TRANSITION', { entity: 'agreement', from: row.status, to: 'draft (edit)', allowed: '—' }, { hint: 'use /amend for an active agreement' });
-      if (changesParties({ partnerId: row.partner_id, type: row.type }, terms)) throw new AppError('AGREEMENT_PARTNER_TYPE_FIXED', {}, { field: 'type' });
+      if (row.status !== 'draft')
+        throw new AppError(
+          'INVALID_TRANSITION',
+          { entity: 'agreement', from: row.status, to: 'draft (edit)', allowed: '—' },
+          { hint: 'use /amend for an active agreement' },
+        );
+      if (changesParties({ partnerId: row.partner_id, type: row.type }, terms))
+        throw new AppError('AGREEMENT_PARTNER_TYPE_FIXED', {}, { field: 'type' });
       await this.repo.updateDraft(m, id, row.version, terms);
       await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.edited', before: row.terms, after: terms });
     });
@@ -92,7 +103,13 @@ export class AgreementsService {
       const gaps = agreementGaps(row.terms);
       if (gaps.length) throw new AppError('AGREEMENT_INCOMPLETE', { missing: gaps.join(', ') }, { missing: gaps });
       await this.repo.markSubmitted(m, id, row.version, actor.id);
-      await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.submitted', before: { status: row.status }, after: { status: 'pending_approval' } });
+      await this.audit.record(m, {
+        entity: 'agreement',
+        entityId: id,
+        action: 'agreement.submitted',
+        before: { status: row.status },
+        after: { status: 'pending_approval' },
+      });
     });
   }
 
@@ -104,7 +121,8 @@ export class AgreementsService {
     try {
       await inTransaction(this.db, (m) => this.approveIn(m, id, actor, override));
     } catch (err) {
-      if (err instanceof QueryFailedError && (err as QueryFailedError & { code?: string }).code === '23P01') throw await this.overlapError(id);
+      if (err instanceof QueryFailedError && (err as QueryFailedError & { code?: string }).code === '23P01')
+        throw await this.overlapError(id);
       throw err;
     }
   }
@@ -115,14 +133,20 @@ export class AgreementsService {
     const submitter = amendment ? amendment.createdBy : row.submitted_by;
     if (!amendment) this.move(row, 'active');
     if (submitter === actor.id) throw new AppError('SELF_APPROVAL', {}, { reason: 'self_approval' });
-    if (override && actor.role !== 'vendor_admin') throw new AppError('FORBIDDEN', { role: actor.role }, { reason: 'only a vendor admin may override the track record' });
+    if (override && actor.role !== 'vendor_admin')
+      throw new AppError('FORBIDDEN', { role: actor.role }, { reason: 'only a vendor admin may override the track record' });
     const terms: AgreementTerms = amendment ? amendment.terms : row.terms;
 
     const partner = (await this.partners.lockForChange(m, row.partner_id))!;
     if (!mayActivateAgreement(partner)) {
       throw new AppError('AGREEMENT_PARTNER_NOT_APPROVED', {}, { missing: ['partner_approval'], status: partner.status });
     }
-    const missing = missingExclusiveRequirements({ ...terms, type: row.type, hasTrackRecord: await this.partners.hasSuccessfulTrial(m, row.partner_id), override: override ?? null });
+    const missing = missingExclusiveRequirements({
+      ...terms,
+      type: row.type,
+      hasTrackRecord: await this.partners.hasSuccessfulTrial(m, row.partner_id),
+      override: override ?? null,
+    });
     if (missing.length) throw new AppError('AGREEMENT_INCOMPLETE', { missing: missing.join(', ') }, { missing });
 
     if (row.type === 'exclusive') {
@@ -131,10 +155,22 @@ export class AgreementsService {
     }
     if (amendment) {
       await this.repo.applyAmendment(m, id, amendment.version, terms, actor.id);
-      await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.amendment_approved', before: row.terms, after: terms });
+      await this.audit.record(m, {
+        entity: 'agreement',
+        entityId: id,
+        action: 'agreement.amendment_approved',
+        before: row.terms,
+        after: terms,
+      });
     } else {
       await this.repo.activate(m, id, row.version, actor.id, override?.justification ?? null);
-      await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.approved', before: { status: row.status }, after: { status: 'active', overrideJustification: override?.justification ?? null } });
+      await this.audit.record(m, {
+        entity: 'agreement',
+        entityId: id,
+        action: 'agreement.approved',
+        before: { status: row.status },
+        after: { status: 'active', overrideJustification: override?.justification ?? null },
+      });
       // A partner becomes active with its first active agreement.
       const next = statusOnAgreementActivated(partner.status);
       if (next) await this.screening.transition(m, partner, next, `agreement ${id} activated`, actor);
@@ -155,11 +191,18 @@ export class AgreementsService {
     const first = holdings[0];
     if (!first) return new AppError('AGREEMENT_SCOPE_OVERLAPS');
     const same = holdings.filter((h) => h.agreementId === first.agreementId);
-    const segments = same.slice(0, 3).map((h) => `${h.industryNameZh}·${h.regionNameZh}`).join('、') + (same.length > 3 ? ` …(+${same.length - 3})` : '');
+    const segments =
+      same
+        .slice(0, 3)
+        .map((h) => `${h.industryNameZh}·${h.regionNameZh}`)
+        .join('、') + (same.length > 3 ? ` …(+${same.length - 3})` : '');
     return new AppError(
       'EXCLUSIVE_OVERLAP',
       { number: first.number, partner: first.partnerName, segments, from: first.from, until: first.until },
-      { holder: { agreementId: first.agreementId, number: first.number, partnerId: first.partnerId, partnerName: first.partnerName }, overlaps: holdings.slice(0, 50) },
+      {
+        holder: { agreementId: first.agreementId, number: first.number, partnerId: first.partnerId, partnerName: first.partnerName },
+        overlaps: holdings.slice(0, 50),
+      },
     );
   }
 
@@ -174,12 +217,23 @@ export class AgreementsService {
       const amendment = await this.repo.pendingAmendment(m, id, true);
       if (amendment) {
         await this.repo.rejectAmendment(m, id, amendment.version, actor.id, reason);
-        await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.amendment_rejected', after: { version: amendment.version, reason } });
+        await this.audit.record(m, {
+          entity: 'agreement',
+          entityId: id,
+          action: 'agreement.amendment_rejected',
+          after: { version: amendment.version, reason },
+        });
         return;
       }
       this.move(row, 'draft');
       await this.repo.backToDraft(m, id, row.version, reason);
-      await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.rejected', before: { status: row.status }, after: { status: 'draft', reason } });
+      await this.audit.record(m, {
+        entity: 'agreement',
+        entityId: id,
+        action: 'agreement.rejected',
+        before: { status: row.status },
+        after: { status: 'draft', reason },
+      });
     });
   }
 
@@ -187,22 +241,41 @@ export class AgreementsService {
     await inTransaction(this.db, async (m) => {
       const row = await this.locked(m, id);
       this.move(row, 'terminated');
-      if (terminationTooEarly({ status: row.status, startDate: row.start_date }, effectiveDate)) throw new AppError('TERMINATION_BEFORE_START', { startDate: row.start_date }, { field: 'effectiveDate' });
+      if (terminationTooEarly({ status: row.status, startDate: row.start_date }, effectiveDate))
+        throw new AppError('TERMINATION_BEFORE_START', { startDate: row.start_date }, { field: 'effectiveDate' });
       await this.repo.markTerminated(m, id, reason, effectiveDate);
       if (row.type === 'exclusive') await this.repo.endClaims(m, id, effectiveDate);
-      await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.terminated', before: { status: row.status }, after: { status: 'terminated', reason, effectiveDate } });
+      await this.audit.record(m, {
+        entity: 'agreement',
+        entityId: id,
+        action: 'agreement.terminated',
+        before: { status: row.status },
+        after: { status: 'terminated', reason, effectiveDate },
+      });
     });
   }
 
   async amend(id: string, terms: AgreementTerms, actor: AuthenticatedUser): Promise<number> {
     return inTransaction(this.db, async (m) => {
       const row = await this.locked(m, id);
-      if (row.status !== 'active') throw new AppError('INVALID_TRANSITION', { entity: 'agreement', from: row.status, to: 'amended', allowed: '—' }, { hint: 'only an active agreement is amended; edit a draft directly' });
-      if (changesParties({ partnerId: row.partner_id, type: row.type }, terms)) throw new AppError('AMENDMENT_PARTNER_TYPE_FIXED', {}, { field: 'type' });
+      if (row.status !== 'active')
+        throw new AppError(
+          'INVALID_TRANSITION',
+          { entity: 'agreement', from: row.status, to: 'amended', allowed: '—' },
+          { hint: 'only an active agreement is amended; edit a draft directly' },
+        );
+      if (changesParties({ partnerId: row.partner_id, type: row.type }, terms))
+        throw new AppError('AMENDMENT_PARTNER_TYPE_FIXED', {}, { field: 'type' });
       const gaps = agreementGaps(terms);
       if (gaps.length) throw new AppError('AGREEMENT_INCOMPLETE', { missing: gaps.join(', ') }, { missing: gaps });
       const next = await this.repo.addAmendment(m, id, terms, actor.id);
-      await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.amendment_submitted', before: row.terms, after: terms });
+      await this.audit.record(m, {
+        entity: 'agreement',
+        entityId: id,
+        action: 'agreement.amendment_submitted',
+        before: row.terms,
+        after: terms,
+      });
       return next;
     });
   }
@@ -212,14 +285,25 @@ export class AgreementsService {
    * short transaction (row locks with SKIP LOCKED: safe when several instances sweep), reporting progress between
    * batches. Idempotent: an expired agreement is never picked again. Returns the ids it expired.
    */
-  async sweepExpired(today: string, progress?: (processed: number, total: number) => Promise<void>, batch = EXPIRY_BATCH): Promise<string[]> {
+  async sweepExpired(
+    today: string,
+    progress?: (processed: number, total: number) => Promise<void>,
+    batch = EXPIRY_BATCH,
+  ): Promise<string[]> {
     const total = await this.repo.countExpired(today);
     const expired: string[] = [];
     for (;;) {
       const ids = await inTransaction(this.db, async (m) => {
         const due = await this.repo.expireBatch(m, today, batch);
         for (const id of due) {
-          await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.expired', before: { status: 'active' }, after: { status: 'expired' }, actor: { id: null, email: null } });
+          await this.audit.record(m, {
+            entity: 'agreement',
+            entityId: id,
+            action: 'agreement.expired',
+            before: { status: 'active' },
+            after: { status: 'expired' },
+            actor: { id: null, email: null },
+          });
         }
         return due;
       });
@@ -246,7 +330,9 @@ export class AgreementsService {
       approvedBy: names.approvedBy,
       approvedAt: (row.approved_at as Date | null)?.toISOString() ?? null,
       rejectionReason: (row.rejection_reason as string | null) ?? null,
-      termination: row.termination_reason ? { reason: row.termination_reason as string, effectiveDate: row.termination_effective as string } : null,
+      termination: row.termination_reason
+        ? { reason: row.termination_reason as string, effectiveDate: row.termination_effective as string }
+        : null,
       overrideJustification: (row.override_justification as string | null) ?? null,
       allowedActions: actions,
       gaps: agreementGaps(row.terms),

@@ -91,7 +91,10 @@ export class AuthRepository {
     return manager.insert(LoginAttemptEntity, { email, ip, succeeded });
   }
 
-  async createSession(manager: EntityManager, s: Pick<SessionEntity, 'userId' | 'tokenHash' | 'expiresAt' | 'ip' | 'userAgent'>): Promise<string> {
+  async createSession(
+    manager: EntityManager,
+    s: Pick<SessionEntity, 'userId' | 'tokenHash' | 'expiresAt' | 'ip' | 'userAgent'>,
+  ): Promise<string> {
     const result = await manager.insert(SessionEntity, s);
     return result.identifiers[0].id as string;
   }
@@ -106,7 +109,11 @@ export class AuthRepository {
   }
 
   /** Locks a user row for a change; with `partnerId`, only a user of that organisation. */
-  async lockUser(m: EntityManager, id: string, partnerId?: string): Promise<{ id: string; role: User['role']; disabledAt: Date | null } | null> {
+  async lockUser(
+    m: EntityManager,
+    id: string,
+    partnerId?: string,
+  ): Promise<{ id: string; role: User['role']; disabledAt: Date | null } | null> {
     const rows: { id: string; role: User['role']; disabled_at: Date | null }[] = await m.query(
       `SELECT id, role, disabled_at FROM users WHERE id = $1 AND ($2::uuid IS NULL OR partner_id = $2) FOR UPDATE`,
       [id, partnerId ?? null],
@@ -120,7 +127,15 @@ export class AuthRepository {
 
   async createUser(
     m: EntityManager,
-    u: { email: string; passwordHash: string; displayName: string; role: User['role']; jobRole?: User['jobRole']; partnerId: string | null; locale: User['locale'] },
+    u: {
+      email: string;
+      passwordHash: string;
+      displayName: string;
+      role: User['role'];
+      jobRole?: User['jobRole'];
+      partnerId: string | null;
+      locale: User['locale'];
+    },
   ): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO users (email, password_hash, display_name, role, job_role, partner_id, locale) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -129,7 +144,11 @@ export class AuthRepository {
     return row.id as string;
   }
 
-  async updateUser(m: EntityManager, id: string, change: Partial<Pick<UserEntity, 'displayName' | 'locale' | 'timeZone' | 'disabledAt' | 'disabledReason'>>): Promise<void> {
+  async updateUser(
+    m: EntityManager,
+    id: string,
+    change: Partial<Pick<UserEntity, 'displayName' | 'locale' | 'timeZone' | 'disabledAt' | 'disabledReason'>>,
+  ): Promise<void> {
     await m.update(UserEntity, { id }, change);
   }
 
@@ -139,19 +158,29 @@ export class AuthRepository {
 
   /** An enabled channel manager, or null. */
   async enabledChannelManager(m: EntityManager, id: string): Promise<{ id: string; displayName: string } | null> {
-    const rows: { id: string; display_name: string }[] = await m.query(`SELECT id, display_name FROM users WHERE id = $1 AND role = 'channel_manager' AND disabled_at IS NULL`, [id]);
+    const rows: { id: string; display_name: string }[] = await m.query(
+      `SELECT id, display_name FROM users WHERE id = $1 AND role = 'channel_manager' AND disabled_at IS NULL`,
+      [id],
+    );
     return rows[0] ? { id: rows[0].id, displayName: rows[0].display_name } : null;
   }
 
   /** Display names by user id (unknown ids are absent). */
   async displayNames(ids: readonly string[], m: EntityManager = this.db.manager): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; display_name: string }[] = await m.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    const rows: { id: string; display_name: string }[] = await m.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [
+      [...new Set(ids)],
+    ]);
     return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 
   async createInvitation(m: EntityManager, inv: { userId: string; tokenHash: string; expiresAt: Date; createdBy: string }): Promise<void> {
-    await m.query(`INSERT INTO invitations (user_id, token_hash, expires_at, created_by) VALUES ($1, $2, $3, $4)`, [inv.userId, inv.tokenHash, inv.expiresAt, inv.createdBy]);
+    await m.query(`INSERT INTO invitations (user_id, token_hash, expires_at, created_by) VALUES ($1, $2, $3, $4)`, [
+      inv.userId,
+      inv.tokenHash,
+      inv.expiresAt,
+      inv.createdBy,
+    ]);
   }
 
   /** Locks an open invitation (not accepted, not expired at `at`, user enabled) by its token hash. */
@@ -173,7 +202,10 @@ export class AuthRepository {
   /** Email address and language of some users, by id. */
   async mailRecipients(m: EntityManager, ids: readonly string[]): Promise<Map<string, { email: string; locale: User['locale'] }>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; email: string; locale: User['locale'] }[] = await m.query(`SELECT id, email, locale FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    const rows: { id: string; email: string; locale: User['locale'] }[] = await m.query(
+      `SELECT id, email, locale FROM users WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id, { email: r.email, locale: r.locale }]));
   }
 
@@ -181,8 +213,26 @@ export class AuthRepository {
   async teamOf(
     partnerId: string,
     at: Date,
-  ): Promise<{ id: string; email: string; displayName: string; role: User['role']; jobRole: User['jobRole']; disabled: boolean; invitationPending: boolean }[]> {
-    const rows: { id: string; email: string; display_name: string; role: User['role']; job_role: User['jobRole']; disabled_at: Date | null; invitation_pending: boolean }[] = await this.db.query(
+  ): Promise<
+    {
+      id: string;
+      email: string;
+      displayName: string;
+      role: User['role'];
+      jobRole: User['jobRole'];
+      disabled: boolean;
+      invitationPending: boolean;
+    }[]
+  > {
+    const rows: {
+      id: string;
+      email: string;
+      display_name: string;
+      role: User['role'];
+      job_role: User['jobRole'];
+      disabled_at: Date | null;
+      invitation_pending: boolean;
+    }[] = await this.db.query(
       `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.disabled_at,
               EXISTS (SELECT 1 FROM invitations v WHERE v.user_id = u.id AND v.accepted_at IS NULL AND v.expires_at > $2) AS invitation_pending
          FROM users u WHERE u.partner_id = $1 ORDER BY u.role, u.display_name`,

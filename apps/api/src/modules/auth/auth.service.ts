@@ -35,11 +35,18 @@ export class AuthService {
     const failures = await this.repo.failuresSince(input.email, client.ip, new Date(now.getTime() - auth.loginWindowMinutes * 60_000));
     const verdicts = [
       loginThrottleVerdict(failures.byEmail, now, { maxFailures: auth.loginMaxFailures, windowMinutes: auth.loginWindowMinutes }),
-      loginThrottleVerdict(failures.byIp, now, { maxFailures: auth.loginMaxFailures * IP_FAILURE_FACTOR, windowMinutes: auth.loginWindowMinutes }),
+      loginThrottleVerdict(failures.byIp, now, {
+        maxFailures: auth.loginMaxFailures * IP_FAILURE_FACTOR,
+        windowMinutes: auth.loginWindowMinutes,
+      }),
     ];
     const blocked = verdicts.find((v) => !v.allowed);
     if (blocked && !blocked.allowed) {
-      throw new AppError('LOGIN_THROTTLED', { minutes: Math.ceil(blocked.retryAfterSeconds / 60) }, { retryAfterSeconds: blocked.retryAfterSeconds });
+      throw new AppError(
+        'LOGIN_THROTTLED',
+        { minutes: Math.ceil(blocked.retryAfterSeconds / 60) },
+        { retryAfterSeconds: blocked.retryAfterSeconds },
+      );
     }
 
     const credentials = await this.repo.findCredentials(input.email);
@@ -104,4 +111,3 @@ export class AuthService {
     });
   }
 }
-

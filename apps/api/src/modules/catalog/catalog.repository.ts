@@ -110,7 +110,11 @@ export class CatalogRepository {
   }
 
   /** Writes a segment's ratings, notes and derived quadrant. */
-  async updateSegment(m: EntityManager, id: string, change: Pick<SegmentEntity, 'marketPotential' | 'expansionDifficulty' | 'notes' | 'strategy'>): Promise<void> {
+  async updateSegment(
+    m: EntityManager,
+    id: string,
+    change: Pick<SegmentEntity, 'marketPotential' | 'expansionDifficulty' | 'notes' | 'strategy'>,
+  ): Promise<void> {
     await m.update(SegmentEntity, { id }, change);
   }
 
@@ -137,13 +141,20 @@ export class CatalogRepository {
     m: EntityManager,
     industryIds: readonly string[],
     regionIds: readonly string[],
-  ): Promise<{ industries: Map<string, { code: string; nameZh: string; nameEn: string }>; regions: Map<string, { path: string; nameZh: string; nameEn: string }> }> {
+  ): Promise<{
+    industries: Map<string, { code: string; nameZh: string; nameEn: string }>;
+    regions: Map<string, { path: string; nameZh: string; nameEn: string }>;
+  }> {
     const [industries, regions] = await Promise.all([
       industryIds.length
-        ? (m.query(`SELECT id, code, name_zh, name_en FROM industries WHERE id = ANY($1::uuid[])`, [[...new Set(industryIds)]]) as Promise<{ id: string; code: string; name_zh: string; name_en: string }[]>)
+        ? (m.query(`SELECT id, code, name_zh, name_en FROM industries WHERE id = ANY($1::uuid[])`, [[...new Set(industryIds)]]) as Promise<
+            { id: string; code: string; name_zh: string; name_en: string }[]
+          >)
         : [],
       regionIds.length
-        ? (m.query(`SELECT id, path, name_zh, name_en FROM regions WHERE id = ANY($1::uuid[])`, [[...new Set(regionIds)]]) as Promise<{ id: string; path: string; name_zh: string; name_en: string }[]>)
+        ? (m.query(`SELECT id, path, name_zh, name_en FROM regions WHERE id = ANY($1::uuid[])`, [[...new Set(regionIds)]]) as Promise<
+            { id: string; path: string; name_zh: string; name_en: string }[]
+          >)
         : [],
     ]);
     return {
@@ -182,12 +193,18 @@ export class CatalogRepository {
 
   /** Which of these ids name neither an industry nor a region. */
   async unknownIndustryOrRegionIds(m: EntityManager, ids: string[]): Promise<string[]> {
-    const found: { id: string }[] = await m.query(`SELECT id FROM industries WHERE id = ANY($1::uuid[]) UNION ALL SELECT id FROM regions WHERE id = ANY($1::uuid[])`, [ids]);
+    const found: { id: string }[] = await m.query(
+      `SELECT id FROM industries WHERE id = ANY($1::uuid[]) UNION ALL SELECT id FROM regions WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return ids.filter((id) => !found.some((f) => f.id === id));
   }
 
   /** Product and product-line names in both languages (the printable agreement names them). */
-  async productNames(): Promise<{ products: { id: string; name_zh: string; name_en: string }[]; lines: { id: string; name_zh: string; name_en: string }[] }> {
+  async productNames(): Promise<{
+    products: { id: string; name_zh: string; name_en: string }[];
+    lines: { id: string; name_zh: string; name_en: string }[];
+  }> {
     const [products, lines] = await Promise.all([
       this.db.query(`SELECT id, name_zh, name_en FROM products`) as Promise<{ id: string; name_zh: string; name_en: string }[]>,
       this.db.query(`SELECT id, name_zh, name_en FROM product_lines`) as Promise<{ id: string; name_zh: string; name_en: string }[]>,

@@ -32,7 +32,11 @@ export class HealthController {
     if (!ok) res.status(503);
     return {
       status: ok ? ('ok' as const) : ('degraded' as const),
-      database: { ok, kind: this.config.embeddedDatabase ? ('embedded' as const) : ('server' as const), latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+      database: {
+        ok,
+        kind: this.config.embeddedDatabase ? ('embedded' as const) : ('server' as const),
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      },
       version: process.env.npm_package_version ?? '0.1.0',
       uptimeSeconds: Math.round(process.uptime()),
     };

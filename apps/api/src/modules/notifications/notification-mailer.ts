@@ -46,7 +46,10 @@ export class NotificationMailer implements OnApplicationBootstrap, OnModuleDestr
     try {
       await this.db.transaction(async (m) => {
         const rows = await this.repo.claimPendingEmails(m, BATCH, await this.users.disabledUserIds(m));
-        const recipients = await this.users.mailRecipients(m, rows.map((r) => r.user_id));
+        const recipients = await this.users.mailRecipients(
+          m,
+          rows.map((r) => r.user_id),
+        );
         for (const r of rows) {
           const to = recipients.get(r.user_id);
           if (!to) continue;

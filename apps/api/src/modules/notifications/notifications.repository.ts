@@ -3,16 +3,39 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationKind } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
-export type NotificationRow = { id: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; created_at: Date; read_at: Date | null };
-export type PendingEmail = { id: string; user_id: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; email_attempts: number };
+export type NotificationRow = {
+  id: string;
+  kind: NotificationKind;
+  params: Record<string, unknown>;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
+};
+export type PendingEmail = {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  params: Record<string, unknown>;
+  link: string | null;
+  email_attempts: number;
+};
 
 /** The notifications table: in-app notices and the email outbox. */
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(m: EntityManager, n: { userId: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; emailStatus: 'pending' | 'none' }): Promise<void> {
-    await m.query(`INSERT INTO notifications (user_id, kind, params, link, email_status) VALUES ($1, $2, $3, $4, $5)`, [n.userId, n.kind, JSON.stringify(n.params), n.link, n.emailStatus]);
+  async insert(
+    m: EntityManager,
+    n: { userId: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; emailStatus: 'pending' | 'none' },
+  ): Promise<void> {
+    await m.query(`INSERT INTO notifications (user_id, kind, params, link, email_status) VALUES ($1, $2, $3, $4, $5)`, [
+      n.userId,
+      n.kind,
+      JSON.stringify(n.params),
+      n.link,
+      n.emailStatus,
+    ]);
   }
 
   async latest(userId: string, limit: number): Promise<{ rows: NotificationRow[]; unread: number }> {
@@ -20,7 +43,9 @@ export class NotificationsRepository {
       `SELECT id, kind, params, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2`,
       [userId, limit],
     );
-    const [{ unread }] = await this.db.query(`SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const [{ unread }] = await this.db.query(`SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [
+      userId,
+    ]);
     return { rows, unread };
   }
 
@@ -47,10 +72,15 @@ export class NotificationsRepository {
   }
 
   async markEmailed(m: EntityManager, id: string): Promise<void> {
-    await m.query(`UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [id]);
+    await m.query(`UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [
+      id,
+    ]);
   }
 
   async markEmailFailed(m: EntityManager, id: string, givenUp: boolean): Promise<void> {
-    await m.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [id, givenUp ? 'failed' : 'pending']);
+    await m.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [
+      id,
+      givenUp ? 'failed' : 'pending',
+    ]);
   }
 }

@@ -13,7 +13,6 @@ export interface NotifyInput {
   link?: string | ((userId: string) => string);
 }
 
-
 /**
  * In-app notifications, written in the caller's transaction (so they exist exactly when the change does).
  * When SMTP is configured each one is also queued for email; the outbox sweeper sends it after commit.
@@ -48,7 +47,15 @@ export class NotificationsService {
 
   view(r: NotificationRow, locale: Locale): Notification {
     const { title, body } = renderNotification(r.kind, r.params, locale);
-    return { id: r.id, kind: r.kind, title, body, link: r.link, createdAt: r.created_at.toISOString(), readAt: r.read_at?.toISOString() ?? null };
+    return {
+      id: r.id,
+      kind: r.kind,
+      title,
+      body,
+      link: r.link,
+      createdAt: r.created_at.toISOString(),
+      readAt: r.read_at?.toISOString() ?? null,
+    };
   }
 
   publicUrl(path: string): string {

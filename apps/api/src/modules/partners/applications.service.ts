@@ -50,9 +50,22 @@ export class ApplicationsService {
 
       const { account, ...application } = a;
       const partnerId = await this.repo.insertApplication(m, application);
-      const userId = await this.users.createUser(m, { email: account.email, passwordHash, displayName: account.displayName, role: 'partner_admin', partnerId, locale: account.locale });
+      const userId = await this.users.createUser(m, {
+        email: account.email,
+        passwordHash,
+        displayName: account.displayName,
+        role: 'partner_admin',
+        partnerId,
+        locale: account.locale,
+      });
       await this.repo.recordStatus(m, partnerId, null, 'applied', null, userId);
-      await this.audit.record(m, { entity: 'partner', entityId: partnerId, action: 'partner.applied', after: application, actor: { id: userId, email: account.email } });
+      await this.audit.record(m, {
+        entity: 'partner',
+        entityId: partnerId,
+        action: 'partner.applied',
+        after: application,
+        actor: { id: userId, email: account.email },
+      });
       await this.notifications.notify(m, {
         userIds: await this.repo.vendorScreeners(m),
         kind: 'application.submitted',

@@ -29,7 +29,11 @@ export class PartnerUsersService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async invite(partnerId: string, input: InviteUser, actor: AuthenticatedUser): Promise<{ userId: string; inviteUrl: string; expiresAt: string }> {
+  async invite(
+    partnerId: string,
+    input: InviteUser,
+    actor: AuthenticatedUser,
+  ): Promise<{ userId: string; inviteUrl: string; expiresAt: string }> {
     return inTransaction(this.db, async (m) => {
       const partner = await this.partners.lockForChange(m, partnerId);
       if (!partner) throw AppError.notFound('partner', partnerId);
@@ -47,10 +51,25 @@ export class PartnerUsersService {
       });
       const token = newSessionToken();
       const expiresAt = invitationExpiresAt(businessNow());
-      await this.auth.createInvitation(m, { userId, tokenHash: hashSessionToken(token, this.config.sessionSecret), expiresAt, createdBy: actor.id });
+      await this.auth.createInvitation(m, {
+        userId,
+        tokenHash: hashSessionToken(token, this.config.sessionSecret),
+        expiresAt,
+        createdBy: actor.id,
+      });
       const path = `/portal/invitation?token=${encodeURIComponent(token)}`;
-      await this.audit.record(m, { entity: 'user', entityId: userId, action: 'user.invited', after: { email: input.email, displayName: input.displayName, jobRole: input.jobRole, partnerId } });
-      await this.notifications.notify(m, { userIds: [userId], kind: 'user.invited', params: { inviter: inviter.displayName, partner: partner.name, link: this.notifications.publicUrl(path) }, link: path });
+      await this.audit.record(m, {
+        entity: 'user',
+        entityId: userId,
+        action: 'user.invited',
+        after: { email: input.email, displayName: input.displayName, jobRole: input.jobRole, partnerId },
+      });
+      await this.notifications.notify(m, {
+        userIds: [userId],
+        kind: 'user.invited',
+        params: { inviter: inviter.displayName, partner: partner.name, link: this.notifications.publicUrl(path) },
+        link: path,
+      });
       return { userId, inviteUrl: this.notifications.publicUrl(path), expiresAt: expiresAt.toISOString() };
     });
   }
@@ -62,7 +81,12 @@ export class PartnerUsersService {
       if (!inv) throw new AppError('INVITATION_INVALID', {}, { reason: 'invalid_invitation' });
       await this.auth.acceptInvitation(m, inv.id);
       await this.auth.setPasswordHash(m, inv.userId, passwordHash);
-      await this.audit.record(m, { entity: 'user', entityId: inv.userId, action: 'user.invitation_accepted', actor: { id: inv.userId, email: inv.email } });
+      await this.audit.record(m, {
+        entity: 'user',
+        entityId: inv.userId,
+        action: 'user.invitation_accepted',
+        actor: { id: inv.userId, email: inv.email },
+      });
       return { email: inv.email };
     });
   }
@@ -74,7 +98,13 @@ export class PartnerUsersService {
       if (!u) throw AppError.notFound('user', userId);
       await this.auth.updateUser(m, userId, { disabledAt: disabled ? businessNow() : null, disabledReason: null });
       const revoked = disabled ? await this.auth.revokeAllSessions(m, userId) : 0;
-      await this.audit.record(m, { entity: 'user', entityId: userId, action: disabled ? 'user.disabled' : 'user.enabled', before: { disabled: u.disabledAt !== null }, after: { disabled, sessionsRevoked: revoked } });
+      await this.audit.record(m, {
+        entity: 'user',
+        entityId: userId,
+        action: disabled ? 'user.disabled' : 'user.enabled',
+        before: { disabled: u.disabledAt !== null },
+        after: { disabled, sessionsRevoked: revoked },
+      });
     });
   }
 }

@@ -47,7 +47,9 @@ class PartnerDetailDto extends createZodDto(PartnerDetailSchema) {}
 class AssignDto extends createZodDto(AssignManagerSchema) {}
 // Discriminated unions cannot be extended as classes: validate with an explicit pipe, document with ApiBody.
 const ScreeningDto = named(createZodDto(ScreeningInputSchema), 'ScreeningDto');
-class ScreeningResultDto extends createZodDto(z.object({ id: z.uuid(), total: z.number(), passed: z.boolean(), knockedOut: z.boolean(), reasons: z.array(z.string()) })) {}
+class ScreeningResultDto extends createZodDto(
+  z.object({ id: z.uuid(), total: z.number(), passed: z.boolean(), knockedOut: z.boolean(), reasons: z.array(z.string()) }),
+) {}
 const DecisionDto = named(createZodDto(DecisionSchema), 'DecisionDto');
 class TrialOutcomeDto extends createZodDto(TrialOutcomeSchema) {}
 class StatusChangeDto extends createZodDto(StatusChangeSchema) {}
@@ -99,8 +101,17 @@ export class PartnersController {
   @ZodResponse({ type: ApplicationResultDto, status: 201 })
   async apply(@Body() body: ApplicationDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const created = await this.applications.apply(body);
-    const login = await this.auth.login({ email: body.account.email, password: body.account.password }, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
-    res.cookie(SESSION_COOKIE, login.token, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', expires: new Date(login.expiresAt) });
+    const login = await this.auth.login(
+      { email: body.account.email, password: body.account.password },
+      { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
+    );
+    res.cookie(SESSION_COOKIE, login.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      expires: new Date(login.expiresAt),
+    });
     return { ...login, ...created };
   }
 
@@ -113,8 +124,35 @@ export class PartnersController {
     if (format === 'csv') {
       const all = await this.repo.directory({ ...q, page: 1, pageSize: 10_000 }, scopeOf(user));
       const csv = stringify(
-        all.items.map((p) => [p.name, p.nameEn ?? '', p.type, p.status, p.stage, p.taxId, p.domain ?? '', p.city ?? '', p.managerName ?? '', p.appliedAt.slice(0, 10), p.latestScore ?? '']),
-        { header: true, columns: ['name', 'name_en', 'type', 'status', 'stage', 'tax_id', 'domain', 'city', 'channel_manager', 'applied_on', 'latest_score'] },
+        all.items.map((p) => [
+          p.name,
+          p.nameEn ?? '',
+          p.type,
+          p.status,
+          p.stage,
+          p.taxId,
+          p.domain ?? '',
+          p.city ?? '',
+          p.managerName ?? '',
+          p.appliedAt.slice(0, 10),
+          p.latestScore ?? '',
+        ]),
+        {
+          header: true,
+          columns: [
+            'name',
+            'name_en',
+            'type',
+            'status',
+            'stage',
+            'tax_id',
+            'domain',
+            'city',
+            'channel_manager',
+            'applied_on',
+            'latest_score',
+          ],
+        },
       );
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="partners.csv"');
@@ -145,7 +183,11 @@ export class PartnersController {
   @Roles(...SCREENERS)
   @ZodResponse({ type: ScreeningResultDto, status: 201 })
   @ApiBody({ type: ScreeningDto })
-  score(@Param() { id }: IdParamDto, @Body(new ZodValidationPipe(ScreeningInputSchema)) body: ScreeningInput, @CurrentUser() user: AuthenticatedUser) {
+  score(
+    @Param() { id }: IdParamDto,
+    @Body(new ZodValidationPipe(ScreeningInputSchema)) body: ScreeningInput,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
     return this.screening.score(id, body, user);
   }
 

@@ -75,7 +75,6 @@ const SORTS: Record<PartnerDirectoryQuery['sort'], string> = {
   type: 'p.type',
 };
 
-
 @Injectable()
 export class PartnersRepository {
   constructor(
@@ -146,8 +145,15 @@ export class PartnersRepository {
   /** Fills the channel managers' names (auth module) and the cities (catalog module): neither table is ours. */
   private async withNames<T extends PartnerRow>(m: EntityManager, rows: T[]): Promise<T[]> {
     const [names, labels] = await Promise.all([
-      this.users.displayNames(rows.flatMap((r) => (r.manager_id ? [r.manager_id] : [])), m),
-      this.catalog.labels(m, [], rows.flatMap((r) => (r.home_region_id ? [r.home_region_id] : []))),
+      this.users.displayNames(
+        rows.flatMap((r) => (r.manager_id ? [r.manager_id] : [])),
+        m,
+      ),
+      this.catalog.labels(
+        m,
+        [],
+        rows.flatMap((r) => (r.home_region_id ? [r.home_region_id] : [])),
+      ),
     ]);
     for (const r of rows) {
       r.manager_name = r.manager_id ? (names.get(r.manager_id) ?? null) : null;
@@ -157,7 +163,10 @@ export class PartnersRepository {
   }
 
   /** Locks the partner row for a state change and returns what the rules need. */
-  async lockForChange(m: EntityManager, id: string): Promise<{ id: string; name: string; type: PartnerType; status: PartnerStatus; approved: boolean; managerId: string | null } | null> {
+  async lockForChange(
+    m: EntityManager,
+    id: string,
+  ): Promise<{ id: string; name: string; type: PartnerType; status: PartnerStatus; approved: boolean; managerId: string | null } | null> {
     const rows = await m.query(`SELECT id, name, type, status, approved_at, manager_id FROM partners WHERE id = $1 FOR UPDATE`, [id]);
     const r = rows[0];
     return r ? { id: r.id, name: r.name, type: r.type, status: r.status, approved: r.approved_at !== null, managerId: r.manager_id } : null;
@@ -169,21 +178,32 @@ export class PartnersRepository {
   }
 
   async partnerAdmins(m: EntityManager, partnerId: string): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`, [partnerId]);
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`,
+      [partnerId],
+    );
     return rows.map((r) => r.id);
   }
 
   async channelManagers(): Promise<{ id: string; displayName: string; email: string }[]> {
-    return this.db.query(`SELECT id, display_name AS "displayName", email FROM users WHERE role = 'channel_manager' AND disabled_at IS NULL ORDER BY display_name`);
+    return this.db.query(
+      `SELECT id, display_name AS "displayName", email FROM users WHERE role = 'channel_manager' AND disabled_at IS NULL ORDER BY display_name`,
+    );
   }
 
   async vendorScreeners(m: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE role IN ('channel_manager', 'vendor_admin') AND disabled_at IS NULL`);
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM users WHERE role IN ('channel_manager', 'vendor_admin') AND disabled_at IS NULL`,
+    );
     return rows.map((r) => r.id);
   }
 
   /** The earliest application with this tax id or domain (one organisation per tax id and per domain). */
-  async applicationMatching(m: EntityManager, taxId: string, domain: string | null): Promise<{ id: string; appliedAt: Date; status: PartnerStatus; sameTax: boolean } | null> {
+  async applicationMatching(
+    m: EntityManager,
+    taxId: string,
+    domain: string | null,
+  ): Promise<{ id: string; appliedAt: Date; status: PartnerStatus; sameTax: boolean } | null> {
     const rows: { id: string; applied_at: Date; status: PartnerStatus; same_tax: boolean }[] = await m.query(
       `SELECT id, applied_at, status, (upper(tax_id) = upper($1)) AS same_tax FROM partners WHERE upper(tax_id) = upper($1) OR lower(domain) = lower($2) ORDER BY applied_at LIMIT 1`,
       [taxId, domain],
@@ -198,20 +218,52 @@ export class PartnersRepository {
       `INSERT INTO partners (name, name_en, type, status, tax_id_kind, tax_id, domain, region_id, headcount, annual_revenue, years_trading,
                              business_lines, existing_vendors, cash_flow, person_in_charge, contacts, declarations)
        VALUES ($1, $2, $3, 'applied', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-      [a.companyName, a.companyNameEn ?? null, a.type, a.taxIdKind, a.taxId, a.domain, a.regionId, a.headcount, a.annualRevenue, a.yearsTrading,
-        a.businessLines, a.existingVendors, JSON.stringify(a.cashFlow), JSON.stringify(a.personInCharge), JSON.stringify(a.contacts), JSON.stringify(a.declarations)],
+      [
+        a.companyName,
+        a.companyNameEn ?? null,
+        a.type,
+        a.taxIdKind,
+        a.taxId,
+        a.domain,
+        a.regionId,
+        a.headcount,
+        a.annualRevenue,
+        a.yearsTrading,
+        a.businessLines,
+        a.existingVendors,
+        JSON.stringify(a.cashFlow),
+        JSON.stringify(a.personInCharge),
+        JSON.stringify(a.contacts),
+        JSON.stringify(a.declarations),
+      ],
     );
     const partnerId = partner.id as string;
     for (const s of a.desiredSegments) {
-      await m.query(`INSERT INTO partner_segment_requests (partner_id, industry_id, region_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [partnerId, s.industryId, s.regionId]);
+      await m.query(
+        `INSERT INTO partner_segment_requests (partner_id, industry_id, region_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [partnerId, s.industryId, s.regionId],
+      );
     }
     return partnerId;
   }
 
   /** Sets the lifecycle status (null `from` for the first entry) and appends it to the status history. */
-  async recordStatus(m: EntityManager, partnerId: string, from: PartnerStatus | null, to: PartnerStatus, reason: string | null, actorId: string): Promise<void> {
+  async recordStatus(
+    m: EntityManager,
+    partnerId: string,
+    from: PartnerStatus | null,
+    to: PartnerStatus,
+    reason: string | null,
+    actorId: string,
+  ): Promise<void> {
     if (from !== null) await m.query(`UPDATE partners SET status = $2 WHERE id = $1`, [partnerId, to]);
-    await m.query(`INSERT INTO partner_status_history (partner_id, from_status, to_status, reason, actor_id) VALUES ($1, $2, $3, $4, $5)`, [partnerId, from, to, reason, actorId]);
+    await m.query(`INSERT INTO partner_status_history (partner_id, from_status, to_status, reason, actor_id) VALUES ($1, $2, $3, $4, $5)`, [
+      partnerId,
+      from,
+      to,
+      reason,
+      actorId,
+    ]);
   }
 
   async setManager(m: EntityManager, partnerId: string, managerId: string): Promise<void> {
@@ -220,26 +272,68 @@ export class PartnersRepository {
 
   async insertScreening(
     m: EntityManager,
-    s: { partnerId: string; type: PartnerType; scores: unknown; evidence: unknown; integrity: number | null; weights: unknown; passMark: number; total: number; knockedOut: boolean; passed: boolean; notes: string | null; scoredBy: string },
+    s: {
+      partnerId: string;
+      type: PartnerType;
+      scores: unknown;
+      evidence: unknown;
+      integrity: number | null;
+      weights: unknown;
+      passMark: number;
+      total: number;
+      knockedOut: boolean;
+      passed: boolean;
+      notes: string | null;
+      scoredBy: string;
+    },
   ): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO partner_screenings (partner_id, type, scores, evidence, integrity, weights, pass_mark, total, knocked_out, passed, notes, scored_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [s.partnerId, s.type, JSON.stringify(s.scores), JSON.stringify(s.evidence), s.integrity, JSON.stringify(s.weights), s.passMark, s.total, s.knockedOut, s.passed, s.notes, s.scoredBy],
+      [
+        s.partnerId,
+        s.type,
+        JSON.stringify(s.scores),
+        JSON.stringify(s.evidence),
+        s.integrity,
+        JSON.stringify(s.weights),
+        s.passMark,
+        s.total,
+        s.knockedOut,
+        s.passed,
+        s.notes,
+        s.scoredBy,
+      ],
     );
     return row.id as string;
   }
 
   async insertDecision(m: EntityManager, partnerId: string, decision: string, text: string | null, actorId: string): Promise<void> {
-    await m.query(`INSERT INTO partner_decisions (partner_id, decision, text, decided_by) VALUES ($1, $2, $3, $4)`, [partnerId, decision, text, actorId]);
+    await m.query(`INSERT INTO partner_decisions (partner_id, decision, text, decided_by) VALUES ($1, $2, $3, $4)`, [
+      partnerId,
+      decision,
+      text,
+      actorId,
+    ]);
   }
 
   async insertInfoRequest(m: EntityManager, partnerId: string, question: string, actorId: string): Promise<void> {
     await m.query(`INSERT INTO partner_info_requests (partner_id, question, asked_by) VALUES ($1, $2, $3)`, [partnerId, question, actorId]);
   }
 
-  async insertTrial(m: EntityManager, partnerId: string, trial: { customer: string; scope: string; endDate: string }, actorId: string): Promise<void> {
-    await m.query(`INSERT INTO partner_trials (partner_id, customer, scope, end_date, started_by) VALUES ($1, $2, $3, $4, $5)`, [partnerId, trial.customer, trial.scope, trial.endDate, actorId]);
+  async insertTrial(
+    m: EntityManager,
+    partnerId: string,
+    trial: { customer: string; scope: string; endDate: string },
+    actorId: string,
+  ): Promise<void> {
+    await m.query(`INSERT INTO partner_trials (partner_id, customer, scope, end_date, started_by) VALUES ($1, $2, $3, $4, $5)`, [
+      partnerId,
+      trial.customer,
+      trial.scope,
+      trial.endDate,
+      actorId,
+    ]);
   }
 
   /** Records the approval; `keepEarlier` leaves an existing approval (and its approver) in place. */
@@ -253,12 +347,19 @@ export class PartnersRepository {
   }
 
   async lockOpenTrial(m: EntityManager, partnerId: string): Promise<{ id: string } | null> {
-    const rows: { id: string }[] = await m.query(`SELECT id FROM partner_trials WHERE partner_id = $1 AND outcome IS NULL FOR UPDATE`, [partnerId]);
+    const rows: { id: string }[] = await m.query(`SELECT id FROM partner_trials WHERE partner_id = $1 AND outcome IS NULL FOR UPDATE`, [
+      partnerId,
+    ]);
     return rows[0] ?? null;
   }
 
   async recordTrialOutcome(m: EntityManager, trialId: string, outcome: string, notes: string, actorId: string): Promise<void> {
-    await m.query(`UPDATE partner_trials SET outcome = $2, outcome_notes = $3, outcome_at = now(), outcome_by = $4 WHERE id = $1`, [trialId, outcome, notes, actorId]);
+    await m.query(`UPDATE partner_trials SET outcome = $2, outcome_notes = $3, outcome_at = now(), outcome_by = $4 WHERE id = $1`, [
+      trialId,
+      outcome,
+      notes,
+      actorId,
+    ]);
   }
 
   /** Has the partner completed a successful trial (the track record exclusive agreements require)? */
@@ -267,7 +368,11 @@ export class PartnersRepository {
     return rows.length > 0;
   }
 
-  async lockInfoRequest(m: EntityManager, partnerId: string, requestId: string): Promise<{ id: string; askedBy: string; answered: boolean } | null> {
+  async lockInfoRequest(
+    m: EntityManager,
+    partnerId: string,
+    requestId: string,
+  ): Promise<{ id: string; askedBy: string; answered: boolean } | null> {
     const rows: { id: string; asked_by: string; answered_at: Date | null }[] = await m.query(
       `SELECT id, asked_by, answered_at FROM partner_info_requests WHERE id = $1 AND partner_id = $2 FOR UPDATE`,
       [requestId, partnerId],
@@ -277,7 +382,11 @@ export class PartnersRepository {
   }
 
   async answerInfoRequest(m: EntityManager, requestId: string, answer: string, actorId: string): Promise<void> {
-    await m.query(`UPDATE partner_info_requests SET answer = $2, answered_by = $3, answered_at = now() WHERE id = $1`, [requestId, answer, actorId]);
+    await m.query(`UPDATE partner_info_requests SET answer = $2, answered_by = $3, answered_at = now() WHERE id = $1`, [
+      requestId,
+      answer,
+      actorId,
+    ]);
   }
 
   /** Partners whose (registered) name contains `text` (case-insensitive). */
@@ -300,23 +409,45 @@ export class PartnersRepository {
       [partnerId],
     );
     const [labels, strategies] = await Promise.all([
-      this.catalog.labels(m, cells.map((c) => c.industryId), cells.map((c) => c.regionId)),
+      this.catalog.labels(
+        m,
+        cells.map((c) => c.industryId),
+        cells.map((c) => c.regionId),
+      ),
       this.catalog.strategiesOf(m, cells),
     ]);
     return cells
-      .map((c) => ({ ...c, industry: labels.industries.get(c.industryId)!, region: labels.regions.get(c.regionId)!, strategy: strategies.get(`${c.industryId}:${c.regionId}`) ?? null }))
-      .sort((a, b) => (a.industry.code === b.industry.code ? (a.region.path < b.region.path ? -1 : a.region.path > b.region.path ? 1 : 0) : a.industry.code < b.industry.code ? -1 : 1));
+      .map((c) => ({
+        ...c,
+        industry: labels.industries.get(c.industryId)!,
+        region: labels.regions.get(c.regionId)!,
+        strategy: strategies.get(`${c.industryId}:${c.regionId}`) ?? null,
+      }))
+      .sort((a, b) =>
+        a.industry.code === b.industry.code
+          ? a.region.path < b.region.path
+            ? -1
+            : a.region.path > b.region.path
+              ? 1
+              : 0
+          : a.industry.code < b.industry.code
+            ? -1
+            : 1,
+      );
   }
 
   async detail(id: string, scope: Scope, now: Date): Promise<PartnerDetail | null> {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
-    const rows: (PartnerRow & Record<string, unknown>)[] = await this.withNames(this.db.manager, await this.db.query(
-      `SELECT x.*, p.tax_id_kind, p.region_id, p.headcount, p.annual_revenue, p.years_trading, p.business_lines, p.existing_vendors,
+    const rows: (PartnerRow & Record<string, unknown>)[] = await this.withNames(
+      this.db.manager,
+      await this.db.query(
+        `SELECT x.*, p.tax_id_kind, p.region_id, p.headcount, p.annual_revenue, p.years_trading, p.business_lines, p.existing_vendors,
               p.cash_flow, p.person_in_charge, p.contacts, p.declarations
          FROM (${SELECT} WHERE p.id = $1${scoped ? ` AND ${scoped}` : ''}) x JOIN partners p ON p.id = x.id`,
-      params,
-    ));
+        params,
+      ),
+    );
     const r = rows[0];
     if (!r) return null;
     const [segments, history, screenings, decisions, infos, trials, users] = await Promise.all([
@@ -325,10 +456,7 @@ export class PartnersRepository {
         `SELECT from_status, to_status, reason, actor_id, occurred_at FROM partner_status_history WHERE partner_id = $1 ORDER BY occurred_at, id`,
         [id],
       ),
-      this.db.query(
-        `SELECT * FROM partner_screenings WHERE partner_id = $1 ORDER BY created_at DESC`,
-        [id],
-      ),
+      this.db.query(`SELECT * FROM partner_screenings WHERE partner_id = $1 ORDER BY created_at DESC`, [id]),
       this.db.query(
         `SELECT id, decision, text, decided_by, created_at FROM partner_decisions WHERE partner_id = $1 ORDER BY created_at DESC`,
         [id],
@@ -398,7 +526,13 @@ export class PartnersRepository {
         scoredBy: nameOf(s.scored_by),
         createdAt: (s.created_at as Date).toISOString(),
       })),
-      decisions: decisions.map((d: Record<string, unknown>) => ({ id: d.id, decision: d.decision, text: d.text, decidedBy: nameOf(d.decided_by), createdAt: (d.created_at as Date).toISOString() })),
+      decisions: decisions.map((d: Record<string, unknown>) => ({
+        id: d.id,
+        decision: d.decision,
+        text: d.text,
+        decidedBy: nameOf(d.decided_by),
+        createdAt: (d.created_at as Date).toISOString(),
+      })),
       infoRequests: infos.map((i: Record<string, unknown>) => ({
         id: i.id,
         question: i.question,
@@ -419,15 +553,27 @@ export class PartnersRepository {
         outcomeAt: (t.outcome_at as Date | null)?.toISOString() ?? null,
       })),
       users,
-      allowedDecisions: allowedDecisions({ status, approved: r.approved_at !== null, latestScorecardPassed: latest ? (latest.passed as boolean) : null }),
-      allowedStatusChanges: PARTNER_TRANSITIONS[status].filter((s) => s === 'suspended' || s === 'terminated' || (s === 'active' && status === 'suspended')),
+      allowedDecisions: allowedDecisions({
+        status,
+        approved: r.approved_at !== null,
+        latestScorecardPassed: latest ? (latest.passed as boolean) : null,
+      }),
+      allowedStatusChanges: PARTNER_TRANSITIONS[status].filter(
+        (s) => s === 'suspended' || s === 'terminated' || (s === 'active' && status === 'suspended'),
+      ),
     } as PartnerDetail;
   }
 
   /** Name, status and channel manager of some partners (no lock). */
-  async briefs(m: EntityManager, ids: readonly string[]): Promise<{ id: string; name: string; status: PartnerStatus; managerId: string | null }[]> {
+  async briefs(
+    m: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ id: string; name: string; status: PartnerStatus; managerId: string | null }[]> {
     if (!ids.length) return [];
-    const rows: { id: string; name: string; status: PartnerStatus; manager_id: string | null }[] = await m.query(`SELECT id, name, status, manager_id FROM partners WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string; name: string; status: PartnerStatus; manager_id: string | null }[] = await m.query(
+      `SELECT id, name, status, manager_id FROM partners WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, managerId: r.manager_id }));
   }
 

@@ -5,5 +5,10 @@ import { PoliciesRepository } from './policies.repository';
 import { PoliciesService } from './policies.service';
 
 @Global()
-@Module({ imports: [CatalogModule], controllers: [PoliciesController], providers: [PoliciesRepository, PoliciesService], exports: [PoliciesService] })
+@Module({
+  imports: [CatalogModule],
+  controllers: [PoliciesController],
+  providers: [PoliciesRepository, PoliciesService],
+  exports: [PoliciesService],
+})
 export class PoliciesModule {}

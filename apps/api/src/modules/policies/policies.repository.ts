@@ -10,7 +10,9 @@ export class PoliciesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async read(m: EntityManager = this.db.manager): Promise<{ value: unknown; updatedAt: Date; updatedBy: string | null } | null> {
-    const rows: { value: unknown; updated_at: Date; updated_by: string | null }[] = await m.query(`SELECT value, updated_at, updated_by FROM policies WHERE id = 1`);
+    const rows: { value: unknown; updated_at: Date; updated_by: string | null }[] = await m.query(
+      `SELECT value, updated_at, updated_by FROM policies WHERE id = 1`,
+    );
     return rows[0] ? { value: rows[0].value, updatedAt: rows[0].updated_at, updatedBy: rows[0].updated_by } : null;
   }
 

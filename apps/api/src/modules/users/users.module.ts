@@ -4,5 +4,10 @@ import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-@Module({ imports: [PartnersModule], controllers: [UsersController], providers: [UsersRepository, UsersService], exports: [UsersRepository] })
+@Module({
+  imports: [PartnersModule],
+  controllers: [UsersController],
+  providers: [UsersRepository, UsersService],
+  exports: [UsersRepository],
+})
 export class UsersModule {}

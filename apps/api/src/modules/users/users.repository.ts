@@ -47,12 +47,20 @@ export class UsersRepository {
     // Organisation names come from the partners module.
     const partnerIds = [...new Set((rows as { partner_id: string | null }[]).flatMap((r) => (r.partner_id ? [r.partner_id] : [])))];
     const names = new Map((await this.partners.briefs(this.db.manager, partnerIds)).map((p) => [p.id, p.name]));
-    return { items: rows.map((r: Parameters<typeof toUser>[0]) => toUser({ ...r, partner_name: r.partner_id ? (names.get(r.partner_id) ?? null) : null })), total: count };
+    return {
+      items: rows.map((r: Parameters<typeof toUser>[0]) =>
+        toUser({ ...r, partner_name: r.partner_id ? (names.get(r.partner_id) ?? null) : null }),
+      ),
+      total: count,
+    };
   }
 
   /** Active users holding one of these roles, by role (descending) then name: assignee lists and notice recipients. */
   async activeWithRoles(m: EntityManager, roles: readonly Role[]): Promise<{ id: string; displayName: string; role: Role }[]> {
-    return m.query(`SELECT id, display_name AS "displayName", role FROM users WHERE role = ANY($1::text[]) AND disabled_at IS NULL ORDER BY role DESC, display_name`, [roles]);
+    return m.query(
+      `SELECT id, display_name AS "displayName", role FROM users WHERE role = ANY($1::text[]) AND disabled_at IS NULL ORDER BY role DESC, display_name`,
+      [roles],
+    );
   }
 
   /** A user's display name, or null when there is no such user. */
@@ -63,7 +71,10 @@ export class UsersRepository {
 
   /** An active member of one partner organisation, or null. */
   async activeMember(m: EntityManager, userId: string, partnerId: string): Promise<{ id: string; displayName: string } | null> {
-    const rows: { id: string; display_name: string }[] = await m.query(`SELECT id, display_name FROM users WHERE id = $1 AND partner_id = $2 AND disabled_at IS NULL`, [userId, partnerId]);
+    const rows: { id: string; display_name: string }[] = await m.query(
+      `SELECT id, display_name FROM users WHERE id = $1 AND partner_id = $2 AND disabled_at IS NULL`,
+      [userId, partnerId],
+    );
     return rows[0] ? { id: rows[0].id, displayName: rows[0].display_name } : null;
   }
 }
