@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Grid, Group, Modal, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPrinter } from '@tabler/icons-react';
 import type { AgreementTerms } from '@partnerline/domain';
@@ -232,20 +233,18 @@ function AgreementPage() {
 
 function ActionDialog({ kind, isAdmin, exclusive, pending, onClose, onConfirm }: { kind: Exclude<Dialog, null>; isAdmin: boolean; exclusive: boolean; pending: boolean; onClose: () => void; onConfirm: (body: unknown) => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
-  const [override, setOverride] = useState(false);
-  const [justification, setJustification] = useState('');
+  const form = useForm({ initialValues: { reason: '', date: new Date().toISOString().slice(0, 10), override: false, justification: '' } });
+  const { reason, date, override, justification } = form.values;
   const title = t(`agreement.${kind}`);
   return (
     <Modal opened onClose={onClose} title={title}>
       <Stack>
-        {kind !== 'approve' && <Textarea label={t('agreement.reason')} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />}
-        {kind === 'terminate' && <TextInput type="date" label={t('agreement.effectiveDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />}
+        {kind !== 'approve' && <Textarea label={t('agreement.reason')} autosize minRows={3} {...form.getInputProps('reason')} required />}
+        {kind === 'terminate' && <TextInput type="date" label={t('agreement.effectiveDate')} {...form.getInputProps('date')} />}
         {kind === 'approve' && isAdmin && exclusive && (
           <>
-            <Checkbox label={t('agreement.override')} checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} />
-            {override && <Textarea label={t('agreement.justification')} autosize minRows={2} value={justification} onChange={(e) => setJustification(e.currentTarget.value)} />}
+            <Checkbox label={t('agreement.override')} {...form.getInputProps('override', { type: 'checkbox' })} />
+            {override && <Textarea label={t('agreement.justification')} autosize minRows={2} {...form.getInputProps('justification')} />}
           </>
         )}
         <Group justify="flex-end">

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Avatar, Box, Button, Card, Grid, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconSend } from '@tabler/icons-react';
-import { fundsWithinRequest, type SupportThread } from '@partnerline/domain';
+import { fundsWithinRequest, SupportCloseSchema, SupportFundsDecisionSchema, SupportMessageInputSchema, type SupportThread } from '@partnerline/domain';
 import { ApiError, Fact, formatDate, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
@@ -161,15 +162,16 @@ function Message({ message: m, locale, timeZone }: { message: SupportThread['mes
 
 function Reply({ pending, onSend }: { pending: boolean; onSend: (body: string, after: () => void) => void }) {
   const { t } = useTranslation();
-  const [body, setBody] = useState('');
+  const form = useForm({ initialValues: { body: '' } });
+  const send = () => onSend(SupportMessageInputSchema.parse(form.values).body, () => form.reset());
   return (
     <Stack gap="xs" mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-      <Textarea label={t('support.reply')} placeholder={t('support.replyPlaceholder')} autosize minRows={3} maxRows={12} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+      <Textarea label={t('support.reply')} placeholder={t('support.replyPlaceholder')} autosize minRows={3} maxRows={12} {...form.getInputProps('body')} />
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
           {t('support.replyHint')}
         </Text>
-        <Button leftSection={<IconSend size={16} />} disabled={!body.trim()} loading={pending} onClick={() => onSend(body.trim(), () => setBody(''))}>
+        <Button leftSection={<IconSend size={16} />} disabled={!SupportMessageInputSchema.safeParse(form.values).success} loading={pending} onClick={send}>
           {t('support.send')}
         </Button>
       </Group>
@@ -206,9 +208,10 @@ function AssignCard({ thread, pending, onAssign }: { thread: SupportThread; pend
 function FundsCard({ requested, pending, onDecide }: { requested: string; pending: boolean; onDecide: (body: { decision: 'approved' | 'declined'; amount: string | null; note: string }) => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
-  const [decision, setDecision] = useState<'approved' | 'declined'>('approved');
-  const [amount, setAmount] = useState(requested);
-  const [note, setNote] = useState('');
+  const form = useForm({ initialValues: { decision: 'approved' as 'approved' | 'declined', amount: requested, note: '' } });
+  const { decision, amount } = form.values;
+  // The schema checks the amount's form; the domain rule keeps it within what was requested.
+  const body = () => SupportFundsDecisionSchema.parse({ ...form.values, amount: decision === 'approved' ? amount.trim() : null });
   const amountOk = /^\d+(\.\d{1,2})?$/.test(amount.trim()) && fundsWithinRequest(requested, amount.trim());
   return (
     <Card>
@@ -221,8 +224,7 @@ function FundsCard({ requested, pending, onDecide }: { requested: string; pendin
       <Stack gap="xs">
         <SegmentedControl
           fullWidth
-          value={decision}
-          onChange={(v) => setDecision(v as 'approved' | 'declined')}
+          {...form.getInputProps('decision')}
           color={decision === 'approved' ? 'green' : 'red'}
           data={[
             { value: 'approved', label: t('support.approve') },
@@ -234,18 +236,17 @@ function FundsCard({ requested, pending, onDecide }: { requested: string; pendin
             label={t('support.amount')}
             description={t('support.amountHint', { amount: formatMoney(requested, locale) })}
             leftSection="¥"
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
+            {...form.getInputProps('amount')}
             error={amount.trim() && !amountOk ? t('support.amountInvalid') : undefined}
           />
         )}
-        <Textarea label={t('support.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea label={t('support.note')} autosize minRows={2} {...form.getInputProps('note')} />
         <Button
           color={decision === 'approved' ? 'green' : 'red'}
           leftSection={<IconCheck size={16} />}
           disabled={decision === 'approved' && !amountOk}
           loading={pending}
-          onClick={() => onDecide({ decision, amount: decision === 'approved' ? amount.trim() : null, note: note.trim() })}
+          onClick={() => onDecide(body())}
         >
           {t(decision === 'approved' ? 'support.approveSubmit' : 'support.declineSubmit')}
         </Button>
@@ -256,15 +257,16 @@ function FundsCard({ requested, pending, onDecide }: { requested: string; pendin
 
 function CloseCard({ pending, onClose }: { pending: boolean; onClose: (resolution: string) => void }) {
   const { t } = useTranslation();
-  const [resolution, setResolution] = useState('');
+  const form = useForm({ initialValues: { resolution: '' } });
+  const valid = SupportCloseSchema.safeParse(form.values);
   return (
     <Card>
       <Title order={5} mb="sm">
         {t('support.close')}
       </Title>
       <Stack gap="xs">
-        <Textarea label={t('support.resolution')} description={t('support.resolutionHint')} autosize minRows={2} value={resolution} onChange={(e) => setResolution(e.currentTarget.value)} />
-        <Button variant="default" disabled={!resolution.trim()} loading={pending} onClick={() => onClose(resolution.trim())}>
+        <Textarea label={t('support.resolution')} description={t('support.resolutionHint')} autosize minRows={2} {...form.getInputProps('resolution')} />
+        <Button variant="default" disabled={!valid.success} loading={pending} onClick={() => valid.success && onClose(valid.data.resolution)}>
           {t('support.closeSubmit')}
         </Button>
       </Stack>
