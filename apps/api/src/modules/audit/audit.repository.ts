@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntry, AuditQuery } from '@partnerline/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLogEntity } from './audit-log.entity';
 
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Appends one row (the table refuses UPDATE and DELETE), in the caller's transaction. */
+  async append(manager: EntityManager, row: Omit<AuditLogEntity, 'seq' | 'id' | 'occurredAt'>): Promise<void> {
+    await manager.insert(AuditLogEntity, row);
+  }
 
   async list(query: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
     const qb = this.db.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.seq', 'DESC');

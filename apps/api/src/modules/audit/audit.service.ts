@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { currentRequest } from '../../common/http/request-context';
-import { AuditLogEntity } from './audit-log.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   entity: string;
@@ -16,10 +16,12 @@ export interface AuditRecord {
 /** Writes audit rows; always through the caller's transaction manager so change and audit commit together. */
 @Injectable()
 export class AuditService {
+  constructor(private readonly repo: AuditRepository) {}
+
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     const ctx = currentRequest();
     const actor = record.actor ?? { id: ctx?.user?.id ?? null, email: ctx?.user?.email ?? null };
-    await manager.insert(AuditLogEntity, {
+    await this.repo.append(manager, {
       actorId: actor.id,
       actorEmail: actor.email,
       entity: record.entity,
