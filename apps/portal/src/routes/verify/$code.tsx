@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Loader, Center, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Card, Group, Loader, Center, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCircleCheck, IconClockHour4, IconQuestionMark } from '@tabler/icons-react';
 import type { CertificationStatus } from '@partnerline/domain';
 import { ApiError, ErrorState, formatDate, StatusBadge } from '@partnerline/ui';

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { IconPlus } from '@tabler/icons-react';
 import { daysUntil, formatMoney, PageHeader, StatusBadge, useStatusOptions } from '@partnerline/ui';
