@@ -193,6 +193,19 @@ export class AuthRepository {
     return rows[0] ? { id: rows[0].id, userId: rows[0].user_id, email: rows[0].email } : null;
   }
 
+  /** Enabled accounts holding one of `roles` (optionally of one organisation), by display name. */
+  async enabledWithRoles(
+    m: EntityManager,
+    roles: readonly User['role'][],
+    partnerId?: string,
+  ): Promise<{ id: string; displayName: string; email: string }[]> {
+    return m.query(
+      `SELECT id, display_name AS "displayName", email FROM users
+        WHERE role = ANY($1::text[]) AND disabled_at IS NULL AND ($2::uuid IS NULL OR partner_id = $2) ORDER BY display_name`,
+      [roles, partnerId ?? null],
+    );
+  }
+
   /** Every disabled account (few): the mail outbox leaves their notices unsent. */
   async disabledUserIds(m: EntityManager = this.db.manager): Promise<string[]> {
     const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE disabled_at IS NOT NULL`);

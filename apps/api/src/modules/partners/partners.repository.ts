@@ -177,25 +177,19 @@ export class PartnersRepository {
     return rows[0] ? rows[0].passed : null;
   }
 
+  /** The enabled partner admins of an organisation (never its other users): who receives the organisation's notices. */
   async partnerAdmins(m: EntityManager, partnerId: string): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
-      `SELECT id FROM users WHERE partner_id = $1 AND role = 'partner_admin' AND disabled_at IS NULL`,
-      [partnerId],
-    );
-    return rows.map((r) => r.id);
+    return (await this.users.enabledWithRoles(m, ['partner_admin'], partnerId)).map((u) => u.id);
   }
 
+  /** Enabled channel managers (the assignment picker). */
   async channelManagers(): Promise<{ id: string; displayName: string; email: string }[]> {
-    return this.db.query(
-      `SELECT id, display_name AS "displayName", email FROM users WHERE role = 'channel_manager' AND disabled_at IS NULL ORDER BY display_name`,
-    );
+    return this.users.enabledWithRoles(this.db.manager, ['channel_manager']);
   }
 
+  /** Who screens new applications: enabled channel managers and vendor admins. */
   async vendorScreeners(m: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
-      `SELECT id FROM users WHERE role IN ('channel_manager', 'vendor_admin') AND disabled_at IS NULL`,
-    );
-    return rows.map((r) => r.id);
+    return (await this.users.enabledWithRoles(m, ['channel_manager', 'vendor_admin'])).map((u) => u.id);
   }
 
   /** The earliest application with this tax id or domain (one organisation per tax id and per domain). */
@@ -579,14 +573,9 @@ export class PartnersRepository {
 
   /** Who looks after a partner: its channel manager, or every active channel manager when none is assigned. */
   async managersOf(m: EntityManager, partnerId: string): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
-      `SELECT p.manager_id AS id FROM partners p WHERE p.id = $1 AND p.manager_id IS NOT NULL
-       UNION ALL
-       SELECT u.id FROM users u WHERE u.role = 'channel_manager' AND u.disabled_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = $1 AND p.manager_id IS NOT NULL)`,
-      [partnerId],
-    );
-    return rows.map((r) => r.id);
+    const rows: { manager_id: string | null }[] = await m.query(`SELECT manager_id FROM partners WHERE id = $1`, [partnerId]);
+    const assigned = rows[0]?.manager_id ?? null;
+    return assigned ? [assigned] : (await this.users.enabledWithRoles(m, ['channel_manager'])).map((u) => u.id);
   }
 
   /** The partners assigned to one channel manager (a manager Scope). */
