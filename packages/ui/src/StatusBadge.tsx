@@ -6,7 +6,7 @@ import { STATUS_COLOR, type StatusKind, type StatusValue } from './status';
 /** The word for a status, the same in both apps: `label('registration', 'approved')` → "Protected" / "保护中". */
 export function useStatusLabel() {
   const { t } = useTranslation('ui');
-  return <K extends StatusKind>(kind: K, value: StatusValue<K>): string => t(`status.${kind}.${value}`);
+  return <K extends StatusKind>(kind: K, value: StatusValue<K> | (string & {})): string => t(`status.${kind}.${value}`);
 }
 
 /** Options for a status filter, worded like the badges. */
@@ -21,7 +21,7 @@ export function StatusBadge<K extends StatusKind>({ kind, value, children, ...re
   const color = (STATUS_COLOR[kind] as Record<string, string>)[value] ?? 'gray';
   return (
     <Badge color={color} variant="light" styles={{ label: { overflow: 'visible' } }} {...rest}>
-      {children ?? label(kind, value as StatusValue<K>)}
+      {children ?? label(kind, value)}
     </Badge>
   );
 }

@@ -21,6 +21,7 @@ const partnerStage = {
 export const STATUS_COLOR = {
   partnerStage,
   applicationStage: partnerStage,
+  partnerStatus: { applied: 'blue', screening: 'indigo', rejected: 'red', trial: 'violet', active: 'green', suspended: 'yellow', terminated: 'gray' },
   registration: { draft: 'gray', submitted: 'blue', in_review: 'blue', in_conflict: 'orange', approved: 'green', won: 'teal', lost: 'dark', expired: 'dark', rejected: 'red', withdrawn: 'gray' },
   agreement: { draft: 'gray', pending_approval: 'orange', active: 'green', expired: 'dark', terminated: 'red', renewed: 'teal', rejected: 'red' },
   conflictKind: { duplicate_customer: 'orange', exclusive_territory: 'grape', direct_sales: 'blue' },

@@ -191,7 +191,6 @@ export const en = {
     entities: { partner: 'Partner', agreement: 'Agreement', segment: 'Segment', policies: 'Policies', user: 'User', session: 'Session', system: 'System' },
   },
   agreementType: { exclusive: 'Exclusive', registration: 'Registration', distribution: 'Distribution' },
-  agreementStatus: { draft: 'Draft', pending_approval: 'Pending approval', active: 'Active', expired: 'Expired', terminated: 'Terminated', renewed: 'Renewed', rejected: 'Rejected' },
   agreements: {
     title: 'Agreements',
     subtitle: 'Exclusive, registration and distribution agreements. Exclusive scopes never overlap.',
@@ -295,7 +294,6 @@ export const en = {
     amendment: 'Amendment',
     versionStatus: { draft: 'Draft', pending: 'Pending', approved: 'Approved', rejected: 'Rejected' },
   },
-  registrationStatus: { draft: 'Draft', submitted: 'Submitted', in_review: 'In review', in_conflict: 'In conflict', approved: 'Protected', won: 'Won', lost: 'Lost', expired: 'Expired', rejected: 'Rejected', withdrawn: 'Withdrawn' },
   registrations: {
     title: 'Deal registrations',
     subtitle: 'The review queue, oldest review deadline first. Overdue reviews are flagged.',
@@ -327,7 +325,6 @@ export const en = {
     rejectedLines: 'Rejected lines',
     line: 'Line {{line}}: {{reason}}',
   },
-  conflictKind: { duplicate_customer: 'Same customer', exclusive_territory: 'Exclusive territory', direct_sales: 'Direct sales' },
   conflicts: {
     title: 'Conflicts',
     subtitle: 'Every conflict is detected on submission and resolved here with a written rationale.',
@@ -363,19 +360,6 @@ export const en = {
     outcome: { award: 'Awarded', split: 'Split', reject_all: 'All rejected', dismiss: 'Dismissed' },
   },
   partnerType: { strategic: 'Strategic', smb: 'SMB' },
-  stage: {
-    applied: 'Applied',
-    screening: 'Screening',
-    info_requested: 'Information requested',
-    approved: 'Approved for agreement',
-    trial: 'On trial',
-    trial_succeeded: 'Trial succeeded',
-    rejected: 'Rejected',
-    active: 'Active',
-    suspended: 'Suspended',
-    terminated: 'Terminated',
-  },
-  status: { applied: 'Applied', screening: 'Screening', rejected: 'Rejected', trial: 'Trial', active: 'Active', suspended: 'Suspended', terminated: 'Terminated' },
   partners: {
     title: 'Partners',
     subtitle: 'Applicants and partners: screen, decide and run the relationship.',
@@ -501,14 +485,11 @@ export const en = {
     noActions: 'No screening decision is open at this stage.',
   },
   courseTrack: { solution_technical: 'Solution technical', gtm_sales: 'GTM sales', sales_process: 'Sales process' },
-  courseStatus: { draft: 'Draft', published: 'Published', archived: 'Archived' },
   courseLanguage: { en: 'English', 'zh-CN': 'Chinese' },
   certificationStatus: { active: 'Active', expiring: 'Expiring', expired: 'Expired', revoked: 'Revoked' },
   supportKind: { marketing_support: 'Marketing support', technical_question: 'Technical question', sales_coaching: 'Sales coaching' },
   supportStatus: { open: 'Open', in_progress: 'In progress', closed: 'Closed' },
-  fundsStatus: { requested: 'Funds requested', approved: 'Funds approved', declined: 'Funds declined' },
   reviewStatus: { scheduled: 'Scheduled', completed: 'Completed' },
-  reviewResult: { pass: 'Pass', fail: 'Fail' },
   training: {
     title: 'Training and certification',
     subtitle: {

@@ -195,7 +195,6 @@ export const zhCN: Shape<typeof en> = {
     entities: { partner: '合作伙伴', agreement: '合作协议', segment: '细分市场', policies: '策略参数', user: '用户', session: '会话', system: '系统' },
   },
   agreementType: { exclusive: '独家', registration: '报备', distribution: '统销' },
-  agreementStatus: { draft: '草稿', pending_approval: '待审批', active: '生效中', expired: '已到期', terminated: '已终止', renewed: '已续签', rejected: '已拒绝' },
   agreements: {
     title: '合作协议',
     subtitle: '独家、报备、统销三类协议。独家范围绝不重叠。',
@@ -299,7 +298,6 @@ export const zhCN: Shape<typeof en> = {
     amendment: '修订',
     versionStatus: { draft: '草稿', pending: '待审批', approved: '已批准', rejected: '已驳回' },
   },
-  registrationStatus: { draft: '草稿', submitted: '已提交', in_review: '审核中', in_conflict: '冲突协调中', approved: '保护中', won: '赢单', lost: '丢单', expired: '已过期', rejected: '未通过', withdrawn: '已撤回' },
   registrations: {
     title: '商机报备',
     subtitle: '审核队列，按审核截止时间排序；逾期的会被标出。',
@@ -331,7 +329,6 @@ export const zhCN: Shape<typeof en> = {
     rejectedLines: '被拒绝的行',
     line: '第 {{line}} 行：{{reason}}',
   },
-  conflictKind: { duplicate_customer: '重复客户', exclusive_territory: '独家区域', direct_sales: '直销客户' },
   conflicts: {
     title: '冲突协调',
     subtitle: '所有冲突在提交时即被发现，在此处协调并填写理由。',
@@ -367,19 +364,6 @@ export const zhCN: Shape<typeof en> = {
     outcome: { award: '已判给', split: '分成', reject_all: '全部驳回', dismiss: '已驳回冲突' },
   },
   partnerType: { strategic: '战略伙伴', smb: '中小伙伴' },
-  stage: {
-    applied: '已申请',
-    screening: '筛选中',
-    info_requested: '待补充信息',
-    approved: '已批准（待签协议）',
-    trial: '考察期',
-    trial_succeeded: '考察成功',
-    rejected: '已拒绝',
-    active: '合作中',
-    suspended: '已暂停',
-    terminated: '已终止',
-  },
-  status: { applied: '已申请', screening: '筛选中', rejected: '已拒绝', trial: '考察期', active: '合作中', suspended: '已暂停', terminated: '已终止' },
   partners: {
     title: '合作伙伴',
     subtitle: '申请者与合作伙伴：筛选评估、做出决定、经营合作关系。',
@@ -505,14 +489,11 @@ export const zhCN: Shape<typeof en> = {
     noActions: '当前阶段没有待做的筛选决定。',
   },
   courseTrack: { solution_technical: '解决方案技术', gtm_sales: '市场销售（GTM）', sales_process: '销售流程' },
-  courseStatus: { draft: '草稿', published: '已发布', archived: '已归档' },
   courseLanguage: { en: '英文', 'zh-CN': '中文' },
   certificationStatus: { active: '有效', expiring: '即将到期', expired: '已过期', revoked: '已撤销' },
   supportKind: { marketing_support: '市场活动支持', technical_question: '技术问题', sales_coaching: '销售辅导' },
   supportStatus: { open: '待处理', in_progress: '处理中', closed: '已关闭' },
-  fundsStatus: { requested: '费用待审批', approved: '费用已批准', declined: '费用已拒绝' },
   reviewStatus: { scheduled: '待审查', completed: '已完成' },
-  reviewResult: { pass: '通过', fail: '不通过' },
   training: {
     title: '培训与认证',
     subtitle: {

@@ -2,7 +2,6 @@ export const en = {
   appName: 'Partner portal',
   nav: { home: 'Home', agreements: 'Agreements', registrations: 'Registrations', application: 'Application', team: 'Team', learning: 'Learning', teamTraining: 'Team training', support: 'Support' },
   agreementType: { exclusive: 'Exclusive', registration: 'Registration', distribution: 'Distribution' },
-  agreementStatus: { draft: 'Draft', pending_approval: 'Pending approval', active: 'In force', expired: 'Expired', terminated: 'Terminated', renewed: 'Renewed', rejected: 'Rejected' },
   agreements: {
     title: 'Agreements',
     subtitle: 'Your agreements with the vendor: scope, terms, quota and obligations.',
@@ -36,7 +35,6 @@ export const en = {
     partnerObligations: 'Your obligations',
     renewalTerms: 'Renewal and exit',
   },
-  registrationStatus: { draft: 'Draft', submitted: 'Submitted', in_review: 'In review', in_conflict: 'In conflict', approved: 'Protected', won: 'Won', lost: 'Lost', expired: 'Expired', rejected: 'Rejected', withdrawn: 'Withdrawn' },
   registrations: {
     title: 'Registered opportunities',
     subtitle: 'Register the opportunities you work on: approved registrations are protected.',
@@ -98,19 +96,6 @@ export const en = {
     uploaded: 'File uploaded',
   },
   partnerType: { strategic: 'Strategic partner', smb: 'SMB partner' },
-  stage: {
-    applied: 'Application received',
-    screening: 'Being screened',
-    info_requested: 'Information requested',
-    approved: 'Approved — agreement next',
-    trial: 'Trial cooperation',
-    trial_succeeded: 'Trial succeeded — agreement next',
-    rejected: 'Not accepted',
-    active: 'Active partner',
-    suspended: 'Suspended',
-    terminated: 'Terminated',
-  },
-  status: { applied: 'Applied', screening: 'Screening', rejected: 'Rejected', trial: 'Trial', active: 'Active', suspended: 'Suspended', terminated: 'Terminated' },
   home: {
     greeting: 'Welcome, {{name}}',
     organisation: 'Your organisation',
@@ -253,7 +238,6 @@ export const en = {
   },
   track: { solution_technical: 'Solution technical', gtm_sales: 'Go-to-market sales', sales_process: 'Sales process' },
   language: { 'zh-CN': 'Chinese', en: 'English' },
-  certStatus: { active: 'Active', expiring: 'Expiring soon', expired: 'Expired', revoked: 'Revoked' },
   learning: {
     title: 'My courses',
     subtitle: 'Training for your role: finish the modules, pass the quiz and earn the certifications your agreements require.',
@@ -417,9 +401,6 @@ export const en = {
     pass: 'Pass',
     fail: 'Fail',
   },
-  supportKind: { marketing_support: 'Marketing activity support', technical_question: 'Technical question', sales_coaching: 'Sales coaching' },
-  supportStatus: { open: 'Open', in_progress: 'In progress', closed: 'Closed' },
-  fundsStatus: { requested: 'Funds requested', approved: 'Funds approved', declined: 'Funds declined' },
   support: {
     title: 'Support',
     subtitle: 'Ask the vendor for marketing activity support, technical answers or sales coaching.',

@@ -6,7 +6,6 @@ export const zhCN: Shape<typeof en> = {
   appName: '合作伙伴门户',
   nav: { home: '首页', agreements: '合作协议', registrations: '商机报备', application: '申请', team: '团队', learning: '学习', teamTraining: '团队培训', support: '支持' },
   agreementType: { exclusive: '独家', registration: '报备', distribution: '统销' },
-  agreementStatus: { draft: '草稿', pending_approval: '待审批', active: '生效中', expired: '已到期', terminated: '已终止', renewed: '已续签', rejected: '已拒绝' },
   agreements: {
     title: '合作协议',
     subtitle: '您与厂商的协议：范围、条款、任务额与双方义务。',
@@ -40,7 +39,6 @@ export const zhCN: Shape<typeof en> = {
     partnerObligations: '您的义务',
     renewalTerms: '续约与退出',
   },
-  registrationStatus: { draft: '草稿', submitted: '已提交', in_review: '审核中', in_conflict: '冲突协调中', approved: '保护中', won: '赢单', lost: '丢单', expired: '已过期', rejected: '未通过', withdrawn: '已撤回' },
   registrations: {
     title: '商机报备',
     subtitle: '报备您正在跟进的商机：审核通过后受保护。',
@@ -102,19 +100,6 @@ export const zhCN: Shape<typeof en> = {
     uploaded: '附件已上传',
   },
   partnerType: { strategic: '战略伙伴', smb: '中小伙伴' },
-  stage: {
-    applied: '申请已收到',
-    screening: '筛选评估中',
-    info_requested: '待补充信息',
-    approved: '已批准，下一步签订协议',
-    trial: '项目合作考察中',
-    trial_succeeded: '考察成功，下一步签订协议',
-    rejected: '未通过',
-    active: '合作中',
-    suspended: '已暂停',
-    terminated: '已终止',
-  },
-  status: { applied: '已申请', screening: '筛选中', rejected: '已拒绝', trial: '考察期', active: '合作中', suspended: '已暂停', terminated: '已终止' },
   home: {
     greeting: '欢迎，{{name}}',
     organisation: '您的组织',
@@ -257,7 +242,6 @@ export const zhCN: Shape<typeof en> = {
   },
   track: { solution_technical: '解决方案技术', gtm_sales: '市场销售（GTM）', sales_process: '销售流程' },
   language: { 'zh-CN': '中文', en: '英文' },
-  certStatus: { active: '有效', expiring: '即将到期', expired: '已过期', revoked: '已撤销' },
   learning: {
     title: '我的课程',
     subtitle: '面向您岗位的培训：学完各模块、通过测验，获得协议所要求的认证。',
@@ -421,9 +405,6 @@ export const zhCN: Shape<typeof en> = {
     pass: '通过',
     fail: '未通过',
   },
-  supportKind: { marketing_support: '市场活动支持', technical_question: '技术问题', sales_coaching: '销售辅导' },
-  supportStatus: { open: '待处理', in_progress: '处理中', closed: '已关闭' },
-  fundsStatus: { requested: '已申请费用', approved: '费用已批准', declined: '费用已拒绝' },
   support: {
     title: '支持请求',
     subtitle: '向厂商申请市场活动支持、技术解答或销售辅导。',

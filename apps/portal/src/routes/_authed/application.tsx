@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Grid, Group, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ApiError, formatDate, formatDateTime, meQueryOptions } from '@partnerline/ui';
+import { ApiError, formatDate, formatDateTime, meQueryOptions, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -18,6 +18,7 @@ export const Route = createFileRoute('/_authed/application')({
 
 function ApplicationPage() {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const { data: p } = useSuspenseQuery(myPartnerQueryOptions(user!.partnerId!));
@@ -90,7 +91,7 @@ function ApplicationPage() {
               </Text>
               <Timeline active={p.statusHistory.length} bulletSize={16}>
                 {p.statusHistory.map((h, i) => (
-                  <Timeline.Item key={i} title={t(`status.${h.toStatus}`)}>
+                  <Timeline.Item key={i} title={statusLabel('partnerStatus', h.toStatus)}>
                     <Text size="xs" c="dimmed">
                       {formatDateTime(h.occurredAt, locale, tz)}
                     </Text>

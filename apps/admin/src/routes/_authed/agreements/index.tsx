@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { AgreementStatusSchema, AgreementTypeSchema } from '@partnerline/domain';
-import { formatMoney, meQueryOptions } from '@partnerline/ui';
+import { formatMoney, meQueryOptions, useStatusLabel } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -41,6 +41,7 @@ export const Route = createFileRoute('/_authed/agreements/')({
 
 function AgreementsPage() {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const zh = i18n.language === 'zh-CN';
   const search = Route.useSearch();
   const navigate = useNavigate({ from: '/agreements/' });
@@ -69,7 +70,7 @@ function AgreementsPage() {
       <Card p="sm">
         <Group gap="sm" wrap="wrap" align="flex-end">
           <Select label={t('agreements.type')} placeholder={t('agreements.anyType')} clearable w={150} data={AgreementTypeSchema.options.map((v) => ({ value: v, label: t(`agreementType.${v}`) }))} value={search.type ?? null} onChange={(v) => setSearch({ type: (v as Search['type']) ?? undefined })} />
-          <Select label={t('agreements.status')} placeholder={t('agreements.anyStatus')} clearable w={160} data={AgreementStatusSchema.options.map((v) => ({ value: v, label: t(`agreementStatus.${v}`) }))} value={search.status ?? null} onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })} />
+          <Select label={t('agreements.status')} placeholder={t('agreements.anyStatus')} clearable w={160} data={AgreementStatusSchema.options.map((v) => ({ value: v, label: statusLabel('agreement', v) }))} value={search.status ?? null} onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })} />
           <Select label={t('agreements.partner')} placeholder={t('agreements.anyPartner')} clearable searchable w={240} data={partners.items.map((p) => ({ value: p.id, label: p.name }))} value={search.partnerId ?? null} onChange={(v) => setSearch({ partnerId: v ?? undefined })} />
           <Select label={t('agreementForm.industry')} placeholder={t('agreements.allIndustries')} clearable searchable w={170} data={industries.map((i) => ({ value: i.id, label: zh ? i.nameZh : i.nameEn }))} value={search.industryId ?? null} onChange={(v) => setSearch({ industryId: v ?? undefined })} />
           <Select label={t('agreementForm.region')} placeholder={t('agreements.allRegions')} clearable searchable w={190} data={regionOptions(regions, i18n.language)} value={search.regionId ?? null} onChange={(v) => setSearch({ regionId: v ?? undefined })} />

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Grid, Group, List, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
 import { criteriaFor, type PartnerDetail } from '@partnerline/domain';
-import { formatDate, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
+import { formatDate, formatDateTime, formatMoney, meQueryOptions, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -40,6 +40,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 function PartnerPage() {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const { partnerId } = Route.useParams();
   const search = Route.useSearch();
@@ -239,7 +240,7 @@ function PartnerPage() {
                 </Text>
                 <Timeline active={p.statusHistory.length} bulletSize={18} lineWidth={2}>
                   {p.statusHistory.map((h, i) => (
-                    <Timeline.Item key={i} title={t(`status.${h.toStatus}`)}>
+                    <Timeline.Item key={i} title={statusLabel('partnerStatus', h.toStatus)}>
                       <Text size="xs" c="dimmed">
                         {formatDateTime(h.occurredAt, locale, tz)} · {h.actorName ?? '—'}
                       </Text>

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Te
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconSearch } from '@tabler/icons-react';
 import { PartnerStatusSchema, PartnerTypeSchema } from '@partnerline/domain';
-import { daysUntil, formatDate, meQueryOptions } from '@partnerline/ui';
+import { daysUntil, formatDate, meQueryOptions, useStatusLabel } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -63,6 +63,7 @@ export const Route = createFileRoute('/_authed/partners/')({
 
 function PartnersPage() {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const search = Route.useSearch();
   const navigate = useNavigate({ from: '/partners/' });
@@ -107,7 +108,7 @@ function PartnersPage() {
         <Group gap="sm" wrap="wrap" align="flex-end">
           <TextInput label={t('common.search', { ns: 'ui' })} placeholder={t('partners.search')} leftSection={<IconSearch size={14} />} w={300} value={text} onChange={(e) => setText(e.currentTarget.value)} />
           <Select label={t('partners.type')} placeholder={t('partners.anyType')} clearable w={150} data={PartnerTypeSchema.options.map((v) => ({ value: v, label: t(`partnerType.${v}`) }))} value={search.type ?? null} onChange={(v) => setSearch({ type: (v as Search['type']) ?? undefined })} />
-          <Select label={t('partners.status')} placeholder={t('partners.anyStatus')} clearable w={150} data={PartnerStatusSchema.options.map((v) => ({ value: v, label: t(`status.${v}`) }))} value={search.status ?? null} onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })} />
+          <Select label={t('partners.status')} placeholder={t('partners.anyStatus')} clearable w={150} data={PartnerStatusSchema.options.map((v) => ({ value: v, label: statusLabel('partnerStatus', v) }))} value={search.status ?? null} onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })} />
           <Select label={t('partners.manager')} placeholder={t('partners.anyManager')} clearable w={170} data={managers.map((m) => ({ value: m.id, label: m.displayName }))} value={search.managerId ?? null} onChange={(v) => setSearch({ managerId: v ?? undefined })} />
           <Select label={t('partners.industry')} clearable searchable w={170} data={industries.map((i) => ({ value: i.id, label: locale === 'zh-CN' ? i.nameZh : i.nameEn }))} value={search.industryId ?? null} onChange={(v) => setSearch({ industryId: v ?? undefined })} />
           <Select label={t('partners.region')} clearable searchable w={190} data={regionOptions(regions, locale)} value={search.regionId ?? null} onChange={(v) => setSearch({ regionId: v ?? undefined })} />

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, Select, Stack } from '@mantine/core';
-import { ApiError, apiFetch, formatMoney, meQueryOptions, PageHeader, StatusBadge } from '@partnerline/ui';
+import { ApiError, apiFetch, formatMoney, meQueryOptions, PageHeader, StatusBadge, useStatusLabel } from '@partnerline/ui';
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Button, FileInput, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -23,6 +23,7 @@ export const Route = createFileRoute('/_authed/registrations/')({
 
 function Queue() {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const search = Route.useSearch();
   const navigate = useNavigate({ from: '/registrations/' });
   const go = useNavigate();
@@ -33,7 +34,7 @@ function Queue() {
       <PageHeader title={t('registrations.title')} subtitle={t('registrations.subtitle')} actions={user?.role === 'vendor_admin' ? <ImportDirectAccounts /> : undefined} />
       <Card p="sm">
         <Group>
-          <Select label={t('registrations.status')} placeholder={t('registrations.anyStatus')} clearable w={200} data={STATUSES.map((s) => ({ value: s, label: t(`registrationStatus.${s}`) }))} value={search.status ?? null} onChange={(v) => void navigate({ search: { status: (v as (typeof STATUSES)[number]) ?? undefined } })} />
+          <Select label={t('registrations.status')} placeholder={t('registrations.anyStatus')} clearable w={200} data={STATUSES.map((s) => ({ value: s, label: statusLabel('registration', s) }))} value={search.status ?? null} onChange={(v) => void navigate({ search: { status: (v as (typeof STATUSES)[number]) ?? undefined } })} />
         </Group>
       </Card>
       <DataTable

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { type CertificationPathInput, CertificationPathInputSchema, JobRoleSchema } from '@partnerline/domain';
-import { apiFieldErrors, formatNumber, meQueryOptions, zodForm } from '@partnerline/ui';
+import { apiFieldErrors, formatNumber, meQueryOptions, useStatusLabel, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -121,6 +121,7 @@ const pathForm = zodForm(CertificationPathInputSchema);
 
 function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath | null; defaultMonths: number; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const zh = i18n.language === 'zh-CN';
   const { data: courses } = useSuspenseQuery(coursesQueryOptions());
   const { data: lines } = useSuspenseQuery(productLinesQueryOptions());
@@ -137,7 +138,7 @@ function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath |
   const courseData = courses
     .filter((c) => c.status !== 'archived' || f.courseIds.includes(c.id))
     .sort((a, b) => Number(b.productLineId === f.productLineId) - Number(a.productLineId === f.productLineId) || a.code.localeCompare(b.code))
-    .map((c) => ({ value: c.id, label: `${c.code} · ${c.title}${c.status === 'draft' ? ` (${t('courseStatus.draft')})` : ''}` }));
+    .map((c) => ({ value: c.id, label: `${c.code} · ${c.title}${c.status === 'draft' ? ` (${statusLabel('course', 'draft')})` : ''}` }));
 
   const submit = form.onSubmit((values) =>
     save.mutate(

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ApiError, daysUntil, formatDateTime, formatMoney, meQueryOptions, StatusBadge } from '@partnerline/ui';
+import { ApiError, daysUntil, formatDateTime, formatMoney, meQueryOptions, StatusBadge, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -20,6 +20,7 @@ type Dialog = 'extend' | 'won' | 'lost' | null;
 
 function RegistrationPage() {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const { registrationId } = Route.useParams();
   const { data: r } = useSuspenseQuery(registrationQueryOptions(registrationId));
@@ -92,7 +93,7 @@ function RegistrationPage() {
             <Text fw={600} mb="md">{t('registrations.timeline')}</Text>
             <Timeline active={r.history.length} bulletSize={16}>
               {r.history.map((h, i) => (
-                <Timeline.Item key={i} title={t(`registrationStatus.${h.toStatus}`)}>
+                <Timeline.Item key={i} title={statusLabel('registration', h.toStatus)}>
                   <Text size="xs" c="dimmed">{formatDateTime(h.occurredAt, locale, user?.timeZone)}</Text>
                   {h.note && <Text size="xs">{h.note}</Text>}
                 </Timeline.Item>

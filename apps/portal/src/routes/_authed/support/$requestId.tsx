@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { SupportCloseSchema, SupportMessageInputSchema, type SupportThread } from '@partnerline/domain';
-import { ApiError, formatDate, formatDateTime, formatMoney, StatusBadge, zodForm } from '@partnerline/ui';
+import { ApiError, formatDate, formatDateTime, formatMoney, StatusBadge, useStatusLabel, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -121,6 +121,7 @@ function SupportThreadPage() {
 
 function FundsCard({ r }: { r: SupportThread }) {
   const { t } = useTranslation();
+  const statusLabel = useStatusLabel();
   const locale = useLocale();
   return (
     <Card>
@@ -144,7 +145,7 @@ function FundsCard({ r }: { r: SupportThread }) {
             {t('support.approvedFunds')}
           </Text>
           <Text fw={700} size="lg" c={r.fundsStatus === 'approved' ? 'green' : r.fundsStatus === 'declined' ? 'red' : 'dimmed'}>
-            {r.fundsStatus === 'declined' ? t('fundsStatus.declined') : formatMoney(r.approvedFunds, locale)}
+            {r.fundsStatus === 'declined' ? statusLabel('funds', 'declined') : formatMoney(r.approvedFunds, locale)}
           </Text>
         </Stack>
       </Group>

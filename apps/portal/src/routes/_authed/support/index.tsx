@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconLifebuoy, IconPlus, IconSearch } from '@tabler/icons-react';
 import { SupportKindSchema, SupportStatusSchema } from '@partnerline/domain';
-import { formatDateTime, PageHeader, StatusBadge } from '@partnerline/ui';
+import { formatDateTime, PageHeader, StatusBadge, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ export const Route = createFileRoute('/_authed/support/')({
 
 function SupportList() {
   const { t } = useTranslation();
+  const statusLabel = useStatusLabel();
   const locale = useLocale();
   const { data } = useSuspenseQuery(supportRequestsQueryOptions());
   const [status, setStatus] = useState<string | null>(null);
@@ -40,8 +41,8 @@ function SupportList() {
       />
       <Group align="flex-end">
         <TextInput label={t('support.search')} leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
-        <Select label={t('support.kind')} clearable w={240} data={SupportKindSchema.options.map((k) => ({ value: k, label: t(`supportKind.${k}`) }))} value={kind} onChange={setKind} />
-        <Select label={t('support.status')} clearable w={180} data={SupportStatusSchema.options.map((s) => ({ value: s, label: t(`supportStatus.${s}`) }))} value={status} onChange={setStatus} />
+        <Select label={t('support.kind')} clearable w={240} data={SupportKindSchema.options.map((k) => ({ value: k, label: statusLabel('supportKind', k) }))} value={kind} onChange={setKind} />
+        <Select label={t('support.status')} clearable w={180} data={SupportStatusSchema.options.map((s) => ({ value: s, label: statusLabel('support', s) }))} value={status} onChange={setStatus} />
       </Group>
       {items.length === 0 ? (
         <Card>

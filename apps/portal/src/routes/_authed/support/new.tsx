@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBulb, IconSpeakerphone, IconTool } from '@tabler/icons-react';
 import { type SupportKind, SupportKindSchema, SupportRequestInputSchema } from '@partnerline/domain';
-import { apiFieldErrors, PageHeader, zodForm } from '@partnerline/ui';
+import { apiFieldErrors, PageHeader, useStatusLabel, zodForm } from '@partnerline/ui';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCreateSupportRequest } from '../../../api/training';
@@ -32,6 +32,7 @@ const schema = zodForm(SupportRequestInputSchema, (v: Values) => {
 
 function NewSupportRequest() {
   const { t } = useTranslation();
+  const statusLabel = useStatusLabel();
   const navigate = useNavigate();
   const create = useCreateSupportRequest();
   const form = useForm<Values>({ initialValues: { kind: 'technical_question', subject: '', body: '', requestedFunds: '', activityDate: '' }, validate: schema.validate });
@@ -59,7 +60,7 @@ function NewSupportRequest() {
             {SupportKindSchema.options.map((k) => {
               const Icon = KIND_ICON[k];
               return (
-                <Radio.Card key={k} value={k} p="md" radius="md" aria-label={t(`supportKind.${k}`)}>
+                <Radio.Card key={k} value={k} p="md" radius="md" aria-label={statusLabel('supportKind', k)}>
                   <Group wrap="nowrap" align="flex-start">
                     <Radio.Indicator />
                     <div>
@@ -68,7 +69,7 @@ function NewSupportRequest() {
                           <Icon size={14} />
                         </ThemeIcon>
                         <Text fw={600} size="sm">
-                          {t(`supportKind.${k}`)}
+                          {statusLabel('supportKind', k)}
                         </Text>
                       </Group>
                       <Text size="xs" c="dimmed" mt={4}>

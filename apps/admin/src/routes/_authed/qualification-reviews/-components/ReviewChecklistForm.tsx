@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Divider, Group, SegmentedControl, Stack, Text, Te
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCheck, IconCircleCheck, IconX } from '@tabler/icons-react';
 import { type QualificationReviewInput, QualificationReviewInputSchema, qualificationReviewResult } from '@partnerline/domain';
-import { zodForm } from '@partnerline/ui';
+import { useStatusLabel, zodForm } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 
 export const CHECKS = ['demoEnvironment', 'marketingQuality', 'afterSalesProcess'] as const;
@@ -15,6 +15,7 @@ type Draft = Record<Check, { pass: boolean | null; notes: string }> & { notes: s
  */
 export function ReviewChecklistForm({ certifiedStaffPass, pending, error, onSubmit }: { certifiedStaffPass: boolean | null; pending: boolean; error?: string | null; onSubmit: (input: QualificationReviewInput) => void }) {
   const { t } = useTranslation();
+  const statusLabel = useStatusLabel();
   // An undecided check (pass: null) is refused by the schema; the reviewer is asked to choose.
   const schema = zodForm(QualificationReviewInputSchema, (v: Draft) => v, Object.fromEntries(CHECKS.map((k) => [`${k}.pass`, t('reviews.choosePassFail')])));
   const form = useForm<Draft>({
@@ -71,8 +72,8 @@ export function ReviewChecklistForm({ certifiedStaffPass, pending, error, onSubm
               onChange={(v) => set(k, { pass: v === 'pass' })}
               color={draft[k].pass === null ? undefined : draft[k].pass ? 'green' : 'red'}
               data={[
-                { value: 'pass', label: <Group gap={4} wrap="nowrap"><IconCheck size={14} />{t('reviewResult.pass')}</Group> },
-                { value: 'fail', label: <Group gap={4} wrap="nowrap"><IconX size={14} />{t('reviewResult.fail')}</Group> },
+                { value: 'pass', label: <Group gap={4} wrap="nowrap"><IconCheck size={14} />{statusLabel('reviewResult', 'pass')}</Group> },
+                { value: 'fail', label: <Group gap={4} wrap="nowrap"><IconX size={14} />{statusLabel('reviewResult', 'fail')}</Group> },
               ]}
             />
           </Group>

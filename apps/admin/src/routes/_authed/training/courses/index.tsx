@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput } fr
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { CourseStatusSchema, CourseTrackSchema, JobRoleSchema } from '@partnerline/domain';
-import { formatNumber, meQueryOptions } from '@partnerline/ui';
+import { formatNumber, meQueryOptions, useStatusLabel } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -34,6 +34,7 @@ export const Route = createFileRoute('/_authed/training/courses/')({
 
 function CoursesPage() {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const search = Route.useSearch();
   const navigate = useNavigate({ from: '/training/courses/' });
@@ -74,7 +75,7 @@ function CoursesPage() {
           <Select label={t('courses.track')} placeholder={t('courses.anyTrack')} clearable w={190} data={CourseTrackSchema.options.map((v) => ({ value: v, label: t(`courseTrack.${v}`) }))} value={search.track ?? null} onChange={(v) => setSearch({ track: (v as Search['track']) ?? undefined })} />
           <Select label={t('courses.jobRole')} placeholder={t('courses.anyRole')} clearable w={150} data={JobRoleSchema.options.map((v) => ({ value: v, label: t(`jobRoles.${v}`, { ns: 'ui' }) }))} value={search.jobRole ?? null} onChange={(v) => setSearch({ jobRole: (v as Search['jobRole']) ?? undefined })} />
           <Select label={t('courses.productLine')} placeholder={t('courses.anyLine')} clearable w={200} data={lines.map((l) => ({ value: l.id, label: `${l.code} · ${locale === 'zh-CN' ? l.nameZh : l.nameEn}` }))} value={search.productLineId ?? null} onChange={(v) => setSearch({ productLineId: v ?? undefined })} />
-          <Select label={t('courses.status')} placeholder={t('courses.anyStatus')} clearable w={150} data={CourseStatusSchema.options.map((v) => ({ value: v, label: t(`courseStatus.${v}`) }))} value={search.status ?? null} onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })} />
+          <Select label={t('courses.status')} placeholder={t('courses.anyStatus')} clearable w={150} data={CourseStatusSchema.options.map((v) => ({ value: v, label: statusLabel('course', v) }))} value={search.status ?? null} onChange={(v) => setSearch({ status: (v as Search['status']) ?? undefined })} />
         </Group>
       </Card>
       <DataTable
