@@ -424,14 +424,17 @@ export class AgreementsRepository {
     regionId: string,
     day: string,
   ): Promise<{ id: string; type: AgreementSummary['type']; terms: AgreementTerms }[]> {
+    // A scope covers the region when it names the region or one containing it (the catalog knows the tree).
+    const upward = await this.catalog.regionIdsUpward(m, regionId);
+    if (!upward.length) return [];
     return m.query(
       `SELECT a.id, a.type, a.terms FROM agreements a
         WHERE a.partner_id = $1 AND a.status = 'active' AND a.type IN ('registration', 'exclusive') AND $4::date BETWEEN a.start_date AND a.end_date
-          AND EXISTS (SELECT 1 FROM agreement_scopes s LEFT JOIN regions sr ON sr.id = s.region_id, regions r
-                       WHERE s.agreement_id = a.id AND r.id = $3 AND (s.industry_id IS NULL OR s.industry_id = $2)
-                         AND (s.region_id IS NULL OR r.path LIKE sr.path || '%'))
+          AND EXISTS (SELECT 1 FROM agreement_scopes s
+                       WHERE s.agreement_id = a.id AND (s.industry_id IS NULL OR s.industry_id = $2)
+                         AND (s.region_id IS NULL OR s.region_id = ANY($3::uuid[])))
         ORDER BY a.start_date, a.id`,
-      [partnerId, industryId, regionId, day],
+      [partnerId, industryId, upward, day],
     );
   }
 

@@ -172,6 +172,14 @@ export class CatalogRepository {
     return rows.map((r) => r.id);
   }
 
+  /** A region and the regions containing it (up to the country); empty when there is no such region. */
+  async regionIdsUpward(m: EntityManager, regionId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT x.id FROM regions x, regions y WHERE y.id = $1 AND y.path LIKE x.path || '%'`, [
+      regionId,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
   /** A region, the regions containing it and the regions inside it (what a scope on the region may cover or lie in). */
   async regionIdsRelated(m: EntityManager, regionId: string): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
