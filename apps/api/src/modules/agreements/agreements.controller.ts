@@ -139,15 +139,13 @@ export class AgreementsController {
       locale === 'zh-CN'
         ? { sales: '销售', presales: '售前', service: '服务' }
         : { sales: 'sales', presales: 'presales', service: 'service' };
-    res
-      .type('html')
-      .send(
-        renderAgreementDocument(detail, locale, {
-          products: new Map(products.map((p) => [p.id, pick(p)])),
-          productLines: new Map(lines.map((l) => [l.id, pick(l)])),
-          roles,
-        }),
-      );
+    res.type('html').send(
+      renderAgreementDocument(detail, locale, {
+        products: new Map(products.map((p) => [p.id, pick(p)])),
+        productLines: new Map(lines.map((l) => [l.id, pick(l)])),
+        roles,
+      }),
+    );
   }
 
   /** Who holds a segment exclusively on a date (default today). */
