@@ -349,31 +349,62 @@ export class AgreementsRepository {
     excludeAgreementId: string | null,
     limit = 200,
   ): Promise<ExclusiveHolding[]> {
-    const found: (Record<string, string> & { partner_id: string })[] = await this.db.query(
-      `SELECT DISTINCT a.id AS agreement_id, a.start_date, a.partner_id,
-              i.name_zh AS izh, i.name_en AS ien, r.name_zh AS rzh, r.name_en AS ren, r.path,
-              lower(c.period)::text AS from_date, (upper(c.period) - 1)::text AS until_date
-         FROM exclusive_claims c
-         JOIN unnest($5::uuid[], $6::uuid[]) AS x(industry_id, region_id) ON x.industry_id = c.industry_id AND x.region_id = c.region_id
-         JOIN agreements a ON a.id = c.agreement_id
-         JOIN industries i ON i.id = c.industry_id JOIN regions r ON r.id = c.region_id
-        WHERE c.period && daterange($1::date, $2::date, '[]') AND ($3::uuid IS NULL OR c.agreement_id <> $3)
-        ORDER BY a.id, izh, r.path LIMIT $4`,
-      [startDate, endDate, excludeAgreementId, limit, cells.map((c) => c.industryId), cells.map((c) => c.regionId)],
+    // Names and the order (industry name, region path) come from the catalog module, handed to SQL as parameters.
+    const labels = await this.catalog.labels(
+      this.db.manager,
+      cells.map((c) => c.industryId),
+      cells.map((c) => c.regionId),
+    );
+    const industries = [...labels.industries.entries()];
+    const regions = [...labels.regions.entries()];
+    const found: {
+      agreement_id: string;
+      start_date: string;
+      partner_id: string;
+      industry_id: string;
+      region_id: string;
+      from_date: string;
+      until_date: string;
+    }[] = await this.db.query(
+      `SELECT DISTINCT a.id AS agreement_id, a.start_date, a.partner_id, c.industry_id, c.region_id, i.name_zh AS izh, r.path,
+                lower(c.period)::text AS from_date, (upper(c.period) - 1)::text AS until_date
+           FROM exclusive_claims c
+           JOIN unnest($5::uuid[], $6::uuid[]) AS x(industry_id, region_id) ON x.industry_id = c.industry_id AND x.region_id = c.region_id
+           JOIN agreements a ON a.id = c.agreement_id
+           JOIN unnest($7::uuid[], $8::text[]) AS i(id, name_zh) ON i.id = c.industry_id
+           JOIN unnest($9::uuid[], $10::text[]) AS r(id, path) ON r.id = c.region_id
+          WHERE c.period && daterange($1::date, $2::date, '[]') AND ($3::uuid IS NULL OR c.agreement_id <> $3)
+          ORDER BY a.id, izh, r.path LIMIT $4`,
+      [
+        startDate,
+        endDate,
+        excludeAgreementId,
+        limit,
+        cells.map((c) => c.industryId),
+        cells.map((c) => c.regionId),
+        industries.map(([id]) => id),
+        industries.map(([, l]) => l.nameZh),
+        regions.map(([id]) => id),
+        regions.map(([, l]) => l.path),
+      ],
     );
     const rows = await this.named(this.db.manager, found);
-    return rows.map((r) => ({
-      agreementId: r.agreement_id,
-      number: agreementNumber('exclusive', r.start_date, r.agreement_id),
-      partnerId: r.partner_id,
-      partnerName: r.partner_name,
-      industryNameZh: r.izh,
-      industryNameEn: r.ien,
-      regionNameZh: r.rzh,
-      regionNameEn: r.ren,
-      from: r.from_date,
-      until: r.until_date,
-    }));
+    return rows.map((r) => {
+      const industry = labels.industries.get(r.industry_id)!;
+      const region = labels.regions.get(r.region_id)!;
+      return {
+        agreementId: r.agreement_id,
+        number: agreementNumber('exclusive', r.start_date, r.agreement_id),
+        partnerId: r.partner_id,
+        partnerName: r.partner_name,
+        industryNameZh: industry.nameZh,
+        industryNameEn: industry.nameEn,
+        regionNameZh: region.nameZh,
+        regionNameEn: region.nameEn,
+        from: r.from_date,
+        until: r.until_date,
+      };
+    });
   }
 
   /** Who holds this exact segment (industry × region) on a day. */
