@@ -12,11 +12,17 @@ export function useStatusLabel() {
 /** Options for a status filter, worded like the badges. */
 export function useStatusOptions() {
   const label = useStatusLabel();
-  return <K extends StatusKind>(kind: K) => (Object.keys(STATUS_COLOR[kind]) as StatusValue<K>[]).map((value) => ({ value, label: label(kind, value) }));
+  return <K extends StatusKind>(kind: K) =>
+    (Object.keys(STATUS_COLOR[kind]) as StatusValue<K>[]).map((value) => ({ value, label: label(kind, value) }));
 }
 
 /** One badge for every status in both apps: colour from STATUS_COLOR, word from the shared catalogue. */
-export function StatusBadge<K extends StatusKind>({ kind, value, children, ...rest }: { kind: K; value: StatusValue<K> | (string & {}) } & BadgeProps) {
+export function StatusBadge<K extends StatusKind>({
+  kind,
+  value,
+  children,
+  ...rest
+}: { kind: K; value: StatusValue<K> | (string & {}) } & BadgeProps) {
   const label = useStatusLabel();
   const color = (STATUS_COLOR[kind] as Record<string, string>)[value] ?? 'gray';
   return (
@@ -30,6 +36,14 @@ export function StatusBadge<K extends StatusKind>({ kind, value, children, ...re
  * A partner's stage. The applicant reads its own application's progress (`applicationStage`, the default, as the portal
  * shows it); the vendor team reads its pipeline stage (`audience="vendor"`).
  */
-export function StageBadge({ stage, size = 'md', audience = 'partner' }: { stage: PartnerDetail['stage']; size?: 'md' | 'lg'; audience?: 'partner' | 'vendor' }) {
+export function StageBadge({
+  stage,
+  size = 'md',
+  audience = 'partner',
+}: {
+  stage: PartnerDetail['stage'];
+  size?: 'md' | 'lg';
+  audience?: 'partner' | 'vendor';
+}) {
   return <StatusBadge kind={audience === 'vendor' ? 'partnerStage' : 'applicationStage'} value={stage} size={size} />;
 }

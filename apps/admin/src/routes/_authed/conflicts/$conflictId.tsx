@@ -1,10 +1,10 @@
 import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Radio, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBulb } from '@tabler/icons-react';
 import { ApiError, formatDateTime, formatMoney, meQueryOptions, StatusBadge } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { conflictQueryOptions, useResolve } from '../../../api/registrations';
@@ -25,17 +25,23 @@ function ConflictCase() {
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const resolve = useResolve(conflictId);
   const rec = c.recommendation;
-  const [mode, setMode] = useState<Mode>('award');
-  const [winner, setWinner] = useState<string>(rec?.winnerId && c.registrations.some((r) => r.id === rec.winnerId) ? rec.winnerId : (c.registrations[0]?.id ?? ''));
-  const [shares, setShares] = useState<Record<string, number | string>>(Object.fromEntries(c.registrations.map((r) => [r.id, Math.floor(100 / Math.max(1, c.registrations.length))])));
-  const [rationale, setRationale] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // The resolution is checked by the server (which answers with a translated issue); the form only gathers it.
+  const form = useForm({
+    initialValues: {
+      mode: 'award' as Mode,
+      winner: rec?.winnerId && c.registrations.some((r) => r.id === rec.winnerId) ? rec.winnerId : (c.registrations[0]?.id ?? ''),
+      shares: Object.fromEntries(c.registrations.map((r) => [r.id, Math.floor(100 / Math.max(1, c.registrations.length))])) as Record<string, number | string>,
+      rationale: '',
+    },
+  });
+  const { mode, winner, shares, rationale } = form.values;
+  const error = form.errors.form;
   const canResolve = c.status === 'open' && (user?.role === 'vendor_admin' || user?.role === 'channel_manager');
   const total = Object.values(shares).reduce<number>((s, v) => s + Number(v || 0), 0);
   const recWinner = c.registrations.find((r) => r.id === rec?.winnerId)?.partnerName ?? c.directAccounts.find((d) => d.id === rec?.winnerId)?.name;
 
   const submit = () => {
-    setError(null);
+    form.clearErrors();
     const body =
       mode === 'award'
         ? { resolution: mode, winnerRegistrationId: winner, rationale }
@@ -44,7 +50,7 @@ function ConflictCase() {
           : { resolution: mode, rationale };
     resolve.mutate(body, {
       onSuccess: () => notifications.show({ color: 'green', message: t('conflicts.done') }),
-      onError: (e) => setError(e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : String(e)),
+      onError: (e) => form.setFieldError('form', e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : String(e)),
     });
   };
 
@@ -106,9 +112,9 @@ function ConflictCase() {
         <Card>
           <Stack>
             <Title order={4}>{t('conflicts.resolve')}</Title>
-            <SegmentedControl w="fit-content" value={mode} onChange={(v) => setMode(v as Mode)} data={(['award', 'split', 'reject_all', 'dismiss'] as const).map((m) => ({ value: m, label: t(`conflicts.${m}`) }))} />
+            <SegmentedControl w="fit-content" {...form.getInputProps('mode')} data={(['award', 'split', 'reject_all', 'dismiss'] as const).map((m) => ({ value: m, label: t(`conflicts.${m}`) }))} />
             {mode === 'award' && (
-              <Radio.Group label={t('conflicts.winner')} value={winner} onChange={setWinner}>
+              <Radio.Group label={t('conflicts.winner')} {...form.getInputProps('winner')}>
                 <Stack gap={4} mt={4}>
                   {c.registrations.map((r) => (
                     <Radio key={r.id} value={r.id} label={r.partnerName} />
@@ -119,14 +125,14 @@ function ConflictCase() {
             {mode === 'split' && (
               <Group>
                 {c.registrations.map((r) => (
-                  <NumberInput key={r.id} label={t('conflicts.share', { partner: r.partnerName })} min={1} max={99} allowDecimal={false} value={shares[r.id]} onChange={(v) => setShares({ ...shares, [r.id]: v })} w={220} />
+                  <NumberInput key={r.id} label={t('conflicts.share', { partner: r.partnerName })} min={1} max={99} allowDecimal={false} value={shares[r.id]} onChange={(v) => form.setFieldValue(`shares.${r.id}`, v)} w={220} />
                 ))}
                 <Text size="sm" c={total === 100 ? 'green' : 'red'} mt="lg">
                   {t('conflicts.share_total', { total })}
                 </Text>
               </Group>
             )}
-            <Textarea label={t('conflicts.rationale')} autosize minRows={3} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} required />
+            <Textarea label={t('conflicts.rationale')} autosize minRows={3} {...form.getInputProps('rationale')} required />
             {error && <Alert color="red">{error}</Alert>}
             <Group justify="flex-end">
               <Button loading={resolve.isPending} onClick={submit}>

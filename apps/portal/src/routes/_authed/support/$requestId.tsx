@@ -1,4 +1,4 @@
-import { Alert, Anchor, Avatar, Badge, Button, Card, Grid, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Avatar, Button, Card, Grid, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconLifebuoy, IconPlus, IconSearch } from '@tabler/icons-react';
 import { SupportKindSchema, SupportStatusSchema } from '@partnerline/domain';
 import { formatDateTime, PageHeader, StatusBadge, useStatusLabel } from '@partnerline/ui';

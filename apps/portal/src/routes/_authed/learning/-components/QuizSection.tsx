@@ -1,6 +1,16 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Paper, Radio, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCertificate, IconCheck, IconCircleCheckFilled, IconCircleDashed, IconLock, IconPlayerPlay, IconRefresh, IconTrophy, IconX } from '@tabler/icons-react';
+import {
+  IconCertificate,
+  IconCheck,
+  IconCircleCheckFilled,
+  IconCircleDashed,
+  IconLock,
+  IconPlayerPlay,
+  IconRefresh,
+  IconTrophy,
+  IconX,
+} from '@tabler/icons-react';
 import { type CourseDetail, type LearnerQuestion, type QuizResult } from '@partnerline/domain';
 import { ApiError } from '@partnerline/ui';
 import { Link } from '@tanstack/react-router';
@@ -30,7 +40,8 @@ export function QuizSection({ course, allModulesDone }: { course: CourseDetail; 
         setAnswers({});
         setPaper(p);
       },
-      onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }) });
+      onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+    });
   };
   const send = () => {
     if (!enrolment || !paper) return;
@@ -66,13 +77,18 @@ export function QuizSection({ course, allModulesDone }: { course: CourseDetail; 
         {paper.questions.map((q, i) => (
           <Paper key={q.id} withBorder p="md" radius="md" component="fieldset" style={{ margin: 0 }} aria-labelledby={`q-${q.id}`}>
             <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              {t('learning.quiz.questionOf', { n: i + 1, total: paper.questions.length })} · {q.kind === 'single' ? t('learning.quiz.single') : t('learning.quiz.multiple')}
+              {t('learning.quiz.questionOf', { n: i + 1, total: paper.questions.length })} ·{' '}
+              {q.kind === 'single' ? t('learning.quiz.single') : t('learning.quiz.multiple')}
             </Text>
             <Text fw={600} mt={4} mb="sm" id={`q-${q.id}`}>
               {q.prompt}
             </Text>
             {q.kind === 'single' ? (
-              <Radio.Group value={answers[q.id]?.[0] ?? null} onChange={(v) => setAnswers({ ...answers, [q.id]: [v] })} aria-labelledby={`q-${q.id}`}>
+              <Radio.Group
+                value={answers[q.id]?.[0] ?? null}
+                onChange={(v) => setAnswers({ ...answers, [q.id]: [v] })}
+                aria-labelledby={`q-${q.id}`}
+              >
                 <Stack gap="xs">
                   {q.options.map((o) => (
                     <Radio key={o.id} value={o.id} label={o.text} />
@@ -80,7 +96,11 @@ export function QuizSection({ course, allModulesDone }: { course: CourseDetail; 
                 </Stack>
               </Radio.Group>
             ) : (
-              <Checkbox.Group value={answers[q.id] ?? []} onChange={(v) => setAnswers({ ...answers, [q.id]: v })} aria-labelledby={`q-${q.id}`}>
+              <Checkbox.Group
+                value={answers[q.id] ?? []}
+                onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
+                aria-labelledby={`q-${q.id}`}
+              >
                 <Stack gap="xs">
                   {q.options.map((o) => (
                     <Checkbox key={o.id} value={o.id} label={o.text} />
@@ -92,7 +112,9 @@ export function QuizSection({ course, allModulesDone }: { course: CourseDetail; 
         ))}
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {answered < paper.questions.length ? t('learning.quiz.unanswered', { count: paper.questions.length - answered }) : t('learning.quiz.ready')}
+            {answered < paper.questions.length
+              ? t('learning.quiz.unanswered', { count: paper.questions.length - answered })
+              : t('learning.quiz.ready')}
           </Text>
           <Button size="md" loading={submit.isPending} onClick={send}>
             {t('learning.quiz.submit')}
@@ -159,7 +181,17 @@ export function QuizSection({ course, allModulesDone }: { course: CourseDetail; 
   );
 }
 
-function QuizResultView({ result: r, questions, onRetry, retrying }: { result: QuizResult; questions: LearnerQuestion[]; onRetry: () => void; retrying: boolean }) {
+function QuizResultView({
+  result: r,
+  questions,
+  onRetry,
+  retrying,
+}: {
+  result: QuizResult;
+  questions: LearnerQuestion[];
+  onRetry: () => void;
+  retrying: boolean;
+}) {
   const { t } = useTranslation();
   const revealed = r.questions.some((q) => q.correctOptionIds !== null);
   return (
@@ -254,12 +286,24 @@ function QuizResultView({ result: r, questions, onRetry, retrying }: { result: Q
         const a = r.questions.find((x) => x.questionId === q.id);
         if (!a) return null;
         return (
-          <Paper key={a.questionId} withBorder p="md" radius="md" aria-label={t('learning.quiz.questionOf', { n: i + 1, total: questions.length })} component="section">
+          <Paper
+            key={a.questionId}
+            withBorder
+            p="md"
+            radius="md"
+            aria-label={t('learning.quiz.questionOf', { n: i + 1, total: questions.length })}
+            component="section"
+          >
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Text fw={600}>
                 {i + 1}. {q.prompt}
               </Text>
-              <Badge color={a.correct ? 'green' : 'red'} variant="light" leftSection={a.correct ? <IconCheck size={12} /> : <IconX size={12} />} style={{ flexShrink: 0 }}>
+              <Badge
+                color={a.correct ? 'green' : 'red'}
+                variant="light"
+                leftSection={a.correct ? <IconCheck size={12} /> : <IconX size={12} />}
+                style={{ flexShrink: 0 }}
+              >
                 {a.correct ? t('learning.quiz.right') : t('learning.quiz.wrong')}
               </Badge>
             </Group>
@@ -269,7 +313,11 @@ function QuizResultView({ result: r, questions, onRetry, retrying }: { result: Q
                 const isCorrect = a.correctOptionIds?.includes(o.id) ?? false;
                 return (
                   <Group key={o.id} gap="xs" wrap="nowrap">
-                    {picked ? <IconCircleCheckFilled size={16} color={a.correct ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-red-6)'} /> : <IconCircleDashed size={16} color="var(--mantine-color-gray-4)" />}
+                    {picked ? (
+                      <IconCircleCheckFilled size={16} color={a.correct ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-red-6)'} />
+                    ) : (
+                      <IconCircleDashed size={16} color="var(--mantine-color-gray-4)" />
+                    )}
                     <Text size="sm" fw={picked ? 600 : 400} c={picked ? undefined : 'dimmed'}>
                       {o.text}
                     </Text>

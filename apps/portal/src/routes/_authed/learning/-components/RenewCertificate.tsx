@@ -25,11 +25,20 @@ export function RenewCertificate({ course }: { course: CourseDetail }) {
   return (
     <Alert color="orange" icon={<IconRefresh size={18} />} title={t('learning.renew.title', { name: due[0].name })}>
       <Group justify="space-between" wrap="nowrap" align="flex-end">
-        <Text size="sm">{t(due[0].status === 'expired' ? 'learning.renew.expired' : 'learning.renew.expiring', { date: formatDate(due[0].expiresOn, locale) })}</Text>
+        <Text size="sm">
+          {t(due[0].status === 'expired' ? 'learning.renew.expired' : 'learning.renew.expiring', {
+            date: formatDate(due[0].expiresOn, locale),
+          })}
+        </Text>
         <Button
           color="orange"
           loading={enrol.isPending}
-          onClick={() => enrol.mutate({ courseId: course.id }, { onError: (e) => notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) }) })}
+          onClick={() =>
+            enrol.mutate(
+              { courseId: course.id },
+              { onError: (e) => notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) }) },
+            )
+          }
         >
           {t('learning.renew.action')}
         </Button>

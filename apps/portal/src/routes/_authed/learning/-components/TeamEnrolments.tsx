@@ -12,7 +12,9 @@ import { CourseProgress } from '../../../../components/training';
 export function Enrolments({ onEnrol }: { onEnrol: () => void }) {
   const { t } = useTranslation();
   const { data: enrolments } = useSuspenseQuery(enrolmentsQueryOptions());
-  const rows = [...enrolments].sort((a, b) => (a.status === b.status ? a.userName.localeCompare(b.userName) : a.status === 'in_progress' ? -1 : 1));
+  const rows = [...enrolments].sort((a, b) =>
+    a.status === b.status ? a.userName.localeCompare(b.userName) : a.status === 'in_progress' ? -1 : 1,
+  );
   return (
     <Card p={0}>
       <Group justify="space-between" p="md">
@@ -87,7 +89,9 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
   const member = members.find((u) => u.id === userId);
   const published = courses.filter((c) => c.status === 'published');
   // Courses for the member's job role first.
-  const ordered = member?.jobRole ? [...published].sort((a, b) => Number(b.jobRole === member.jobRole) - Number(a.jobRole === member.jobRole)) : published;
+  const ordered = member?.jobRole
+    ? [...published].sort((a, b) => Number(b.jobRole === member.jobRole) - Number(a.jobRole === member.jobRole))
+    : published;
 
   const submit = () => {
     if (!userId || !courseId) return setError(t('teamTraining.pickBoth'));
@@ -110,7 +114,10 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
         <Select
           label={t('teamTraining.member')}
           searchable
-          data={members.map((u) => ({ value: u.id, label: `${u.displayName}${u.jobRole ? ` · ${t(`jobRoles.${u.jobRole}`, { ns: 'ui' })}` : ''}` }))}
+          data={members.map((u) => ({
+            value: u.id,
+            label: `${u.displayName}${u.jobRole ? ` · ${t(`jobRoles.${u.jobRole}`, { ns: 'ui' })}` : ''}`,
+          }))}
           value={userId}
           onChange={setUserId}
           leftSection={<IconUsersGroup size={14} />}

@@ -27,7 +27,10 @@ export function Requirements({ quals }: { quals: Qualification[] }) {
         <Card key={q.agreementId} aria-label={q.agreementNumber} component="section">
           <Group justify="space-between" mb="sm">
             <Stack gap={0}>
-              <Anchor fw={700} renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: q.agreementId }} />}>
+              <Anchor
+                fw={700}
+                renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: q.agreementId }} />}
+              >
                 {q.agreementNumber}
               </Anchor>
               <Text size="xs" c="dimmed">
@@ -43,7 +46,11 @@ export function Requirements({ quals }: { quals: Qualification[] }) {
           ) : (
             <Stack gap="sm">
               {q.lines.map((l) => (
-                <QualificationLineView key={`${l.jobRole}-${l.productLineId}`} line={l} lineName={productLineName(lines, l.productLineId, l.productLineCode, locale === 'zh-CN')} />
+                <QualificationLineView
+                  key={`${l.jobRole}-${l.productLineId}`}
+                  line={l}
+                  lineName={productLineName(lines, l.productLineId, l.productLineCode, locale === 'zh-CN')}
+                />
               ))}
             </Stack>
           )}

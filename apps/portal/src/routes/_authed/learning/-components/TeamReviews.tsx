@@ -65,7 +65,12 @@ export function Reviews({ reviews }: { reviews: QualificationReview[] }) {
                               ? '—'
                               : r.certifiedStaff.gaps.map((g, i) => (
                                   <Text key={i} size="sm">
-                                    {g.agreementNumber}: {t('qualification.needsMore', { count: g.missing, role: t(`jobRoles.${g.jobRole}`, { ns: 'ui' }), line: g.productLineCode })}
+                                    {g.agreementNumber}:{' '}
+                                    {t('qualification.needsMore', {
+                                      count: g.missing,
+                                      role: t(`jobRoles.${g.jobRole}`, { ns: 'ui' }),
+                                      line: g.productLineCode,
+                                    })}
                                   </Text>
                                 ))}
                           </Table.Td>
