@@ -1,7 +1,7 @@
 import { Button, Card, Group, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PublicShell } from '../../components/PublicShell';
 
@@ -23,17 +23,10 @@ function VerifyForm() {
 function CodeForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const value = code.trim();
-    if (value.length < 4) return setError(t('verify.codeRequired'));
-    setError(null);
-    void navigate({ to: '/verify/$code', params: { code: value } });
-  };
+  const form = useForm({ initialValues: { code: '' }, validate: { code: (v) => (v.trim().length < 4 ? t('verify.codeRequired') : null) } });
+  const submit = form.onSubmit(({ code }) => void navigate({ to: '/verify/$code', params: { code: code.trim() } }));
   return (
-    <Card withBorder radius="lg" p="xl" component="form" onSubmit={submit}>
+    <Card withBorder radius="lg" p="xl" component="form" onSubmit={(e) => submit(e as unknown as React.FormEvent<HTMLFormElement>)}>
       <Stack>
         <Group gap="sm">
           <ThemeIcon size={44} radius="md" variant="light" color="indigo">
@@ -47,7 +40,7 @@ function CodeForm() {
           </div>
         </Group>
         <Group align="flex-start" wrap="nowrap">
-          <TextInput label={t('verify.code')} placeholder="XXXX-XXXX-XXXX" value={code} onChange={(e) => setCode(e.currentTarget.value)} error={error} style={{ flex: 1 }} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+          <TextInput label={t('verify.code')} placeholder="XXXX-XXXX-XXXX" {...form.getInputProps('code')} style={{ flex: 1 }} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
           <Button type="submit" mt={25}>
             {t('verify.submit')}
           </Button>

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, formatDateTime, formatMoney, meQueryOptions, StatusBadge, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
@@ -23,7 +24,8 @@ function RegistrationPage() {
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const review = useReview(registrationId);
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
+  const form = useForm({ initialValues: { reason: '' } });
+  const { reason } = form.values;
   const canReview = user?.role === 'vendor_admin' || user?.role === 'channel_manager';
   const act = (action: 'approve' | 'reject') =>
     review.mutate(
@@ -104,7 +106,7 @@ function RegistrationPage() {
       {rejecting && (
         <Modal opened onClose={() => setRejecting(false)} title={t('registrations.reject')}>
           <Stack>
-            <Textarea label={t('registrations.reason')} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            <Textarea label={t('registrations.reason')} autosize minRows={3} {...form.getInputProps('reason')} />
             <Group justify="flex-end">
               <Button color="red" loading={review.isPending} disabled={!reason.trim()} onClick={() => act('reject')}>
                 {t('registrations.reject')}

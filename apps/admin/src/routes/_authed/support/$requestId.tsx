@@ -6,7 +6,6 @@ import { fundsWithinRequest, SupportCloseSchema, SupportFundsDecisionSchema, Sup
 import { ApiError, Fact, formatDate, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type SupportAction, supportAssigneesQueryOptions, supportThreadQueryOptions, useSupportAction } from '../../../api/training';
@@ -182,7 +181,8 @@ function Reply({ pending, onSend }: { pending: boolean; onSend: (body: string, a
 function AssignCard({ thread, pending, onAssign }: { thread: SupportThread; pending: boolean; onAssign: (id: string) => void }) {
   const { t } = useTranslation();
   const { data: assignees = [] } = useQuery(supportAssigneesQueryOptions());
-  const [value, setValue] = useState<string | null>(thread.assigneeId);
+  const form = useForm({ initialValues: { assigneeId: thread.assigneeId as string | null } });
+  const value = form.values.assigneeId;
   return (
     <Card>
       <Title order={5} mb="sm">
@@ -194,8 +194,7 @@ function AssignCard({ thread, pending, onAssign }: { thread: SupportThread; pend
           placeholder={t('support.pickAssignee')}
           searchable
           data={assignees.map((a) => ({ value: a.id, label: `${a.displayName} · ${t(`roles.${a.role}`, { ns: 'ui' })}` }))}
-          value={value}
-          onChange={setValue}
+          {...form.getInputProps('assigneeId')}
         />
         <Button variant="light" disabled={!value || value === thread.assigneeId} loading={pending} onClick={() => value && onAssign(value)}>
           {t('support.assignSubmit')}

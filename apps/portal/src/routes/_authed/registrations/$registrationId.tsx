@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, daysUntil, formatDateTime, formatMoney, meQueryOptions, StatusBadge, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
@@ -27,8 +28,8 @@ function RegistrationPage() {
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const action = useRegistrationAction(registrationId);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [text, setText] = useState('');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const form = useForm({ initialValues: { text: '', date: new Date().toISOString().slice(0, 10) } });
+  const { text, date } = form.values;
   const run = (a: 'submit' | 'extend' | 'won' | 'lost' | 'withdraw', body?: unknown) =>
     action.mutate(
       { action: a, body },
@@ -36,7 +37,7 @@ function RegistrationPage() {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('registrations.done') });
           setDialog(null);
-          setText('');
+          form.setFieldValue('text', '');
         },
         onError: (e) => notifications.show({ color: 'red', autoClose: 10_000, message: e instanceof ApiError ? e.message : String(e) }),
       },
@@ -107,11 +108,11 @@ function RegistrationPage() {
           <Stack>
             {dialog === 'won' ? (
               <>
-                <TextInput label={t('registrations.wonAmount')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-                <TextInput type="date" label={t('registrations.wonDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+                <TextInput label={t('registrations.wonAmount')} {...form.getInputProps('text')} />
+                <TextInput type="date" label={t('registrations.wonDate')} {...form.getInputProps('date')} />
               </>
             ) : (
-              <Textarea label={dialog === 'extend' ? t('registrations.progress') : t('registrations.lostReason')} autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+              <Textarea label={dialog === 'extend' ? t('registrations.progress') : t('registrations.lostReason')} autosize minRows={3} {...form.getInputProps('text')} />
             )}
             <Group justify="flex-end">
               <Button loading={action.isPending} onClick={() => run(dialog, dialog === 'extend' ? { progress: text } : dialog === 'won' ? { amount: text, date } : { reason: text })}>
@@ -129,8 +130,8 @@ function EvidenceCard({ id, open }: { id: string; open: boolean }) {
   const { t } = useTranslation();
   const { data: files } = useQuery(evidenceQueryOptions(id));
   const upload = useUploadEvidence(id);
-  const [kind, setKind] = useState<string>('proofOfCommunication');
-  const [file, setFile] = useState<File | null>(null);
+  const form = useForm({ initialValues: { kind: 'proofOfCommunication', file: null as File | null } });
+  const { kind, file } = form.values;
   return (
     <Card>
       <Text fw={600} mb="sm">{t('registrations.files')}</Text>
@@ -143,8 +144,8 @@ function EvidenceCard({ id, open }: { id: string; open: boolean }) {
       </Stack>
       {open && (
         <Stack gap="xs" mt="sm">
-          <Select label={t('registrations.fileKind')} allowDeselect={false} data={(['proofOfCommunication', 'customerFeedback', 'customerDetails'] as const).map((k) => ({ value: k, label: t(`registrations.${k}`) }))} value={kind} onChange={(v) => v && setKind(v)} />
-          <FileInput label={t('registrations.file')} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx" value={file} onChange={setFile} clearable />
+          <Select label={t('registrations.fileKind')} allowDeselect={false} data={(['proofOfCommunication', 'customerFeedback', 'customerDetails'] as const).map((k) => ({ value: k, label: t(`registrations.${k}`) }))} {...form.getInputProps('kind')} />
+          <FileInput label={t('registrations.file')} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx" {...form.getInputProps('file')} clearable />
           <Button
             variant="light"
             disabled={!file}
@@ -156,7 +157,7 @@ function EvidenceCard({ id, open }: { id: string; open: boolean }) {
                 {
                   onSuccess: () => {
                     notifications.show({ color: 'green', message: t('registrations.uploaded') });
-                    setFile(null);
+                    form.setFieldValue('file', null);
                   },
                   onError: (e) => notifications.show({ color: 'red', autoClose: 10_000, message: e instanceof ApiError ? e.message : String(e) }),
                 },
