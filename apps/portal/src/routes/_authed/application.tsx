@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Grid, Group, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, formatDate, formatDateTime, meQueryOptions, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions, useAnswer } from '../../api/portal';
 import { StageBadge } from '@partnerline/ui';
@@ -118,7 +118,8 @@ function ApplicationPage() {
 
 function Question({ partnerId, request, locale, tz, canAnswer }: { partnerId: string; request: { id: string; question: string; askedBy: string; askedAt: string; answer: string | null; answeredAt: string | null }; locale: 'zh-CN' | 'en'; tz?: string; canAnswer: boolean }) {
   const { t } = useTranslation();
-  const [answer, setAnswer] = useState('');
+  const form = useForm({ initialValues: { answer: '' } });
+  const answer = form.values.answer;
   const send = useAnswer(partnerId);
   const error = send.error instanceof ApiError ? (send.error.fieldErrors().answer ?? send.error.message) : undefined;
   return (
@@ -139,7 +140,7 @@ function Question({ partnerId, request, locale, tz, canAnswer }: { partnerId: st
       ) : (
         canAnswer && (
           <>
-            <Textarea label={t('application.answer')} autosize minRows={3} value={answer} onChange={(e) => setAnswer(e.currentTarget.value)} error={error} />
+            <Textarea label={t('application.answer')} autosize minRows={3} {...form.getInputProps('answer')} error={error} />
             <Button
               w="fit-content"
               disabled={!answer.trim()}

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconSchool, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { ApiError } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions } from '../../../../api/portal';
 import { coursesQueryOptions, enrolmentsQueryOptions, useEnrol } from '../../../../api/training';
@@ -82,9 +82,9 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
   const { data: partner } = useSuspenseQuery(myPartnerQueryOptions(partnerId));
   const { data: courses } = useSuspenseQuery(coursesQueryOptions());
   const enrol = useEnrol();
-  const [userId, setUserId] = useState<string | null>(null);
-  const [courseId, setCourseId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ initialValues: { userId: null as string | null, courseId: null as string | null } });
+  const { userId, courseId } = form.values;
+  const error = form.errors.form;
   const members = partner.users.filter((u) => !u.disabled && !u.invitationPending);
   const member = members.find((u) => u.id === userId);
   const published = courses.filter((c) => c.status === 'published');
@@ -94,8 +94,8 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
     : published;
 
   const submit = () => {
-    if (!userId || !courseId) return setError(t('teamTraining.pickBoth'));
-    setError(null);
+    if (!userId || !courseId) return form.setErrors({ form: t('teamTraining.pickBoth') });
+    form.clearErrors();
     enrol.mutate(
       { courseId, userId },
       {
@@ -103,7 +103,7 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
           notifications.show({ color: 'green', message: t('teamTraining.enrolledMember', { name: member?.displayName ?? '' }) });
           onClose();
         },
-        onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
+        onError: (e) => form.setErrors({ form: e instanceof ApiError ? e.message : String(e) }),
       },
     );
   };
@@ -118,16 +118,14 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
             value: u.id,
             label: `${u.displayName}${u.jobRole ? ` · ${t(`jobRoles.${u.jobRole}`, { ns: 'ui' })}` : ''}`,
           }))}
-          value={userId}
-          onChange={setUserId}
+          {...form.getInputProps('userId')}
           leftSection={<IconUsersGroup size={14} />}
         />
         <Select
           label={t('teamTraining.course')}
           searchable
           data={ordered.map((c) => ({ value: c.id, label: `${c.code} · ${c.title}` }))}
-          value={courseId}
-          onChange={setCourseId}
+          {...form.getInputProps('courseId')}
           leftSection={<IconSchool size={14} />}
         />
         {error && <Alert color="red">{error}</Alert>}
