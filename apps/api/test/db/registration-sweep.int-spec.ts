@@ -13,9 +13,10 @@ describe('registration sweep in batches', () => {
   it('expires 2.2 batches of registrations in 3 short transactions with progress, then finds nothing left', async () => {
     const ds = dataSourceOf(app);
     const n = Math.round(SWEEP_BATCH * 2.2);
-    const [{ partner_id: partnerId, created_by: userId, industry_id: industryId, region_id: regionId, details }] = await ds.query(
-      `SELECT partner_id, created_by, industry_id, region_id, details FROM deal_registrations LIMIT 1`,
-    );
+    const [{ created_by: userId, industry_id: industryId, region_id: regionId, details }] = await ds.query(`SELECT created_by, industry_id, region_id, details FROM deal_registrations LIMIT 1`);
+    // A partner of its own without users (no notices), so the fixture stays out of other tests' lists and inboxes.
+    const stamp = Date.now();
+    const [{ id: partnerId }] = await ds.query(`INSERT INTO partners (name, type, status, tax_id, approved_at) VALUES ($1, 'smb', 'active', $2, now()) RETURNING id`, [`批量清扫伙伴${stamp}`, `SWEEP-${stamp}`]);
     // Protection that ended long ago (only these rows are due on the sweep day below).
     await ds.query(
       `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, industry_id, region_id, details, estimated_amount, expected_close, protection_ends, created_by)
@@ -37,5 +38,8 @@ describe('registration sweep in batches', () => {
     expect(left).toBe(0);
     const again = await svc.sweep('2000-01-02');
     expect(again).toEqual({ expired: [], reminded: 0, escalated: 0 });
+    // Leave the shared test database as it was.
+    await ds.query(`DELETE FROM registration_status_history WHERE registration_id IN (SELECT id FROM deal_registrations WHERE partner_id = $1)`, [partnerId]);
+    await ds.query(`DELETE FROM deal_registrations WHERE partner_id = $1`, [partnerId]);
   }, 120_000);
 });
