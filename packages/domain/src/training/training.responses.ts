@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CertificationVerificationSchema, EnrolmentViewSchema, LearnerQuestionSchema } from './training.schema.js';
+import { CertificationPathSchema, CertificationVerificationSchema, EnrolmentViewSchema, LearnerQuestionSchema } from './training.schema.js';
 
 /** Response shapes of the training endpoints not already in training.schema. */
 
@@ -27,3 +27,6 @@ export type SupportAssignee = z.infer<typeof SupportAssigneeSchema>;
 
 /** GET /certifications/verify/:code (public). */
 export type CertificationVerification = z.infer<typeof CertificationVerificationSchema>;
+
+/** GET /certification-paths: a path with its courses and how many hold it. */
+export type CertificationPath = z.infer<typeof CertificationPathSchema>;

@@ -1,4 +1,5 @@
 import {
+  CertificationPageSchema,
   CertificationPathSchema,
   CertificationSchema,
   type CertificationStatus,
@@ -9,10 +10,12 @@ import {
   type CourseTrack,
   EnrolmentListItemSchema,
   type JobRole,
+  QualificationReviewPageSchema,
   QualificationReviewSchema,
   QualificationSchema,
   SupportAssigneeSchema,
   type SupportKind,
+  SupportRequestPageSchema,
   SupportRequestSchema,
   type SupportStatus,
   SupportThreadSchema,
@@ -20,6 +23,9 @@ import {
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { getParsed } from './request';
+
+/** The vendor's queues (certificates, reviews, support requests) are paged on the server: one page of this size, with the total. */
+export const QUEUE_PAGE_SIZE = 25;
 
 // ── Courses and enrolments ────────────────────────────────────────────────────
 
@@ -39,6 +45,12 @@ export type CertificationFilters = { partnerId?: string; userId?: string; status
 /** Certificates as a whole (capped) list: vendor staff all, partner admin the team's, partner user their own. */
 export const certificationsQueryOptions = (f: CertificationFilters = {}) =>
   queryOptions({ queryKey: ['certifications', f], queryFn: () => getParsed(z.array(CertificationSchema), '/certifications', f), placeholderData: keepPreviousData });
+export const certificationsPageQueryOptions = (f: CertificationFilters, page: number) =>
+  queryOptions({
+    queryKey: ['certifications', 'page', f, page],
+    queryFn: () => getParsed(CertificationPageSchema, '/certifications', { ...f, page, pageSize: QUEUE_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
 /** Public verification of a certificate code (no login). */
 export const verificationQueryOptions = (code: string) =>
   queryOptions({ queryKey: ['verify', code], queryFn: () => getParsed(CertificationVerificationSchema, `/certifications/verify/${encodeURIComponent(code)}`), retry: false });
@@ -54,6 +66,12 @@ export type ReviewFilters = { partnerId?: string; status?: 'scheduled' | 'comple
 /** Qualification reviews as a whole (capped) list; partners see their own organisation's. */
 export const reviewsQueryOptions = (f: ReviewFilters = {}) =>
   queryOptions({ queryKey: ['qualification-reviews', f], queryFn: () => getParsed(z.array(QualificationReviewSchema), '/qualification-reviews', f), placeholderData: keepPreviousData });
+export const reviewsPageQueryOptions = (f: ReviewFilters, page: number) =>
+  queryOptions({
+    queryKey: ['qualification-reviews', 'page', f, page],
+    queryFn: () => getParsed(QualificationReviewPageSchema, '/qualification-reviews', { ...f, page, pageSize: QUEUE_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
 export const reviewQueryOptions = (id: string) => queryOptions({ queryKey: ['qualification-review', id], queryFn: () => getParsed(QualificationReviewSchema, `/qualification-reviews/${id}`) });
 
 // ── Support requests ──────────────────────────────────────────────────────────
@@ -62,6 +80,12 @@ export type SupportFilters = { status?: SupportStatus; kind?: SupportKind; partn
 /** Support requests as a whole (capped) list; partners see their own organisation's. */
 export const supportRequestsQueryOptions = (f: SupportFilters = {}) =>
   queryOptions({ queryKey: ['support-requests', f], queryFn: () => getParsed(z.array(SupportRequestSchema), '/support-requests', f), placeholderData: keepPreviousData });
+export const supportRequestsPageQueryOptions = (f: SupportFilters, page: number) =>
+  queryOptions({
+    queryKey: ['support-requests', 'page', f, page],
+    queryFn: () => getParsed(SupportRequestPageSchema, '/support-requests', { ...f, page, pageSize: QUEUE_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
 export const supportThreadQueryOptions = (id: string) => queryOptions({ queryKey: ['support-request', id], queryFn: () => getParsed(SupportThreadSchema, `/support-requests/${id}`) });
 export const supportAssigneesQueryOptions = () =>
   queryOptions({ queryKey: ['support-assignees'], queryFn: () => getParsed(z.array(SupportAssigneeSchema), '/support-requests/assignees'), staleTime: 300_000 });
