@@ -2,7 +2,18 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile,
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { IsoDateSchema, MoneySchema, RegistrationInputSchema, RegistrationStatusSchema } from '@partnerline/domain';
+import {
+  CreatedSchema,
+  EvidenceFileSchema,
+  IsoDateSchema,
+  MoneySchema,
+  RegistrationDetailSchema,
+  RegistrationExtendedSchema,
+  RegistrationInputSchema,
+  RegistrationPageSchema,
+  RegistrationStatusSchema,
+  RegistrationSubmittedSchema,
+} from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { AnyRole, CurrentUser, PartnerRoles, Roles } from '../../common/auth/auth.decorators';
@@ -14,24 +25,11 @@ import { DealRegistrationsService } from './deal-registrations.service';
 import { EVIDENCE_MAX_BYTES } from './evidence-files';
 
 class InputDto extends createZodDto(RegistrationInputSchema) {}
-class CreatedDto extends createZodDto(z.object({ id: z.uuid() })) {}
-class SubmittedDto extends createZodDto(z.object({ status: RegistrationStatusSchema, conflicts: z.array(z.enum(['duplicate_customer', 'exclusive_territory', 'direct_sales'])) })) {}
-class RegistrationDto extends createZodDto(
-  z.object({
-    id: z.uuid(),
-    partnerId: z.uuid(),
-    status: RegistrationStatusSchema,
-    customerName: z.string(),
-    estimatedAmount: z.string(),
-    slaDue: z.string().nullable(),
-    protectionEnds: z.string().nullable(),
-    details: RegistrationInputSchema,
-    history: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), note: z.string().nullable(), occurredAt: z.string() })),
-    conflicts: z.array(z.object({ id: z.uuid(), kind: z.enum(['duplicate_customer', 'exclusive_territory', 'direct_sales']), status: z.enum(['open', 'resolved']) })),
-  }),
-) {}
+class CreatedDto extends createZodDto(CreatedSchema) {}
+class SubmittedDto extends createZodDto(RegistrationSubmittedSchema) {}
+class RegistrationDto extends createZodDto(RegistrationDetailSchema) {}
 class EvidenceKindDto extends createZodDto(z.object({ kind: z.enum(['proofOfCommunication', 'customerFeedback', 'customerDetails']) })) {}
-class EvidenceFileDto extends createZodDto(z.object({ id: z.uuid(), kind: z.string(), filename: z.string(), mimeType: z.string(), size: z.number().int(), uploadedAt: z.string() })) {}
+class EvidenceFileDto extends createZodDto(EvidenceFileSchema) {}
 class FileParamsDto extends createZodDto(z.object({ id: z.uuid(), fileId: z.uuid() })) {}
 class RejectDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
 class ListQueryDto extends createZodDto(
@@ -43,30 +41,9 @@ class ListQueryDto extends createZodDto(
     pageSize: z.coerce.number().int().min(1).max(200).default(25),
   }),
 ) {}
-class ListItem extends createZodDto(
-  z.object({
-    items: z.array(
-      z.object({
-        id: z.uuid(),
-        partnerId: z.uuid(),
-        partnerName: z.string(),
-        status: RegistrationStatusSchema,
-        customerName: z.string(),
-        estimatedAmount: z.string(),
-        expectedClose: z.string(),
-        slaDue: z.string().nullable(),
-        slaBreached: z.boolean(),
-        protectionEnds: z.string().nullable(),
-        submittedAt: z.string().nullable(),
-      }),
-    ),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
-) {}
+class ListItem extends createZodDto(RegistrationPageSchema) {}
 class ExtendDto extends createZodDto(z.object({ progress: z.string().trim().min(5).max(2000) })) {}
-class ExtendedDto extends createZodDto(z.object({ protectionEnds: z.string() })) {}
+class ExtendedDto extends createZodDto(RegistrationExtendedSchema) {}
 class WonDto extends createZodDto(z.object({ amount: MoneySchema, date: IsoDateSchema })) {}
 class LostDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
 
