@@ -6,8 +6,11 @@ import {
   AgreementSummarySchema,
   AgreementTermsSchema,
   AgreementVersionSchema,
+  AmendmentCreatedSchema,
   ApproveAgreementSchema,
-  ExclusiveHoldingSchema,
+  CreatedSchema,
+  ExclusivityAnswerSchema,
+  ExclusivityOverlapsSchema,
   ExclusivityPreviewSchema,
   ExclusivityQuerySchema,
   pageOf,
@@ -17,7 +20,6 @@ import {
 } from '@partnerline/domain';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { z } from 'zod';
 import { AnyRole, CurrentUser, Roles, VendorRoles } from '../../common/auth/auth.decorators';
 import { scopeOf } from '../../common/auth/scope';
 import type { AuthenticatedUser } from '../../common/http/request-context';
@@ -37,12 +39,12 @@ class VersionDto extends createZodDto(AgreementVersionSchema) {}
 class ApproveDto extends createZodDto(ApproveAgreementSchema) {}
 class RejectDto extends createZodDto(RejectAgreementSchema) {}
 class TerminateDto extends createZodDto(TerminateAgreementSchema) {}
-class VersionCreatedDto extends createZodDto(z.object({ version: z.number().int() })) {}
-class CreatedDto extends createZodDto(z.object({ id: z.uuid() })) {}
+class VersionCreatedDto extends createZodDto(AmendmentCreatedSchema) {}
+class CreatedDto extends createZodDto(CreatedSchema) {}
 class ExclusivityQueryDto extends createZodDto(ExclusivityQuerySchema) {}
-class ExclusivityDto extends createZodDto(z.object({ holder: ExclusiveHoldingSchema.nullable() })) {}
+class ExclusivityDto extends createZodDto(ExclusivityAnswerSchema) {}
 class PreviewDto extends createZodDto(ExclusivityPreviewSchema) {}
-class HoldingsDto extends createZodDto(z.object({ overlaps: z.array(ExclusiveHoldingSchema) })) {}
+class HoldingsDto extends createZodDto(ExclusivityOverlapsSchema) {}
 
 const MANAGERS = ['vendor_admin', 'channel_manager'] as const;
 

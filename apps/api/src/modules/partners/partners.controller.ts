@@ -8,8 +8,11 @@ import {
   InfoAnswerSchema,
   InviteUserSchema,
   isPartnerRole,
+  ApplicationResultSchema,
   ChannelManagerSchema,
-  LoginResultSchema,
+  InvitationAcceptedSchema,
+  InviteResultSchema,
+  ScreeningResultSchema,
   pageOf,
   PartnerApplicationSchema,
   type PartnerDetail,
@@ -40,27 +43,25 @@ import { PartnersRepository } from './partners.repository';
 import { ScreeningService } from './screening.service';
 
 class ApplicationDto extends createZodDto(PartnerApplicationSchema) {}
-class ApplicationResultDto extends createZodDto(LoginResultSchema.extend({ partnerId: z.uuid(), reference: z.string() })) {}
+class ApplicationResultDto extends createZodDto(ApplicationResultSchema) {}
 class DirectoryQueryDto extends createZodDto(PartnerDirectoryQuerySchema) {}
 class DirectoryPageDto extends createZodDto(pageOf(PartnerDirectoryItemSchema)) {}
 class PartnerDetailDto extends createZodDto(PartnerDetailSchema) {}
 class AssignDto extends createZodDto(AssignManagerSchema) {}
 // Discriminated unions cannot be extended as classes: validate with an explicit pipe, document with ApiBody.
 const ScreeningDto = named(createZodDto(ScreeningInputSchema), 'ScreeningDto');
-class ScreeningResultDto extends createZodDto(
-  z.object({ id: z.uuid(), total: z.number(), passed: z.boolean(), knockedOut: z.boolean(), reasons: z.array(z.string()) }),
-) {}
+class ScreeningResultDto extends createZodDto(ScreeningResultSchema) {}
 const DecisionDto = named(createZodDto(DecisionSchema), 'DecisionDto');
 class TrialOutcomeDto extends createZodDto(TrialOutcomeSchema) {}
 class StatusChangeDto extends createZodDto(StatusChangeSchema) {}
 class InviteDto extends createZodDto(InviteUserSchema) {}
-class InviteResultDto extends createZodDto(z.object({ userId: z.uuid(), inviteUrl: z.string(), expiresAt: z.string() })) {}
+class InviteResultDto extends createZodDto(InviteResultSchema) {}
 class AnswerDto extends createZodDto(InfoAnswerSchema) {}
 class AcceptInvitationDto extends createZodDto(AcceptInvitationSchema) {}
 class UserParamsDto extends createZodDto(z.object({ id: z.uuid(), userId: z.uuid() })) {}
 class RequestParamsDto extends createZodDto(z.object({ id: z.uuid(), requestId: z.uuid() })) {}
 class PartnerUserDto extends createZodDto(PartnerUserSchema) {}
-class AcceptedDto extends createZodDto(z.object({ email: z.string() })) {}
+class AcceptedDto extends createZodDto(InvitationAcceptedSchema) {}
 class ChannelManagerDto extends createZodDto(ChannelManagerSchema) {}
 class PartnerUserDisabledDto extends createZodDto(z.object({ disabled: z.boolean() })) {}
 
