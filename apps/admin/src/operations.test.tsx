@@ -47,7 +47,13 @@ function openOperations(role: Role, locale: Locale, runs: JobRun[], extra: Recor
   const api = fakeApi({
     'GET /api/auth/me': json(user(role, locale)),
     'GET /api/notifications': json({ items: [], unread: 0 }),
-    'GET /api/reporting/home': json({ partners: { applied: 0, screening: 0, trial: 0, active: 0 }, registrationsInReview: 0, openConflicts: 0, overdueReviews: 0, newSupportRequests: 0 }),
+    'GET /api/reporting/home': json({
+      partners: { applied: 0, screening: 0, trial: 0, active: 0 },
+      registrationsInReview: 0,
+      openConflicts: 0,
+      overdueReviews: 0,
+      newSupportRequests: 0,
+    }),
     'GET /api/operations/jobs': json({
       items: [
         { kind: 'agreement-sweep', schedule: '0 * * * *', timeZone: 'Asia/Shanghai', enabled: true, lastRun: failed },
@@ -59,7 +65,9 @@ function openOperations(role: Role, locale: Locale, runs: JobRun[], extra: Recor
     ...extra,
   });
   vi.stubGlobal('fetch', vi.fn(api.fetch));
-  const { router, queryClient } = createAppRouter(routeTree, '/admin', { history: createMemoryHistory({ initialEntries: ['/admin/operations'] }) });
+  const { router, queryClient } = createAppRouter(routeTree, '/admin', {
+    history: createMemoryHistory({ initialEntries: ['/admin/operations'] }),
+  });
   render(
     <AppProviders i18n={initI18n(catalogue, locale)} queryClient={queryClient}>
       <RouterProvider router={router} />
@@ -93,7 +101,10 @@ describe('the Operations page', () => {
     openOperations('vendor_admin', 'en', [done], {
       'POST /api/operations/jobs/agreement-sweep/run': (req) => {
         posted.push({ kind: 'agreement-sweep', key: (req.body as { key?: string }).key });
-        return { status: 202, body: run({ kind: 'agreement-sweep', trigger: 'manual', key: 'manual:x', status: 'queued', startedAt: null, finishedAt: null }) };
+        return {
+          status: 202,
+          body: run({ kind: 'agreement-sweep', trigger: 'manual', key: 'manual:x', status: 'queued', startedAt: null, finishedAt: null }),
+        };
       },
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Run Agreement sweep now' }));

@@ -5,7 +5,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 /** While a run is queued or running the page refreshes this often. */
 export const ACTIVE_REFRESH_MS = 3000;
 
-export const jobsQueryOptions = () => queryOptions({ queryKey: ['operations', 'jobs'], queryFn: () => getParsed(JobListSchema, '/operations/jobs') });
+export const jobsQueryOptions = () =>
+  queryOptions({ queryKey: ['operations', 'jobs'], queryFn: () => getParsed(JobListSchema, '/operations/jobs') });
 
 export const jobRunsQueryOptions = (q: Partial<JobRunQuery> = {}) =>
   queryOptions({ queryKey: ['operations', 'runs', q], queryFn: () => getParsed(JobRunListSchema, '/operations/job-runs', q) });
@@ -14,7 +15,8 @@ export const jobRunsQueryOptions = (q: Partial<JobRunQuery> = {}) =>
 export function useRunJob() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, key }: { kind: JobKind; key: string }) => sendParsed(JobRunSchema, `/operations/jobs/${kind}/run`, 'POST', { key }),
+    mutationFn: ({ kind, key }: { kind: JobKind; key: string }) =>
+      sendParsed(JobRunSchema, `/operations/jobs/${kind}/run`, 'POST', { key }),
     onSettled: () => qc.invalidateQueries({ queryKey: ['operations'] }),
   });
 }

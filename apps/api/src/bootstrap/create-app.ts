@@ -38,7 +38,10 @@ function serveSpa(server: express.Express, mount: string, dir: string) {
   if (!existsSync(join(dir, 'index.html'))) return false;
   // Compressed (brotli or gzip, as the browser accepts) only for the apps' files; API responses stay as they are.
   server.use(mount, compression({ threshold: 1024 }));
-  server.use(mount, express.static(dir, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(dir, path)) }));
+  server.use(
+    mount,
+    express.static(dir, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(dir, path)) }),
+  );
   // Any other path below the mount is a client-side route: answer with the app shell.
   server.get(new RegExp(`^${mount}(/.*)?$`), (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-cache');

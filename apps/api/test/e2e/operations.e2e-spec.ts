@@ -22,7 +22,14 @@ describe('operations: durable jobs', () => {
   afterAll(() => app.close());
 
   const runsOf = async (kind: string, key: string) =>
-    (await dataSourceOf(app).query(`SELECT * FROM job_runs WHERE kind = $1 AND key = $2`, [kind, key])) as { status: string; attempt: number; processed: number; total: number | null; cursor: string | null; last_error: string | null }[];
+    (await dataSourceOf(app).query(`SELECT * FROM job_runs WHERE kind = $1 AND key = $2`, [kind, key])) as {
+      status: string;
+      attempt: number;
+      processed: number;
+      total: number | null;
+      cursor: string | null;
+      last_error: string | null;
+    }[];
 
   it('lists the three sweeps with their hourly schedule; only vendor admins and leadership may look', async () => {
     const res = await api(app, admin).get('/api/operations/jobs').expect(200);
@@ -42,11 +49,19 @@ describe('operations: durable jobs', () => {
     ]);
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(a.body.id).toBe(b.body.id);
-    expect(a.body).toMatchObject({ kind: 'training-sweep', key: `manual:${key}`, trigger: 'manual', status: 'queued', requestedBy: 'admin@partnerline.demo' });
+    expect(a.body).toMatchObject({
+      kind: 'training-sweep',
+      key: `manual:${key}`,
+      trigger: 'manual',
+      status: 'queued',
+      requestedBy: 'admin@partnerline.demo',
+    });
     expect(await runsOf('training-sweep', `manual:${key}`)).toHaveLength(1);
     const listed = await api(app, admin).get('/api/operations/job-runs?kind=training-sweep&status=queued').expect(200);
     expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(a.body.id);
-    const audit = await dataSourceOf(app).query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'job_run' AND entity_id = $1`, [a.body.id]);
+    const audit = await dataSourceOf(app).query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'job_run' AND entity_id = $1`, [
+      a.body.id,
+    ]);
     expect(audit[0].n).toBe(1);
     const unknown = await api(app, admin).post('/api/operations/jobs/no-such-job/run').send({});
     expect(unknown.status).toBe(404);
@@ -81,8 +96,20 @@ describe('operations: durable jobs', () => {
       });
     const data = { kind: 'agreement-sweep' as const, key: 'manual:resume-test', trigger: 'manual' as const };
     await expect(runner.handle(data, new Date())).rejects.toThrow('connection lost');
-    expect((await runsOf(data.kind, data.key))[0]).toMatchObject({ status: 'failed', processed: 40, total: 100, cursor: 'partner-40', last_error: 'connection lost' });
-    expect(await runner.handle(data, new Date())).toMatchObject({ status: 'succeeded', attempt: 2, processed: 100, cursor: 'partner-100', lastError: null });
+    expect((await runsOf(data.kind, data.key))[0]).toMatchObject({
+      status: 'failed',
+      processed: 40,
+      total: 100,
+      cursor: 'partner-40',
+      last_error: 'connection lost',
+    });
+    expect(await runner.handle(data, new Date())).toMatchObject({
+      status: 'succeeded',
+      attempt: 2,
+      processed: 100,
+      cursor: 'partner-100',
+      lastError: null,
+    });
     expect(seen).toEqual([null, 'partner-40']);
     expect(await runsOf(data.kind, data.key)).toHaveLength(1);
     spy.mockRestore();

@@ -15,7 +15,10 @@ describe('static apps', () => {
     dir = mkdtempSync(join(tmpdir(), 'partnerline-static-'));
     for (const name of ['admin', 'portal']) {
       mkdirSync(join(dir, name, 'assets'), { recursive: true });
-      writeFileSync(join(dir, name, 'index.html'), `<!doctype html><title>${name}</title><script type="module" src="/${name}/assets/index-Ab12Cd34.js"></script>`);
+      writeFileSync(
+        join(dir, name, 'index.html'),
+        `<!doctype html><title>${name}</title><script type="module" src="/${name}/assets/index-Ab12Cd34.js"></script>`,
+      );
       writeFileSync(join(dir, name, 'assets', 'index-Ab12Cd34.js'), bundle);
     }
     app = await createTestApp({ STATIC_DIR: dir });
@@ -26,11 +29,14 @@ describe('static apps', () => {
   });
 
   const get = (url: string, encoding?: string) => {
-    const r = request(app.getHttpServer()).get(url).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const r = request(app.getHttpServer())
+      .get(url)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     return encoding === undefined ? r : r.set('Accept-Encoding', encoding);
   };
 

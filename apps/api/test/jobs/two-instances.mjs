@@ -83,7 +83,13 @@ const call = async (inst, method, path, token, body) => {
   });
   return { status: res.status, body: await res.json().catch(() => null) };
 };
-const rowsOf = async (where, params = []) => (await db.query(`SELECT kind, key, trigger, status, attempt, instance_id, processed, total, last_error FROM job_runs ${where} ORDER BY kind, key`, params)).rows;
+const rowsOf = async (where, params = []) =>
+  (
+    await db.query(
+      `SELECT kind, key, trigger, status, attempt, instance_id, processed, total, last_error FROM job_runs ${where} ORDER BY kind, key`,
+      params,
+    )
+  ).rows;
 async function until(what, fn, timeoutMs) {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -109,18 +115,32 @@ try {
   // 2. "run now" to both instances at once, same key.
   const key = `both-${Date.now()}`;
   const [ra, rb] = await Promise.all([a, b].map((i) => call(i, 'POST', '/operations/jobs/registration-sweep/run', token, { key })));
-  check(ra.status === 202 && rb.status === 202 && ra.body.id === rb.body.id, `run now on A and B with one key → one run (${ra.status}/${rb.status}, ids ${ra.body?.id} / ${rb.body?.id})`);
-  const [manual] = await until('the manual run to finish', async () => {
-    const r = await rowsOf(`WHERE key = $1`, [`manual:${key}`]);
-    return r[0]?.status === 'succeeded' ? r : null;
-  }, 30_000);
+  check(
+    ra.status === 202 && rb.status === 202 && ra.body.id === rb.body.id,
+    `run now on A and B with one key → one run (${ra.status}/${rb.status}, ids ${ra.body?.id} / ${rb.body?.id})`,
+  );
+  const [manual] = await until(
+    'the manual run to finish',
+    async () => {
+      const r = await rowsOf(`WHERE key = $1`, [`manual:${key}`]);
+      return r[0]?.status === 'succeeded' ? r : null;
+    },
+    30_000,
+  );
   const manualRows = await rowsOf(`WHERE key = $1`, [`manual:${key}`]);
-  check(manualRows.length === 1 && manual.attempt === 1, `run now: ${manualRows.length} row, attempt ${manual.attempt}, ran on ${manual.instance_id}`);
+  check(
+    manualRows.length === 1 && manual.attempt === 1,
+    `run now: ${manualRows.length} row, attempt ${manual.attempt}, ran on ${manual.instance_id}`,
+  );
 
   // 1a. with both instances up, let at least one minute slot fire (each instance runs pg-boss's cron monitor).
   const minute = (d) => Math.floor(d / 60_000);
   const bothFrom = minute(Date.now()) + 1;
-  await until('a schedule slot with both instances up', async () => minute(Date.now()) >= bothFrom && new Date().getSeconds() >= 20, 90_000);
+  await until(
+    'a schedule slot with both instances up',
+    async () => minute(Date.now()) >= bothFrom && new Date().getSeconds() >= 20,
+    90_000,
+  );
 
   // 3. kill -9 mid-run: hold the agreements table so the agreement sweep blocks after taking its run.
   locker = new Client({ connectionString: url.toString() });
@@ -129,10 +149,14 @@ try {
   await locker.query('LOCK TABLE agreements IN ACCESS EXCLUSIVE MODE');
   const killKey = `kill-${Date.now()}`;
   await call(b, 'POST', '/operations/jobs/agreement-sweep/run', token, { key: killKey });
-  const [victimRun] = await until('an agreement sweep to be running', async () => {
-    const r = await rowsOf(`WHERE kind = 'agreement-sweep' AND status = 'running'`);
-    return r.length ? r : null;
-  }, 60_000);
+  const [victimRun] = await until(
+    'an agreement sweep to be running',
+    async () => {
+      const r = await rowsOf(`WHERE kind = 'agreement-sweep' AND status = 'running'`);
+      return r.length ? r : null;
+    },
+    60_000,
+  );
   const victimPid = Number(victimRun.instance_id.split(':').pop());
   const victim = Object.values(instances).find((i) => i.pid === victimPid);
   const survivor = Object.values(instances).find((i) => i.pid !== victimPid);
@@ -142,15 +166,23 @@ try {
   await locker.query('ROLLBACK');
   await locker.end();
   locker = null;
-  const retried = await until('the killed run to be retried by the survivor', async () => {
-    const r = await rowsOf(`WHERE kind = 'agreement-sweep' AND key = $1`, [victimRun.key]);
-    return r[0]?.status === 'succeeded' ? r : null;
-  }, 90_000);
+  const retried = await until(
+    'the killed run to be retried by the survivor',
+    async () => {
+      const r = await rowsOf(`WHERE kind = 'agreement-sweep' AND key = $1`, [victimRun.key]);
+      return r[0]?.status === 'succeeded' ? r : null;
+    },
+    90_000,
+  );
   check(
     retried.length === 1 && retried[0].attempt === 2 && retried[0].instance_id.endsWith(`:${survivor.pid}`),
     `killed run ${victimRun.key}: ${retried.length} row, attempt ${retried[0].attempt}, finished by ${survivor.name} (${retried[0].instance_id})`,
   );
-  await until('the manual kill-test run to finish', async () => (await rowsOf(`WHERE key = $1`, [`manual:${killKey}`]))[0]?.status === 'succeeded', 60_000);
+  await until(
+    'the manual kill-test run to finish',
+    async () => (await rowsOf(`WHERE key = $1`, [`manual:${killKey}`]))[0]?.status === 'succeeded',
+    60_000,
+  );
 
   // 1b. one more slot on the survivor alone, then look at every slot.
   const endMinute = Math.max(minute(Date.now()), bothFrom + 1);
@@ -164,14 +196,18 @@ try {
     const unique = new Set(slots).size === slots.length;
     const ranOnce = rows.filter((r) => r.key !== victimRun.key).every((r) => r.attempt === 1 && r.status === 'succeeded');
     const by = [...new Set(rows.map((r) => r.instance_id))].join(', ');
-    check(rows.length >= 3 && unique && gaps === 0 && ranOnce, `${kind}: ${rows.length} slots ${slots[0]} … ${slots.at(-1)}, one row each, no gap (${gaps}), each ran once; ran on ${by}`);
+    check(
+      rows.length >= 3 && unique && gaps === 0 && ranOnce,
+      `${kind}: ${rows.length} slots ${slots[0]} … ${slots.at(-1)}, one row each, no gap (${gaps}), each ran once; ran on ${by}`,
+    );
   }
   console.log('\njob_runs as seen at the end:');
   console.table((await rowsOf('')).map((r) => ({ ...r, instance_id: r.instance_id?.replace(/^.*:/, 'pid ') })));
 } catch (err) {
   failures.push(String(err?.message ?? err));
   console.error(err);
-  for (const name of Object.keys(instances)) console.error(`--- ${name}.log (tail)\n${readFileSync(join(work, `${name}.log`), 'utf8').slice(-2500)}`);
+  for (const name of Object.keys(instances))
+    console.error(`--- ${name}.log (tail)\n${readFileSync(join(work, `${name}.log`), 'utf8').slice(-2500)}`);
 } finally {
   if (locker) await locker.end().catch(() => {});
   for (const inst of Object.values(instances)) if (inst.alive) inst.child.kill('SIGTERM');

@@ -16,7 +16,10 @@ export const Route = createFileRoute('/_authed/operations')({
     if (!canUse(context.user.role, '/operations')) throw redirect({ to: '/' });
   },
   loader: ({ context }) =>
-    Promise.all([context.queryClient.ensureQueryData(jobsQueryOptions()), context.queryClient.ensureQueryData(jobRunsQueryOptions({ limit: RUNS_SHOWN }))]),
+    Promise.all([
+      context.queryClient.ensureQueryData(jobsQueryOptions()),
+      context.queryClient.ensureQueryData(jobRunsQueryOptions({ limit: RUNS_SHOWN })),
+    ]),
   component: OperationsPage,
 });
 
@@ -45,7 +48,10 @@ function useDuration() {
 function RunProgress({ run }: { run: JobRun }) {
   const { t } = useTranslation();
   const share = runProgress(run);
-  const label = run.total === null ? t('operations.processed', { n: run.processed }) : t('operations.processedOf', { processed: run.processed, total: run.total });
+  const label =
+    run.total === null
+      ? t('operations.processed', { n: run.processed })
+      : t('operations.processedOf', { processed: run.processed, total: run.total });
   return (
     <Stack gap={2} miw={140}>
       <Progress
@@ -175,7 +181,11 @@ function OperationsPage() {
                   <Table.Tr key={run.id}>
                     <Table.Td>{kindName(run.kind)}</Table.Td>
                     <Table.Td>
-                      <Text size="sm">{run.trigger === 'manual' ? t('operations.manualBy', { who: run.requestedBy ?? '—' }) : t('operations.scheduledFor', { slot: run.key.replace('T', ' ') })}</Text>
+                      <Text size="sm">
+                        {run.trigger === 'manual'
+                          ? t('operations.manualBy', { who: run.requestedBy ?? '—' })
+                          : t('operations.scheduledFor', { slot: run.key.replace('T', ' ') })}
+                      </Text>
                       <Text size="xs" c="dimmed">
                         {t('operations.attempt', { n: run.attempt })}
                         {run.instanceId ? ` · ${run.instanceId}` : ''}

@@ -37,7 +37,10 @@ export abstract class HourlyJob {
 
   /** The job's stable name in queues, job_runs and the Operations page: RegistrationSweeper → registration-sweep. */
   get kind(): JobKind {
-    const base = this.jobName.replace(/Sweeper$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    const base = this.jobName
+      .replace(/Sweeper$/, '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .toLowerCase();
     return JobKindSchema.parse(`${base}-sweep`);
   }
 

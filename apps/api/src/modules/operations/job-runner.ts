@@ -81,7 +81,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       const run = await this.runs.enqueue({ kind, key, trigger: 'schedule', requestedBy: null });
       if (run) await boss.send(kind, { kind, key, trigger: 'schedule' } satisfies JobData);
     }
-    this.logger.log(`jobs scheduled on ${this.instanceId}: ${this.kinds().map((k) => `${k} (${this.scheduleOf(k)})`).join(', ')}`);
+    this.logger.log(
+      `jobs scheduled on ${this.instanceId}: ${this.kinds()
+        .map((k) => `${k} (${this.scheduleOf(k)})`)
+        .join(', ')}`,
+    );
   }
 
   async onApplicationShutdown() {

@@ -116,9 +116,7 @@ export class JobRunsRepository {
 
   /** The latest run of each kind. */
   async latestByKind(): Promise<Map<JobKind, JobRun>> {
-    const rows: JobRunRow[] = await this.db.query(
-      `SELECT DISTINCT ON (kind) * FROM job_runs ORDER BY kind, queued_at DESC, id DESC`,
-    );
+    const rows: JobRunRow[] = await this.db.query(`SELECT DISTINCT ON (kind) * FROM job_runs ORDER BY kind, queued_at DESC, id DESC`);
     return new Map(rows.map((r) => [r.kind, toRun(r)]));
   }
 }
