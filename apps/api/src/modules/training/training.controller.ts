@@ -13,10 +13,11 @@ import {
   CourseStatusSchema,
   CourseSummarySchema,
   CourseTrackSchema,
+  EnrolmentListItemSchema,
   EnrolmentViewSchema,
   EnrolSchema,
   JobRoleSchema,
-  LearnerQuestionSchema,
+  LearnerQuizSchema,
   QualificationReviewInputSchema,
   QualificationReviewPageSchema,
   QualificationReviewSchema,
@@ -35,6 +36,8 @@ import {
   SupportRequestPageSchema,
   SupportRequestSchema,
   SupportThreadSchema,
+  CreatedSchema,
+  SupportAssigneeSchema,
 } from '@partnerline/domain';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -57,7 +60,7 @@ function listOrPage<T>(q: { page?: number; pageSize?: number }, r: { items: T[];
   return q.page ? { items: r.items, total: r.total, page: q.page, pageSize: q.pageSize ?? 25 } : r.items;
 }
 
-class TrainingCreatedDto extends createZodDto(z.object({ id: z.uuid() })) {}
+class TrainingCreatedDto extends createZodDto(CreatedSchema) {}
 class CourseInputDto extends createZodDto(CourseInputSchema) {}
 class CoursePatchDto extends createZodDto(CoursePatchSchema) {}
 class CourseListQueryDto extends createZodDto(
@@ -74,20 +77,9 @@ class CourseDetailDto extends createZodDto(CourseDetailSchema) {}
 class EnrolDto extends createZodDto(EnrolSchema) {}
 class EnrolmentDto extends createZodDto(EnrolmentViewSchema) {}
 class EnrolmentListQueryDto extends createZodDto(z.object({ partnerId: z.uuid().optional(), userId: z.uuid().optional() })) {}
-class EnrolmentListItemDto extends createZodDto(
-  EnrolmentViewSchema.extend({ courseCode: z.string(), courseTitle: z.string(), userName: z.string() }),
-) {}
+class EnrolmentListItemDto extends createZodDto(EnrolmentListItemSchema) {}
 class ModuleParamsDto extends createZodDto(z.object({ id: z.uuid(), moduleId: z.uuid() })) {}
-class QuizDto extends createZodDto(
-  z.object({
-    available: z.boolean(),
-    reason: z.string().nullable(),
-    attemptNo: z.number().int(),
-    attemptsLeft: z.number().int(),
-    passMarkPercent: z.number(),
-    questions: z.array(LearnerQuestionSchema),
-  }),
-) {}
+class QuizDto extends createZodDto(LearnerQuizSchema) {}
 class QuizAttemptDto extends createZodDto(QuizAttemptInputSchema) {}
 class QuizResultDto extends createZodDto(QuizResultSchema) {}
 class ResetDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
@@ -114,9 +106,7 @@ const SupportListSchema = z.union([z.array(SupportRequestSchema), SupportRequest
 class MessageDto extends createZodDto(SupportMessageInputSchema) {}
 class SupportAssignDto extends createZodDto(SupportAssignSchema) {}
 class FundsDto extends createZodDto(SupportFundsDecisionSchema) {}
-class AssigneeDto extends createZodDto(
-  z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(['vendor_admin', 'channel_manager']) }),
-) {}
+class AssigneeDto extends createZodDto(SupportAssigneeSchema) {}
 class CloseDto extends createZodDto(SupportCloseSchema) {}
 
 /** Course catalogue, enrolments and quizzes (DOMAIN §6). */
