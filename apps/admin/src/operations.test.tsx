@@ -141,6 +141,6 @@ describe('the Operations page', () => {
   it('is for vendor admins only: a channel manager is sent home', async () => {
     const { router } = openOperations('channel_manager', 'en', []);
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
-    expect(within(screen.getByRole('navigation', { name: 'Navigation' })).queryByRole('link', { name: 'Operations' })).toBeNull();
+    expect(within(await screen.findByRole('navigation', { name: 'Navigation' })).queryByRole('link', { name: 'Operations' })).toBeNull();
   });
 });
