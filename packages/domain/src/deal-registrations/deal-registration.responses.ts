@@ -65,10 +65,27 @@ export const ConflictSummarySchema = z.object({
 });
 export type ConflictSummary = z.infer<typeof ConflictSummarySchema>;
 
+/** Which key made a party match the case's customer, and how strongly (score 1 for exact keys, null for exclusive/direct-scope parties). */
+export const PartyMatchKeySchema = z.enum(['tax_id', 'domain', 'name', 'exclusive', 'direct']);
+export const PartyMatchSchema = z.object({
+  key: PartyMatchKeySchema,
+  /** 0..1 for a name match (customerNamesMatch score), 1 for tax id / domain, null for exclusive / direct scope. */
+  score: z.number().nullable(),
+  /** The two canonical forms compared: `ours` = this party's, `theirs` = the case customer's (the first registration's). */
+  normalised: z.object({ ours: z.string(), theirs: z.string() }).nullable(),
+});
+export type PartyMatch = z.infer<typeof PartyMatchSchema>;
+
+export const RecommendationReasonSchema = z.enum(['exclusive_owner', 'incumbent', 'first_to_register', 'partner_over_direct', 'intruder_excluded']);
+
 /** GET /conflicts/:id: the parties side by side and the system's recommendation. */
 export const ConflictDetailSchema = z.object({
   id: z.uuid(),
+  /** Short case number shown to people and named in REGISTRATION_IN_OPEN_CASE (e.g. "C-000123"). */
+  number: z.string(),
   kind: z.string(),
+  /** Every kind found for this customer's case (a case may be duplicate + exclusive + direct at once). */
+  kinds: z.array(ConflictKindSchema),
   status: z.string(),
   openedAt: z.string(),
   /** What the detector found (stored as JSON when the conflict opened). */
@@ -92,15 +109,56 @@ export const ConflictDetailSchema = z.object({
       estimatedAmount: z.string(),
       sharePercent: z.number().nullable(),
       awarded: z.boolean().nullable(),
+      /** Why this registration is in the case. */
+      match: PartyMatchSchema,
+      /** From the partner's real status: true only for a partner in 'trial' (an active partner never is). */
+      onTrial: z.boolean(),
+      /** Registered inside another partner's exclusive scope without a covering agreement: never recommended. */
+      intruder: z.boolean(),
+      /** Can be chosen as winner / given a share (its registration is still open). */
+      selectable: z.boolean(),
     }),
   ),
-  directAccounts: z.array(z.object({ id: z.uuid(), kind: z.string(), name: z.string(), owner: z.string().nullable() })),
-  exclusiveHolders: z.array(z.object({ agreementId: z.uuid(), partnerName: z.string(), from: z.string(), until: z.string() })),
+  directAccounts: z.array(z.object({ id: z.uuid(), kind: z.string(), name: z.string(), owner: z.string().nullable(), match: PartyMatchSchema })),
+  /** Exclusive-territory holders are parties too: awardable with `winnerAgreementId`. */
+  exclusiveHolders: z.array(
+    z.object({
+      agreementId: z.uuid(),
+      agreementNumber: z.string(),
+      partnerId: z.uuid(),
+      partnerName: z.string(),
+      from: z.string(),
+      until: z.string(),
+      onTrial: z.boolean(),
+      selectable: z.boolean(),
+      awarded: z.boolean().nullable(),
+      match: PartyMatchSchema,
+    }),
+  ),
   recommendation: z
-    .object({ outcome: z.literal('award'), winnerId: z.uuid(), reasons: z.array(z.enum(['exclusive_owner', 'incumbent', 'first_to_register', 'partner_over_direct'])) })
+    .object({
+      outcome: z.literal('award'),
+      /** A registration id (winnerKind 'registration') or an agreement id (winnerKind 'exclusive_holder'). */
+      winnerId: z.uuid(),
+      winnerKind: z.enum(['registration', 'exclusive_holder']),
+      reasons: z.array(RecommendationReasonSchema),
+    })
     .nullable(),
 });
 export type ConflictDetail = z.infer<typeof ConflictDetailSchema>;
+
+/** POST /conflicts/:id/resolve body. Award to a registration OR to an exclusive holder (its agreement); a split needs ≥ 2 parties, whole percents summing to 100. */
+const rationale = z.string().trim().min(5, { message: 'validation.rationale_required' }).max(4000);
+export const ConflictResolutionSchema = z.discriminatedUnion('resolution', [
+  z.object({ resolution: z.literal('award'), winnerRegistrationId: z.uuid().optional(), winnerAgreementId: z.uuid().optional(), rationale }).refine((v) => !!v.winnerRegistrationId !== !!v.winnerAgreementId, {
+    message: 'validation.award_one_winner',
+    path: ['winnerRegistrationId'],
+  }),
+  z.object({ resolution: z.literal('split'), shares: z.array(z.object({ registrationId: z.uuid(), percent: z.number().int().min(1).max(99) })).min(2).max(100), rationale }),
+  z.object({ resolution: z.literal('reject_all'), rationale }),
+  z.object({ resolution: z.literal('dismiss'), rationale }),
+]);
+export type ConflictResolution = z.infer<typeof ConflictResolutionSchema>;
 
 /** POST /direct-accounts/import */
 export const DirectAccountImportReportSchema = z.object({ imported: z.number().int(), rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })) });
