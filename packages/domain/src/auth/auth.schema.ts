@@ -34,7 +34,11 @@ export const LoginSchema = z.object({
 });
 export type Login = z.infer<typeof LoginSchema>;
 
-export const PasswordSchema = z.string().min(10, { message: 'validation.password_length' }).max(200);
+export const PasswordSchema = z
+  .string()
+  .min(10, { message: 'validation.password_length' })
+  .max(200)
+  .refine((p) => p.trim().length > 0, { message: 'validation.password_blank' });
 
 export const UserSchema = z.object({
   id: UuidSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginThrottleVerdict } from './login-throttle.js';
+import { loginAttemptVerdict, loginThrottleVerdict } from './login-throttle.js';
 import { homeAppFor, LoginSchema } from './auth.schema.js';
 
 const policy = { maxFailures: 3, windowMinutes: 10 };
@@ -35,5 +35,23 @@ describe('auth schemas', () => {
   it('sends partners to the portal and vendor staff to the admin app', () => {
     expect(homeAppFor('partner_user')).toBe('portal');
     expect(homeAppFor('leadership')).toBe('admin');
+  });
+});
+
+describe('loginAttemptVerdict', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const later = new Date('2026-01-01T00:10:00Z');
+  const c = (accountHits: number, addressHits: number) => ({ accountHits, addressHits, accountResetsAt: later, addressResetsAt: later });
+  it('allows up to the limit on an account and refuses after, saying when to retry', () => {
+    expect(loginAttemptVerdict(c(5, 5), now, 5, 4)).toEqual({ allowed: true });
+    expect(loginAttemptVerdict(c(6, 6), now, 5, 4)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+  });
+  it('lets an address without failures through an account locked by others', () => {
+    expect(loginAttemptVerdict(c(50, 1), now, 5, 4)).toEqual({ allowed: true });
+    expect(loginAttemptVerdict(c(50, 2), now, 5, 4).allowed).toBe(false);
+  });
+  it('limits an address to a multiple of the account limit', () => {
+    expect(loginAttemptVerdict(c(1, 20), now, 5, 4).allowed).toBe(true);
+    expect(loginAttemptVerdict(c(1, 21), now, 5, 4).allowed).toBe(false);
   });
 });

@@ -18,3 +18,30 @@ export function loginThrottleVerdict(failuresAt: readonly Date[], now: Date, pol
   const retryAfterMs = pivot.getTime() + windowMs - now.getTime();
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
 }
+
+/** What the shared counters said about one sign-in attempt (this attempt included). */
+export interface LoginCounters {
+  /** Attempts on this account in its window (successes are cleared). */
+  accountHits: number;
+  accountResetsAt: Date;
+  /** Failed or pending attempts from this address in its window (successes are given back). */
+  addressHits: number;
+  addressResetsAt: Date;
+}
+
+/**
+ * May this attempt be evaluated? An address is limited to `maxFailures × addressFactor` per window (offices share
+ * one address). An account is limited to `maxFailures` per window — except for an attempt from an address with no
+ * failures in its window: traffic from elsewhere can slow an account down but never lock its owner out, while each
+ * fresh address gets one guess at most per window.
+ */
+export function loginAttemptVerdict(c: LoginCounters, now: Date, maxFailures: number, addressFactor: number): ThrottleVerdict {
+  const wait = (until: Date): ThrottleVerdict => ({
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
+  });
+  if (c.addressHits > maxFailures * addressFactor) return wait(c.addressResetsAt);
+  const freshAddress = c.addressHits === 1;
+  if (c.accountHits > maxFailures && !freshAddress) return wait(c.accountResetsAt);
+  return { allowed: true };
+}

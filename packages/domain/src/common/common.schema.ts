@@ -2,17 +2,29 @@ import { z } from 'zod';
 
 export const UuidSchema = z.uuid();
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
-export const IsoDateSchema = z.iso.date();
+// Business dates live between these years; 1900-01-01 or 9999-12-31 is a typing slip, not a deal (DOMAIN: dates).
+export const MIN_BUSINESS_YEAR = 1970;
+export const MAX_BUSINESS_YEAR = 2200;
+export const IsoDateSchema = z.iso.date().refine(
+  (d) => {
+    const year = Number(d.slice(0, 4));
+    return year >= MIN_BUSINESS_YEAR && year <= MAX_BUSINESS_YEAR;
+  },
+  { message: 'validation.date_range' },
+);
 
 export const LocaleSchema = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof LocaleSchema>;
 export const LOCALES = LocaleSchema.options;
 
-/** Exact decimal carried as a string end to end (SQL numeric ⇄ decimal.js); never a JS float. */
+/**
+ * An amount of money someone enters: exact decimal carried as a string end to end (SQL numeric ⇄ decimal.js),
+ * never a JS float; never negative, at most two decimals (cents) — −5000 or 1000.0049 is a slip, refused.
+ */
 export const MoneySchema = z
   .string()
   .trim()
-  .regex(/^-?\d{1,15}(\.\d{1,4})?$/, { message: 'validation.money' });
+  .regex(/^\d{1,15}(\.\d{1,2})?$/, { message: 'validation.money' });
 export type Money = z.infer<typeof MoneySchema>;
 
 export const PageQuerySchema = z.object({
