@@ -86,3 +86,31 @@ describe('registration lifecycle and evidence', () => {
     expect(missingEvidence(null, {})).toEqual([]);
   });
 });
+
+describe('recommendResolution with exclusive holders and intruders', () => {
+  it('proposes the exclusive holder itself over an intruder without a covering agreement', () => {
+    expect(
+      recommendResolution([
+        { id: 'intruder', kind: 'partner', exclusiveOwner: false, incumbent: false, submittedAt: '2026-01-01', intruder: true },
+        { id: 'holder', kind: 'holder', exclusiveOwner: true, incumbent: false, submittedAt: '0000' },
+      ]),
+    ).toEqual({ outcome: 'award', winnerId: 'holder', reasons: ['intruder_excluded', 'exclusive_owner'] });
+  });
+  it("prefers the holder's own registration to the bare holder", () => {
+    expect(
+      recommendResolution([
+        { id: 'holder', kind: 'holder', exclusiveOwner: true, incumbent: false, submittedAt: '0000' },
+        { id: 'reg', kind: 'partner', exclusiveOwner: true, incumbent: false, submittedAt: '2026-01-02' },
+        { id: 'x', kind: 'partner', exclusiveOwner: false, incumbent: true, submittedAt: '2026-01-01', intruder: true },
+      ]).winnerId,
+    ).toBe('reg');
+  });
+  it('never proposes an intruder while another party remains', () => {
+    expect(
+      recommendResolution([
+        { id: 'early', kind: 'partner', exclusiveOwner: false, incumbent: true, submittedAt: '2026-01-01', intruder: true },
+        { id: 'late', kind: 'partner', exclusiveOwner: false, incumbent: false, submittedAt: '2026-01-05' },
+      ]).winnerId,
+    ).toBe('late');
+  });
+});

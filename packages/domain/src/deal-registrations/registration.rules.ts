@@ -38,15 +38,18 @@ export function remindersDue(protectionEnd: string, today: string, reminderDays:
 
 export interface ConflictParty {
   id: string;
-  kind: 'partner' | 'direct';
+  /** A partner's registration, the vendor's direct account, or an exclusive-territory holder (its agreement). */
+  kind: 'partner' | 'direct' | 'holder';
   /** The party holds an active exclusive scope covering the customer's segment. */
   exclusiveOwner: boolean;
   /** Earlier won business with this customer. */
   incumbent: boolean;
   submittedAt: string;
+  /** Registered inside another partner's exclusive scope without a covering agreement of its own. */
+  intruder?: boolean;
 }
 
-export type RecommendationReason = 'exclusive_owner' | 'incumbent' | 'first_to_register' | 'partner_over_direct';
+export type RecommendationReason = 'exclusive_owner' | 'incumbent' | 'first_to_register' | 'partner_over_direct' | 'intruder_excluded';
 
 export interface Recommendation {
   outcome: 'award';
@@ -55,22 +58,31 @@ export interface Recommendation {
 }
 
 /**
- * The system's proposal, with its reasons. Default precedence: exclusive owner › incumbent › first to register;
- * a partner is preferred over the vendor's direct sales (protect the partner's interest first). The manager may
- * still split (co-sell) when, say, the owner cannot win alone — the proposal explains, it does not decide.
+ * The system's proposal, with its reasons. Default precedence: exclusive owner (a registration of the holder, or the
+ * holder itself) › incumbent › first to register; a registration inside another partner's exclusive scope without a
+ * covering agreement is never proposed; a partner is preferred over the vendor's direct sales (protect the partner's
+ * interest first). The manager may still split (co-sell) — the proposal explains, it does not decide.
  */
 export function recommendResolution(parties: readonly ConflictParty[]): Recommendation {
   if (parties.length === 0) throw new Error('a conflict has at least one party');
-  const partners = parties.filter((p) => p.kind === 'partner');
-  const pool = partners.length ? partners : parties;
-  const reasons: RecommendationReason[] = partners.length && partners.length < parties.length ? ['partner_over_direct'] : [];
-  const owners = pool.filter((p) => p.exclusiveOwner);
-  const afterOwner = owners.length ? owners : pool;
-  if (owners.length === 1) return { outcome: 'award', winnerId: owners[0].id, reasons: [...reasons, 'exclusive_owner'] };
+  const intruders = parties.filter((p) => p.intruder);
+  const eligible = parties.filter((p) => !p.intruder);
+  const reasons: RecommendationReason[] = intruders.length && eligible.length ? ['intruder_excluded'] : [];
+  const candidates = eligible.length ? eligible : parties;
+  const award = (p: ConflictParty, why: RecommendationReason[]): Recommendation => ({ outcome: 'award', winnerId: p.id, reasons: [...reasons, ...why] });
+  const partners = candidates.filter((p) => p.kind !== 'direct');
+  const pool = partners.length ? partners : candidates;
+  if (partners.length && partners.length < candidates.length) reasons.push('partner_over_direct');
+  // The holder's own registration is preferred to the bare holder (it names the deal); otherwise the holder itself.
+  const owners = pool.filter((p) => p.exclusiveOwner || p.kind === 'holder');
+  const ownerRegs = owners.filter((p) => p.kind === 'partner');
+  if (ownerRegs.length === 1) return award(ownerRegs[0], ['exclusive_owner']);
+  if (!ownerRegs.length && owners.length === 1) return award(owners[0], ['exclusive_owner']);
+  const afterOwner = ownerRegs.length ? ownerRegs : owners.length ? owners : pool;
   const incumbents = afterOwner.filter((p) => p.incumbent);
-  if (incumbents.length === 1) return { outcome: 'award', winnerId: incumbents[0].id, reasons: [...reasons, 'incumbent'] };
+  if (incumbents.length === 1) return award(incumbents[0], ['incumbent']);
   const byTime = [...(incumbents.length ? incumbents : afterOwner)].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
-  return { outcome: 'award', winnerId: byTime[0].id, reasons: [...reasons, 'first_to_register'] };
+  return award(byTime[0], ['first_to_register']);
 }
 
 /** Split shares must be whole percentages summing to exactly 100, one per party, each above 0. */

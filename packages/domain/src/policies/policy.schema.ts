@@ -37,6 +37,8 @@ export const PoliciesSchema = z.object({
     maxExtensions: z.number().int().min(0).max(5),
     reviewSlaBusinessDays: posInt.max(30),
     fuzzyNameThreshold: z.number().min(0.1).max(1),
+    /** customerNamesMatch threshold for Latin brands (measured by bench/matching.bench.mjs). */
+    nameMatchThreshold: z.number().min(0.5).max(1).default(0.85),
     autoApproveInOwnExclusiveScope: z.boolean(),
     expiryReminderDays: z
       .array(posInt)
@@ -89,6 +91,7 @@ export const DEFAULT_POLICIES: Policies = {
     maxExtensions: 1,
     reviewSlaBusinessDays: 2,
     fuzzyNameThreshold: 0.6,
+    nameMatchThreshold: 0.85,
     autoApproveInOwnExclusiveScope: false,
     expiryReminderDays: [14, 3],
   },
