@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // bench:matching — precision and recall of customer duplicate detection on the labelled set (matching-set.mjs).
 // Uses the domain's own matcher, exactly as the API does: `customerNamesMatch` when the domain exports it,
-// else `nameSimilarity(a, b) >= threshold` (policy `registrations.fuzzyNameThreshold`, default from DEFAULT_POLICIES).
+// else `nameSimilarity(a, b) >= threshold`. The threshold is the policy `registrations.nameMatchThreshold` (default 0.85).
 import * as domain from '../dist/index.js';
 import { readFileSync } from 'node:fs';
 import { labelledPairs } from './matching-set.mjs';
@@ -16,7 +16,8 @@ const pairs = holdout
       .filter((_, i) => i % 2 === (holdout === 'study' ? 0 : 1))
       .map((p) => ({ ...p, lang: /[\u3400-\u9fff\uff00-\uffef]/.test(p.a + p.b) ? 'zh' : 'latin' }))
   : labelledPairs();
-const threshold = Number(process.env.THRESHOLD ?? domain.DEFAULT_POLICIES.registrations.fuzzyNameThreshold);
+const policy = domain.DEFAULT_POLICIES.registrations;
+const threshold = Number(process.env.THRESHOLD ?? policy.nameMatchThreshold ?? 0.85);
 const verdict = domain.customerNamesMatch
   ? (a, b) => domain.customerNamesMatch(a, b, { threshold }).match
   : (a, b) => domain.nameSimilarity(a, b) >= threshold;
