@@ -13,11 +13,15 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from '../app.module';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
-import { renderError } from '../common/errors/error-body';
+import { errorHeaders, renderError } from '../common/errors/error-body';
+import { noStoreWhenAuthenticated, rejectCrossSiteWrites } from '../common/http/cross-site';
+import { rejectEncodedBodies, rejectHostileInput } from '../common/http/input-guard';
 import { requestContext } from '../common/http/request-context';
 import { localeOf, requestIdOf } from '../common/http/request-locale';
 import { PinoNestLogger } from '../common/logging/logger';
 import type { AppConfig } from '../config/config';
+
+const PRINT_SCRIPT = "document.getElementById('print')?.addEventListener('click', () => window.print());\n";
 
 const repoRoot = resolve(__dirname, '..', '..', '..', '..');
 
@@ -78,23 +82,34 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     helmet({
       contentSecurityPolicy: {
         directives: {
-          'script-src': ["'self'", "'unsafe-inline'"],
+          // No 'unsafe-inline': the apps load their bundles by URL and the printable documents use /api/documents/print.js.
+          'script-src': ["'self'"],
           'img-src': ["'self'", 'data:', 'blob:'],
         },
       },
     }),
   );
   app.use(cookieParser());
+  app.use('/api', rejectEncodedBodies);
   app.use('/api', express.json({ limit: config.BODY_LIMIT }));
+  app.use('/api', rejectHostileInput);
+  app.use('/api', rejectCrossSiteWrites(config.PUBLIC_URL));
+  app.use('/api', noStoreWhenAuthenticated);
   // Body-parser failures (malformed JSON, too large) happen before Nest routes: answer them here, as JSON.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
     const rendered = renderError(err, localeOf(req), requestIdOf(req), req.method, req.path);
     if (rendered.unexpected) logger.error({ err }, 'request failed before routing');
+    res.set(errorHeaders(rendered));
     res.status(rendered.status).json(rendered.body);
   });
 
   const server = app.getHttpAdapter().getInstance() as express.Express;
+  // The printable agreement and certificate load their one behaviour from here (the CSP allows no inline script).
+  server.get('/api/documents/print.js', (_req: Request, res: Response) => {
+    res.type('application/javascript').setHeader('Cache-Control', 'public, max-age=3600');
+    res.send(PRINT_SCRIPT);
+  });
   const admin = serveSpa(server, '/admin', appDist(config, 'admin'));
   const portal = serveSpa(server, '/portal', appDist(config, 'portal'));
   server.get('/', (_req: Request, res: Response) => res.redirect(portal ? '/portal/' : admin ? '/admin/' : '/api/docs'));

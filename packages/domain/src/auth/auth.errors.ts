@@ -17,11 +17,6 @@ export const authErrors = defineErrors({
     en: 'This change was sent from another site and was refused. Open Partnerline itself and try again.',
     zh: '该修改来自其他网站，已被拒绝。请直接打开 Partnerline 后重试。',
   },
-  WEAK_PASSWORD: {
-    status: 400,
-    en: 'Choose another password: {reasons}',
-    zh: '请换一个密码：{reasons}',
-  },
   UNKNOWN_TIME_ZONE: {
     status: 422,
     en: 'Unknown time zone "{timeZone}"; use an IANA name such as Asia/Shanghai.',

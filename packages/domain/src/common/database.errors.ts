@@ -22,6 +22,16 @@ export const databaseErrors = defineErrors({
     en: 'A value has the wrong format.',
     zh: '某个值的格式不正确。',
   },
+  TEXT_NOT_STORABLE: {
+    status: 400,
+    en: 'A text contains a character that cannot be stored (a NUL byte or a broken Unicode character); remove it.',
+    zh: '文本中包含无法保存的字符（NUL 字节或损坏的 Unicode 字符），请删除。',
+  },
+  VALUE_OUT_OF_RANGE: {
+    status: 422,
+    en: 'The value of {field} is not allowed here.',
+    zh: '{field} 的取值不被允许。',
+  },
   DATABASE_BUSY: {
     status: 503,
     en: 'The database was busy; retry the request.',

@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common'
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { localeOf, requestIdOf } from '../http/request-locale';
-import { renderError } from './error-body';
+import { errorHeaders, renderError } from './error-body';
 
 /** The one place where thrown errors become HTTP responses. */
 @Catch()
@@ -18,6 +18,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: rendered.body.requestId, path: req.originalUrl }, 'unhandled error');
     }
     if (res.headersSent) return;
+    res.set(errorHeaders(rendered));
     res.status(rendered.status).json(rendered.body);
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '@partnerline/domain';
 import { ZodSerializationException, ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
+import { InputRejected } from '../http/input-guard';
 import { AppError } from './app-error';
 import { localiseErrorParams } from './error-params';
 
@@ -50,9 +51,17 @@ function bodyParserError(err: { type?: string; message?: string; limit?: number 
   }
 }
 
+/** `deal_registrations_estimated_amount_check` on table `deal_registrations` → `estimatedAmount`. */
+export function fieldOfConstraint(constraint: string | undefined, table: string | undefined): string {
+  if (!constraint) return '?';
+  let name = constraint.replace(/_check\d*$/, '');
+  if (table && name.startsWith(`${table}_`)) name = name.slice(table.length + 1);
+  return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
 // PostgreSQL error codes we expect from constraints; anything else is a bug and answers 500.
 function databaseError(
-  err: QueryFailedError & { code?: string; detail?: string; constraint?: string },
+  err: QueryFailedError & { code?: string; detail?: string; constraint?: string; table?: string },
   locale: Locale,
   requestId?: string,
 ): ErrorBody | null {
@@ -64,6 +73,14 @@ function databaseError(
       return body('OVERLAPPING_RECORD', locale, {}, { requestId, details: { constraint: err.constraint } });
     case '23503':
       return body('REFERENCE_MISSING', locale, {}, { requestId, details: { constraint: err.constraint } });
+    // Text PostgreSQL cannot store (NUL byte, a byte sequence invalid in UTF-8): the request's fault, not ours.
+    case '22021':
+    case '22P05':
+      return body('TEXT_NOT_STORABLE', locale, {}, { requestId });
+    case '23514': {
+      const field = fieldOfConstraint(err.constraint, err.table);
+      return body('VALUE_OUT_OF_RANGE', locale, { field }, { requestId, details: { field, constraint: err.constraint } });
+    }
     case '22P02':
     case '22003':
     case '22007':
@@ -94,6 +111,12 @@ function httpException(err: HttpException, locale: Locale, requestId: string | u
   };
 }
 
+/** Headers that go with an error: `Retry-After` when the refusal says when to come back (429). */
+export function errorHeaders(rendered: RenderedError): Record<string, string> {
+  const retry = rendered.body.details?.retryAfterSeconds;
+  return typeof retry === 'number' ? { 'Retry-After': String(retry) } : {};
+}
+
 /** Maps any thrown value to a status and a translated JSON body. Never leaks stacks or SQL. */
 export function renderError(err: unknown, locale: Locale, requestId: string | undefined, method = '', path = ''): RenderedError {
   if (err instanceof AppError) {
@@ -102,6 +125,9 @@ export function renderError(err: unknown, locale: Locale, requestId: string | un
       body: body(err.code, locale, err.params, { details: err.details, issues: err.issues, requestId }),
       unexpected: false,
     };
+  }
+  if (err instanceof InputRejected) {
+    return { status: 400, body: validationError(err.issues, locale, requestId), unexpected: false };
   }
   if (err instanceof ZodValidationException) {
     const zodError = err.getZodError() as { issues: ZodIssueLike[] };

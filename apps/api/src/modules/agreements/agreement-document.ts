@@ -149,7 +149,7 @@ export function renderAgreementDocument(a: AgreementDetail, locale: Locale, name
  @media print{.noprint{display:none}}
 </style></head><body>
 <p class="noprint" style="text-align:right"><button id="print">${esc(t.print)}</button></p>
-<script>document.getElementById('print').addEventListener('click', () => window.print());</script>
+<script src="/api/documents/print.js"></script>
 <h1>${esc(t.title[a.type])}</h1>
 <div class="sub">${esc(t.number)} ${esc(a.number)} · ${esc(t.version)} ${a.version}</div>
 <table>

@@ -4,11 +4,13 @@ import { AuthGuard } from '../../common/auth/auth.guard';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { ThrottleRepository } from './throttle.repository';
+import { ThrottleService } from './throttle.service';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, AuthRepository, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, AuthRepository],
+  providers: [AuthService, AuthRepository, ThrottleRepository, ThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, AuthRepository, ThrottleService],
 })
 export class AuthModule {}

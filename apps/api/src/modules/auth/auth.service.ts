@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isValidTimeZone, type Login, type LoginResult, loginThrottleVerdict, type UpdateMe, type User } from '@partnerline/domain';
+import { isValidTimeZone, type Login, type LoginResult, loginAttemptVerdict, type UpdateMe, type User } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { inTransaction } from '../../common/database/transaction';
@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { PoliciesService } from '../policies/policies.service';
 import { AuthRepository, type SessionWithUser } from './auth.repository';
 import { dummyPasswordHash, verifyPassword } from './password';
+import { ThrottleRepository } from './throttle.repository';
 import { hashSessionToken, newSessionToken } from './session-token';
 
 export interface ClientInfo {
@@ -27,25 +28,28 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
+    private readonly throttle: ThrottleRepository,
   ) {}
 
   async login(input: Login, client: ClientInfo): Promise<LoginResult> {
     const { auth } = await this.policies.get();
     const now = new Date();
-    const failures = await this.repo.failuresSince(input.email, client.ip, new Date(now.getTime() - auth.loginWindowMinutes * 60_000));
-    const verdicts = [
-      loginThrottleVerdict(failures.byEmail, now, { maxFailures: auth.loginMaxFailures, windowMinutes: auth.loginWindowMinutes }),
-      loginThrottleVerdict(failures.byIp, now, {
-        maxFailures: auth.loginMaxFailures * IP_FAILURE_FACTOR,
-        windowMinutes: auth.loginWindowMinutes,
-      }),
-    ];
-    const blocked = verdicts.find((v) => !v.allowed);
-    if (blocked && !blocked.allowed) {
+    const windowSeconds = auth.loginWindowMinutes * 60;
+    const accountKey = `login:acct:${input.email}`;
+    const addressKey = `login:ip:${client.ip ?? 'unknown'}`;
+    // Counted before the password is checked, atomically (row locks on the shared counters; the address row first,
+    // so parallel attempts from one address are numbered in one order): 40 parallel guesses evaluate at most the limit.
+    const counters = await inTransaction(this.db, async (m) => {
+      const address = await this.throttle.hit(m, addressKey, now, windowSeconds);
+      const account = await this.throttle.hit(m, accountKey, now, windowSeconds);
+      return { accountHits: account.hits, accountResetsAt: account.resetsAt, addressHits: address.hits, addressResetsAt: address.resetsAt };
+    });
+    const verdict = loginAttemptVerdict(counters, now, auth.loginMaxFailures, IP_FAILURE_FACTOR);
+    if (!verdict.allowed) {
       throw new AppError(
         'LOGIN_THROTTLED',
-        { minutes: Math.ceil(blocked.retryAfterSeconds / 60) },
-        { retryAfterSeconds: blocked.retryAfterSeconds },
+        { minutes: Math.ceil(verdict.retryAfterSeconds / 60) },
+        { retryAfterSeconds: verdict.retryAfterSeconds },
       );
     }
 
@@ -61,6 +65,9 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + auth.sessionTtlHours * 3_600_000);
     const user = await inTransaction(this.db, async (m) => {
       await this.repo.recordAttempt(m, input.email, client.ip, true);
+      // A success clears the account's count and gives the address its attempt back.
+      await this.throttle.clear(m, accountKey);
+      await this.throttle.release(m, addressKey);
       const sessionId = await this.repo.createSession(m, {
         userId: credentials.id,
         tokenHash: hashSessionToken(token, this.config.sessionSecret),

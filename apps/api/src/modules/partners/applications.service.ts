@@ -9,6 +9,8 @@ import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { hashPassword } from '../auth/password';
+import { assertAcceptablePassword } from '../auth/password-policy';
+import { APPLICATION_RATE_LIMIT, ThrottleService } from '../auth/throttle.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PartnersRepository } from './partners.repository';
 
@@ -26,9 +28,13 @@ export class ApplicationsService {
     private readonly catalog: CatalogRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly throttle: ThrottleService,
   ) {}
 
-  async apply(a: PartnerApplication): Promise<{ partnerId: string; reference: string }> {
+  /** `address` is the client's (rate limit per address: when throttled, nothing is created and no hash is computed). */
+  async apply(a: PartnerApplication, address: string | null): Promise<{ partnerId: string; reference: string }> {
+    await this.throttle.assertWithin(APPLICATION_RATE_LIMIT, address);
+    assertAcceptablePassword(a.account.password, a.account.email, ['account', 'password']);
     const passwordHash = await hashPassword(a.account.password);
     return inTransaction(this.db, async (m) => {
       // One organisation per tax id and per domain: point a second applicant at the first application.

@@ -11,6 +11,8 @@ import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
 import { PartnersRepository } from './partners.repository';
 import { hashPassword } from '../auth/password';
+import { assertAcceptablePassword } from '../auth/password-policy';
+import { INVITATION_ACCEPT_RATE_LIMIT, ThrottleService } from '../auth/throttle.service';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import { NotificationsService } from '../notifications/notifications.service';
 
@@ -27,6 +29,7 @@ export class PartnerUsersService {
     private readonly auth: AuthRepository,
     private readonly partners: PartnersRepository,
     private readonly notifications: NotificationsService,
+    private readonly throttle: ThrottleService,
   ) {}
 
   async invite(
@@ -74,10 +77,16 @@ export class PartnerUsersService {
     });
   }
 
-  async acceptInvitation(token: string, password: string): Promise<{ email: string }> {
+  /** Rate-limited per address; the token is checked before the (deliberately slow) password hash is computed. */
+  async acceptInvitation(token: string, password: string, address: string | null): Promise<{ email: string }> {
+    await this.throttle.assertWithin(INVITATION_ACCEPT_RATE_LIMIT, address);
+    const tokenHash = hashSessionToken(token, this.config.sessionSecret);
+    const open = await this.auth.lockOpenInvitation(this.db.manager, tokenHash, businessNow());
+    if (!open) throw new AppError('INVITATION_INVALID', {}, { reason: 'invalid_invitation' });
+    assertAcceptablePassword(password, open.email, ['password']);
     const passwordHash = await hashPassword(password);
     return inTransaction(this.db, async (m) => {
-      const inv = await this.auth.lockOpenInvitation(m, hashSessionToken(token, this.config.sessionSecret), businessNow());
+      const inv = await this.auth.lockOpenInvitation(m, tokenHash, businessNow());
       if (!inv) throw new AppError('INVITATION_INVALID', {}, { reason: 'invalid_invitation' });
       await this.auth.acceptInvitation(m, inv.id);
       await this.auth.setPasswordHash(m, inv.userId, passwordHash);

@@ -101,7 +101,7 @@ export class PartnersController {
   @Public()
   @ZodResponse({ type: ApplicationResultDto, status: 201 })
   async apply(@Body() body: ApplicationDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const created = await this.applications.apply(body);
+    const created = await this.applications.apply(body, req.ip ?? null);
     const login = await this.auth.login(
       { email: body.account.email, password: body.account.password },
       { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
@@ -253,8 +253,8 @@ export class PartnersController {
   @Public()
   @HttpCode(200)
   @ZodResponse({ type: AcceptedDto })
-  accept(@Body() body: AcceptInvitationDto) {
-    return this.users.acceptInvitation(body.token, body.password);
+  accept(@Body() body: AcceptInvitationDto, @Req() req: Request) {
+    return this.users.acceptInvitation(body.token, body.password, req.ip ?? null);
   }
 
   /** Channel managers (for the assignment picker); any vendor role may list them. */
