@@ -34,6 +34,7 @@ export * from './deal-registrations/deal-registration.schema.js';
 export * from './deal-registrations/submission.rules.js';
 export * from './training/training.schema.js';
 export * from './training/training.rules.js';
+export * from './training/quiz-answers.js';
 export * from './common/error-def.js';
 export * from './common/business-time.js';
 export * from './common/scope.js';

@@ -149,12 +149,14 @@ export const AgreementQuerySchema = z.object({
 });
 
 export const ExclusivityQuerySchema = z.object({ industryId: UuidSchema, regionId: UuidSchema, on: IsoDateSchema.optional() });
-export const ExclusivityPreviewSchema = z.object({
-  scope: z.array(ScopeEntrySchema).min(1),
-  startDate: IsoDateSchema,
-  endDate: IsoDateSchema,
-  excludeAgreementId: UuidSchema.optional(),
-});
+export const ExclusivityPreviewSchema = z
+  .object({
+    scope: z.array(ScopeEntrySchema).min(1),
+    startDate: IsoDateSchema,
+    endDate: IsoDateSchema,
+    excludeAgreementId: UuidSchema.optional(),
+  })
+  .refine((p) => p.endDate >= p.startDate, { message: 'validation.end_before_start', path: ['endDate'] });
 export const ExclusiveHoldingSchema = z.object({
   agreementId: UuidSchema,
   number: z.string(),

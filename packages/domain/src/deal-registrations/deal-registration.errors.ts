@@ -42,6 +42,11 @@ export const registrationErrors = defineErrors({
     en: 'The evidence file was refused: the file is larger than {maxMb} MB.',
     zh: '证据文件被拒绝：文件超过 {maxMb} MB。',
   },
+  REGISTRATION_EVIDENCE_TOO_MANY: {
+    status: 422,
+    en: 'A registration can carry at most {max} evidence files; remove one before adding another.',
+    zh: '每个报备最多可附 {max} 个证据文件，请先删除一个再添加。',
+  },
   REGISTRATION_EVIDENCE_FILE_TYPE: {
     status: 422,
     en: 'The evidence file was refused: only {allowed} files are accepted.',

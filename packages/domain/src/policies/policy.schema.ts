@@ -39,6 +39,8 @@ export const PoliciesSchema = z.object({
     fuzzyNameThreshold: z.number().min(0.1).max(1),
     /** customerNamesMatch threshold for Latin brands (measured by bench/matching.bench.mjs). */
     nameMatchThreshold: z.number().min(0.5).max(1).default(0.85),
+    /** Evidence files one registration may carry (issue #12: an upload loop must not fill the database). */
+    maxEvidenceFiles: posInt.max(100).default(10),
     autoApproveInOwnExclusiveScope: z.boolean(),
     expiryReminderDays: z
       .array(posInt)
@@ -92,6 +94,7 @@ export const DEFAULT_POLICIES: Policies = {
     reviewSlaBusinessDays: 2,
     fuzzyNameThreshold: 0.6,
     nameMatchThreshold: 0.85,
+    maxEvidenceFiles: 10,
     autoApproveInOwnExclusiveScope: false,
     expiryReminderDays: [14, 3],
   },

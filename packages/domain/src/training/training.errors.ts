@@ -16,6 +16,11 @@ export const trainingErrors = defineErrors({
     en: 'All {limit} attempts are used; ask your channel manager to reset the course.',
     zh: '{limit} 次测验机会已全部用完，请联系渠道经理重置课程。',
   },
+  QUIZ_FOREIGN_ANSWERS: {
+    status: 422,
+    en: 'These answers do not belong to this quiz: {ids}. Reload the quiz and answer again; no attempt was used.',
+    zh: '以下答案不属于本测验：{ids}。请重新加载测验后作答；本次未消耗测验机会。',
+  },
   LEARNER_ALREADY_PASSED: { status: 422, en: 'This learner has already passed the quiz.', zh: '该学员已通过测验。' },
   // Certifications
   CERTIFICATION_COURSES_UNKNOWN: { status: 422, en: 'Unknown course(s): {courses}.', zh: '课程不存在：{courses}。' },

@@ -146,6 +146,11 @@ export class DealRegistrationsRepository {
     return row.id as string;
   }
 
+  async evidenceCount(m: EntityManager, id: string): Promise<number> {
+    const [r] = await m.query(`SELECT count(*)::int AS n FROM evidence_files WHERE registration_id = $1`, [id]);
+    return Number(r.n);
+  }
+
   async evidenceFiles(id: string): Promise<{ id: string; kind: string; filename: string; mime_type: string; size_bytes: number; uploaded_at: Date }[]> {
     return this.db.query(`SELECT id, kind, filename, mime_type, size_bytes, uploaded_at FROM evidence_files WHERE registration_id = $1 ORDER BY uploaded_at`, [id]);
   }

@@ -39,7 +39,7 @@ import { UsersRepository } from '../users/users.repository';
 import { ConflictsRepository } from './conflicts.repository';
 import { DealRegistrationsRepository, type ListFilter, type Owners, type Row } from './deal-registrations.repository';
 import { DirectAccountsRepository } from './direct-accounts.repository';
-import { checkEvidenceFile } from './evidence-files';
+import { checkEvidenceFile, evidenceFileName } from './evidence-files';
 
 export type { Row } from './deal-registrations.repository';
 
@@ -228,7 +228,10 @@ export class DealRegistrationsService {
     return inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, scope, true);
       if (!EVIDENCE_OPEN_STATUSES.includes(r.status)) throw new AppError('REGISTRATION_EVIDENCE_CLOSED', { status: REGISTRATION_STATUS_LABELS[r.status] }, { status: r.status });
-      const fileId = await this.repo.insertEvidence(m, { registrationId: id, kind, filename: file.originalname.slice(0, 200), mime: check.mime, content: file.buffer, sha256: check.sha256, uploadedBy: actor.id });
+      // The registration row is locked (load … true): parallel uploads count one after another.
+      const { registrations: limits } = await this.policies.get(m);
+      if ((await this.repo.evidenceCount(m, id)) >= limits.maxEvidenceFiles) throw new AppError('REGISTRATION_EVIDENCE_TOO_MANY', { max: limits.maxEvidenceFiles }, { field: 'file', max: limits.maxEvidenceFiles });
+      const fileId = await this.repo.insertEvidence(m, { registrationId: id, kind, filename: evidenceFileName(file.originalname), mime: check.mime, content: file.buffer, sha256: check.sha256, uploadedBy: actor.id });
       await this.audit.record(m, { entity: 'deal_registration', entityId: id, action: 'registration.evidence_added', after: { fileId, kind, filename: file.originalname, size: file.buffer.length, sha256: check.sha256 } });
       return { id: fileId };
     });

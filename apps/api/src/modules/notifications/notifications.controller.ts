@@ -35,6 +35,6 @@ export class NotificationsController {
   @AnyRole()
   @HttpCode(204)
   async read(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    await this.notifications.markRead(user.id, id);
+    await this.notifications.markOneRead(user.id, id);
   }
 }

@@ -50,6 +50,12 @@ export class NotificationsRepository {
   }
 
   /** Marks one (or, without id, all) of a user's notifications read; returns how many changed. */
+  /** Is notification `id` addressed to `userId`? (Another user's notification is "not found".) */
+  async isAddressedTo(userId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM notifications WHERE id = $1 AND user_id = $2`, [id, userId]);
+    return rows.length > 0;
+  }
+
   async markRead(userId: string, id: string | null): Promise<number> {
     const r: [unknown[], number] = await this.db.query(
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid IS NULL OR id = $2)`,

@@ -1,3 +1,4 @@
+import { AppError } from '../../common/errors/app-error';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Locale, type Notification, type NotificationKind, renderNotification } from '@partnerline/domain';
 import type { EntityManager } from 'typeorm';
@@ -43,6 +44,12 @@ export class NotificationsService {
   /** Marks one (or, without id, all) of the caller's notifications read; another user's id simply matches nothing. */
   async markRead(userId: string, id?: string): Promise<number> {
     return this.repo.markRead(userId, id ?? null);
+  }
+
+  /** Marks one of the caller's notifications read (again is fine); another user's, or none, is 404. */
+  async markOneRead(userId: string, id: string): Promise<void> {
+    const changed = await this.repo.markRead(userId, id);
+    if (!changed && !(await this.repo.isAddressedTo(userId, id))) throw AppError.notFound('notification', id);
   }
 
   view(r: NotificationRow, locale: Locale): Notification {

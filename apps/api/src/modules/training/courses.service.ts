@@ -18,6 +18,7 @@ import {
   type QuizAttemptInput,
   type QuizResult,
   scopePartnerId,
+  foreignQuizAnswers,
   scoreQuiz,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -292,6 +293,8 @@ export class CoursesService {
         )[check.reason];
         throw new AppError(code, { limit: training.quizAttemptLimit }, { reason: check.reason });
       }
+      const foreign = foreignQuizAnswers(c.quiz, input);
+      if (foreign.length) throw new AppError('QUIZ_FOREIGN_ANSWERS', { ids: foreign.slice(0, 5).join(', ') }, { ids: foreign });
       const score = scoreQuiz(c.quiz, input, training.quizPassMarkPercent);
       await this.repo.insertAttempt(m, {
         enrolmentId: e.id,

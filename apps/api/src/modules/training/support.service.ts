@@ -235,6 +235,9 @@ export class SupportService {
   async close(id: string, resolution: string, actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, actor, true);
+      // Closing twice would add a second resolution and notify everyone again: a closed request stays as it is.
+      if (r.status === 'closed')
+        throw new AppError('INVALID_TRANSITION', { entity: 'support request', from: 'closed', to: 'closed', allowed: '—' });
       await this.move(m, r, 'closed');
       await this.repo.addMessage(m, r.id, actor.id, resolution);
       await this.audit.record(m, { entity: 'support_request', entityId: r.id, action: 'support.closed', after: { resolution } });
