@@ -147,8 +147,8 @@ describe('conflict resolution, protection, direct accounts', () => {
     await api(app, lanting).post(`/api/deal-registrations/${a}/submit`).expect(200);
     const b = (await api(app, huaxin).post('/api/deal-registrations').send(body('西湖银行（杭州）股份有限公司', ids.fin, ids.hz))).body.id;
     expect((await api(app, huaxin).post(`/api/deal-registrations/${b}/submit`)).body.status).toBe('in_conflict');
-    const list = (await api(app, manager).get('/api/conflicts?status=open')).body as { id: string; kind: string; customerName: string }[];
-    const dup = list.find((c) => c.kind === 'duplicate_customer' && c.customerName === '西湖银行（杭州）股份有限公司')!;
+    // One case per customer: 华信's registration joined the case 兰亭's submission opened (exclusive territory).
+    const dup = ((await api(app, manager).get(`/api/deal-registrations/${b}`)).body.conflicts as { id: string; status: string }[]).find((c) => c.status === 'open')!;
     const detail = (await api(app, manager).get(`/api/conflicts/${dup.id}`)).body;
     expect(detail.registrations.map((r: { partnerName: string }) => r.partnerName)).toEqual(['兰亭科技有限公司', '华信智联科技有限公司']);
     // 华信 holds the exclusive 金融 × 中国: the owner is recommended, and the system says why.

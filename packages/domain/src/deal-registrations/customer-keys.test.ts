@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDomain, canonicalTaxId, checkTaxId, matchLockKeys } from './customer-keys.js';
+import { canonicalDomain, canonicalTaxId, checkTaxId, matchLockKeys, matchLocks } from './customer-keys.js';
 import { usccCheckChar } from '../partners/uscc.js';
 
 const body = '91440300MA5FAAAA0';
@@ -22,9 +22,9 @@ describe('canonical customer keys', () => {
   it('reduces a web address to its registrable host', () => {
     expect(canonicalDomain('https://www.Acme.com:8443/path?q=1')).toBe('acme.com');
     expect(canonicalDomain('acme.com.')).toBe('acme.com');
-    expect(canonicalDomain('mail.acme.com.cn')).toBe('acme.com.cn');
-    expect(canonicalDomain('shop.acme.co.uk/x')).toBe('acme.co.uk');
-    expect(canonicalDomain('user@portal.acme.io')).toBe('acme.io');
+    expect(canonicalDomain('HTTP://WWW.acme.com.cn./about')).toBe('acme.com.cn');
+    expect(canonicalDomain('user@portal.acme.io')).toBe('portal.acme.io');
+    expect(canonicalDomain('a.example.cn')).not.toBe(canonicalDomain('b.example.cn'));
     expect(canonicalDomain('')).toBeNull();
   });
   it('orders lock keys the same way whatever the keys', () => {
@@ -32,5 +32,16 @@ describe('canonical customer keys', () => {
     expect(a).toEqual([...a].sort());
     expect(a).toContain('names:zj:edu');
     expect(matchLockKeys({ taxId: null, domain: null, regionRootId: 'zj', industryId: 'edu' })).toEqual(['names:zj:edu']);
+  });
+});
+
+describe('matchLocks', () => {
+  it('takes the province name key exclusively and the country name key shared, in one order', () => {
+    const locks = matchLocks({ taxId: 'T', domain: null, regionRootId: 'zj', industryId: 'edu', aboveRootIds: ['cn', 'zj'] });
+    expect(locks).toEqual([
+      { key: 'names:cn:edu', shared: true },
+      { key: 'names:zj:edu', shared: false },
+      { key: 'tax:T', shared: false },
+    ]);
   });
 });

@@ -22,25 +22,17 @@ export function checkTaxId(raw: string | null | undefined): TaxIdCheck {
   return c.ok || c.reason === 'format' ? { ok: true, value } : { ok: false, reason: 'checksum', value };
 }
 
-// Second-level labels under which registrations happen one level deeper (acme.com.cn, acme.co.uk).
-const SECOND_LEVEL = new Set(['com', 'net', 'org', 'gov', 'edu', 'ac', 'co', 'ltd', 'plc', 'sch', 'mil', 'or', 'ne', 'go', 'nic']);
-
 /**
- * The registrable host of a web address: no scheme, user, `www.`, port, path, query or trailing dot, lower case;
- * subdomains fold to the registrable domain (mail.acme.com.cn → acme.com.cn). Null when nothing host-like remains.
+ * The host of a web address as an identity key: no scheme, user, `www.`, port, path, query or trailing dot, lower
+ * case. Other subdomains are kept: without a public-suffix list, folding them would merge unrelated hosts under one
+ * shared suffix (a.example.cn and b.example.cn). Null when nothing host-like remains.
  */
 export function canonicalDomain(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.normalize('NFKC').trim().toLowerCase();
   s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^[^@/]*@/, '');
-  s = s.replace(/[/?#\\].*$/, '').replace(/:\d*$/, '').replace(/\.+$/, '');
-  const labels = s.split('.').filter(Boolean);
-  if (!labels.length) return null;
-  if (labels.length <= 2) return labels.join('.');
-  const tld = labels[labels.length - 1];
-  const sld = labels[labels.length - 2];
-  const keep = tld.length === 2 && SECOND_LEVEL.has(sld) ? 3 : 2;
-  return labels.slice(-keep).join('.');
+  s = s.replace(/[/?#\\].*$/, '').replace(/:\d*$/, '').replace(/\.+$/, '').replace(/^www\./, '');
+  return s || null;
 }
 
 /** The name core stored for index-served candidate retrieval (the matcher's canonical form). */
@@ -54,6 +46,8 @@ export interface MatchLockScope {
   /** The province (region subtree root) of the customer's region, or the region itself above province level. */
   regionRootId: string;
   industryId: string;
+  /** Regions above the root (the country): their name locks are taken shared, see matchLocks. */
+  aboveRootIds?: readonly string[];
 }
 
 /**
@@ -64,4 +58,16 @@ export interface MatchLockScope {
 export function matchLockKeys(c: MatchLockScope): string[] {
   const keys = [c.taxId && `tax:${c.taxId}`, c.domain && `domain:${c.domain}`, `names:${c.regionRootId}:${c.industryId}`];
   return keys.filter((k): k is string => !!k).sort();
+}
+
+/**
+ * matchLockKeys taken exclusively, plus a shared lock on the name key of every region above the root: submissions in
+ * different provinces never wait for each other, while a country-level submission (which compares names with every
+ * province below it) takes its own key exclusively and so waits for — and blocks — those province submissions.
+ * One order for all keys (sorted), so no deadlock.
+ */
+export function matchLocks(c: MatchLockScope): { key: string; shared: boolean }[] {
+  const exclusive = matchLockKeys(c).map((key) => ({ key, shared: false }));
+  const shared = (c.aboveRootIds ?? []).filter((id) => id !== c.regionRootId).map((id) => ({ key: `names:${id}:${c.industryId}`, shared: true }));
+  return [...exclusive, ...shared].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -27,6 +27,21 @@ export const registrationErrors = defineErrors({
     en: 'Resolve the open conflict first; the resolution approves the awarded registration.',
     zh: '请先处理未决冲突；冲突裁决会批准胜出的报备。',
   },
+  REGISTRATION_IN_OPEN_CASE: {
+    status: 409,
+    en: 'This registration is a party to open conflict case {case}; only the case’s resolution can approve or reject it.',
+    zh: '该报备是未决冲突案件 {case} 的当事方，只能通过案件裁决批准或驳回。',
+  },
+  REGISTRATION_TAX_ID_CHECKSUM: {
+    status: 422,
+    en: 'The unified social credit code’s check character is wrong; check the customer’s tax id.',
+    zh: '统一社会信用代码的校验位不正确，请核对客户税号。',
+  },
+  REGISTRATION_CONFLICT_HOLDER: {
+    status: 422,
+    en: 'The awarded agreement must be an exclusive holder that is a party to this case.',
+    zh: '胜出的协议必须是该案件当事方中的独家协议持有方。',
+  },
   REGISTRATION_EVIDENCE_FILE_REQUIRED: {
     status: 422,
     en: 'Attach a file in the "file" field.',

@@ -138,9 +138,8 @@ export const ConflictDetailSchema = z.object({
   recommendation: z
     .object({
       outcome: z.literal('award'),
-      /** A registration id (winnerKind 'registration') or an agreement id (winnerKind 'exclusive_holder'). */
+      /** A registration id, or an exclusive holder's agreementId (find it in exclusiveHolders): award with winnerAgreementId then. */
       winnerId: z.uuid(),
-      winnerKind: z.enum(['registration', 'exclusive_holder']),
       reasons: z.array(RecommendationReasonSchema),
     })
     .nullable(),

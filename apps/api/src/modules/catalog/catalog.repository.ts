@@ -180,6 +180,15 @@ export class CatalogRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The province containing a region (the root of its subtree for name comparisons), or the region itself above province level. */
+  async regionRootId(m: EntityManager, regionId: string): Promise<string> {
+    const [row]: { id: string }[] = await m.query(
+      `SELECT COALESCE((SELECT x.id FROM regions x, regions y WHERE y.id = $1 AND x.level = 'province' AND y.path LIKE x.path || '%' LIMIT 1), $1::uuid) AS id`,
+      [regionId],
+    );
+    return row.id;
+  }
+
   /** A region, the regions containing it and the regions inside it (what a scope on the region may cover or lie in). */
   async regionIdsRelated(m: EntityManager, regionId: string): Promise<string[]> {
     const rows: { id: string }[] = await m.query(

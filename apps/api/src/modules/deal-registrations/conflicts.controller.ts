@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import { ConflictDetailSchema, ConflictSummarySchema, DirectAccountImportReportSchema } from '@partnerline/domain';
+import { ConflictDetailSchema, ConflictResolutionSchema, ConflictSummarySchema, DirectAccountImportReportSchema } from '@partnerline/domain';
 import { createZodDto, ZodResponse, ZodValidationPipe } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentUser, Roles, VendorRoles } from '../../common/auth/auth.decorators';
@@ -11,13 +11,7 @@ import { IdParamDto } from '../../common/http/params';
 import { ConflictsService, type Resolution } from './conflicts.service';
 import { DirectAccountsService } from './direct-accounts.service';
 
-const rationale = z.string().trim().min(5, { message: 'validation.rationale_required' }).max(4000);
-const ResolutionSchema = z.discriminatedUnion('resolution', [
-  z.object({ resolution: z.literal('award'), winnerRegistrationId: z.uuid(), rationale }),
-  z.object({ resolution: z.literal('split'), shares: z.array(z.object({ registrationId: z.uuid(), percent: z.number().int().min(1).max(99) })).min(2).max(10), rationale }),
-  z.object({ resolution: z.literal('reject_all'), rationale }),
-  z.object({ resolution: z.literal('dismiss'), rationale }),
-]);
+const ResolutionSchema = ConflictResolutionSchema;
 class StatusQueryDto extends createZodDto(z.object({ status: z.enum(['open', 'resolved']).optional() })) {}
 class ImportDto extends createZodDto(z.object({ csv: z.string().min(1).max(900_000) })) {}
 class ConflictSummaryDto extends createZodDto(ConflictSummarySchema) {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ConflictKind, type ConflictParty, recommendResolution, UNDER_REVIEW_STATUSES, validSplit } from '@partnerline/domain';
+import { type ConflictKind, type ConflictParty, customerNamesMatch, type PartyMatch, recommendResolution, UNDER_REVIEW_STATUSES, validSplit } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
@@ -11,12 +11,12 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
-import { ConflictsRepository } from './conflicts.repository';
+import { caseNumber, ConflictsRepository } from './conflicts.repository';
 import { DealRegistrationsRepository, type Row } from './deal-registrations.repository';
 import { DealRegistrationsService } from './deal-registrations.service';
 
 export type Resolution =
-  | { resolution: 'award'; winnerRegistrationId: string; rationale: string }
+  | { resolution: 'award'; winnerRegistrationId?: string; winnerAgreementId?: string; rationale: string }
   | { resolution: 'split'; shares: { registrationId: string; percent: number }[]; rationale: string }
   | { resolution: 'reject_all'; rationale: string }
   | { resolution: 'dismiss'; rationale: string };
@@ -56,54 +56,88 @@ export class ConflictsService {
     const c = await this.repo.get(m, id);
     if (!c) throw AppError.notFound('conflict', id);
     const day = businessToday();
-    const rows = await this.repo.registrationParties(id);
-    const agreementTypes = new Map((await this.agreements.briefs(m, rows.map((r) => r.agreement_id as string | null).filter((x): x is string => !!x))).map((a) => [a.id, a.type]));
-    const regs = [];
-    for (const r of rows) {
-      regs.push({
-        ...r,
-        agreement_type: r.agreement_id ? (agreementTypes.get(r.agreement_id as string) ?? null) : null,
-        exclusive_owner: await this.agreements.holdsExclusive(m, r.partner_id as string, r.industry_id as string, r.region_id as string, day),
-        incumbent: await this.registrationRows.isIncumbent(m, r as unknown as Row),
-      } as Record<string, unknown>);
-    }
+    const { registrations: policy } = await this.policies.get();
+    const rows = (await this.repo.registrationParties(id)) as unknown as (Row & Record<string, unknown> & { submitted_at: Date; agreement_id: string | null })[];
     const direct = await this.repo.directParties(id);
     const holderAgreements = await this.agreements.briefs(m, await this.repo.agreementParties(id));
-    const partnerNames = new Map((await this.partners.briefs(m, [...new Set([...rows.map((r) => r.partner_id as string), ...holderAgreements.map((a) => a.partnerId)])])).map((p) => [p.id, p.name]));
-    for (const r of regs) r.partner_name = partnerNames.get(r.partner_id as string) ?? '';
-    const holders = holderAgreements.map((a) => ({ id: a.id, partner_name: partnerNames.get(a.partnerId) ?? '', start_date: a.startDate, end_date: a.endDate }));
+    const holderAwards = await this.repo.holderAwards(id);
+    const agreementTypes = new Map((await this.agreements.briefs(m, rows.map((r) => r.agreement_id).filter((x): x is string => !!x))).map((a) => [a.id, a.type]));
+    const partners = new Map((await this.partners.briefs(m, [...new Set([...rows.map((r) => r.partner_id), ...holderAgreements.map((a) => a.partnerId)])])).map((p) => [p.id, p]));
+    const holderPartners = new Set(holderAgreements.map((a) => a.partnerId));
+    const open = c.status === 'open';
+    // The case customer is the earliest registration; every other party says why it matched it.
+    const ref = rows[0];
+    const fallback: PartyMatch = holderAgreements.length ? { key: 'exclusive', score: null, normalised: null } : { key: 'direct', score: null, normalised: null };
+    const matchOf = (x: Keys): PartyMatch => {
+      const others = rows.filter((r) => r.id !== x.id);
+      const candidates = x.id === ref?.id ? others : ref ? [ref, ...others.filter((r) => r.id !== ref.id)] : [];
+      for (const o of candidates) {
+        const found = keyMatch(x, { id: o.id, name: o.customer_name, taxId: o.customer_tax_id, domain: o.customer_domain }, policy.nameMatchThreshold);
+        if (found) return found;
+      }
+      return fallback;
+    };
+    const regs = [];
+    for (const r of rows) {
+      const exclusiveOwner = holderPartners.has(r.partner_id) || (await this.agreements.holdsExclusive(m, r.partner_id, r.industry_id, r.region_id, day));
+      regs.push({
+        id: r.id,
+        partnerId: r.partner_id,
+        partnerName: partners.get(r.partner_id)?.name ?? '',
+        status: r.status as string,
+        customerName: r.customer_name,
+        taxId: r.customer_tax_id,
+        domain: r.customer_domain,
+        submittedAt: r.submitted_at.toISOString(),
+        agreementType: r.agreement_id ? (agreementTypes.get(r.agreement_id) ?? null) : null,
+        exclusiveOwner,
+        incumbent: await this.registrationRows.isIncumbent(m, r),
+        evidence: r.details.evidence ?? {},
+        estimatedAmount: r.details.estimatedAmount,
+        sharePercent: (r.share_percent as number | null) ?? null,
+        awarded: (r.awarded as boolean | null) ?? null,
+        match: matchOf({ id: r.id, name: r.customer_name, taxId: r.customer_tax_id, domain: r.customer_domain }),
+        onTrial: partners.get(r.partner_id)?.status === 'trial',
+        intruder: !r.agreement_id && !exclusiveOwner && holderAgreements.some((a) => a.partnerId !== r.partner_id),
+        selectable: open && (r.status === 'submitted' || UNDER_REVIEW_STATUSES.includes(r.status)),
+      });
+    }
+    const holders = holderAgreements.map((a) => ({
+      agreementId: a.id,
+      agreementNumber: `AG-${a.id.slice(0, 8).toUpperCase()}`,
+      partnerId: a.partnerId,
+      partnerName: partners.get(a.partnerId)?.name ?? '',
+      from: a.startDate,
+      until: a.endDate,
+      onTrial: partners.get(a.partnerId)?.status === 'trial',
+      selectable: open,
+      awarded: holderAwards.get(a.id) ?? null,
+      match: { key: 'exclusive' as const, score: null, normalised: null },
+    }));
     const parties: ConflictParty[] = [
-      ...regs.map((r) => ({ id: r.id as string, kind: 'partner' as const, exclusiveOwner: r.exclusive_owner as boolean, incumbent: r.incumbent as boolean, submittedAt: (r.submitted_at as Date).toISOString() })),
-      ...direct.map((d) => ({ id: d.id as string, kind: 'direct' as const, exclusiveOwner: false, incumbent: d.kind === 'named_account', submittedAt: '0000' })),
+      ...regs.map((r) => ({ id: r.id, kind: 'partner' as const, exclusiveOwner: r.exclusiveOwner, incumbent: r.incumbent, submittedAt: r.submittedAt, intruder: r.intruder })),
+      ...holders.map((h) => ({ id: h.agreementId, kind: 'holder' as const, exclusiveOwner: true, incumbent: false, submittedAt: h.from })),
+      ...direct.map((d) => ({ id: d.id, kind: 'direct' as const, exclusiveOwner: false, incumbent: d.kind === 'named_account', submittedAt: '0000' })),
     ];
+    const rec = parties.length ? recommendResolution(parties) : null;
     return {
       id: c.id as string,
+      number: caseNumber(c.number as string),
       kind: c.kind as ConflictKind,
+      kinds: ((c.kinds as ConflictKind[] | null) ?? [c.kind as ConflictKind]),
       status: c.status as 'open' | 'resolved',
       openedAt: (c.opened_at as Date).toISOString(),
       evidence: c.evidence,
       resolution: c.resolution as string | null,
       rationale: c.rationale as string | null,
-      registrations: regs.map((r) => ({
-        id: r.id as string,
-        partnerId: r.partner_id as string,
-        partnerName: r.partner_name as string,
-        status: r.status as string,
-        customerName: r.customer_name as string,
-        taxId: r.customer_tax_id as string | null,
-        domain: r.customer_domain as string | null,
-        submittedAt: (r.submitted_at as Date).toISOString(),
-        agreementType: (r.agreement_type as string | null) ?? null,
-        exclusiveOwner: r.exclusive_owner as boolean,
-        incumbent: r.incumbent as boolean,
-        evidence: (r.details as { evidence: Record<string, string> }).evidence ?? {},
-        estimatedAmount: (r.details as { estimatedAmount: string }).estimatedAmount,
-        sharePercent: (r.share_percent as number | null) ?? null,
-        awarded: (r.awarded as boolean | null) ?? null,
-      })),
-      directAccounts: direct.map((d) => ({ id: d.id as string, kind: d.kind as string, name: d.name as string, owner: (d.owner_name as string | null) ?? null })),
-      exclusiveHolders: holders.map((h) => ({ agreementId: h.id as string, partnerName: h.partner_name as string, from: h.start_date as string, until: h.end_date as string })),
-      recommendation: parties.length ? recommendResolution(parties) : null,
+      registrations: regs,
+      directAccounts: direct.map((d) => {
+        const x = { id: d.id, name: d.name, taxId: d.tax_id, domain: d.domain };
+        return { id: d.id, kind: d.kind, name: d.name, owner: d.owner_name ?? null, match: (ref && keyMatch(x, { id: ref.id, name: ref.customer_name, taxId: ref.customer_tax_id, domain: ref.customer_domain }, policy.nameMatchThreshold)) || { key: 'direct' as const, score: null, normalised: null } };
+      }),
+      exclusiveHolders: holders,
+      // winnerId is a registration id or, for an exclusive holder, its agreement id (look it up in exclusiveHolders).
+      recommendation: rec,
     };
   }
 
@@ -117,8 +151,12 @@ export class ConflictsService {
       const rows = [];
       for (const rid of regIds) rows.push(await this.registrations.lockRow(m, rid));
       const open = rows.filter((r) => r.status === 'submitted' || UNDER_REVIEW_STATUSES.includes(r.status));
-      if (input.resolution === 'award') {
-        if (!regIds.includes(input.winnerRegistrationId)) throw new AppError('REGISTRATION_CONFLICT_WINNER', {}, { field: 'winnerRegistrationId' });
+      if (input.resolution === 'award' && input.winnerAgreementId) {
+        if (!(await this.repo.agreementParties(id)).includes(input.winnerAgreementId)) throw new AppError('REGISTRATION_CONFLICT_HOLDER', {}, { field: 'winnerAgreementId' });
+        for (const r of open) await this.registrations.rejectIn(m, r, actor.id, input.rationale);
+        await this.repo.awardHolder(m, id, input.winnerAgreementId);
+      } else if (input.resolution === 'award') {
+        if (!input.winnerRegistrationId || !regIds.includes(input.winnerRegistrationId)) throw new AppError('REGISTRATION_CONFLICT_WINNER', {}, { field: 'winnerRegistrationId' });
         for (const r of open) {
           if (r.id === input.winnerRegistrationId) await this.registrations.approveIn(m, r, actor.id, policy.protectionDays, input.rationale);
           else await this.registrations.rejectIn(m, r, actor.id, input.rationale);
@@ -156,4 +194,19 @@ export class ConflictsService {
       }
     });
   }
+}
+
+interface Keys {
+  id: string;
+  name: string;
+  taxId: string | null;
+  domain: string | null;
+}
+
+/** Why two parties are the same customer: an exact canonical key, else the matcher's verdict on the names. */
+function keyMatch(x: Keys, o: Keys, threshold: number): PartyMatch | null {
+  if (x.taxId && x.taxId === o.taxId) return { key: 'tax_id', score: 1, normalised: { ours: x.taxId, theirs: o.taxId } };
+  if (x.domain && x.domain === o.domain) return { key: 'domain', score: 1, normalised: { ours: x.domain, theirs: o.domain } };
+  const v = customerNamesMatch(x.name, o.name, { threshold });
+  return v.match ? { key: 'name', score: v.score, normalised: { ours: v.a.core, theirs: v.b.core } } : null;
 }

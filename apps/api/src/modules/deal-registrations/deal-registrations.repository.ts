@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ConflictKind, type EvidenceKind, normaliseCustomerName, normaliseDomain, OPEN_REGISTRATION_STATUSES, type RegistrationInput, type RegistrationStatus, UNDER_REVIEW_STATUSES } from '@partnerline/domain';
+import { canonicalDomain, canonicalTaxId, type ConflictKind, customerNameCore, type EvidenceKind, normaliseCustomerName, OPEN_REGISTRATION_STATUSES, type RegistrationInput, type RegistrationStatus, UNDER_REVIEW_STATUSES } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
 
@@ -11,6 +11,8 @@ export type Row = {
   status: RegistrationStatus;
   customer_name: string;
   customer_name_norm: string;
+  /** The matcher's canonical name (parseCustomerName(name).core), retrieved by the open-registrations trigram index. */
+  customer_name_core: string;
   customer_tax_id: string | null;
   customer_domain: string | null;
   industry_id: string;
@@ -21,6 +23,11 @@ export type Row = {
   protection_ends: string | null;
   extensions: number;
 };
+
+/** Open registrations, written out so the planner can use the partial indexes over open registrations. */
+const OPEN = `status IN ('submitted', 'in_review', 'in_conflict', 'approved')`;
+
+export type Candidate = { id: string; partner_id: string; status: RegistrationStatus; customer_name: string; customer_name_core: string; customer_tax_id: string | null; customer_domain: string | null; submitted_at: Date | null };
 
 /** `null` = every partner (vendor-wide); otherwise the partner organisations a caller may see. */
 export type Owners = readonly string[] | null;
@@ -57,10 +64,10 @@ export class DealRegistrationsRepository {
   async insertDraft(m: EntityManager, partnerId: string, input: RegistrationInput, actorId: string): Promise<string> {
     const c = input.customer;
     const [row] = await m.query(
-      `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_tax_id, customer_domain, industry_id, region_id,
+      `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
                                        details, estimated_amount, expected_close, created_by)
-       VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [partnerId, c.name, normaliseCustomerName(c.name), c.taxId || null, c.domain ? normaliseDomain(c.domain) : null, c.industryId, c.regionId, JSON.stringify(input), input.estimatedAmount, input.expectedCloseDate, actorId],
+       VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [partnerId, c.name, normaliseCustomerName(c.name), customerNameCore(c.name), canonicalTaxId(c.taxId), canonicalDomain(c.domain), c.industryId, c.regionId, JSON.stringify(input), input.estimatedAmount, input.expectedCloseDate, actorId],
     );
     return row.id as string;
   }
@@ -88,29 +95,42 @@ export class DealRegistrationsRepository {
     return rows.map((r) => r.kind);
   }
 
-  /** Transaction-scoped advisory locks, taken in the order given (the domain sorts them). */
-  async lockKeys(m: EntityManager, keys: readonly string[]): Promise<void> {
-    for (const key of keys) await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
+  /** Transaction-scoped advisory locks (exclusive or shared), in one statement and in the order given (the domain sorts them). */
+  async lockKeys(m: EntityManager, locks: readonly { key: string; shared: boolean }[]): Promise<void> {
+    if (!locks.length) return;
+    // unnest yields the keys in array order and each row takes its lock as it is produced: the given order holds.
+    await m.query(
+      `SELECT CASE WHEN x.shared THEN pg_advisory_xact_lock_shared(hashtextextended(x.key, 0)) ELSE pg_advisory_xact_lock(hashtextextended(x.key, 0)) END
+         FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS x(key, shared, n) ORDER BY x.n`,
+      [locks.map((l) => l.key), locks.map((l) => l.shared)],
+    );
   }
 
-  /** The partner's own open registration of the same customer (exact keys), if any. */
+  /** The partner's own open registration of the same customer (exact keys, or the same normalised name in the region), if any. */
   async ownDuplicate(m: EntityManager, r: Row): Promise<string | null> {
     const [own] = await m.query(
-      `SELECT id FROM deal_registrations WHERE partner_id = $1 AND id <> $2 AND status = ANY($3)
-          AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $4) OR (customer_domain IS NOT NULL AND customer_domain = $5) OR (region_id = $6 AND customer_name_norm = $7)) LIMIT 1`,
-      [r.partner_id, r.id, OPEN_REGISTRATION_STATUSES, r.customer_tax_id, r.customer_domain, r.region_id, r.customer_name_norm],
+      `SELECT id FROM deal_registrations WHERE partner_id = $1 AND id <> $2 AND ${OPEN}
+          AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $3) OR (customer_domain IS NOT NULL AND customer_domain = $4)
+               OR (region_id = $5 AND customer_name_norm = $6)) LIMIT 1`,
+      [r.partner_id, r.id, r.customer_tax_id, r.customer_domain, r.region_id, r.customer_name_norm],
     );
     return own?.id ?? null;
   }
 
-  /** Other partners' open registrations that may be the same customer: exact keys, or a trigram pre-filter in the region. */
-  async duplicateCandidates(m: EntityManager, r: Row): Promise<{ id: string; partner_id: string; customer_name: string; customer_tax_id: string | null; customer_domain: string | null }[]> {
+  /**
+   * Other partners' open registrations that may be the same customer, retrieved by index only: exact canonical keys,
+   * or `name_core % $core` (trigram, threshold set for this transaction) among the related regions of the same
+   * industry — served by the partial (region_id, customer_name_core gin_trgm_ops) index. The domain matcher decides.
+   */
+  async duplicateCandidates(m: EntityManager, r: Row, regionIds: readonly string[]): Promise<Candidate[]> {
+    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`);
     return m.query(
-      `SELECT id, partner_id, customer_name, customer_tax_id, customer_domain FROM deal_registrations
-        WHERE partner_id <> $1 AND status = ANY($2)
-          AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $3) OR (customer_domain IS NOT NULL AND customer_domain = $4)
-               OR (region_id = $5 AND similarity(customer_name_norm, $6) > 0.2))`,
-      [r.partner_id, OPEN_REGISTRATION_STATUSES, r.customer_tax_id, r.customer_domain, r.region_id, r.customer_name_norm],
+      `SELECT id, partner_id, status, customer_name, customer_name_core, customer_tax_id, customer_domain, submitted_at FROM deal_registrations
+        WHERE ${OPEN} AND partner_id <> $1
+          AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $2) OR (customer_domain IS NOT NULL AND customer_domain = $3)
+               OR (region_id = ANY($4::uuid[]) AND industry_id = $5 AND customer_name_core % $6))
+        LIMIT 500`,
+      [r.partner_id, r.customer_tax_id, r.customer_domain, regionIds, r.industry_id, r.customer_name_core],
     );
   }
 

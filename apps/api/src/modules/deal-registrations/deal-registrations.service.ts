@@ -4,24 +4,24 @@ import {
   addBusinessDays,
   autoApproves,
   checkEligibility,
+  checkTaxId,
+  customerNamesMatch,
   checkTransition,
   type ConflictKind,
   EVIDENCE_LABELS,
   EVIDENCE_OPEN_STATUSES,
   type EvidenceKind,
   extendProtection,
+  matchLocks,
   missingRequiredEvidence,
-  nameSimilarity,
   pickCoveringAgreement,
   protectionEndsOn,
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_TRANSITIONS,
   type RegistrationInput,
-  registrationLockKeys,
   type RegistrationStatus,
   reminderDates,
   remindersDue,
-  sameCustomer,
   type Scope,
   slaBreached,
 } from '@partnerline/domain';
@@ -32,11 +32,12 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { businessNow, businessToday } from '../../common/time';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
 import { UsersRepository } from '../users/users.repository';
-import { ConflictsRepository } from './conflicts.repository';
+import { caseNumber, ConflictsRepository } from './conflicts.repository';
 import { DealRegistrationsRepository, type ListFilter, type Owners, type Row } from './deal-registrations.repository';
 import { DirectAccountsRepository } from './direct-accounts.repository';
 import { checkEvidenceFile, evidenceFileName } from './evidence-files';
@@ -87,6 +88,7 @@ export class DealRegistrationsService {
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly catalog: CatalogRepository,
   ) {}
 
   /** The partner organisations a scope may see (null = vendor-wide). */
@@ -97,6 +99,7 @@ export class DealRegistrationsService {
   }
 
   async create(partnerId: string, input: RegistrationInput, actor: AuthenticatedUser): Promise<string> {
+    if (!checkTaxId(input.customer.taxId).ok) throw new AppError('REGISTRATION_TAX_ID_CHECKSUM', {}, { field: 'customer.taxId' });
     return inTransaction(this.db, async (m) => {
       const id = await this.repo.insertDraft(m, partnerId, input, actor.id);
       await this.repo.addHistory(m, id, null, 'draft', null, actor.id);
@@ -144,21 +147,19 @@ export class DealRegistrationsService {
         throw new AppError('REGISTRATION_EVIDENCE_MISSING', { missing: named }, { missing });
       }
 
-      // Serialise submissions about the same customer: one lock per identity key (sorted, so no deadlock).
-      await this.repo.lockKeys(m, registrationLockKeys({ taxId: r.customer_tax_id, domain: r.customer_domain, regionId: r.region_id, nameNorm: r.customer_name_norm }));
+      // Serialise submissions whose customers could match (exact keys + province × industry for names; sorted, no deadlock).
+      const regionIds = await this.catalog.regionIdsRelated(m, r.region_id);
+      await this.lockCustomer(m, r);
 
       // A partner's own duplicate is refused with a pointer to its existing registration.
       const own = await this.repo.ownDuplicate(m, r);
       if (own) throw new AppError('REGISTRATION_DUPLICATE_OWN', {}, { existingRegistrationId: own });
 
-      const findings = await this.detect(m, r, policies.registrations.fuzzyNameThreshold, day);
+      const findings = await this.detect(m, r, policies.registrations.nameMatchThreshold, day, regionIds);
       const due = addBusinessDays(day, policies.registrations.reviewSlaBusinessDays);
       await this.repo.markSubmitted(m, r.id, businessNow(), due, agreement?.id ?? null);
       await this.move(m, r, 'submitted', actor.id);
-      for (const f of findings) {
-        const conflictId = await this.conflicts.open(m, { kind: f.kind, registrationId: r.id, evidence: f.evidence, registrationIds: f.registrationIds, directAccountIds: f.directAccountIds, agreementIds: f.agreementIds });
-        await this.audit.record(m, { entity: 'conflict', entityId: conflictId, action: 'conflict.opened', after: f });
-      }
+      if (findings.length) await this.joinOrOpenCase(m, r, findings);
       await this.move(m, r, findings.length ? 'in_conflict' : 'in_review', null);
       if (autoApproves({ conflicts: findings.length, agreementType: agreement?.type ?? null, autoApproveInOwnExclusiveScope: policies.registrations.autoApproveInOwnExclusiveScope })) {
         await this.approveIn(m, r, actor.id, policies.registrations.protectionDays, 'auto-approved: own exclusive scope, no conflict');
@@ -174,33 +175,72 @@ export class DealRegistrationsService {
     });
   }
 
-  /** Conflict detection (DOMAIN §5): same customer at another partner, another partner's exclusive territory, direct sales. */
-  private async detect(m: EntityManager, r: Row, threshold: number, day: string): Promise<Finding[]> {
+  /** The advisory locks of a registration's customer (see matchLocks): taken by submit and by a direct approve/reject. */
+  private async lockCustomer(m: EntityManager, r: Row): Promise<void> {
+    const root = await this.catalog.regionRootId(m, r.region_id);
+    const aboveRootIds = (await this.catalog.regionIdsUpward(m, root)).filter((id) => id !== root);
+    await this.repo.lockKeys(m, matchLocks({ taxId: r.customer_tax_id, domain: r.customer_domain, regionRootId: root, industryId: r.industry_id, aboveRootIds }));
+  }
+
+  /** One case per customer: join the open case of any matched registration, else open one with every party. */
+  private async joinOrOpenCase(m: EntityManager, r: Row, findings: Finding[]): Promise<void> {
+    const registrationIds = [...new Set(findings.flatMap((f) => f.registrationIds))];
+    const parties = { registrationIds: [r.id, ...registrationIds], directAccountIds: findings.flatMap((f) => f.directAccountIds), agreementIds: findings.flatMap((f) => f.agreementIds), kinds: findings.map((f) => f.kind) };
+    const evidence = Object.fromEntries(findings.map((f) => [f.kind, f.evidence]));
+    const existing = await this.conflicts.openCaseAmong(m, registrationIds);
+    if (existing) {
+      await this.conflicts.join(m, existing.id, parties);
+      await this.audit.record(m, { entity: 'conflict', entityId: existing.id, action: 'conflict.joined', after: { registrationId: r.id, ...evidence } });
+      return;
+    }
+    const conflictId = await this.conflicts.open(m, { kind: findings[0].kind, kinds: parties.kinds, registrationId: r.id, evidence: findings.length === 1 ? findings[0].evidence : evidence, registrationIds, directAccountIds: parties.directAccountIds, agreementIds: parties.agreementIds });
+    await this.audit.record(m, { entity: 'conflict', entityId: conflictId, action: 'conflict.opened', after: findings });
+  }
+
+  /**
+   * Conflict detection (DOMAIN §5): the same customer at another partner (exact canonical keys, or names that the
+   * domain matcher calls the same among the related regions), another partner's exclusive territory, direct sales.
+   */
+  private async detect(m: EntityManager, r: Row, threshold: number, day: string, regionIds: string[]): Promise<Finding[]> {
     const findings: Finding[] = [];
-    const me = { name: r.customer_name, taxId: r.customer_tax_id, domain: r.customer_domain };
-    // Candidates by exact keys or a trigram pre-filter in the same region; the domain rule decides.
-    const dupes = (await this.repo.duplicateCandidates(m, r)).filter((c) => sameCustomer(me, { name: c.customer_name, taxId: c.customer_tax_id, domain: c.customer_domain }, threshold));
+    const why = (c: { customer_name: string; customer_tax_id: string | null; customer_domain: string | null }) => {
+      if (r.customer_tax_id && c.customer_tax_id === r.customer_tax_id) return { key: 'tax_id' as const, score: 1 };
+      if (r.customer_domain && c.customer_domain === r.customer_domain) return { key: 'domain' as const, score: 1 };
+      const v = customerNamesMatch(r.customer_name, c.customer_name, { threshold });
+      return v.match ? { key: 'name' as const, score: v.score } : null;
+    };
+    const dupes = (await this.repo.duplicateCandidates(m, r, regionIds)).map((c) => ({ c, match: why(c) })).filter((x) => x.match);
     if (dupes.length) {
       findings.push({
         kind: 'duplicate_customer',
-        registrationIds: dupes.map((d) => d.id),
+        registrationIds: dupes.map((d) => d.c.id),
         directAccountIds: [],
         agreementIds: [],
-        evidence: { matches: dupes.map((d) => ({ id: d.id, name: d.customer_name, similarity: nameSimilarity(d.customer_name, r.customer_name), sameTaxId: !!r.customer_tax_id && d.customer_tax_id === r.customer_tax_id, sameDomain: !!r.customer_domain && d.customer_domain === r.customer_domain })) },
+        evidence: { matches: dupes.map((d) => ({ id: d.c.id, name: d.c.customer_name, key: d.match!.key, score: d.match!.score, sameTaxId: d.match!.key === 'tax_id', sameDomain: d.match!.key === 'domain' })) },
       });
     }
     const exclusive = await this.agreements.exclusiveHolderIds(m, r.industry_id, r.region_id, day, r.partner_id);
     if (exclusive.length) findings.push({ kind: 'exclusive_territory', registrationIds: [], directAccountIds: [], agreementIds: exclusive, evidence: {} });
-    const direct = (await this.direct.candidates(m, { taxId: r.customer_tax_id, domain: r.customer_domain, nameNorm: r.customer_name_norm })).filter((d) => sameCustomer(me, { name: d.name, taxId: d.tax_id, domain: d.domain }, threshold));
+    const direct = (await this.direct.candidates(m, { taxId: r.customer_tax_id, domain: r.customer_domain, nameCore: r.customer_name_core, regionIds, industryId: r.industry_id })).filter((d) =>
+      why({ customer_name: d.name, customer_tax_id: d.tax_id, customer_domain: d.domain }),
+    );
     const directIds = [...new Set(direct.map((d) => d.id))];
     if (directIds.length) findings.push({ kind: 'direct_sales', registrationIds: [], directAccountIds: directIds, agreementIds: [], evidence: {} });
     return findings;
+  }
+
+  /** A registration that is party to an open case is decided only by the case's resolution (409 naming the case). */
+  private async refuseInOpenCase(m: EntityManager, r: Row): Promise<void> {
+    await this.lockCustomer(m, r);
+    const open = await this.conflicts.openCaseOf(m, r.id);
+    if (open) throw new AppError('REGISTRATION_IN_OPEN_CASE', { case: caseNumber(open.number) }, { conflictId: open.id, caseNumber: caseNumber(open.number) });
   }
 
   async approve(id: string, actor: AuthenticatedUser): Promise<void> {
     const { registrations } = await this.policies.get();
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, { kind: 'vendor' }, true);
+      await this.refuseInOpenCase(m, r);
       if (r.status === 'in_conflict') throw new AppError('REGISTRATION_OPEN_CONFLICT', {}, { reason: 'open_conflict' });
       await this.approveIn(m, r, actor.id, registrations.protectionDays);
     });
@@ -383,7 +423,11 @@ export class DealRegistrationsService {
   }
 
   async reject(id: string, reason: string, actor: AuthenticatedUser): Promise<void> {
-    await inTransaction(this.db, async (m) => this.rejectIn(m, await this.load(m, id, { kind: 'vendor' }, true), actor.id, reason));
+    await inTransaction(this.db, async (m) => {
+      const r = await this.load(m, id, { kind: 'vendor' }, true);
+      await this.refuseInOpenCase(m, r);
+      await this.rejectIn(m, r, actor.id, reason);
+    });
   }
 
   async get(id: string, scope: Scope): Promise<RegistrationView> {

@@ -6,6 +6,7 @@ export interface NewDirectAccount {
   kind: string;
   name: string;
   nameNorm: string;
+  nameCore: string;
   taxId: string | null;
   domain: string | null;
   industryId: string | null;
@@ -21,16 +22,24 @@ export class DirectAccountsRepository {
 
   async insert(m: EntityManager, a: NewDirectAccount): Promise<void> {
     await m.query(
-      `INSERT INTO direct_accounts (kind, name, name_norm, tax_id, domain, industry_id, region_id, owner_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [a.kind, a.name, a.nameNorm, a.taxId, a.domain, a.industryId, a.regionId, a.owner, a.createdBy],
+      `INSERT INTO direct_accounts (kind, name, name_norm, name_core, tax_id, domain, industry_id, region_id, owner_name, created_by) VALUES ($1, $2, $3, $10, $4, $5, $6, $7, $8, $9)`,
+      [a.kind, a.name, a.nameNorm, a.taxId, a.domain, a.industryId, a.regionId, a.owner, a.createdBy, a.nameCore],
     );
   }
 
-  /** Accounts that may be the customer: exact tax id or domain, or a trigram pre-filter on the name (the domain rule decides). */
-  async candidates(m: EntityManager, c: { taxId: string | null; domain: string | null; nameNorm: string }): Promise<{ id: string; name: string; tax_id: string | null; domain: string | null }[]> {
+  /**
+   * Accounts that may be the customer, by index: the same canonical tax id or domain, or `name_core % $core`
+   * (threshold set for the transaction). Only accounts whose segment scope holds the customer: no region or one of
+   * the customer's related regions, no industry or the customer's (a named account in Zhejiang never meets Beijing).
+   */
+  async candidates(m: EntityManager, c: { taxId: string | null; domain: string | null; nameCore: string; regionIds: readonly string[]; industryId: string }): Promise<{ id: string; name: string; name_core: string; tax_id: string | null; domain: string | null }[]> {
+    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`);
     return m.query(
-      `SELECT id, name, tax_id, domain FROM direct_accounts WHERE (tax_id IS NOT NULL AND tax_id = $1) OR (domain IS NOT NULL AND domain = $2) OR similarity(name_norm, $3) > 0.2`,
-      [c.taxId, c.domain, c.nameNorm],
+      `SELECT id, name, name_core, tax_id, domain FROM direct_accounts
+        WHERE ((tax_id IS NOT NULL AND tax_id = $1) OR (domain IS NOT NULL AND domain = $2) OR name_core % $3)
+          AND (region_id IS NULL OR region_id = ANY($4::uuid[])) AND (industry_id IS NULL OR industry_id = $5)
+        LIMIT 200`,
+      [c.taxId, c.domain, c.nameCore, c.regionIds, c.industryId],
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ErrorCode, type Locale, normaliseCustomerName, normaliseDomain, translateMessage } from '@partnerline/domain';
+import { canonicalDomain, canonicalTaxId, customerNameCore, type ErrorCode, type Locale, normaliseCustomerName, translateMessage } from '@partnerline/domain';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
@@ -55,8 +55,9 @@ export class DirectAccountsService {
           kind: r.kind,
           name: r.name,
           nameNorm: normaliseCustomerName(r.name!),
-          taxId: r.tax_id ? r.tax_id.toUpperCase() : null,
-          domain: r.domain ? normaliseDomain(r.domain) : null,
+          nameCore: customerNameCore(r.name!),
+          taxId: canonicalTaxId(r.tax_id),
+          domain: canonicalDomain(r.domain),
           industryId: r.industry_code ? (industries.get(r.industry_code) ?? null) : null,
           regionId: r.region_code ? (regions.get(r.region_code) ?? null) : null,
           owner: r.owner || null,
