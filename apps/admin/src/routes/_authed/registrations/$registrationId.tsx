@@ -2,12 +2,12 @@ import { Alert, Anchor, Button, Card, Grid, Group, Modal, Stack, Text, Textarea,
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, formatDateTime, formatMoney, meQueryOptions, StatusBadge, useStatusLabel } from '@partnerline/ui';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { registrationQueryOptions, useReview } from '../../../api/registrations';
+import { conflictQueryOptions, registrationQueryOptions, useReview } from '../../../api/registrations';
 
 export const Route = createFileRoute('/_authed/registrations/$registrationId')({
   params: { parse: (p) => ({ registrationId: z.uuid().parse(p.registrationId) }), stringify: (p) => p },
@@ -39,6 +39,8 @@ function RegistrationPage() {
       },
     );
   const openConflict = r.conflicts.find((c) => c.status === 'open');
+  // Only the case's resolution decides a registration in an open case (the API answers 409 REGISTRATION_IN_OPEN_CASE).
+  const { data: openCase } = useQuery({ ...conflictQueryOptions(openConflict?.id ?? ''), enabled: !!openConflict });
   return (
     <Stack maw={1200}>
       <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/registrations" />}>
@@ -49,7 +51,7 @@ function RegistrationPage() {
           <Title order={2}>{r.customerName}</Title>
           <StatusBadge kind="registration" value={r.status} size="lg" />
         </Group>
-        {canReview && r.status === 'in_review' && (
+        {canReview && r.status === 'in_review' && !openConflict && (
           <Group gap="xs">
             <Button color="green" loading={review.isPending} onClick={() => act('approve')}>
               {t('registrations.approve')}
@@ -65,7 +67,7 @@ function RegistrationPage() {
           <Group justify="space-between">
             <Text size="sm">{t('registrations.conflictOpen')}</Text>
             <Button size="xs" renderRoot={(props) => <Link {...props} to="/conflicts/$conflictId" params={{ conflictId: openConflict.id }} />}>
-              {t('registrations.openCase')}
+              {openCase ? t('registrations.openCaseNumber', { number: openCase.number }) : t('registrations.openCase')}
             </Button>
           </Group>
         </Alert>
