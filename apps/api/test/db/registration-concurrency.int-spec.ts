@@ -64,10 +64,10 @@ describe(`concurrent registrations of one customer (${process.env.DATABASE_URL ?
     expect(inReview).toHaveLength(1);
     expect(results.filter((r) => r.body.status === 'in_conflict')).toHaveLength(PARTNERS - 1);
     const first = ids[results.findIndex((r) => r.body.status === 'in_review')];
-    // Every other registration has a duplicate-customer conflict that names the first one.
+    // Every other registration is in a duplicate-customer case that names the first one (one case per customer, issue #11).
     const linked: { registration_id: string }[] = await ds.query(
-      `SELECT DISTINCT c.registration_id FROM conflicts c JOIN conflict_parties p ON p.conflict_id = c.id
-        WHERE c.kind = 'duplicate_customer' AND c.registration_id = ANY($1::uuid[]) AND p.registration_id = $2`,
+      `SELECT DISTINCT o.registration_id FROM conflicts c JOIN conflict_parties p ON p.conflict_id = c.id JOIN conflict_parties o ON o.conflict_id = c.id
+        WHERE c.kind = 'duplicate_customer' AND o.registration_id = ANY($1::uuid[]) AND o.registration_id <> $2 AND p.registration_id = $2`,
       [ids, first],
     );
     expect(linked).toHaveLength(PARTNERS - 1);
