@@ -14,7 +14,7 @@ import { pinoHttp } from 'pino-http';
 import { AppModule } from '../app.module';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { errorHeaders, renderError } from '../common/errors/error-body';
-import { noStoreWhenAuthenticated, rejectCrossSiteWrites } from '../common/http/cross-site';
+import { noStoreApiAnswers, rejectCrossSiteWrites } from '../common/http/cross-site';
 import { rejectEncodedBodies, rejectHostileInput } from '../common/http/input-guard';
 import { requestContext } from '../common/http/request-context';
 import { localeOf, requestIdOf } from '../common/http/request-locale';
@@ -94,7 +94,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.use('/api', express.json({ limit: config.BODY_LIMIT }));
   app.use('/api', rejectHostileInput);
   app.use('/api', rejectCrossSiteWrites(config.PUBLIC_URL));
-  app.use('/api', noStoreWhenAuthenticated);
+  app.use('/api', noStoreApiAnswers);
   // Body-parser failures (malformed JSON, too large) happen before Nest routes: answer them here, as JSON.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();

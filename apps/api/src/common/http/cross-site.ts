@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express';
-import { tokenFrom } from '../auth/auth.guard';
 import { AppError } from '../errors/app-error';
 import { SESSION_COOKIE } from '../../modules/auth/session-token';
 
@@ -44,8 +43,12 @@ export function rejectCrossSiteWrites(publicUrl?: string) {
   };
 }
 
-/** Answers with a caller's data must not be kept by browsers or shared caches (issue #12). */
-export function noStoreWhenAuthenticated(req: Request, res: Response, next: NextFunction): void {
-  if (tokenFrom(req)) res.setHeader('Cache-Control', 'no-store');
+/**
+ * Answers with a caller's data (and the sign-in answer, which carries a token) must not be kept by browsers or
+ * shared caches (issue #12). Every API answer is per caller, so all get `no-store`; a handler serving something
+ * shareable (the print script) sets its own Cache-Control afterwards.
+ */
+export function noStoreApiAnswers(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
   next();
 }

@@ -10,8 +10,8 @@ export interface RateLimit {
 }
 
 // Public forms that create records or hash passwords: a handful per address and hour is plenty for people.
-export const APPLICATION_RATE_LIMIT: RateLimit = { name: 'apply', limit: 10, windowSeconds: 3600 };
-export const INVITATION_ACCEPT_RATE_LIMIT: RateLimit = { name: 'invitation-accept', limit: 10, windowSeconds: 900 };
+export const APPLICATION_RATE_LIMIT: RateLimit = { name: 'apply', limit: 20, windowSeconds: 3600 };
+export const INVITATION_ACCEPT_RATE_LIMIT: RateLimit = { name: 'invitation-accept', limit: 20, windowSeconds: 900 };
 
 /** Rate limits per client address over the shared counters (every instance sees the same numbers). */
 @Injectable()
