@@ -1,4 +1,4 @@
-import type { ConflictDetail, ConflictSummary, RegistrationDetail, RegistrationListItem } from '@partnerline/domain';
+import type { ConflictDetail, ConflictResolution, ConflictSummary, RegistrationDetail, RegistrationListItem } from '@partnerline/domain';
 import { registrationsQueryOptions, type RegistrationFilters, sendVoid } from '@partnerline/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
@@ -22,7 +22,7 @@ export function useReview(id: string) {
 export function useResolve(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => sendVoid(`/conflicts/${id}/resolve`, 'POST', body),
+    mutationFn: (body: ConflictResolution) => sendVoid(`/conflicts/${id}/resolve`, 'POST', body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['conflict', id] });
       void qc.invalidateQueries({ queryKey: ['conflicts'] });

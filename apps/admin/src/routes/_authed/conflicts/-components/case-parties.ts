@@ -79,8 +79,8 @@ export function caseParties(c: ConflictDetail): CaseParty[] {
 export function recommendedParty(c: ConflictDetail, parties: readonly CaseParty[]): CaseParty | undefined {
   const rec = c.recommendation;
   if (!rec) return undefined;
-  const kind = rec.winnerKind === 'exclusive_holder' ? 'exclusive_holder' : 'registration';
-  return parties.find((p) => p.kind === kind && p.id === rec.winnerId);
+  // winnerId is a registration id or, for an exclusive holder, its agreement id (ids are unique across both).
+  return parties.find((p) => p.kind !== 'direct_account' && p.id === rec.winnerId);
 }
 
 type T = (key: string, options?: Record<string, unknown>) => string;
