@@ -44,20 +44,36 @@ describe('a conflict case with three parties, in Chromium', () => {
     ]);
     const taxId = uscc('91330200MA2H7Q8X3');
     const registration = (customer: Record<string, string>) => ({
-      customer: { ...customer, industryId: industries.find((i) => i.code === 'FIN')!.id, regionId: regions.find((r) => r.code === 'ZJ-NB')!.id },
+      customer: {
+        ...customer,
+        industryId: industries.find((i) => i.code === 'FIN')!.id,
+        regionId: regions.find((r) => r.code === 'ZJ-NB')!.id,
+      },
       contacts: [{ name: '陈总', decisionLevel: 'decision_maker' }],
       products: [{ productId: products.find((p) => p.sku === 'DP-ENT')!.id, quantity: 1 }],
       estimatedAmount: '860000.00',
       expectedCloseDate: '2027-06-30',
       stage: 'solution',
       need: '建设统一的金融数据平台，整合客户与风控数据。',
-      evidence: { proofOfCommunication: '2026-11-24 现场交流纪要', customerFeedback: '客户认可方案方向', customerDetails: '信息科技部陈总' },
+      evidence: {
+        proofOfCommunication: '2026-11-24 现场交流纪要',
+        customerFeedback: '客户认可方案方向',
+        customerDetails: '信息科技部陈总',
+      },
     });
     // One customer under mixed keys: 华信 by tax id; 兰亭 by the same tax id written loosely plus a web address;
     // 星海 by the same web domain and the name in traditional characters with the city moved to the end.
     const plan: [keyof typeof ids, string, Record<string, string>][] = [
       ['huaxin', 'sales@huaxin.demo', { name: '宁波甬新数智金融服务有限公司', taxId }],
-      ['lanting', 'sales@lanting.demo', { name: 'Yongxin Digital Finance (Ningbo)', taxId: `${taxId.slice(0, 8)}-${taxId.slice(8, 12)} ${taxId.slice(12)}`.toLowerCase(), domain: 'https://www.yongxin-fin.example.cn/about' }],
+      [
+        'lanting',
+        'sales@lanting.demo',
+        {
+          name: 'Yongxin Digital Finance (Ningbo)',
+          taxId: `${taxId.slice(0, 8)}-${taxId.slice(8, 12)} ${taxId.slice(12)}`.toLowerCase(),
+          domain: 'https://www.yongxin-fin.example.cn/about',
+        },
+      ],
       ['xinghai', 'owner@xinghai.demo', { name: '甬新數智金融服務（寧波）有限公司', domain: 'yongxin-fin.example.cn' }],
     ];
     for (const [key, email, customer] of plan) {
@@ -99,15 +115,26 @@ describe('a conflict case with three parties, in Chromium', () => {
     await holder.getByText('持有该客户所在的独家区域。').waitFor();
     await holder.getByRole('link', { name: /^AG-[0-9A-F]{8}$/ }).waitFor();
     // The recommendation names a party; every partner here is active, so nobody is labelled on trial.
-    await m.getByTestId('recommendation').getByText(/^判给 /).waitFor();
+    await m
+      .getByTestId('recommendation')
+      .getByText(/^判给 /)
+      .waitFor();
     expect(await m.getByText('考察期', { exact: true }).count()).toBe(0);
 
     // A one-party split is refused in the form, before anything is sent.
-    await m.locator('label').filter({ hasText: /^分成（合作销售）$/ }).click();
+    await m
+      .locator('label')
+      .filter({ hasText: /^分成（合作销售）$/ })
+      .click();
     await m.getByLabel('华信智联科技有限公司 的分成（%）').fill('100');
-    await m.getByRole('textbox', { name: '理由（各方都会收到）' }).fill('华信持有金融独家并先报备，兰亭有客户关系：双方 60/40 合作，星海的报备不予保护。');
+    await m
+      .getByRole('textbox', { name: '理由（各方都会收到）' })
+      .fill('华信持有金融独家并先报备，兰亭有客户关系：双方 60/40 合作，星海的报备不予保护。');
     await m.getByRole('button', { name: '协调' }).click();
-    await m.getByTestId('split-error').getByText(/分成至少需要两方/).waitFor();
+    await m
+      .getByTestId('split-error')
+      .getByText(/分成至少需要两方/)
+      .waitFor();
 
     await m.getByLabel('华信智联科技有限公司 的分成（%）').fill('60');
     await m.getByLabel('兰亭科技有限公司 的分成（%）').fill('40');

@@ -10,7 +10,15 @@ import { type CaseParty, matchWords } from './case-parties';
  * The parties of a case: a table on wide screens, one compact card per party on a phone. Both scale to a case of
  * 64 parties (rows wrap their text; nothing is laid out side by side per party).
  */
-export function CaseParties({ parties, recommendedKey, timeZone }: { parties: readonly CaseParty[]; recommendedKey?: string; timeZone?: string }) {
+export function CaseParties({
+  parties,
+  recommendedKey,
+  timeZone,
+}: {
+  parties: readonly CaseParty[];
+  recommendedKey?: string;
+  timeZone?: string;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const wide = useMediaQuery('(min-width: 62em)', true);
@@ -68,13 +76,20 @@ export function CaseParties({ parties, recommendedKey, timeZone }: { parties: re
       return (
         <Text size="sm">
           {t('conflicts.exclusiveAgreement')}{' '}
-          <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: p.agreementId! }} />}>
+          <Anchor
+            size="sm"
+            renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: p.agreementId! }} />}
+          >
             {p.agreementNumber}
           </Anchor>
           {p.period && ` (${p.period.from} – ${p.period.until})`}
         </Text>
       );
-    return <Text size="sm">{p.agreementType ? t('conflicts.agreement', { type: t(`agreementType.${p.agreementType}`) }) : t('conflicts.noAgreement')}</Text>;
+    return (
+      <Text size="sm">
+        {p.agreementType ? t('conflicts.agreement', { type: t(`agreementType.${p.agreementType}`) }) : t('conflicts.noAgreement')}
+      </Text>
+    );
   };
   const registered = (p: CaseParty) => (p.submittedAt ? formatDateTime(p.submittedAt, locale, timeZone) : '—');
   const amount = (p: CaseParty) => (p.estimatedAmount ? formatMoney(p.estimatedAmount, locale) : '—');
@@ -118,14 +133,14 @@ export function CaseParties({ parties, recommendedKey, timeZone }: { parties: re
         <Table verticalSpacing="sm" striped highlightOnHover layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="22%">{t('conflicts.party')}</Table.Th>
-              <Table.Th w="30%">{t('conflicts.whyMatched')}</Table.Th>
+              <Table.Th w="20%">{t('conflicts.party')}</Table.Th>
+              <Table.Th w="28%">{t('conflicts.whyMatched')}</Table.Th>
               <Table.Th w="18%">{t('conflicts.agreementCol')}</Table.Th>
-              <Table.Th w="12%">{t('conflicts.registeredCol')}</Table.Th>
-              <Table.Th w="8%" ta="right">
+              <Table.Th w="11%">{t('conflicts.registeredCol')}</Table.Th>
+              <Table.Th w="12%" ta="right">
                 {t('conflicts.amountCol')}
               </Table.Th>
-              <Table.Th w="10%">{t('conflicts.statusCol')}</Table.Th>
+              <Table.Th w="11%">{t('conflicts.statusCol')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -138,7 +153,9 @@ export function CaseParties({ parties, recommendedKey, timeZone }: { parties: re
                   <Text size="xs">{registered(p)}</Text>
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Text size="sm">{amount(p)}</Text>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {amount(p)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{outcome(p)}</Table.Td>
               </Table.Tr>

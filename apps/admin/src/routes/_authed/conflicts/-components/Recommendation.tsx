@@ -16,7 +16,11 @@ export function Recommendation({ party, reasons }: { party?: CaseParty; reasons:
           <>
             {' · '}
             {t('conflicts.recommendHolder')}{' '}
-            <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: party.agreementId! }} />}>
+            <Anchor
+              size="sm"
+              fw={600}
+              renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: party.agreementId! }} />}
+            >
               {party.agreementNumber}
             </Anchor>
           </>

@@ -53,7 +53,20 @@ function conflict(regs: ConflictDetail['registrations'], over: Partial<ConflictD
     rationale: null,
     registrations: regs,
     directAccounts: [],
-    exclusiveHolders: [{ agreementId: HOLDER, agreementNumber: 'AG-0000A1B2', partnerId: uuid(999), partnerName: 'Holder Co', from: '2026-01-01', until: '2027-12-31', onTrial: false, selectable: true, awarded: null, match: { key: 'exclusive', score: null, normalised: null } }],
+    exclusiveHolders: [
+      {
+        agreementId: HOLDER,
+        agreementNumber: 'AG-0000A1B2',
+        partnerId: uuid(999),
+        partnerName: 'Holder Co',
+        from: '2026-01-01',
+        until: '2027-12-31',
+        onTrial: false,
+        selectable: true,
+        awarded: null,
+        match: { key: 'exclusive', score: null, normalised: null },
+      },
+    ],
     recommendation: { outcome: 'award', winnerId: HOLDER, reasons: ['exclusive_owner', 'intruder_excluded'] },
     ...over,
   };
@@ -63,7 +76,11 @@ const three = () =>
   conflict([
     registration(1),
     registration(2, { match: { key: 'domain', score: 1, normalised: { ours: 'qiantang.com', theirs: 'qiantang.com' } }, onTrial: true }),
-    registration(3, { match: { key: 'name', score: 0.91, normalised: { ours: '钱塘智慧城金融服务', theirs: '钱塘智慧城金融' } }, agreementType: null, intruder: true }),
+    registration(3, {
+      match: { key: 'name', score: 0.91, normalised: { ours: '钱塘智慧城金融服务', theirs: '钱塘智慧城金融' } },
+      agreementType: null,
+      intruder: true,
+    }),
   ]);
 
 function renderIn(ui: ReactNode, lang: 'en' | 'zh-CN' = 'en') {
@@ -95,9 +112,13 @@ describe('the conflict case page', () => {
     expect(rows).toHaveLength(4);
     expect(within(rows[0]).getByText('Holds the exclusive territory this customer lies in.')).toBeInTheDocument();
     expect(within(rows[0]).getByRole('link', { name: 'AG-0000A1B2' })).toBeInTheDocument();
-    expect(within(rows[1]).getByTestId('match')).toHaveTextContent('Same tax ID. Compared: “91330100MA2B3C4D5E” (this party) with “91330100MA2B3C4D5E” (the case’s customer).');
+    expect(within(rows[1]).getByTestId('match')).toHaveTextContent(
+      'Same tax ID. Compared: “91330100MA2B3C4D5E” (this party) with “91330100MA2B3C4D5E” (the case’s customer).',
+    );
     expect(within(rows[2]).getByTestId('match')).toHaveTextContent('Same web domain.');
-    expect(within(rows[3]).getByTestId('match')).toHaveTextContent('Similar company name (score 91%). Compared: “钱塘智慧城金融服务” (this party) with “钱塘智慧城金融” (the case’s customer).');
+    expect(within(rows[3]).getByTestId('match')).toHaveTextContent(
+      'Similar company name (score 91%). Compared: “钱塘智慧城金融服务” (this party) with “钱塘智慧城金融” (the case’s customer).',
+    );
   });
 
   it('labels only the party the API marks on trial, and never an active partner without an agreement', async () => {
@@ -120,7 +141,10 @@ describe('the conflict case page', () => {
   });
 
   it('keeps 64 parties in one table', async () => {
-    const c = conflict(Array.from({ length: 64 }, (_, i) => registration(i + 1)), { exclusiveHolders: [], recommendation: null });
+    const c = conflict(
+      Array.from({ length: 64 }, (_, i) => registration(i + 1)),
+      { exclusiveHolders: [], recommendation: null },
+    );
     renderIn(<CaseParties parties={caseParties(c)} />);
     expect(await screen.findAllByTestId('party')).toHaveLength(64);
   });

@@ -24,7 +24,9 @@ function included(values: Values): { registrationId: string; percent: number }[]
 function toInput(v: Values): unknown {
   if (v.mode === 'award') {
     const [kind, id] = v.winner.split(':');
-    return kind === 'holder' ? { resolution: 'award', winnerAgreementId: id, rationale: v.rationale } : { resolution: 'award', winnerRegistrationId: id || undefined, rationale: v.rationale };
+    return kind === 'holder'
+      ? { resolution: 'award', winnerAgreementId: id, rationale: v.rationale }
+      : { resolution: 'award', winnerRegistrationId: id || undefined, rationale: v.rationale };
   }
   if (v.mode === 'split') return { resolution: 'split', shares: included(v), rationale: v.rationale };
   return { resolution: v.mode, rationale: v.rationale };
@@ -35,11 +37,27 @@ function toInput(v: Values): unknown {
  * more registrations (whole percents summing to exactly 100, checked here before anything is sent; the parties left
  * without a share are rejected), reject all, or dismiss. The body is the domain's ConflictResolutionSchema.
  */
-export function ResolveForm({ parties, recommended, pending, error, onSubmit }: { parties: readonly CaseParty[]; recommended?: CaseParty; pending: boolean; error?: string | null; onSubmit: (body: ConflictResolution) => void }) {
+export function ResolveForm({
+  parties,
+  recommended,
+  pending,
+  error,
+  onSubmit,
+}: {
+  parties: readonly CaseParty[];
+  recommended?: CaseParty;
+  pending: boolean;
+  error?: string | null;
+  onSubmit: (body: ConflictResolution) => void;
+}) {
   const { t } = useTranslation();
   const choosable = parties.filter((p) => p.selectable && p.choice);
   const splittable = parties.filter((p) => p.selectable && p.kind === 'registration');
-  const schema = zodForm(ConflictResolutionSchema, toInput, { rationale: t('conflicts.rationaleRequired'), winnerRegistrationId: t('conflicts.chooseWinner'), winnerAgreementId: t('conflicts.chooseWinner') });
+  const schema = zodForm(ConflictResolutionSchema, toInput, {
+    rationale: t('conflicts.rationaleRequired'),
+    winnerRegistrationId: t('conflicts.chooseWinner'),
+    winnerAgreementId: t('conflicts.chooseWinner'),
+  });
   const form = useForm<Values>({
     initialValues: {
       mode: 'award',
@@ -49,11 +67,13 @@ export function ResolveForm({ parties, recommended, pending, error, onSubmit }: 
     },
     validate: (values) => {
       const errors: Record<string, string> = {};
-      for (const [path, message] of Object.entries(schema.validate(values))) if (!path.startsWith('shares')) errors[path === 'winnerAgreementId' ? 'winnerRegistrationId' : path] = message;
+      for (const [path, message] of Object.entries(schema.validate(values)))
+        if (!path.startsWith('shares')) errors[path === 'winnerAgreementId' ? 'winnerRegistrationId' : path] = message;
       if (values.mode === 'split') {
         const shares = included(values);
         if (shares.length < 2) errors.shares = t('conflicts.splitNeedsTwo');
-        else if (!validSplit(shares.map((s) => s.percent))) errors.shares = t('conflicts.splitMustTotal', { total: shares.reduce((s, x) => s + x.percent, 0) });
+        else if (!validSplit(shares.map((s) => s.percent)))
+          errors.shares = t('conflicts.splitMustTotal', { total: shares.reduce((s, x) => s + x.percent, 0) });
       }
       return errors;
     },
@@ -79,10 +99,21 @@ export function ResolveForm({ parties, recommended, pending, error, onSubmit }: 
           data={(['award', 'split', 'reject_all', 'dismiss'] as const).map((m) => ({ value: m, label: t(`conflicts.${m}`) }))}
         />
         {mode === 'award' && (
-          <Radio.Group label={t('conflicts.winner')} value={form.values.winner} onChange={(v) => form.setFieldValue('winner', v)} error={form.errors.winnerRegistrationId}>
+          <Radio.Group
+            label={t('conflicts.winner')}
+            value={form.values.winner}
+            onChange={(v) => form.setFieldValue('winner', v)}
+            error={form.errors.winnerRegistrationId}
+          >
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing={6} mt={4}>
               {choosable.map((p) => (
-                <Radio key={p.key} value={p.choice!} label={p.kind === 'exclusive_holder' ? t('conflicts.holderChoice', { partner: p.name, agreement: p.agreementNumber }) : p.name} />
+                <Radio
+                  key={p.key}
+                  value={p.choice!}
+                  label={
+                    p.kind === 'exclusive_holder' ? t('conflicts.holderChoice', { partner: p.name, agreement: p.agreementNumber }) : p.name
+                  }
+                />
               ))}
             </SimpleGrid>
           </Radio.Group>

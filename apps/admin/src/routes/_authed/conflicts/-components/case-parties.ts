@@ -31,7 +31,25 @@ export interface CaseParty {
 }
 
 export function caseParties(c: ConflictDetail): CaseParty[] {
-  const base = { onTrial: false, intruder: false, selectable: false, status: null, agreementType: null, agreementId: null, agreementNumber: null, period: null, exclusiveOwner: false, incumbent: false, submittedAt: null, estimatedAmount: null, sharePercent: null, awarded: null, owner: null, customerName: null, choice: null };
+  const base = {
+    onTrial: false,
+    intruder: false,
+    selectable: false,
+    status: null,
+    agreementType: null,
+    agreementId: null,
+    agreementNumber: null,
+    period: null,
+    exclusiveOwner: false,
+    incumbent: false,
+    submittedAt: null,
+    estimatedAmount: null,
+    sharePercent: null,
+    awarded: null,
+    owner: null,
+    customerName: null,
+    choice: null,
+  };
   return [
     ...c.exclusiveHolders.map<CaseParty>((h) => ({
       ...base,
@@ -71,7 +89,15 @@ export function caseParties(c: ConflictDetail): CaseParty[] {
       awarded: r.awarded,
       choice: `registration:${r.id}`,
     })),
-    ...c.directAccounts.map<CaseParty>((d) => ({ ...base, key: `direct:${d.id}`, kind: 'direct_account', id: d.id, name: d.name, match: d.match, owner: d.owner })),
+    ...c.directAccounts.map<CaseParty>((d) => ({
+      ...base,
+      key: `direct:${d.id}`,
+      kind: 'direct_account',
+      id: d.id,
+      name: d.name,
+      match: d.match,
+      owner: d.owner,
+    })),
   ];
 }
 
@@ -87,10 +113,11 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 
 /** Why a party is in the case, in words: the key that matched and, for names, the score and both normalised forms. */
 export function matchWords(t: T, m: PartyMatch, locale: 'en' | 'zh-CN'): string {
+  const sep = locale === 'zh-CN' ? '' : ' ';
   const forms = m.normalised ? t('conflicts.match.forms', { ours: m.normalised.ours, theirs: m.normalised.theirs }) : '';
   if (m.key === 'name') {
     const score = m.score === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(m.score);
-    return [t('conflicts.match.name', { score }), forms].filter(Boolean).join(' ');
+    return [t('conflicts.match.name', { score }), forms].filter(Boolean).join(sep);
   }
-  return [t(`conflicts.match.${m.key}`), forms].filter(Boolean).join(' ');
+  return [t(`conflicts.match.${m.key}`), forms].filter(Boolean).join(sep);
 }
