@@ -24,18 +24,56 @@ type Schema = {
   minItems?: number;
   minimum?: number;
 };
-type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>>; components?: { schemas?: Record<string, Schema> } };
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>
+  >;
+  components?: { schemas?: Record<string, Schema> };
+};
 
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 55_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 // Writes whose success would end the fuzzing session or change every other test's world (policy, sign-out, jobs).
-const SKIPPED = new Set(['post /api/auth/logout', 'post /api/notifications/read-all', 'put /api/policies', 'patch /api/auth/me', 'post /api/operations/jobs/{kind}/run']);
+const SKIPPED = new Set([
+  'post /api/auth/logout',
+  'post /api/notifications/read-all',
+  'put /api/policies',
+  'patch /api/auth/me',
+  'post /api/operations/jobs/{kind}/run',
+]);
 
 const TRICKY = [
-  '\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\u202Egpj.exe', '\u200F\u200E\u061C', "' OR 1=1 --", "'; DROP TABLE users; --",
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '${7*7}{{7*7}}', '../../../etc/passwd', '%00', '%', '\\', '😀'.repeat(500),
-  '', ' ', '北京\u0000字节跳动', 'ＡＢＣ（北京）', '-5000', '1000.0049', '1e309', 'NaN', '1900-01-01', '9999-12-31', '2026-02-30', 'null', 'undefined',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udfffy',
+  '\u202Egpj.exe',
+  '\u200F\u200E\u061C',
+  "' OR 1=1 --",
+  "'; DROP TABLE users; --",
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '${7*7}{{7*7}}',
+  '../../../etc/passwd',
+  '%00',
+  '%',
+  '\\',
+  '😀'.repeat(500),
+  '',
+  ' ',
+  '北京\u0000字节跳动',
+  'ＡＢＣ（北京）',
+  '-5000',
+  '1000.0049',
+  '1e309',
+  'NaN',
+  '1900-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  'null',
+  'undefined',
 ];
 const hostileString = fc.oneof(
   fc.constantFrom(...TRICKY),
@@ -57,7 +95,14 @@ const RAW_BODIES = [
   '{"__proto__":{"isAdmin":true,"polluted":1}}',
   '{"constructor":{"prototype":{"polluted":1}}}',
   `{"a":${'['.repeat(3000)}1${']'.repeat(3000)}}`,
-  'null', '[]', '"text"', '1e999', '{', '{"a":"\\u0000"}', '{"a":"\\ud800"}', '{"\\u0000":1}',
+  'null',
+  '[]',
+  '"text"',
+  '1e999',
+  '{',
+  '{"a":"\\u0000"}',
+  '{"a":"\\ud800"}',
+  '{"\\u0000":1}',
 ];
 
 /** A hostile path segment; a lone surrogate cannot be percent-encoded, so it goes as invalid UTF-8 bytes. */
@@ -95,7 +140,15 @@ function plausible(doc: Doc, raw: Schema | undefined, depth = 0): unknown {
     case 'boolean':
       return true;
     case 'string':
-      return s.format === 'uuid' ? randomUUID() : s.format === 'date' ? '2027-01-15' : s.format === 'date-time' ? '2027-01-15T00:00:00Z' : s.format === 'email' ? 'fuzz@example.com' : 'fuzz text';
+      return s.format === 'uuid'
+        ? randomUUID()
+        : s.format === 'date'
+          ? '2027-01-15'
+          : s.format === 'date-time'
+            ? '2027-01-15T00:00:00Z'
+            : s.format === 'email'
+              ? 'fuzz@example.com'
+              : 'fuzz text';
     default:
       return 'x';
   }
@@ -105,7 +158,12 @@ function plausible(doc: Doc, raw: Schema | undefined, depth = 0): unknown {
 function poisoned(base: unknown, poison: unknown, pick: number): unknown {
   const paths: (string | number)[][] = [[]];
   const walk = (v: unknown, path: (string | number)[]) => {
-    if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...path, Array.isArray(v) ? Number(k) : k]), paths.push([...path, k]);
+    if (!v || typeof v !== 'object') return;
+    for (const [k, c] of Object.entries(v)) {
+      const key = Array.isArray(v) ? Number(k) : k;
+      paths.push([...path, key]);
+      walk(c, [...path, key]);
+    }
   };
   walk(base, []);
   const path = paths[pick % paths.length];
@@ -149,17 +207,23 @@ describe('fuzzing every write endpoint and list filter (OpenAPI)', () => {
         .map(([method, op]) => ({ method, path, schema: op.requestBody?.content['application/json']?.schema })),
     );
     const lists = Object.entries(doc.paths).flatMap(([path, item]) =>
-      item.get && !path.includes('{') ? [{ path, params: (item.get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name) }] : [],
+      item.get && !path.includes('{')
+        ? [{ path, params: (item.get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name) }]
+        : [],
     );
     expect(writes.length).toBeGreaterThan(40);
 
     const perWrite = 40;
-    const bodies = fc.sample(fc.tuple(hostileValue, fc.nat(), fc.nat(9), fc.boolean(), hostileString), { numRuns: writes.length * perWrite * 2, seed: SEED });
+    const bodies = fc.sample(fc.tuple(hostileValue, fc.nat(), fc.nat(9), fc.boolean(), hostileString), {
+      numRuns: writes.length * perWrite * 2,
+      seed: SEED,
+    });
     let b = 0;
     let client = 0;
     const send = async (role: string, method: string, url: string, body: string | null, encoding: boolean) => {
       client = (client + 1) % 250;
-      let req = (request(app.getHttpServer()) as unknown as Record<string, (u: string) => request.Test>)[method](url)
+      let req = (request(app.getHttpServer()) as unknown as Record<string, (u: string) => request.Test>)
+        [method](url)
         .set('Authorization', `Bearer ${tokens[role]}`)
         .set('X-Forwarded-For', `10.99.${client}.1`);
       if (encoding) req = req.set('Content-Encoding', 'gzip');
@@ -167,9 +231,13 @@ describe('fuzzing every write endpoint and list filter (OpenAPI)', () => {
       const res = await req;
       sent++;
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      if (res.status >= 500) failures.push(`${role} ${method.toUpperCase()} ${url} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)} body=${String(body).slice(0, 200)}`);
+      if (res.status >= 500)
+        failures.push(
+          `${role} ${method.toUpperCase()} ${url} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)} body=${String(body).slice(0, 200)}`,
+        );
       const now = await auditCount();
-      if (res.status >= 400 && now !== audit) stored.push(`${role} ${method.toUpperCase()} ${url} → ${res.status} but ${now - audit} audit row(s)`);
+      if (res.status >= 400 && now !== audit)
+        stored.push(`${role} ${method.toUpperCase()} ${url} → ${res.status} but ${now - audit} audit row(s)`);
       audit = now;
     };
 
@@ -211,7 +279,9 @@ describe('fuzzing every write endpoint and list filter (OpenAPI)', () => {
     // Prototype pollution would show on every object of this process.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    console.log(`fuzzed ${sent} requests (${writes.length} write endpoints, ${lists.length} lists, seed ${SEED}) in ${Date.now() - started} ms; statuses ${JSON.stringify(statuses)}`);
+    console.log(
+      `fuzzed ${sent} requests (${writes.length} write endpoints, ${lists.length} lists, seed ${SEED}) in ${Date.now() - started} ms; statuses ${JSON.stringify(statuses)}`,
+    );
     expect(failures).toEqual([]);
     expect(stored).toEqual([]);
   }, 120_000);

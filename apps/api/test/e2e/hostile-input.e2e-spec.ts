@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
 /** Issue #12: hostile or careless input is a clear 4xx, never a 500, and never stored. */
@@ -14,7 +13,9 @@ describe('hostile input', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    [admin, huaxin, lanting] = await Promise.all(['admin@partnerline.demo', 'owner@huaxin.demo', 'owner@lanting.demo'].map((e) => loginAs(app, e)));
+    [admin, huaxin, lanting] = await Promise.all(
+      ['admin@partnerline.demo', 'owner@huaxin.demo', 'owner@lanting.demo'].map((e) => loginAs(app, e)),
+    );
   });
   afterAll(() => app.close());
 
@@ -27,7 +28,9 @@ describe('hostile input', () => {
         .send({ kind: 'technical_question', subject: bad, body: 'b' });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(res.body.issues).toEqual([expect.objectContaining({ path: 'subject', code: 'validation.text_characters', message: expect.stringMatching(/无法保存/) })]);
+      expect(res.body.issues).toEqual([
+        expect.objectContaining({ path: 'subject', code: 'validation.text_characters', message: expect.stringMatching(/无法保存/) }),
+      ]);
     }
     expect(await auditRows()).toBe(before);
   });
@@ -35,7 +38,9 @@ describe('hostile input', () => {
   it('a NUL byte in a query filter or a key, and broken percent-encoding → 400', async () => {
     expect((await api(app, admin).get('/api/partners?q=a%00b')).status).toBe(400);
     expect((await api(app, admin).get('/api/deal-registrations?q=%ED%A0%80')).status).toBeLessThan(500);
-    const key = await api(app, admin).post('/api/exclusivity/preview').send({ ['a\u0000']: 1 });
+    const key = await api(app, admin)
+      .post('/api/exclusivity/preview')
+      .send({ ['a\u0000']: 1 });
     expect(key.status).toBe(400);
     expect((await api(app, admin).get('/api/partners/%E0%A4%A')).status).toBe(400);
   });
@@ -48,10 +53,18 @@ describe('hostile input', () => {
   });
 
   it('a Content-Encoding on a plain body → 415', async () => {
-    const plain = await api(app, admin).post('/api/exclusivity/preview').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"scope":[]}');
+    const plain = await api(app, admin)
+      .post('/api/exclusivity/preview')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('{"scope":[]}');
     expect(plain.status).toBe(415);
     expect(plain.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const gz = await api(app, admin).post('/api/exclusivity/preview').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send(gzipSync('{"scope":[]}'));
+    const gz = await api(app, admin)
+      .post('/api/exclusivity/preview')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send(gzipSync('{"scope":[]}'));
     expect(gz.status).toBe(415);
     expect((await api(app, admin).post('/api/exclusivity/preview').set('Content-Encoding', 'br, gzip').send({})).status).toBe(415);
   });
@@ -67,11 +80,14 @@ describe('hostile input', () => {
   });
 
   it('negative or over-precise money and absurd dates → 400, in both languages', async () => {
-    const won = (body: object) => api(app, huaxin).post(`/api/deal-registrations/${randomUUID()}/won`).set('Accept-Language', 'zh-CN').send(body);
+    const won = (body: object) =>
+      api(app, huaxin).post(`/api/deal-registrations/${randomUUID()}/won`).set('Accept-Language', 'zh-CN').send(body);
     for (const amount of ['-5000', '1000.0049', '1e5', '12.345']) {
       const res = await won({ amount, date: '2026-11-01' });
       expect(res.status).toBe(400);
-      expect(res.body.issues).toEqual([expect.objectContaining({ path: 'amount', code: 'validation.money', message: expect.stringMatching(/负数/) })]);
+      expect(res.body.issues).toEqual([
+        expect.objectContaining({ path: 'amount', code: 'validation.money', message: expect.stringMatching(/负数/) }),
+      ]);
     }
     for (const date of ['1900-01-01', '2201-01-01', '9999-12-31']) {
       const res = await won({ amount: '1000.00', date });
@@ -83,7 +99,12 @@ describe('hostile input', () => {
   });
 
   it('a closed support request cannot be closed again (409)', async () => {
-    const created = (await api(app, lanting).post('/api/support-requests').send({ kind: 'technical_question', subject: '重复关闭', body: '测试' }).expect(201)).body;
+    const created = (
+      await api(app, lanting)
+        .post('/api/support-requests')
+        .send({ kind: 'technical_question', subject: '重复关闭', body: '测试' })
+        .expect(201)
+    ).body;
     await api(app, lanting).post(`/api/support-requests/${created.id}/close`).send({ resolution: '已解决' }).expect(204);
     const again = await api(app, lanting).post(`/api/support-requests/${created.id}/close`).send({ resolution: '再次关闭' });
     expect(again.status).toBe(409);

@@ -22,7 +22,9 @@ describe('brute force, cross-site requests and password policy', () => {
     admin = await loginAs(app, 'admin@partnerline.demo');
   });
   afterAll(async () => {
-    await dataSourceOf(app).query(`DELETE FROM request_counters WHERE key LIKE $1 OR key LIKE 'login:acct:%security%'`, [`%10.${(run >> 16) & 255}.%`]);
+    await dataSourceOf(app).query(`DELETE FROM request_counters WHERE key LIKE $1 OR key LIKE 'login:acct:%security%'`, [
+      `%10.${(run >> 16) & 255}.%`,
+    ]);
     await app.close();
   });
 
@@ -132,17 +134,21 @@ describe('brute force, cross-site requests and password policy', () => {
         account: { email: `owner-${domain}@example.cn`, displayName: '安测', password: 'Violet-harbour-2026', locale: 'zh-CN', ...account },
       };
     }
-    const apply = (body: unknown, from: string) =>
+    const apply = (body: object, from: string) =>
       request(server()).post('/api/partner-applications').set('X-Forwarded-For', from).set('Accept-Language', 'zh-CN').send(body);
 
     it('refuses the own email, a common password and whitespace only, naming the field in Chinese', async () => {
       const a = application();
       const own = await apply({ ...a, account: { ...a.account, password: `${a.account.email}` } }, addr(8));
       expect(own.status).toBe(400);
-      expect(own.body.issues).toContainEqual(expect.objectContaining({ path: 'account.password', code: 'validation.password_contains_email' }));
+      expect(own.body.issues).toContainEqual(
+        expect.objectContaining({ path: 'account.password', code: 'validation.password_contains_email' }),
+      );
       const common = await apply({ ...a, account: { ...a.account, password: 'password123' } }, addr(8));
       expect(common.status).toBe(400);
-      expect(common.body.issues).toContainEqual(expect.objectContaining({ path: 'account.password', code: 'validation.password_common', message: expect.stringMatching(/常见/) }));
+      expect(common.body.issues).toContainEqual(
+        expect.objectContaining({ path: 'account.password', code: 'validation.password_common', message: expect.stringMatching(/常见/) }),
+      );
       const blank = await apply({ ...a, account: { ...a.account, password: ' '.repeat(12) } }, addr(8));
       expect(blank.status).toBe(400);
       expect(blank.body.issues).toContainEqual(expect.objectContaining({ path: 'account.password', code: 'validation.password_blank' }));
@@ -167,7 +173,10 @@ describe('brute force, cross-site requests and password policy', () => {
 
   it('invitation accept checks the token first and is rate-limited per address', async () => {
     const accept = (from: string) =>
-      request(server()).post('/api/invitations/accept').set('X-Forwarded-For', from).send({ token: 'x'.repeat(40), password: 'password123' });
+      request(server())
+        .post('/api/invitations/accept')
+        .set('X-Forwarded-For', from)
+        .send({ token: 'x'.repeat(40), password: 'password123' });
     const first = await accept(addr(11));
     expect(first.status).toBe(ERROR_STATUS.INVITATION_INVALID);
     expect(first.body.code).toBe('INVITATION_INVALID');

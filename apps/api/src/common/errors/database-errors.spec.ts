@@ -15,7 +15,11 @@ describe('database refusals are client errors in both languages', () => {
   });
 
   it('a CHECK violation (23514) → 422 naming the field from the constraint', () => {
-    const r = renderError(pgError('23514', { constraint: 'deal_registrations_estimated_amount_check', table: 'deal_registrations' }), 'en', undefined);
+    const r = renderError(
+      pgError('23514', { constraint: 'deal_registrations_estimated_amount_check', table: 'deal_registrations' }),
+      'en',
+      undefined,
+    );
     expect(r).toMatchObject({ status: 422, body: { code: 'VALUE_OUT_OF_RANGE', details: { field: 'estimatedAmount' } } });
     expect(r.body.message).toContain('estimatedAmount');
   });

@@ -37,7 +37,9 @@ export function sameOrigin(req: Request, publicUrl?: string): boolean {
 export function rejectCrossSiteWrites(publicUrl?: string) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (WRITES.has(req.method) && usesSessionCookie(req) && !sameOrigin(req, publicUrl)) {
-      return next(new AppError('CSRF_REJECTED', {}, { origin: req.headers.origin ?? null, secFetchSite: req.headers['sec-fetch-site'] ?? null }));
+      return next(
+        new AppError('CSRF_REJECTED', {}, { origin: req.headers.origin ?? null, secFetchSite: req.headers['sec-fetch-site'] ?? null }),
+      );
     }
     next();
   };
