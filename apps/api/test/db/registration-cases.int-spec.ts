@@ -81,7 +81,7 @@ describe(`conflict cases under concurrent submissions (${isRealServer() ? 'Postg
     const regIds: string[] = [];
     for (let i = 0; i < 16; i++) {
       // Even partners: tax id (written with spaces) at city level; odd partners: the name written differently, a web address, at province level.
-      const customer = i % 2 === 0
+      const customer: Record<string, string> = i % 2 === 0
         ? { name: `深圳市鹏城${stamp}教育科技有限公司`, taxId: `${taxId.slice(0, 6)} ${taxId.slice(6)}`, regionId: ids.sz }
         : { name: `鹏城${stamp}教育科技（深圳）有限公司`, domain: `https://www.pengcheng${stamp}.edu.cn/`, regionId: ids.gd };
       regIds.push(await draft(tokens[i], customer));

@@ -127,8 +127,8 @@ export class ConflictsRepository {
     return this.db.query(`SELECT d.id, d.kind, d.name, d.name_core, d.tax_id, d.domain, d.owner_name FROM conflict_parties x JOIN direct_accounts d ON d.id = x.direct_account_id WHERE x.conflict_id = $1`, [id]);
   }
 
-  async agreementParties(id: string): Promise<string[]> {
-    const rows: { exclusive_agreement_id: string }[] = await this.db.query(`SELECT exclusive_agreement_id FROM conflict_parties WHERE conflict_id = $1 AND exclusive_agreement_id IS NOT NULL`, [id]);
+  async agreementParties(id: string, m: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { exclusive_agreement_id: string }[] = await m.query(`SELECT exclusive_agreement_id FROM conflict_parties WHERE conflict_id = $1 AND exclusive_agreement_id IS NOT NULL`, [id]);
     return rows.map((r) => r.exclusive_agreement_id);
   }
 

@@ -152,7 +152,7 @@ export class ConflictsService {
       for (const rid of regIds) rows.push(await this.registrations.lockRow(m, rid));
       const open = rows.filter((r) => r.status === 'submitted' || UNDER_REVIEW_STATUSES.includes(r.status));
       if (input.resolution === 'award' && input.winnerAgreementId) {
-        if (!(await this.repo.agreementParties(id)).includes(input.winnerAgreementId)) throw new AppError('REGISTRATION_CONFLICT_HOLDER', {}, { field: 'winnerAgreementId' });
+        if (!(await this.repo.agreementParties(id, m)).includes(input.winnerAgreementId)) throw new AppError('REGISTRATION_CONFLICT_HOLDER', {}, { field: 'winnerAgreementId' });
         for (const r of open) await this.registrations.rejectIn(m, r, actor.id, input.rationale);
         await this.repo.awardHolder(m, id, input.winnerAgreementId);
       } else if (input.resolution === 'award') {
