@@ -96,6 +96,11 @@ describe('brute force, cross-site requests and password policy', () => {
       const csp = String(me.headers['content-security-policy']);
       expect(csp).toMatch(/script-src 'self'(;|$)/);
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      const agreements = (await api(app, admin).get('/api/agreements?pageSize=1')).body.items as { id: string }[];
+      const printable = await api(app, admin).get(`/api/agreements/${agreements[0].id}/document`);
+      expect(printable.status).toBe(200);
+      expect(printable.text).toContain('<script src="/api/documents/print.js"></script>');
+      expect(printable.text).not.toMatch(/<script>/);
       const script = await request(server()).get('/api/documents/print.js');
       expect(script.status).toBe(200);
       expect(script.text).toContain('window.print()');
