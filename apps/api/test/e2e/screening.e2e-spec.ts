@@ -235,7 +235,7 @@ describe('partner screening and onboarding', () => {
     const { applicant } = await applyAndScreen();
     const list = (await api(app, applicant).get('/api/notifications')).body;
     expect(list.unread).toBeGreaterThan(0);
-    await api(app, manager).post(`/api/notifications/${list.items[0].id}/read`).expect(204); // someone else's: no effect
+    await api(app, manager).post(`/api/notifications/${list.items[0].id}/read`).expect(404); // someone else's: not found (issue #12), no effect
     expect((await api(app, applicant).get('/api/notifications')).body.unread).toBe(list.unread);
     await api(app, applicant).post(`/api/notifications/${list.items[0].id}/read`).expect(204);
     expect((await api(app, applicant).get('/api/notifications')).body.unread).toBe(list.unread - 1);

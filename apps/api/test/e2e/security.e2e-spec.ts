@@ -96,8 +96,9 @@ describe('brute force, cross-site requests and password policy', () => {
       const csp = String(me.headers['content-security-policy']);
       expect(csp).toMatch(/script-src 'self'(;|$)/);
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-      const agreements = (await api(app, admin).get('/api/agreements?pageSize=1')).body.items as { id: string }[];
-      const printable = await api(app, admin).get(`/api/agreements/${agreements[0].id}/document`);
+      // The oldest agreement is a seeded one (other test files insert agreements of their own).
+      const [agreement] = await dataSourceOf(app).query(`SELECT id FROM agreements ORDER BY created_at, id LIMIT 1`);
+      const printable = await api(app, admin).get(`/api/agreements/${agreement.id}/document`);
       expect(printable.status).toBe(200);
       expect(printable.text).toContain('<script src="/api/documents/print.js"></script>');
       expect(printable.text).not.toMatch(/<script>/);
