@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { AgreementsService } from '../../src/modules/agreements/agreements.service';
+import { businessToday } from '../../src/common/time';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
+
+const plus = (n: number) => new Date(Date.parse(`${businessToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 type Ref = { id: string; code: string };
 
@@ -117,17 +120,53 @@ describe('agreements', () => {
     expect(versions[1].changedFields).toEqual(['quotaPerPeriod']);
     expect((await api(app, manager).get(`/api/agreements/${id}`)).body).toMatchObject({ version: 2, quotaPerPeriod: '6500000.00' });
 
-    await api(app, manager).post(`/api/agreements/${id}/terminate`).send({ reason: '双方协商解除', effectiveDate: '2030-06-30' }).expect(204);
+    // Terminated with effect on 07-01: still in force (and holding its scope) through 06-30 (issue #11).
+    await api(app, manager).post(`/api/agreements/${id}/terminate`).send({ reason: '双方协商解除', effectiveDate: '2030-07-01' }).expect(204);
     expect((await api(app, manager).get(`/api/exclusivity?industryId=${ind('RES')}&regionId=${reg('HB')}&on=2030-06-30`)).body.holder?.agreementId).toBe(id);
     expect((await api(app, manager).get(`/api/exclusivity?industryId=${ind('RES')}&regionId=${reg('HB')}&on=2030-07-01`)).body.holder).toBeNull();
   });
 
+  it('termination on D: in force through D−1 ("terminates on D"), terminated from D; a successor may start on D', async () => {
+    const id = await draftAndSubmit(exclusive(partner('华信'), [['RES', 'SX']], plus(-10), plus(300)));
+    await api(app, manager2).post(`/api/agreements/${id}/approve`).send({}).expect(204);
+    const d = plus(20);
+    await api(app, manager).post(`/api/agreements/${id}/terminate`).send({ reason: '合作调整', effectiveDate: d }).expect(204);
+    // Before D: still active, its termination on D recorded, its scope held through D−1 and free from D.
+    expect((await api(app, manager).get(`/api/agreements/${id}`)).body).toMatchObject({ status: 'active', termination: { reason: '合作调整', effectiveDate: d } });
+    expect((await api(app, manager).get(`/api/exclusivity?industryId=${ind('RES')}&regionId=${reg('SX')}&on=${plus(19)}`)).body.holder?.agreementId).toBe(id);
+    expect((await api(app, manager).get(`/api/exclusivity?industryId=${ind('RES')}&regionId=${reg('SX')}&on=${d}`)).body.holder).toBeNull();
+    // A successor may start on D.
+    const successor = await draftAndSubmit(exclusive(partner('云帆'), [['RES', 'SX']], d, plus(200)));
+    await api(app, manager2).post(`/api/agreements/${successor}/approve`).send({}).expect(204);
+    // On D the sweep marks it terminated.
+    const service = app.get(AgreementsService);
+    expect(await service.sweepTerminations(plus(19))).not.toContain(id);
+    expect(await service.sweepTerminations(d)).toContain(id);
+    expect((await api(app, manager).get(`/api/agreements/${id}`)).body.status).toBe('terminated');
+  });
+
+  it('approving an agreement whose term has ended is refused; an amendment overlapping another holder is refused at submission, naming it', async () => {
+    const ended = await draftAndSubmit(exclusive(partner('华信'), [['RES', 'NM']], '2020-01-01', '2020-12-31'));
+    const res = await api(app, manager2).post(`/api/agreements/${ended}/approve`).send({});
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('AGREEMENT_TERM_ENDED');
+    // 华信 holds 金融 × 中国; 云帆's exclusive amended to take 金融 × 广东 is refused when submitted.
+    const own = await draftAndSubmit(exclusive(partner('云帆'), [['RES', 'HI']], plus(1), plus(60)));
+    await api(app, manager2).post(`/api/agreements/${own}/approve`).send({}).expect(204);
+    const current = (await api(app, manager).get(`/api/agreements/${own}`)).body.terms;
+    const amend = await api(app, manager).post(`/api/agreements/${own}/amend`).send({ ...current, scope: [...current.scope, { industryId: ind('FIN'), regionId: reg('GD') }] });
+    expect(amend.status).toBe(409);
+    expect(amend.body.code).toBe('EXCLUSIVE_OVERLAP');
+    expect(amend.body.details.holder.partnerName).toContain('华信');
+  });
+
   it('the expiry sweep expires agreements past their end date, once', async () => {
     const ds = dataSourceOf(app);
-    const id = await draftAndSubmit(exclusive(partner('华信'), [['RES', 'HN']], '2020-01-01', '2020-12-31'));
+    // A term that has not ended yet can be approved (an ended one cannot, issue #11); the sweep runs the day after it ends.
+    const id = await draftAndSubmit(exclusive(partner('华信'), [['RES', 'HN']], plus(-30), plus(0)));
     await api(app, manager2).post(`/api/agreements/${id}/approve`).send({}).expect(204);
     const sweeper = app.get(AgreementsService);
-    const [first, second] = await Promise.all([sweeper.sweepExpired('2026-01-01'), sweeper.sweepExpired('2026-01-01')]);
+    const [first, second] = await Promise.all([sweeper.sweepExpired(plus(1)), sweeper.sweepExpired(plus(1))]);
     expect([...first, ...second].filter((x) => x === id)).toHaveLength(1);
     expect((await ds.query(`SELECT status FROM agreements WHERE id = $1`, [id]))[0].status).toBe('expired');
   });

@@ -32,6 +32,11 @@ export const agreementErrors = defineErrors({
     en: 'The scope overlaps another exclusive agreement.',
     zh: '范围与另一份独家协议重叠。',
   },
+  AGREEMENT_TERM_ENDED: {
+    status: 422,
+    en: 'The agreement’s term ended on {endDate}; it cannot be approved. Draft a new agreement with a current term.',
+    zh: '该协议的期限已于 {endDate} 结束，不能批准；请以有效期限新建协议。',
+  },
   TERMINATION_BEFORE_START: {
     status: 422,
     en: 'The effective date cannot be before the agreement starts ({startDate}).',

@@ -3,7 +3,7 @@ import { HourlyJob, type SweepContext } from '../../common/jobs/hourly-job';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AgreementsService } from './agreements.service';
 
-/** Expires agreements at their end date, in short batches reporting progress. Safe with several instances (SKIP LOCKED). */
+/** Terminates agreements on their termination's effective date and expires agreements at their end date, in short batches reporting progress. Safe with several instances (SKIP LOCKED). */
 @Injectable()
 export class AgreementSweeper extends HourlyJob {
   protected readonly jobName = AgreementSweeper.name;
@@ -16,7 +16,9 @@ export class AgreementSweeper extends HourlyJob {
   }
 
   protected async sweep(ctx: SweepContext) {
+    const terminated = await this.agreements.sweepTerminations(ctx.day);
     const ids = await this.agreements.sweepExpired(ctx.day, (processed, total) => ctx.progress(processed, total));
-    return ids.length ? `expired ${ids.length} agreement(s)` : null;
+    const done = [ids.length ? `expired ${ids.length} agreement(s)` : '', terminated.length ? `terminated ${terminated.length} agreement(s)` : ''].filter(Boolean);
+    return done.length ? done.join(', ') : null;
   }
 }

@@ -268,12 +268,22 @@ export class AgreementsRepository {
     ]);
   }
 
-  async markTerminated(m: EntityManager, id: string, reason: string, effectiveDate: string): Promise<void> {
-    await m.query(`UPDATE agreements SET status = 'terminated', termination_reason = $2, termination_effective = $3 WHERE id = $1`, [
-      id,
-      reason,
-      effectiveDate,
-    ]);
+  /** Records the termination; the status becomes `terminated` now, or on the effective date (terminateDue). */
+  async markTerminated(m: EntityManager, id: string, reason: string, effectiveDate: string, now: boolean): Promise<void> {
+    await m.query(
+      `UPDATE agreements SET status = CASE WHEN $4 THEN 'terminated' ELSE status END, termination_reason = $2, termination_effective = $3 WHERE id = $1`,
+      [id, reason, effectiveDate, now],
+    );
+  }
+
+  /** Active agreements whose termination takes effect on or before `today` become terminated; returns their ids. */
+  async terminateDue(m: EntityManager, today: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `WITH t AS (UPDATE agreements SET status = 'terminated' WHERE status = 'active' AND termination_effective IS NOT NULL AND termination_effective <= $1::date RETURNING id)
+       SELECT id FROM t`,
+      [today],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Adds a pending amendment as the next version; returns its number. */
@@ -461,6 +471,7 @@ export class AgreementsRepository {
     return m.query(
       `SELECT a.id, a.type, a.terms FROM agreements a
         WHERE a.partner_id = $1 AND a.status = 'active' AND a.type IN ('registration', 'exclusive') AND $4::date BETWEEN a.start_date AND a.end_date
+          AND (a.termination_effective IS NULL OR $4::date < a.termination_effective)
           AND EXISTS (SELECT 1 FROM agreement_scopes s
                        WHERE s.agreement_id = a.id AND (s.industry_id IS NULL OR s.industry_id = $2)
                          AND (s.region_id IS NULL OR s.region_id = ANY($3::uuid[])))

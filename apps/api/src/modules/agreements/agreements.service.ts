@@ -23,6 +23,7 @@ import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
+import { businessToday } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -136,6 +137,8 @@ export class AgreementsService {
     if (override && actor.role !== 'vendor_admin')
       throw new AppError('FORBIDDEN', { role: actor.role }, { reason: 'only a vendor admin may override the track record' });
     const terms: AgreementTerms = amendment ? amendment.terms : row.terms;
+    // An agreement whose term has already ended can never come into force.
+    if (terms.endDate < businessToday()) throw new AppError('AGREEMENT_TERM_ENDED', { endDate: terms.endDate }, { field: 'endDate' });
 
     const partner = (await this.partners.lockForChange(m, row.partner_id))!;
     if (!mayActivateAgreement(partner)) {
@@ -183,10 +186,10 @@ export class AgreementsService {
     });
   }
 
-  private async overlapError(id: string): Promise<AppError> {
+  private async overlapError(id: string, proposed?: AgreementTerms): Promise<AppError> {
     const row = (await this.repo.row(id, VENDOR_SCOPE))!;
-    const amendment = await this.repo.pendingAmendment(this.db.manager, id);
-    const terms: AgreementTerms = amendment?.terms ?? row.terms;
+    const amendment = proposed ? null : await this.repo.pendingAmendment(this.db.manager, id);
+    const terms: AgreementTerms = proposed ?? amendment?.terms ?? row.terms;
     const holdings = await this.previewOverlaps(terms.scope, terms.startDate, terms.endDate, id);
     const first = holdings[0];
     if (!first) return new AppError('AGREEMENT_SCOPE_OVERLAPS');
@@ -237,25 +240,46 @@ export class AgreementsService {
     });
   }
 
+  /**
+   * Termination with effect on `effectiveDate` (D): the agreement stays in force — its exclusive scope held, its
+   * holder eligible — through D−1 and is `terminated` from D (a successor may start on D). Before D it stays active
+   * with the termination recorded ("terminates on D"); the sweep flips it on D.
+   */
   async terminate(id: string, reason: string, effectiveDate: string, _actor: AuthenticatedUser): Promise<void> {
     await inTransaction(this.db, async (m) => {
       const row = await this.locked(m, id);
+      const from = row.status;
       this.move(row, 'terminated');
-      if (terminationTooEarly({ status: row.status, startDate: row.start_date }, effectiveDate))
+      if (terminationTooEarly({ status: from, startDate: row.start_date }, effectiveDate))
         throw new AppError('TERMINATION_BEFORE_START', { startDate: row.start_date }, { field: 'effectiveDate' });
-      await this.repo.markTerminated(m, id, reason, effectiveDate);
-      if (row.type === 'exclusive') await this.repo.endClaims(m, id, effectiveDate);
+      const now = from !== 'active' || effectiveDate <= businessToday();
+      await this.repo.markTerminated(m, id, reason, effectiveDate, now);
+      if (row.type === 'exclusive') await this.repo.endClaims(m, id, dayBefore(effectiveDate));
       await this.audit.record(m, {
         entity: 'agreement',
         entityId: id,
         action: 'agreement.terminated',
-        before: { status: row.status },
-        after: { status: 'terminated', reason, effectiveDate },
+        before: { status: from },
+        after: { status: now ? 'terminated' : from, reason, effectiveDate },
       });
     });
   }
 
+  /** Agreements whose termination took effect by `today` become `terminated` (idempotent; run by the sweep). */
+  async sweepTerminations(today: string): Promise<string[]> {
+    return inTransaction(this.db, async (m) => {
+      const ids = await this.repo.terminateDue(m, today);
+      for (const id of ids) await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.termination_effective', after: { status: 'terminated', on: today } });
+      return ids;
+    });
+  }
+
   async amend(id: string, terms: AgreementTerms, actor: AuthenticatedUser): Promise<number> {
+    // Refused at submission, not only at approval: an exclusive scope that would overlap another holder, named. (A read
+    // before the transaction; approval stays guarded by the exclusion constraint.)
+    const current = await this.repo.row(id, VENDOR_SCOPE);
+    if (current?.status === 'active' && current.type === 'exclusive' && (await this.previewOverlaps(terms.scope, terms.startDate, terms.endDate, id)).length)
+      throw await this.overlapError(id, terms);
     return inTransaction(this.db, async (m) => {
       const row = await this.locked(m, id);
       if (row.status !== 'active')
@@ -356,4 +380,9 @@ export class AgreementsService {
       changedFields: i === 0 ? [] : changedFields(versions[i - 1].terms as Record<string, unknown>, v.terms as Record<string, unknown>),
     }));
   }
+}
+
+/** The calendar day before an ISO date. */
+function dayBefore(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
