@@ -75,18 +75,6 @@ export class AuthRepository {
     return r ? { sessionId: r.session_id, expiresAt: r.expires_at, user: toUser(r) } : null;
   }
 
-  async failuresSince(email: string, ip: string | null, since: Date): Promise<{ byEmail: Date[]; byIp: Date[] }> {
-    const rows: { email: string; ip: string | null; attempted_at: Date }[] = await this.db.query(
-      `SELECT email, ip, attempted_at FROM login_attempts
-        WHERE NOT succeeded AND attempted_at > $3 AND (email = $1 OR ($2::text IS NOT NULL AND ip = $2))`,
-      [email, ip, since],
-    );
-    return {
-      byEmail: rows.filter((r) => r.email === email).map((r) => r.attempted_at),
-      byIp: rows.filter((r) => ip !== null && r.ip === ip).map((r) => r.attempted_at),
-    };
-  }
-
   recordAttempt(manager: EntityManager, email: string, ip: string | null, succeeded: boolean) {
     return manager.insert(LoginAttemptEntity, { email, ip, succeeded });
   }
