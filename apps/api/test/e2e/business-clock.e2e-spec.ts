@@ -71,6 +71,7 @@ describe('business clock', () => {
       });
     expect(created.status).toBe(201);
     await api(app, manager).post(`/api/agreements/${created.body.id}/submit`).expect(204);
+    pinClock('2019-06-01T04:00:00Z'); // approved while its term runs (an agreement whose term has ended is refused, issue #11)
     await api(app, manager2).post(`/api/agreements/${created.body.id}/approve`).send({}).expect(204);
 
     const holderNow = async () =>
