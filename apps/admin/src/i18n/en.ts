@@ -327,6 +327,7 @@ export const en = {
     line: 'Line {{line}}: {{reason}}',
   },
   conflicts: {
+    case: 'Case',
     title: 'Conflicts',
     subtitle: 'Every conflict is detected on submission and resolved here with a written rationale.',
     open: 'Open',

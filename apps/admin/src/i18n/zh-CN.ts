@@ -331,6 +331,7 @@ export const zhCN: Shape<typeof en> = {
     line: '第 {{line}} 行：{{reason}}',
   },
   conflicts: {
+    case: '案件',
     title: '冲突协调',
     subtitle: '所有冲突在提交时即被发现，在此处协调并填写理由。',
     open: '待处理',

@@ -222,8 +222,8 @@ describe('fuzzing every write endpoint and list filter (OpenAPI)', () => {
     let client = 0;
     const send = async (role: string, method: string, url: string, body: string | null, encoding: boolean) => {
       client = (client + 1) % 250;
-      let req = (request(app.getHttpServer()) as unknown as Record<string, (u: string) => request.Test>)
-        [method](url)
+      const agent = request(app.getHttpServer()) as unknown as Record<string, (u: string) => request.Test>;
+      let req = agent[method](url)
         .set('Authorization', `Bearer ${tokens[role]}`)
         .set('X-Forwarded-For', `10.99.${client}.1`);
       if (encoding) req = req.set('Content-Encoding', 'gzip');

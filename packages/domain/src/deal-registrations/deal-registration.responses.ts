@@ -55,11 +55,17 @@ export const RegistrationExtendedSchema = z.object({ protectionEnds: z.string() 
 // ConflictKindSchema / ConflictStatusSchema values.
 export const ConflictSummarySchema = z.object({
   id: z.uuid(),
+  /** Case number shown to people (e.g. "C-000123"). */
+  number: z.string(),
   kind: z.string(),
+  /** Every kind of collision the case groups (a later submission can add one). */
+  kinds: z.array(z.string()),
   status: z.string(),
   openedAt: z.string(),
   resolution: z.string().nullable(),
   customerName: z.string(),
+  /** The customer as the other parties wrote it, when they wrote it differently. */
+  otherCustomerNames: z.array(z.string()),
   raisedBy: z.string(),
   parties: z.number().int(),
 });

@@ -97,10 +97,14 @@ export class ConflictsRepository {
     return new Map(rows.map((r) => [r.exclusive_agreement_id, r.awarded]));
   }
 
-  async list(status: 'open' | 'resolved' | undefined): Promise<{ id: string; kind: ConflictKind; status: 'open' | 'resolved'; opened_at: Date; resolution: string | null; customer_name: string; partner_id: string; parties: number }[]> {
+  async list(status: 'open' | 'resolved' | undefined): Promise<
+    { id: string; number: string; kind: ConflictKind; kinds: string[]; status: 'open' | 'resolved'; opened_at: Date; resolution: string | null; customer_name: string; other_names: string[]; partner_id: string; parties: number }[]
+  > {
     return this.db.query(
-      `SELECT c.id, c.kind, c.status, c.opened_at, c.resolution, r.customer_name, r.partner_id,
-              (SELECT count(*)::int FROM conflict_parties x WHERE x.conflict_id = c.id) AS parties
+      `SELECT c.id, c.number, c.kind, c.kinds, c.status, c.opened_at, c.resolution, r.customer_name, r.partner_id,
+              (SELECT count(*)::int FROM conflict_parties x WHERE x.conflict_id = c.id) AS parties,
+              ARRAY(SELECT DISTINCT o.customer_name FROM conflict_parties x JOIN deal_registrations o ON o.id = x.registration_id
+                     WHERE x.conflict_id = c.id AND o.customer_name <> r.customer_name ORDER BY o.customer_name) AS other_names
          FROM conflicts c JOIN deal_registrations r ON r.id = c.registration_id
         WHERE ($1::text IS NULL OR c.status = $1) ORDER BY c.status, c.opened_at LIMIT 500`,
       [status ?? null],

@@ -41,11 +41,14 @@ export class ConflictsService {
     const names = new Map((await this.partners.briefs(this.db.manager, [...new Set(rows.map((r) => r.partner_id))])).map((p) => [p.id, p.name]));
     return rows.map((r) => ({
       id: r.id,
+      number: caseNumber(r.number),
       kind: r.kind,
+      kinds: r.kinds.length ? r.kinds : [r.kind],
       status: r.status,
       openedAt: r.opened_at.toISOString(),
       resolution: r.resolution ?? null,
       customerName: r.customer_name,
+      otherCustomerNames: r.other_names,
       raisedBy: names.get(r.partner_id) ?? '',
       parties: r.parties,
     }));

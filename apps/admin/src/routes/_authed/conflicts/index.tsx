@@ -1,4 +1,4 @@
-import { Anchor, SegmentedControl, Stack } from '@mantine/core';
+import { Anchor, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { formatDateTime, meQueryOptions, PageHeader, StatusBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
@@ -36,8 +36,34 @@ function Conflicts() {
         records={data ?? []}
         onRowClick={({ record }) => void go({ to: '/conflicts/$conflictId', params: { conflictId: record.id } })}
         columns={[
-          { accessor: 'customerName', title: t('conflicts.customer'), render: (c) => <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/conflicts/$conflictId" params={{ conflictId: c.id }} />}>{c.customerName}</Anchor> },
-          { accessor: 'kind', title: t('conflicts.kind'), noWrap: true, render: (c) => <StatusBadge kind="conflictKind" value={c.kind} /> },
+          { accessor: 'number', title: t('conflicts.case'), noWrap: true },
+          {
+            accessor: 'customerName',
+            title: t('conflicts.customer'),
+            render: (c) => (
+              <Stack gap={2}>
+                <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/conflicts/$conflictId" params={{ conflictId: c.id }} />}>
+                  {c.customerName}
+                </Anchor>
+                {c.otherCustomerNames.map((n) => (
+                  <Text key={n} size="xs" c="dimmed">
+                    {n}
+                  </Text>
+                ))}
+              </Stack>
+            ),
+          },
+          {
+            accessor: 'kind',
+            title: t('conflicts.kind'),
+            render: (c) => (
+              <Group gap={4}>
+                {c.kinds.map((k) => (
+                  <StatusBadge key={k} kind="conflictKind" value={k} />
+                ))}
+              </Group>
+            ),
+          },
           { accessor: 'raisedBy', title: t('conflicts.raisedBy') },
           { accessor: 'parties', title: t('conflicts.parties'), textAlign: 'right' },
           { accessor: 'openedAt', title: t('conflicts.opened'), noWrap: true, render: (c) => formatDateTime(c.openedAt, i18n.language === 'zh-CN' ? 'zh-CN' : 'en', user?.timeZone) },
