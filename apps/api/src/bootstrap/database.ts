@@ -1,8 +1,8 @@
-import { DEFAULT_POLICIES } from '@partnerline/domain';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions, migrate } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { ensurePoliciesRow } from '../modules/policies/policies.repository';
 
 export interface DatabaseHandle {
   url: string;
@@ -35,7 +35,7 @@ export async function prepareDatabase(
   await ds.initialize();
   try {
     const migrations = opts.runMigrations ? await migrate(ds) : [];
-    await ds.query(`INSERT INTO policies (id, value) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, [JSON.stringify(DEFAULT_POLICIES)]);
+    await ensurePoliciesRow(ds);
     const seeded = opts.seedDemo && opts.seed ? await opts.seed(ds) : false;
     return { migrations, seeded };
   } finally {

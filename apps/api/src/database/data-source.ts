@@ -1,6 +1,7 @@
 import { types } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
+import { lockMigrations, unlockMigrations } from './migration-lock.repository';
 import { MIGRATIONS } from './migrations';
 
 // A SQL date is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
@@ -20,9 +21,6 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
   };
 }
 
-// An arbitrary constant: every instance takes this advisory lock before migrating.
-const MIGRATION_LOCK_KEY = 727_274_001;
-
 /**
  * Runs pending migrations while holding a PostgreSQL advisory lock, so that several API
  * instances starting together migrate once. Returns the names of the migrations applied.
@@ -41,11 +39,11 @@ async function migrateLocked(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lockMigrations(runner);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await unlockMigrations(runner).catch(() => undefined);
     await runner.release();
   }
 }

@@ -17,3 +17,11 @@ export function scopeCondition(scope: Scope, partnerIdColumn: string, params: un
         : `${partnerIdColumn} IN (SELECT id FROM partners WHERE manager_id = $${params.push(scope.managerId)})`;
   }
 }
+
+/** `WHERE a AND b …`, or nothing when there is no condition. */
+export const whereClause = (where: readonly string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+
+/** LIMIT/OFFSET of one page, appended to `params`. */
+export function pageClause(page: { page: number; pageSize: number }, params: unknown[]): string {
+  return `LIMIT $${params.push(page.pageSize)} OFFSET $${params.push((page.page - 1) * page.pageSize)}`;
+}

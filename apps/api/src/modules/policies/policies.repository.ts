@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Policies } from '@partnerline/domain';
+import { DEFAULT_POLICIES, type Policies } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PolicyEntity } from './policy.entity';
 
@@ -24,4 +24,9 @@ export class PoliciesRepository {
   async save(m: EntityManager, value: Policies, actorId: string): Promise<void> {
     await m.upsert(PolicyEntity, { id: 1, value, updatedAt: new Date(), updatedBy: actorId }, ['id']);
   }
+}
+
+/** Makes sure the one policies row exists (start-up, before the app's modules run): the defaults, never overwriting. */
+export async function ensurePoliciesRow(ds: DataSource): Promise<void> {
+  await ds.query(`INSERT INTO policies (id, value) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, [JSON.stringify(DEFAULT_POLICIES)]);
 }

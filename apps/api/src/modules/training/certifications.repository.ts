@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CertificationPathInput, JobRole, Scope } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { pageClause, scopeFilter, whereClause } from './scope-sql';
+import { pageClause, scopeCondition, whereClause } from '../../common/database/scope-sql';
 
 export type CertRow = {
   id: string;
@@ -163,7 +163,7 @@ export class CertificationsRepository {
 
   private filter(f: CertificationFilter, params: unknown[]): string[] {
     const where: string[] = [];
-    const scoped = scopeFilter(f.scope, 'c.partner_id', params, 'pa.manager_id');
+    const scoped = scopeCondition(f.scope, 'c.partner_id', params, 'pa.manager_id');
     if (scoped) where.push(scoped);
     if (f.ownerId) where.push(`c.user_id = $${params.push(f.ownerId)}`);
     if (f.partnerId) where.push(`c.partner_id = $${params.push(f.partnerId)}`);
@@ -194,7 +194,7 @@ export class CertificationsRepository {
 
   async byId(id: string, scope: Scope, m: EntityManager | DataSource = this.db, lock = false): Promise<CertRow | null> {
     const params: unknown[] = [id];
-    const scoped = scopeFilter(scope, 'c.partner_id', params, 'pa.manager_id');
+    const scoped = scopeCondition(scope, 'c.partner_id', params, 'pa.manager_id');
     const [r]: CertRow[] = await m.query(
       `${CERT_SELECT} WHERE c.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF c' : ''}`,
       params,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CourseInput, CourseStatus, CourseSummary, QuizQuestion, Scope } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
-import { scopeFilter, whereClause } from './scope-sql';
+import { scopeCondition, whereClause } from '../../common/database/scope-sql';
 
 export type CourseRow = {
   id: string;
@@ -191,7 +191,7 @@ export class CoursesRepository {
   async enrolment(m: EntityManager | DataSource, id: string, scope: Scope, lock = false): Promise<EnrolmentRow | null> {
     if (lock) await m.query(`SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE`, [id]);
     const params: unknown[] = [id];
-    const scoped = scopeFilter(scope, 'e.partner_id', params);
+    const scoped = scopeCondition(scope, 'e.partner_id', params);
     const rows: EnrolmentRow[] = await m.query(`${ENROLMENT_SELECT} WHERE e.id = $1 ${scoped ? `AND ${scoped}` : ''}`, params);
     return rows[0] ?? null;
   }
@@ -225,7 +225,7 @@ export class CoursesRepository {
   team(q: { scope: Scope; ownerId?: string; partnerId?: string; userId?: string }): Promise<TeamEnrolmentRow[]> {
     const params: unknown[] = [];
     const where: string[] = [];
-    const scoped = scopeFilter(q.scope, 'e.partner_id', params);
+    const scoped = scopeCondition(q.scope, 'e.partner_id', params);
     if (scoped) where.push(scoped);
     if (q.ownerId) where.push(`e.user_id = $${params.push(q.ownerId)}`);
     if (q.partnerId) where.push(`e.partner_id = $${params.push(q.partnerId)}`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { QualificationReview, QualificationReviewInput, Scope } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { pageClause, scopeFilter, whereClause } from './scope-sql';
+import { pageClause, scopeCondition, whereClause } from '../../common/database/scope-sql';
 
 export type ReviewRow = {
   id: string;
@@ -39,7 +39,7 @@ export class QualificationRepository {
 
   private filter(f: ReviewFilter, params: unknown[]): string {
     const where: string[] = [];
-    const scoped = scopeFilter(f.scope, 'r.partner_id', params, 'p.manager_id');
+    const scoped = scopeCondition(f.scope, 'r.partner_id', params, 'p.manager_id');
     if (scoped) where.push(scoped);
     if (f.partnerId) where.push(`r.partner_id = $${params.push(f.partnerId)}`);
     if (f.status) where.push(`r.status = $${params.push(f.status)}`);
@@ -63,7 +63,7 @@ export class QualificationRepository {
 
   async byId(id: string, scope: Scope, m: EntityManager | DataSource = this.db, lock = false): Promise<ReviewRow | null> {
     const params: unknown[] = [id];
-    const scoped = scopeFilter(scope, 'r.partner_id', params, 'p.manager_id');
+    const scoped = scopeCondition(scope, 'r.partner_id', params, 'p.manager_id');
     const [r]: ReviewRow[] = await m.query(
       `${REVIEW_SELECT} WHERE r.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF r' : ''}`,
       params,

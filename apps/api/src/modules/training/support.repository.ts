@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Scope, SupportRequest, SupportRequestInput, SupportStatus } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { pageClause, scopeFilter, whereClause } from './scope-sql';
+import { pageClause, scopeCondition, whereClause } from '../../common/database/scope-sql';
 
 export type SupportRow = {
   id: string;
@@ -54,7 +54,7 @@ export class SupportRepository {
 
   private filter(f: SupportFilter, params: unknown[]): string {
     const where: string[] = [];
-    const scoped = scopeFilter(f.scope, 's.partner_id', params, 'p.manager_id');
+    const scoped = scopeCondition(f.scope, 's.partner_id', params, 'p.manager_id');
     if (scoped) where.push(scoped);
     if (f.partnerId) where.push(`s.partner_id = $${params.push(f.partnerId)}`);
     if (f.status) where.push(`s.status = $${params.push(f.status)}`);
@@ -79,7 +79,7 @@ export class SupportRepository {
 
   async byId(m: EntityManager | DataSource, id: string, scope: Scope, lock = false): Promise<SupportRow | null> {
     const params: unknown[] = [id];
-    const scoped = scopeFilter(scope, 's.partner_id', params, 'p.manager_id');
+    const scoped = scopeCondition(scope, 's.partner_id', params, 'p.manager_id');
     const [r]: SupportRow[] = await m.query(
       `${SELECT} WHERE s.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE OF s' : ''}`,
       params,
