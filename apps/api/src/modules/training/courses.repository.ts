@@ -105,19 +105,7 @@ export class CoursesRepository {
     const [row] = await m.query(
       `INSERT INTO courses (code, title, summary, track, job_role, product_line_id, language, duration_minutes, modules, quiz, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [
-        input.code,
-        input.title,
-        input.summary,
-        input.track,
-        input.jobRole,
-        input.productLineId,
-        input.language,
-        input.durationMinutes,
-        json(input.modules),
-        json(input.quiz),
-        createdBy,
-      ],
+      [...courseValues(input), createdBy],
     );
     return row.id as string;
   }
@@ -125,19 +113,7 @@ export class CoursesRepository {
   async updateCourse(m: EntityManager, id: string, input: CourseInput): Promise<void> {
     await m.query(
       `UPDATE courses SET code = $2, title = $3, summary = $4, track = $5, job_role = $6, product_line_id = $7, language = $8, duration_minutes = $9, modules = $10, quiz = $11 WHERE id = $1`,
-      [
-        id,
-        input.code,
-        input.title,
-        input.summary,
-        input.track,
-        input.jobRole,
-        input.productLineId,
-        input.language,
-        input.durationMinutes,
-        json(input.modules),
-        json(input.quiz),
-      ],
+      [id, ...courseValues(input)],
     );
   }
 
@@ -237,4 +213,9 @@ export class CoursesRepository {
       params,
     );
   }
+}
+
+/** The course's columns in the order both the INSERT and the UPDATE list them. */
+function courseValues(input: CourseInput): unknown[] {
+  return [input.code, input.title, input.summary, input.track, input.jobRole, input.productLineId, input.language, input.durationMinutes, json(input.modules), json(input.quiz)];
 }
