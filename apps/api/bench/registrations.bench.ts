@@ -10,6 +10,9 @@
  */
 import 'reflect-metadata';
 import { canonicalDomain, customerNameCore, matchLocks, normaliseCustomerName } from '@partnerline/domain';
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Client, Pool } from 'pg';
 import pino from 'pino';
 import { createApp } from '../src/bootstrap/create-app';
@@ -106,6 +109,78 @@ function stats(ms: number[], seconds: number) {
   return `${(s.length / seconds).toFixed(1)} submissions/s  p50 ${at(50)} ms  p95 ${at(95)} ms  p99 ${at(99)} ms  (${s.length} in ${seconds} s)`;
 }
 
+/** Statements sent by every pg client in this process (the app's pool and the raw path's). */
+let statements = 0;
+const clientQuery = Client.prototype.query;
+Client.prototype.query = function (this: Client, ...args: unknown[]) {
+  statements++;
+  if (process.env.BENCH_TRACE_SQL) console.log('SQL', String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text).replace(/\s+/g, ' ').slice(0, 150));
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof Client.prototype.query;
+
+let apiPid = 0;
+
+/** CPU seconds used so far by one process (0 when there is none). */
+function processCpuSeconds(pid: number): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by every PostgreSQL process on this machine (server on localhost), from /proc. */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* the process ended while we read */
+    }
+  }
+  return ticks / 100;
+}
+
+/** Runs `work` and prints what it cost: this process's CPU (API + client for the API path), PostgreSQL's CPU, commits and WAL. */
+async function measured(pool: Pool, label: string, work: () => Promise<number[]>): Promise<number[]> {
+  const db = async () => (await pool.query(`SELECT xact_commit::bigint AS c, pg_current_wal_lsn() AS lsn FROM pg_stat_database WHERE datname = current_database()`)).rows[0];
+  const before = await db();
+  const profile = process.argv.includes('--profile') ? new Session() : null;
+  if (profile) {
+    profile.connect();
+    await profile.post('Profiler.enable');
+    await profile.post('Profiler.start');
+  }
+  const statements0 = statements;
+  const cpu = process.cpuUsage();
+  const pg0 = postgresCpuSeconds();
+  const api0 = processCpuSeconds(apiPid);
+  const lat = await work();
+  const own = process.cpuUsage(cpu);
+  const pgCpu = postgresCpuSeconds() - pg0;
+  const apiCpu = processCpuSeconds(apiPid) - api0;
+  if (profile) {
+    const { profile: p } = await profile.post('Profiler.stop');
+    writeFileSync(`/tmp/registrations-${label}-${lat.length}.cpuprofile`, JSON.stringify(p));
+  }
+  await new Promise((r) => setTimeout(r, 1100)); // PostgreSQL publishes a backend's counters at most once a second
+  const after = await db();
+  const [{ wal }] = (await pool.query(`SELECT pg_wal_lsn_diff($1, $2)::bigint AS wal`, [after.lsn, before.lsn])).rows;
+  const n = Math.max(1, lat.length);
+  console.log(
+    `          ${label}: CPU per submission: PostgreSQL ${((pgCpu * 1000) / n).toFixed(2)} ms, API process ${label === 'API' ? ((apiCpu * 1000) / n).toFixed(2) : '—'} ms, client ${(((own.user + own.system) / 1000) / n).toFixed(2)} ms; ` +
+      `${((statements - statements0) / n).toFixed(1)} statements, ${((Number(after.c) - Number(before.c) - 2) / n).toFixed(1)} commits, ${(Number(wal) / n / 1024).toFixed(1)} kB WAL`,
+  );
+  return lat;
+}
+
 /** `clients` loops doing `op` for SECONDS; returns each op's latency. */
 async function drive(clients: number, op: (i: number) => Promise<void>): Promise<number[]> {
   const until = performance.now() + SECONDS * 1000;
@@ -128,10 +203,13 @@ async function main() {
   await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
   const pool = new Pool({ connectionString: db.url, max: Math.max(...CLIENTS) + 2 });
   const g = await generate(pool);
-  const config = loadConfig({ SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: db.url, JOBS_ENABLED: 'false', DATABASE_POOL_SIZE: String(Math.max(...CLIENTS)) });
-  const app = await createApp(config, db.url, pino({ level: 'silent' }));
-  await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  // The API runs in its own process (as in production), so its CPU is measured apart from this client's.
+  const api = fork(process.argv[1], ['--serve', ...process.argv.filter((a) => a === '--profile')], { env: { ...process.env, BENCH_DATABASE_URL: db.url, BENCH_POOL_SIZE: String(Math.max(...CLIENTS)) }, execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')) });
+  const base = await new Promise<string>((resolve, reject) => {
+    api.once('message', (m) => resolve(String(m)));
+    api.once('exit', (code) => reject(new Error(`API process ended (${code})`)));
+  });
+  apiPid = api.pid!;
   // One submitting partner (lanting, active): each submission is a new customer in a random segment of Zhejiang.
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@lanting.demo', password: DEMO_PASSWORD }) });
   const { token } = (await login.json()) as { token: string };
@@ -143,17 +221,16 @@ async function main() {
 
   console.log(`\n${db.kind}; ${PARTNERS} partners, ${REGISTRATIONS} registrations; ${SECONDS} s per run`);
   for (const clients of CLIENTS) {
-    const apiLat = await drive(clients, async (i) => {
+    const apiLat = await measured(pool, 'API', () => drive(clients, async (i) => {
       const body = { customer: { name: customerName(10_000_000 + clients * 1_000_000 + i), industryId: pick(g.industries), regionId: pick(zj) }, contacts: [{ name: '王', decisionLevel: 'decision_maker' }], products: [{ productId: product, quantity: 1 }], estimatedAmount: '100000.00', expectedCloseDate: '2027-06-30', stage: 'qualifying', need: '基准测试：新客户报备。', evidence: { proofOfCommunication: 'x', customerFeedback: 'x', customerDetails: 'x' } };
-      const created = await fetch(`${base}/api/deal-registrations`, { method: 'POST', headers, body: JSON.stringify(body) });
-      const { id } = (await created.json()) as { id: string };
-      const submitted = await fetch(`${base}/api/deal-registrations/${id}/submit`, { method: 'POST', headers });
+      // What the portal's one-screen form sends on "Submit": create and submit in one request and one transaction.
+      const submitted = await fetch(`${base}/api/deal-registrations?submit=true`, { method: 'POST', headers, body: JSON.stringify(body) });
       await submitted.arrayBuffer();
-      if (submitted.status !== 200) failures++;
-    });
+      if (submitted.status !== 201) failures++;
+    }));
     console.log(`API path  ${String(clients).padStart(2)} clients: ${stats(apiLat, SECONDS)}`);
 
-    const rawLat = await drive(clients, async (i) => {
+    const rawLat = await measured(pool, 'raw', () => drive(clients, async (i) => {
       const c = await pool.connect();
       try {
         const name = customerName(20_000_000 + clients * 1_000_000 + i);
@@ -179,16 +256,42 @@ async function main() {
       } finally {
         c.release();
       }
-    });
+    }));
     console.log(`raw path  ${String(clients).padStart(2)} clients: ${stats(rawLat, SECONDS)}`);
   }
-  if (failures) console.log(`API submissions not answered 200: ${failures}`);
-  await app.close();
+  if (failures) console.log(`API submissions not answered 201: ${failures}`);
+  const ended = new Promise((resolve) => api.once('exit', resolve));
+  api.send('stop');
+  await ended;
   await pool.end();
-  await db.dispose();
+  if (process.argv.includes('--keep')) console.log(`kept database ${db.url}`);
+  else await db.dispose();
 }
 
-main().catch((err) => {
+/** Child mode: the real app on the bench database, listening on a free port that it reports to the parent. */
+async function serve() {
+  const url = process.env.BENCH_DATABASE_URL!;
+  const config = loadConfig({ SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: url, JOBS_ENABLED: 'false', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '32' });
+  // Request logging as in production (info: one line per request), written to /dev/null so the disk is not measured.
+  const app = await createApp(config, url, pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination({ dest: '/dev/null', sync: false })));
+  await app.listen(0, '127.0.0.1');
+  process.send!((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+  if (process.argv.includes('--profile')) {
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    process.once('message', async () => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(`/tmp/registrations-api-process.cpuprofile`, JSON.stringify(profile));
+      process.exit(0);
+    });
+  } else {
+    process.once('message', () => process.exit(0));
+  }
+}
+
+(process.argv.includes('--serve') ? serve() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

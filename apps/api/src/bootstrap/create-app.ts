@@ -19,6 +19,7 @@ import { rejectEncodedBodies, rejectHostileInput } from '../common/http/input-gu
 import { requestContext } from '../common/http/request-context';
 import { localeOf, requestIdOf } from '../common/http/request-locale';
 import { PinoNestLogger } from '../common/logging/logger';
+import { usePreparedStatements } from '../database/prepared';
 import type { AppConfig } from '../config/config';
 
 const PRINT_SCRIPT = "document.getElementById('print')?.addEventListener('click', () => window.print());\n";
@@ -55,6 +56,7 @@ function serveSpa(server: express.Express, mount: string, dir: string) {
 }
 
 export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestExpressApplication> {
+  usePreparedStatements(!!config.DATABASE_URL);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),

@@ -10,6 +10,9 @@ export const ConflictStatusSchema = z.enum(['open', 'resolved']);
 /** POST /deal-registrations/:id/submit */
 export const RegistrationSubmittedSchema = z.object({ status: RegistrationStatusSchema, conflicts: z.array(ConflictKindSchema) });
 export type RegistrationSubmitted = z.infer<typeof RegistrationSubmittedSchema>;
+/** POST /deal-registrations: the new id; with `?submit=true` also the status and conflicts of the submission. */
+export const RegistrationCreatedSchema = z.object({ id: z.string().uuid(), status: RegistrationStatusSchema.optional(), conflicts: z.array(ConflictKindSchema).optional() });
+export type RegistrationCreated = z.infer<typeof RegistrationCreatedSchema>;
 
 /** GET /deal-registrations/:id */
 export const RegistrationDetailSchema = z.object({

@@ -8,7 +8,9 @@ describe('agreement expiry sweep', () => {
     const log: string[] = [];
     const manager = {} as EntityManager;
     const db = {
-      transaction: async (_level: string, work: (m: EntityManager) => Promise<unknown>) => {
+      // DataSource.transaction([isolation level,] work): the work is the last argument.
+      transaction: async (...args: unknown[]) => {
+        const work = args[args.length - 1] as (m: EntityManager) => Promise<unknown>;
         log.push('begin');
         const r = await work(manager);
         log.push('commit');

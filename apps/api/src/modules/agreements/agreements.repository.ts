@@ -15,6 +15,7 @@ import { PartnersRepository } from '../partners/partners.repository';
 
 type Cell = { industryId: string; regionId: string };
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 
 type Row = Record<string, unknown> & {
   id: string;
@@ -464,11 +465,14 @@ export class AgreementsRepository {
     industryId: string,
     regionId: string,
     day: string,
+    /** The region and those containing it, when the caller already has them (CatalogRepository.regionContext). */
+    knownUpward?: readonly string[],
   ): Promise<{ id: string; type: AgreementSummary['type']; terms: AgreementTerms }[]> {
     // A scope covers the region when it names the region or one containing it (the catalog knows the tree).
-    const upward = await this.catalog.regionIdsUpward(m, regionId);
+    const upward = knownUpward ?? (await this.catalog.regionIdsUpward(m, regionId));
     if (!upward.length) return [];
-    return m.query(
+    return preparedQuery(
+      m,
       `SELECT a.id, a.type, a.terms FROM agreements a
         WHERE a.partner_id = $1 AND a.status = 'active' AND a.type IN ('registration', 'exclusive') AND $4::date BETWEEN a.start_date AND a.end_date
           AND (a.termination_effective IS NULL OR $4::date < a.termination_effective)
@@ -488,7 +492,8 @@ export class AgreementsRepository {
     day: string,
     exceptPartnerId: string | null,
   ): Promise<string[]> {
-    const rows: { agreement_id: string }[] = await m.query(
+    const rows: { agreement_id: string }[] = await preparedQuery(
+      m,
       `SELECT DISTINCT c.agreement_id FROM exclusive_claims c JOIN agreements a ON a.id = c.agreement_id
         WHERE c.industry_id = $1 AND c.region_id = $2 AND c.period @> $3::date AND a.status = 'active' AND ($4::uuid IS NULL OR a.partner_id <> $4)`,
       [industryId, regionId, day, exceptPartnerId],

@@ -13,6 +13,11 @@ export class AuditRepository {
     await manager.insert(AuditLogEntity, row);
   }
 
+  /** Appends several rows in one statement, in the order given. */
+  async appendMany(manager: EntityManager, rows: Omit<AuditLogEntity, 'seq' | 'id' | 'occurredAt'>[]): Promise<void> {
+    if (rows.length) await manager.insert(AuditLogEntity, rows);
+  }
+
   async list(query: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
     const qb = this.db.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.seq', 'DESC');
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });

@@ -19,9 +19,18 @@ export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    await this.repo.append(manager, this.row(record));
+  }
+
+  /** Several records of one unit of work in one statement (same rows as calling record for each, in order). */
+  async recordMany(manager: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+    await this.repo.appendMany(manager, records.map((r) => this.row(r)));
+  }
+
+  private row(record: AuditRecord) {
     const ctx = currentRequest();
     const actor = record.actor ?? { id: ctx?.user?.id ?? null, email: ctx?.user?.email ?? null };
-    await this.repo.append(manager, {
+    return {
       actorId: actor.id,
       actorEmail: actor.email,
       entity: record.entity,
@@ -30,7 +39,7 @@ export class AuditService {
       before: toJson(record.before),
       after: toJson(record.after),
       requestId: ctx?.requestId ?? null,
-    });
+    };
   }
 }
 

@@ -4,6 +4,7 @@ import type { User } from '@partnerline/domain';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { LoginAttemptEntity, SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+import { preparedQuery } from '../../database/prepared';
 
 export interface SessionWithUser {
   sessionId: string;
@@ -65,7 +66,8 @@ export class AuthRepository {
   }
 
   async findActiveSession(tokenHash: string): Promise<SessionWithUser | null> {
-    const rows: (UserRow & { session_id: string; expires_at: Date })[] = await this.db.query(
+    const rows: (UserRow & { session_id: string; expires_at: Date })[] = await preparedQuery(
+      this.db,
       `SELECT s.id AS session_id, s.expires_at, ${USER_COLUMNS}
          FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN partners p ON p.id = u.partner_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,

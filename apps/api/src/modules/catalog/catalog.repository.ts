@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CatalogIds, ChannelStrategy, Industry, Product, ProductLine, Region, Segment, SegmentQuery } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IndustryEntity, ProductLineEntity, RegionEntity, SegmentEntity } from './catalog.entities';
+import { preparedQuery } from '../../database/prepared';
 
 const SEGMENT_SELECT = `
   SELECT s.id, s.industry_id, s.region_id, s.market_potential, s.expansion_difficulty, s.strategy, s.notes, s.updated_at,
@@ -187,6 +188,30 @@ export class CatalogRepository {
       [regionId],
     );
     return row.id;
+  }
+
+  /**
+   * Everything a registration submission needs to know about its region, in one statement: the region and those
+   * containing it (`upward`), those containing it or inside it (`related`), the province it lies in (`root`, the region
+   * itself above province level) and the regions above that root (`aboveRoot`). Same answers as regionIdsUpward,
+   * regionIdsRelated and regionRootId.
+   */
+  async regionContext(
+    m: EntityManager,
+    regionId: string,
+  ): Promise<{ upward: string[]; related: string[]; root: string; aboveRoot: string[] }> {
+    const [row]: { upward: string[] | null; related: string[] | null; root: string; above_root: string[] | null }[] = await preparedQuery(
+      m,
+      `WITH y AS (SELECT path FROM regions WHERE id = $1),
+            up AS (SELECT x.id, x.level, x.path FROM regions x, y WHERE y.path LIKE x.path || '%'),
+            root AS (SELECT COALESCE((SELECT id FROM up WHERE level = 'province' LIMIT 1), $1::uuid) AS id)
+       SELECT (SELECT array_agg(id) FROM up) AS upward,
+              (SELECT array_agg(x.id) FROM regions x, y WHERE y.path LIKE x.path || '%' OR x.path LIKE y.path || '%') AS related,
+              (SELECT id FROM root) AS root,
+              (SELECT array_agg(x.id) FROM regions x, regions r WHERE r.id = (SELECT id FROM root) AND r.path LIKE x.path || '%' AND x.id <> r.id) AS above_root`,
+      [regionId],
+    );
+    return { upward: row.upward ?? [], related: row.related ?? [], root: row.root, aboveRoot: row.above_root ?? [] };
   }
 
   /** A region, the regions containing it and the regions inside it (what a scope on the region may cover or lie in). */

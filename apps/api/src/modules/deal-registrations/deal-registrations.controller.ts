@@ -12,6 +12,7 @@ import {
   RegistrationInputSchema,
   RegistrationPageSchema,
   RegistrationStatusSchema,
+  RegistrationCreatedSchema,
   RegistrationSubmittedSchema,
 } from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -27,6 +28,8 @@ import { EVIDENCE_MAX_BYTES } from './evidence-files';
 class InputDto extends createZodDto(RegistrationInputSchema) {}
 class CreatedDto extends createZodDto(CreatedSchema) {}
 class SubmittedDto extends createZodDto(RegistrationSubmittedSchema) {}
+class RegistrationCreatedDto extends createZodDto(RegistrationCreatedSchema) {}
+class CreateQueryDto extends createZodDto(z.object({ submit: z.enum(['true', 'false']).optional() })) {}
 class RegistrationDto extends createZodDto(RegistrationDetailSchema) {}
 class EvidenceKindDto extends createZodDto(z.object({ kind: z.enum(['proofOfCommunication', 'customerFeedback', 'customerDetails']) })) {}
 class EvidenceFileDto extends createZodDto(EvidenceFileSchema) {}
@@ -53,11 +56,13 @@ class LostDto extends createZodDto(z.object({ reason: z.string().trim().min(1).m
 export class DealRegistrationsController {
   constructor(private readonly registrations: DealRegistrationsService) {}
 
+  /** A draft; with `?submit=true` created and submitted in one transaction (answering the submission's status and conflicts). */
   @Post()
   @PartnerRoles()
-  @ZodResponse({ type: CreatedDto, status: 201 })
-  async create(@Body() body: InputDto, @CurrentUser() user: AuthenticatedUser) {
+  @ZodResponse({ type: RegistrationCreatedDto, status: 201 })
+  async create(@Body() body: InputDto, @Query() q: CreateQueryDto, @CurrentUser() user: AuthenticatedUser) {
     if (!user.partnerId) throw new AppError('FORBIDDEN', { role: user.role });
+    if (q.submit === 'true') return this.registrations.createAndSubmit(user.partnerId, body, user);
     return { id: await this.registrations.create(user.partnerId, body, user) };
   }
 

@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canonicalDomain, canonicalTaxId, type ConflictKind, customerNameCore, type EvidenceKind, normaliseCustomerName, OPEN_REGISTRATION_STATUSES, type RegistrationInput, type RegistrationStatus, UNDER_REVIEW_STATUSES } from '@partnerline/domain';
+import {
+  canonicalDomain,
+  canonicalTaxId,
+  type ConflictKind,
+  customerNameCore,
+  type EvidenceKind,
+  normaliseCustomerName,
+  OPEN_REGISTRATION_STATUSES,
+  type RegistrationInput,
+  type RegistrationStatus,
+  UNDER_REVIEW_STATUSES,
+} from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
+import { preparedQuery } from '../../database/prepared';
 
 /** A registration row as the service reads it. */
 export type Row = {
@@ -24,10 +36,41 @@ export type Row = {
   extensions: number;
 };
 
+/** The customer columns of a registration as stored: canonical keys and the matcher's normalised forms. */
+export function customerColumns(
+  input: RegistrationInput,
+): Pick<
+  Row,
+  'customer_name' | 'customer_name_norm' | 'customer_name_core' | 'customer_tax_id' | 'customer_domain' | 'industry_id' | 'region_id'
+> {
+  const c = input.customer;
+  return {
+    customer_name: c.name,
+    customer_name_norm: normaliseCustomerName(c.name),
+    customer_name_core: customerNameCore(c.name),
+    customer_tax_id: canonicalTaxId(c.taxId),
+    customer_domain: canonicalDomain(c.domain),
+    industry_id: c.industryId,
+    region_id: c.regionId,
+  };
+}
+
 /** Open registrations, written out so the planner can use the partial indexes over open registrations. */
 const OPEN = `status IN ('submitted', 'in_review', 'in_conflict', 'approved')`;
 
-export type Candidate = { id: string; partner_id: string; status: RegistrationStatus; customer_name: string; customer_name_core: string; customer_tax_id: string | null; customer_domain: string | null; submitted_at: Date | null };
+/** Trigram similarity above which a name is a candidate for the domain matcher (retrieval only; the matcher decides). */
+export const TRIGRAM_THRESHOLD = 0.3;
+
+export type Candidate = {
+  id: string;
+  partner_id: string;
+  status: RegistrationStatus;
+  customer_name: string;
+  customer_name_core: string;
+  customer_tax_id: string | null;
+  customer_domain: string | null;
+  submitted_at: Date | null;
+};
 
 /** `null` = every partner (vendor-wide); otherwise the partner organisations a caller may see. */
 export type Owners = readonly string[] | null;
@@ -62,22 +105,98 @@ export class DealRegistrationsRepository {
   }
 
   async insertDraft(m: EntityManager, partnerId: string, input: RegistrationInput, actorId: string): Promise<string> {
-    const c = input.customer;
+    const c = customerColumns(input);
     const [row] = await m.query(
       `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
                                        details, estimated_amount, expected_close, created_by)
        VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [partnerId, c.name, normaliseCustomerName(c.name), customerNameCore(c.name), canonicalTaxId(c.taxId), canonicalDomain(c.domain), c.industryId, c.regionId, JSON.stringify(input), input.estimatedAmount, input.expectedCloseDate, actorId],
+      [
+        partnerId,
+        c.customer_name,
+        c.customer_name_norm,
+        c.customer_name_core,
+        c.customer_tax_id,
+        c.customer_domain,
+        c.industry_id,
+        c.region_id,
+        JSON.stringify(input),
+        input.estimatedAmount,
+        input.expectedCloseDate,
+        actorId,
+      ],
     );
     return row.id as string;
   }
 
-  async addHistory(m: EntityManager, id: string, from: RegistrationStatus | null, to: RegistrationStatus, note: string | null, actorId: string | null): Promise<void> {
-    await m.query(`INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5)`, [id, from, to, note, actorId]);
+  /** Creates a registration that is submitted at once (one statement: the row already in its review status). */
+  async insertSubmitted(
+    m: EntityManager,
+    partnerId: string,
+    input: RegistrationInput,
+    actorId: string,
+    s: { status: RegistrationStatus; submittedAt: Date; slaDue: string; agreementId: string | null },
+  ): Promise<Row> {
+    const c = customerColumns(input);
+    const [row] = await preparedQuery(
+      m,
+      `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
+                                       details, estimated_amount, expected_close, created_by, submitted_at, sla_due, agreement_id)
+       VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16) RETURNING *`,
+      [
+        partnerId,
+        c.customer_name,
+        c.customer_name_norm,
+        c.customer_name_core,
+        c.customer_tax_id,
+        c.customer_domain,
+        c.industry_id,
+        c.region_id,
+        JSON.stringify(input),
+        input.estimatedAmount,
+        input.expectedCloseDate,
+        actorId,
+        s.status,
+        s.submittedAt,
+        s.slaDue,
+        s.agreementId,
+      ],
+    );
+    return row as Row;
+  }
+
+  /** Several status-history steps of one registration in one statement, in the order given. */
+  async addHistorySteps(
+    m: EntityManager,
+    id: string,
+    steps: readonly { from: RegistrationStatus | null; to: RegistrationStatus; note: string | null; actorId: string | null }[],
+  ): Promise<void> {
+    await preparedQuery(
+      m,
+      `INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id)
+       SELECT $1, x.f, x.t, x.n, x.a FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[]) WITH ORDINALITY AS x(f, t, n, a, k) ORDER BY x.k`,
+      [id, steps.map((s) => s.from), steps.map((s) => s.to), steps.map((s) => s.note), steps.map((s) => s.actorId)],
+    );
+  }
+
+  async addHistory(
+    m: EntityManager,
+    id: string,
+    from: RegistrationStatus | null,
+    to: RegistrationStatus,
+    note: string | null,
+    actorId: string | null,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5)`,
+      [id, from, to, note, actorId],
+    );
   }
 
   async load(m: EntityManager, id: string, owners: Owners, lock = false): Promise<Row | null> {
-    const rows: Row[] = await m.query(`SELECT * FROM deal_registrations WHERE id = $1 AND ($2::uuid[] IS NULL OR partner_id = ANY($2::uuid[])) ${lock ? 'FOR UPDATE' : ''}`, [id, owners]);
+    const rows: Row[] = await m.query(
+      `SELECT * FROM deal_registrations WHERE id = $1 AND ($2::uuid[] IS NULL OR partner_id = ANY($2::uuid[])) ${lock ? 'FOR UPDATE' : ''}`,
+      [id, owners],
+    );
     return rows[0] ?? null;
   }
 
@@ -86,7 +205,10 @@ export class DealRegistrationsRepository {
   }
 
   async countOpen(m: EntityManager, partnerId: string): Promise<number> {
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM deal_registrations WHERE partner_id = $1 AND status = ANY($2)`, [partnerId, OPEN_REGISTRATION_STATUSES]);
+    const [{ n }] = await preparedQuery(m, `SELECT count(*)::int AS n FROM deal_registrations WHERE partner_id = $1 AND status = ANY($2)`, [
+      partnerId,
+      OPEN_REGISTRATION_STATUSES,
+    ]);
     return n;
   }
 
@@ -95,20 +217,26 @@ export class DealRegistrationsRepository {
     return rows.map((r) => r.kind);
   }
 
-  /** Transaction-scoped advisory locks (exclusive or shared), in one statement and in the order given (the domain sorts them). */
+  /**
+   * Transaction-scoped advisory locks (exclusive or shared), in one statement and in the order given (the domain sorts
+   * them); the same statement sets this transaction's trigram threshold for the candidate lookups that follow
+   * (`name_core % $1` in duplicateCandidates and DirectAccountsRepository.candidates).
+   */
   async lockKeys(m: EntityManager, locks: readonly { key: string; shared: boolean }[]): Promise<void> {
-    if (!locks.length) return;
     // unnest yields the keys in array order and each row takes its lock as it is produced: the given order holds.
-    await m.query(
-      `SELECT CASE WHEN x.shared THEN pg_advisory_xact_lock_shared(hashtextextended(x.key, 0)) ELSE pg_advisory_xact_lock(hashtextextended(x.key, 0)) END
-         FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS x(key, shared, n) ORDER BY x.n`,
+    await preparedQuery(
+      m,
+      `SELECT set_config('pg_trgm.similarity_threshold', '${TRIGRAM_THRESHOLD}', true),
+              (SELECT count(*) FROM (SELECT CASE WHEN x.shared THEN pg_advisory_xact_lock_shared(hashtextextended(x.key, 0)) ELSE pg_advisory_xact_lock(hashtextextended(x.key, 0)) END
+                                       FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS x(key, shared, n) ORDER BY x.n) l)`,
       [locks.map((l) => l.key), locks.map((l) => l.shared)],
     );
   }
 
   /** The partner's own open registration of the same customer (exact keys, or the same normalised name in the region), if any. */
   async ownDuplicate(m: EntityManager, r: Row): Promise<string | null> {
-    const [own] = await m.query(
+    const [own] = await preparedQuery(
+      m,
       `SELECT id FROM deal_registrations WHERE partner_id = $1 AND id <> $2 AND ${OPEN}
           AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $3) OR (customer_domain IS NOT NULL AND customer_domain = $4)
                OR (region_id = $5 AND customer_name_norm = $6)) LIMIT 1`,
@@ -123,8 +251,8 @@ export class DealRegistrationsRepository {
    * industry — served by the partial (region_id, customer_name_core gin_trgm_ops) index. The domain matcher decides.
    */
   async duplicateCandidates(m: EntityManager, r: Row, regionIds: readonly string[]): Promise<Candidate[]> {
-    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`);
-    return m.query(
+    return preparedQuery(
+      m,
       `SELECT id, partner_id, status, customer_name, customer_name_core, customer_tax_id, customer_domain, submitted_at FROM deal_registrations
         WHERE ${OPEN} AND partner_id <> $1
           AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $2) OR (customer_domain IS NOT NULL AND customer_domain = $3)
@@ -135,7 +263,12 @@ export class DealRegistrationsRepository {
   }
 
   async markSubmitted(m: EntityManager, id: string, at: Date, slaDue: string, agreementId: string | null): Promise<void> {
-    await m.query(`UPDATE deal_registrations SET submitted_at = $2, sla_due = $3, agreement_id = $4 WHERE id = $1`, [id, at, slaDue, agreementId]);
+    await m.query(`UPDATE deal_registrations SET submitted_at = $2, sla_due = $3, agreement_id = $4 WHERE id = $1`, [
+      id,
+      at,
+      slaDue,
+      agreementId,
+    ]);
   }
 
   async markApproved(m: EntityManager, id: string, at: Date, protectionEnds: string): Promise<void> {
@@ -158,7 +291,10 @@ export class DealRegistrationsRepository {
     await m.query(`UPDATE deal_registrations SET protection_ends = $2, extensions = extensions + 1 WHERE id = $1`, [id, newEnd]);
   }
 
-  async insertEvidence(m: EntityManager, f: { registrationId: string; kind: EvidenceKind; filename: string; mime: string; content: Buffer; sha256: string; uploadedBy: string }): Promise<string> {
+  async insertEvidence(
+    m: EntityManager,
+    f: { registrationId: string; kind: EvidenceKind; filename: string; mime: string; content: Buffer; sha256: string; uploadedBy: string },
+  ): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO evidence_files (registration_id, kind, filename, mime_type, size_bytes, sha256, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [f.registrationId, f.kind, f.filename, f.mime, f.content.length, f.sha256, f.content, f.uploadedBy],
@@ -171,17 +307,28 @@ export class DealRegistrationsRepository {
     return Number(r.n);
   }
 
-  async evidenceFiles(id: string): Promise<{ id: string; kind: string; filename: string; mime_type: string; size_bytes: number; uploaded_at: Date }[]> {
-    return this.db.query(`SELECT id, kind, filename, mime_type, size_bytes, uploaded_at FROM evidence_files WHERE registration_id = $1 ORDER BY uploaded_at`, [id]);
+  async evidenceFiles(
+    id: string,
+  ): Promise<{ id: string; kind: string; filename: string; mime_type: string; size_bytes: number; uploaded_at: Date }[]> {
+    return this.db.query(
+      `SELECT id, kind, filename, mime_type, size_bytes, uploaded_at FROM evidence_files WHERE registration_id = $1 ORDER BY uploaded_at`,
+      [id],
+    );
   }
 
   async evidenceContent(id: string, fileId: string): Promise<{ filename: string; mime_type: string; content: Buffer } | null> {
-    const [f] = await this.db.query(`SELECT filename, mime_type, content FROM evidence_files WHERE id = $1 AND registration_id = $2`, [fileId, id]);
+    const [f] = await this.db.query(`SELECT filename, mime_type, content FROM evidence_files WHERE id = $1 AND registration_id = $2`, [
+      fileId,
+      id,
+    ]);
     return f ?? null;
   }
 
   async history(id: string): Promise<{ from_status: string | null; to_status: string; note: string | null; occurred_at: Date }[]> {
-    return this.db.query(`SELECT from_status, to_status, note, occurred_at FROM registration_status_history WHERE registration_id = $1 ORDER BY occurred_at, id`, [id]);
+    return this.db.query(
+      `SELECT from_status, to_status, note, occurred_at FROM registration_status_history WHERE registration_id = $1 ORDER BY occurred_at, id`,
+      [id],
+    );
   }
 
   /** Page of registrations; the review queue reads oldest SLA first, everything else newest first. */
@@ -208,12 +355,19 @@ export class DealRegistrationsRepository {
   /** Partner of each registration. */
   async partnersOf(m: EntityManager, ids: readonly string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: { partner_id: string }[] = await m.query(`SELECT DISTINCT partner_id FROM deal_registrations WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { partner_id: string }[] = await preparedQuery(
+      m,
+      `SELECT DISTINCT partner_id FROM deal_registrations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return rows.map((r) => r.partner_id);
   }
 
   /** The partner won business with this customer before (another registration of its own, by exact keys). */
-  async isIncumbent(m: EntityManager, r: Pick<Row, 'id' | 'partner_id' | 'customer_tax_id' | 'customer_domain' | 'customer_name_norm'>): Promise<boolean> {
+  async isIncumbent(
+    m: EntityManager,
+    r: Pick<Row, 'id' | 'partner_id' | 'customer_tax_id' | 'customer_domain' | 'customer_name_norm'>,
+  ): Promise<boolean> {
     const rows = await m.query(
       `SELECT 1 FROM deal_registrations w WHERE w.partner_id = $1 AND w.status = 'won' AND w.id <> $2
           AND ((w.customer_tax_id IS NOT NULL AND w.customer_tax_id = $3) OR (w.customer_domain IS NOT NULL AND w.customer_domain = $4) OR w.customer_name_norm = $5) LIMIT 1`,
@@ -254,7 +408,13 @@ export class DealRegistrationsRepository {
   }
 
   /** Approved registrations whose protection ends on one of the reminder dates and that were not reminded for that day yet. */
-  async claimReminders(m: EntityManager, day: string, ends: readonly string[], after: string | null, limit: number): Promise<(Row & { protection_ends: string })[]> {
+  async claimReminders(
+    m: EntityManager,
+    day: string,
+    ends: readonly string[],
+    after: string | null,
+    limit: number,
+  ): Promise<(Row & { protection_ends: string })[]> {
     return m.query(
       `SELECT r.* FROM deal_registrations r WHERE r.status = 'approved' AND r.protection_ends = ANY($2::date[]) AND ($3::uuid IS NULL OR r.id > $3)
           AND NOT EXISTS (SELECT 1 FROM registration_reminders x WHERE x.registration_id = r.id AND x.kind = 'expiring' AND x.days = (r.protection_ends - $1::date))
@@ -275,7 +435,10 @@ export class DealRegistrationsRepository {
 
   /** Records a reminder once; false when it was already recorded (at-least-once runs stay harmless). */
   async recordReminder(m: EntityManager, registrationId: string, kind: 'expiring' | 'sla_breached', days: number): Promise<boolean> {
-    const rows = await m.query(`INSERT INTO registration_reminders (registration_id, kind, days) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [registrationId, kind, days]);
+    const rows = await m.query(
+      `INSERT INTO registration_reminders (registration_id, kind, days) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+      [registrationId, kind, days],
+    );
     return rows.length > 0;
   }
 }

@@ -38,7 +38,7 @@ import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
 import { UsersRepository } from '../users/users.repository';
 import { caseNumber, ConflictsRepository } from './conflicts.repository';
-import { DealRegistrationsRepository, type ListFilter, type Owners, type Row } from './deal-registrations.repository';
+import { customerColumns, DealRegistrationsRepository, type ListFilter, type Owners, type Row } from './deal-registrations.repository';
 import { DirectAccountsRepository } from './direct-accounts.repository';
 import { checkEvidenceFile, evidenceFileName } from './evidence-files';
 
@@ -55,6 +55,18 @@ export interface RegistrationView {
   details: RegistrationInput;
   history: { fromStatus: string | null; toStatus: string; note: string | null; occurredAt: string }[];
   conflicts: { id: string; kind: ConflictKind; status: 'open' | 'resolved' }[];
+}
+
+/** No registration has this id: stands for a registration not yet stored. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+type Policies = Awaited<ReturnType<PoliciesService['get']>>;
+
+interface SubmissionCheck {
+  agreement: ReturnType<typeof pickCoveringAgreement>;
+  partner: Awaited<ReturnType<PartnersRepository['briefs']>>[number];
+  findings: Finding[];
+  due: string;
 }
 
 interface Finding {
@@ -129,57 +141,100 @@ export class DealRegistrationsService {
     return inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, scope, true);
       if (r.status !== 'draft') throw new AppError('INVALID_TRANSITION', { entity: 'deal registration', from: r.status, to: 'submitted', allowed: '—' });
-      const [partner] = await this.partners.briefs(m, [r.partner_id]);
-      const agreement = pickCoveringAgreement(await this.agreements.coveringAgreements(m, r.partner_id, r.industry_id, r.region_id, day));
-      const eligibility = checkEligibility({
-        covered: !!agreement,
-        partnerStatus: partner.status,
-        openRegistrations: agreement ? 0 : await this.repo.countOpen(m, r.partner_id),
-        trialOpenRegistrationLimit: policies.registrations.trialOpenRegistrationLimit,
-      });
-      if (!eligibility.ok) {
-        if (eligibility.reason === 'not_covered') throw new AppError('REGISTRATION_NOT_COVERED', {}, { missing: ['covering_agreement'] });
-        throw new AppError('REGISTRATION_TRIAL_CAPACITY', { limit: eligibility.limit }, { missing: ['trial_capacity'] });
-      }
-      const missing = missingRequiredEvidence(agreement, r.details.evidence, await this.repo.evidenceKinds(m, r.id));
-      if (missing.length) {
-        const named = { en: missing.map((k) => EVIDENCE_LABELS[k].en).join(', '), 'zh-CN': missing.map((k) => EVIDENCE_LABELS[k].zh).join('、') };
-        throw new AppError('REGISTRATION_EVIDENCE_MISSING', { missing: named }, { missing });
-      }
-
-      // Serialise submissions whose customers could match (exact keys + province × industry for names; sorted, no deadlock).
-      const regionIds = await this.catalog.regionIdsRelated(m, r.region_id);
-      await this.lockCustomer(m, r);
-
-      // A partner's own duplicate is refused with a pointer to its existing registration.
-      const own = await this.repo.ownDuplicate(m, r);
-      if (own) throw new AppError('REGISTRATION_DUPLICATE_OWN', {}, { existingRegistrationId: own });
-
-      const findings = await this.detect(m, r, policies.registrations.nameMatchThreshold, day, regionIds);
-      const due = addBusinessDays(day, policies.registrations.reviewSlaBusinessDays);
-      await this.repo.markSubmitted(m, r.id, businessNow(), due, agreement?.id ?? null);
+      const checked = await this.checkSubmission(m, r, policies, day, await this.repo.evidenceKinds(m, r.id));
+      await this.repo.markSubmitted(m, r.id, businessNow(), checked.due, checked.agreement?.id ?? null);
       await this.move(m, r, 'submitted', actor.id);
-      if (findings.length) await this.joinOrOpenCase(m, r, findings);
-      await this.move(m, r, findings.length ? 'in_conflict' : 'in_review', null);
-      if (autoApproves({ conflicts: findings.length, agreementType: agreement?.type ?? null, autoApproveInOwnExclusiveScope: policies.registrations.autoApproveInOwnExclusiveScope })) {
-        await this.approveIn(m, r, actor.id, policies.registrations.protectionDays, 'auto-approved: own exclusive scope, no conflict');
-      }
-      await this.notifications.notify(m, { userIds: await this.partners.managersOf(m, r.partner_id), kind: 'registration.submitted', params: { customer: r.customer_name, partner: partner.name, due }, link: `/admin/registrations/${r.id}` });
-      if (findings.length) {
-        const involved = new Set<string>([r.partner_id, ...(await this.repo.partnersOf(m, findings.flatMap((f) => f.registrationIds)))]);
-        for (const pid of involved) {
-          await this.notifications.notify(m, { userIds: await this.partners.partnerAdmins(m, pid), kind: 'registration.conflict_opened', params: { customer: r.customer_name, kinds: findings.map((f) => f.kind).join(', ') }, link: '/portal/registrations' });
-        }
-      }
-      return { status: r.status, conflicts: findings.map((f) => f.kind) };
+      if (checked.findings.length) await this.joinOrOpenCase(m, r, checked.findings);
+      await this.move(m, r, checked.findings.length ? 'in_conflict' : 'in_review', null);
+      return this.afterSubmit(m, r, checked, policies, actor);
     });
+  }
+
+  /**
+   * Creates and submits in one transaction (what the one-screen form's "Submit" sends): the same checks, locks, conflict
+   * detection, history, audit and notices as create + submit, with the row written once in its review status.
+   */
+  async createAndSubmit(partnerId: string, input: RegistrationInput, actor: AuthenticatedUser): Promise<{ id: string; status: RegistrationStatus; conflicts: ConflictKind[] }> {
+    if (!checkTaxId(input.customer.taxId).ok) throw new AppError('REGISTRATION_TAX_ID_CHECKSUM', {}, { field: 'customer.taxId' });
+    const policies = await this.policies.get();
+    const day = businessToday();
+    return inTransaction(this.db, async (m) => {
+      // Not yet stored: checked as the draft it would be (no files can be attached before the row exists).
+      const draft: Row = { id: NO_ID, partner_id: partnerId, status: 'draft', ...customerColumns(input), details: input, estimated_amount: input.estimatedAmount, sla_due: null, protection_ends: null, extensions: 0 };
+      const checked = await this.checkSubmission(m, draft, policies, day, []);
+      const status: RegistrationStatus = checked.findings.length ? 'in_conflict' : 'in_review';
+      const r = await this.repo.insertSubmitted(m, partnerId, input, actor.id, { status, submittedAt: businessNow(), slaDue: checked.due, agreementId: checked.agreement?.id ?? null });
+      await this.repo.addHistorySteps(m, r.id, [
+        { from: null, to: 'draft', note: null, actorId: actor.id },
+        { from: 'draft', to: 'submitted', note: null, actorId: actor.id },
+        { from: 'submitted', to: status, note: null, actorId: null },
+      ]);
+      await this.audit.recordMany(m, [
+        { entity: 'deal_registration', entityId: r.id, action: 'registration.drafted', after: input },
+        { entity: 'deal_registration', entityId: r.id, action: 'registration.submitted', before: { status: 'draft' }, after: { status: 'submitted', note: null } },
+        { entity: 'deal_registration', entityId: r.id, action: `registration.${status}`, before: { status: 'submitted' }, after: { status, note: null } },
+      ]);
+      if (checked.findings.length) await this.joinOrOpenCase(m, r, checked.findings);
+      return { id: r.id, ...(await this.afterSubmit(m, r, checked, policies, actor)) };
+    });
+  }
+
+  /** Auto-approval in the partner's own exclusive scope, and the notices of a submission. */
+  private async afterSubmit(m: EntityManager, r: Row, checked: SubmissionCheck, policies: Policies, actor: AuthenticatedUser): Promise<{ status: RegistrationStatus; conflicts: ConflictKind[] }> {
+    const { agreement, partner, findings, due } = checked;
+    if (autoApproves({ conflicts: findings.length, agreementType: agreement?.type ?? null, autoApproveInOwnExclusiveScope: policies.registrations.autoApproveInOwnExclusiveScope })) {
+      await this.approveIn(m, r, actor.id, policies.registrations.protectionDays, 'auto-approved: own exclusive scope, no conflict');
+    }
+    const managers = partner.managerId ? [partner.managerId] : await this.partners.managersOf(m, r.partner_id);
+    await this.notifications.notify(m, { userIds: managers, kind: 'registration.submitted', params: { customer: r.customer_name, partner: partner.name, due }, link: `/admin/registrations/${r.id}` });
+    if (findings.length) {
+      const involved = new Set<string>([r.partner_id, ...(await this.repo.partnersOf(m, findings.flatMap((f) => f.registrationIds)))]);
+      for (const pid of involved) {
+        await this.notifications.notify(m, { userIds: await this.partners.partnerAdmins(m, pid), kind: 'registration.conflict_opened', params: { customer: r.customer_name, kinds: findings.map((f) => f.kind).join(', ') }, link: '/portal/registrations' });
+      }
+    }
+    return { status: r.status, conflicts: findings.map((f) => f.kind) };
+  }
+
+  /**
+   * What a submission must pass and what it finds, under the customer's locks: eligibility (covering agreement, trial
+   * capacity), the agreement's required evidence, the partner's own duplicate (refused), then conflict detection.
+   */
+  private async checkSubmission(m: EntityManager, r: Row, policies: Policies, day: string, evidenceKinds: EvidenceKind[]): Promise<SubmissionCheck> {
+    const regions = await this.catalog.regionContext(m, r.region_id);
+    const [partner] = await this.partners.briefs(m, [r.partner_id]);
+    const agreement = pickCoveringAgreement(await this.agreements.coveringAgreements(m, r.partner_id, r.industry_id, r.region_id, day, regions.upward));
+    const eligibility = checkEligibility({
+      covered: !!agreement,
+      partnerStatus: partner.status,
+      openRegistrations: agreement ? 0 : await this.repo.countOpen(m, r.partner_id),
+      trialOpenRegistrationLimit: policies.registrations.trialOpenRegistrationLimit,
+    });
+    if (!eligibility.ok) {
+      if (eligibility.reason === 'not_covered') throw new AppError('REGISTRATION_NOT_COVERED', {}, { missing: ['covering_agreement'] });
+      throw new AppError('REGISTRATION_TRIAL_CAPACITY', { limit: eligibility.limit }, { missing: ['trial_capacity'] });
+    }
+    const missing = missingRequiredEvidence(agreement, r.details.evidence, evidenceKinds);
+    if (missing.length) {
+      const named = { en: missing.map((k) => EVIDENCE_LABELS[k].en).join(', '), 'zh-CN': missing.map((k) => EVIDENCE_LABELS[k].zh).join('、') };
+      throw new AppError('REGISTRATION_EVIDENCE_MISSING', { missing: named }, { missing });
+    }
+
+    // Serialise submissions whose customers could match (exact keys + province × industry for names; sorted, no deadlock).
+    await this.repo.lockKeys(m, matchLocks({ taxId: r.customer_tax_id, domain: r.customer_domain, regionRootId: regions.root, industryId: r.industry_id, aboveRootIds: regions.aboveRoot }));
+
+    // A partner's own duplicate is refused with a pointer to its existing registration.
+    const own = await this.repo.ownDuplicate(m, r);
+    if (own) throw new AppError('REGISTRATION_DUPLICATE_OWN', {}, { existingRegistrationId: own });
+
+    const findings = await this.detect(m, r, policies.registrations.nameMatchThreshold, day, regions.related);
+    return { agreement, partner, findings, due: addBusinessDays(day, policies.registrations.reviewSlaBusinessDays) };
   }
 
   /** The advisory locks of a registration's customer (see matchLocks): taken by submit and by a direct approve/reject. */
   private async lockCustomer(m: EntityManager, r: Row): Promise<void> {
-    const root = await this.catalog.regionRootId(m, r.region_id);
-    const aboveRootIds = (await this.catalog.regionIdsUpward(m, root)).filter((id) => id !== root);
-    await this.repo.lockKeys(m, matchLocks({ taxId: r.customer_tax_id, domain: r.customer_domain, regionRootId: root, industryId: r.industry_id, aboveRootIds }));
+    const regions = await this.catalog.regionContext(m, r.region_id);
+    await this.repo.lockKeys(m, matchLocks({ taxId: r.customer_tax_id, domain: r.customer_domain, regionRootId: regions.root, industryId: r.industry_id, aboveRootIds: regions.aboveRoot }));
   }
 
   /** One case per customer: join the open case of any matched registration, else open one with every party. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 
 export interface NewDirectAccount {
   kind: string;
@@ -32,9 +33,13 @@ export class DirectAccountsRepository {
    * (threshold set for the transaction). Only accounts whose segment scope holds the customer: no region or one of
    * the customer's related regions, no industry or the customer's (a named account in Zhejiang never meets Beijing).
    */
-  async candidates(m: EntityManager, c: { taxId: string | null; domain: string | null; nameCore: string; regionIds: readonly string[]; industryId: string }): Promise<{ id: string; name: string; name_core: string; tax_id: string | null; domain: string | null }[]> {
-    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`);
-    return m.query(
+  async candidates(
+    m: EntityManager,
+    c: { taxId: string | null; domain: string | null; nameCore: string; regionIds: readonly string[]; industryId: string },
+  ): Promise<{ id: string; name: string; name_core: string; tax_id: string | null; domain: string | null }[]> {
+    // The trigram threshold is set for the transaction by DealRegistrationsRepository.lockKeys, which runs first.
+    return preparedQuery(
+      m,
       `SELECT id, name, name_core, tax_id, domain FROM direct_accounts
         WHERE ((tax_id IS NOT NULL AND tax_id = $1) OR (domain IS NOT NULL AND domain = $2) OR name_core % $3)
           AND (region_id IS NULL OR region_id = ANY($4::uuid[])) AND (industry_id IS NULL OR industry_id = $5)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationKind } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 
 export type NotificationRow = {
   id: string;
@@ -24,6 +25,32 @@ export type PendingEmail = {
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One notification per row, in one statement. */
+  async insertMany(
+    m: EntityManager,
+    rows: readonly {
+      userId: string;
+      kind: NotificationKind;
+      params: Record<string, unknown>;
+      link: string | null;
+      emailStatus: 'pending' | 'none';
+    }[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    await preparedQuery(
+      m,
+      `INSERT INTO notifications (user_id, kind, params, link, email_status)
+       SELECT x.u, x.k, x.p::jsonb, x.l, x.e FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x(u, k, p, l, e, n) ORDER BY x.n`,
+      [
+        rows.map((r) => r.userId),
+        rows.map((r) => r.kind),
+        rows.map((r) => JSON.stringify(r.params)),
+        rows.map((r) => r.link),
+        rows.map((r) => r.emailStatus),
+      ],
+    );
+  }
 
   async insert(
     m: EntityManager,

@@ -30,10 +30,10 @@ export class NotificationsService {
     const users = [...new Set(input.userIds)];
     if (!users.length) return;
     const emailStatus = this.mail.enabled ? 'pending' : 'none';
-    for (const userId of users) {
-      const link = typeof input.link === 'function' ? input.link(userId) : (input.link ?? null);
-      await this.repo.insert(m, { userId, kind: input.kind, params: input.params, link, emailStatus });
-    }
+    await this.repo.insertMany(
+      m,
+      users.map((userId) => ({ userId, kind: input.kind, params: input.params, link: typeof input.link === 'function' ? input.link(userId) : (input.link ?? null), emailStatus })),
+    );
   }
 
   async list(userId: string, locale: Locale, limit = 50): Promise<{ items: Notification[]; unread: number }> {

@@ -19,6 +19,7 @@ import { escapeLike } from '../../common/database/like';
 import { AuthRepository } from '../auth/auth.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { scopeCondition } from '../../common/database/scope-sql';
+import { preparedQuery } from '../../database/prepared';
 
 type PartnerRow = {
   id: string;
@@ -564,7 +565,8 @@ export class PartnersRepository {
     ids: readonly string[],
   ): Promise<{ id: string; name: string; status: PartnerStatus; managerId: string | null }[]> {
     if (!ids.length) return [];
-    const rows: { id: string; name: string; status: PartnerStatus; manager_id: string | null }[] = await m.query(
+    const rows: { id: string; name: string; status: PartnerStatus; manager_id: string | null }[] = await preparedQuery(
+      m,
       `SELECT id, name, status, manager_id FROM partners WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -573,7 +575,7 @@ export class PartnersRepository {
 
   /** Who looks after a partner: its channel manager, or every active channel manager when none is assigned. */
   async managersOf(m: EntityManager, partnerId: string): Promise<string[]> {
-    const rows: { manager_id: string | null }[] = await m.query(`SELECT manager_id FROM partners WHERE id = $1`, [partnerId]);
+    const rows: { manager_id: string | null }[] = await preparedQuery(m, `SELECT manager_id FROM partners WHERE id = $1`, [partnerId]);
     const assigned = rows[0]?.manager_id ?? null;
     return assigned ? [assigned] : (await this.users.enabledWithRoles(m, ['channel_manager'])).map((u) => u.id);
   }

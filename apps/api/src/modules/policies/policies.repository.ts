@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_POLICIES, type Policies } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PolicyEntity } from './policy.entity';
+import { preparedQuery } from '../../database/prepared';
 
 /** The one policies row (id 1): stored values, when and by whom they were last saved. */
 @Injectable()
@@ -10,7 +11,8 @@ export class PoliciesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async read(m: EntityManager = this.db.manager): Promise<{ value: unknown; updatedAt: Date; updatedBy: string | null } | null> {
-    const rows: { value: unknown; updated_at: Date; updated_by: string | null }[] = await m.query(
+    const rows: { value: unknown; updated_at: Date; updated_by: string | null }[] = await preparedQuery(
+      m,
       `SELECT value, updated_at, updated_by FROM policies WHERE id = 1`,
     );
     return rows[0] ? { value: rows[0].value, updatedAt: rows[0].updated_at, updatedBy: rows[0].updated_by } : null;

@@ -39,18 +39,31 @@ export class PoliciesService implements OnApplicationBootstrap {
     if (isValidTimeZone(zone)) setBusinessTimeZone(zone);
   }
 
+  /** The last stored row parsed, by its JSON text: every call still reads the row, only the parse is reused. */
+  private parsed: { text: string; policies: Policies } | null = null;
+
+  /** The policies in force (read from the database on every call, so every instance sees a change at once). */
   async get(manager: EntityManager = this.db.manager): Promise<Policies> {
-    return (await this.read(manager)).policies;
+    const row = await this.repo.read(manager);
+    return row ? this.merged(row.value) : DEFAULT_POLICIES;
+  }
+
+  /** Stored values are merged over the defaults, so a policy added by a later release has a value. */
+  private merged(value: unknown): Policies {
+    const text = JSON.stringify(value);
+    if (this.parsed?.text !== text) {
+      const merged = PoliciesSchema.safeParse(deepMerge(DEFAULT_POLICIES, value as Partial<Policies>));
+      this.parsed = { text, policies: merged.success ? merged.data : DEFAULT_POLICIES };
+    }
+    return this.parsed.policies;
   }
 
   async read(manager: EntityManager = this.db.manager): Promise<PoliciesResponse> {
     const row = await this.repo.read(manager);
     if (!row) return { policies: DEFAULT_POLICIES, updatedAt: null, updatedBy: null };
-    // Stored values are merged over the defaults, so a policy added by a later release has a value.
-    const merged = PoliciesSchema.safeParse(deepMerge(DEFAULT_POLICIES, row.value));
     const by = row.updatedBy ? await this.users.findUser(row.updatedBy, manager) : null;
     return {
-      policies: merged.success ? merged.data : DEFAULT_POLICIES,
+      policies: this.merged(row.value),
       updatedAt: row.updatedAt.toISOString(),
       updatedBy: by?.email ?? null,
     };
