@@ -12,6 +12,8 @@ export * from './catalog/channel-strategy.rules.js';
 export * from './catalog/region-tree.js';
 export * from './policies/policy.schema.js';
 export * from './audit/audit.schema.js';
+export * from './audit/audit.catalogue.js';
+export * from './users/users.schema.js';
 export * from './partners/partner.schema.js';
 export * from './system/health.schema.js';
 export * from './partners/uscc.js';

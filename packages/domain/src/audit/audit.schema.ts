@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '../common/common.schema.js';
 
 export const AuditEntrySchema = z.object({
   id: z.string(),
   occurredAt: z.string(),
   actorId: z.string().nullable(),
   actorEmail: z.string().nullable(),
+  /** The actor's display name today (null for the system or an unknown actor). */
+  actorName: z.string().nullable().optional(),
   entity: z.string(),
   entityId: z.string(),
   action: z.string(),
@@ -16,7 +19,14 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const AuditQuerySchema = z.object({
   entity: z.string().max(64).optional(),
-  entityId: z.uuid().optional(),
+  /** A record id (uuids, and the few non-uuid ids such as a policy key). */
+  entityId: z.string().trim().min(1).max(100).optional(),
+  action: z.string().max(100).optional(),
+  /** Who: part of the actor's email or name. */
+  actor: z.string().trim().max(200).optional(),
+  /** Business dates, both inclusive. */
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

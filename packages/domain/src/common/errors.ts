@@ -4,6 +4,7 @@ import { trainingErrors } from '../training/training.errors.js';
 import { partnerErrors } from '../partners/partner.errors.js';
 import { agreementErrors } from '../agreements/agreement.errors.js';
 import { authErrors } from '../auth/auth.errors.js';
+import { userErrors } from '../users/users.errors.js';
 import { catalogErrors } from '../catalog/catalog.errors.js';
 import { policyErrors } from '../policies/policy.errors.js';
 import { notificationErrors } from '../notifications/notification.errors.js';
@@ -47,6 +48,7 @@ export const MODULE_ERRORS = {
   ...partnerErrors,
   ...agreementErrors,
   ...authErrors,
+  ...userErrors,
   ...catalogErrors,
   ...policyErrors,
   ...notificationErrors,
