@@ -128,7 +128,10 @@ export class DealRegistrationsRepository {
     return row.id as string;
   }
 
-  /** Creates a registration that is submitted at once (one statement: the row already in its review status). */
+  /**
+   * Creates a registration that is submitted at once, in one statement: the row already in its review status, and its
+   * status history draft → submitted → (in review | in conflict).
+   */
   async insertSubmitted(
     m: EntityManager,
     partnerId: string,
@@ -139,9 +142,16 @@ export class DealRegistrationsRepository {
     const c = customerColumns(input);
     const [row] = await preparedQuery(
       m,
-      `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
-                                       details, estimated_amount, expected_close, created_by, submitted_at, sla_due, agreement_id)
-       VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16) RETURNING *`,
+      `WITH r AS (
+         INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
+                                         details, estimated_amount, expected_close, created_by, submitted_at, sla_due, agreement_id)
+         VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16) RETURNING *),
+       h AS (
+         INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id, occurred_at)
+         SELECT r.id, x.f, x.t, NULL, x.a, clock_timestamp() + x.k * interval '1 microsecond' FROM r,
+                (VALUES (NULL::text, 'draft'::text, $12::uuid, 1), ('draft', 'submitted', $12::uuid, 2), ('submitted', $13::text, NULL::uuid, 3)) AS x(f, t, a, k)
+          ORDER BY x.k)
+       SELECT * FROM r`,
       [
         partnerId,
         c.customer_name,
@@ -251,15 +261,27 @@ export class DealRegistrationsRepository {
    * industry — served by the partial (region_id, customer_name_core gin_trgm_ops) index. The domain matcher decides.
    */
   async duplicateCandidates(m: EntityManager, r: Row, regionIds: readonly string[]): Promise<Candidate[]> {
-    return preparedQuery(
+    return (await this.openMatches(m, r, regionIds)).others;
+  }
+
+  /**
+   * One statement for both lookups of a submission: the partner's own open registration of the same customer (as
+   * ownDuplicate) and the other partners' candidates (as duplicateCandidates).
+   */
+  async openMatches(m: EntityManager, r: Row, regionIds: readonly string[]): Promise<{ own: string | null; others: Candidate[] }> {
+    const rows: (Candidate & { own: boolean })[] = await preparedQuery(
       m,
-      `SELECT id, partner_id, status, customer_name, customer_name_core, customer_tax_id, customer_domain, submitted_at FROM deal_registrations
-        WHERE ${OPEN} AND partner_id <> $1
+      `SELECT id, partner_id, status, customer_name, customer_name_core, customer_tax_id, customer_domain, submitted_at, partner_id = $1 AS own
+         FROM deal_registrations
+        WHERE ${OPEN} AND id <> $7
           AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $2) OR (customer_domain IS NOT NULL AND customer_domain = $3)
-               OR (region_id = ANY($4::uuid[]) AND industry_id = $5 AND customer_name_core % $6))
+               OR (partner_id <> $1 AND region_id = ANY($4::uuid[]) AND industry_id = $5 AND customer_name_core % $6)
+               OR (partner_id = $1 AND region_id = $8 AND customer_name_norm = $9))
         LIMIT 500`,
-      [r.partner_id, r.customer_tax_id, r.customer_domain, regionIds, r.industry_id, r.customer_name_core],
+      [r.partner_id, r.customer_tax_id, r.customer_domain, regionIds, r.industry_id, r.customer_name_core, r.id, r.region_id, r.customer_name_norm],
     );
+    const own = rows.find((x) => x.own)?.id ?? null;
+    return { own, others: rows.filter((x) => !x.own).map(({ own: _own, ...c }) => c) };
   }
 
   async markSubmitted(m: EntityManager, id: string, at: Date, slaDue: string, agreementId: string | null): Promise<void> {

@@ -38,7 +38,7 @@ import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
 import { UsersRepository } from '../users/users.repository';
 import { caseNumber, ConflictsRepository } from './conflicts.repository';
-import { customerColumns, DealRegistrationsRepository, type ListFilter, type Owners, type Row } from './deal-registrations.repository';
+import { type Candidate, customerColumns, DealRegistrationsRepository, type ListFilter, type Owners, type Row } from './deal-registrations.repository';
 import { DirectAccountsRepository } from './direct-accounts.repository';
 import { checkEvidenceFile, evidenceFileName } from './evidence-files';
 
@@ -164,11 +164,6 @@ export class DealRegistrationsService {
       const checked = await this.checkSubmission(m, draft, policies, day, []);
       const status: RegistrationStatus = checked.findings.length ? 'in_conflict' : 'in_review';
       const r = await this.repo.insertSubmitted(m, partnerId, input, actor.id, { status, submittedAt: businessNow(), slaDue: checked.due, agreementId: checked.agreement?.id ?? null });
-      await this.repo.addHistorySteps(m, r.id, [
-        { from: null, to: 'draft', note: null, actorId: actor.id },
-        { from: 'draft', to: 'submitted', note: null, actorId: actor.id },
-        { from: 'submitted', to: status, note: null, actorId: null },
-      ]);
       await this.audit.recordMany(m, [
         { entity: 'deal_registration', entityId: r.id, action: 'registration.drafted', after: input },
         { entity: 'deal_registration', entityId: r.id, action: 'registration.submitted', before: { status: 'draft' }, after: { status: 'submitted', note: null } },
@@ -220,14 +215,17 @@ export class DealRegistrationsService {
       throw new AppError('REGISTRATION_EVIDENCE_MISSING', { missing: named }, { missing });
     }
 
+    // Another partner's exclusive territory is not decided by the customer locks: read before taking them.
+    const exclusive = await this.agreements.exclusiveHolderIds(m, r.industry_id, r.region_id, day, r.partner_id);
+
     // Serialise submissions whose customers could match (exact keys + province × industry for names; sorted, no deadlock).
     await this.repo.lockKeys(m, matchLocks({ taxId: r.customer_tax_id, domain: r.customer_domain, regionRootId: regions.root, industryId: r.industry_id, aboveRootIds: regions.aboveRoot }));
 
-    // A partner's own duplicate is refused with a pointer to its existing registration.
-    const own = await this.repo.ownDuplicate(m, r);
-    if (own) throw new AppError('REGISTRATION_DUPLICATE_OWN', {}, { existingRegistrationId: own });
+    // A partner's own duplicate is refused with a pointer to its existing registration (same lookup as the candidates).
+    const matches = await this.repo.openMatches(m, r, regions.related);
+    if (matches.own) throw new AppError('REGISTRATION_DUPLICATE_OWN', {}, { existingRegistrationId: matches.own });
 
-    const findings = await this.detect(m, r, policies.registrations.nameMatchThreshold, day, regions.related);
+    const findings = await this.detect(m, r, policies.registrations.nameMatchThreshold, matches.others, exclusive, regions.related);
     return { agreement, partner, findings, due: addBusinessDays(day, policies.registrations.reviewSlaBusinessDays) };
   }
 
@@ -256,7 +254,7 @@ export class DealRegistrationsService {
    * Conflict detection (DOMAIN §5): the same customer at another partner (exact canonical keys, or names that the
    * domain matcher calls the same among the related regions), another partner's exclusive territory, direct sales.
    */
-  private async detect(m: EntityManager, r: Row, threshold: number, day: string, regionIds: string[]): Promise<Finding[]> {
+  private async detect(m: EntityManager, r: Row, threshold: number, candidates: Candidate[], exclusive: string[], regionIds: string[]): Promise<Finding[]> {
     const findings: Finding[] = [];
     const why = (c: { customer_name: string; customer_tax_id: string | null; customer_domain: string | null }) => {
       if (r.customer_tax_id && c.customer_tax_id === r.customer_tax_id) return { key: 'tax_id' as const, score: 1 };
@@ -264,7 +262,7 @@ export class DealRegistrationsService {
       const v = customerNamesMatch(r.customer_name, c.customer_name, { threshold });
       return v.match ? { key: 'name' as const, score: v.score } : null;
     };
-    const dupes = (await this.repo.duplicateCandidates(m, r, regionIds)).map((c) => ({ c, match: why(c) })).filter((x) => x.match);
+    const dupes = candidates.map((c) => ({ c, match: why(c) })).filter((x) => x.match);
     if (dupes.length) {
       findings.push({
         kind: 'duplicate_customer',
@@ -274,7 +272,6 @@ export class DealRegistrationsService {
         evidence: { matches: dupes.map((d) => ({ id: d.c.id, name: d.c.customer_name, key: d.match!.key, score: d.match!.score, sameTaxId: d.match!.key === 'tax_id', sameDomain: d.match!.key === 'domain' })) },
       });
     }
-    const exclusive = await this.agreements.exclusiveHolderIds(m, r.industry_id, r.region_id, day, r.partner_id);
     if (exclusive.length) findings.push({ kind: 'exclusive_territory', registrationIds: [], directAccountIds: [], agreementIds: exclusive, evidence: {} });
     const direct = (await this.direct.candidates(m, { taxId: r.customer_tax_id, domain: r.customer_domain, nameCore: r.customer_name_core, regionIds, industryId: r.industry_id })).filter((d) =>
       why({ customer_name: d.name, customer_tax_id: d.tax_id, customer_domain: d.domain }),
