@@ -14,7 +14,7 @@ const SEED = 20261122;
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Tables the demo data fills, children first (for --reset). */
-const TABLES = ['support_messages', 'support_requests', 'qualification_reviews', 'certifications', 'quiz_attempts', 'enrolments', 'certification_paths', 'courses', 'evidence_files', 'conflict_parties', 'conflicts', 'registration_status_history', 'deal_registrations', 'direct_accounts', 'exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
+const TABLES = ['support_messages', 'support_requests', 'qualification_reviews', 'certifications', 'quiz_attempts', 'enrolments', 'certification_paths', 'courses', 'evidence_files', 'conflict_parties', 'conflicts', 'registration_status_history', 'deal_registrations', 'direct_accounts', 'exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'password_resets', 'app_flags', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
 
 type Ids = Map<string, string>;
 
@@ -169,6 +169,8 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
       `INSERT INTO audit_log (entity, entity_id, action, after) VALUES ('system', 'seed', 'demo_data.loaded', $1)`,
       [JSON.stringify({ seed: SEED, regions: regions.size, segments, ...people })],
     );
+    // The sign-in page shows the demo password only while this flag is set (GET /auth/config).
+    await m.query(`INSERT INTO app_flags (key, value) VALUES ('demo_data', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true', updated_at = now()`);
     return { regions: regions.size, segments, ...people };
   });
 }

@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'session.created': { en: 'Signed in', zh: '已登录' },
   'session.revoked': { en: 'Signed out', zh: '已退出登录' },
   run_now: { en: 'Job started by hand', zh: '手动运行作业' },
+  'demo_data.loaded': { en: 'Demo data loaded', zh: '已加载演示数据' },
 };
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS).sort();
 

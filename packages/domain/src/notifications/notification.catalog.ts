@@ -14,6 +14,7 @@ export const NotificationKindSchema = z.enum([
   'trial.failed',
   'partner.status_changed',
   'user.invited',
+  'user.invited_staff',
   'agreement.activated',
   'registration.submitted',
   'registration.approved',
@@ -199,6 +200,10 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the {partner} team. Set your password: {link}' },
     'zh-CN': { title: '邀请您加入 Partnerline', body: '{inviter} 邀请您加入 {partner} 团队。设置密码：{link}' },
   },
+  'user.invited_staff': {
+    en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the Partnerline vendor workspace as {role}. Set your password (the link works once, for 7 days): {link}' },
+    'zh-CN': { title: '邀请您加入 Partnerline', body: '{inviter} 邀请您以{role}身份加入 Partnerline 厂商工作台。设置密码（链接仅可使用一次，7 天内有效）：{link}' },
+  },
 };
 
 const PARTNER_TYPE_NAMES: Record<Locale, Record<string, string>> = {
@@ -250,6 +255,11 @@ const STATUS_NAMES: Record<Locale, Record<string, string>> = {
   },
 };
 
+const ROLE_NAMES: Record<Locale, Record<string, string>> = {
+  en: { vendor_admin: 'an administrator', channel_manager: 'a channel manager', leadership: 'leadership' },
+  'zh-CN': { vendor_admin: '管理员', channel_manager: '渠道经理', leadership: '管理层' },
+};
+
 export function renderNotification(kind: NotificationKind, params: Record<string, unknown>, locale: Locale): Template {
   const t = TEMPLATES[kind][locale];
   const p = {
@@ -261,6 +271,7 @@ export function renderNotification(kind: NotificationKind, params: Record<string
     result: params.result ? (WORDS[locale][String(params.result)] ?? params.result) : undefined,
     decision: params.decision ? (WORDS[locale][String(params.decision)] ?? params.decision) : undefined,
     kind: params.kind ? (WORDS[locale][String(params.kind)] ?? params.kind) : undefined,
+    role: params.role ? (ROLE_NAMES[locale][String(params.role)] ?? params.role) : undefined,
   };
   return { title: interpolate(t.title, p), body: interpolate(t.body, p) };
 }

@@ -12,6 +12,11 @@ export interface RateLimit {
 // Public forms that create records or hash passwords: a handful per address and hour is plenty for people.
 export const APPLICATION_RATE_LIMIT: RateLimit = { name: 'apply', limit: 20, windowSeconds: 3600 };
 export const INVITATION_ACCEPT_RATE_LIMIT: RateLimit = { name: 'invitation-accept', limit: 20, windowSeconds: 900 };
+// "Forgot password": per address like sign-in attempts; per account a few links per quarter hour (beyond it the answer
+// is the same but nothing is sent, so the limit reveals nothing about the account).
+export const PASSWORD_RESET_RATE_LIMIT: RateLimit = { name: 'password-reset', limit: 10, windowSeconds: 900 };
+export const PASSWORD_RESET_ACCOUNT_LIMIT: RateLimit = { name: 'password-reset', limit: 3, windowSeconds: 900 };
+export const PASSWORD_RESET_CONFIRM_RATE_LIMIT: RateLimit = { name: 'password-reset-confirm', limit: 20, windowSeconds: 900 };
 
 /** Rate limits per client address over the shared counters (every instance sees the same numbers). */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { pageOf, RoleSchema, SetUserDisabledSchema, UserSchema } from '@partnerline/domain';
+import { ChangeRoleSchema, InviteStaffResultSchema, InviteStaffSchema, ManagedUserSchema, pageOf, RoleSchema, SetUserDisabledSchema, UserSchema } from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
@@ -18,9 +18,12 @@ class UserQueryDto extends createZodDto(
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   }),
 ) {}
-class UserPageDto extends createZodDto(pageOf(UserSchema)) {}
+class UserPageDto extends createZodDto(pageOf(ManagedUserSchema)) {}
 class UserDto extends createZodDto(UserSchema) {}
 class SetDisabledDto extends createZodDto(SetUserDisabledSchema) {}
+class InviteStaffDto extends createZodDto(InviteStaffSchema) {}
+class InviteStaffResultDto extends createZodDto(InviteStaffResultSchema.extend({ inviteUrl: z.string().nullable() })) {}
+class ChangeRoleDto extends createZodDto(ChangeRoleSchema) {}
 
 @ApiTags('users')
 @Controller('users')
@@ -35,6 +38,22 @@ export class UsersController {
   @ZodResponse({ type: UserPageDto })
   async list(@Query() query: UserQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return { ...(await this.repo.list(query, scopeOf(user))), page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Invites vendor staff by email: a single-use, expiring link to set a password. */
+  @Post('invitations')
+  @Roles('vendor_admin')
+  @ZodResponse({ type: InviteStaffResultDto, status: 201 })
+  invite(@Body() body: InviteStaffDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.users.invite(body, user);
+  }
+
+  @Post(':id/role')
+  @Roles('vendor_admin')
+  @HttpCode(200)
+  @ZodResponse({ type: UserDto })
+  changeRole(@Param() { id }: IdParamDto, @Body() body: ChangeRoleDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.users.changeRole(id, body, user.id);
   }
 
   @Post(':id/disable')

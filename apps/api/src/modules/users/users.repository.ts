@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Role, type Scope, scopeManagerId, scopePartnerId, type User } from '@partnerline/domain';
+import { type ManagedUser, type Role, type Scope, scopeManagerId, scopePartnerId } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { toUser } from '../auth/auth.repository';
 import { escapeLike } from '../../common/database/like';
@@ -22,7 +22,7 @@ export class UsersRepository {
   ) {}
 
   /** Users visible in `scope`: everyone (vendor), one organisation's team (partner), a manager's partners' teams (manager). */
-  async list(query: UserListQuery, scope: Scope): Promise<{ items: User[]; total: number }> {
+  async list(query: UserListQuery, scope: Scope, at: Date = new Date()): Promise<{ items: ManagedUser[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const partnerId = scopePartnerId(scope);
@@ -40,17 +40,19 @@ export class UsersRepository {
     const from = `FROM users u ${filter}`;
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count ${from}`, params);
     const rows = await this.db.query(
-      `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.partner_id, u.locale, u.time_zone, u.disabled_at
+      `SELECT u.id, u.email, u.display_name, u.role, u.job_role, u.partner_id, u.locale, u.time_zone, u.disabled_at,
+              EXISTS (SELECT 1 FROM invitations v WHERE v.user_id = u.id AND v.accepted_at IS NULL AND v.expires_at > $${params.length + 3}) AS invitation_pending
          ${from} ORDER BY u.role, u.email LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      [...params, query.pageSize, (query.page - 1) * query.pageSize, at],
     );
     // Organisation names come from the partners module.
     const partnerIds = [...new Set((rows as { partner_id: string | null }[]).flatMap((r) => (r.partner_id ? [r.partner_id] : [])))];
     const names = new Map((await this.partners.briefs(this.db.manager, partnerIds)).map((p) => [p.id, p.name]));
     return {
-      items: rows.map((r: Parameters<typeof toUser>[0]) =>
-        toUser({ ...r, partner_name: r.partner_id ? (names.get(r.partner_id) ?? null) : null }),
-      ),
+      items: rows.map((r: Parameters<typeof toUser>[0] & { invitation_pending: boolean }) => ({
+        ...toUser({ ...r, partner_name: r.partner_id ? (names.get(r.partner_id) ?? null) : null }),
+        invitationPending: r.invitation_pending,
+      })),
       total: count,
     };
   }
@@ -61,6 +63,11 @@ export class UsersRepository {
       `SELECT id, display_name AS "displayName", role FROM users WHERE role = ANY($1::text[]) AND disabled_at IS NULL ORDER BY role DESC, display_name`,
       [roles],
     );
+  }
+
+  /** Gives a user another role (vendor staff only: the caller checked). */
+  async setRole(m: EntityManager, id: string, role: Role): Promise<void> {
+    await m.query(`UPDATE users SET role = $2 WHERE id = $1`, [id, role]);
   }
 
   /** A user's display name, or null when there is no such user. */
