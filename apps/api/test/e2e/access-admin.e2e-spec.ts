@@ -71,6 +71,12 @@ describe('access administration (issue #13)', () => {
     expect(res.body).toEqual({ emailEnabled: true, demoData: true });
   });
 
+  it('answers the session probe with 200 whether or not someone is signed in', async () => {
+    expect((await request(app.getHttpServer()).get('/api/auth/session').expect(200)).body).toEqual({ user: null });
+    const probe = await api(app, admin).get('/api/auth/session').expect(200);
+    expect(probe.body.user).toMatchObject({ email: 'admin@partnerline.demo', role: 'vendor_admin' });
+  });
+
   it('lets an administrator invite a channel manager, who sets a password from the emailed link and signs in', async () => {
     const manager = await loginAs(app, 'manager@partnerline.demo');
     await api(app, manager).post('/api/users/invitations').send({ email, displayName: '周新', role: 'channel_manager' }).expect(403);

@@ -66,3 +66,7 @@ export function passwordResetMail(locale: 'en' | 'zh-CN', link: string): { subje
         text: `Someone asked to reset your Partnerline password. If it was you, open this link within ${PASSWORD_RESET_TTL_MINUTES} minutes to set a new one (it works once):\n\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
       };
 }
+
+/** GET /auth/session: the session probe answers 200 either way (a 401 on the sign-in page would log a console error). */
+export const SessionProbeSchema = z.object({ user: UserSchema.nullable() });
+export type SessionProbe = z.infer<typeof SessionProbeSchema>;

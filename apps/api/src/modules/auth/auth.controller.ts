@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { LoginResultSchema, LoginSchema, UpdateMeSchema, UserSchema } from '@partnerline/domain';
+import { LoginResultSchema, LoginSchema, SessionProbeSchema, UpdateMeSchema, UserSchema } from '@partnerline/domain';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { AnyRole, CurrentUser, Public } from '../../common/auth/auth.decorators';
@@ -12,6 +12,7 @@ class LoginDto extends createZodDto(LoginSchema) {}
 class LoginResultDto extends createZodDto(LoginResultSchema) {}
 class UserDto extends createZodDto(UserSchema) {}
 class UpdateMeDto extends createZodDto(UpdateMeSchema) {}
+class SessionProbeDto extends createZodDto(SessionProbeSchema) {}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -40,6 +41,14 @@ export class AuthController {
   async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     await this.auth.logout(user.sessionId);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  /** The apps' session probe: 200 with the user, or with null when nobody is signed in (no 401 to log). */
+  @Get('session')
+  @Public()
+  @ZodResponse({ type: SessionProbeDto })
+  async session(@Req() req: Request & { user?: AuthenticatedUser }) {
+    return { user: req.user ? await this.auth.me(req.user.id) : null };
   }
 
   @Get('me')
