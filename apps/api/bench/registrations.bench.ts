@@ -9,12 +9,25 @@
  * Without DATABASE_URL it runs on embedded PGlite (numbers then say little: one session).
  */
 import 'reflect-metadata';
-import { canonicalDomain, customerNameCore, matchLocks, normaliseCustomerName } from '@partnerline/domain';
-import { fork } from 'node:child_process';
+import { canonicalDomain, customerNameCore, customerNamesMatch, matchLocks, normaliseCustomerName } from '@partnerline/domain';
+import { type ChildProcess, fork } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { Client, Pool } from 'pg';
 import pino from 'pino';
+import type { RegistrationInput } from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { usePreparedStatements } from '../src/database/prepared';
+import { AgreementsRepository } from '../src/modules/agreements/agreements.repository';
+import { AuditRepository } from '../src/modules/audit/audit.repository';
+import { AuthRepository } from '../src/modules/auth/auth.repository';
+import { hashSessionToken } from '../src/modules/auth/session-token';
+import { CatalogRepository } from '../src/modules/catalog/catalog.repository';
+import { customerColumns, DealRegistrationsRepository, type Row } from '../src/modules/deal-registrations/deal-registrations.repository';
+import { DirectAccountsRepository } from '../src/modules/deal-registrations/direct-accounts.repository';
+import { NotificationsRepository } from '../src/modules/notifications/notifications.repository';
+import { PartnersRepository } from '../src/modules/partners/partners.repository';
+import { PoliciesRepository } from '../src/modules/policies/policies.repository';
 import { createApp } from '../src/bootstrap/create-app';
 import { openDatabase, prepareDatabase } from '../src/bootstrap/database';
 import { loadConfig } from '../src/config/config';
@@ -40,7 +53,7 @@ const customerName = (i: number) => `${pick(BRAND)}${pick(BRAND)}${pick(BRAND)}$
 async function database(): Promise<{ url: string; kind: string; dispose: () => Promise<void> }> {
   const server = process.env.DATABASE_URL;
   if (!server) {
-    const db = await openDatabase(loadConfig({ SESSION_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/partnerline-bench-reg', DATABASE_POOL_SIZE: '16' }), { inMemory: true });
+    const db = await openDatabase(loadConfig({ SESSION_SECRET: BENCH_SECRET, DATA_DIR: '/tmp/partnerline-bench-reg', DATABASE_POOL_SIZE: '16' }), { inMemory: true });
     return { url: db.url, kind: 'embedded (PGlite)', dispose: db.stop };
   }
   const name = `partnerline_regbench_${Date.now()}`;
@@ -132,6 +145,24 @@ function processCpuSeconds(pid: number): number {
   }
 }
 
+let apiProcess: ChildProcess | null = null;
+
+/** Statements sent so far by the API process (asked over IPC). */
+function apiStatements(): Promise<number> {
+  const child = apiProcess;
+  if (!child) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    const on = (m: unknown) => {
+      if (m && typeof m === 'object' && 'statements' in m) {
+        child.off('message', on);
+        resolve(Number((m as { statements: number }).statements));
+      }
+    };
+    child.on('message', on);
+    child.send('count');
+  });
+}
+
 /** CPU seconds used so far by every PostgreSQL process on this machine (server on localhost), from /proc. */
 function postgresCpuSeconds(): number {
   let ticks = 0;
@@ -158,7 +189,7 @@ async function measured(pool: Pool, label: string, work: () => Promise<number[]>
     await profile.post('Profiler.enable');
     await profile.post('Profiler.start');
   }
-  const statements0 = statements;
+  const statements0 = label === 'API' ? await apiStatements() : statements;
   const cpu = process.cpuUsage();
   const pg0 = postgresCpuSeconds();
   const api0 = processCpuSeconds(apiPid);
@@ -176,7 +207,7 @@ async function measured(pool: Pool, label: string, work: () => Promise<number[]>
   const n = Math.max(1, lat.length);
   console.log(
     `          ${label}: CPU per submission: PostgreSQL ${((pgCpu * 1000) / n).toFixed(2)} ms, API process ${label === 'API' ? ((apiCpu * 1000) / n).toFixed(2) : '—'} ms, client ${(((own.user + own.system) / 1000) / n).toFixed(2)} ms; ` +
-      `${((statements - statements0) / n).toFixed(1)} statements, ${((Number(after.c) - Number(before.c) - 2) / n).toFixed(1)} commits, ${(Number(wal) / n / 1024).toFixed(1)} kB WAL`,
+      `${(((label === 'API' ? await apiStatements() : statements) - statements0) / n).toFixed(1)} statements, ${((Number(after.c) - Number(before.c) - 2) / n).toFixed(1)} commits, ${(Number(wal) / n / 1024).toFixed(1)} kB WAL`,
   );
   return lat;
 }
@@ -198,6 +229,61 @@ async function drive(clients: number, op: (i: number) => Promise<void>): Promise
   return lat;
 }
 
+const BENCH_SECRET = 'x'.repeat(40);
+
+/**
+ * The raw path: the statements of one API submission (session lookup, policies, region context, partner, covering
+ * agreement, exclusive holders, locks, candidates, direct accounts, insert with history, audit, notice), issued by the
+ * product's own repository functions on a pg connection — no HTTP, no Nest, no TypeORM — with the same prepared
+ * statements. What the API path adds on top is the cost of the web framework and of the service code.
+ */
+function rawPath(pool: Pool, tokenHash: string) {
+  usePreparedStatements(true);
+  const db = { driver: { master: pool }, query: async (t: string, v?: unknown[]) => (await pool.query(t, v)).rows } as unknown as DataSource;
+  (db as unknown as { manager: unknown }).manager = { connection: db, query: db.query };
+  const catalog = new CatalogRepository(db);
+  const auth = new AuthRepository(db);
+  const partners = new PartnersRepository(db, auth, catalog);
+  const agreements = new AgreementsRepository(db, partners, auth, catalog);
+  const repo = new DealRegistrationsRepository(db);
+  const direct = new DirectAccountsRepository(db);
+  const audit = new AuditRepository(db);
+  const notifications = new NotificationsRepository(db);
+  const policiesRepo = new PoliciesRepository(db);
+  return {
+    async submit(input: RegistrationInput) {
+      const session = await auth.findActiveSession(tokenHash);
+      const partnerId = session!.user.partnerId!;
+      await policiesRepo.read();
+      const client = await pool.connect();
+      const m = { queryRunner: { connect: async () => client }, query: async (t: string, v?: unknown[]) => (await client.query(t, v)).rows } as unknown as EntityManager;
+      try {
+        await client.query('BEGIN');
+        const day = new Date().toISOString().slice(0, 10);
+        const r = { id: '00000000-0000-0000-0000-000000000000', partner_id: partnerId, status: 'draft', ...customerColumns(input), details: input } as Row;
+        const regions = await catalog.regionContext(m, r.region_id);
+        const [partner] = await partners.briefs(m, [partnerId]);
+        await agreements.coveringAgreements(m, partnerId, r.industry_id, r.region_id, day, regions.upward);
+        await agreements.exclusiveHolderIds(m, r.industry_id, r.region_id, day, partnerId);
+        await repo.lockKeys(m, matchLocks({ taxId: r.customer_tax_id, domain: r.customer_domain, regionRootId: regions.root, industryId: r.industry_id, aboveRootIds: regions.aboveRoot }));
+        const matches = await repo.openMatches(m, r, regions.related);
+        matches.others.forEach((c) => customerNamesMatch(r.customer_name, c.customer_name, { threshold: 0.85 }));
+        await direct.candidates(m, { taxId: r.customer_tax_id, domain: r.customer_domain, nameCore: r.customer_name_core, regionIds: regions.related, industryId: r.industry_id });
+        const row = await repo.insertSubmitted(m, partnerId, input, session!.user.id, { status: 'in_review', submittedAt: new Date(), slaDue: day, agreementId: null });
+        const entry = (action: string, after: object) => ({ actorId: session!.user.id, actorEmail: session!.user.email, entity: 'deal_registration', entityId: row.id, action, before: null, after, requestId: null });
+        await audit.appendMany(m, [entry('registration.drafted', input), entry('registration.submitted', { status: 'submitted' }), entry('registration.in_review', { status: 'in_review' })]);
+        await notifications.insertMany(m, [{ userId: partner.managerId ?? session!.user.id, kind: 'registration.submitted', params: { customer: r.customer_name, partner: partner.name, due: day }, link: `/admin/registrations/${row.id}`, emailStatus: 'none' }]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
 async function main() {
   const db = await database();
   await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
@@ -210,6 +296,7 @@ async function main() {
     api.once('exit', (code) => reject(new Error(`API process ended (${code})`)));
   });
   apiPid = api.pid!;
+  apiProcess = api;
   // One submitting partner (lanting, active): each submission is a new customer in a random segment of Zhejiang.
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@lanting.demo', password: DEMO_PASSWORD }) });
   const { token } = (await login.json()) as { token: string };
@@ -217,6 +304,8 @@ async function main() {
   const [{ id: product }] = (await pool.query(`SELECT id FROM products LIMIT 1`)).rows;
   const [{ id: lanting }] = (await pool.query(`SELECT id FROM partners WHERE name LIKE '兰亭%' LIMIT 1`)).rows;
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const raw = rawPath(pool, hashSessionToken(token, BENCH_SECRET));
+  const rawInput = (name: string, industryId: string, regionId: string): RegistrationInput => ({ customer: { name, industryId, regionId }, contacts: [{ name: '王', decisionLevel: 'decision_maker' }], products: [{ productId: product, quantity: 1 }], estimatedAmount: '100000.00', expectedCloseDate: '2027-06-30', stage: 'qualifying', need: '基准测试：新客户报备。', evidence: { proofOfCommunication: 'x', customerFeedback: 'x', customerDetails: 'x' } }) as RegistrationInput;
   let failures = 0;
 
   console.log(`\n${db.kind}; ${PARTNERS} partners, ${REGISTRATIONS} registrations; ${SECONDS} s per run`);
@@ -230,33 +319,7 @@ async function main() {
     }));
     console.log(`API path  ${String(clients).padStart(2)} clients: ${stats(apiLat, SECONDS)}`);
 
-    const rawLat = await measured(pool, 'raw', () => drive(clients, async (i) => {
-      const c = await pool.connect();
-      try {
-        const name = customerName(20_000_000 + clients * 1_000_000 + i);
-        const core = customerNameCore(name);
-        const industry = pick(g.industries);
-        const region = pick(zj);
-        await c.query('BEGIN');
-        const locks = matchLocks({ taxId: null, domain: null, regionRootId: zj[0], industryId: industry });
-        await c.query(`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) k`, [locks.map((l) => l.key)]);
-        await c.query(`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`);
-        await c.query(
-          `SELECT id FROM deal_registrations WHERE status IN ('submitted', 'in_review', 'in_conflict', 'approved') AND partner_id <> $1
-              AND region_id = ANY($2::uuid[]) AND industry_id = $3 AND customer_name_core % $4 LIMIT 500`,
-          [lanting, zj, industry, core],
-        );
-        const { rows } = await c.query(
-          `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, industry_id, region_id, details, estimated_amount, expected_close, submitted_at, created_by)
-           VALUES ($1, 'in_review', $2, $3, $4, $5, $6, '{}', 100000, DATE '2027-06-30', now(), $7) RETURNING id`,
-          [lanting, name, normaliseCustomerName(name), core, industry, region, g.creator],
-        );
-        await c.query(`INSERT INTO registration_status_history (registration_id, from_status, to_status) VALUES ($1, 'submitted', 'in_review')`, [rows[0].id]);
-        await c.query('COMMIT');
-      } finally {
-        c.release();
-      }
-    }));
+    const rawLat = await measured(pool, 'raw', () => drive(clients, async (i) => raw.submit(rawInput(customerName(20_000_000 + clients * 1_000_000 + i), pick(g.industries), pick(zj)))));
     console.log(`raw path  ${String(clients).padStart(2)} clients: ${stats(rawLat, SECONDS)}`);
   }
   if (failures) console.log(`API submissions not answered 201: ${failures}`);
@@ -271,7 +334,7 @@ async function main() {
 /** Child mode: the real app on the bench database, listening on a free port that it reports to the parent. */
 async function serve() {
   const url = process.env.BENCH_DATABASE_URL!;
-  const config = loadConfig({ SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: url, JOBS_ENABLED: 'false', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '32' });
+  const config = loadConfig({ SESSION_SECRET: BENCH_SECRET, DATABASE_URL: url, JOBS_ENABLED: 'false', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '32' });
   // Request logging as in production (info: one line per request), written to /dev/null so the disk is not measured.
   const app = await createApp(config, url, pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination({ dest: '/dev/null', sync: false })));
   await app.listen(0, '127.0.0.1');
@@ -281,13 +344,14 @@ async function serve() {
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
-    process.once('message', async () => {
+    process.on('message', async (msg) => {
+      if (msg === 'count') return process.send!({ statements });
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(`/tmp/registrations-api-process.cpuprofile`, JSON.stringify(profile));
       process.exit(0);
     });
   } else {
-    process.once('message', () => process.exit(0));
+    process.on('message', (msg) => (msg === 'count' ? process.send!({ statements }) : process.exit(0)));
   }
 }
 

@@ -74,6 +74,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
         return id;
       },
       autoLogging: { ignore: (req) => !(req.url ?? '').startsWith('/api/') },
+      // One short line per request: method, path, status, time, request id (no headers — cheaper, and no cookies in logs).
+      quietReqLogger: true,
+      serializers: {
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );

@@ -45,6 +45,8 @@ function toSegment(r: SegmentRow): Segment {
   };
 }
 
+export type RegionContext = { upward: string[]; related: string[]; root: string; aboveRoot: string[] };
+
 @Injectable()
 export class CatalogRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -196,10 +198,18 @@ export class CatalogRepository {
    * itself above province level) and the regions above that root (`aboveRoot`). Same answers as regionIdsUpward,
    * regionIdsRelated and regionRootId.
    */
-  async regionContext(
-    m: EntityManager,
-    regionId: string,
-  ): Promise<{ upward: string[]; related: string[]; root: string; aboveRoot: string[] }> {
+  async regionContext(m: EntityManager, regionId: string): Promise<RegionContext> {
+    // The region tree is written only by the seed, before the API serves: an answer stays true for the process's life.
+    const known = this.regionContexts.get(regionId);
+    if (known) return known;
+    const context = await this.readRegionContext(m, regionId);
+    if (context.upward.length && this.regionContexts.size < 100_000) this.regionContexts.set(regionId, context);
+    return context;
+  }
+
+  private readonly regionContexts = new Map<string, RegionContext>();
+
+  private async readRegionContext(m: EntityManager, regionId: string): Promise<RegionContext> {
     const [row]: { upward: string[] | null; related: string[] | null; root: string; above_root: string[] | null }[] = await preparedQuery(
       m,
       `WITH y AS (SELECT path FROM regions WHERE id = $1),

@@ -12,6 +12,9 @@ import { recomputeSegmentStrategies } from '../catalog/segment-strategy.sync';
 import { PoliciesRepository } from './policies.repository';
 
 /** The single source of every configurable default. Read per use (cheap), so all instances agree. */
+/** How long a policies read outside a transaction may be reused (ms). */
+const FRESH_MS = 1000;
+
 @Injectable()
 export class PoliciesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(PoliciesService.name);
@@ -42,10 +45,19 @@ export class PoliciesService implements OnApplicationBootstrap {
   /** The last stored row parsed, by its JSON text: every call still reads the row, only the parse is reused. */
   private parsed: { text: string; policies: Policies } | null = null;
 
-  /** The policies in force (read from the database on every call, so every instance sees a change at once). */
-  async get(manager: EntityManager = this.db.manager): Promise<Policies> {
-    const row = await this.repo.read(manager);
-    return row ? this.merged(row.value) : DEFAULT_POLICIES;
+  /** The last read outside a transaction, reused for up to FRESH_MS (this instance forgets it when it saves policies). */
+  private recent: { at: number; policies: Policies } | null = null;
+
+  /**
+   * The policies in force. Inside a transaction (a manager given) always read from the database; otherwise a read at
+   * most one second old may be reused — a change made on another API instance is seen within that second.
+   */
+  async get(manager?: EntityManager): Promise<Policies> {
+    if (!manager && this.recent && performance.now() - this.recent.at < FRESH_MS) return this.recent.policies;
+    const row = await this.repo.read(manager ?? this.db.manager);
+    const policies = row ? this.merged(row.value) : DEFAULT_POLICIES;
+    if (!manager) this.recent = { at: performance.now(), policies };
+    return policies;
   }
 
   /** Stored values are merged over the defaults, so a policy added by a later release has a value. */
@@ -70,6 +82,7 @@ export class PoliciesService implements OnApplicationBootstrap {
   }
 
   async update(next: Policies, actorId: string): Promise<PoliciesResponse> {
+    this.recent = null;
     // The policy time zone drives the business clock: refuse a name the clock cannot use.
     const zone = next.display.defaultTimeZone;
     if (!isValidTimeZone(zone)) throw new AppError('POLICY_UNKNOWN_TIME_ZONE', { timeZone: zone }, { field: 'display.defaultTimeZone' });
@@ -84,6 +97,7 @@ export class PoliciesService implements OnApplicationBootstrap {
       await this.audit.record(m, { entity: 'policies', entityId: '1', action: 'policies.updated', before, after: next });
       return this.read(m);
     });
+    this.recent = null;
     this.applyTimeZone(saved.policies);
     return saved;
   }
