@@ -302,7 +302,6 @@ async function main() {
   const { token } = (await login.json()) as { token: string };
   const zj = (await pool.query(`SELECT id FROM regions WHERE path LIKE '/CN/ZJ/%'`)).rows.map((r) => r.id as string);
   const [{ id: product }] = (await pool.query(`SELECT id FROM products LIMIT 1`)).rows;
-  const [{ id: lanting }] = (await pool.query(`SELECT id FROM partners WHERE name LIKE '兰亭%' LIMIT 1`)).rows;
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const raw = rawPath(pool, hashSessionToken(token, BENCH_SECRET));
   const rawInput = (name: string, industryId: string, regionId: string): RegistrationInput => ({ customer: { name, industryId, regionId }, contacts: [{ name: '王', decisionLevel: 'decision_maker' }], products: [{ productId: product, quantity: 1 }], estimatedAmount: '100000.00', expectedCloseDate: '2027-06-30', stage: 'qualifying', need: '基准测试：新客户报备。', evidence: { proofOfCommunication: 'x', customerFeedback: 'x', customerDetails: 'x' } }) as RegistrationInput;
