@@ -79,10 +79,12 @@ describe('the admin app', () => {
     expect(quickLinks.some((l) => l.startsWith('Users and access'))).toBe(role === 'vendor_admin');
   });
 
-  it('turns leadership away from the users screen', async () => {
+  it('turns leadership away from the users screen, saying why (issue #13: no silent redirect)', async () => {
     const { router } = openAdmin('/admin/users', user('leadership'));
-    expect(await screen.findByRole('heading', { name: 'Welcome, Liu Yang' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/');
+    expect(await screen.findByRole('heading', { name: 'You don’t have access to this page' })).toBeInTheDocument();
+    expect(screen.getByText('Your role (Leadership) cannot use this page. Ask an administrator if you need it.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(router.state.location.pathname).toBe('/users');
   });
 });
 

@@ -15,13 +15,15 @@ export interface LoginPageProps {
   onSuccess: (user: User) => void;
   /** Extra content under the form (e.g. "apply to become a partner"). */
   footer?: ReactNode;
+  /** Show the demo password: only when the demo data is loaded (GET /auth/config `demoData`, a flag the seed sets). */
+  demoHint?: boolean;
 }
 
 const POINTS = ['point1', 'point2', 'point3'] as const;
 const loginForm = zodForm(LoginSchema);
 
 /** Sign-in for both apps: a short pitch of what the app is for beside the form. */
-export function LoginPage({ app, onSuccess, footer }: LoginPageProps) {
+export function LoginPage({ app, onSuccess, footer, demoHint = false }: LoginPageProps) {
   const { t } = useTranslation('ui');
   const login = useLogin();
   const form = useForm({ initialValues: { email: '', password: '' }, validate: loginForm.validate });
@@ -87,12 +89,17 @@ export function LoginPage({ app, onSuccess, footer }: LoginPageProps) {
               )}
               <TextInput label={t('login.email')} type="email" autoComplete="username" {...form.getInputProps('email')} required />
               <PasswordInput label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} required />
+              <Anchor href={`/${app}/forgot-password`} size="sm" ta="right" mt={-8}>
+                {t('account.forgotLink')}
+              </Anchor>
               <Button type="submit" loading={login.isPending} fullWidth size="md">
                 {t('login.submit')}
               </Button>
-              <Text size="xs" c="dimmed" ta="center">
-                {t('login.demoHint')}
-              </Text>
+              {demoHint && (
+                <Text size="xs" c="dimmed" ta="center">
+                  {t('login.demoHint')}
+                </Text>
+              )}
             </Stack>
           </Paper>
           {footer}

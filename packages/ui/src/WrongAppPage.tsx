@@ -31,3 +31,24 @@ export function WrongAppPage({ target, user, onLogout }: { target: 'admin' | 'po
     </Center>
   );
 }
+
+/** A page the signed-in role may not use: says so, names the role, and whom to ask (instead of a silent redirect). */
+export function NoAccessPage({ user, homeHref }: { user: User; homeHref: string }) {
+  const { t } = useTranslation('ui');
+  return (
+    <Center py={64} px="md">
+      <Paper withBorder shadow="sm" p="xl" radius="lg" maw={520} w="100%">
+        <Stack>
+          <Title order={3}>{t('account.noAccessTitle')}</Title>
+          <Text>{t('account.noAccess', { role: t(`roles.${user.role}`) })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('layout.signedInAs')}: <b>{user.displayName}</b> · {user.email}
+          </Text>
+          <Button component="a" href={homeHref} variant="light" w="fit-content">
+            {t('account.goHome')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

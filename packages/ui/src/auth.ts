@@ -1,20 +1,30 @@
-import type { LoginResult, User } from '@partnerline/domain';
+import type { LoginResult, PublicConfig, User } from '@partnerline/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiFetch } from './api';
+import { apiFetch } from './api';
 
-/** The signed-in user, or null when there is no session (401). */
+/**
+ * The signed-in user, or null when there is no session. Asks GET /auth/session, which answers 200 either way:
+ * a 401 from a probe on the sign-in page would show up as an error in the browser console.
+ */
 export const meQueryOptions = () =>
   queryOptions({
     queryKey: ['auth', 'me'],
-    queryFn: async (): Promise<User | null> => {
+    queryFn: async (): Promise<User | null> => (await apiFetch<{ user: User | null }>('/auth/session')).user,
+    staleTime: 60_000,
+  });
+
+/** What the sign-in page needs before anyone signs in; when the API cannot tell, nothing optional is shown. */
+export const publicConfigQueryOptions = () =>
+  queryOptions({
+    queryKey: ['auth', 'config'],
+    queryFn: async (): Promise<PublicConfig> => {
       try {
-        return await apiFetch<User>('/auth/me');
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
+        return await apiFetch<PublicConfig>('/auth/config');
+      } catch {
+        return { emailEnabled: false, demoData: false };
       }
     },
-    staleTime: 60_000,
+    staleTime: 5 * 60_000,
   });
 
 export function useLogin() {
@@ -40,5 +50,18 @@ export function useUpdateMe() {
   return useMutation({
     mutationFn: (change: { locale?: 'zh-CN' | 'en'; timeZone?: string }) => apiFetch<User>('/auth/me', { method: 'PATCH', body: change }),
     onSuccess: (user) => qc.setQueryData(meQueryOptions().queryKey, user),
+  });
+}
+
+/** "Forgot password": asks for a link by email (the answer is the same whether or not the address has an account). */
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: (body: { email: string }) => apiFetch<{ accepted: true }>('/auth/password-reset', { method: 'POST', body }) });
+}
+
+/** Sets a password from an emailed link: a password reset, or the acceptance of an invitation. */
+export function useSetPasswordFromLink(kind: 'reset' | 'invitation') {
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }) =>
+      apiFetch<{ email: string }>(kind === 'reset' ? '/auth/password-reset/confirm' : '/invitations/accept', { method: 'POST', body }),
   });
 }

@@ -21,7 +21,7 @@ export function fakeApi(routes: Record<string, FakeRoute>) {
     const method = (init.method ?? 'GET').toUpperCase();
     const req: FakeRequest = { method, url, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined, headers: (init.headers ?? {}) as Record<string, string> };
     calls.push(req);
-    const route = routes[`${method} ${url.pathname}`];
+    const route = routes[`${method} ${url.pathname}`] ?? derived(routes, `${method} ${url.pathname}`);
     const answer: FakeAnswer = route ? route(req) : { status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: `No fake for ${method} ${url.pathname}` } };
     const status = 'json' in answer ? 200 : answer.status;
     const body = 'json' in answer ? answer.json : answer.body;
@@ -34,3 +34,14 @@ export function fakeApi(routes: Record<string, FakeRoute>) {
 export const json =
   (body: unknown): FakeRoute =>
   () => ({ json: body });
+
+/** GET /api/auth/session (the apps' session probe) follows a test's GET /api/auth/me: its user, or null for a 401. */
+function derived(routes: Record<string, FakeRoute>, key: string): FakeRoute | undefined {
+  const me = routes['GET /api/auth/me'];
+  if (key !== 'GET /api/auth/session' || !me) return undefined;
+  return (req) => {
+    const answer = me(req);
+    if ('json' in answer) return { json: { user: answer.json } };
+    return answer.status === 401 ? { json: { user: null } } : answer;
+  };
+}

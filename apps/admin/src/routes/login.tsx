@@ -1,5 +1,6 @@
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
-import { LoginPage, meQueryOptions, safeRedirect } from '@partnerline/ui';
+import { LoginPage, meQueryOptions, publicConfigQueryOptions, safeRedirect } from '@partnerline/ui';
+import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 
 export const Route = createFileRoute('/login')({
@@ -14,9 +15,12 @@ export const Route = createFileRoute('/login')({
 function Login() {
   const navigate = useNavigate();
   const { redirect: target } = Route.useSearch();
+  // The demo password hint only when the demo data is loaded (a flag the seed sets), never otherwise.
+  const { data: config } = useQuery(publicConfigQueryOptions());
   return (
     <LoginPage
       app="admin"
+      demoHint={config?.demoData ?? false}
       onSuccess={() => void navigate({ href: safeRedirect(target, '/admin') })}
     />
   );

@@ -1,6 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { createFileRoute, Link, redirect, useNavigate } from '@tanstack/react-router';
-import { LoginPage, meQueryOptions, safeRedirect } from '@partnerline/ui';
+import { LoginPage, meQueryOptions, publicConfigQueryOptions, safeRedirect } from '@partnerline/ui';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
@@ -17,9 +18,12 @@ function Login() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { redirect: target } = Route.useSearch();
+  // The demo password hint only when the demo data is loaded (a flag the seed sets), never otherwise.
+  const { data: config } = useQuery(publicConfigQueryOptions());
   return (
     <LoginPage
       app="portal"
+      demoHint={config?.demoData ?? false}
       onSuccess={() => void navigate({ href: safeRedirect(target, '/portal') })}
       footer={
         <Text ta="center" size="sm">

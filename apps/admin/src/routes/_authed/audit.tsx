@@ -1,9 +1,20 @@
-import { ActionIcon, Card, Code, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import { changedFields } from '@partnerline/domain';
-import { formatDateTime, meQueryOptions, PageHeader, useLocale } from '@partnerline/ui';
+import { ActionIcon, Anchor, Badge, Button, Card, Code, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
+import {
+  AUDIT_ACTION_NAMES,
+  AUDIT_ENTITY_KINDS,
+  type AuditEntry,
+  auditActionLabel,
+  auditChanges,
+  auditEntityLabel,
+  auditFieldLabel,
+  type Locale,
+} from '@partnerline/domain';
+import { formatDateTime, meQueryOptions, NoAccessPage, PageHeader, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
+import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
 import { useState } from 'react';
@@ -12,35 +23,107 @@ import { z } from 'zod';
 import { auditQueryOptions } from '../../api/admin';
 import { canUse } from '../../nav';
 
-/** The kinds of record the API audits today. */
-const ENTITIES = ['partner', 'agreement', 'segment', 'policies', 'user', 'session', 'system'] as const;
 const PAGE_SIZE = 30;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const SearchSchema = z.object({
-  entity: z.enum(ENTITIES).optional(),
-  entityId: z.uuid().optional(),
+  entity: z.string().max(64).optional(),
+  entityId: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  actor: z.string().max(200).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   page: z.number().int().min(1).optional(),
 });
+type Search = z.infer<typeof SearchSchema>;
+
+const filtersOf = (s: Search) => ({ entity: s.entity, entityId: s.entityId, action: s.action, actor: s.actor, from: s.from, to: s.to, page: s.page ?? 1, pageSize: PAGE_SIZE });
 
 export const Route = createFileRoute('/_authed/audit')({
   validateSearch: SearchSchema,
-  beforeLoad: ({ context }) => {
-    if (!canUse(context.user.role, '/audit')) throw redirect({ to: '/' });
-  },
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => context.queryClient.ensureQueryData(auditQueryOptions({ ...deps, page: deps.page ?? 1, pageSize: PAGE_SIZE })),
-  component: AuditPage,
+  // A role that may not use the page gets an explanation (NoAccessPage), not a silent redirect.
+  loader: ({ context, deps }) => (canUse(context.user.role, '/audit') ? context.queryClient.ensureQueryData(auditQueryOptions(filtersOf(deps))) : null),
+  component: AuditRoute,
 });
 
-function Snapshot({ label, value, empty }: { label: string; value: unknown; empty: string }) {
+function AuditRoute() {
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  if (me && !canUse(me.role, '/audit')) return <NoAccessPage user={me} homeHref="/admin/" />;
+  return <AuditPage />;
+}
+
+/** Where a record of each kind is shown in the vendor workspace. */
+function recordPath(entity: string, id: string): string | null {
+  switch (entity) {
+    case 'partner':
+      return `/partners/${id}`;
+    case 'agreement':
+      return `/agreements/${id}`;
+    case 'deal_registration':
+      return `/registrations/${id}`;
+    case 'conflict':
+      return `/conflicts/${id}`;
+    case 'course':
+      return `/training/courses/${id}`;
+    case 'support_request':
+      return `/support/${id}`;
+    case 'qualification_review':
+      return `/qualification-reviews/${id}`;
+    case 'certification_path':
+      return '/training/paths';
+    case 'certification':
+      return '/training/certifications';
+    case 'segment':
+      return '/segments';
+    case 'policies':
+      return '/policies';
+    case 'job_run':
+      return '/operations';
+    default:
+      return null;
+  }
+}
+
+/** One value of a snapshot in words: roles and yes/no translated, dates and text as they are, objects shortened. */
+function valueText(field: string, v: unknown, t: TFunction): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no', { ns: 'ui' });
+  if (field === 'role' && typeof v === 'string') return t(`roles.${v}`, { ns: 'ui', defaultValue: v });
+  if (typeof v === 'string') return v.length > 80 ? `${v.slice(0, 77)}…` : v;
+  if (typeof v === 'number') return String(v);
+  const json = JSON.stringify(v);
+  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
+}
+
+function Changes({ entry, locale, limit }: { entry: AuditEntry; locale: Locale; limit?: number }) {
+  const { t } = useTranslation();
+  const changes = auditChanges(entry.before, entry.after);
+  if (!changes.length) return <Text size="sm" c="dimmed">—</Text>;
+  const shown = limit ? changes.slice(0, limit) : changes;
   return (
-    <Stack gap={4}>
-      <Text size="xs" fw={600} c="dimmed">
-        {label}
-      </Text>
-      <Code block style={{ maxHeight: 360, overflow: 'auto' }}>
-        {value === null || value === undefined ? empty : JSON.stringify(value, null, 2)}
-      </Code>
+    <Stack gap={2}>
+      {shown.map((c) => (
+        <Text key={c.field} size="sm" style={{ wordBreak: 'break-word' }}>
+          <Text span fw={500} size="sm">
+            {auditFieldLabel(c.field, locale)}:
+          </Text>{' '}
+          {entry.before !== null && (
+            <>
+              <Text span c="dimmed" size="sm" td="line-through">
+                {valueText(c.field, c.before, t)}
+              </Text>
+              {' → '}
+            </>
+          )}
+          {valueText(c.field, c.after, t)}
+        </Text>
+      ))}
+      {limit && changes.length > limit && (
+        <Text size="xs" c="dimmed">
+          {t('auditLog.more', { count: changes.length - limit })}
+        </Text>
+      )}
     </Stack>
   );
 }
@@ -51,29 +134,86 @@ function AuditPage() {
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const search = Route.useSearch();
   const navigate = useNavigate({ from: '/audit' });
-  const page = search.page ?? 1;
   const [expanded, setExpanded] = useState<string[]>([]);
-  const { data, isFetching } = useQuery(auditQueryOptions({ entity: search.entity, entityId: search.entityId, page, pageSize: PAGE_SIZE }));
-  const entityName = (e: string) => ((ENTITIES as readonly string[]).includes(e) ? t(`audit.entities.${e}`) : e);
+  const [actor, setActor] = useState(search.actor ?? '');
+  const [recordId, setRecordId] = useState(search.entityId ?? '');
+  const setSearch = (patch: Partial<Search>) => {
+    setExpanded([]);
+    void navigate({ search: (s) => ({ ...s, ...patch, page: patch.page ?? undefined }), replace: true });
+  };
+  const actorLater = useDebouncedCallback((v: string) => setSearch({ actor: v.trim() || undefined }), 300);
+  const recordLater = useDebouncedCallback((v: string) => setSearch({ entityId: v.trim() || undefined }), 300);
+  const { data, isFetching } = useQuery(auditQueryOptions(filtersOf(search)));
   const toggle = (id: string) => setExpanded((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  const filtered = !!(search.entity || search.entityId || search.action || search.actor || search.from || search.to);
 
   return (
     <Stack maw={1300}>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <Card p="sm">
-        <Select
-          label={t('audit.entityFilter')}
-          placeholder={t('audit.anyEntity')}
-          clearable
-          w={240}
-          data={ENTITIES.map((e) => ({ value: e, label: entityName(e) }))}
-          value={search.entity ?? null}
-          onChange={(v) => {
-            setExpanded([]);
-            void navigate({ search: { entity: (v as (typeof ENTITIES)[number] | null) ?? undefined } });
-          }}
-        />
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label={t('auditLog.who')}
+            placeholder={t('auditLog.whoPlaceholder')}
+            leftSection={<IconSearch size={14} />}
+            w={{ base: '100%', sm: 220 }}
+            value={actor}
+            onChange={(e) => {
+              setActor(e.currentTarget.value);
+              actorLater(e.currentTarget.value);
+            }}
+          />
+          <Select
+            label={t('auditLog.what')}
+            placeholder={t('auditLog.anyAction')}
+            searchable
+            clearable
+            w={{ base: '100%', sm: 250 }}
+            data={AUDIT_ACTION_NAMES.map((a) => ({ value: a, label: auditActionLabel(a, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))}
+            value={search.action ?? null}
+            onChange={(v) => setSearch({ action: v ?? undefined })}
+          />
+          <Select
+            label={t('auditLog.recordKind')}
+            placeholder={t('auditLog.anyRecord')}
+            clearable
+            w={{ base: '100%', sm: 190 }}
+            data={AUDIT_ENTITY_KINDS.map((e) => ({ value: e, label: auditEntityLabel(e, locale) }))}
+            value={search.entity ?? null}
+            onChange={(v) => setSearch({ entity: v ?? undefined })}
+          />
+          <TextInput
+            label={t('auditLog.recordId')}
+            placeholder={t('auditLog.recordIdPlaceholder')}
+            w={{ base: '100%', sm: 200 }}
+            value={recordId}
+            onChange={(e) => {
+              setRecordId(e.currentTarget.value);
+              recordLater(e.currentTarget.value);
+            }}
+          />
+          <TextInput type="date" label={t('auditLog.from')} w={{ base: '47%', sm: 150 }} value={search.from ?? ''} max={search.to} onChange={(e) => setSearch({ from: e.currentTarget.value || undefined })} />
+          <TextInput type="date" label={t('auditLog.to')} w={{ base: '47%', sm: 150 }} value={search.to ?? ''} min={search.from} onChange={(e) => setSearch({ to: e.currentTarget.value || undefined })} />
+          {filtered && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setActor('');
+                setRecordId('');
+                setExpanded([]);
+                void navigate({ search: {}, replace: true });
+              }}
+            >
+              {t('auditLog.clear')}
+            </Button>
+          )}
+        </Group>
       </Card>
+      {data?.totalIsEstimate && (
+        <Text size="sm" c="dimmed">
+          {t('auditLog.manyResults', { count: data.total })}
+        </Text>
+      )}
       <DataTable
         withTableBorder
         borderRadius="md"
@@ -82,20 +222,20 @@ function AuditPage() {
         records={data?.items ?? []}
         totalRecords={data?.total ?? 0}
         recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={(p) => {
-          setExpanded([]);
-          void navigate({ search: (s) => ({ ...s, page: p }) });
-        }}
+        page={search.page ?? 1}
+        onPageChange={(p) => setSearch({ page: p })}
         noRecordsText={t('common.noRecords', { ns: 'ui' })}
         rowExpansion={{
           allowMultiple: true,
           expanded: { recordIds: expanded, onRecordIdsChange: setExpanded },
           content: ({ record }) => (
-            <SimpleGrid cols={{ base: 1, md: 2 }} p="sm">
-              <Snapshot label={t('audit.before')} value={record.before} empty={t('audit.nothing')} />
-              <Snapshot label={t('audit.after')} value={record.after} empty={t('audit.nothing')} />
-            </SimpleGrid>
+            <Stack p="sm" gap="sm">
+              <Changes entry={record} locale={locale} />
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <Snapshot label={t('audit.before')} value={record.before} empty={t('audit.nothing')} />
+                <Snapshot label={t('audit.after')} value={record.after} empty={t('audit.nothing')} />
+              </SimpleGrid>
+            </Stack>
           ),
         }}
         columns={[
@@ -109,7 +249,7 @@ function AuditPage() {
                 color="gray"
                 size="sm"
                 aria-expanded={expanded.includes(a.id)}
-                aria-label={t('audit.details', { action: a.action })}
+                aria-label={t('audit.details', { action: auditActionLabel(a.action, locale) })}
                 onClick={(e) => {
                   // The row click toggles too; do it once.
                   e.stopPropagation();
@@ -121,30 +261,77 @@ function AuditPage() {
             ),
           },
           { accessor: 'occurredAt', title: t('audit.when'), noWrap: true, render: (a) => formatDateTime(a.occurredAt, locale, me?.timeZone) },
-          { accessor: 'actorEmail', title: t('audit.actor'), render: (a) => a.actorEmail ?? <Text size="sm" c="dimmed">{t('audit.system')}</Text> },
-          { accessor: 'action', title: t('audit.action'), render: (a) => <Code>{a.action}</Code> },
           {
-            accessor: 'entity',
-            title: t('audit.entity'),
-            render: (a) => (
-              <Group gap={6} wrap="nowrap">
-                <Text size="sm">{entityName(a.entity)}</Text>
-                <Text size="xs" c="dimmed" ff="monospace" title={a.entityId}>
-                  {a.entityId.slice(0, 8)}
+            accessor: 'actorEmail',
+            title: t('auditLog.who'),
+            render: (a) =>
+              a.actorEmail ? (
+                <Stack gap={0}>
+                  <Text size="sm">{a.actorName ?? a.actorEmail}</Text>
+                  {a.actorName && (
+                    <Text size="xs" c="dimmed">
+                      {a.actorEmail}
+                    </Text>
+                  )}
+                </Stack>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('audit.system')}
                 </Text>
-              </Group>
+              ),
+          },
+          {
+            accessor: 'action',
+            title: t('audit.action'),
+            render: (a) => (
+              <Text size="sm" fw={500} title={a.action}>
+                {auditActionLabel(a.action, locale)}
+              </Text>
             ),
           },
           {
-            accessor: 'changes',
-            title: t('audit.changes'),
-            render: (a) =>
-              changedFields(a.before as Record<string, unknown> | null, a.after as Record<string, unknown> | null)
-                .slice(0, 6)
-                .join(', '),
+            accessor: 'entity',
+            title: t('auditLog.record'),
+            render: (a) => <RecordCell entry={a} locale={locale} onHistory={() => setSearch({ entity: a.entity, entityId: a.entityId })} />,
           },
+          { accessor: 'changes', title: t('audit.changes'), render: (a) => <Changes entry={a} locale={locale} limit={3} /> },
         ]}
       />
+    </Stack>
+  );
+}
+
+function RecordCell({ entry, locale, onHistory }: { entry: AuditEntry; locale: Locale; onHistory: () => void }) {
+  const { t } = useTranslation();
+  const path = recordPath(entry.entity, entry.entityId);
+  return (
+    <Stack gap={2}>
+      <Group gap={6} wrap="nowrap">
+        <Badge variant="light" color="gray" size="sm" style={{ textTransform: 'none' }}>
+          {auditEntityLabel(entry.entity, locale)}
+        </Badge>
+        {path ? (
+          <Anchor size="sm" renderRoot={(props) => <Link {...props} to={path as '/'} />}>
+            {t('auditLog.open')}
+          </Anchor>
+        ) : null}
+      </Group>
+      <Anchor component="button" type="button" size="xs" c="dimmed" ff="monospace" title={t('auditLog.historyOf', { id: entry.entityId })} onClick={onHistory} ta="left">
+        {entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}
+      </Anchor>
+    </Stack>
+  );
+}
+
+function Snapshot({ label, value, empty }: { label: string; value: unknown; empty: string }) {
+  return (
+    <Stack gap={4}>
+      <Text size="xs" fw={600} c="dimmed">
+        {label}
+      </Text>
+      <Code block style={{ maxHeight: 360, overflow: 'auto' }}>
+        {value === null || value === undefined ? empty : JSON.stringify(value, null, 2)}
+      </Code>
     </Stack>
   );
 }

@@ -1,18 +1,18 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Code, CopyButton, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconSearch } from '@tabler/icons-react';
-import { type Role, RoleSchema, SetUserDisabledSchema, type User } from '@partnerline/domain';
-import { ApiError, meQueryOptions, PageHeader, zodForm } from '@partnerline/ui';
+import { IconMailPlus, IconSearch } from '@tabler/icons-react';
+import { InviteStaffSchema, isVendorRole, type ManagedUser, type Role, RoleSchema, SetUserDisabledSchema, type User, VENDOR_ROLES, type VendorRole } from '@partnerline/domain';
+import { ApiError, meQueryOptions, NoAccessPage, PageHeader, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
+import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { usersQueryOptions, useSetUserDisabled } from '../../api/admin';
+import { useChangeRole, useInviteStaff, usersQueryOptions, useSetUserDisabled } from '../../api/admin';
 import { canUse } from '../../nav';
 
 const SearchSchema = z.object({
@@ -25,13 +25,18 @@ const PAGE_SIZE = 25;
 
 export const Route = createFileRoute('/_authed/users')({
   validateSearch: SearchSchema,
-  beforeLoad: ({ context }) => {
-    if (!canUse(context.user.role, '/users')) throw redirect({ to: '/' });
-  },
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => context.queryClient.ensureQueryData(usersQueryOptions({ ...deps, page: deps.page ?? 1, pageSize: PAGE_SIZE })),
-  component: UsersPage,
+  // A role that may not use the page gets an explanation (NoAccessPage), not a silent redirect.
+  loader: ({ context, deps }) =>
+    canUse(context.user.role, '/users') ? context.queryClient.ensureQueryData(usersQueryOptions({ ...deps, page: deps.page ?? 1, pageSize: PAGE_SIZE })) : null,
+  component: UsersRoute,
 });
+
+function UsersRoute() {
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  if (me && !canUse(me.role, '/users')) return <NoAccessPage user={me} homeHref="/admin/" />;
+  return <UsersPage />;
+}
 
 function UsersPage() {
   const { t } = useTranslation();
@@ -44,18 +49,28 @@ function UsersPage() {
   const searchLater = useDebouncedCallback((value: string) => setSearch({ q: value.trim() || undefined }), 300);
   const { data, isFetching } = useQuery(usersQueryOptions({ role: search.role, q: search.q, page, pageSize: PAGE_SIZE }));
   const [target, setTarget] = useState<User | null>(null);
+  const [roleTarget, setRoleTarget] = useState<ManagedUser | null>(null);
+  const [inviting, setInviting] = useState(false);
   const enable = useSetUserDisabled();
 
   return (
     <Stack maw={1200}>
-      <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
+      <PageHeader
+        title={t('users.title')}
+        subtitle={t('users.subtitle')}
+        actions={
+          <Button leftSection={<IconMailPlus size={16} />} onClick={() => setInviting(true)}>
+            {t('access.invite')}
+          </Button>
+        }
+      />
       <Card p="sm">
         <Group>
           <TextInput
             label={t('common.search', { ns: 'ui' })}
             placeholder={t('users.search')}
             leftSection={<IconSearch size={14} />}
-            w={320}
+            w={{ base: '100%', sm: 320 }}
             value={q}
             onChange={(e) => {
               setQ(e.currentTarget.value);
@@ -66,7 +81,7 @@ function UsersPage() {
             label={t('users.role')}
             placeholder={t('users.anyRole')}
             clearable
-            w={220}
+            w={{ base: '100%', sm: 220 }}
             data={RoleSchema.options.map((r) => ({ value: r, label: t(`roles.${r}`, { ns: 'ui' }) }))}
             value={search.role ?? null}
             onChange={(v) => setSearch({ role: (v as Role | null) ?? undefined })}
@@ -104,37 +119,208 @@ function UsersPage() {
           },
           { accessor: 'email', title: t('users.email') },
           { accessor: 'role', title: t('users.role'), render: (u) => `${t(`roles.${u.role}`, { ns: 'ui' })}${u.jobRole ? ` · ${t(`jobRoles.${u.jobRole}`, { ns: 'ui' })}` : ''}` },
-          { accessor: 'partnerName', title: t('users.organisation'), render: (u) => u.partnerName ?? <Text size="sm" c="dimmed">{t('users.vendorOrg')}</Text> },
+          {
+            accessor: 'partnerName',
+            title: t('users.organisation'),
+            render: (u) =>
+              u.partnerName ? (
+                u.partnerId ? (
+                  <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: u.partnerId! }} />}>
+                    {u.partnerName}
+                  </Anchor>
+                ) : (
+                  u.partnerName
+                )
+              ) : u.role === 'channel_manager' ? (
+                <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/partners" search={{ managerId: u.id }} />}>
+                  {t('access.theirPartners')}
+                </Anchor>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('users.vendorOrg')}
+                </Text>
+              ),
+          },
           {
             accessor: 'disabled',
             title: t('users.status'),
-            render: (u) => (u.disabled ? <Badge color="gray">{t('users.disabled')}</Badge> : <Badge color="green" variant="light">{t('users.active')}</Badge>),
+            render: (u) =>
+              u.disabled ? (
+                <Badge color="gray">{t('users.disabled')}</Badge>
+              ) : u.invitationPending ? (
+                <Badge color="yellow" variant="light">
+                  {t('access.invitationPending')}
+                </Badge>
+              ) : (
+                <Badge color="green" variant="light">
+                  {t('users.active')}
+                </Badge>
+              ),
           },
           {
             accessor: 'actions',
             title: '',
             textAlign: 'right',
             render: (u) =>
-              u.id === me?.id ? null : u.disabled ? (
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  aria-label={`${t('users.enable')} ${u.displayName}`}
-                  loading={enable.isPending && enable.variables?.id === u.id}
-                  onClick={() => enable.mutate({ id: u.id, disabled: false }, { onSuccess: () => notifications.show({ color: 'green', message: t('users.enabled', { name: u.displayName }) }) })}
-                >
-                  {t('users.enable')}
-                </Button>
-              ) : (
-                <Button size="compact-sm" variant="subtle" color="red" aria-label={`${t('users.disable')} ${u.displayName}`} onClick={() => setTarget(u)}>
-                  {t('users.disable')}
-                </Button>
+              u.id === me?.id ? null : (
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {isVendorRole(u.role) && (
+                    <Button size="compact-sm" variant="subtle" aria-label={t('access.changeRoleOf', { name: u.displayName })} onClick={() => setRoleTarget(u)}>
+                      {t('access.changeRole')}
+                    </Button>
+                  )}
+                  {u.disabled ? (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      aria-label={`${t('users.enable')} ${u.displayName}`}
+                      loading={enable.isPending && enable.variables?.id === u.id}
+                      onClick={() => enable.mutate({ id: u.id, disabled: false }, { onSuccess: () => notifications.show({ color: 'green', message: t('users.enabled', { name: u.displayName }) }) })}
+                    >
+                      {t('users.enable')}
+                    </Button>
+                  ) : (
+                    <Button size="compact-sm" variant="subtle" color="red" aria-label={`${t('users.disable')} ${u.displayName}`} onClick={() => setTarget(u)}>
+                      {t('users.disable')}
+                    </Button>
+                  )}
+                </Group>
               ),
           },
         ]}
       />
       {target && <DisableModal user={target} onClose={() => setTarget(null)} />}
+      {roleTarget && <RoleModal user={roleTarget} onClose={() => setRoleTarget(null)} />}
+      {inviting && <InviteModal onClose={() => setInviting(false)} />}
     </Stack>
+  );
+}
+
+type InviteValues = { email: string; displayName: string; role: VendorRole | null };
+const inviteForm = zodForm(InviteStaffSchema, (v: InviteValues) => ({ ...v, role: v.role ?? undefined }));
+
+function InviteModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm<InviteValues>({ initialValues: { email: '', displayName: '', role: 'channel_manager' }, validate: inviteForm.validate });
+  const mutation = useInviteStaff();
+  const submit = form.onSubmit((values) =>
+    mutation.mutate(inviteForm.parse(values), {
+      onSuccess: (r) => {
+        if (r.emailSent) {
+          notifications.show({ color: 'green', message: t('access.invited', { email: values.email.trim() }) });
+          onClose();
+        }
+      },
+      onError: (err) => {
+        if (err instanceof ApiError) form.setErrors(err.fieldErrors());
+      },
+    }),
+  );
+  const formError = mutation.error instanceof ApiError ? (mutation.error.issues.length ? null : mutation.error.message) : mutation.error ? t('errors.generic', { ns: 'ui' }) : null;
+  const result = mutation.data;
+  return (
+    <Modal opened onClose={onClose} title={t('access.inviteTitle')}>
+      {result?.inviteUrl ? (
+        <Stack>
+          <Alert color="yellow" title={t('access.noEmailTitle')}>
+            {t('access.noEmail', { email: form.values.email.trim() })}
+          </Alert>
+          <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+            {result.inviteUrl}
+          </Code>
+          <Group justify="flex-end">
+            <CopyButton value={result.inviteUrl}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('access.copied') : t('access.copyLink')}</Button>}</CopyButton>
+            <Button onClick={onClose}>{t('access.close')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('access.inviteHint')}
+          </Text>
+          {formError && (
+            <Text c="red" size="sm" role="alert">
+              {formError}
+            </Text>
+          )}
+          <TextInput label={t('users.email')} type="email" required data-autofocus {...form.getInputProps('email')} />
+          <TextInput label={t('users.name')} required {...form.getInputProps('displayName')} />
+          <Select
+            label={t('users.role')}
+            required
+            allowDeselect={false}
+            data={VENDOR_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`, { ns: 'ui' }) }))}
+            {...form.getInputProps('role')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel', { ns: 'ui' })}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t('access.sendInvitation')}
+            </Button>
+          </Group>
+        </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+function RoleModal({ user, onClose }: { user: ManagedUser; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<VendorRole>(user.role as VendorRole);
+  const mutation = useChangeRole();
+  const roleName = (r: Role) => t(`roles.${r}`, { ns: 'ui' });
+  return (
+    <Modal opened onClose={onClose} title={t('access.changeRoleOf', { name: user.displayName })}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('access.roleHint')}
+        </Text>
+        <Select
+          label={t('access.newRole')}
+          allowDeselect={false}
+          data={VENDOR_ROLES.map((r) => ({ value: r, label: roleName(r) }))}
+          value={role}
+          onChange={(v) => v && setRole(v as VendorRole)}
+          data-autofocus
+        />
+        {role !== user.role && (
+          <Text size="sm">
+            {t('access.roleFromTo', { name: user.displayName, from: roleName(user.role), to: roleName(role) })}
+          </Text>
+        )}
+        {mutation.error && (
+          <Text c="red" size="sm" role="alert">
+            {mutation.error instanceof ApiError ? mutation.error.message : t('errors.generic', { ns: 'ui' })}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel', { ns: 'ui' })}
+          </Button>
+          <Button
+            disabled={role === user.role}
+            loading={mutation.isPending}
+            onClick={() =>
+              mutation.mutate(
+                { id: user.id, role },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'green', message: t('access.roleChanged', { name: user.displayName, role: roleName(role) }) });
+                    onClose();
+                  },
+                },
+              )
+            }
+          >
+            {t('access.saveRole')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
