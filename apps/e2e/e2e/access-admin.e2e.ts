@@ -189,13 +189,29 @@ describe('access administration', () => {
         await invitee.close();
       }
 
-      // The audit log says what happened, in words, with links to the record.
+      // The administrator makes the new colleague leadership (confirmed in a dialog).
+      await admin.page.goto(`${base}/admin/users?q=zhou-`);
+      await admin.page.getByRole('button', { name: 'Change the role of Zhou Xin' }).click();
+      const roleDialog = admin.page.getByRole('dialog', { name: 'Change the role of Zhou Xin' });
+      await roleDialog.getByRole('combobox', { name: 'New role' }).click();
+      await admin.page.getByRole('option', { name: 'Leadership' }).click();
+      await roleDialog.getByText('Zhou Xin: Channel manager → Leadership').waitFor();
+      await roleDialog.getByRole('button', { name: 'Change the role' }).click();
+      await admin.page.getByText('Zhou Xin is now Leadership.').waitFor();
+
+      // The audit log says what happened, in words, with the change as "field: before → after".
       await admin.page.goto(`${base}/admin/audit?entity=user`);
+      await admin.page.getByRole('cell', { name: 'Role changed' }).first().waitFor();
       await admin.page.getByRole('cell', { name: 'Invitation accepted' }).first().waitFor();
       await admin.page.getByRole('cell', { name: 'User invited' }).first().waitFor();
-      await expect.poll(() => admin.page.getByText('Role:').count()).toBeGreaterThan(0);
+      await admin.page.getByText('Channel manager', { exact: true }).first().waitFor();
       await shoot(admin.page, 'admin-audit');
+      await admin.page.goto(`${base}/admin/audit`);
+      await admin.page.getByRole('cell', { name: 'Signed in' }).first().waitFor();
+      await shoot(admin.page, 'admin-audit-all');
       await admin.page.setViewportSize({ width: 390, height: 844 });
+      await admin.page.goto(`${base}/admin/audit?entity=user`);
+      await admin.page.getByText('Role changed').first().waitFor();
       await shoot(admin.page, 'admin-audit-390');
       await admin.page.goto(`${base}/admin/users`);
       await admin.page.getByRole('button', { name: 'Invite staff' }).waitFor();
@@ -229,6 +245,14 @@ describe('access administration', () => {
       await b.page.getByText('该密码重置链接无效、已被使用或已过期').waitFor();
       await signIn(b.page, email, 'Fresh-password-2026', { email: '邮箱', password: '密码', submit: '登录' });
       await b.page.getByRole('heading', { name: /Zhou Xin/ }).waitFor();
+      // Now leadership: the audit log reads in Chinese too.
+      await b.page.goto(`${base}/admin/audit?entity=user`);
+      await b.page.getByRole('cell', { name: '密码已重置' }).first().waitFor();
+      await b.page.getByRole('cell', { name: '角色已变更' }).first().waitFor();
+      await b.page.getByText('渠道经理', { exact: true }).first().waitFor();
+      await shoot(b.page, 'admin-audit-zh');
+      await b.page.setViewportSize({ width: 390, height: 844 });
+      await shoot(b.page, 'admin-audit-zh-390');
     } finally {
       await b.close();
     }

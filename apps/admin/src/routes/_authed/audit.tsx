@@ -1,5 +1,19 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Code, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import {
   AUDIT_ACTION_NAMES,
@@ -14,7 +28,6 @@ import {
 import { formatDateTime, meQueryOptions, NoAccessPage, PageHeader, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
-import type { TFunction } from 'i18next';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
 import { useState } from 'react';
@@ -37,13 +50,23 @@ const SearchSchema = z.object({
 });
 type Search = z.infer<typeof SearchSchema>;
 
-const filtersOf = (s: Search) => ({ entity: s.entity, entityId: s.entityId, action: s.action, actor: s.actor, from: s.from, to: s.to, page: s.page ?? 1, pageSize: PAGE_SIZE });
+const filtersOf = (s: Search) => ({
+  entity: s.entity,
+  entityId: s.entityId,
+  action: s.action,
+  actor: s.actor,
+  from: s.from,
+  to: s.to,
+  page: s.page ?? 1,
+  pageSize: PAGE_SIZE,
+});
 
 export const Route = createFileRoute('/_authed/audit')({
   validateSearch: SearchSchema,
   loaderDeps: ({ search }) => search,
   // A role that may not use the page gets an explanation (NoAccessPage), not a silent redirect.
-  loader: ({ context, deps }) => (canUse(context.user.role, '/audit') ? context.queryClient.ensureQueryData(auditQueryOptions(filtersOf(deps))) : null),
+  loader: ({ context, deps }) =>
+    canUse(context.user.role, '/audit') ? context.queryClient.ensureQueryData(auditQueryOptions(filtersOf(deps))) : null,
   component: AuditRoute,
 });
 
@@ -86,20 +109,58 @@ function recordPath(entity: string, id: string): string | null {
 }
 
 /** One value of a snapshot in words: roles and yes/no translated, dates and text as they are, objects shortened. */
-function valueText(field: string, v: unknown, t: TFunction): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no', { ns: 'ui' });
-  if (field === 'role' && typeof v === 'string') return t(`roles.${v}`, { ns: 'ui', defaultValue: v });
-  if (typeof v === 'string') return v.length > 80 ? `${v.slice(0, 77)}…` : v;
-  if (typeof v === 'number') return String(v);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** Reference fields whose id opens a record of this kind. */
+const REFERENCES: Record<string, string> = {
+  partnerId: 'partner',
+  registrationId: 'deal_registration',
+  winnerRegistrationId: 'deal_registration',
+  agreementId: 'agreement',
+  winnerAgreementId: 'agreement',
+  courseId: 'course',
+  conflictId: 'conflict',
+};
+
+/** One value of a snapshot in words: roles and yes/no translated, instants in the reader's time, ids short (and linked). */
+function Value({ field, v, locale, timeZone }: { field: string; v: unknown; locale: Locale; timeZone?: string }) {
+  const { t } = useTranslation();
+  if (v === null || v === undefined || v === '') return <>—</>;
+  if (typeof v === 'boolean') return <>{t(v ? 'common.yes' : 'common.no', { ns: 'ui' })}</>;
+  if (typeof v === 'number') return <>{String(v)}</>;
+  if (typeof v === 'string') {
+    if (field === 'role') return <>{t(`roles.${v}`, { ns: 'ui', defaultValue: v })}</>;
+    if (UUID.test(v)) {
+      const path = REFERENCES[field] ? recordPath(REFERENCES[field], v) : null;
+      const short = <span title={v}>{`${v.slice(0, 8)}…`}</span>;
+      return path ? (
+        <Anchor size="sm" renderRoot={(props) => <Link {...props} to={path as '/'} />}>
+          {short}
+        </Anchor>
+      ) : (
+        <Text span size="sm" ff="monospace" c="dimmed">
+          {short}
+        </Text>
+      );
+    }
+    if (ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v))) return <>{formatDateTime(v, locale, timeZone)}</>;
+    return <>{v.length > 80 ? `${v.slice(0, 77)}…` : v}</>;
+  }
   const json = JSON.stringify(v);
-  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
+  return <>{json.length > 80 ? `${json.slice(0, 77)}…` : json}</>;
 }
 
 function Changes({ entry, locale, limit }: { entry: AuditEntry; locale: Locale; limit?: number }) {
   const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const tz = me?.timeZone;
   const changes = auditChanges(entry.before, entry.after);
-  if (!changes.length) return <Text size="sm" c="dimmed">—</Text>;
+  if (!changes.length)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   const shown = limit ? changes.slice(0, limit) : changes;
   return (
     <Stack gap={2}>
@@ -111,12 +172,12 @@ function Changes({ entry, locale, limit }: { entry: AuditEntry; locale: Locale; 
           {entry.before !== null && (
             <>
               <Text span c="dimmed" size="sm" td="line-through">
-                {valueText(c.field, c.before, t)}
+                <Value field={c.field} v={c.before} locale={locale} timeZone={tz} />
               </Text>
               {' → '}
             </>
           )}
-          {valueText(c.field, c.after, t)}
+          <Value field={c.field} v={c.after} locale={locale} timeZone={tz} />
         </Text>
       ))}
       {limit && changes.length > limit && (
@@ -145,6 +206,23 @@ function AuditPage() {
   const recordLater = useDebouncedCallback((v: string) => setSearch({ entityId: v.trim() || undefined }), 300);
   const { data, isFetching } = useQuery(auditQueryOptions(filtersOf(search)));
   const toggle = (id: string) => setExpanded((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  // On a phone each entry is a card: who, what, which record and the changes, without scrolling sideways.
+  const phone = useMediaQuery('(max-width: 40em)');
+  const who = (a: AuditEntry) =>
+    a.actorEmail && (a.actorId || a.actorEmail !== 'system') ? (
+      <Stack gap={0}>
+        <Text size="sm">{a.actorName ?? a.actorEmail}</Text>
+        {a.actorName && (
+          <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+            {a.actorEmail}
+          </Text>
+        )}
+      </Stack>
+    ) : (
+      <Text size="sm" c="dimmed">
+        {t('audit.system')}
+      </Text>
+    );
   const filtered = !!(search.entity || search.entityId || search.action || search.actor || search.from || search.to);
 
   return (
@@ -169,7 +247,9 @@ function AuditPage() {
             searchable
             clearable
             w={{ base: '100%', sm: 250 }}
-            data={AUDIT_ACTION_NAMES.map((a) => ({ value: a, label: auditActionLabel(a, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))}
+            data={AUDIT_ACTION_NAMES.map((a) => ({ value: a, label: auditActionLabel(a, locale) })).sort((a, b) =>
+              a.label.localeCompare(b.label, locale),
+            )}
             value={search.action ?? null}
             onChange={(v) => setSearch({ action: v ?? undefined })}
           />
@@ -192,8 +272,22 @@ function AuditPage() {
               recordLater(e.currentTarget.value);
             }}
           />
-          <TextInput type="date" label={t('auditLog.from')} w={{ base: '47%', sm: 150 }} value={search.from ?? ''} max={search.to} onChange={(e) => setSearch({ from: e.currentTarget.value || undefined })} />
-          <TextInput type="date" label={t('auditLog.to')} w={{ base: '47%', sm: 150 }} value={search.to ?? ''} min={search.from} onChange={(e) => setSearch({ to: e.currentTarget.value || undefined })} />
+          <TextInput
+            type="date"
+            label={t('auditLog.from')}
+            w={{ base: '47%', sm: 150 }}
+            value={search.from ?? ''}
+            max={search.to}
+            onChange={(e) => setSearch({ from: e.currentTarget.value || undefined })}
+          />
+          <TextInput
+            type="date"
+            label={t('auditLog.to')}
+            w={{ base: '47%', sm: 150 }}
+            value={search.to ?? ''}
+            min={search.from}
+            onChange={(e) => setSearch({ to: e.currentTarget.value || undefined })}
+          />
           {filtered && (
             <Button
               variant="subtle"
@@ -214,89 +308,118 @@ function AuditPage() {
           {t('auditLog.manyResults', { count: data.total })}
         </Text>
       )}
-      <DataTable
-        withTableBorder
-        borderRadius="md"
-        minHeight={200}
-        fetching={isFetching}
-        records={data?.items ?? []}
-        totalRecords={data?.total ?? 0}
-        recordsPerPage={PAGE_SIZE}
-        page={search.page ?? 1}
-        onPageChange={(p) => setSearch({ page: p })}
-        noRecordsText={t('common.noRecords', { ns: 'ui' })}
-        rowExpansion={{
-          allowMultiple: true,
-          expanded: { recordIds: expanded, onRecordIdsChange: setExpanded },
-          content: ({ record }) => (
-            <Stack p="sm" gap="sm">
-              <Changes entry={record} locale={locale} />
-              <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <Snapshot label={t('audit.before')} value={record.before} empty={t('audit.nothing')} />
-                <Snapshot label={t('audit.after')} value={record.after} empty={t('audit.nothing')} />
-              </SimpleGrid>
-            </Stack>
-          ),
-        }}
-        columns={[
-          {
-            accessor: 'expand',
-            title: '',
-            width: 44,
-            render: (a) => (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                size="sm"
-                aria-expanded={expanded.includes(a.id)}
-                aria-label={t('audit.details', { action: auditActionLabel(a.action, locale) })}
-                onClick={(e) => {
-                  // The row click toggles too; do it once.
-                  e.stopPropagation();
-                  toggle(a.id);
-                }}
-              >
-                {expanded.includes(a.id) ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-              </ActionIcon>
+      {phone ? (
+        <Stack gap="xs">
+          {(data?.items ?? []).map((a) => (
+            <Card key={a.id} withBorder p="sm">
+              <Stack gap={6}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {auditActionLabel(a.action, locale)}
+                  </Text>
+                  <Text size="xs" c="dimmed" ta="right">
+                    {formatDateTime(a.occurredAt, locale, me?.timeZone)}
+                  </Text>
+                </Group>
+                {who(a)}
+                <RecordCell entry={a} locale={locale} onHistory={() => setSearch({ entity: a.entity, entityId: a.entityId })} />
+                <Changes entry={a} locale={locale} />
+              </Stack>
+            </Card>
+          ))}
+          {data && data.items.length === 0 && <Text c="dimmed">{t('common.noRecords', { ns: 'ui' })}</Text>}
+          {data && data.total > PAGE_SIZE && (
+            <Pagination
+              total={Math.ceil(data.total / PAGE_SIZE)}
+              value={search.page ?? 1}
+              onChange={(p) => setSearch({ page: p })}
+              size="sm"
+            />
+          )}
+        </Stack>
+      ) : (
+        <DataTable
+          withTableBorder
+          borderRadius="md"
+          minHeight={200}
+          fetching={isFetching}
+          records={data?.items ?? []}
+          totalRecords={data?.total ?? 0}
+          recordsPerPage={PAGE_SIZE}
+          page={search.page ?? 1}
+          onPageChange={(p) => setSearch({ page: p })}
+          noRecordsText={t('common.noRecords', { ns: 'ui' })}
+          rowExpansion={{
+            allowMultiple: true,
+            expanded: { recordIds: expanded, onRecordIdsChange: setExpanded },
+            content: ({ record }) => (
+              <Stack p="sm" gap="sm">
+                <Changes entry={record} locale={locale} />
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <Snapshot label={t('audit.before')} value={record.before} empty={t('audit.nothing')} />
+                  <Snapshot label={t('audit.after')} value={record.after} empty={t('audit.nothing')} />
+                </SimpleGrid>
+              </Stack>
             ),
-          },
-          { accessor: 'occurredAt', title: t('audit.when'), noWrap: true, render: (a) => formatDateTime(a.occurredAt, locale, me?.timeZone) },
-          {
-            accessor: 'actorEmail',
-            title: t('auditLog.who'),
-            render: (a) =>
-              a.actorEmail ? (
-                <Stack gap={0}>
-                  <Text size="sm">{a.actorName ?? a.actorEmail}</Text>
-                  {a.actorName && (
-                    <Text size="xs" c="dimmed">
-                      {a.actorEmail}
-                    </Text>
-                  )}
-                </Stack>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {t('audit.system')}
+          }}
+          columns={[
+            {
+              accessor: 'expand',
+              title: '',
+              width: 44,
+              render: (a) => (
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  aria-expanded={expanded.includes(a.id)}
+                  aria-label={t('audit.details', { action: auditActionLabel(a.action, locale) })}
+                  onClick={(e) => {
+                    // The row click toggles too; do it once.
+                    e.stopPropagation();
+                    toggle(a.id);
+                  }}
+                >
+                  {expanded.includes(a.id) ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+                </ActionIcon>
+              ),
+            },
+            {
+              accessor: 'occurredAt',
+              title: t('audit.when'),
+              noWrap: true,
+              render: (a) => formatDateTime(a.occurredAt, locale, me?.timeZone),
+            },
+            {
+              accessor: 'actorEmail',
+              title: t('auditLog.who'),
+              render: who,
+            },
+            {
+              accessor: 'action',
+              title: t('audit.action'),
+              render: (a) => (
+                <Text size="sm" fw={500} title={a.action}>
+                  {auditActionLabel(a.action, locale)}
                 </Text>
               ),
-          },
-          {
-            accessor: 'action',
-            title: t('audit.action'),
-            render: (a) => (
-              <Text size="sm" fw={500} title={a.action}>
-                {auditActionLabel(a.action, locale)}
-              </Text>
-            ),
-          },
-          {
-            accessor: 'entity',
-            title: t('auditLog.record'),
-            render: (a) => <RecordCell entry={a} locale={locale} onHistory={() => setSearch({ entity: a.entity, entityId: a.entityId })} />,
-          },
-          { accessor: 'changes', title: t('audit.changes'), render: (a) => <Changes entry={a} locale={locale} limit={3} /> },
-        ]}
-      />
+            },
+            {
+              accessor: 'entity',
+              title: t('auditLog.record'),
+              render: (a) => (
+                <RecordCell entry={a} locale={locale} onHistory={() => setSearch({ entity: a.entity, entityId: a.entityId })} />
+              ),
+            },
+            {
+              accessor: 'changes',
+              title: t('audit.changes'),
+              width: '34%',
+              render: (a) => <Changes entry={a} locale={locale} limit={3} />,
+            },
+          ]}
+        />
+      )}
     </Stack>
   );
 }
@@ -316,7 +439,16 @@ function RecordCell({ entry, locale, onHistory }: { entry: AuditEntry; locale: L
           </Anchor>
         ) : null}
       </Group>
-      <Anchor component="button" type="button" size="xs" c="dimmed" ff="monospace" title={t('auditLog.historyOf', { id: entry.entityId })} onClick={onHistory} ta="left">
+      <Anchor
+        component="button"
+        type="button"
+        size="xs"
+        c="dimmed"
+        ff="monospace"
+        title={t('auditLog.historyOf', { id: entry.entityId })}
+        onClick={onHistory}
+        ta="left"
+      >
         {entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}
       </Anchor>
     </Stack>
