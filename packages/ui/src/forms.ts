@@ -1,7 +1,8 @@
 import { type Locale, translateZodIssue, type ZodIssueLike } from '@partnerline/domain';
 import type { z } from 'zod';
 import { ApiError } from './api';
-import { currentLanguage } from './i18n';
+import { type FieldSpecs, fieldMessage, specFor } from './form-errors';
+import { currentLanguage, translate } from './i18n';
 
 /**
  * Field errors keyed by dotted path (`rebates.tiers.0.ratePercent`), worded in the UI language.
@@ -16,10 +17,19 @@ export function zodFieldErrors(issues: readonly ZodIssueLike[], locale: Locale):
   return out;
 }
 
-/** Field errors from a failed request; an error without field issues lands under `form`. */
-export function apiFieldErrors(error: unknown, fallback: string): Record<string, string> {
-  if (error instanceof ApiError) return error.issues.length ? error.fieldErrors() : { form: error.message };
-  return { form: fallback };
+/**
+ * Field errors from a failed request; an error without field issues lands under `form`. With `fields`, an issue on
+ * a known field is worded by its label and kind ("Choose an industry"), as the browser's own check words it.
+ */
+export function apiFieldErrors(error: unknown, fallback: string, fields: FieldSpecs = {}): Record<string, string> {
+  if (!(error instanceof ApiError)) return { form: fallback };
+  if (!error.issues.length) return { form: error.message };
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const spec = specFor(fields, issue.path);
+    out[issue.path] ??= spec ? fieldMessage({ code: issue.code }, spec, translate as never) : issue.message;
+  }
+  return out;
 }
 
 /**
@@ -35,12 +45,20 @@ export function apiFieldErrors(error: unknown, fallback: string): Record<string,
  *   const form = useForm({ initialValues, validate: schema.validate });
  *   form.onSubmit((values) => create.mutate(schema.parse(values), { onError: (e) => form.setErrors(apiFieldErrors(e, …)) }));
  */
-export function zodForm<S extends z.ZodType, V = z.input<S>>(schema: S, toInput: (values: V) => unknown = (v) => v, messages: Record<string, string> = {}) {
+export function zodForm<S extends z.ZodType, V = z.input<S>>(schema: S, toInput: (values: V) => unknown = (v) => v, messages: Record<string, string> = {}, fields: FieldSpecs | (() => FieldSpecs) = {}) {
   return {
     validate: (values: V): Record<string, string> => {
-      const result = schema.safeParse(toInput(values));
+      const result = schema.safeParse(toInput(values), { reportInput: true });
       if (result.success) return {};
-      const errors = zodFieldErrors(result.error.issues as unknown as ZodIssueLike[], currentLanguage());
+      const issues = result.error.issues as unknown as ZodIssueLike[];
+      const errors = zodFieldErrors(issues, currentLanguage());
+      // Fields with a spec are worded by their label and kind: "Choose an industry", never "Invalid uuid".
+      const specs = typeof fields === 'function' ? fields() : fields;
+      for (const issue of issues) {
+        const path = issue.path.map(String).join('.');
+        const spec = specFor(specs, path);
+        if (spec && errors[path] !== undefined && !messages[path]) errors[path] = fieldMessage(issue, spec, translate as never);
+      }
       for (const path of Object.keys(errors)) if (messages[path]) errors[path] = messages[path];
       return errors;
     },

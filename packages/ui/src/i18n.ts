@@ -33,6 +33,11 @@ export function currentLanguage(): Locale {
   return lang === 'zh-CN' || lang === 'en' ? lang : detectLanguage();
 }
 
+/** A key of the app's i18next instance, outside React (the key itself before the instance exists). */
+export function translate(key: string, params: Record<string, unknown> = {}): string {
+  return instance ? String(instance.t(key, params)) : key;
+}
+
 /** The UI language as a domain Locale, re-rendering when it changes. */
 export function useLocale(): Locale {
   const { i18n } = useTranslation();

@@ -3,6 +3,8 @@ export * from './client/index';
 export * from './auth';
 export * from './format';
 export * from './forms';
+export * from './form-errors';
+export { ErrorSummary } from './ErrorSummary';
 export * from './i18n';
 export * from './notifications';
 export * from './theme';

@@ -5,10 +5,13 @@ import {
   InviteResultSchema,
   type PartnerApplication,
   type PartnerUser,
+  RegistrationCreatedSchema,
+  RegistrationDetailSchema,
   type RegistrationInput,
+  RegistrationRequirementsSchema,
 } from '@partnerline/domain';
-import { agreementsQueryOptions, ApiError, apiFetch, currentLanguage, parseResponse, partnerQueryOptions, registrationsQueryOptions, sendParsed, sendVoid } from '@partnerline/ui';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { agreementsQueryOptions, ApiError, apiFetch, currentLanguage, getParsed, parseResponse, partnerQueryOptions, registrationsQueryOptions, sendParsed, sendVoid } from '@partnerline/ui';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
 export {
   agreementQueryOptions,
@@ -80,6 +83,53 @@ export function useRegistrationAction(id: string) {
 
 export function useCreateRegistration() {
   return useMutation({ mutationFn: (input: RegistrationInput) => sendParsed(CreatedSchema, '/deal-registrations', 'POST', input) });
+}
+
+/** What a registration in a segment needs: the covering agreement and the evidence its standard requires. */
+export const registrationRequirementsQueryOptions = (industryId: string | null, regionId: string | null) =>
+  queryOptions({
+    queryKey: ['registration-requirements', industryId, regionId],
+    queryFn: () => getParsed(RegistrationRequirementsSchema, '/deal-registrations/requirements', { industryId, regionId }),
+    enabled: !!industryId && !!regionId,
+  });
+
+async function uploadEvidence(id: string, kind: string, file: File) {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', file);
+  const res = await fetch(`/api/deal-registrations/${id}/evidence`, { method: 'POST', body: form, credentials: 'include', headers: { 'Accept-Language': currentLanguage() } });
+  if (!res.ok) {
+    const err = await res.json().catch(() => ({}));
+    throw new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues ?? [], { ...err.details, registrationId: id });
+  }
+}
+
+/**
+ * The one-screen form's "Submit" (or "Save as draft"): without files one request creates and submits; with files the
+ * draft is created, the files uploaded, then submitted (the agreement's evidence may be in the files). Answers the
+ * registration as stored, so the page can say what happened. A failure after the draft exists carries its id.
+ */
+export function useRegisterOpportunity() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ input, files, submit }: { input: RegistrationInput; files: { kind: string; file: File }[]; submit: boolean }) => {
+      let id: string;
+      if (submit && !files.length) {
+        id = (await sendParsed(RegistrationCreatedSchema, '/deal-registrations?submit=true', 'POST', input)).id;
+      } else {
+        id = (await sendParsed(CreatedSchema, '/deal-registrations', 'POST', input)).id;
+        try {
+          for (const f of files) await uploadEvidence(id, f.kind, f.file);
+          if (submit) await apiFetch<unknown>(`/deal-registrations/${id}/submit`, { method: 'POST', body: {} });
+        } catch (e) {
+          if (e instanceof ApiError) throw new ApiError(e.status, e.code, e.message, e.issues, { ...e.details, registrationId: id });
+          throw e;
+        }
+      }
+      return getParsed(RegistrationDetailSchema, `/deal-registrations/${id}`);
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['registrations'] }),
+  });
 }
 
 /** Multipart upload (the JSON client does not do files). Errors come back in the API's error shape. */

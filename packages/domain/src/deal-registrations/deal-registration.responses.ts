@@ -10,6 +10,16 @@ export const ConflictStatusSchema = z.enum(['open', 'resolved']);
 /** POST /deal-registrations/:id/submit */
 export const RegistrationSubmittedSchema = z.object({ status: RegistrationStatusSchema, conflicts: z.array(ConflictKindSchema) });
 export type RegistrationSubmitted = z.infer<typeof RegistrationSubmittedSchema>;
+/**
+ * GET /deal-registrations/requirements: what a submission in a segment needs — the covering agreement (exclusive before
+ * registration) and which evidence its standard requires; `covered: false` means only a trial partner may submit there.
+ */
+export const RegistrationRequirementsSchema = z.object({
+  covered: z.boolean(),
+  agreement: z.object({ id: z.string().uuid(), type: z.enum(['exclusive', 'registration', 'distribution']) }).nullable(),
+  evidence: z.object({ proofOfCommunication: z.boolean(), customerFeedback: z.boolean(), customerDetails: z.boolean() }),
+});
+export type RegistrationRequirements = z.infer<typeof RegistrationRequirementsSchema>;
 /** POST /deal-registrations: the new id; with `?submit=true` also the status and conflicts of the submission. */
 export const RegistrationCreatedSchema = z.object({ id: z.string().uuid(), status: RegistrationStatusSchema.optional(), conflicts: z.array(ConflictKindSchema).optional() });
 export type RegistrationCreated = z.infer<typeof RegistrationCreatedSchema>;
@@ -26,6 +36,8 @@ export const RegistrationDetailSchema = z.object({
   details: RegistrationInputSchema,
   history: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), note: z.string().nullable(), occurredAt: z.string() })),
   conflicts: z.array(z.object({ id: z.uuid(), kind: ConflictKindSchema, status: ConflictStatusSchema })),
+  /** The reviewer's comment on the decision (approve or reject), shown to the partner. */
+  reviewComment: z.string().nullable().optional(),
 });
 export type RegistrationDetail = z.infer<typeof RegistrationDetailSchema>;
 

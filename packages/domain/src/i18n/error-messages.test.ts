@@ -61,9 +61,10 @@ describe('friendlier zod messages', () => {
     expect(r.success).toBe(false);
     const issues = r.error!.issues.map((i) => translateZodIssue(i as never, 'en'));
     expect(issues.map((i) => i.message)).toEqual(['This field is required.', 'This field is required.']);
-    expect(
-      translateZodIssue({ ...schema.safeParse({ title: 'x', productLineId: 'nope' }).error!.issues[0] } as never, 'zh-CN').message,
-    ).toContain('uuid');
+    // A malformed id is worded as what to do, never as the type name (issue #13: no "must be a valid uuid").
+    const malformed = translateZodIssue({ ...schema.safeParse({ title: 'x', productLineId: 'nope' }).error!.issues[0] } as never, 'zh-CN').message;
+    expect(malformed).toBe('请从列表中选择。');
+    expect(malformed).not.toContain('uuid');
   });
 });
 

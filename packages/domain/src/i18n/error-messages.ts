@@ -37,6 +37,11 @@ const en: Catalogue = {
   'zod.too_small.array': 'Must have at least {minimum} items.',
   'zod.too_big.array': 'Must have at most {maximum} items.',
   'zod.invalid_format': 'Must be a valid {format}.',
+  'zod.invalid_format.uuid': 'Choose an option from the list.',
+  'zod.invalid_format.date': 'Pick a day on the calendar.',
+  'zod.invalid_format.datetime': 'Pick a day and a time.',
+  'zod.invalid_format.email': 'Enter an email address such as name@company.com.',
+  'zod.invalid_format.url': 'Enter a web address such as https://company.com.',
   'zod.invalid_value': 'Must be one of: {values}.',
   'zod.unrecognized_keys': 'Unknown field(s): {keys}.',
   'zod.not_multiple_of': 'Must be a multiple of {divisor}.',
@@ -44,7 +49,7 @@ const en: Catalogue = {
   'zod.custom': 'Invalid value.',
 
   'validation.money': 'Must be an amount such as 1250.00: not negative, at most 2 decimals.',
-  'validation.date_range': 'Must be a date between the years 1970 and 2200.',
+  'validation.date_range': 'Pick a day between the years 1970 and 2200.',
   'validation.text_characters': 'Contains a character that cannot be stored (a NUL byte or a broken Unicode character); remove it.',
   'validation.password_contains_email': 'The password must not contain your email address or its name part.',
   'validation.password_common': 'This password is too common and easy to guess; choose another.',
@@ -105,6 +110,11 @@ const zhCN: Catalogue = {
   'zod.too_small.array': '至少需要 {minimum} 项。',
   'zod.too_big.array': '最多 {maximum} 项。',
   'zod.invalid_format': '必须是有效的 {format}。',
+  'zod.invalid_format.uuid': '请从列表中选择。',
+  'zod.invalid_format.date': '请在日历中选择日期。',
+  'zod.invalid_format.datetime': '请选择日期和时间。',
+  'zod.invalid_format.email': '请输入邮箱地址，例如 name@company.com。',
+  'zod.invalid_format.url': '请输入网址，例如 https://company.com。',
   'zod.invalid_value': '必须是以下之一：{values}。',
   'zod.unrecognized_keys': '未知字段：{keys}。',
   'zod.not_multiple_of': '必须是 {divisor} 的倍数。',
@@ -155,6 +165,11 @@ export function interpolate(template: string, params: Record<string, unknown> = 
 export function translateMessage(locale: Locale, key: ErrorCode | string, params?: Record<string, unknown>): string {
   const template = catalogues[locale][key] ?? catalogues.en[key];
   return template === undefined ? key : interpolate(template, params);
+}
+
+/** Every message key (error codes, `validation.*`, `zod.*`): tests check the whole catalogue. */
+export function messageKeys(): string[] {
+  return Object.keys(en);
 }
 
 export function hasMessage(key: string): boolean {

@@ -66,7 +66,8 @@ export function translateZodIssue(issue: ZodIssueLike, locale: Locale): FieldIss
     case 'invalid_format':
       // An empty picker (no id chosen yet) is a missing value, not a malformed id (when zod reports the input).
       if (issue.input === '') return { path, code: 'required', message: translateMessage(locale, 'zod.required') };
-      return { path, code: 'invalid_format', message: translateMessage(locale, 'zod.invalid_format', { format: issue.format }) };
+      // Named formats get a sentence a person can act on ("Choose an option from the list", not "Must be a valid uuid").
+      return { path, code: 'invalid_format', message: translateMessage(locale, hasMessage(`zod.invalid_format.${issue.format}`) ? `zod.invalid_format.${issue.format}` : 'zod.invalid_format', { format: issue.format }) };
     case 'invalid_value':
       return {
         path,

@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
+  ApproveRegistrationSchema,
   CreatedSchema,
   EvidenceFileSchema,
   IsoDateSchema,
@@ -13,6 +14,7 @@ import {
   RegistrationPageSchema,
   RegistrationStatusSchema,
   RegistrationCreatedSchema,
+  RegistrationRequirementsSchema,
   RegistrationSubmittedSchema,
 } from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -29,11 +31,14 @@ class InputDto extends createZodDto(RegistrationInputSchema) {}
 class CreatedDto extends createZodDto(CreatedSchema) {}
 class SubmittedDto extends createZodDto(RegistrationSubmittedSchema) {}
 class RegistrationCreatedDto extends createZodDto(RegistrationCreatedSchema) {}
+class RequirementsDto extends createZodDto(RegistrationRequirementsSchema) {}
+class RequirementsQueryDto extends createZodDto(z.object({ industryId: z.string().uuid(), regionId: z.string().uuid() })) {}
 class CreateQueryDto extends createZodDto(z.object({ submit: z.enum(['true', 'false']).optional() })) {}
 class RegistrationDto extends createZodDto(RegistrationDetailSchema) {}
 class EvidenceKindDto extends createZodDto(z.object({ kind: z.enum(['proofOfCommunication', 'customerFeedback', 'customerDetails']) })) {}
 class EvidenceFileDto extends createZodDto(EvidenceFileSchema) {}
 class FileParamsDto extends createZodDto(z.object({ id: z.uuid(), fileId: z.uuid() })) {}
+class ApproveDto extends createZodDto(ApproveRegistrationSchema) {}
 class RejectDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
 class ListQueryDto extends createZodDto(
   z.object({
@@ -74,6 +79,15 @@ export class DealRegistrationsController {
     return { ...(await this.registrations.list(q, scopeOf(user))), page: q.page, pageSize: q.pageSize };
   }
 
+  /** What a registration in this segment needs from the calling partner: its covering agreement and required evidence. */
+  @Get('requirements')
+  @PartnerRoles()
+  @ZodResponse({ type: RequirementsDto })
+  requirements(@Query() q: RequirementsQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    if (!user.partnerId) throw new AppError('FORBIDDEN', { role: user.role });
+    return this.registrations.requirements(user.partnerId, q.industryId, q.regionId);
+  }
+
   @Get(':id')
   @AnyRole()
   @ZodResponse({ type: RegistrationDto })
@@ -92,8 +106,8 @@ export class DealRegistrationsController {
   @Post(':id/approve')
   @Roles('vendor_admin', 'channel_manager')
   @HttpCode(204)
-  approve(@Param() { id }: IdParamDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.registrations.approve(id, user);
+  approve(@Param() { id }: IdParamDto, @Body() body: ApproveDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.registrations.approve(id, user, body?.comment);
   }
 
   @Post(':id/extend')

@@ -19,6 +19,7 @@ import {
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_TRANSITIONS,
   type RegistrationInput,
+  type RegistrationRequirements,
   type RegistrationStatus,
   reminderDates,
   remindersDue,
@@ -55,6 +56,7 @@ export interface RegistrationView {
   details: RegistrationInput;
   history: { fromStatus: string | null; toStatus: string; note: string | null; occurredAt: string }[];
   conflicts: { id: string; kind: ConflictKind; status: 'open' | 'resolved' }[];
+  reviewComment: string | null;
 }
 
 /** No registration has this id: stands for a registration not yet stored. */
@@ -174,6 +176,19 @@ export class DealRegistrationsService {
     });
   }
 
+  /** The covering agreement of a segment for a partner and the evidence its standard requires (the form shows them). */
+  async requirements(partnerId: string, industryId: string, regionId: string): Promise<RegistrationRequirements> {
+    const m = this.repo.manager;
+    const regions = await this.catalog.regionContext(m, regionId);
+    const agreement = regions.upward.length ? pickCoveringAgreement(await this.agreements.coveringAgreements(m, partnerId, industryId, regionId, businessToday(), regions.upward)) : null;
+    const standard = agreement?.terms?.evidenceStandard ?? null;
+    return {
+      covered: !!agreement,
+      agreement: agreement ? { id: agreement.id, type: agreement.type } : null,
+      evidence: { proofOfCommunication: !!standard?.proofOfCommunication, customerFeedback: !!standard?.customerFeedback, customerDetails: !!standard?.customerDetails },
+    };
+  }
+
   /** Auto-approval in the partner's own exclusive scope, and the notices of a submission. */
   private async afterSubmit(m: EntityManager, r: Row, checked: SubmissionCheck, policies: Policies, actor: AuthenticatedUser): Promise<{ status: RegistrationStatus; conflicts: ConflictKind[] }> {
     const { agreement, partner, findings, due } = checked;
@@ -288,13 +303,16 @@ export class DealRegistrationsService {
     if (open) throw new AppError('REGISTRATION_IN_OPEN_CASE', { case: caseNumber(open.number) }, { conflictId: open.id, caseNumber: caseNumber(open.number) });
   }
 
-  async approve(id: string, actor: AuthenticatedUser): Promise<void> {
+  /** A reviewer's approval; the optional comment is kept on the registration, in its history and audit, and shown to the partner. */
+  async approve(id: string, actor: AuthenticatedUser, comment?: string): Promise<void> {
     const { registrations } = await this.policies.get();
+    const note = comment?.trim() || null;
     await inTransaction(this.db, async (m) => {
       const r = await this.load(m, id, { kind: 'vendor' }, true);
       await this.refuseInOpenCase(m, r);
       if (r.status === 'in_conflict') throw new AppError('REGISTRATION_OPEN_CONFLICT', {}, { reason: 'open_conflict' });
-      await this.approveIn(m, r, actor.id, registrations.protectionDays);
+      await this.approveIn(m, r, actor.id, registrations.protectionDays, note);
+      if (note) await this.repo.setReviewComment(m, r.id, note);
     });
   }
 
@@ -497,6 +515,7 @@ export class DealRegistrationsService {
       details: r.details,
       history: history.map((h) => ({ fromStatus: h.from_status, toStatus: h.to_status, note: h.note, occurredAt: h.occurred_at.toISOString() })),
       conflicts: conflicts.map((c) => ({ id: c.id, kind: c.kind, status: c.status })),
+      reviewComment: (r as Row & { review_comment?: string | null }).review_comment ?? null,
     };
   }
 }
