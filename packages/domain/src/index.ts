@@ -43,6 +43,7 @@ export * from './common/scope.js';
 export * from './reporting/reporting.responses.js';
 export * from './common/common.responses.js';
 export * from './deal-registrations/deal-registration.responses.js';
+export * from './deal-registrations/review.responses.js';
 export * from './partners/partner.responses.js';
 export * from './training/training.responses.js';
 export * from './agreements/agreement.responses.js';

@@ -12,11 +12,14 @@ import { DealRegistrationsService } from './deal-registrations.service';
 import { DirectAccountsRepository } from './direct-accounts.repository';
 import { DirectAccountsService } from './direct-accounts.service';
 import { RegistrationSweeper } from './registration-sweeper';
+import { RegistrationReviewController } from './registration-review.controller';
+import { RegistrationReviewRepository } from './registration-review.repository';
+import { RegistrationReviewService } from './registration-review.service';
 
 @Module({
   imports: [PartnersModule, AgreementsModule, UsersModule, CatalogModule],
-  controllers: [DealRegistrationsController, ConflictsController],
-  providers: [DealRegistrationsRepository, ConflictsRepository, DirectAccountsRepository, DealRegistrationsService, ConflictsService, DirectAccountsService, RegistrationSweeper],
+  controllers: [DealRegistrationsController, RegistrationReviewController, ConflictsController],
+  providers: [DealRegistrationsRepository, ConflictsRepository, DirectAccountsRepository, DealRegistrationsService, ConflictsService, DirectAccountsService, RegistrationSweeper, RegistrationReviewRepository, RegistrationReviewService],
   exports: [DealRegistrationsRepository, DealRegistrationsService],
 })
 export class DealRegistrationsModule {}

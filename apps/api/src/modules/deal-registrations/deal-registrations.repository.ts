@@ -298,7 +298,12 @@ export class DealRegistrationsRepository {
   }
 
   async setRejectionReason(m: EntityManager, id: string, reason: string): Promise<void> {
-    await m.query(`UPDATE deal_registrations SET rejection_reason = $2 WHERE id = $1`, [id, reason]);
+    await m.query(`UPDATE deal_registrations SET rejection_reason = $2, review_comment = $2 WHERE id = $1`, [id, reason]);
+  }
+
+  /** The reviewer's comment on an approval (shown to the partner). */
+  async setReviewComment(m: EntityManager, id: string, comment: string | null): Promise<void> {
+    await m.query(`UPDATE deal_registrations SET review_comment = $2 WHERE id = $1`, [id, comment]);
   }
 
   async setWon(m: EntityManager, id: string, amount: string, date: string): Promise<void> {
