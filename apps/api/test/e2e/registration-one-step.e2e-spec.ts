@@ -83,6 +83,17 @@ describe('deal registration created and submitted in one request', () => {
     expect(again.body.details.existingRegistrationId).toBe(once.body.id);
   });
 
+  it('tells the form what a segment needs: the covering agreement and its required evidence', async () => {
+    const covered = (await api(app, huaxin).get(`/api/deal-registrations/requirements?industryId=${ind('FIN')}&regionId=${reg('ZJ-HZ')}`)).body;
+    expect(covered.covered).toBe(true);
+    expect(covered.agreement.type).toBe('exclusive');
+    expect(Object.keys(covered.evidence).sort()).toEqual(['customerDetails', 'customerFeedback', 'proofOfCommunication']);
+    const outside = (await api(app, lanting).get(`/api/deal-registrations/requirements?industryId=${ind('LOG')}&regionId=${reg('BJ')}`)).body;
+    expect(outside).toEqual({ covered: false, agreement: null, evidence: { proofOfCommunication: false, customerFeedback: false, customerDetails: false } });
+    expect((await api(app, manager).get(`/api/deal-registrations/requirements?industryId=${ind('FIN')}&regionId=${reg('ZJ')}`)).status).toBe(403);
+    expect((await api(app, lanting).get(`/api/deal-registrations/requirements?industryId=nope&regionId=${reg('ZJ')}`)).status).toBe(400);
+  });
+
   it('a value other than true/false for submit is a 400', async () => {
     const res = await api(app, lanting).post('/api/deal-registrations?submit=yes').send(registration('舟山远洋渔业有限公司', 'MFG', 'ZJ'));
     expect(res.status).toBe(400);
