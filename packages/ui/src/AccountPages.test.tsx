@@ -66,11 +66,15 @@ describe('set a password from a link', () => {
     const api = fakeApi({
       'POST /api/auth/password-reset/confirm': () => ({
         status: 422,
-        body: { statusCode: 422, code: 'PASSWORD_RESET_INVALID', message: 'This password-reset link is invalid, already used or expired. Ask for a new one from the sign-in page.' },
+        body: {
+          statusCode: 422,
+          code: 'PASSWORD_RESET_INVALID',
+          message: 'This password-reset link is invalid, already used or expired. Ask for a new one from the sign-in page.',
+        },
       }),
     });
     vi.stubGlobal('fetch', api.fetch);
-    renderIn('en', <SetPasswordPage app="admin" kind="reset" token={"t".repeat(30)} />);
+    renderIn('en', <SetPasswordPage app="admin" kind="reset" token={'t'.repeat(30)} />);
     await userEvent.type(screen.getByLabelText(/^New password/), 'Fresh-password-2026');
     await userEvent.type(screen.getByLabelText(/^Repeat the new password/), 'Fresh-password-2027');
     await userEvent.click(screen.getByRole('button', { name: 'Save the password' }));

@@ -14,7 +14,17 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 type App = 'admin' | 'portal';
 
-function Shell({ title, subtitle, children, onSubmit }: { title: string; subtitle?: string; children: ReactNode; onSubmit?: (e: FormEvent) => void }) {
+function Shell({
+  title,
+  subtitle,
+  children,
+  onSubmit,
+}: {
+  title: string;
+  subtitle?: string;
+  children: ReactNode;
+  onSubmit?: (e: FormEvent) => void;
+}) {
   return (
     <Center mih="100vh" bg="var(--mantine-color-gray-0)" px="md" py="xl">
       <Stack w="100%" maw={460} gap="lg">
@@ -82,9 +92,18 @@ export function ForgotPasswordPage({ app }: { app: App }) {
       </Shell>
     );
   }
-  const error = mutation.error instanceof ApiError && mutation.error.issues.length === 0 ? mutation.error.message : mutation.error && !(mutation.error instanceof ApiError) ? t('errors.generic') : null;
+  const error =
+    mutation.error instanceof ApiError && mutation.error.issues.length === 0
+      ? mutation.error.message
+      : mutation.error && !(mutation.error instanceof ApiError)
+        ? t('errors.generic')
+        : null;
   return (
-    <Shell title={t('account.forgotTitle')} subtitle={t('account.forgotSubtitle')} onSubmit={(e) => submit(e as FormEvent<HTMLFormElement>)}>
+    <Shell
+      title={t('account.forgotTitle')}
+      subtitle={t('account.forgotSubtitle')}
+      onSubmit={(e) => submit(e as FormEvent<HTMLFormElement>)}
+    >
       {error && (
         <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">
           {error}
@@ -107,7 +126,9 @@ const PasswordPairSchema = z
 export function SetPasswordPage({ app, kind, token }: { app: App; kind: 'reset' | 'invitation'; token: string | undefined }) {
   const { t } = useTranslation('ui');
   const mutation = useSetPasswordFromLink(kind);
-  const passwordForm = zodForm(PasswordPairSchema, (v: { password: string; confirm: string }) => v, { confirm: t('account.passwordsDiffer') });
+  const passwordForm = zodForm(PasswordPairSchema, (v: { password: string; confirm: string }) => v, {
+    confirm: t('account.passwordsDiffer'),
+  });
   const form = useForm({ initialValues: { password: '', confirm: '' }, validate: passwordForm.validate });
   const submit = form.onSubmit(({ password }) =>
     mutation.mutate(
@@ -134,7 +155,11 @@ export function SetPasswordPage({ app, kind, token }: { app: App; kind: 'reset' 
   }
   const linkError = mutation.error instanceof ApiError && mutation.error.issues.length === 0 ? mutation.error.message : null;
   return (
-    <Shell title={title} subtitle={t(kind === 'reset' ? 'account.resetSubtitle' : 'account.inviteSubtitle')} onSubmit={(e) => submit(e as FormEvent<HTMLFormElement>)}>
+    <Shell
+      title={title}
+      subtitle={t(kind === 'reset' ? 'account.resetSubtitle' : 'account.inviteSubtitle')}
+      onSubmit={(e) => submit(e as FormEvent<HTMLFormElement>)}
+    >
       {!token && (
         <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">
           {t('account.missingToken')}
@@ -145,7 +170,13 @@ export function SetPasswordPage({ app, kind, token }: { app: App; kind: 'reset' 
           {linkError}
         </Alert>
       )}
-      <PasswordInput label={t('account.newPassword')} description={t('account.passwordRule')} autoComplete="new-password" required {...form.getInputProps('password')} />
+      <PasswordInput
+        label={t('account.newPassword')}
+        description={t('account.passwordRule')}
+        autoComplete="new-password"
+        required
+        {...form.getInputProps('password')}
+      />
       <PasswordInput label={t('account.confirmPassword')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
       <Button type="submit" loading={mutation.isPending} disabled={!token} fullWidth>
         {t('account.savePassword')}

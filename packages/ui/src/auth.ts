@@ -55,7 +55,9 @@ export function useUpdateMe() {
 
 /** "Forgot password": asks for a link by email (the answer is the same whether or not the address has an account). */
 export function useRequestPasswordReset() {
-  return useMutation({ mutationFn: (body: { email: string }) => apiFetch<{ accepted: true }>('/auth/password-reset', { method: 'POST', body }) });
+  return useMutation({
+    mutationFn: (body: { email: string }) => apiFetch<{ accepted: true }>('/auth/password-reset', { method: 'POST', body }),
+  });
 }
 
 /** Sets a password from an emailed link: a password reset, or the acceptance of an invitation. */

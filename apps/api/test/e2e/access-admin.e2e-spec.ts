@@ -85,11 +85,15 @@ describe('access administration (issue #13)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ emailSent: true, inviteUrl: null });
     userId = res.body.userId;
-    const dup = await api(app, admin).post('/api/users/invitations').send({ email: email.toUpperCase(), displayName: 'X', role: 'leadership' });
+    const dup = await api(app, admin)
+      .post('/api/users/invitations')
+      .send({ email: email.toUpperCase(), displayName: 'X', role: 'leadership' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('ACCOUNT_EMAIL_TAKEN');
 
-    const listed = await api(app, admin).get(`/api/users?q=${encodeURIComponent(email)}`).expect(200);
+    const listed = await api(app, admin)
+      .get(`/api/users?q=${encodeURIComponent(email)}`)
+      .expect(200);
     expect(listed.body.items[0]).toMatchObject({ id: userId, role: 'channel_manager', invitationPending: true });
     // No password works before the invitation is accepted.
     expect((await request(app.getHttpServer()).post('/api/auth/login').send({ email, password: NEW_PASSWORD })).status).toBe(401);
@@ -107,7 +111,9 @@ describe('access administration (issue #13)', () => {
     const session = await loginAs(app, email, NEW_PASSWORD);
     const me = await api(app, session).get('/api/auth/me').expect(200);
     expect(me.body).toMatchObject({ email, role: 'channel_manager', partnerId: null });
-    const after = await api(app, admin).get(`/api/users?q=${encodeURIComponent(email)}`).expect(200);
+    const after = await api(app, admin)
+      .get(`/api/users?q=${encodeURIComponent(email)}`)
+      .expect(200);
     expect(after.body.items[0].invitationPending).toBe(false);
   });
 
@@ -185,7 +191,10 @@ describe('access administration (issue #13)', () => {
     const before = smtp.received.length;
     await request(server).post('/api/auth/password-reset').send({ email }).expect(202);
     const token = tokenIn((await mailTo(smtp.received, email, before)).raw, '/admin/reset-password');
-    await dataSourceOf(app).query(`UPDATE password_resets SET expires_at = now() - interval '1 minute' WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+    await dataSourceOf(app).query(
+      `UPDATE password_resets SET expires_at = now() - interval '1 minute' WHERE user_id = $1 AND used_at IS NULL`,
+      [userId],
+    );
     const res = await request(server).post('/api/auth/password-reset/confirm').send({ token, password: 'Expired-password-2026' });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('PASSWORD_RESET_INVALID');
@@ -194,7 +203,11 @@ describe('access administration (issue #13)', () => {
   it('filters the audit log by who, what, record kind and date, newest first', async () => {
     const byActor = await api(app, admin).get('/api/audit?actor=admin@partnerline&entity=user&pageSize=5').expect(200);
     expect(byActor.body.items.length).toBeGreaterThan(0);
-    expect(byActor.body.items.every((e: { actorEmail: string; entity: string }) => e.actorEmail === 'admin@partnerline.demo' && e.entity === 'user')).toBe(true);
+    expect(
+      byActor.body.items.every(
+        (e: { actorEmail: string; entity: string }) => e.actorEmail === 'admin@partnerline.demo' && e.entity === 'user',
+      ),
+    ).toBe(true);
     const future = await api(app, admin).get('/api/audit?from=2199-01-01').expect(200);
     expect(future.body.total).toBe(0);
     const past = await api(app, admin).get(`/api/audit?to=1999-12-31&entityId=${userId}`).expect(200);
@@ -205,7 +218,14 @@ describe('access administration (issue #13)', () => {
   it('throttles reset requests per address like sign-in', async () => {
     const server = app.getHttpServer();
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await request(server).post('/api/auth/password-reset').send({ email: `x${i}@partnerline.test` })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push(
+        (
+          await request(server)
+            .post('/api/auth/password-reset')
+            .send({ email: `x${i}@partnerline.test` })
+        ).status,
+      );
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(10);
   });
@@ -223,7 +243,10 @@ describe('forgot password without email configured', () => {
   it('says email is not configured instead of pretending a link was sent', async () => {
     const config = await request(app.getHttpServer()).get('/api/auth/config').expect(200);
     expect(config.body.emailEnabled).toBe(false);
-    const res = await request(app.getHttpServer()).post('/api/auth/password-reset').set('Accept-Language', 'zh-CN').send({ email: 'admin@partnerline.demo' });
+    const res = await request(app.getHttpServer())
+      .post('/api/auth/password-reset')
+      .set('Accept-Language', 'zh-CN')
+      .send({ email: 'admin@partnerline.demo' });
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('EMAIL_NOT_CONFIGURED');
     expect(res.body.message).toContain('管理员');

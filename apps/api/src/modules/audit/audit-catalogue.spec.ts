@@ -10,12 +10,17 @@ function sources(dir: string): string[] {
   });
 }
 
-const code = sources(join(__dirname, '..')).map((p) => readFileSync(p, 'utf8')).join('\n') + readFileSync(join(__dirname, '../../seed/seed.ts'), 'utf8');
+const code =
+  sources(join(__dirname, '..'))
+    .map((p) => readFileSync(p, 'utf8'))
+    .join('\n') + readFileSync(join(__dirname, '../../seed/seed.ts'), 'utf8');
 
 /** The audit page names every action in words: a new action string in the API needs its words in the catalogue. */
 describe('audit catalogue', () => {
   it('has words for every literal action the API writes', () => {
-    const literal = [...code.matchAll(/action: (?:[^,\n]*\? )?'([a-z_.]+)'(?: : '([a-z_.]+)')?/g)].flatMap((m) => [m[1], m[2]]).filter(Boolean);
+    const literal = [...code.matchAll(/action: (?:[^,\n]*\? )?'([a-z_.]+)'(?: : '([a-z_.]+)')?/g)]
+      .flatMap((m) => [m[1], m[2]])
+      .filter(Boolean);
     const seeded = [...code.matchAll(/'system', '[a-z]+', '([a-z_.]+)'/g)].map((m) => m[1]);
     const all = [...new Set([...literal, ...seeded])];
     expect(all.length).toBeGreaterThan(50);

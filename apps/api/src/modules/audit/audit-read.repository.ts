@@ -35,9 +35,7 @@ export class AuditReadRepository {
     if (query.action) where.push(`a.action = $${params.push(query.action)}`);
     if (query.actor) {
       const p = params.push(`%${escapeLike(query.actor)}%`);
-      where.push(
-        `(a.actor_email ILIKE $${p} OR a.actor_id IN (SELECT id FROM users WHERE display_name ILIKE $${p} OR email ILIKE $${p}))`,
-      );
+      where.push(`(a.actor_email ILIKE $${p} OR a.actor_id IN (SELECT id FROM users WHERE display_name ILIKE $${p} OR email ILIKE $${p}))`);
     }
     if (query.from || query.to) {
       const tz = params.push(businessTimeZone());

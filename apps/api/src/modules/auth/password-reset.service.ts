@@ -14,7 +14,12 @@ import { hashPassword } from './password';
 import { assertAcceptablePassword } from './password-policy';
 import { PasswordResetRepository } from './password-reset.repository';
 import { hashSessionToken, newSessionToken } from './session-token';
-import { PASSWORD_RESET_ACCOUNT_LIMIT, PASSWORD_RESET_CONFIRM_RATE_LIMIT, PASSWORD_RESET_RATE_LIMIT, ThrottleService } from './throttle.service';
+import {
+  PASSWORD_RESET_ACCOUNT_LIMIT,
+  PASSWORD_RESET_CONFIRM_RATE_LIMIT,
+  PASSWORD_RESET_RATE_LIMIT,
+  ThrottleService,
+} from './throttle.service';
 import { ThrottleRepository } from './throttle.repository';
 
 /** "Forgot password": an emailed, single-use, expiring link; using it ends every session of the account. */
@@ -47,7 +52,12 @@ export class PasswordResetService {
     await this.throttle.assertWithin(PASSWORD_RESET_RATE_LIMIT, ip);
     const account = await this.repo.enabledAccount(email);
     if (!account) return { accepted: true };
-    const hit = await this.counters.hit(null, `${PASSWORD_RESET_ACCOUNT_LIMIT.name}:acct:${account.id}`, new Date(), PASSWORD_RESET_ACCOUNT_LIMIT.windowSeconds);
+    const hit = await this.counters.hit(
+      null,
+      `${PASSWORD_RESET_ACCOUNT_LIMIT.name}:acct:${account.id}`,
+      new Date(),
+      PASSWORD_RESET_ACCOUNT_LIMIT.windowSeconds,
+    );
     if (hit.hits > PASSWORD_RESET_ACCOUNT_LIMIT.limit) return { accepted: true };
 
     const token = newSessionToken();

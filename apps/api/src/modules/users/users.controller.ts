@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ChangeRoleSchema, InviteStaffResultSchema, InviteStaffSchema, ManagedUserSchema, pageOf, RoleSchema, SetUserDisabledSchema, UserSchema } from '@partnerline/domain';
+import {
+  ChangeRoleSchema,
+  InviteStaffResultSchema,
+  InviteStaffSchema,
+  ManagedUserSchema,
+  pageOf,
+  RoleSchema,
+  SetUserDisabledSchema,
+  UserSchema,
+} from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';

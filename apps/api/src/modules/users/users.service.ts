@@ -57,7 +57,12 @@ export class UsersService {
       });
       const token = newSessionToken();
       const expiresAt = invitationExpiresAt(businessNow());
-      await this.auth.createInvitation(m, { userId, tokenHash: hashSessionToken(token, this.config.sessionSecret), expiresAt, createdBy: actor.id });
+      await this.auth.createInvitation(m, {
+        userId,
+        tokenHash: hashSessionToken(token, this.config.sessionSecret),
+        expiresAt,
+        createdBy: actor.id,
+      });
       const path = `/admin/accept-invitation?token=${encodeURIComponent(token)}`;
       await this.audit.record(m, {
         entity: 'user',
