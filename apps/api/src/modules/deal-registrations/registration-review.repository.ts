@@ -18,7 +18,7 @@ export type RelatedRow = {
 export type CustomerKeys = { id: string; partnerId: string; taxId: string | null; domain: string | null; nameCore: string };
 
 const RELATED = `SELECT id, partner_id, customer_name, status, estimated_amount::text AS estimated_amount, submitted_at,
-    coalesce(customer_tax_id = $2, false) AS tax, coalesce(customer_domain = $3, false) AS dom, (customer_name_core = $4 AND $4 <> '') AS nm
+    coalesce(customer_tax_id = $2::text, false) AS tax, coalesce(customer_domain = $3::text, false) AS dom, (customer_name_core = $4::text AND $4::text <> '') AS nm
   FROM deal_registrations`;
 const MATCHES = `(customer_tax_id = $2 OR customer_domain = $3 OR (customer_name_core = $4 AND $4 <> ''))`;
 
@@ -45,7 +45,7 @@ export class RegistrationReviewRepository {
    */
   async similarByOthers(k: CustomerKeys, limit = 20): Promise<RelatedRow[]> {
     return this.db.query(
-      `${RELATED} WHERE status IN ('submitted', 'in_review', 'in_conflict', 'approved') AND partner_id <> $5 AND ${MATCHES}
+      `${RELATED} WHERE status IN ('submitted', 'in_review', 'in_conflict', 'approved') AND partner_id <> $5::uuid AND id <> $1::uuid AND ${MATCHES}
         ORDER BY submitted_at DESC NULLS LAST, id LIMIT $6`,
       [k.id, k.taxId, k.domain, k.nameCore, k.partnerId, limit],
     );
