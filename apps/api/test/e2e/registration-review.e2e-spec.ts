@@ -30,7 +30,7 @@ describe('registration review desk', () => {
     need: '客户需要统一的生产数据平台。',
     evidence: { proofOfCommunication: '2026-11-20 上门拜访纪要', customerFeedback: '认可方案', customerDetails: '总经理 潘先生' },
   });
-  const submit = async (token: string, body: unknown) => {
+  const submit = async (token: string, body: object) => {
     const res = await api(app, token).post('/api/deal-registrations?submit=true').send(body);
     expect(res.status).toBe(201);
     return res.body.id as string;
