@@ -138,9 +138,11 @@ describe('the Operations page', () => {
     expect(screen.getByText('40 / 100')).toBeInTheDocument();
   });
 
-  it('is for vendor admins only: a channel manager is sent home', async () => {
+  it('is for vendor admins only: a channel manager is told so, with the role named (issue #13: no silent redirect)', async () => {
     const { router } = openOperations('channel_manager', 'en', []);
-    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(await screen.findByRole('heading', { name: 'You don’t have access to this page' })).toBeInTheDocument();
+    expect(screen.getByText('Your role (Channel manager) cannot use this page. Ask an administrator if you need it.')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/operations');
     expect(within(await screen.findByRole('navigation', { name: 'Navigation' })).queryByRole('link', { name: 'Operations' })).toBeNull();
   });
 });

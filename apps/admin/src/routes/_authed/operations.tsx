@@ -2,9 +2,9 @@ import { Alert, Badge, Button, Card, Code, Group, Progress, Stack, Table, Text, 
 import { notifications } from '@mantine/notifications';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { isActiveRun, type JobKind, type JobRun, type JobRunStatus, runProgress } from '@partnerline/domain';
-import { formatDateTime, meQueryOptions, PageHeader, useLocale } from '@partnerline/ui';
+import { formatDateTime, meQueryOptions, NoAccessPage, PageHeader, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { createFileRoute, redirect } from '@tanstack/react-router';
+import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ACTIVE_REFRESH_MS, jobRunsQueryOptions, jobsQueryOptions, useRunJob } from '../../api/operations';
 import { canUse } from '../../nav';
@@ -12,16 +12,22 @@ import { canUse } from '../../nav';
 const RUNS_SHOWN = 50;
 
 export const Route = createFileRoute('/_authed/operations')({
-  beforeLoad: ({ context }) => {
-    if (!canUse(context.user.role, '/operations')) throw redirect({ to: '/' });
-  },
+  // A role that may not use the page gets an explanation (NoAccessPage), not a silent redirect.
   loader: ({ context }) =>
-    Promise.all([
-      context.queryClient.ensureQueryData(jobsQueryOptions()),
-      context.queryClient.ensureQueryData(jobRunsQueryOptions({ limit: RUNS_SHOWN })),
-    ]),
-  component: OperationsPage,
+    canUse(context.user.role, '/operations')
+      ? Promise.all([
+          context.queryClient.ensureQueryData(jobsQueryOptions()),
+          context.queryClient.ensureQueryData(jobRunsQueryOptions({ limit: RUNS_SHOWN })),
+        ])
+      : null,
+  component: OperationsRoute,
 });
+
+function OperationsRoute() {
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  if (me && !canUse(me.role, '/operations')) return <NoAccessPage user={me} homeHref="/admin/" />;
+  return <OperationsPage />;
+}
 
 const STATUS_COLOR: Record<JobRunStatus, string> = { queued: 'gray', running: 'blue', succeeded: 'green', failed: 'red' };
 
