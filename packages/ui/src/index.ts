@@ -19,6 +19,7 @@ export { ForgotPasswordPage, SetPasswordPage } from './AccountPages';
 export { uiCatalogue } from './ui.catalogue';
 export { createAppRouter, mountApp } from './mount';
 export { NotFound } from './NotFound';
+export { orNotFound, uuidParam } from './not-found';
 export { PageHeader } from './PageHeader';
 export { regionOptions } from './regions';
 export { StageBadge, StatusBadge, useStatusLabel, useStatusOptions } from './StatusBadge';

@@ -7,6 +7,7 @@ import { ApiError } from './api';
 import { AppProviders } from './AppProviders';
 import { type Catalogue, initI18n } from './i18n';
 import { ErrorState, PageLoader } from './states';
+import { NotFound } from './NotFound';
 
 /**
  * The router both apps use: one query client in the context, shared pending and error states.
@@ -27,7 +28,13 @@ export function createAppRouter<T extends AnyRoute>(routeTree: T, basepath: stri
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,
     defaultPendingComponent: PageLoader,
-    defaultErrorComponent: ({ error, reset }) => <ErrorState error={error} onRetry={reset} />,
+    // An unknown record (the API's 404) is the not-found page; a client error (4xx) is an answer, so no retry.
+    defaultErrorComponent: ({ error, reset }) =>
+      error instanceof ApiError && error.status === 404 ? (
+        <NotFound home={`${basepath.replace(/\/$/, '')}/`} />
+      ) : (
+        <ErrorState error={error} onRetry={error instanceof ApiError && error.status < 500 ? undefined : reset} />
+      ),
     scrollRestoration: true,
   });
   return { router, queryClient };

@@ -39,6 +39,8 @@ class EvidenceKindDto extends createZodDto(z.object({ kind: z.enum(['proofOfComm
 class EvidenceFileDto extends createZodDto(EvidenceFileSchema) {}
 class FileParamsDto extends createZodDto(z.object({ id: z.uuid(), fileId: z.uuid() })) {}
 class ApproveDto extends createZodDto(ApproveRegistrationSchema) {}
+class InlineQueryDto extends createZodDto(z.object({ inline: z.enum(['true', 'false']).optional() })) {}
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 class RejectDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
 class ListQueryDto extends createZodDto(
   z.object({
@@ -159,10 +161,13 @@ export class DealRegistrationsController {
 
   @Get(':id/evidence/:fileId')
   @AnyRole()
-  async downloadEvidence(@Param() { id, fileId }: FileParamsDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response) {
+  async downloadEvidence(@Param() { id, fileId }: FileParamsDto, @Query() q: InlineQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response) {
     const f = await this.registrations.evidenceContent(id, fileId, scopeOf(user));
+    // `?inline=true` opens a PDF or an image in the browser (the reviewer's desk), sandboxed: no script runs from it.
+    const inline = q.inline === 'true' && INLINE_TYPES.has(f.mimeType);
+    if (inline) res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; object-src 'self'; style-src 'unsafe-inline'");
     res.setHeader('Content-Type', f.mimeType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`);
+    res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.filename)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.send(f.content);
   }
