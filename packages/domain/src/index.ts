@@ -48,3 +48,4 @@ export * from './partners/partner.responses.js';
 export * from './training/training.responses.js';
 export * from './agreements/agreement.responses.js';
 export * from './jobs/job.schema.js';
+export * from './rebates/index.js';

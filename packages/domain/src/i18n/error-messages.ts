@@ -50,6 +50,9 @@ const en: Catalogue = {
 
   'validation.money': 'Must be an amount such as 1250.00: not negative, at most 2 decimals.',
   'validation.date_range': 'Pick a day between the years 1970 and 2200.',
+  'validation.decimal': 'Enter a number such as 4 or 2.5 (up to six decimals).',
+  'validation.tiers_ascending': 'Each tier must start above the one before it.',
+  'validation.rates_non_decreasing': 'A higher tier cannot pay a lower rate than the one before it.',
   'validation.text_characters': 'Contains a character that cannot be stored (a NUL byte or a broken Unicode character); remove it.',
   'validation.password_contains_email': 'The password must not contain your email address or its name part.',
   'validation.password_common': 'This password is too common and easy to guess; choose another.',
@@ -123,6 +126,9 @@ const zhCN: Catalogue = {
 
   'validation.money': '必须是金额格式，如 1250.00：不能为负数，最多 2 位小数。',
   'validation.date_range': '日期必须在 1970 年至 2200 年之间。',
+  'validation.decimal': '请输入数字，例如 4 或 2.5（最多六位小数）。',
+  'validation.tiers_ascending': '每一档的起点必须高于上一档。',
+  'validation.rates_non_decreasing': '更高一档的比例不能低于上一档。',
   'validation.text_characters': '包含无法保存的字符（NUL 字节或损坏的 Unicode 字符），请删除。',
   'validation.password_contains_email': '密码不能包含您的邮箱地址或其用户名部分。',
   'validation.password_common': '该密码过于常见、容易被猜中，请换一个。',

@@ -1,0 +1,73 @@
+import { Dec } from '../common/money.js';
+
+/**
+ * The rebate ledger (DOMAIN §7, deposits §4): append-only entries per partner, agreement and period. A correction is
+ * a negating entry, never an edit; a paid statement is never changed — what changes after payment becomes a
+ * clawback on the next statement.
+ */
+export const LEDGER_KINDS = ['accrual', 'reversal', 'clawback', 'settlement', 'payment', 'adjustment', 'deposit_paid', 'deposit_offset', 'deposit_refund', 'deposit_forfeit'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+export interface LedgerEntry {
+  kind: LedgerKind;
+  /** Signed: what the vendor owes the partner grows with positive amounts. */
+  amount: string;
+  /** The basis line (deal or sell-out line) an accrual/reversal/clawback is about. */
+  lineId?: string | null;
+  /** Business date the entry was booked. */
+  bookedOn: string;
+}
+
+/** Σ of the entries' amounts, exact (two decimals). */
+export function balance(entries: readonly Pick<LedgerEntry, 'amount'>[]): string {
+  return entries.reduce((acc, e) => acc.plus(e.amount), new Dec(0)).toFixed(2);
+}
+
+const LINE_KINDS: readonly LedgerKind[] = ['accrual', 'reversal', 'clawback'];
+
+/**
+ * The entries a statement run adds so the ledger matches the period's current allocation (engine `allocation`):
+ * per line, target − what the ledger already holds for it. A rise is an accrual; a fall is a reversal, or a clawback
+ * when the line was already paid. Running again on the same inputs adds nothing (idempotent); a line reversed after
+ * payment yields exactly one clawback, because once booked the ledger holds the target.
+ */
+export function statementEntries(
+  previous: readonly LedgerEntry[],
+  allocation: readonly { lineId: string; amount: string }[],
+  paidLineIds: ReadonlySet<string>,
+  bookedOn: string,
+): LedgerEntry[] {
+  const held = new Map<string, InstanceType<typeof Dec>>();
+  for (const e of previous) if (e.lineId && LINE_KINDS.includes(e.kind)) held.set(e.lineId, (held.get(e.lineId) ?? new Dec(0)).plus(e.amount));
+  const target = new Map(allocation.map((a) => [a.lineId, new Dec(a.amount)]));
+  // Lines no longer in the basis (a won deal reversed) target zero.
+  for (const id of held.keys()) if (!target.has(id)) target.set(id, new Dec(0));
+  const out: LedgerEntry[] = [];
+  for (const [lineId, want] of target) {
+    const delta = want.minus(held.get(lineId) ?? 0);
+    if (delta.isZero()) continue;
+    const kind: LedgerKind = delta.gt(0) ? 'accrual' : paidLineIds.has(lineId) ? 'clawback' : 'reversal';
+    out.push({ kind, amount: delta.toFixed(2), lineId, bookedOn });
+  }
+  return out;
+}
+
+/** Accruals (net of reversals and clawbacks) booked at least `holdingDays` before `asOf`: what may be paid now. */
+export function payableAfterHolding(entries: readonly LedgerEntry[], asOf: string, holdingDays: number): string {
+  const cutoff = new Date(Date.parse(`${asOf}T00:00:00Z`) - holdingDays * 86_400_000).toISOString().slice(0, 10);
+  return balance(entries.filter((e) => LINE_KINDS.includes(e.kind) && (e.kind !== 'accrual' || e.bookedOn <= cutoff)));
+}
+
+/** Deposits of exclusive agreements: `due → paid → offset | refunded | forfeited`. */
+export type DepositStatus = 'due' | 'paid' | 'offset' | 'refunded' | 'forfeited';
+
+export type DepositCheck = { ok: true } | { ok: false; reason: 'invalid_transition' | 'performance_not_reached' | 'not_terminated_for_breach' };
+
+/** May a deposit move? Offset or refund only once performance was reached; forfeit only on termination for breach. */
+export function depositTransition(from: DepositStatus, to: DepositStatus, facts: { performanceReached: boolean; terminatedForBreach: boolean }): DepositCheck {
+  const allowed: Record<DepositStatus, DepositStatus[]> = { due: ['paid'], paid: ['offset', 'refunded', 'forfeited'], offset: [], refunded: [], forfeited: [] };
+  if (!allowed[from].includes(to)) return { ok: false, reason: 'invalid_transition' };
+  if ((to === 'offset' || to === 'refunded') && !facts.performanceReached) return { ok: false, reason: 'performance_not_reached' };
+  if (to === 'forfeited' && !facts.terminatedForBreach) return { ok: false, reason: 'not_terminated_for_breach' };
+  return { ok: true };
+}
