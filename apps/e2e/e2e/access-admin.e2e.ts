@@ -150,6 +150,7 @@ describe('access administration', () => {
       // The demo data is loaded: the hint is there; the session probe logged no 401.
       await expect.poll(() => admin.page.getByText('Demo accounts use the password').count()).toBe(1);
       expect(consoleErrors).toEqual([]);
+      await shoot(admin.page, 'admin-login');
 
       await signIn(admin.page, 'admin@partnerline.demo', PASSWORD);
       await admin.page.getByRole('heading', { name: /Welcome/ }).waitFor();
@@ -227,12 +228,15 @@ describe('access administration', () => {
       await b.page.goto(`${base}/admin/login`);
       await b.page.getByRole('link', { name: '忘记密码？' }).click();
       await b.page.getByRole('heading', { name: '重置密码' }).waitFor();
+      await shoot(b.page, 'admin-forgot-password-zh');
       const before = mails.length;
       await b.page.getByRole('textbox', { name: '邮箱' }).fill(email);
       await b.page.getByRole('button', { name: '发送链接' }).click();
       await b.page.getByText('请查收邮件').waitFor();
       const link = await linkMailedTo(email, '/admin/reset-password', before);
       await b.page.goto(link);
+      await b.page.getByRole('heading', { name: '设置新密码' }).waitFor();
+      await shoot(b.page, 'admin-reset-password-zh');
       await b.page.getByLabel('新密码', { exact: false }).first().fill('Fresh-password-2026');
       await b.page.getByLabel('再次输入新密码', { exact: false }).fill('Fresh-password-2026');
       await b.page.getByRole('button', { name: '保存密码' }).click();

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconCircleCheck, IconMailForward } from '@tabler/icons-react';
 import { PasswordResetRequestSchema, PasswordSchema } from '@partnerline/domain';
@@ -28,10 +28,10 @@ function Shell({
   return (
     <Center mih="100vh" bg="var(--mantine-color-gray-0)" px="md" py="xl">
       <Stack w="100%" maw={460} gap="lg">
-        <Stack gap="xs" align="stretch">
+        <Group justify="space-between" wrap="nowrap">
           <BrandMark />
           <LanguageSwitch />
-        </Stack>
+        </Group>
         <Paper withBorder shadow="sm" p="xl" radius="lg" component={onSubmit ? 'form' : 'div'} onSubmit={onSubmit} noValidate>
           <Stack gap="md">
             <Stack gap={4}>
