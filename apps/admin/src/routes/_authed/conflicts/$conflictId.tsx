@@ -1,11 +1,10 @@
 import { Alert, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ApiError, meQueryOptions, StatusBadge } from '@partnerline/ui';
+import { ApiError, meQueryOptions, StatusBadge, uuidParam } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { conflictQueryOptions, useResolve } from '../../../api/registrations';
 import { CaseParties } from './-components/CaseParties';
 import { caseParties, recommendedParty } from './-components/case-parties';
@@ -13,7 +12,7 @@ import { Recommendation } from './-components/Recommendation';
 import { ResolveForm } from './-components/ResolveForm';
 
 export const Route = createFileRoute('/_authed/conflicts/$conflictId')({
-  params: { parse: (p) => ({ conflictId: z.uuid().parse(p.conflictId) }), stringify: (p) => p },
+  params: { parse: (p) => ({ conflictId: uuidParam(p.conflictId) }), stringify: (p) => p },
   loader: ({ context, params }) => context.queryClient.ensureQueryData(conflictQueryOptions(params.conflictId)),
   component: ConflictCase,
 });

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Grid, Group, List, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
 import { criteriaFor, type PartnerDetail } from '@partnerline/domain';
-import { formatDate, formatDateTime, formatMoney, meQueryOptions, useStatusLabel } from '@partnerline/ui';
+import { formatDate, formatDateTime, formatMoney, meQueryOptions, useStatusLabel, uuidParam } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -16,7 +16,7 @@ import { DecisionPanel } from './-components/DecisionPanel';
 import { ScorecardForm } from './-components/ScorecardForm';
 
 export const Route = createFileRoute('/_authed/partners/$partnerId')({
-  params: { parse: (p) => ({ partnerId: z.uuid().parse(p.partnerId) }), stringify: (p) => p },
+  params: { parse: (p) => ({ partnerId: uuidParam(p.partnerId) }), stringify: (p) => p },
   validateSearch: z.object({ tab: z.enum(['profile', 'screening', 'history', 'users']).optional() }),
   loader: ({ context, params }) =>
     Promise.all([
