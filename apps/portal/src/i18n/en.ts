@@ -499,4 +499,8 @@ export const en = {
     submittedApproved: 'Submitted and approved — the customer is in your own exclusive scope.',
     keptAsDraft: 'Saved as a draft but not submitted: {{reason}}',
   },
+  review: {
+    comment: 'The reviewer’s comment',
+    rejectedComment: 'Why the registration was rejected',
+  },
 };

@@ -503,4 +503,8 @@ export const zhCN: Shape<typeof en> = {
     submittedApproved: '已提交并自动通过——该客户在您的独家范围内。',
     keptAsDraft: '已保存为草稿，但未能提交：{{reason}}',
   },
+  review: {
+    comment: '审核意见',
+    rejectedComment: '驳回原因',
+  },
 };

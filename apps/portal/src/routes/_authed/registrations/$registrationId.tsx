@@ -69,6 +69,13 @@ function RegistrationPage() {
         </Alert>
       )}
       {r.slaDue && ['in_review', 'in_conflict'].includes(r.status) && <Text size="sm" c="dimmed">{t('registrations.slaDue', { date: r.slaDue })}</Text>}
+      {r.reviewComment && (
+        <Alert color={r.status === 'rejected' ? 'red' : 'green'} title={r.status === 'rejected' ? t('review.rejectedComment') : t('review.comment')} data-testid="review-comment">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {r.reviewComment}
+          </Text>
+        </Alert>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card>
