@@ -115,6 +115,9 @@ describe('access administration (issue #13)', () => {
       .get(`/api/users?q=${encodeURIComponent(email)}`)
       .expect(200);
     expect(after.body.items[0].invitationPending).toBe(false);
+    // The audit log links a user record by id.
+    const byId = await api(app, admin).get(`/api/users?q=${userId}`).expect(200);
+    expect(byId.body.items.map((u: { id: string }) => u.id)).toEqual([userId]);
   });
 
   it('changes a role with an audit entry, never the administrator’s own, never a partner user’s', async () => {

@@ -426,7 +426,11 @@ function AuditPage() {
 
 function RecordCell({ entry, locale, onHistory }: { entry: AuditEntry; locale: Locale; onHistory: () => void }) {
   const { t } = useTranslation();
-  const path = recordPath(entry.entity, entry.entityId);
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const path =
+    entry.entity === 'user' && me && canUse(me.role, '/users')
+      ? `/users?q=${encodeURIComponent(entry.entityId)}`
+      : recordPath(entry.entity, entry.entityId);
   return (
     <Stack gap={2}>
       <Group gap={6} wrap="nowrap">

@@ -6,6 +6,8 @@ import { toUser } from '../auth/auth.repository';
 import { escapeLike } from '../../common/database/like';
 import { PartnersRepository } from '../partners/partners.repository';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface UserListQuery {
   role?: Role;
   q?: string;
@@ -31,7 +33,10 @@ export class UsersRepository {
     if (managerId) where.push(`u.partner_id = ANY($${params.push(await this.partners.idsManagedBy(this.db.manager, managerId))}::uuid[])`);
     if (query.role) where.push(`u.role = $${params.push(query.role)}`);
     if (query.partnerId) where.push(`u.partner_id = $${params.push(query.partnerId)}`);
-    if (query.q) {
+    if (query.q && UUID.test(query.q)) {
+      // A user's id (the audit log links a user record this way).
+      where.push(`u.id = $${params.push(query.q)}`);
+    } else if (query.q) {
       const i = params.push(`%${escapeLike(query.q)}%`);
       const named = params.push(await this.partners.idsNamedLike(this.db.manager, query.q));
       where.push(`(u.email ILIKE $${i} OR u.display_name ILIKE $${i} OR u.partner_id = ANY($${named}::uuid[]))`);
