@@ -75,6 +75,8 @@ describe('the reviewer’s desk, in Chromium', () => {
     await m.getByText('Answer due by').waitFor();
     await screenshot(m, 'admin-review-desk');
     await m.setViewportSize({ width: 390, height: 844 });
+    // The side navigation slides away on a phone: let its transition finish before measuring and taking the picture.
+    await m.waitForTimeout(600);
     const overflow = await m.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(m, 'admin-review-desk-390');

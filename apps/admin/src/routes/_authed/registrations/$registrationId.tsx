@@ -195,7 +195,7 @@ function DealCard({ r, name }: { r: RegistrationReview; name: (n: { nameZh: stri
           <Fact label={t('review.stage')}>{t(`review.stages.${r.stage}`)}</Fact>
           <Fact label={t('review.expectedClose')}>{formatDate(r.expectedCloseDate, locale)}</Fact>
         </Group>
-        <Table.ScrollContainer minWidth={320}>
+        <Table.ScrollContainer minWidth={240}>
           <Table>
             <Table.Thead>
               <Table.Tr>
