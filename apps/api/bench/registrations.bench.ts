@@ -247,7 +247,7 @@ function rawPath(pool: Pool, tokenHash: string) {
   const agreements = new AgreementsRepository(db, partners, auth, catalog);
   const repo = new DealRegistrationsRepository(db);
   const direct = new DirectAccountsRepository(db);
-  const audit = new AuditRepository(db);
+  const audit = new AuditRepository();
   const notifications = new NotificationsRepository(db);
   const policiesRepo = new PoliciesRepository(db);
   return {
