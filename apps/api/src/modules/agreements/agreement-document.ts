@@ -106,6 +106,19 @@ export interface DocumentNames {
   roles: Record<string, string>;
 }
 
+/**
+ * An amount on a printed document, grouped per language (¥1,234,567.80). Intl formats the decimal string exactly:
+ * the amount never passes through a float.
+ */
+export function documentMoney(amount: string, locale: Locale): string {
+  if (!/^-?\d+(\.\d+)?$/.test(amount)) return esc(amount);
+  const f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return esc(f.format(amount as Intl.StringNumericLiteral));
+}
+
+/** A count on a printed document, grouped per language. */
+const documentCount = (n: number, locale: Locale) => esc(new Intl.NumberFormat(locale).format(n));
+
 /** A printable agreement, in zh-CN or en, generated from the structured terms (never stored prose). */
 export function renderAgreementDocument(a: AgreementDetail, locale: Locale, names: DocumentNames): string {
   const t = L[locale];
@@ -121,8 +134,8 @@ export function renderAgreementDocument(a: AgreementDetail, locale: Locale, name
   const pricing = !terms.pricing
     ? t.none
     : terms.pricing.model === 'tiered'
-      ? `${t.tiered}<ul>${terms.pricing.breaks.map((b) => `<li>${t.from} ${b.minQuantity} ${t.units}: ${t.at} ¥${esc(b.unitPrice)}</li>`).join('')}</ul>`
-      : `${t.fixed}<ul>${terms.pricing.items.map((i) => `<li>${esc(names.products.get(i.productId) ?? i.productId)}: ¥${esc(i.unitPrice)}</li>`).join('')}<li>${esc(t.rebateFrom.replace('{t}', String(terms.pricing.rebate.thresholdPercent)))}: ${terms.pricing.rebate.tiers.map((x) => `≥${x.attainmentPercent}% → ${x.ratePercent}%`).join('; ')}</li></ul>`;
+      ? `${t.tiered}<ul>${terms.pricing.breaks.map((b) => `<li>${t.from} ${documentCount(b.minQuantity, locale)} ${t.units}: ${t.at} ${documentMoney(b.unitPrice, locale)}</li>`).join('')}</ul>`
+      : `${t.fixed}<ul>${terms.pricing.items.map((i) => `<li>${esc(names.products.get(i.productId) ?? i.productId)}: ${documentMoney(i.unitPrice, locale)}</li>`).join('')}<li>${esc(t.rebateFrom.replace('{t}', String(terms.pricing.rebate.thresholdPercent)))}: ${terms.pricing.rebate.tiers.map((x) => `≥${x.attainmentPercent}% → ${x.ratePercent}%`).join('; ')}</li></ul>`;
   const quals = terms.qualificationRequirements.length
     ? `<ul>${terms.qualificationRequirements
         .map(
@@ -161,11 +174,11 @@ ${row(t.products, terms.productIds.length ? `<ul>${terms.productIds.map((p) => `
 ${row(t.pricing, pricing)}
 ${row(t.payment, esc(terms.paymentTerms) || t.none)}
 ${row(t.period, terms.evaluationPeriod ? esc(t.periods[terms.evaluationPeriod]) : t.none)}
-${row(t.quota, terms.quotaPerPeriod ? `¥${esc(terms.quotaPerPeriod)}` : t.none)}
+${row(t.quota, terms.quotaPerPeriod ? documentMoney(terms.quotaPerPeriod, locale) : t.none)}
 ${row(t.threshold, `${terms.renewalThresholdPercent}%`)}
 ${row(t.qualification, quals)}
 ${evidence ? row(t.evidence, evidence) : ''}
-${terms.deposit ? row(t.deposit, `¥${esc(terms.deposit.amount)} · ${esc(terms.deposit.dueDate)} · ${esc(t.handling[terms.deposit.handling])}`) : ''}
+${terms.deposit ? row(t.deposit, `${documentMoney(terms.deposit.amount, locale)} · ${esc(terms.deposit.dueDate)} · ${esc(t.handling[terms.deposit.handling])}`) : ''}
 ${row(t.service, `${t.vendorSide}: ${esc(terms.serviceDivision.vendor) || t.none}<br>${t.partnerSide}: ${esc(terms.serviceDivision.partner) || t.none}`)}
 ${row(t.obligations, `${t.vendorSide}: ${esc(terms.obligations.vendor) || t.none}<br>${t.partnerSide}: ${esc(terms.obligations.partner) || t.none}`)}
 ${row(t.renewal, esc(terms.renewalTerms) || t.none)}
