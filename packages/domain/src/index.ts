@@ -44,6 +44,7 @@ export * from './reporting/reporting.responses.js';
 export * from './common/common.responses.js';
 export * from './deal-registrations/deal-registration.responses.js';
 export * from './deal-registrations/review.responses.js';
+export * from './deal-registrations/registration-queue.responses.js';
 export * from './partners/partner.responses.js';
 export * from './training/training.responses.js';
 export * from './agreements/agreement.responses.js';

@@ -11,8 +11,6 @@ import {
   RegistrationDetailSchema,
   RegistrationExtendedSchema,
   RegistrationInputSchema,
-  RegistrationPageSchema,
-  RegistrationStatusSchema,
   RegistrationCreatedSchema,
   RegistrationRequirementsSchema,
   RegistrationSubmittedSchema,
@@ -42,16 +40,6 @@ class ApproveDto extends createZodDto(ApproveRegistrationSchema) {}
 class InlineQueryDto extends createZodDto(z.object({ inline: z.enum(['true', 'false']).optional() })) {}
 const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 class RejectDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
-class ListQueryDto extends createZodDto(
-  z.object({
-    status: RegistrationStatusSchema.optional(),
-    partnerId: z.uuid().optional(),
-    q: z.string().trim().max(100).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(25),
-  }),
-) {}
-class ListItem extends createZodDto(RegistrationPageSchema) {}
 class ExtendDto extends createZodDto(z.object({ progress: z.string().trim().min(5).max(2000) })) {}
 class ExtendedDto extends createZodDto(RegistrationExtendedSchema) {}
 class WonDto extends createZodDto(z.object({ amount: MoneySchema, date: IsoDateSchema })) {}
@@ -73,13 +61,7 @@ export class DealRegistrationsController {
     return { id: await this.registrations.create(user.partnerId, body, user) };
   }
 
-  /** Vendor staff: every registration (the review queue sorts by SLA due); a partner: its own. */
-  @Get()
-  @AnyRole()
-  @ZodResponse({ type: ListItem })
-  async list(@Query() q: ListQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return { ...(await this.registrations.list(q, scopeOf(user))), page: q.page, pageSize: q.pageSize };
-  }
+  // GET /deal-registrations (the review queue / a partner's own list) is RegistrationQueueController's.
 
   /** What a registration in this segment needs from the calling partner: its covering agreement and required evidence. */
   @Get('requirements')

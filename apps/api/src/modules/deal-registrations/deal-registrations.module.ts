@@ -15,11 +15,14 @@ import { RegistrationSweeper } from './registration-sweeper';
 import { RegistrationReviewController } from './registration-review.controller';
 import { RegistrationReviewRepository } from './registration-review.repository';
 import { RegistrationReviewService } from './registration-review.service';
+import { RegistrationQueueController } from './registration-queue.controller';
+import { RegistrationQueueRepository } from './registration-queue.repository';
+import { RegistrationQueueService } from './registration-queue.service';
 
 @Module({
   imports: [PartnersModule, AgreementsModule, UsersModule, CatalogModule],
-  controllers: [DealRegistrationsController, RegistrationReviewController, ConflictsController],
-  providers: [DealRegistrationsRepository, ConflictsRepository, DirectAccountsRepository, DealRegistrationsService, ConflictsService, DirectAccountsService, RegistrationSweeper, RegistrationReviewRepository, RegistrationReviewService],
+  controllers: [RegistrationQueueController, DealRegistrationsController, RegistrationReviewController, ConflictsController],
+  providers: [DealRegistrationsRepository, ConflictsRepository, DirectAccountsRepository, DealRegistrationsService, ConflictsService, DirectAccountsService, RegistrationSweeper, RegistrationReviewRepository, RegistrationReviewService, RegistrationQueueRepository, RegistrationQueueService],
   exports: [DealRegistrationsRepository, DealRegistrationsService],
 })
 export class DealRegistrationsModule {}
