@@ -981,4 +981,13 @@ export const en = {
     openCase: 'Open the conflict case',
     timeline: 'Timeline',
   },
+  agreementHistory: {
+    inForce: 'In force',
+    thisDraft: 'This draft',
+    created: 'Created by {{name}} · {{when}}',
+    approved: 'Approved by {{name}} · {{when}}',
+    rejected: 'Rejected by {{name}} · {{when}}',
+    effective: 'Effective {{date}}',
+    ended: 'Ended {{date}}',
+  },
 };

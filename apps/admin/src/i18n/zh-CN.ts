@@ -985,4 +985,13 @@ export const zhCN: Shape<typeof en> = {
     openCase: '打开冲突案件',
     timeline: '处理记录',
   },
+  agreementHistory: {
+    inForce: '现行版本',
+    thisDraft: '当前草稿',
+    created: '{{name}} 创建 · {{when}}',
+    approved: '{{name}} 批准 · {{when}}',
+    rejected: '{{name}} 驳回 · {{when}}',
+    effective: '{{date}} 生效',
+    ended: '{{date}} 到期',
+  },
 };

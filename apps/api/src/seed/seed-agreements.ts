@@ -102,13 +102,15 @@ export async function seedAgreements(m: EntityManager, ctx: { partnerIds: Ids; v
       ],
     );
     for (const s of terms.scope) await m.query(`INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) VALUES ($1, $2, $3)`, [row.id, s.industryId, s.regionId]);
-    await m.query(`INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by, decided_by, decided_at) VALUES ($1, 1, 'original', $2, $3, $4, $5, $6)`, [
+    // The version is as old as the agreement (its history must agree with the header's dates).
+    await m.query(`INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by, decided_by, decided_at, created_at) VALUES ($1, 1, 'original', $2, $3, $4, $5, $6, $7)`, [
       row.id,
       plan.status === 'draft' ? 'draft' : plan.status === 'pending_approval' ? 'pending' : 'approved',
       JSON.stringify(terms),
       manager,
       decided ? approver : null,
       decided ? new Date(start.getTime() - 15 * DAY) : null,
+      new Date(start.getTime() - 25 * DAY),
     ]);
     if (exclusive && (plan.status === 'active' || plan.status === 'terminated')) {
       const last = plan.status === 'terminated' ? iso(new Date(today - 30 * DAY)) : terms.endDate;

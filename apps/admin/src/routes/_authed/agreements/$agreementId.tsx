@@ -34,6 +34,9 @@ export const Route = createFileRoute('/_authed/agreements/$agreementId')({
 
 type Dialog = 'reject' | 'terminate' | 'approve' | null;
 
+/** Statuses after the agreement was in force: the version history ends with them. */
+const ENDED = new Set(['expired', 'terminated', 'renewed']);
+
 function AgreementPage() {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
@@ -197,16 +200,49 @@ function AgreementPage() {
               <Title order={4} mb="sm">
                 {t('agreement.versions')}
               </Title>
-              <Timeline active={versions.length} bulletSize={16}>
+              {/* The history agrees with the header: the version in force is marked, each decision shows who and when
+                  (as the header's "approved by"), and an ended agreement's last entry is its status. */}
+              <Timeline active={versions.length + (ENDED.has(a.status) ? 1 : 0)} bulletSize={16}>
                 {versions.map((v) => (
-                  <Timeline.Item key={v.version} title={`v${v.version} · ${t(`agreement.${v.kind}`)} · ${t(`agreement.versionStatus.${v.status}`)}`}>
+                  <Timeline.Item
+                    key={v.version}
+                    title={
+                      <Group gap={6}>
+                        <Text size="sm" fw={500}>{`v${v.version} · ${t(`agreement.${v.kind}`)} · ${t(`agreement.versionStatus.${v.status}`)}`}</Text>
+                        {v.version === a.version && (
+                          <Badge size="xs" variant="light" data-testid="version-current">
+                            {a.status === 'draft' || a.status === 'pending_approval' || a.status === 'rejected' ? t('agreementHistory.thisDraft') : t('agreementHistory.inForce')}
+                          </Badge>
+                        )}
+                      </Group>
+                    }
+                  >
                     <Text size="xs" c="dimmed">
-                      {v.createdBy} · {formatDateTime(v.createdAt, locale, tz)}
+                      {t('agreementHistory.created', { name: v.createdBy, when: formatDateTime(v.createdAt, locale, tz) })}
                     </Text>
+                    {v.decidedAt && (
+                      <Text size="xs" c="dimmed">
+                        {t(v.status === 'rejected' ? 'agreementHistory.rejected' : 'agreementHistory.approved', { name: v.decidedBy ?? '—', when: formatDateTime(v.decidedAt, locale, tz) })}
+                      </Text>
+                    )}
                     {v.changedFields.length > 0 && <Text size="xs">{t('agreement.changed', { fields: v.changedFields.join(', ') })}</Text>}
                     {v.reason && <Text size="xs">{v.reason}</Text>}
                   </Timeline.Item>
                 ))}
+                {ENDED.has(a.status) && (
+                  <Timeline.Item title={<AgreementStatusBadge status={a.status} />}>
+                    {a.termination && (
+                      <Text size="xs" c="dimmed">
+                        {t('agreementHistory.effective', { date: a.termination.effectiveDate })} · {a.termination.reason}
+                      </Text>
+                    )}
+                    {!a.termination && a.status === 'expired' && (
+                      <Text size="xs" c="dimmed">
+                        {t('agreementHistory.ended', { date: a.endDate })}
+                      </Text>
+                    )}
+                  </Timeline.Item>
+                )}
               </Timeline>
             </Card>
             {canAudit && (
