@@ -93,6 +93,12 @@ describe('the reviewer’s desk, in Chromium', () => {
     await m.getByText('Approved — the partner is notified.').waitFor();
     await m.getByText(comment).first().waitFor();
 
+    // The covering agreement: its history marks the version in force, as the header shows it.
+    await m.getByRole('link', { name: 'Registration', exact: true }).first().click();
+    await m.getByTestId('version-current').getByText('In force').waitFor();
+    await m.getByText(/^Approved by /).first().waitFor();
+    await screenshot(m, 'admin-agreement-history');
+
     const p = partner.page;
     await signIn(p, 'portal', 'owner@lanting.demo', 'zh');
     await p.waitForURL(/\/portal\/?$/);
