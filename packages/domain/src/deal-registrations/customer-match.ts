@@ -92,7 +92,7 @@ const LATIN_LEGAL = new Set([
   'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'llp', 'lp', 'pllc', 'plc', 'public', 'gmbh', 'mbh', 'ag',
   'aktiengesellschaft', 'kg', 'kgaa', 'ohg', 'ug', 'ev', 'sa', 'sas', 'sarl', 'sca', 'snc', 'se', 'spa', 'srl', 'sl', 'slu', 'sau', 'nv', 'bv', 'cv', 'bvba',
   'pte', 'pty', 'pvt', 'private', 'sdn', 'bhd', 'kk', 'kabushiki', 'kaisha', 'yk', 'oy', 'oyj', 'abp', 'ab', 'aktiebolag', 'as', 'aps', 'asa',
-  'aktieselskab', 'aksjeselskap', 'jsc', 'pjsc', 'ojsc', 'tbk', 'pt', 'ltda', 'sro', 'kft', 'zrt', 'foundation', 'stiftung', 'fundacion', 'trust',
+  'aktieselskab', 'aksjeselskap', 'aktiebolaget', 'gaisha', 'kaisya', 'yugen', 'godo', 'jsc', 'pjsc', 'ojsc', 'tbk', 'pt', 'ltda', 'sro', 'kft', 'zrt', 'foundation', 'stiftung', 'fundacion', 'trust',
 ]);
 // Abbreviations written out, so both spellings read the same.
 const LATIN_ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', hnos: 'hermanos', bros: 'brothers', natl: 'national', assn: 'association', mfrs: 'manufacturers' };
@@ -100,18 +100,30 @@ const LATIN_STOP = new Set(['the', 'and', 'of', 'de', 'del', 'la', 'le', 'les', 
 const LATIN_DESCRIPTOR_FOLD: Record<string, string> = {
   group: 'group', groep: 'group', groupe: 'group', gruppe: 'group', grupo: 'group', gruppo: 'group', grp: 'group',
   holding: 'holding', holdings: 'holding', international: 'international', intl: 'international', internacional: 'international',
-  internationale: 'international', global: 'global', worldwide: 'global', enterprises: 'enterprises', companies: 'enterprises',
+  internationale: 'international', global: 'global', kungliga: 'royal', kongelige: 'royal', koniglich: 'royal', royal: 'royal', worldwide: 'global', enterprises: 'enterprises', companies: 'enterprises',
   compagnie: 'compagnie', companhia: 'compagnie', compania: 'compagnie', cia: 'compagnie', koninklijke: 'royal',
 };
 const LATIN_INSTITUTION_FOLD: Record<string, string> = {
   university: 'university', univ: 'university', universitet: 'university', universiteit: 'university', universitat: 'university',
   universite: 'university', universidad: 'university', universita: 'university', universidade: 'university', uniwersytet: 'university',
-  college: 'college', institute: 'institute', institut: 'institute', instituto: 'institute', hospital: 'hospital', hospitalet: 'hospital',
+  yliopisto: 'university', egyetem: 'university', univerzita: 'university', universitatea: 'university', universiti: 'university',
+  daigaku: 'university', daxue: 'university',
+  // A Hochschule / högskola is rendered in English as a university or an institute (of technology): either reads the same.
+  hochschule: 'hochschule', hogskolan: 'hochschule', hogskola: 'hochschule', hogeschool: 'hochschule', hoyskole: 'hochschule',
+  hojskole: 'hochschule', politecnico: 'polytechnic', politecnica: 'polytechnic', polytechnique: 'polytechnic', politechnika: 'polytechnic',
+  instituut: 'institute', istituto: 'institute', institutet: 'institute', sjukhus: 'hospital', sykehus: 'hospital', krankenhaus: 'hospital',
+  ziekenhuis: 'hospital', hopital: 'hospital', ospedale: 'hospital', byoin: 'hospital', hospitalet: 'hospital',
+  college: 'college', institute: 'institute', institut: 'institute', instituto: 'institute', hospital: 'hospital',
   klinikum: 'hospital', clinic: 'clinic', school: 'school', academy: 'academy', akademie: 'academy', polytechnic: 'polytechnic',
 };
 const LATIN_BUSINESS_FOLD: Record<string, string> = {
   technische: 'technology', technical: 'technology', technology: 'technology', technologies: 'technology', technologie: 'technology',
-  tecnologia: 'technology', teknologi: 'technology', tekniske: 'technology', tekniska: 'technology', tech: 'technology',
+  tecnologia: 'technology', teknologi: 'technology', tecnico: 'technology', tecnica: 'technology', technicka: 'technology',
+  teknisk: 'technology', teknillinen: 'technology',
+  // Romanised Japanese business words (Nissan Jidosha = Nissan Motor, Brother Kogyo = Brother Industries).
+  kogyo: 'industries', sangyo: 'industries', jidosha: 'motor', denki: 'electric', shoji: 'trading', ginko: 'bank', shoken: 'securities',
+  hoken: 'insurance', seiyaku: 'pharma', yakuhin: 'pharma', kagaku: 'chemicals', tekko: 'steel', kensetsu: 'construction',
+  shokuhin: 'food', tsushin: 'communications', unyu: 'transport', kaiun: 'shipping', denryoku: 'power', seisakusho: 'manufacturing', tekniske: 'technology', tekniska: 'technology', tech: 'technology',
   pharmaceuticals: 'pharma', pharmaceutical: 'pharma', pharma: 'pharma', pharmazeutika: 'pharma', bank: 'bank', banking: 'bank', banco: 'bank',
   banque: 'bank', bancorp: 'bank', airlines: 'airline', airline: 'airline', airways: 'airline', insurance: 'insurance', assurance: 'insurance',
   versicherung: 'insurance', assurances: 'insurance', software: 'software', systems: 'systems', foods: 'food', food: 'food', motors: 'motor',
@@ -148,6 +160,11 @@ const LATIN_PLACES_FOLD: Record<string, string> = Object.fromEntries(
     'detroit', 'ohio', 'utah', 'texas', 'california', 'florida', 'michigan', 'minnesota', 'washington', 'oregon', 'arizona', 'nevada', 'colorado',
     'georgia', 'virginia', 'carolina', 'pennsylvania', 'massachusetts', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'tennessee', 'alabama',
     'louisiana', 'oklahoma', 'missouri', 'wisconsin', 'maryland', 'delaware', 'connecticut', 'vermont', 'maine', 'hampshire', 'jersey', 'york',
+    'kobenhavn:copenhagen', 'helsingin:helsinki', 'munchen:munich', 'wien:vienna', 'koln:cologne', 'cologne', 'praha:prague', 'prague',
+    'warszawa:warsaw', 'warsaw', 'goteborg:gothenburg', 'gothenburg', 'lisboa:lisbon', 'lisbon', 'roma:rome', 'milano:milan', 'firenze:florence',
+    'florence', 'napoli:naples', 'naples', 'torino:turin', 'turin', 'venezia:venice', 'venice', 'geneve:geneva', 'genf:geneva', 'bruxelles:brussels',
+    'brussel:brussels', 'antwerpen:antwerp', 'antwerp', 'moskva:moscow', 'moscow', 'athina:athens', 'athens', 'bucuresti:bucharest', 'bucharest',
+    'beograd:belgrade', 'belgrade', 'sevilla:seville', 'seville', 'turun:turku', 'turku', 'tampereen:tampere', 'tampere', 'oulun:oulu', 'oulu',
     'alaska', 'hawaii', 'idaho', 'montana', 'wyoming', 'dakota', 'nebraska', 'arkansas', 'mississippi',
   ].map((e) => {
     const [k, v] = e.split(':');
@@ -305,31 +322,40 @@ function lookup(token: string, table: Record<string, string>): string | undefine
   return undefined;
 }
 
-function parseLatin(nfkc: string): ParsedCustomerName {
+// A legal form, also inside a compound (Telefonaktiebolaget = telephone + aktiebolaget).
+const isLatinLegal = (t: string) => LATIN_LEGAL.has(t) || /(?:aktiebolag|aktiebolaget|aktiengesellschaft)$/.test(t);
+
+/** The words of a Latin name, folded, articles and conjunctions kept, legal forms at either end removed. */
+function latinWords(nfkc: string): { words: string[]; formal: boolean } {
   let s = nfkc.replace(/[(（[【][^)）\]】]*[)）\]】]/g, ' ');
   s = s.replace(/['’`]/g, '').replace(/&/g, ' and ');
   // Dotted abbreviations (S.A., N.V., L.L.C., A/S) become one token.
   s = s.replace(/\b((?:[A-Za-z]\.){2,})/g, (m) => m.replace(/\./g, '')).replace(/\b([A-Za-z])\/([A-Za-z])\b/g, '$1$2');
   s = foldLatin(s);
-  let tokens = trimSpaces(s.replace(/[^\p{L}\p{N}]+/gu, ' ')).split(' ').filter(Boolean);
-  tokens = tokens.filter((t) => !LATIN_STOP.has(t)).map((t) => LATIN_ABBREVIATIONS[t] ?? t);
+  const words = trimSpaces(s.replace(/[^\p{L}\p{N}]+/gu, ' ')).split(' ').filter(Boolean).map((t) => LATIN_ABBREVIATIONS[t] ?? t);
   let formal = false;
-  while (tokens.length > 1 && LATIN_LEGAL.has(tokens[tokens.length - 1])) {
-    tokens.pop();
-    formal = true;
+  const content = () => words.filter((t) => !LATIN_STOP.has(t)).length;
+  while (content() > 1 && (isLatinLegal(words[words.length - 1]) || LATIN_STOP.has(words[words.length - 1]))) {
+    if (isLatinLegal(words.pop()!)) formal = true;
   }
-  while (tokens.length > 1 && LATIN_LEGAL.has(tokens[0])) {
-    tokens.shift();
-    formal = true;
+  while (content() > 1 && (isLatinLegal(words[0]) || LATIN_STOP.has(words[0]))) {
+    if (isLatinLegal(words.shift()!)) formal = true;
   }
+  return { words, formal };
+}
+
+function parseLatin(nfkc: string): ParsedCustomerName {
+  const { words, formal } = latinWords(nfkc);
+  const tokens = words.filter((t) => !LATIN_STOP.has(t));
   const brandTokens: string[] = [];
   const business: string[] = [];
   const descriptors: string[] = [];
   const regions: string[] = [];
   for (const t of tokens) {
-    const d = LATIN_DESCRIPTOR_FOLD[t];
+    const d = lookup(t, LATIN_DESCRIPTOR_FOLD);
     const b = lookup(t, LATIN_INSTITUTION_FOLD) ?? lookup(t, LATIN_BUSINESS_FOLD);
-    const place = LATIN_PLACES_FOLD[t];
+    // A place in the genitive (Københavns Universitet, Danmarks …) is the place.
+    const place = LATIN_PLACES_FOLD[t] ?? (t.length > 4 && t.endsWith('s') ? LATIN_PLACES_FOLD[t.slice(0, -1)] : undefined);
     if (d) descriptors.push(d);
     else if (b) business.push(b);
     else if (place) regions.push(place);
@@ -409,18 +435,41 @@ const subsetEither = (a: string[], b: string[]) => a.every((w) => b.includes(w))
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const INSTITUTIONS = new Set([...CN_INSTITUTIONS, ...Object.values(LATIN_INSTITUTION_FOLD)]);
 
+/** The business words of both sides; a Hochschule / högskola reads as the other side's institute or university (ETH = Federal Institute of Technology). */
+function businessWords(a: ParsedCustomerName, b: ParsedCustomerName): [string[], string[]] {
+  const union = [...a.business, ...b.business];
+  const target = union.includes('institute') && !union.includes('university') ? 'institute' : 'university';
+  const fold = (ws: string[]) => unique(ws.map((w) => (w === 'hochschule' ? target : w)));
+  return [fold(a.business), fold(b.business)];
+}
+
 function businessCompatible(a: ParsedCustomerName, b: ParsedCustomerName): boolean {
-  // Institutions (university, hospital …) are told apart by their qualifiers; two full registered names by their business words.
-  const strict = a.business.some((w) => INSTITUTIONS.has(w)) || b.business.some((w) => INSTITUTIONS.has(w)) || (a.formal && b.formal);
-  if (strict ? !sameSet(a.business, b.business) : !subsetEither(a.business, b.business)) return false;
+  const [x, y] = businessWords(a, b);
+  // Institutions (university, hospital …) are told apart by their qualifiers — unless one side is a bare name
+  // (Rigshospitalet) — and two full registered names by their business words.
+  const institution = x.some((w) => INSTITUTIONS.has(w)) || y.some((w) => INSTITUTIONS.has(w));
+  const bare = (p: ParsedCustomerName) => p.business.length === 0 && p.descriptors.length === 0 && !p.formal;
+  const strict = (institution && !bare(a) && !bare(b)) || (a.formal && b.formal);
+  if (strict ? !sameSet(x, y) : !subsetEither(x, y)) return false;
   return subsetEither(a.descriptors, b.descriptors);
 }
 
 /** Brand similarity token by token: equal tokens, or a typing slip in a long token (Latin). */
 function latinBrandScore(a: string, b: string): number {
   if (a.replace(/ /g, '') === b.replace(/ /g, '')) return 1;
-  const x = a.split(' ');
-  const y = b.split(' ');
+  let x = a.split(' ');
+  let y = b.split(' ');
+  // Leading initials may be omitted by one side (LM Ericsson, J Sainsbury): compare what follows them.
+  const initials = (ts: string[]) => {
+    let i = 0;
+    while (i < ts.length - 1 && ts[i].length <= 2 && /^[a-z]+$/.test(ts[i])) i++;
+    return i;
+  };
+  if (x.length !== y.length) {
+    const [ix, iy] = [initials(x), initials(y)];
+    if (ix > 0 && x.length - ix === y.length && iy === 0) x = x.slice(ix);
+    else if (iy > 0 && y.length - iy === x.length && ix === 0) y = y.slice(iy);
+  }
   if (x.length !== y.length) return brandSimilarity(a, b) * 0.5;
   return Math.min(...x.map((t, i) => brandSimilarity(t, y[i])));
 }
@@ -429,6 +478,20 @@ function latinBrandScore(a: string, b: string): number {
 export function customerNamesMatch(a: string, b: string, options: { threshold: number }): CustomerMatch {
   const pa = parseCustomerName(a);
   const pb = parseCustomerName(b);
+  const v = compareParsed(pa, pb, options.threshold);
+  if (v.match || v.reason === 'empty' || v.reason === 'region_differs' || v.reason === 'affiliation_differs') return v;
+  // One side may write the other in short: an acronym or syllable blend (UCL, BMW, Inditex), a Chinese abbreviation
+  // (浦发银行, 中建八局). The short form is spelled out from the other name and then compared as usual.
+  if (pa.script === 'latin' && pb.script === 'latin') {
+    const alt = latinAcronymMatch(a, b, options.threshold) ?? latinAcronymMatch(b, a, options.threshold);
+    if (alt) return { ...alt, a: pa, b: pb };
+  } else if (pa.script === 'cjk' && pb.script === 'cjk' && chineseAbbreviation(a, b, pa, pb)) {
+    return { ...v, match: true, score: 1, reason: 'same_customer' };
+  }
+  return v;
+}
+
+function compareParsed(pa: ParsedCustomerName, pb: ParsedCustomerName, threshold: number): CustomerMatch {
   const verdict = (match: boolean, score: number, reason: CustomerMatch['reason']): CustomerMatch => ({ match, score, reason, a: pa, b: pb });
   if (!pa.core || !pb.core) return verdict(false, 0, 'empty');
   if (pa.affiliation && pb.affiliation && pa.affiliation !== pb.affiliation) return verdict(false, 0, 'affiliation_differs');
@@ -438,15 +501,119 @@ export function customerNamesMatch(a: string, b: string, options: { threshold: n
       !pa.brand &&
       !pb.brand &&
       sameSet([...pa.regions, ...pa.branchRegions], [...pb.regions, ...pb.branchRegions]) &&
-      sameSet(pa.business, pb.business) &&
+      sameSet(...businessWords(pa, pb)) &&
       sameSet(pa.descriptors, pb.descriptors);
     return verdict(same, same ? 1 : 0, same ? 'same_customer' : 'generic_name_differs');
   }
   // A Chinese brand is a registered name: one different character is another company, so only the same brand passes.
   const cjk = pa.script === 'cjk' || pb.script === 'cjk';
   const score = cjk ? brandSimilarity(pa.brand, pb.brand) : latinBrandScore(pa.brand, pb.brand);
-  if (score < (cjk ? 1 : options.threshold)) return verdict(false, score, 'brand_differs');
+  if (score < (cjk ? 1 : threshold)) return verdict(false, score, 'brand_differs');
   if (!businessCompatible(pa, pb)) return verdict(false, score, 'business_differs');
   if (!regionsCompatible(pa, pb)) return verdict(false, score, 'region_differs');
   return verdict(true, score, 'same_customer');
+}
+
+const latinWordsMemo = new Map<string, string[]>();
+function wordsOf(raw: string): string[] {
+  let w = latinWordsMemo.get(raw);
+  if (!w) {
+    if (latinWordsMemo.size > 5000) latinWordsMemo.clear();
+    latinWordsMemo.set(raw, (w = latinWords(raw.normalize('NFKC')).words));
+  }
+  return w;
+}
+
+/**
+ * Does `t` spell `words` as an acronym or a syllable blend: a prefix (one letter or more) of every word in order,
+ * articles and conjunctions optional (EDF = Électricité de France, MUFG, Inditex = INDustria DIseño TEXtil)?
+ */
+function spells(t: string, words: string[], k = 0, pos = 0): boolean {
+  if (k === words.length) return pos === t.length;
+  const w = words[k];
+  if (LATIN_STOP.has(w) && spells(t, words, k + 1, pos)) return true;
+  for (let l = 1; l <= w.length && pos + l <= t.length && w[l - 1] === t[pos + l - 1]; l++) {
+    if (spells(t, words, k + 1, pos + l)) return true;
+  }
+  return false;
+}
+
+/**
+ * `short` names a word of `full` in short (an acronym or blend of a run of full's words): spelled out, the two names
+ * must then match as usual, and state the same descriptors (HP Inc. is not Hewlett Packard Enterprise).
+ */
+function latinAcronymMatch(short: string, full: string, threshold: number): CustomerMatch | null {
+  const sw = wordsOf(short);
+  const fw = wordsOf(full);
+  for (let k = 0; k < sw.length; k++) {
+    const t = sw[k];
+    if (t.length < 2 || t.length > 10 || !/^[a-z]+$/.test(t) || LATIN_STOP.has(t) || fw.includes(t)) continue;
+    for (let i = 0; i < fw.length; i++) {
+      if (LATIN_STOP.has(fw[i]) || fw[i][0] !== t[0]) continue;
+      for (let j = i + 2; j <= Math.min(fw.length, i + 8); j++) {
+        if (LATIN_STOP.has(fw[j - 1]) || !spells(t, fw.slice(i, j))) continue;
+        const expanded = [...sw.slice(0, k), ...fw.slice(i, j), ...sw.slice(k + 1)].join(' ');
+        const pe = parseCustomerName(expanded);
+        const pf = parseCustomerName(full);
+        const v = compareParsed(pe, pf, threshold);
+        if (v.match && sameSet(pe.descriptors, pf.descriptors)) return v;
+      }
+    }
+  }
+  return null;
+}
+
+const cjkCompactMemo = new Map<string, [string, string]>();
+/** A Chinese name as one string without legal form, brackets or punctuation: as written, and without its leading region. */
+function cjkCompact(raw: string): [string, string] {
+  let c = cjkCompactMemo.get(raw);
+  if (c) return c;
+  let s = toSimplifiedHk(toSimplified(raw.normalize('NFKC'))).toLowerCase();
+  s = s.replace(/[(（[【〔][^)）\]】〕]*[)）\]】〕]/g, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  s = s.replace(/[〇零一二三四五六七八九]{2,}/g, (run: string) => [...run].map((ch) => CN_DIGITS[ch]).join(''));
+  for (let legal = CN_LEGAL.find((w) => s.endsWith(w) && s.length > w.length); legal; legal = CN_LEGAL.find((w) => s.endsWith(w) && s.length > w.length)) {
+    s = s.slice(0, -legal.length);
+  }
+  let r = s;
+  for (let start = CN_REGION_FORMS.find(([f]) => r.startsWith(f) && r.length > f.length + 1); start; start = CN_REGION_FORMS.find(([f]) => r.startsWith(f) && r.length > f.length + 1)) {
+    r = r.slice(start[0].length);
+  }
+  if (cjkCompactMemo.size > 5000) cjkCompactMemo.clear();
+  cjkCompactMemo.set(raw, (c = [s, r]));
+  return c;
+}
+
+/**
+ * Is the shorter name a Chinese abbreviation of the longer (浦东发展银行 → 浦发银行, 中国建筑第八工程局 → 中建八局,
+ * 北京大学人民医院 → 北大人民医院)? An abbreviation keeps the first character of the name and then one character (or more)
+ * of some of the following words, so it is an ordered subsequence that starts with the same character, skips at least
+ * two, and skips right after the first one (华信通 is another brand, not an abbreviation of 华信). A leading 中 stands
+ * for 中国 (中广核 = 中国广核). Names made only of a region and business words are never abbreviated this way
+ * (中国银行 ≠ 中国建设银行).
+ */
+function chineseAbbreviation(a: string, b: string, pa: ParsedCustomerName, pb: ParsedCustomerName): boolean {
+  if (!(pa.brand || pa.affiliation) || !(pb.brand || pb.affiliation) || !regionsCompatible(pa, pb)) return false;
+  const [ca, cb] = [cjkCompact(a), cjkCompact(b)];
+  // As written (北大人民医院 / 北京大学人民医院), or both without their leading region (浦发银行 / 上海浦东发展银行).
+  return [0, 1].some((i) => abbreviates(ca[i], cb[i]) || abbreviates(cb[i], ca[i]));
+}
+
+function abbreviates(short: string, long: string): boolean {
+  let s = [...short];
+  let l = [...long];
+  if (l[0] === '中' && l[1] === '国') {
+    if (s[0] === '中' && s[1] !== '国') s = ['中', '国', ...s.slice(1)];
+    if (s[0] !== '中' || s[1] !== '国') return false;
+    if (s.length === l.length) return s.join('') === l.join('') && short.length < long.length;
+    s = s.slice(2);
+    l = l.slice(2);
+  }
+  if (s.length < 2 || l.length - s.length < 2 || s[0] !== l[0] || s[1] === l[1]) return false;
+  let j = 0;
+  for (const ch of s) {
+    while (j < l.length && l[j] !== ch) j++;
+    if (j === l.length) return false;
+    j++;
+  }
+  return true;
 }
