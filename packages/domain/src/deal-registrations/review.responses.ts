@@ -73,5 +73,6 @@ export const RegistrationReviewSchema = z.object({
 export type RegistrationReview = z.infer<typeof RegistrationReviewSchema>;
 
 /** POST /deal-registrations/:id/approve (the comment is optional) and /reject (the reason is the comment, required). */
-export const ApproveRegistrationSchema = z.object({ comment: z.string().trim().max(2000).optional() });
+// The body is optional: an approval without a comment may send none (as it always could).
+export const ApproveRegistrationSchema = z.object({ comment: z.string().trim().max(2000).optional() }).default({});
 export type ApproveRegistration = z.infer<typeof ApproveRegistrationSchema>;
