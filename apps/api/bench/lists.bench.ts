@@ -4,7 +4,7 @@
  * plus the review queue's default view issued as raw SQL (the same repository statements on a pg pool, no HTTP).
  *
  *   DATABASE_URL=postgres://…  pnpm bench:lists -- --partners 50000 --registrations 1000000
- *   flags: --partners N (2000) --registrations N (40000) --clients N (8) --seconds N (5) --keep
+ *   flags: --partners N (2000) --registrations N (40000) --clients N (8) --seconds N (5) --keep, --reuse <kept database url>
  * Without DATABASE_URL it runs on embedded PGlite (numbers then say little: one session).
  */
 import 'reflect-metadata';
@@ -55,10 +55,13 @@ async function login(base: string, email: string): Promise<Record<string, string
 }
 
 async function main() {
-  const db = await benchDatabase('listbench');
-  await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
+  // --reuse <url>: a database kept by an earlier run (--keep), measured again without generating.
+  const reuse = flag('reuse', '');
+  const db = reuse ? { url: reuse, kind: 'PostgreSQL (reused)', dispose: async () => {} } : await benchDatabase('listbench');
+  if (!reuse) await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
   const pool = new Pool({ connectionString: db.url, max: CLIENTS + 2 });
-  await generate(pool, PARTNERS, REGISTRATIONS);
+  if (!reuse) await generate(pool, PARTNERS, REGISTRATIONS);
+  if (reuse) db.kind = `PostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}; reused database`;
   const api = fork(process.argv[1], ['--serve'], { env: { ...process.env, BENCH_DATABASE_URL: db.url, BENCH_POOL_SIZE: String(CLIENTS + 2) } });
   const base = await new Promise<string>((resolve, reject) => {
     api.once('message', (m) => resolve(String(m)));

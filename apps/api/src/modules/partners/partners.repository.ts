@@ -106,10 +106,12 @@ export class PartnersRepository {
     }
     if (query.q) {
       // Substring match for Chinese and Latin alike (trigram indexes serve ILIKE), plus trigram similarity for typos.
+      // `%` (threshold 0.3) lets the trigram index find the similar names, the precise 0.4 is checked on those only;
+      // a query under 3 characters has no trigram to search (nor a meaningful similarity): substring match alone.
       const like = params.push(`%${escapeLike(query.q)}%`);
-      const raw = params.push(query.q);
-      where.push(`(p.name ILIKE $${like} OR p.name_en ILIKE $${like} OR p.tax_id ILIKE $${like} OR p.domain ILIKE $${like}
-        OR similarity(p.name_en, $${raw}) > 0.4 OR similarity(p.name, $${raw}) > 0.4)`);
+      const raw = [...query.q].length >= 3 ? params.push(query.q) : 0;
+      const similar = raw ? ` OR (p.name_en % $${raw} AND similarity(p.name_en, $${raw}) > 0.4) OR (p.name % $${raw} AND similarity(p.name, $${raw}) > 0.4)` : '';
+      where.push(`(p.name ILIKE $${like} OR p.name_en ILIKE $${like} OR p.tax_id ILIKE $${like} OR p.domain ILIKE $${like}${similar})`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM partners p ${filter}`, params);
