@@ -109,6 +109,74 @@ const handWritten = [
   ['Crown Holdings', 'Crown Castle', false, 'shared brand word, different companies'],
 ];
 
+// Added 2026-11-28 (second pass): short forms, translations of the legal/business/institution words, romanised Japanese,
+// exonyms — and the look-alikes those rules must keep apart. Written for the classes, not copied from the held-out set.
+const shortFormsAndTranslations = [
+  // Latin: acronyms and syllable blends of the full name
+  ['International Business Machines Corporation', 'IBM Corp.', true, 'acronym of the full name'],
+  ['Hongkong and Shanghai Banking Corporation Limited', 'HSBC', true, 'acronym including the legal word Corporation'],
+  ['Nippon Telegraph and Telephone Corporation', 'NTT', true, 'acronym skipping "and"'],
+  ['Federal Express Corporation', 'FedEx Corporation', true, 'syllable blend of the two words'],
+  ['Petróleo Brasileiro S.A.', 'Petrobras', true, 'syllable blend of the full name'],
+  ['Koninklijke Luchtvaart Maatschappij N.V.', 'KLM', true, 'Dutch acronym'],
+  ['Aluminum Company of America', 'Alcoa', true, 'syllable blend (AL-CO-A)'],
+  ['University of California, Los Angeles', 'UCLA', true, 'acronym of a university name'],
+  ['Massachusetts Institute of Technology', 'MIT', true, 'acronym skipping "of"'],
+  ['École Polytechnique Fédérale de Lausanne', 'EPFL', true, 'acronym with an accented word'],
+  ['Universitat Politècnica de Catalunya', 'UPC', true, 'Catalan acronym'],
+  ['Technische Universität München', 'TU München', true, 'initials of part of the name, city kept'],
+  ['Ludwig-Maximilians-Universität München', 'LMU München', true, 'initials of hyphenated words'],
+  ['Banco Bilbao Vizcaya Argentaria, S.A.', 'BBVA', true, 'acronym of a bank name'],
+  ['Bavarian Motor Works Inc', 'BMW', true, 'acronym of the English name'],
+  // Latin: translations, exonyms, romanised Japanese, initials
+  ['Tampereen yliopisto', 'University of Tampere', true, 'Finnish name (genitive city + yliopisto)'],
+  ['Stockholms universitet', 'Stockholm University', true, 'Swedish genitive city + universitet'],
+  ['Toyota Jidosha Kabushiki Kaisha', 'Toyota Motor Corporation', true, 'romanised Japanese: jidosha = motor'],
+  ['Mitsui Kagaku K.K.', 'Mitsui Chemicals, Inc.', true, 'romanised Japanese: kagaku = chemicals'],
+  ['Sumitomo Ginko', 'Sumitomo Bank', true, 'romanised Japanese: ginko = bank'],
+  ['H. Lundbeck A/S', 'Lundbeck', true, 'leading initial and legal form omitted'],
+  ['Universität Wien', 'University of Vienna', true, 'German name, Wien = Vienna'],
+  // Latin: look-alikes the new rules must keep apart
+  ['HP Inc.', 'Hewlett Packard Enterprise', false, 'initials of the old name, but the Enterprise company is another one'],
+  ['UCL', 'University of Central Lancashire', false, 'UCLan, not UCL: an acronym alone is ambiguous (known false match)'],
+  ['ABC Logistics', 'Atlas Bridge Logistics', false, 'letters do not spell the other name'],
+  ['MSC Industrial Direct', 'Mediterranean Shipping Company', false, 'acronym matches but the rest of the name differs'],
+  ['FedEx Corporation', 'Federal Exchange Bank', false, 'a blend must spell the whole other name'],
+  ['BBVA', 'Banco Bilbao Vizcaya', false, 'acronym has a letter the name lacks'],
+  ['Hochschule München', 'Technische Universität München', false, 'different institutions in Munich'],
+  ['Toyota Jidosha', 'Toyota Tsusho', false, 'car maker vs trading house'],
+  ['Mitsui Kagaku', 'Mitsui Bussan', false, 'chemicals vs trading house'],
+  ['LM Ericsson', 'LM Wind Power', false, 'shared initials, different companies'],
+  ['Copenhagen Business School', 'University of Copenhagen', false, 'different institutions in Copenhagen'],
+  ['Stockholms universitet', 'Stockholm School of Economics', false, 'different institutions in Stockholm'],
+  ['Universität Wien', 'Wirtschaftsuniversität Wien', false, 'different universities in Vienna'],
+  ['Technische Universität Wien', 'Universität Wien', false, 'technical university vs university'],
+  // Chinese: standard abbreviations
+  ['中国石油天然气股份有限公司', '中石油', true, '中 for 中国, then the next word kept'],
+  ['中国石油化工股份有限公司', '中石化', true, '中 for 中国, one character of each word'],
+  ['北京航空航天大学', '北航', true, 'first character of city and of the next word'],
+  ['华中科技大学', '华科', true, 'first character of each word'],
+  ['上海交通大学', '上海交大', true, 'region kept, 交通大学 shortened'],
+  ['浙江大学', '浙大', true, 'one character of the region and of 大学'],
+  ['清华大学', '清华', true, 'institution word omitted'],
+  ['中国移动通信集团有限公司', '中国移动', true, 'business words omitted (known miss: both read as generic names)'],
+  ['华南理工大学', '华南理工', true, 'institution word omitted'],
+  ['中国国际金融股份有限公司', '中金公司', true, '中 for 中国 and one character of 金融 (known miss: generic words only)'],
+  // Chinese: look-alikes the abbreviation rule must keep apart
+  ['华信通科技有限公司', '华信科技有限公司', false, 'a longer brand, not an abbreviation'],
+  ['北京航空航天大学', '北京大学', false, 'different universities'],
+  ['华中科技大学', '华中师范大学', false, 'different universities sharing 华中'],
+  ['中国石油天然气集团有限公司', '中国石油化工集团有限公司', false, 'CNPC vs Sinopec'],
+  ['中科院', '中国科学技术大学', false, 'academy vs university'],
+  ['中国科学院大学', '中科大', false, '中科大 is USTC, not UCAS (known false match: the letters fit)'],
+  ['西安交通大学', '上海交大', false, 'different cities'],
+  ['华科', '华南理工大学', false, 'characters do not follow the other name'],
+  ['中国工商银行股份有限公司', '中国银行股份有限公司', false, 'different banks (中国银行 is no abbreviation)'],
+  ['深圳华强北电子有限公司', '深圳华电子有限公司', false, 'one character dropped is another brand'],
+  ['中国人民保险集团股份有限公司', '中国人寿保险（集团）公司', false, 'PICC vs China Life'],
+  ['上海银行股份有限公司', '上海农商银行股份有限公司', false, 'different banks in one city'],
+];
+
 // Chinese base companies: [region, brand, business word, legal form].
 const zhBases = [
   ['北京', '华信智联', '科技', '有限公司'], ['上海', '兰亭', '信息技术', '有限公司'], ['深圳', '云帆', '软件', '有限公司'],
@@ -260,6 +328,6 @@ function buildLatin(rand) {
 /** The whole labelled set, the same on every call. */
 export function labelledPairs() {
   const rand = prng(20261128);
-  const hand = handWritten.map(([a, b, same, reason]) => ({ a, b, same, lang: /[\u3400-\u9fff]/.test(a) ? 'zh' : 'latin', reason }));
+  const hand = [...handWritten, ...shortFormsAndTranslations].map(([a, b, same, reason]) => ({ a, b, same, lang: /[\u3400-\u9fff]/.test(a) ? 'zh' : 'latin', reason }));
   return [...hand, ...buildZh(rand), ...buildLatin(rand)];
 }

@@ -54,6 +54,39 @@ describe('customerNamesMatch', () => {
     expect(match(a, b).match).toBe(false);
   });
 
+  it.each([
+    ['University College London', 'UCL', 'acronym'],
+    ['Électricité de France', 'EDF', 'acronym with "de"'],
+    ['Katholieke Universiteit Leuven', 'KU Leuven', 'initials of part of the name'],
+    ['Industria de Diseño Textil, S.A.', 'Inditex', 'syllable blend of the whole name'],
+    ['Hongkong and Shanghai Banking Corporation Limited', 'HSBC', 'acronym including the legal word'],
+    ['Kungliga Tekniska högskolan', 'KTH Royal Institute of Technology', 'acronym plus English name; högskola = institute'],
+    ['University of Helsinki', 'Helsingin yliopisto', 'Finnish name, genitive city'],
+    ['Nissan Motor Co., Ltd.', 'Nissan Jidosha K.K.', 'romanised Japanese business word'],
+    ['Telefonaktiebolaget LM Ericsson', 'Ericsson', 'legal form in a compound, initials omitted'],
+    ['上海浦东发展银行股份有限公司', '浦发银行', 'Chinese abbreviation, region omitted'],
+    ['中国建筑第八工程局有限公司', '中建八局', '中 for 中国, one character of some words'],
+    ['北京大学人民医院', '北大人民医院', 'abbreviated university prefix'],
+    ['上海交通大学', '上海交大', 'abbreviation of a generic name with its own brand'],
+  ])('%s = %s (short form: %s)', (a, b) => {
+    expect(match(a, b).match).toBe(true);
+    expect(match(b, a).match).toBe(true);
+  });
+
+  it.each([
+    ['HP Inc.', 'Hewlett Packard Enterprise', 'initials fit, but the other name states a descriptor this one lacks'],
+    ['FedEx Corporation', 'Federal Exchange Bank', 'a blend must spell the whole other name'],
+    ['BBVA', 'Banco Bilbao Vizcaya', 'a letter too many'],
+    ['华信通科技有限公司', '华信科技有限公司', 'a longer brand is not an abbreviation'],
+    ['中国工商银行股份有限公司', '中国银行股份有限公司', 'a generic name is not an abbreviation'],
+    ['深圳华强北电子有限公司', '深圳华电子有限公司', 'a one-character brand is not an abbreviation'],
+    ['西安交通大学', '上海交大', 'abbreviation in another city'],
+    ['Hochschule München', 'Technische Universität München', 'Hochschule reads as university, still another one'],
+  ])('%s ≠ %s (short form: %s)', (a, b) => {
+    expect(match(a, b).match).toBe(false);
+    expect(match(b, a).match).toBe(false);
+  });
+
   it('explains its verdict', () => {
     expect(match('北京华信科技有限公司', '北京华信软件有限公司')).toMatchObject({ reason: 'business_differs', score: 1 });
     expect(match('北京华信科技有限公司', '上海华信科技有限公司').reason).toBe('region_differs');

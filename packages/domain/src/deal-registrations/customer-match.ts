@@ -326,13 +326,14 @@ function lookup(token: string, table: Record<string, string>): string | undefine
 const isLatinLegal = (t: string) => LATIN_LEGAL.has(t) || /(?:aktiebolag|aktiebolaget|aktiengesellschaft)$/.test(t);
 
 /** The words of a Latin name, folded, articles and conjunctions kept, legal forms at either end removed. */
-function latinWords(nfkc: string): { words: string[]; formal: boolean } {
+function latinWords(nfkc: string): { words: string[]; formal: boolean; written: string[] } {
   let s = nfkc.replace(/[(（[【][^)）\]】]*[)）\]】]/g, ' ');
   s = s.replace(/['’`]/g, '').replace(/&/g, ' and ');
   // Dotted abbreviations (S.A., N.V., L.L.C., A/S) become one token.
   s = s.replace(/\b((?:[A-Za-z]\.){2,})/g, (m) => m.replace(/\./g, '')).replace(/\b([A-Za-z])\/([A-Za-z])\b/g, '$1$2');
   s = foldLatin(s);
   const words = trimSpaces(s.replace(/[^\p{L}\p{N}]+/gu, ' ')).split(' ').filter(Boolean).map((t) => LATIN_ABBREVIATIONS[t] ?? t);
+  const written = [...words];
   let formal = false;
   const content = () => words.filter((t) => !LATIN_STOP.has(t)).length;
   while (content() > 1 && (isLatinLegal(words[words.length - 1]) || LATIN_STOP.has(words[words.length - 1]))) {
@@ -341,7 +342,7 @@ function latinWords(nfkc: string): { words: string[]; formal: boolean } {
   while (content() > 1 && (isLatinLegal(words[0]) || LATIN_STOP.has(words[0]))) {
     if (isLatinLegal(words.shift()!)) formal = true;
   }
-  return { words, formal };
+  return { words, formal, written };
 }
 
 function parseLatin(nfkc: string): ParsedCustomerName {
@@ -514,12 +515,12 @@ function compareParsed(pa: ParsedCustomerName, pb: ParsedCustomerName, threshold
   return verdict(true, score, 'same_customer');
 }
 
-const latinWordsMemo = new Map<string, string[]>();
-function wordsOf(raw: string): string[] {
+const latinWordsMemo = new Map<string, ReturnType<typeof latinWords>>();
+function wordsOf(raw: string): ReturnType<typeof latinWords> {
   let w = latinWordsMemo.get(raw);
   if (!w) {
     if (latinWordsMemo.size > 5000) latinWordsMemo.clear();
-    latinWordsMemo.set(raw, (w = latinWords(raw.normalize('NFKC')).words));
+    latinWordsMemo.set(raw, (w = latinWords(raw.normalize('NFKC'))));
   }
   return w;
 }
@@ -543,16 +544,30 @@ function spells(t: string, words: string[], k = 0, pos = 0): boolean {
  * must then match as usual, and state the same descriptors (HP Inc. is not Hewlett Packard Enterprise).
  */
 function latinAcronymMatch(short: string, full: string, threshold: number): CustomerMatch | null {
-  const sw = wordsOf(short);
-  const fw = wordsOf(full);
+  const sw = wordsOf(short).words;
+  const { words, written } = wordsOf(full);
+  // The full name's words, and as written with its legal form (HSBC = Hongkong and Shanghai Banking Corporation).
+  for (const fw of written.length > words.length ? [words, written] : [words]) {
+    const v = expandAcronym(sw, fw, full, threshold);
+    if (v) return v;
+  }
+  return null;
+}
+
+function expandAcronym(sw: string[], fw: string[], full: string, threshold: number): CustomerMatch | null {
+  const content = (ws: string[]) => ws.filter((w) => !LATIN_STOP.has(w));
   for (let k = 0; k < sw.length; k++) {
     const t = sw[k];
     if (t.length < 2 || t.length > 10 || !/^[a-z]+$/.test(t) || LATIN_STOP.has(t) || fw.includes(t)) continue;
     for (let i = 0; i < fw.length; i++) {
       if (LATIN_STOP.has(fw[i]) || fw[i][0] !== t[0]) continue;
       for (let j = i + 2; j <= Math.min(fw.length, i + 8); j++) {
-        if (LATIN_STOP.has(fw[j - 1]) || !spells(t, fw.slice(i, j))) continue;
-        const expanded = [...sw.slice(0, k), ...fw.slice(i, j), ...sw.slice(k + 1)].join(' ');
+        const run = fw.slice(i, j);
+        if (LATIN_STOP.has(fw[j - 1]) || !spells(t, run)) continue;
+        // Initials may name part of the name (KU Leuven); a blend of syllables (Inditex, FedEx) must name all of it.
+        const initials = t === content(run).map((w) => w[0]).join('') || t === run.map((w) => w[0]).join('');
+        if (!initials && (content(fw.slice(0, i)).length > 0 || content(fw.slice(j)).length > 0)) continue;
+        const expanded = [...sw.slice(0, k), ...run, ...sw.slice(k + 1)].join(' ');
         const pe = parseCustomerName(expanded);
         const pf = parseCustomerName(full);
         const v = compareParsed(pe, pf, threshold);
@@ -588,27 +603,36 @@ function cjkCompact(raw: string): [string, string] {
  * 北京大学人民医院 → 北大人民医院)? An abbreviation keeps the first character of the name and then one character (or more)
  * of some of the following words, so it is an ordered subsequence that starts with the same character, skips at least
  * two, and skips right after the first one (华信通 is another brand, not an abbreviation of 华信). A leading 中 stands
- * for 中国 (中广核 = 中国广核). Names made only of a region and business words are never abbreviated this way
+ * for 中国 (中广核 = 中国广核). A short form made only of a region and business words is no abbreviation
  * (中国银行 ≠ 中国建设银行).
  */
 function chineseAbbreviation(a: string, b: string, pa: ParsedCustomerName, pb: ParsedCustomerName): boolean {
-  if (!(pa.brand || pa.affiliation) || !(pb.brand || pb.affiliation) || !regionsCompatible(pa, pb)) return false;
+  if (!regionsCompatible(pa, pb)) return false;
   const [ca, cb] = [cjkCompact(a), cjkCompact(b)];
+  // The short form must have a brand of its own (中国银行 is no abbreviation of 中国建设银行; 上海交大 is one of 上海交通大学).
+  // (two characters at least: 华电子 is another brand than 华强北电子; a lone 中 is 中国 in short: 中石油).
+  const own = (p: ParsedCustomerName) => Boolean(p.affiliation) || [...p.brand].length >= 2 || p.brand === '中';
+  const [sa, sb] = [own(pa), own(pb)];
   // As written (北大人民医院 / 北京大学人民医院), or both without their leading region (浦发银行 / 上海浦东发展银行).
-  return [0, 1].some((i) => abbreviates(ca[i], cb[i]) || abbreviates(cb[i], ca[i]));
+  return [0, 1].some((i) => (sa && abbreviates(ca[i], cb[i])) || (sb && abbreviates(cb[i], ca[i])));
 }
 
 function abbreviates(short: string, long: string): boolean {
   let s = [...short];
   let l = [...long];
+  let china = false;
   if (l[0] === '中' && l[1] === '国') {
-    if (s[0] === '中' && s[1] !== '国') s = ['中', '国', ...s.slice(1)];
+    if (s[0] === '中' && s[1] !== '国') {
+      s = ['中', '国', ...s.slice(1)];
+      china = true;
+    }
     if (s[0] !== '中' || s[1] !== '国') return false;
     if (s.length === l.length) return s.join('') === l.join('') && short.length < long.length;
     s = s.slice(2);
     l = l.slice(2);
   }
-  if (s.length < 2 || l.length - s.length < 2 || s[0] !== l[0] || s[1] === l[1]) return false;
+  // After 中 for 中国 the short name may keep the next word whole (中石油 = 中国石油天然气).
+  if (s.length < 2 || l.length - s.length < 2 || s[0] !== l[0] || (s[1] === l[1] && !china)) return false;
   let j = 0;
   for (const ch of s) {
     while (j < l.length && l[j] !== ch) j++;
