@@ -175,6 +175,17 @@ const shortFormsAndTranslations = [
   ['深圳华强北电子有限公司', '深圳华电子有限公司', false, 'one character dropped is another brand'],
   ['中国人民保险集团股份有限公司', '中国人寿保险（集团）公司', false, 'PICC vs China Life'],
   ['上海银行股份有限公司', '上海农商银行股份有限公司', false, 'different banks in one city'],
+  // Chinese vs English
+  ['浙江大学', 'Zhejiang University', true, 'generic Chinese name read in English'],
+  ['中国银行股份有限公司', 'Bank of China Limited', true, '中国 = China, 银行 = Bank, word order'],
+  ['北京大学', 'Peking University', true, 'old romanisation of 北京'],
+  ['中国建设银行股份有限公司', 'China Construction Bank Corporation', true, '建设 = Construction'],
+  ['上海银行', 'Bank of Shanghai', true, 'city bank in English'],
+  ['华为技术有限公司', 'Huawei Technologies Co., Ltd.', true, 'pinyin brand (known miss: brands are not romanised yet)'],
+  ['浙江大学', 'Zhejiang University of Technology', false, '浙江工业大学 is another university'],
+  ['中国银行', 'Bank of America', false, 'different countries'],
+  ['北京银行', 'Bank of Shanghai', false, 'different city banks'],
+  ['中国建设银行', 'China Merchants Bank', false, 'different banks'],
 ];
 
 // Chinese base companies: [region, brand, business word, legal form].

@@ -68,6 +68,8 @@ describe('customerNamesMatch', () => {
     ['中国建筑第八工程局有限公司', '中建八局', '中 for 中国, one character of some words'],
     ['北京大学人民医院', '北大人民医院', 'abbreviated university prefix'],
     ['上海交通大学', '上海交大', 'abbreviation of a generic name with its own brand'],
+    ['中国建设银行股份有限公司', 'China Construction Bank Corporation', 'generic Chinese name in English'],
+    ['北京大学', 'Peking University', 'old romanisation'],
   ])('%s = %s (short form: %s)', (a, b) => {
     expect(match(a, b).match).toBe(true);
     expect(match(b, a).match).toBe(true);
@@ -82,6 +84,8 @@ describe('customerNamesMatch', () => {
     ['深圳华强北电子有限公司', '深圳华电子有限公司', 'a one-character brand is not an abbreviation'],
     ['西安交通大学', '上海交大', 'abbreviation in another city'],
     ['Hochschule München', 'Technische Universität München', 'Hochschule reads as university, still another one'],
+    ['浙江大学', 'Zhejiang University of Technology', 'English name with one word more'],
+    ['北京银行', 'Bank of Shanghai', 'another city'],
   ])('%s ≠ %s (short form: %s)', (a, b) => {
     expect(match(a, b).match).toBe(false);
     expect(match(b, a).match).toBe(false);

@@ -160,6 +160,11 @@ const LATIN_PLACES_FOLD: Record<string, string> = Object.fromEntries(
     'detroit', 'ohio', 'utah', 'texas', 'california', 'florida', 'michigan', 'minnesota', 'washington', 'oregon', 'arizona', 'nevada', 'colorado',
     'georgia', 'virginia', 'carolina', 'pennsylvania', 'massachusetts', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'tennessee', 'alabama',
     'louisiana', 'oklahoma', 'missouri', 'wisconsin', 'maryland', 'delaware', 'connecticut', 'vermont', 'maine', 'hampshire', 'jersey', 'york',
+    'peking:beijing', 'canton:guangzhou', 'macau', 'macao:macau', 'taipei', 'tianjin', 'chongqing', 'hebei', 'shanxi', 'liaoning', 'jilin',
+    'heilongjiang', 'jiangsu', 'zhejiang', 'anhui', 'fujian', 'jiangxi', 'shandong', 'henan', 'hubei', 'hunan', 'guangdong', 'guangxi',
+    'hainan', 'sichuan', 'guizhou', 'yunnan', 'tibet', 'shaanxi', 'gansu', 'qinghai', 'ningxia', 'xinjiang', 'nanjing', 'hangzhou', 'wuhan',
+    'chengdu', 'xian', 'tianjin', 'dalian', 'qingdao', 'xiamen', 'suzhou', 'ningbo', 'harbin', 'changsha', 'zhengzhou', 'jinan', 'hefei',
+    'fuzhou', 'kunming', 'shenyang', 'changchun', 'lanzhou', 'nanchang', 'nanning', 'guiyang', 'taiyuan', 'urumqi', 'wuxi', 'dongguan', 'foshan',
     'kobenhavn:copenhagen', 'helsingin:helsinki', 'munchen:munich', 'wien:vienna', 'koln:cologne', 'cologne', 'praha:prague', 'prague',
     'warszawa:warsaw', 'warsaw', 'goteborg:gothenburg', 'gothenburg', 'lisboa:lisbon', 'lisbon', 'roma:rome', 'milano:milan', 'firenze:florence',
     'florence', 'napoli:naples', 'naples', 'torino:turin', 'turin', 'venezia:venice', 'venice', 'geneve:geneva', 'genf:geneva', 'bruxelles:brussels',
@@ -488,8 +493,51 @@ export function customerNamesMatch(a: string, b: string, options: { threshold: n
     if (alt) return { ...alt, a: pa, b: pb };
   } else if (pa.script === 'cjk' && pb.script === 'cjk' && chineseAbbreviation(a, b, pa, pb)) {
     return { ...v, match: true, score: 1, reason: 'same_customer' };
+  } else if (pa.script !== pb.script) {
+    // A Chinese name made only of regions and business words, read in English (浙江大学 = Zhejiang University,
+    // 中国建设银行 = China Construction Bank). A Chinese brand would need its romanisation: not matched by name here.
+    const [zh, latin] = pa.script === 'cjk' ? [pa, b] : [pb, a];
+    const english = chineseGenericInEnglish(zh);
+    if (english) {
+      const w = compareParsed(parseCustomerName(english), parseCustomerName(latin), options.threshold);
+      if (w.match) return { ...w, a: pa, b: pb };
+    }
   }
   return v;
+}
+
+// Chinese places and business words in English (romanised places; the English word a company uses).
+const CN_PLACE_LATIN: Record<string, string> = {
+  中国: 'china', 北京: 'beijing', 天津: 'tianjin', 上海: 'shanghai', 重庆: 'chongqing', 香港: 'hongkong', 澳门: 'macau', 台湾: 'taiwan',
+  台北: 'taipei', 河北: 'hebei', 山西: 'shanxi', 内蒙古: 'inner mongolia', 辽宁: 'liaoning', 吉林: 'jilin', 黑龙江: 'heilongjiang',
+  江苏: 'jiangsu', 浙江: 'zhejiang', 安徽: 'anhui', 福建: 'fujian', 江西: 'jiangxi', 山东: 'shandong', 河南: 'henan', 湖北: 'hubei',
+  湖南: 'hunan', 广东: 'guangdong', 广西: 'guangxi', 海南: 'hainan', 四川: 'sichuan', 贵州: 'guizhou', 云南: 'yunnan', 西藏: 'tibet',
+  陕西: 'shaanxi', 甘肃: 'gansu', 青海: 'qinghai', 宁夏: 'ningxia', 新疆: 'xinjiang', 石家庄: 'shijiazhuang', 唐山: 'tangshan',
+  保定: 'baoding', 廊坊: 'langfang', 邯郸: 'handan', 太原: 'taiyuan', 大同: 'datong', 呼和浩特: 'hohhot', 包头: 'baotou',
+  鄂尔多斯: 'ordos', 沈阳: 'shenyang', 大连: 'dalian', 鞍山: 'anshan', 长春: 'changchun', 哈尔滨: 'harbin', 大庆: 'daqing',
+  南京: 'nanjing', 苏州: 'suzhou', 无锡: 'wuxi', 常州: 'changzhou', 南通: 'nantong', 徐州: 'xuzhou', 扬州: 'yangzhou', 镇江: 'zhenjiang',
+  昆山: 'kunshan', 杭州: 'hangzhou', 宁波: 'ningbo', 温州: 'wenzhou', 绍兴: 'shaoxing', 嘉兴: 'jiaxing', 金华: 'jinhua', 台州: 'taizhou',
+  湖州: 'huzhou', 合肥: 'hefei', 芜湖: 'wuhu', 福州: 'fuzhou', 厦门: 'xiamen', 泉州: 'quanzhou', 南昌: 'nanchang', 赣州: 'ganzhou',
+  济南: 'jinan', 青岛: 'qingdao', 烟台: 'yantai', 潍坊: 'weifang', 淄博: 'zibo', 威海: 'weihai', 郑州: 'zhengzhou', 洛阳: 'luoyang',
+  武汉: 'wuhan', 宜昌: 'yichang', 襄阳: 'xiangyang', 长沙: 'changsha', 株洲: 'zhuzhou', 广州: 'guangzhou', 深圳: 'shenzhen',
+  东莞: 'dongguan', 佛山: 'foshan', 珠海: 'zhuhai', 中山: 'zhongshan', 惠州: 'huizhou', 汕头: 'shantou', 南宁: 'nanning', 柳州: 'liuzhou',
+  桂林: 'guilin', 海口: 'haikou', 三亚: 'sanya', 成都: 'chengdu', 绵阳: 'mianyang', 贵阳: 'guiyang', 昆明: 'kunming', 拉萨: 'lhasa',
+  西安: 'xian', 兰州: 'lanzhou', 西宁: 'xining', 银川: 'yinchuan', 乌鲁木齐: 'urumqi',
+};
+const CN_WORD_LATIN: Record<string, string> = {
+  大学: 'university', 学院: 'college', 医院: 'hospital', 研究所: 'institute', 研究院: 'institute', 银行: 'bank', 保险: 'insurance',
+  证券: 'securities', 科技: 'technology', 技术: 'technology', 软件: 'software', 电子: 'electronics', 汽车: 'motor', 航空: 'airlines',
+  电力: 'power', 石油: 'oil', 钢铁: 'steel', 化工: 'chemicals', 医药: 'pharmaceuticals', 制药: 'pharmaceuticals', 药业: 'pharmaceuticals',
+  物流: 'logistics', 投资: 'investment', 电信: 'telecom', 能源: 'energy', 建设: 'construction', 建筑: 'construction', 工程: 'engineering',
+  工业: 'industries', 航运: 'shipping', 海运: 'shipping', 贸易: 'trading', 咨询: 'consulting', 金融: 'financial', 食品: 'food',
+  集团: 'group', 控股: 'holdings', 国际: 'international',
+};
+
+/** A Chinese name made only of regions and business words, in English words; null when it has a brand or an untranslated word. */
+function chineseGenericInEnglish(p: ParsedCustomerName): string | null {
+  if (p.brand || p.affiliation || p.branchRegions.length) return null;
+  const words = [...p.regions.map((r) => CN_PLACE_LATIN[r]), ...p.business.map((w) => CN_WORD_LATIN[w]), ...p.descriptors.map((w) => CN_WORD_LATIN[w])];
+  return words.every(Boolean) && words.length > 0 ? words.join(' ') : null;
 }
 
 function compareParsed(pa: ParsedCustomerName, pb: ParsedCustomerName, threshold: number): CustomerMatch {
