@@ -19,7 +19,9 @@ import { rejectEncodedBodies, rejectHostileInput } from '../common/http/input-gu
 import { requestContext } from '../common/http/request-context';
 import { localeOf, requestIdOf } from '../common/http/request-locale';
 import { PinoNestLogger } from '../common/logging/logger';
+import { checkDefaultIsolation } from '../database/isolation';
 import { usePreparedStatements } from '../database/prepared';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 
 const PRINT_SCRIPT = "document.getElementById('print')?.addEventListener('click', () => window.print());\n";
@@ -134,6 +136,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     .build();
   const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  // Transactions name no isolation level when the connections default to READ COMMITTED (one statement fewer each).
+  if (!(await checkDefaultIsolation(app.get(DataSource)))) logger.warn('the database default isolation is not READ COMMITTED: every transaction names it');
 
   app.enableShutdownHooks();
   return app;

@@ -55,6 +55,12 @@ export function customerColumns(
   };
 }
 
+/**
+ * The columns of a Row, named: a prepared statement must not return `*` (a column added by a later migration would make
+ * every connection that prepared it fail with "cached plan must not change result type").
+ */
+const ROW_COLUMNS = 'id, partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id, details, estimated_amount, sla_due, protection_ends, extensions';
+
 /** Open registrations, written out so the planner can use the partial indexes over open registrations. */
 const OPEN = `status IN ('submitted', 'in_review', 'in_conflict', 'approved')`;
 
@@ -145,13 +151,13 @@ export class DealRegistrationsRepository {
       `WITH r AS (
          INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
                                          details, estimated_amount, expected_close, created_by, submitted_at, sla_due, agreement_id)
-         VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16) RETURNING *),
+         VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16) RETURNING ${ROW_COLUMNS}),
        h AS (
          INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id, occurred_at)
          SELECT r.id, x.f, x.t, NULL, x.a, clock_timestamp() + x.k * interval '1 microsecond' FROM r,
                 (VALUES (NULL::text, 'draft'::text, $12::uuid, 1), ('draft', 'submitted', $12::uuid, 2), ('submitted', $13::text, NULL::uuid, 3)) AS x(f, t, a, k)
           ORDER BY x.k)
-       SELECT * FROM r`,
+       SELECT ${ROW_COLUMNS} FROM r`,
       [
         partnerId,
         c.customer_name,
@@ -277,6 +283,10 @@ export class DealRegistrationsRepository {
           AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $2) OR (customer_domain IS NOT NULL AND customer_domain = $3)
                OR (partner_id <> $1 AND region_id = ANY($4::uuid[]) AND industry_id = $5 AND customer_name_core % $6)
                OR (partner_id = $1 AND region_id = $8 AND customer_name_norm = $9))
+        -- Capped, so what matters most comes first: the partner's own, then exact keys, then the closest names.
+        ORDER BY partner_id = $1 DESC,
+                 ((customer_tax_id IS NOT NULL AND customer_tax_id = $2) OR (customer_domain IS NOT NULL AND customer_domain = $3)) DESC,
+                 similarity(customer_name_core, $6) DESC
         LIMIT 500`,
       [r.partner_id, r.customer_tax_id, r.customer_domain, regionIds, r.industry_id, r.customer_name_core, r.id, r.region_id, r.customer_name_norm],
     );
@@ -349,6 +359,44 @@ export class DealRegistrationsRepository {
       id,
     ]);
     return f ?? null;
+  }
+
+  /** The partner 360's registration figures: counts, pipeline (open estimates) and won revenue, the latest ten. */
+  async partnerSummary(partnerId: string): Promise<{
+    open: number;
+    won: number;
+    lost: number;
+    pipeline: string;
+    revenue: string;
+    recent: { id: string; customer_name: string; status: string; estimated_amount: string; expected_close: string; updated_at: Date }[];
+  }> {
+    const [c] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE ${OPEN})::int AS open, count(*) FILTER (WHERE status = 'won')::int AS won,
+              count(*) FILTER (WHERE status = 'lost')::int AS lost,
+              coalesce(sum(estimated_amount) FILTER (WHERE ${OPEN}), 0)::text AS pipeline,
+              coalesce(sum(won_amount) FILTER (WHERE status = 'won'), 0)::text AS revenue
+         FROM deal_registrations WHERE partner_id = $1`,
+      [partnerId],
+    );
+    const recent = await this.db.query(
+      `SELECT id, customer_name, status, estimated_amount::text AS estimated_amount, expected_close::text AS expected_close, updated_at
+         FROM deal_registrations WHERE partner_id = $1 ORDER BY updated_at DESC, id LIMIT 10`,
+      [partnerId],
+    );
+    return { ...c, recent };
+  }
+
+  /** A partner's latest registration status changes (for the partner 360's timeline). */
+  async partnerStatusHistory(
+    partnerId: string,
+    limit: number,
+  ): Promise<{ registration_id: string; customer_name: string; from_status: string | null; to_status: string; actor_id: string | null; occurred_at: Date }[]> {
+    return this.db.query(
+      `SELECT h.registration_id, r.customer_name, h.from_status, h.to_status, h.actor_id, h.occurred_at
+         FROM registration_status_history h JOIN deal_registrations r ON r.id = h.registration_id
+        WHERE r.partner_id = $1 ORDER BY h.occurred_at DESC LIMIT $2`,
+      [partnerId, limit],
+    );
   }
 
   async history(id: string): Promise<{ from_status: string | null; to_status: string; note: string | null; occurred_at: Date }[]> {

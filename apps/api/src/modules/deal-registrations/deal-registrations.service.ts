@@ -166,12 +166,19 @@ export class DealRegistrationsService {
       const checked = await this.checkSubmission(m, draft, policies, day, []);
       const status: RegistrationStatus = checked.findings.length ? 'in_conflict' : 'in_review';
       const r = await this.repo.insertSubmitted(m, partnerId, input, actor.id, { status, submittedAt: businessNow(), slaDue: checked.due, agreementId: checked.agreement?.id ?? null });
-      await this.audit.recordMany(m, [
+      // Audit in the order create + submit writes it: drafted, submitted, [the case opened or joined], then the review status.
+      const steps = [
         { entity: 'deal_registration', entityId: r.id, action: 'registration.drafted', after: input },
         { entity: 'deal_registration', entityId: r.id, action: 'registration.submitted', before: { status: 'draft' }, after: { status: 'submitted', note: null } },
-        { entity: 'deal_registration', entityId: r.id, action: `registration.${status}`, before: { status: 'submitted' }, after: { status, note: null } },
-      ]);
-      if (checked.findings.length) await this.joinOrOpenCase(m, r, checked.findings);
+      ];
+      const reviewed = { entity: 'deal_registration', entityId: r.id, action: `registration.${status}`, before: { status: 'submitted' }, after: { status, note: null } };
+      if (checked.findings.length) {
+        await this.audit.recordMany(m, steps);
+        await this.joinOrOpenCase(m, r, checked.findings);
+        await this.audit.record(m, reviewed);
+      } else {
+        await this.audit.recordMany(m, [...steps, reviewed]);
+      }
       return { id: r.id, ...(await this.afterSubmit(m, r, checked, policies, actor)) };
     });
   }
@@ -187,6 +194,12 @@ export class DealRegistrationsService {
       agreement: agreement ? { id: agreement.id, type: agreement.type } : null,
       evidence: { proofOfCommunication: !!standard?.proofOfCommunication, customerFeedback: !!standard?.customerFeedback, customerDetails: !!standard?.customerDetails },
     };
+  }
+
+  /** A trial partner's open registrations, counted under a lock per partner: parallel submissions cannot pass the limit together. */
+  private async countOpenForTrial(m: EntityManager, partnerId: string): Promise<number> {
+    await this.repo.lockKeys(m, [{ key: `trial:${partnerId}`, shared: false }]);
+    return this.repo.countOpen(m, partnerId);
   }
 
   /** Auto-approval in the partner's own exclusive scope, and the notices of a submission. */
@@ -217,7 +230,7 @@ export class DealRegistrationsService {
     const eligibility = checkEligibility({
       covered: !!agreement,
       partnerStatus: partner.status,
-      openRegistrations: agreement ? 0 : await this.repo.countOpen(m, r.partner_id),
+      openRegistrations: agreement ? 0 : await this.countOpenForTrial(m, r.partner_id),
       trialOpenRegistrationLimit: policies.registrations.trialOpenRegistrationLimit,
     });
     if (!eligibility.ok) {

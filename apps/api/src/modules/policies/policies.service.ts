@@ -47,6 +47,8 @@ export class PoliciesService implements OnApplicationBootstrap {
 
   /** The last read outside a transaction, reused for up to FRESH_MS (this instance forgets it when it saves policies). */
   private recent: { at: number; policies: Policies } | null = null;
+  /** Bumped by every save: a read started before it is not cached. */
+  private generation = 0;
 
   /**
    * The policies in force. Inside a transaction (a manager given) always read from the database; otherwise a read at
@@ -54,9 +56,11 @@ export class PoliciesService implements OnApplicationBootstrap {
    */
   async get(manager?: EntityManager): Promise<Policies> {
     if (!manager && this.recent && performance.now() - this.recent.at < FRESH_MS) return this.recent.policies;
+    const generation = this.generation;
     const row = await this.repo.read(manager ?? this.db.manager);
     const policies = row ? this.merged(row.value) : DEFAULT_POLICIES;
-    if (!manager) this.recent = { at: performance.now(), policies };
+    // A read that began before this instance saved policies must not be kept after the save.
+    if (!manager && generation === this.generation) this.recent = { at: performance.now(), policies };
     return policies;
   }
 
@@ -83,6 +87,7 @@ export class PoliciesService implements OnApplicationBootstrap {
 
   async update(next: Policies, actorId: string): Promise<PoliciesResponse> {
     this.recent = null;
+    this.generation++;
     // The policy time zone drives the business clock: refuse a name the clock cannot use.
     const zone = next.display.defaultTimeZone;
     if (!isValidTimeZone(zone)) throw new AppError('POLICY_UNKNOWN_TIME_ZONE', { timeZone: zone }, { field: 'display.defaultTimeZone' });
@@ -98,6 +103,7 @@ export class PoliciesService implements OnApplicationBootstrap {
       return this.read(m);
     });
     this.recent = null;
+    this.generation++;
     this.applyTimeZone(saved.policies);
     return saved;
   }
