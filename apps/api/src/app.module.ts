@@ -14,6 +14,7 @@ import { HealthRepository } from './modules/health/health.repository';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { PartnersModule } from './modules/partners/partners.module';
+import { PartnerOverviewModule } from './modules/partners/partner-overview.module';
 import { PoliciesModule } from './modules/policies/policies.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { TrainingModule } from './modules/training/training.module';
@@ -40,6 +41,7 @@ export class AppModule {
         TrainingModule,
         OperationsModule,
         ReportingModule,
+        PartnerOverviewModule,
       ],
       controllers: [HealthController],
       providers: [

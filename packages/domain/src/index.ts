@@ -46,6 +46,7 @@ export * from './deal-registrations/deal-registration.responses.js';
 export * from './deal-registrations/review.responses.js';
 export * from './deal-registrations/registration-queue.responses.js';
 export * from './partners/partner.responses.js';
+export * from './partners/partner-overview.responses.js';
 export * from './training/training.responses.js';
 export * from './agreements/agreement.responses.js';
 export * from './jobs/job.schema.js';

@@ -2,7 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { api, createTestApp, loginAs } from '../support/test-app';
 
 type AdminHome = { partners: Record<'applied' | 'screening' | 'trial' | 'active', number>; registrationsInReview: number; openConflicts: number; overdueReviews: number; newSupportRequests: number };
-type PortalHome = { activeAgreements: number; coursesInProgress: number; certificatesExpiring: number; openSupportRequests: number };
+type PortalHome = {
+  activeAgreements: number;
+  coursesInProgress: number;
+  certificatesExpiring: number;
+  openSupportRequests: number;
+  registrations: { open: number; protectionExpiring: number; needingAction: number };
+};
 
 describe('reporting: home-page counts', () => {
   let app: INestApplication;
@@ -69,6 +75,15 @@ describe('reporting: home-page counts', () => {
     const owner = await portalHome(huaxinOwner);
     const ownerCourses = (await api(app, huaxinOwner).get('/api/courses').expect(200)).body as { enrolment: { status: string } | null }[];
     expect(owner.coursesInProgress).toBe(ownerCourses.filter((c) => c.enrolment?.status === 'in_progress').length);
+  });
+
+  it('counts the partner’s registrations: open, protection expiring, drafts needing action', async () => {
+    const home = await portalHome(huaxinOwner);
+    const total = async (status: string) => (await api(app, huaxinOwner).get(`/api/deal-registrations?status=${status}&page=1&pageSize=1`).expect(200)).body.total as number;
+    expect(home.registrations.needingAction).toBe(await total('draft'));
+    const open = (await total('submitted')) + (await total('in_review')) + (await total('in_conflict')) + (await total('approved'));
+    expect(home.registrations.open).toBe(open);
+    expect(home.registrations.protectionExpiring).toBeLessThanOrEqual(await total('approved'));
   });
 
   it('keeps each home to its own side', async () => {

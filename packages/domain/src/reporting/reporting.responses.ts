@@ -26,5 +26,7 @@ export const PortalHomeCountsSchema = z.object({
   certificatesExpiring: count,
   /** The organisation's support requests not yet closed. */
   openSupportRequests: count,
+  /** The organisation's deal registrations: open (submitted to approved), approved ones whose protection ends within 30 days, drafts not yet submitted. */
+  registrations: z.object({ open: count, protectionExpiring: count, needingAction: count }),
 });
 export type PortalHomeCounts = z.infer<typeof PortalHomeCountsSchema>;

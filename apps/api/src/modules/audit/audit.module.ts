@@ -5,5 +5,5 @@ import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService, AuditRepository, AuditReadRepository], exports: [AuditService] })
+@Module({ controllers: [AuditController], providers: [AuditService, AuditRepository, AuditReadRepository], exports: [AuditService, AuditReadRepository] })
 export class AuditModule {}

@@ -55,9 +55,19 @@ export class ReportingRepository {
         (SELECT count(*)::int FROM certifications c
           WHERE c.partner_id = $1 AND ($3::boolean = false OR c.user_id = $2) AND c.revoked_at IS NULL
             AND c.expires_on >= $4::date AND c.expires_on <= $4::date + $5::int) AS expiring,
-        (SELECT count(*)::int FROM support_requests s WHERE s.partner_id = $1 AND s.status <> 'closed') AS open_support`,
+        (SELECT count(*)::int FROM support_requests s WHERE s.partner_id = $1 AND s.status <> 'closed') AS open_support,
+        (SELECT count(*)::int FROM deal_registrations r WHERE r.partner_id = $1 AND r.status IN ('submitted', 'in_review', 'in_conflict', 'approved')) AS reg_open,
+        (SELECT count(*)::int FROM deal_registrations r WHERE r.partner_id = $1 AND r.status = 'approved'
+            AND r.protection_ends >= $4::date AND r.protection_ends <= $4::date + 30) AS reg_expiring,
+        (SELECT count(*)::int FROM deal_registrations r WHERE r.partner_id = $1 AND r.status = 'draft') AS reg_drafts`,
       [q.partnerId, q.userId, q.ownCertificatesOnly, q.today, q.expiringWithinDays],
     );
-    return { activeAgreements: r.active_agreements, coursesInProgress: r.in_progress, certificatesExpiring: r.expiring, openSupportRequests: r.open_support };
+    return {
+      activeAgreements: r.active_agreements,
+      coursesInProgress: r.in_progress,
+      certificatesExpiring: r.expiring,
+      openSupportRequests: r.open_support,
+      registrations: { open: r.reg_open, protectionExpiring: r.reg_expiring, needingAction: r.reg_drafts },
+    };
   }
 }

@@ -29,5 +29,6 @@ import { TrainingSweeper } from './training-sweeper';
     SupportService,
     TrainingSweeper,
   ],
+  exports: [CertificationsRepository, QualificationRepository, SupportRepository],
 })
 export class TrainingModule {}
