@@ -39,7 +39,10 @@ const byLang = (lang) => pairs.filter((p) => p.lang === lang).length;
 console.log(`bench:matching (${holdout ? `held-out set, ${holdout} half` : 'development set'}) — ${pairs.length} labelled pairs (${byLang('zh')} Chinese, ${byLang('latin')} Latin; ${pairs.filter((p) => p.same).length} same customer)`);
 console.log(`matcher: ${domain.customerNamesMatch ? 'customerNamesMatch' : 'nameSimilarity'} threshold ${threshold}`);
 console.log(`precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})  ${(ms / pairs.length * 1000).toFixed(1)} µs/pair`);
-if (wrong.length) {
+// The sealed half stays sealed: its figure is printed, its pairs are not (pass --show-sealed to list them on purpose).
+if (holdout === 'sealed' && wrong.length && !process.argv.includes('--show-sealed')) {
+  console.log(`(${wrong.length} misclassified pairs of the sealed half not listed)`);
+} else if (wrong.length) {
   console.log(`\nmisclassified (${wrong.length}):`);
   for (const w of wrong) {
     const score = domain.nameSimilarity(w.a, w.b);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandSimilarity, customerNamesMatch, editDistance, parseCustomerName } from './customer-match.js';
+import { brandSimilarity, customerNameAltKeys, customerNamesMatch, editDistance, parseCustomerName } from './customer-match.js';
 
 const match = (a: string, b: string) => customerNamesMatch(a, b, { threshold: 0.85 });
 
@@ -107,6 +107,22 @@ describe('customerNamesMatch', () => {
   it('follows the policy threshold for Latin brands', () => {
     expect(customerNamesMatch('Harbor Freight', 'Harbour Freight', { threshold: 0.85 }).match).toBe(true);
     expect(customerNamesMatch('Harbor Freight', 'Harbour Freight', { threshold: 0.95 }).match).toBe(false);
+  });
+});
+
+describe('customerNameAltKeys (a second retrieval key)', () => {
+  it.each([
+    ['University College London', 'UCL'],
+    ['Mitsubishi UFJ Financial Group, Inc.', 'MUFG'],
+    ['Hongkong and Shanghai Banking Corporation Limited', 'HSBC'],
+    ['Katholieke Universiteit Leuven', 'KU Leuven'],
+    ['上海浦东发展银行股份有限公司', '浦发银行'],
+    ['中国建筑第八工程局有限公司', '中建八局'],
+    ['北京大学人民医院', '北大人民医院'],
+    ['中国建设银行股份有限公司', 'China Construction Bank Corporation'],
+  ])('%s and %s share a key', (a, b) => {
+    expect(match(a, b).match).toBe(true);
+    expect(customerNameAltKeys(a).some((k) => customerNameAltKeys(b).includes(k))).toBe(true);
   });
 });
 

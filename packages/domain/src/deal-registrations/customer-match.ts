@@ -689,3 +689,41 @@ function abbreviates(short: string, long: string): boolean {
   }
   return true;
 }
+
+/**
+ * Second retrieval keys (proposed, not yet used by the API): names that the matcher can pair although their cores share
+ * no trigrams — a short form and its full name, a generic Chinese name and its English name — share one of these keys.
+ * Latin: the initials of the name (with and without articles) and every short all-letter word (a possible acronym);
+ * Chinese: first character and last word of the name, with and without its leading region (浦发银行 and
+ * 上海浦东发展银行 both give 浦…银行), 中 read as 中国; a generic Chinese name also gives its English reading.
+ * Meant for an equality index (text[] with GIN) next to the trigram index on the core.
+ */
+export function customerNameAltKeys(name: string): string[] {
+  const p = parseCustomerName(name);
+  const keys = new Set<string>();
+  if (p.script === 'latin') {
+    const { words, written } = wordsOf(name);
+    // With the trailing legal words, one at a time (HSBC = Hongkong and Shanghai Banking Corporation [Limited]).
+    const tail = words.length ? written.slice(written.lastIndexOf(words[words.length - 1]) + 1) : [];
+    for (const ws of tail.map((_, i) => [...words, ...tail.slice(0, i + 1)]).concat([words])) {
+      const content = ws.filter((w) => !LATIN_STOP.has(w));
+      if (content.length >= 2) keys.add(`i:${content.map((w) => w[0]).join('')}`);
+      if (ws.length >= 2) keys.add(`i:${ws.map((w) => w[0]).join('')}`);
+    }
+    for (const w of words) if (w.length >= 2 && w.length <= 6 && /^[a-z]+$/.test(w) && !LATIN_STOP.has(w)) keys.add(`i:${w}`);
+    if (!p.brand) keys.add(`en:${[...p.regions, ...p.business].sort().join(' ')}`);
+  } else {
+    for (const c of cjkCompact(name)) {
+      let chars = [...c];
+      if (chars[0] === '中' && chars[1] === '国') chars = chars.slice(2);
+      else if (chars[0] === '中' && chars.length > 2) chars = chars.slice(1);
+      if (chars.length >= 2) keys.add(`z:${chars[0]}${p.business.at(-1) ?? ''}`);
+    }
+    const english = chineseGenericInEnglish(p);
+    if (english) {
+      const e = parseCustomerName(english);
+      keys.add(`en:${[...e.regions, ...e.business].sort().join(' ')}`);
+    }
+  }
+  return [...keys];
+}
