@@ -105,22 +105,24 @@ function earn(programme: RebateProgramme, quota: InstanceType<typeof Dec>, achie
 }
 
 /**
- * Splits `total` over the lines in proportion to their achievement: each part rounded to the cent (half up), then the
- * rounding remainder (a few cents at most, either sign) goes to the line with the largest achievement (the first of
- * equals), so the parts always sum to `total` exactly.
+ * Splits `total` (in cents) over the lines in proportion to their achievement, by the largest-remainder rule: each
+ * exact part is rounded down to the cent, then the cents left over (fewer than the number of lines) go one each to the
+ * lines with the largest rounded-off fractions (the first of equals). The parts always sum to `total` exactly and, for
+ * a non-negative total over non-negative lines, none is negative.
  */
 export function allocate(total: string, lines: readonly BasisLine[]): { lineId: string; amount: string }[] {
   const sum = achievementOf(lines);
   const whole = new Dec(total);
   if (!lines.length) return [];
   if (sum.isZero()) return lines.map((l, i) => ({ lineId: l.id, amount: (i === 0 ? whole : ZERO).toFixed(2) }));
-  const parts = lines.map((l) => cents(whole.times(lineAchievement(l)).div(sum)));
-  const remainder = whole.minus(parts.reduce((a, p) => a.plus(p), ZERO));
-  let largest = 0;
-  lines.forEach((l, i) => {
-    if (lineAchievement(l).gt(lineAchievement(lines[largest]))) largest = i;
-  });
-  parts[largest] = parts[largest].plus(remainder);
+  const exact = lines.map((l) => whole.times(lineAchievement(l)).div(sum));
+  const parts = exact.map((x) => x.toDecimalPlaces(2, Dec.ROUND_FLOOR));
+  const leftCents = whole.minus(parts.reduce((a, p) => a.plus(p), ZERO)).times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  const order = exact.map((x, i) => ({ i, frac: x.minus(parts[i]) })).sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
+  for (let k = 0; k < Math.abs(leftCents); k++) {
+    const i = order[k % order.length].i;
+    parts[i] = parts[i].plus(leftCents > 0 ? '0.01' : '-0.01');
+  }
   return lines.map((l, i) => ({ lineId: l.id, amount: parts[i].toFixed(2) }));
 }
 
