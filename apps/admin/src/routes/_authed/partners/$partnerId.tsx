@@ -13,6 +13,7 @@ import { StageBadge } from '@partnerline/ui';
 import { StrategyBadge } from '../-components/StrategyBadge';
 import { CertificationsCard } from './-components/CertificationsCard';
 import { DecisionPanel } from './-components/DecisionPanel';
+import { PartnerActivity, PartnerOverviewCards } from './-components/PartnerOverview';
 import { ScorecardForm } from './-components/ScorecardForm';
 
 export const Route = createFileRoute('/_authed/partners/$partnerId')({
@@ -86,6 +87,9 @@ function PartnerPage() {
         </Tabs.List>
 
         <Tabs.Panel value="profile" pt="md">
+          <Stack mb="md">
+            <PartnerOverviewCards partnerId={p.id} />
+          </Stack>
           <Grid>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Card>
@@ -232,6 +236,9 @@ function PartnerPage() {
         </Tabs.Panel>
 
         <Tabs.Panel value="history" pt="md">
+          <Stack mb="md">
+            <PartnerActivity partnerId={p.id} timeZone={tz} />
+          </Stack>
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Card>
