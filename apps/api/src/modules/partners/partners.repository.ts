@@ -108,10 +108,14 @@ export class PartnersRepository {
       // Substring match for Chinese and Latin alike (trigram indexes serve ILIKE), plus trigram similarity for typos.
       // `%` (threshold 0.3) lets the trigram index find the similar names, the precise 0.4 is checked on those only;
       // a query under 3 characters has no trigram to search (nor a meaningful similarity): substring match alone.
+      // Text without letter case (Chinese, digits) is matched with LIKE, ~6× cheaper than ILIKE's case folding when a
+      // short query leaves no trigram to search; tax ids and domains are ASCII, so only an ASCII query looks at them.
       const like = params.push(`%${escapeLike(query.q)}%`);
+      const op = query.q.toLowerCase() === query.q.toUpperCase() ? 'LIKE' : 'ILIKE';
+      const ascii = /^[\x20-\x7e]*$/.test(query.q) ? ` OR p.tax_id ${op} $${like} OR p.domain ${op} $${like}` : '';
       const raw = [...query.q].length >= 3 ? params.push(query.q) : 0;
       const similar = raw ? ` OR (p.name_en % $${raw} AND similarity(p.name_en, $${raw}) > 0.4) OR (p.name % $${raw} AND similarity(p.name, $${raw}) > 0.4)` : '';
-      where.push(`(p.name ILIKE $${like} OR p.name_en ILIKE $${like} OR p.tax_id ILIKE $${like} OR p.domain ILIKE $${like}${similar})`);
+      where.push(`(p.name ${op} $${like} OR p.name_en ${op} $${like}${ascii}${similar})`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM partners p ${filter}`, params);
