@@ -61,7 +61,12 @@ async function main() {
   if (!reuse) await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
   const pool = new Pool({ connectionString: db.url, max: CLIENTS + 2 });
   if (!reuse) await generate(pool, PARTNERS, REGISTRATIONS);
-  if (reuse) db.kind = `PostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}; reused database`;
+  let sizes = `${PARTNERS} partners, ${REGISTRATIONS} registrations`;
+  if (reuse) {
+    db.kind = `PostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}; reused database`;
+    const [{ p, r }] = (await pool.query(`SELECT (SELECT count(*) FROM partners)::int AS p, (SELECT count(*) FROM deal_registrations)::int AS r`)).rows;
+    sizes = `${p} partners, ${r} registrations`;
+  }
   const api = fork(process.argv[1], ['--serve'], { env: { ...process.env, BENCH_DATABASE_URL: db.url, BENCH_POOL_SIZE: String(CLIENTS + 2) } });
   const base = await new Promise<string>((resolve, reject) => {
     api.once('message', (m) => resolve(String(m)));
@@ -88,7 +93,7 @@ async function main() {
     ['open conflicts list', get('/conflicts?status=open', manager)],
     ['portal: a partner\'s registrations', get('/deal-registrations', partner)],
   ];
-  console.log(`\n${db.kind}; ${PARTNERS} partners, ${REGISTRATIONS} registrations; ${CLIENTS} clients, ${SECONDS} s per list`);
+  console.log(`\n${db.kind}; ${sizes}; ${CLIENTS} clients, ${SECONDS} s per list`);
   for (const [label, op] of lists) console.log(`${label.padEnd(44)} ${stats(await drive(op))}`);
 
   // The default view as raw SQL: the repository's page + capped count on a pg pool (no HTTP, no Nest).
