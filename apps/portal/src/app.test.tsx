@@ -40,7 +40,7 @@ function openPortal(path: string, me: User | null, routes: Record<string, FakeRo
     'GET /api/notifications': json({ items: [], unread: 0 }),
     [`GET /api/partners/${PARTNER_ID}`]: json(partner),
     'GET /api/agreements': json({ items: [{ status: 'active' }, { status: 'expired' }], total: 2 }),
-    'GET /api/reporting/portal-home': json({ activeAgreements: 1, coursesInProgress: 0, certificatesExpiring: 0, openSupportRequests: 0 }),
+    'GET /api/reporting/portal-home': json({ activeAgreements: 1, coursesInProgress: 0, certificatesExpiring: 0, openSupportRequests: 0, registrations: { open: 0, protectionExpiring: 0, needingAction: 0 } }),
     ...routes,
   });
   vi.stubGlobal('fetch', vi.fn(api.fetch));

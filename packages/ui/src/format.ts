@@ -1,16 +1,24 @@
 import type { Locale } from '@partnerline/domain';
 
-/** Times are stored in UTC and shown in the user's zone (default Asia/Shanghai). */
+/**
+ * One date format per language in both apps: English "28 Nov 2026", Chinese "2026年11月28日" (en-GB gives the
+ * day-month-year order; plain "en" would give "Nov 28, 2026").
+ */
+const DATE_LOCALE: Record<Locale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
+const DATE_PARTS = { year: 'numeric', month: 'short', day: 'numeric' } as const;
+const dateLocale = (locale: Locale): string => DATE_LOCALE[locale] ?? locale;
+
+/** Times are stored in UTC and shown in the user's zone (default Asia/Shanghai): "28 Nov 2026, 14:05" / "2026年11月28日 14:05". */
 export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone = 'Asia/Shanghai'): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+  return new Intl.DateTimeFormat(dateLocale(locale), { timeZone, ...DATE_PARTS, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 }
 
 export function formatDate(iso: string | null | undefined, locale: Locale, timeZone = 'Asia/Shanghai'): string {
   if (!iso) return '—';
   // A bare calendar date (YYYY-MM-DD) has no zone: show it as it is.
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(locale, { timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(dateLocale(locale), { timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : timeZone, ...DATE_PARTS }).format(date);
 }
 
 /**

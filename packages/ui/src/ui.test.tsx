@@ -73,8 +73,8 @@ describe('helpers', () => {
   });
 
   it('shows a moment in the user\'s time zone', () => {
-    expect(formatDateTime('2026-11-22T18:30:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026/11/23 02:30');
-    expect(formatDateTime('2026-11-22T18:30:00Z', 'en', 'Europe/London')).toBe('11/22/2026, 18:30');
+    expect(formatDateTime('2026-11-22T18:30:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年11月23日 02:30');
+    expect(formatDateTime('2026-11-22T18:30:00Z', 'en', 'Europe/London')).toBe('22 Nov 2026, 18:30');
   });
 
   it('sends a signed-in user back where they were, never to another site or app', () => {
@@ -87,7 +87,8 @@ describe('helpers', () => {
   });
 
   it('shows a calendar date as that date whatever the zone', () => {
-    expect(formatDate('2027-03-31', 'en', 'America/Los_Angeles')).toBe('03/31/2027');
+    expect(formatDate('2027-03-31', 'en', 'America/Los_Angeles')).toBe('31 Mar 2027');
+    expect(formatDate('2027-03-31', 'zh-CN', 'America/Los_Angeles')).toBe('2027年3月31日');
   });
 
   it('builds query strings, skipping empty values', () => {

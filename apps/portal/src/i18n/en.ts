@@ -503,4 +503,14 @@ export const en = {
     comment: 'The reviewer’s comment',
     rejectedComment: 'Why the registration was rejected',
   },
+  homeRegistrations: {
+    title: 'Deal registrations',
+    desc: 'Register a deal, follow its review and your protection.',
+    open_one: '{{count}} open',
+    open_other: '{{count}} open',
+    expiring_one: '{{count}} protection ends within 30 days',
+    expiring_other: '{{count}} protections end within 30 days',
+    needingAction_one: '{{count}} draft to submit',
+    needingAction_other: '{{count}} drafts to submit',
+  },
 };

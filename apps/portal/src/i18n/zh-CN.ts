@@ -507,4 +507,14 @@ export const zhCN: Shape<typeof en> = {
     comment: '审核意见',
     rejectedComment: '驳回原因',
   },
+  homeRegistrations: {
+    title: '商机报备',
+    desc: '报备商机，跟进审核和保护期。',
+    open_one: '{{count}} 个进行中',
+    open_other: '{{count}} 个进行中',
+    expiring_one: '{{count}} 个保护期 30 天内到期',
+    expiring_other: '{{count}} 个保护期 30 天内到期',
+    needingAction_one: '{{count}} 个草稿待提交',
+    needingAction_other: '{{count}} 个草稿待提交',
+  },
 };

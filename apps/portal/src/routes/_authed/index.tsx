@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowRight, IconBuildingSkyscraper, IconFileCertificate, IconFileDescription, IconHelpCircle, IconInfoCircle, IconSchool, IconUser, IconUsersGroup } from '@tabler/icons-react';
+import { IconArrowRight, IconBriefcase, IconBuildingSkyscraper, IconFileCertificate, IconFileDescription, IconHelpCircle, IconInfoCircle, IconSchool, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import { meQueryOptions, portalHomeQueryOptions, StageBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
@@ -31,7 +31,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function ActionCard({ to, icon, title, desc, extra }: { to: '/agreements' | '/team' | '/application' | '/learning' | '/support'; icon: ReactNode; title: string; desc: string; extra?: ReactNode }) {
+function ActionCard({ to, icon, title, desc, extra }: { to: '/agreements' | '/team' | '/application' | '/learning' | '/support' | '/registrations'; icon: ReactNode; title: string; desc: string; extra?: ReactNode }) {
   return (
     <UnstyledButton renderRoot={(props) => <Link {...props} to={to} />} h="100%">
       <Card h="100%">
@@ -68,6 +68,7 @@ function Home() {
   const learning = counts?.coursesInProgress;
   const expiring = counts?.certificatesExpiring;
   const openSupport = counts?.openSupportRequests;
+  const regs = counts?.registrations;
 
   return (
     <Stack maw={1100} gap="lg">
@@ -127,6 +128,31 @@ function Home() {
       <Stack gap="sm">
         <Title order={4}>{t('home.canDo')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          <ActionCard
+            to="/registrations"
+            icon={<IconBriefcase size={20} />}
+            title={t('homeRegistrations.title')}
+            desc={t('homeRegistrations.desc')}
+            extra={
+              regs && (
+                <Group gap={6}>
+                  <Badge variant="light" color={regs.open > 0 ? 'blue' : 'gray'} w="fit-content">
+                    {t('homeRegistrations.open', { count: regs.open })}
+                  </Badge>
+                  {regs.protectionExpiring > 0 && (
+                    <Badge variant="light" color="orange" w="fit-content">
+                      {t('homeRegistrations.expiring', { count: regs.protectionExpiring })}
+                    </Badge>
+                  )}
+                  {regs.needingAction > 0 && (
+                    <Badge variant="light" color="red" w="fit-content">
+                      {t('homeRegistrations.needingAction', { count: regs.needingAction })}
+                    </Badge>
+                  )}
+                </Group>
+              )
+            }
+          />
           <ActionCard
             to="/agreements"
             icon={<IconFileCertificate size={20} />}
