@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- fast-check (a devDependency) drives the property tests of issue #14; the shared config allows only vitest in domain tests
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../common/money.js';
@@ -13,15 +14,13 @@ const RUNS = { numRuns: 300 };
 const cents = (max = 2_000_000_00) => fc.integer({ min: 0, max }).map((c) => new Dec(c).div(100).toFixed(2));
 
 /** Strictly ascending integers, then non-decreasing rates with two decimals. */
-const tiersArb = fc
-  .uniqueArray(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 })
-  .chain((froms) =>
-    fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: froms.length, maxLength: froms.length }).map((rates) => {
-      const f = [...froms].sort((a, b) => a - b);
-      const r = [...rates].sort((a, b) => a - b);
-      return f.map((from, i) => ({ fromPercent: String(from), ratePercent: new Dec(r[i]).div(100).toFixed(2) }));
-    }),
-  );
+const tiersArb = fc.uniqueArray(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }).chain((froms) =>
+  fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: froms.length, maxLength: froms.length }).map((rates) => {
+    const f = [...froms].sort((a, b) => a - b);
+    const r = [...rates].sort((a, b) => a - b);
+    return f.map((from, i) => ({ fromPercent: String(from), ratePercent: new Dec(r[i]).div(100).toFixed(2) }));
+  }),
+);
 
 const capArb = fc.option(cents(50_000_00), { nil: null });
 
@@ -37,7 +36,9 @@ const attainmentArb = (method?: 'retroactive' | 'incremental') =>
 
 const volumeArb = fc
   .record({
-    bands: tiersArb.map((ts) => ts.map((t) => ({ fromVolume: new Dec(t.fromPercent).times(10_000).toFixed(), discountPercent: t.ratePercent }))),
+    bands: tiersArb.map((ts) =>
+      ts.map((t) => ({ fromVolume: new Dec(t.fromPercent).times(10_000).toFixed(), discountPercent: t.ratePercent })),
+    ),
     capAmount: capArb,
   })
   .map((p) => RebateProgrammeSchema.parse({ kind: 'volume_pricing', ...p }));
@@ -46,8 +47,14 @@ const programmeArb: fc.Arbitrary<RebateProgramme> = fc.oneof(attainmentArb(), vo
 const quotaArb = cents(5_000_000_00).filter((q) => q !== '0.00');
 const lineArb = fc.record({
   amount: cents(),
-  share: fc.option(fc.integer({ min: 1, max: 100 }).map((s) => new Dec(s).div(100).toFixed(2)), { nil: undefined }),
-  coefficient: fc.option(fc.integer({ min: 0, max: 300 }).map((c) => new Dec(c).div(100).toFixed(2)), { nil: undefined }),
+  share: fc.option(
+    fc.integer({ min: 1, max: 100 }).map((s) => new Dec(s).div(100).toFixed(2)),
+    { nil: undefined },
+  ),
+  coefficient: fc.option(
+    fc.integer({ min: 0, max: 300 }).map((c) => new Dec(c).div(100).toFixed(2)),
+    { nil: undefined },
+  ),
 });
 const linesArb = fc.array(lineArb, { maxLength: 8 }).map((ls) => ls.map((l, i): BasisLine => ({ id: `line-${i}`, ...l })));
 
@@ -120,14 +127,21 @@ describe('rebate engine — properties', () => {
 
   it("a split's shares sum to the whole: shares s and 1 − s of one amount achieve exactly that amount", () => {
     fc.assert(
-      fc.property(programmeArb, quotaArb, cents(), fc.integer({ min: 0, max: 10_000 }), linesArb, (programme, quota, amount, bp, others) => {
-        const s = new Dec(bp).div(10_000).toFixed();
-        const rest = new Dec(1).minus(s).toFixed();
-        const split = [...others, { id: 'a', amount, share: s }, { id: 'b', amount, share: rest }];
-        const whole = [...others, { id: 'w', amount }];
-        expect(achievementOf(split).eq(achievementOf(whole))).toBe(true);
-        expect(computeRebate({ programme, quota, lines: split }).earned).toBe(computeRebate({ programme, quota, lines: whole }).earned);
-      }),
+      fc.property(
+        programmeArb,
+        quotaArb,
+        cents(),
+        fc.integer({ min: 0, max: 10_000 }),
+        linesArb,
+        (programme, quota, amount, bp, others) => {
+          const s = new Dec(bp).div(10_000).toFixed();
+          const rest = new Dec(1).minus(s).toFixed();
+          const split = [...others, { id: 'a', amount, share: s }, { id: 'b', amount, share: rest }];
+          const whole = [...others, { id: 'w', amount }];
+          expect(achievementOf(split).eq(achievementOf(whole))).toBe(true);
+          expect(computeRebate({ programme, quota, lines: split }).earned).toBe(computeRebate({ programme, quota, lines: whole }).earned);
+        },
+      ),
       RUNS,
     );
   });

@@ -21,7 +21,16 @@ const one = (amount: string) => [{ id: 'd1', amount }];
 describe('attainment programmes — quota 1,000,000, tiers ≥80 % → 2 %, ≥100 % → 4 %, ≥120 % → 6 %', () => {
   it('112 % retroactive: the whole 1,120,000 at 4 % = 44,800.00', () => {
     const r = computeRebate({ programme: programme('retroactive'), quota: QUOTA, lines: one('1120000') });
-    expect(r).toMatchObject({ achievement: '1120000', attainmentPercent: '112.00', tierIndex: 1, ratePercent: '4', method: 'retroactive', earned: '44800.00', capped: false, payable: '44800.00' });
+    expect(r).toMatchObject({
+      achievement: '1120000',
+      attainmentPercent: '112.00',
+      tierIndex: 1,
+      ratePercent: '4',
+      method: 'retroactive',
+      earned: '44800.00',
+      capped: false,
+      payable: '44800.00',
+    });
     expect(r.allocation).toEqual([{ lineId: 'd1', amount: '44800.00' }]);
   });
 
@@ -74,7 +83,12 @@ describe('attainment programmes — quota 1,000,000, tiers ≥80 % → 2 %, ≥1
   it('a higher tier reached late pays the difference: 950,000 → 19,000.00 settled; 1,050,000 → 42,000.00, payable 23,000.00', () => {
     const first = computeRebate({ programme: programme('retroactive'), quota: QUOTA, lines: one('950000') });
     expect(first).toMatchObject({ earned: '19000.00', payable: '19000.00' });
-    const later = computeRebate({ programme: programme('retroactive'), quota: QUOTA, lines: [...one('950000'), { id: 'd2', amount: '100000' }], alreadySettled: first.earned });
+    const later = computeRebate({
+      programme: programme('retroactive'),
+      quota: QUOTA,
+      lines: [...one('950000'), { id: 'd2', amount: '100000' }],
+      alreadySettled: first.earned,
+    });
     expect(later).toMatchObject({ earned: '42000.00', alreadySettled: '19000.00', payable: '23000.00' });
   });
 
@@ -117,7 +131,9 @@ describe('the ledger', () => {
 
   it('an unpaid line that falls is a reversal, not a clawback', () => {
     const prior: LedgerEntry[] = [{ kind: 'accrual', amount: '500.00', lineId: 'x', bookedOn: '2026-08-01' }];
-    expect(statementEntries(prior, [{ lineId: 'x', amount: '200.00' }], new Set(), '2026-08-02')).toEqual([{ kind: 'reversal', amount: '-300.00', lineId: 'x', bookedOn: '2026-08-02' }]);
+    expect(statementEntries(prior, [{ lineId: 'x', amount: '200.00' }], new Set(), '2026-08-02')).toEqual([
+      { kind: 'reversal', amount: '-300.00', lineId: 'x', bookedOn: '2026-08-02' },
+    ]);
   });
 
   it('holding period: only accruals booked at least 30 days before today are payable', () => {
@@ -268,11 +284,25 @@ describe('RebateProgrammeSchema', () => {
     const descending = RebateProgrammeSchema.safeParse({ ...base, tiers: [TIERS[1], TIERS[0]] });
     expect(descending.success).toBe(false);
     expect(descending.error?.issues.map((i) => i.message)).toContain('validation.tiers_ascending');
-    const falling = RebateProgrammeSchema.safeParse({ ...base, tiers: [{ fromPercent: '80', ratePercent: '4' }, { fromPercent: '100', ratePercent: '2' }] });
+    const falling = RebateProgrammeSchema.safeParse({
+      ...base,
+      tiers: [
+        { fromPercent: '80', ratePercent: '4' },
+        { fromPercent: '100', ratePercent: '2' },
+      ],
+    });
     expect(falling.error?.issues.map((i) => i.message)).toEqual(['validation.rates_non_decreasing']);
     expect(RebateProgrammeSchema.safeParse({ ...base, tiers: [TIERS[0], { ...TIERS[0] }] }).success).toBe(false);
     expect(RebateProgrammeSchema.safeParse({ ...base, tiers: [TIERS[0], { fromPercent: '100', ratePercent: '2' }] }).success).toBe(true);
-    expect(RebateProgrammeSchema.safeParse({ kind: 'volume_pricing', bands: [{ fromVolume: '2', discountPercent: '1' }, { fromVolume: '1', discountPercent: '2' }] }).success).toBe(false);
+    expect(
+      RebateProgrammeSchema.safeParse({
+        kind: 'volume_pricing',
+        bands: [
+          { fromVolume: '2', discountPercent: '1' },
+          { fromVolume: '1', discountPercent: '2' },
+        ],
+      }).success,
+    ).toBe(false);
     expect(RebateProgrammeSchema.safeParse({ ...base, tiers: [{ fromPercent: '-1', ratePercent: '2' }] }).success).toBe(false);
   });
 });

@@ -117,7 +117,8 @@ export function allocate(total: string, lines: readonly BasisLine[]): { lineId: 
   if (sum.isZero()) return lines.map((l, i) => ({ lineId: l.id, amount: (i === 0 ? whole : ZERO).toFixed(2) }));
   const exact = lines.map((l) => whole.times(lineAchievement(l)).div(sum));
   const parts = exact.map((x) => x.toDecimalPlaces(2, Dec.ROUND_FLOOR));
-  const leftCents = whole.minus(parts.reduce((a, p) => a.plus(p), ZERO)).times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  const left = whole.minus(parts.reduce((a, p) => a.plus(p), ZERO));
+  const leftCents = left.times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
   const order = exact.map((x, i) => ({ i, frac: x.minus(parts[i]) })).sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
   for (let k = 0; k < Math.abs(leftCents); k++) {
     const i = order[k % order.length].i;
