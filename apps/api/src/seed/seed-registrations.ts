@@ -1,4 +1,4 @@
-import { addBusinessDays, canonicalDomain, customerNameCore, normaliseCustomerName, type RegistrationStatus } from '@partnerline/domain';
+import { addBusinessDays, canonicalDomain, customerNameAltKeys, customerNameCore, normaliseCustomerName, type RegistrationStatus } from '@partnerline/domain';
 import type { EntityManager } from 'typeorm';
 
 type Ids = Map<string, string>;
@@ -69,13 +69,13 @@ export async function seedRegistrations(m: EntityManager, ctx: { partnerIds: Ids
     const protectionEnds = approvedAt ? iso(new Date(approvedAt.getTime() + (r.status === 'expired' ? 89 : 89) * DAY)) : null;
     const [row] = await m.query(
       `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_tax_id, customer_domain, industry_id, region_id, details,
-                                       estimated_amount, expected_close, submitted_at, sla_due, approved_at, protection_ends, won_amount, won_on, lost_reason, rejection_reason, created_by, created_at, customer_name_core)
-       VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, coalesce($11, now()), $20) RETURNING id`,
+                                       estimated_amount, expected_close, submitted_at, sla_due, approved_at, protection_ends, won_amount, won_on, lost_reason, rejection_reason, created_by, created_at, customer_name_core, customer_name_keys)
+       VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, coalesce($11, now()), $20, $21::text[]) RETURNING id`,
       [
         partnerId, r.status, r.name, normaliseCustomerName(r.name), canonicalDomain(r.domain), ctx.industries.get(r.industry), ctx.regions.get(r.region), JSON.stringify(details),
         r.amount, details.expectedCloseDate, r.status === 'draft' ? null : submitted, r.status === 'draft' ? null : addBusinessDays(iso(submitted), 2), approvedAt, protectionEnds,
         r.status === 'won' ? r.amount : null, r.status === 'won' ? iso(new Date(submitted.getTime() + 60 * DAY)) : null,
-        r.status === 'lost' ? '客户选择了竞争对手的方案（价格因素）。' : null, r.status === 'rejected' ? '客户属于直销重点客户名单，且信息不完整。' : null, owner.id, customerNameCore(r.name),
+        r.status === 'lost' ? '客户选择了竞争对手的方案（价格因素）。' : null, r.status === 'rejected' ? '客户属于直销重点客户名单，且信息不完整。' : null, owner.id, customerNameCore(r.name), customerNameAltKeys(r.name),
       ],
     );
     ids.set(r.key, row.id);

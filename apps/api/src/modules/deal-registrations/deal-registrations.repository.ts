@@ -4,6 +4,7 @@ import {
   canonicalDomain,
   canonicalTaxId,
   type ConflictKind,
+  customerNameAltKeys,
   customerNameCore,
   type EvidenceKind,
   normaliseCustomerName,
@@ -25,6 +26,8 @@ export type Row = {
   customer_name_norm: string;
   /** The matcher's canonical name (parseCustomerName(name).core), retrieved by the open-registrations trigram index. */
   customer_name_core: string;
+  /** Second retrieval keys (customerNameAltKeys): short forms and translations share one with their full name. */
+  customer_name_keys?: string[];
   customer_tax_id: string | null;
   customer_domain: string | null;
   industry_id: string;
@@ -42,7 +45,7 @@ export function customerColumns(
 ): Pick<
   Row,
   'customer_name' | 'customer_name_norm' | 'customer_name_core' | 'customer_tax_id' | 'customer_domain' | 'industry_id' | 'region_id'
-> {
+> & { customer_name_keys: string[] } {
   const c = input.customer;
   return {
     customer_name: c.name,
@@ -52,6 +55,7 @@ export function customerColumns(
     customer_domain: canonicalDomain(c.domain),
     industry_id: c.industryId,
     region_id: c.regionId,
+    customer_name_keys: customerNameAltKeys(c.name),
   };
 }
 
@@ -114,8 +118,8 @@ export class DealRegistrationsRepository {
     const c = customerColumns(input);
     const [row] = await m.query(
       `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
-                                       details, estimated_amount, expected_close, created_by)
-       VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                                       details, estimated_amount, expected_close, created_by, customer_name_keys)
+       VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[]) RETURNING id`,
       [
         partnerId,
         c.customer_name,
@@ -129,6 +133,7 @@ export class DealRegistrationsRepository {
         input.estimatedAmount,
         input.expectedCloseDate,
         actorId,
+        c.customer_name_keys,
       ],
     );
     return row.id as string;
@@ -150,8 +155,8 @@ export class DealRegistrationsRepository {
       m,
       `WITH r AS (
          INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
-                                         details, estimated_amount, expected_close, created_by, submitted_at, sla_due, agreement_id)
-         VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16) RETURNING ${ROW_COLUMNS}),
+                                         details, estimated_amount, expected_close, created_by, submitted_at, sla_due, agreement_id, customer_name_keys)
+         VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16, $17::text[]) RETURNING ${ROW_COLUMNS}),
        h AS (
          INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id, occurred_at)
          SELECT r.id, x.f, x.t, NULL, x.a, clock_timestamp() + x.k * interval '1 microsecond' FROM r,
@@ -175,6 +180,7 @@ export class DealRegistrationsRepository {
         s.submittedAt,
         s.slaDue,
         s.agreementId,
+        c.customer_name_keys,
       ],
     );
     return row as Row;
@@ -281,14 +287,14 @@ export class DealRegistrationsRepository {
          FROM deal_registrations
         WHERE ${OPEN} AND id <> $7
           AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $2) OR (customer_domain IS NOT NULL AND customer_domain = $3)
-               OR (partner_id <> $1 AND region_id = ANY($4::uuid[]) AND industry_id = $5 AND customer_name_core % $6)
+               OR (partner_id <> $1 AND region_id = ANY($4::uuid[]) AND industry_id = $5 AND (customer_name_core % $6 OR customer_name_keys && $10::text[]))
                OR (partner_id = $1 AND region_id = $8 AND customer_name_norm = $9))
         -- Capped, so what matters most comes first: the partner's own, then exact keys, then the closest names.
         ORDER BY partner_id = $1 DESC,
                  ((customer_tax_id IS NOT NULL AND customer_tax_id = $2) OR (customer_domain IS NOT NULL AND customer_domain = $3)) DESC,
                  similarity(customer_name_core, $6) DESC
         LIMIT 500`,
-      [r.partner_id, r.customer_tax_id, r.customer_domain, regionIds, r.industry_id, r.customer_name_core, r.id, r.region_id, r.customer_name_norm],
+      [r.partner_id, r.customer_tax_id, r.customer_domain, regionIds, r.industry_id, r.customer_name_core, r.id, r.region_id, r.customer_name_norm, r.customer_name_keys ?? customerNameAltKeys(r.customer_name)],
     );
     const own = rows.find((x) => x.own)?.id ?? null;
     return { own, others: rows.filter((x) => !x.own).map(({ own: _own, ...c }) => c) };
