@@ -56,7 +56,8 @@ function Queue() {
   const { data, isFetching } = useQuery(queuePageQueryOptions(filters, page));
   const counts = useQuery(queueCountsQueryOptions(filters)).data;
   const [selected, setSelected] = useState<RegistrationQueueItem[]>([]);
-  useEffect(() => setSelected([]), [JSON.stringify(filters), page]);
+  const filterKey = JSON.stringify(filters);
+  useEffect(() => setSelected([]), [filterKey, page]);
   const set = (patch: Partial<Search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const canDecide = user?.role === 'vendor_admin' || user?.role === 'channel_manager';
   const sortAccessor = Object.entries(ACCESSOR_SORT).find(([, v]) => v === (filters.sort ?? (['open', 'in_review', 'in_conflict', 'submitted'].includes(filters.status) ? 'sla' : 'submitted')))?.[0] ?? 'slaDue';
@@ -123,8 +124,10 @@ function QueueFilterBar({ search, set }: { search: Search; set: (patch: Partial<
   const zh = i18n.language === 'zh-CN';
   const [text, setText] = useState(search.q ?? '');
   const [debounced] = useDebouncedValue(text, 300);
+  // Only a change of the typed text navigates (the URL's q changing by a tab or back button must not be undone).
   useEffect(() => {
     if ((debounced.trim() || undefined) !== search.q) set({ q: debounced.trim() || undefined });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
   const [partnerText, setPartnerText] = useState('');
   const [partnerQ] = useDebouncedValue(partnerText, 300);
