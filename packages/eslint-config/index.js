@@ -95,7 +95,7 @@ export const domain = [
   ...base,
   { name: 'partnerline/domain-pure', files: ['src/**/*.ts'], rules: { 'no-restricted-imports': domainImports([]) } },
   // Tests beside the rules may also use vitest (and nothing else).
-  { name: 'partnerline/domain-tests', files: ['src/**/*.test.ts'], rules: { 'no-restricted-imports': domainImports(['vitest']) } },
+  { name: 'partnerline/domain-tests', files: ['src/**/*.test.ts'], rules: { 'no-restricted-imports': domainImports(['vitest', 'fast-check']) } },
 ];
 
 /** Browser apps and packages/ui (React). */

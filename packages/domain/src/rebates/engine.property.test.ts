@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- fast-check (a devDependency) drives the property tests of issue #14; the shared config allows only vitest in domain tests
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../common/money.js';
