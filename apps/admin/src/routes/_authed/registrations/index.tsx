@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, Select, Stack, SegmentedControl, Switch, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ApiError, apiFetch, formatMoney, industriesQueryOptions, managersQueryOptions, meQueryOptions, PageHeader, partnersQueryOptions, regionsQueryOptions, StatusBadge } from '@partnerline/ui';
-import { QUEUE_TABS, type QueueSort, type RegistrationQueueItem } from '@partnerline/domain';
+import { QUEUE_TABS, QueueTabSchema, type QueueSort, type RegistrationQueueItem } from '@partnerline/domain';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Button, FileInput, Modal, Text } from '@mantine/core';
@@ -17,7 +17,7 @@ import { slaClock } from './-components/slaClock';
 
 const SORTS = ['sla', 'submitted', 'amount', 'customer'] as const;
 const SearchSchema = z.object({
-  status: z.enum(QUEUE_TABS).optional(),
+  status: QueueTabSchema.optional(),
   q: z.string().max(100).optional(),
   partnerId: z.uuid().optional(),
   managerId: z.uuid().optional(),
