@@ -513,4 +513,8 @@ export const en = {
     needingAction_one: '{{count}} draft to submit',
     needingAction_other: '{{count}} drafts to submit',
   },
+  portalFilters: {
+    customer: 'Search by customer name',
+    anyStatus: 'Any status',
+  },
 };

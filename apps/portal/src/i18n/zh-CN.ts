@@ -517,4 +517,8 @@ export const zhCN: Shape<typeof en> = {
     needingAction_one: '{{count}} 个草稿待提交',
     needingAction_other: '{{count}} 个草稿待提交',
   },
+  portalFilters: {
+    customer: '按客户名称搜索',
+    anyStatus: '全部状态',
+  },
 };

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
@@ -9,7 +9,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions, useInvite, useSetMemberDisabled } from '../../api/portal';
-import { PageHeader } from '@partnerline/ui';
+import { PageHeader, ResponsiveTable } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/team')({
   loader: async ({ context }) => {
@@ -41,45 +41,50 @@ function TeamPage() {
         }
       />
       {!isAdmin && <Text c="dimmed" size="sm">{t('team.onlyAdmin')}</Text>}
-      <Card p={0}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('team.name')}</Table.Th>
-              <Table.Th>{t('team.email')}</Table.Th>
-              <Table.Th>{t('team.role')}</Table.Th>
-              <Table.Th>{t('team.status')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {partner.users.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.displayName}</Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>
-                  {t(`roles.${u.role}`, { ns: 'ui' })}
-                  {u.jobRole ? ` · ${t(`jobRoles.${u.jobRole}`, { ns: 'ui' })}` : ''}
-                </Table.Td>
-                <Table.Td>{u.disabled ? <Badge color="gray">{t('team.disabled')}</Badge> : u.invitationPending ? <Badge color="orange">{t('team.pending')}</Badge> : <Badge color="green">{t('team.active')}</Badge>}</Table.Td>
-                <Table.Td ta="right">
-                  {isAdmin && u.id !== user?.id && (
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      color={u.disabled ? undefined : 'red'}
-                      loading={setDisabled.isPending && setDisabled.variables?.userId === u.id}
-                      onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
-                    >
-                      {u.disabled ? t('team.enable') : t('team.disable')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      <ResponsiveTable
+        label={t('team.title')}
+        rows={partner.users}
+        rowKey={(u) => u.id}
+        columns={[
+          { key: 'name', header: t('team.name'), primary: true, cell: (u) => <Text size="sm" fw={500}>{u.displayName}</Text> },
+          { key: 'email', header: t('team.email'), cell: (u) => u.email },
+          {
+            key: 'role',
+            header: t('team.role'),
+            cell: (u) => (
+              <>
+                {t(`roles.${u.role}`, { ns: 'ui' })}
+                {u.jobRole ? ` · ${t(`jobRoles.${u.jobRole}`, { ns: 'ui' })}` : ''}
+              </>
+            ),
+          },
+          {
+            key: 'status',
+            header: t('team.status'),
+            aside: true,
+            cell: (u) => (u.disabled ? <Badge color="gray">{t('team.disabled')}</Badge> : u.invitationPending ? <Badge color="orange">{t('team.pending')}</Badge> : <Badge color="green">{t('team.active')}</Badge>),
+          },
+          {
+            key: 'action',
+            header: '',
+            align: 'right',
+            aside: true,
+            cell: (u) =>
+              isAdmin &&
+              u.id !== user?.id && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color={u.disabled ? undefined : 'red'}
+                  loading={setDisabled.isPending && setDisabled.variables?.userId === u.id}
+                  onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
+                >
+                  {u.disabled ? t('team.enable') : t('team.disable')}
+                </Button>
+              ),
+          },
+        ]}
+      />
       {inviting && <InviteModal partnerId={partner.id} onClose={() => setInviting(false)} />}
     </Stack>
   );

@@ -1,7 +1,7 @@
-import { Anchor, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { IconPlus } from '@tabler/icons-react';
-import { daysUntil, formatMoney, PageHeader, StatusBadge, useStatusOptions } from '@partnerline/ui';
+import { daysUntil, formatMoney, PageHeader, ResponsiveTable, StatusBadge, useStatusOptions } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -33,40 +33,37 @@ function MyRegistrations() {
         }
       />
       <Group>
-        <TextInput label={t('registrations.customer')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
-        <Select label={t('registrations.status')} clearable w={200} data={statusOptions('registration')} value={status} onChange={setStatus} />
+        <TextInput label={t('registrations.customer')} placeholder={t('portalFilters.customer')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={{ base: '100%', xs: 260 }} />
+        <Select label={t('registrations.status')} placeholder={t('portalFilters.anyStatus')} clearable w={{ base: '100%', xs: 200 }} data={statusOptions('registration')} value={status} onChange={setStatus} />
       </Group>
       {items.length === 0 ? (
         <Text c="dimmed">{t('registrations.none')}</Text>
       ) : (
-        <Card p={0}>
-          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('registrations.customer')}</Table.Th>
-                <Table.Th>{t('registrations.status')}</Table.Th>
-                <Table.Th ta="right">{t('registrations.amount')}</Table.Th>
-                <Table.Th>{t('registrations.protection')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Anchor fw={600} size="sm" renderRoot={(props) => <Link {...props} to="/registrations/$registrationId" params={{ registrationId: r.id }} />}>
-                      {r.customerName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge kind="registration" value={r.status} />
-                  </Table.Td>
-                  <Table.Td ta="right">{formatMoney(r.estimatedAmount, zh ? 'zh-CN' : 'en')}</Table.Td>
-                  <Table.Td>{r.status === 'approved' && r.protectionEnds ? (daysUntil(r.protectionEnds) >= 0 ? t('registrations.daysLeft', { count: daysUntil(r.protectionEnds) }) : t('registrations.ended')) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
+        <ResponsiveTable
+          label={t('registrations.title')}
+          rows={items}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: 'customer',
+              header: t('registrations.customer'),
+              primary: true,
+              cell: (r) => (
+                <Anchor fw={600} size="sm" renderRoot={(props) => <Link {...props} to="/registrations/$registrationId" params={{ registrationId: r.id }} />}>
+                  {r.customerName}
+                </Anchor>
+              ),
+            },
+            { key: 'status', header: t('registrations.status'), aside: true, cell: (r) => <StatusBadge kind="registration" value={r.status} /> },
+            { key: 'amount', header: t('registrations.amount'), align: 'right', cell: (r) => formatMoney(r.estimatedAmount, zh ? 'zh-CN' : 'en') },
+            {
+              key: 'protection',
+              header: t('registrations.protection'),
+              cell: (r) =>
+                r.status === 'approved' && r.protectionEnds ? (daysUntil(r.protectionEnds) >= 0 ? t('registrations.daysLeft', { count: daysUntil(r.protectionEnds) }) : t('registrations.ended')) : '—',
+            },
+          ]}
+        />
       )}
     </Stack>
   );
