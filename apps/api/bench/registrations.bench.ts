@@ -288,6 +288,7 @@ async function main() {
   const db = await database();
   await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
   const pool = new Pool({ connectionString: db.url, max: Math.max(...CLIENTS) + 2 });
+  pool.on('error', () => undefined); // idle connections are cut when the bench database is dropped at the end
   const g = await generate(pool);
   // The API runs in its own process (as in production), so its CPU is measured apart from this client's.
   const api = fork(process.argv[1], ['--serve', ...process.argv.filter((a) => a === '--profile')], { env: { ...process.env, BENCH_DATABASE_URL: db.url, BENCH_POOL_SIZE: String(Math.max(...CLIENTS)) }, execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')) });
