@@ -327,6 +327,9 @@ export const en = {
     line: 'Line {{line}}: {{reason}}',
   },
   conflicts: {
+    previousPage: 'Previous',
+    nextPage: 'Next',
+    pageN: 'Page {{page}}',
     case: 'Case',
     title: 'Conflicts',
     subtitle: 'Every conflict is detected on submission and resolved here with a written rationale.',

@@ -331,6 +331,9 @@ export const zhCN: Shape<typeof en> = {
     line: '第 {{line}} 行：{{reason}}',
   },
   conflicts: {
+    previousPage: '上一页',
+    nextPage: '下一页',
+    pageN: '第 {{page}} 页',
     case: '案件',
     title: '冲突协调',
     subtitle: '所有冲突在提交时即被发现，在此处协调并填写理由。',

@@ -12,6 +12,8 @@ export const registrationQueryOptions = (id: string) => queryOptions({ queryKey:
 export const evidenceQueryOptions = (id: string) =>
   queryOptions({ queryKey: ['registration', id, 'evidence'], queryFn: () => getParsed(z.array(EvidenceFileSchema), `/deal-registrations/${id}/evidence`) });
 
-export const conflictsQueryOptions = (status: 'open' | 'resolved') =>
-  queryOptions({ queryKey: ['conflicts', status], queryFn: () => getParsed(z.array(ConflictSummarySchema), '/conflicts', { status }) });
+/** A page of conflict cases, oldest first (CONFLICTS_PAGE_SIZE per page). */
+export const CONFLICTS_PAGE_SIZE = 50;
+export const conflictsQueryOptions = (status: 'open' | 'resolved', page = 1) =>
+  queryOptions({ queryKey: ['conflicts', status, page], queryFn: () => getParsed(z.array(ConflictSummarySchema), '/conflicts', { status, page, pageSize: CONFLICTS_PAGE_SIZE }) });
 export const conflictQueryOptions = (id: string) => queryOptions({ queryKey: ['conflict', id], queryFn: () => getParsed(ConflictDetailSchema, `/conflicts/${id}`) });

@@ -12,7 +12,10 @@ import { ConflictsService, type Resolution } from './conflicts.service';
 import { DirectAccountsService } from './direct-accounts.service';
 
 const ResolutionSchema = ConflictResolutionSchema;
-class StatusQueryDto extends createZodDto(z.object({ status: z.enum(['open', 'resolved']).optional() })) {}
+/** A page of cases, oldest first (the most urgent): 50 by default, at most 500; a page past the end is empty. */
+class StatusQueryDto extends createZodDto(
+  z.object({ status: z.enum(['open', 'resolved']).optional(), page: z.coerce.number().int().min(1).max(1000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) }),
+) {}
 class ImportDto extends createZodDto(z.object({ csv: z.string().min(1).max(900_000) })) {}
 class ConflictSummaryDto extends createZodDto(ConflictSummarySchema) {}
 class ConflictDetailDto extends createZodDto(ConflictDetailSchema) {}
@@ -31,7 +34,7 @@ export class ConflictsController {
   @VendorRoles()
   @ZodResponse({ type: [ConflictSummaryDto] })
   list(@Query() q: StatusQueryDto) {
-    return this.conflicts.list(q.status);
+    return this.conflicts.list(q.status, q.page, q.pageSize);
   }
 
   @Get('conflicts/:id')

@@ -97,7 +97,7 @@ export class ConflictsRepository {
     return new Map(rows.map((r) => [r.exclusive_agreement_id, r.awarded]));
   }
 
-  async list(status: 'open' | 'resolved' | undefined): Promise<
+  async list(status: 'open' | 'resolved' | undefined, page = 1, pageSize = 50): Promise<
     { id: string; number: string; kind: ConflictKind; kinds: string[]; status: 'open' | 'resolved'; opened_at: Date; resolution: string | null; customer_name: string; other_names: string[]; partner_id: string; parties: number }[]
   > {
     return this.db.query(
@@ -106,8 +106,8 @@ export class ConflictsRepository {
               ARRAY(SELECT DISTINCT o.customer_name FROM conflict_parties x JOIN deal_registrations o ON o.id = x.registration_id
                      WHERE x.conflict_id = c.id AND o.customer_name <> r.customer_name ORDER BY o.customer_name) AS other_names
          FROM conflicts c JOIN deal_registrations r ON r.id = c.registration_id
-        WHERE ($1::text IS NULL OR c.status = $1) ORDER BY c.status, c.opened_at LIMIT 500`,
-      [status ?? null],
+        WHERE ($1::text IS NULL OR c.status = $1) ORDER BY c.status, c.opened_at, c.id LIMIT $2 OFFSET $3`,
+      [status ?? null, pageSize, (page - 1) * pageSize],
     );
   }
 

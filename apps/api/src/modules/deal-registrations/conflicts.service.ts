@@ -36,8 +36,8 @@ export class ConflictsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async list(status: 'open' | 'resolved' | undefined) {
-    const rows = await this.repo.list(status);
+  async list(status: 'open' | 'resolved' | undefined, page = 1, pageSize = 50) {
+    const rows = await this.repo.list(status, page, pageSize);
     const names = new Map((await this.partners.briefs(this.db.manager, [...new Set(rows.map((r) => r.partner_id))])).map((p) => [p.id, p.name]));
     return rows.map((r) => ({
       id: r.id,

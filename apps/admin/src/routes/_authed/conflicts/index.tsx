@@ -1,5 +1,5 @@
-import { Anchor, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { formatDateTime, meQueryOptions, PageHeader, StatusBadge } from '@partnerline/ui';
+import { Anchor, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { CONFLICTS_PAGE_SIZE, formatDateTime, meQueryOptions, PageHeader, StatusBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -9,24 +9,26 @@ import { z } from 'zod';
 import { conflictsQueryOptions } from '../../../api/registrations';
 
 export const Route = createFileRoute('/_authed/conflicts/')({
-  validateSearch: z.object({ status: z.enum(['open', 'resolved']).optional() }),
+  validateSearch: z.object({ status: z.enum(['open', 'resolved']).optional(), page: z.coerce.number().int().min(1).optional() }),
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => context.queryClient.ensureQueryData(conflictsQueryOptions(deps.status ?? 'open')),
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(conflictsQueryOptions(deps.status ?? 'open', deps.page ?? 1)),
   component: Conflicts,
 });
 
 
 function Conflicts() {
   const { t, i18n } = useTranslation();
-  const status = Route.useSearch().status ?? 'open';
+  const search = Route.useSearch();
+  const status = search.status ?? 'open';
+  const page = search.page ?? 1;
   const navigate = useNavigate({ from: '/conflicts/' });
   const go = useNavigate();
   const { data: user } = useSuspenseQuery(meQueryOptions());
-  const { data, isFetching } = useQuery(conflictsQueryOptions(status));
+  const { data, isFetching } = useQuery(conflictsQueryOptions(status, page));
   return (
     <Stack maw={1300}>
       <PageHeader title={t('conflicts.title')} subtitle={t('conflicts.subtitle')} />
-      <SegmentedControl w="fit-content" value={status} onChange={(v) => void navigate({ search: { status: v as 'open' | 'resolved' } })} data={[{ value: 'open', label: t('conflicts.open') }, { value: 'resolved', label: t('conflicts.resolved') }]} />
+      <SegmentedControl w="fit-content" value={status} onChange={(v) => void navigate({ search: { status: v as 'open' | 'resolved', page: 1 } })} data={[{ value: 'open', label: t('conflicts.open') }, { value: 'resolved', label: t('conflicts.resolved') }]} />
       <DataTable
         withTableBorder
         borderRadius="md"
@@ -70,6 +72,17 @@ function Conflicts() {
           { accessor: 'resolution', title: t('conflicts.resolution'), render: (c) => (c.resolution ? t(`conflicts.outcome.${c.resolution}`) : '—') },
         ]}
       />
+      {(page > 1 || (data?.length ?? 0) >= CONFLICTS_PAGE_SIZE) && (
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" size="xs" disabled={page <= 1} onClick={() => void navigate({ search: { status, page: page - 1 } })}>
+            {t('conflicts.previousPage')}
+          </Button>
+          <Text size="sm">{t('conflicts.pageN', { page })}</Text>
+          <Button variant="default" size="xs" disabled={(data?.length ?? 0) < CONFLICTS_PAGE_SIZE} onClick={() => void navigate({ search: { status, page: page + 1 } })}>
+            {t('conflicts.nextPage')}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }
