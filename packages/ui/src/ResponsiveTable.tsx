@@ -26,6 +26,7 @@ export function ResponsiveTable<T>({
   rowKey,
   phone,
   label,
+  minWidth = 560,
 }: {
   columns: ResponsiveColumn<T>[];
   rows: T[];
@@ -33,6 +34,8 @@ export function ResponsiveTable<T>({
   phone?: boolean;
   /** The table's accessible name. */
   label?: string;
+  /** On a wide screen below this width the table scrolls sideways inside its card. */
+  minWidth?: number;
 }) {
   const narrow = useMediaQuery('(max-width: 40em)');
   const asCards = phone ?? narrow;
@@ -75,7 +78,7 @@ export function ResponsiveTable<T>({
   }
   return (
     <Card p={0}>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={minWidth}>
         <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={label}>
           <Table.Thead>
             <Table.Tr>

@@ -516,5 +516,7 @@ export const en = {
   portalFilters: {
     customer: 'Search by customer name',
     anyStatus: 'Any status',
+    anyKind: 'Any kind',
+    support: 'Number, subject or person',
   },
 };

@@ -520,5 +520,7 @@ export const zhCN: Shape<typeof en> = {
   portalFilters: {
     customer: '按客户名称搜索',
     anyStatus: '全部状态',
+    anyKind: '全部类型',
+    support: '编号、主题或提交人',
   },
 };

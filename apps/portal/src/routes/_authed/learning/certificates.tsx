@@ -1,7 +1,7 @@
-import { Anchor, Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Code, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconCertificate, IconPrinter, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import type { CertificationStatus } from '@partnerline/domain';
-import { daysUntil, formatDate, meQueryOptions, PageHeader, useStatusLabel } from '@partnerline/ui';
+import { daysUntil, formatDate, meQueryOptions, PageHeader, ResponsiveTable, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -61,78 +61,81 @@ function CertificatesPage() {
           </Stack>
         </Card>
       ) : (
-        <Card p={0}>
-          <Table.ScrollContainer minWidth={1100}>
-            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('certificates.certification')}</Table.Th>
-                  <Table.Th>{t('certificates.holder')}</Table.Th>
-                  <Table.Th>{t('certificates.productLine')}</Table.Th>
-                  <Table.Th>{t('certificates.earned')}</Table.Th>
-                  <Table.Th>{t('certificates.expires')}</Table.Th>
-                  <Table.Th>{t('certificates.status')}</Table.Th>
-                  <Table.Th>{t('certificates.code')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((c) => {
-                  const days = daysUntil(c.expiresOn);
-                  return (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {c.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {t(`jobRoles.${c.jobRole}`, { ns: 'ui' })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{c.holderName}</Text>
-                        <Text size="xs" c="dimmed">
-                          {c.holderEmail}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{productLineName(lines, c.productLineId, c.productLineCode, zh)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(c.earnedOn, locale)}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{formatDate(c.expiresOn, locale)}</Text>
-                        {c.status !== 'revoked' && (
-                          <Text size="xs" c={days < 0 ? 'red' : c.status === 'expiring' ? 'orange' : 'dimmed'}>
-                            {days < 0 ? t('certificates.expiredAgo', { count: -days }) : t('certificates.daysLeft', { count: days })}
-                          </Text>
-                        )}
-                        {c.status === 'revoked' && c.revokedReason && (
-                          <Text size="xs" c="red" lineClamp={2}>
-                            {c.revokedReason}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <CertStatusBadge status={c.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Code style={{ whiteSpace: 'nowrap' }}>{c.code}</Code>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap" justify="flex-end">
-                          <Button size="compact-sm" variant="light" component="a" href={certificateDocumentUrl(c.id, locale)} target="_blank" rel="noopener" leftSection={<IconPrinter size={14} />}>
-                            {t('certificates.print')}
-                          </Button>
-                          <Button size="compact-sm" variant="subtle" leftSection={<IconShieldCheck size={14} />} renderRoot={(props) => <Link {...props} to="/verify/$code" params={{ code: c.code }} target="_blank" />}>
-                            {t('certificates.verify')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+        <ResponsiveTable
+          label={t('certificates.title')}
+          minWidth={1100}
+          rows={items}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              key: 'name',
+              header: t('certificates.certification'),
+              primary: true,
+              cell: (c) => (
+                <>
+                  <Text size="sm" fw={600}>
+                    {c.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`jobRoles.${c.jobRole}`, { ns: 'ui' })}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              key: 'holder',
+              header: t('certificates.holder'),
+              cell: (c) => (
+                <>
+                  <Text size="sm">{c.holderName}</Text>
+                  <Text size="xs" c="dimmed">
+                    {c.holderEmail}
+                  </Text>
+                </>
+              ),
+            },
+            { key: 'line', header: t('certificates.productLine'), cell: (c) => <span style={{ whiteSpace: 'nowrap' }}>{productLineName(lines, c.productLineId, c.productLineCode, zh)}</span> },
+            { key: 'earned', header: t('certificates.earned'), cell: (c) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(c.earnedOn, locale)}</span> },
+            {
+              key: 'expires',
+              header: t('certificates.expires'),
+              cell: (c) => {
+                const days = daysUntil(c.expiresOn);
+                return (
+                  <>
+                    <Text size="sm">{formatDate(c.expiresOn, locale)}</Text>
+                    {c.status !== 'revoked' && (
+                      <Text size="xs" c={days < 0 ? 'red' : c.status === 'expiring' ? 'orange' : 'dimmed'}>
+                        {days < 0 ? t('certificates.expiredAgo', { count: -days }) : t('certificates.daysLeft', { count: days })}
+                      </Text>
+                    )}
+                    {c.status === 'revoked' && c.revokedReason && (
+                      <Text size="xs" c="red" lineClamp={2}>
+                        {c.revokedReason}
+                      </Text>
+                    )}
+                  </>
+                );
+              },
+            },
+            { key: 'status', header: t('certificates.status'), aside: true, cell: (c) => <CertStatusBadge status={c.status} /> },
+            { key: 'code', header: t('certificates.code'), cell: (c) => <Code style={{ whiteSpace: 'nowrap' }}>{c.code}</Code> },
+            {
+              key: 'actions',
+              header: '',
+              cell: (c) => (
+                <Group gap={6} wrap="nowrap" justify="flex-end">
+                  <Button size="compact-sm" variant="light" component="a" href={certificateDocumentUrl(c.id, locale)} target="_blank" rel="noopener" leftSection={<IconPrinter size={14} />}>
+                    {t('certificates.print')}
+                  </Button>
+                  <Button size="compact-sm" variant="subtle" leftSection={<IconShieldCheck size={14} />} renderRoot={(props) => <Link {...props} to="/verify/$code" params={{ code: c.code }} target="_blank" />}>
+                    {t('certificates.verify')}
+                  </Button>
+                </Group>
+              ),
+            },
+          ]}
+        />
       )}
       <Text size="xs" c="dimmed">
         {t('certificates.verifyHint')}

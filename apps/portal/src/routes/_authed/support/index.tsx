@@ -1,7 +1,7 @@
-import { Anchor, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconLifebuoy, IconPlus, IconSearch } from '@tabler/icons-react';
 import { SupportKindSchema, SupportStatusSchema } from '@partnerline/domain';
-import { formatDateTime, PageHeader, StatusBadge, useStatusLabel } from '@partnerline/ui';
+import { formatDateTime, PageHeader, ResponsiveTable, StatusBadge, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -40,9 +40,9 @@ function SupportList() {
         }
       />
       <Group align="flex-end">
-        <TextInput label={t('support.search')} leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
-        <Select label={t('support.kind')} clearable w={240} data={SupportKindSchema.options.map((k) => ({ value: k, label: statusLabel('supportKind', k) }))} value={kind} onChange={setKind} />
-        <Select label={t('support.status')} clearable w={180} data={SupportStatusSchema.options.map((s) => ({ value: s, label: statusLabel('support', s) }))} value={status} onChange={setStatus} />
+        <TextInput label={t('support.search')} leftSection={<IconSearch size={14} />} placeholder={t('portalFilters.support')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={{ base: '100%', xs: 260 }} />
+        <Select label={t('support.kind')} placeholder={t('portalFilters.anyKind')} clearable w={{ base: '100%', xs: 240 }} data={SupportKindSchema.options.map((k) => ({ value: k, label: statusLabel('supportKind', k) }))} value={kind} onChange={setKind} />
+        <Select label={t('support.status')} placeholder={t('portalFilters.anyStatus')} clearable w={{ base: '100%', xs: 180 }} data={SupportStatusSchema.options.map((s) => ({ value: s, label: statusLabel('support', s) }))} value={status} onChange={setStatus} />
       </Group>
       {items.length === 0 ? (
         <Card>
@@ -52,53 +52,42 @@ function SupportList() {
           </Stack>
         </Card>
       ) : (
-        <Card p={0}>
-          <Table.ScrollContainer minWidth={960}>
-            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('support.number')}</Table.Th>
-                  <Table.Th>{t('support.kind')}</Table.Th>
-                  <Table.Th>{t('support.subject')}</Table.Th>
-                  <Table.Th>{t('support.status')}</Table.Th>
-                  <Table.Th>{t('support.funds')}</Table.Th>
-                  <Table.Th>{t('support.updated')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <Anchor fw={600} size="sm" ff="monospace" renderRoot={(props) => <Link {...props} to="/support/$requestId" params={{ requestId: r.id }} />}>
-                        {r.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge kind="supportKind" value={r.kind} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={1}>
-                        {r.subject}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {r.createdByName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge kind="support" value={r.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <FundsCell r={r} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(r.updatedAt, locale)}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+        <ResponsiveTable
+          label={t('support.title')}
+          minWidth={960}
+          rows={items}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: 'number',
+              header: t('support.number'),
+              primary: true,
+              cell: (r) => (
+                <Anchor fw={600} size="sm" ff="monospace" renderRoot={(props) => <Link {...props} to="/support/$requestId" params={{ requestId: r.id }} />}>
+                  {r.number}
+                </Anchor>
+              ),
+            },
+            { key: 'kind', header: t('support.kind'), cell: (r) => <StatusBadge kind="supportKind" value={r.kind} /> },
+            {
+              key: 'subject',
+              header: t('support.subject'),
+              cell: (r) => (
+                <>
+                  <Text size="sm" lineClamp={1}>
+                    {r.subject}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {r.createdByName}
+                  </Text>
+                </>
+              ),
+            },
+            { key: 'status', header: t('support.status'), aside: true, cell: (r) => <StatusBadge kind="support" value={r.status} /> },
+            { key: 'funds', header: t('support.funds'), cell: (r) => <FundsCell r={r} /> },
+            { key: 'updated', header: t('support.updated'), cell: (r) => <Text size="sm">{formatDateTime(r.updatedAt, locale)}</Text> },
+          ]}
+        />
       )}
     </Stack>
   );
