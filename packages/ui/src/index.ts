@@ -22,7 +22,7 @@ export { NotFound } from './NotFound';
 export { orNotFound, uuidParam } from './not-found';
 export { PageHeader } from './PageHeader';
 export { type ResponsiveColumn, ResponsiveTable } from './ResponsiveTable';
-export { regionOptions } from './regions';
+export { placeName, regionOptions } from './regions';
 export { StageBadge, StatusBadge, useStatusLabel, useStatusOptions } from './StatusBadge';
 export { STATUS_COLOR, type StatusKind, type StatusValue } from './status';
 export { safeRedirect } from './redirects';

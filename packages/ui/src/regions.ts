@@ -14,3 +14,12 @@ export function regionOptions(regions: Region[], locale: string): { value: strin
   walk(null, 0);
   return out;
 }
+
+/**
+ * A place's name in the page's language: English pages show the catalog's English name where one exists
+ * (浙江 → Zhejiang), falling back to the Chinese name; Chinese pages show the Chinese name.
+ */
+export function placeName(nameZh: string | null | undefined, nameEn: string | null | undefined, locale: string): string {
+  if (locale === 'zh-CN') return nameZh || nameEn || '—';
+  return nameEn || nameZh || '—';
+}

@@ -32,6 +32,8 @@ export const PartnerSummarySchema = z.object({
   taxId: z.string(),
   domain: z.string().nullable(),
   city: z.string().nullable(),
+  /** The city's English name where the catalog has one (English pages show it instead of the Chinese name). */
+  cityEn: z.string().nullable().optional(),
   managerId: UuidSchema.nullable(),
   managerName: z.string().nullable(),
   createdAt: z.string(),

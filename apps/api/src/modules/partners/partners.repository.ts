@@ -31,6 +31,7 @@ type PartnerRow = {
   domain: string | null;
   home_region_id: string | null;
   city: string | null;
+  city_en?: string | null;
   manager_id: string | null;
   manager_name: string | null;
   created_at: Date;
@@ -58,6 +59,7 @@ function toSummary(r: PartnerRow): PartnerSummary {
     taxId: r.tax_id,
     domain: r.domain,
     city: r.city,
+    cityEn: r.city_en ?? null,
     managerId: r.manager_id,
     managerName: r.manager_name,
     createdAt: r.created_at.toISOString(),
@@ -165,6 +167,7 @@ export class PartnersRepository {
     for (const r of rows) {
       r.manager_name = r.manager_id ? (names.get(r.manager_id) ?? null) : null;
       r.city = r.home_region_id ? (labels.regions.get(r.home_region_id)?.nameZh ?? null) : null;
+      r.city_en = r.home_region_id ? (labels.regions.get(r.home_region_id)?.nameEn ?? null) : null;
     }
     return rows;
   }

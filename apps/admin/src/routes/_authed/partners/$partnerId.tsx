@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Grid, Group, List, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
 import { criteriaFor, type PartnerDetail } from '@partnerline/domain';
-import { formatDate, formatDateTime, formatMoney, meQueryOptions, useStatusLabel, uuidParam } from '@partnerline/ui';
+import { formatDate, formatDateTime, formatMoney, meQueryOptions, placeName, useStatusLabel, uuidParam } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -96,7 +96,7 @@ function PartnerPage() {
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                   <Fact label={p.taxIdKind === 'uscc' ? t('partner.uscc') : t('partner.otherTaxId')}>{p.taxId}</Fact>
                   <Fact label={t('partner.domain')}>{p.domain ?? '—'}</Fact>
-                  <Fact label={t('partners.city')}>{p.city ?? '—'}</Fact>
+                  <Fact label={t('partners.city')}>{placeName(p.city, p.cityEn, locale)}</Fact>
                   <Fact label={t('partner.headcount')}>{p.headcount ?? '—'}</Fact>
                   <Fact label={t('partner.revenue')}>{formatMoney(p.annualRevenue, locale)}</Fact>
                   <Fact label={t('partner.years')}>{p.yearsTrading ?? '—'}</Fact>

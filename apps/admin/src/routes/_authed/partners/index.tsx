@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { industriesQueryOptions, regionOptions, regionsQueryOptions } from '../../../api/catalog';
 import { csvExportUrl, managersQueryOptions, partnersQueryOptions } from '../../../api/partners';
-import { PageHeader } from '@partnerline/ui';
+import { PageHeader, placeName } from '@partnerline/ui';
 import { StageBadge } from '@partnerline/ui';
 
 const SearchSchema = z.object({
@@ -150,7 +150,7 @@ function PartnersPage() {
           },
           { accessor: 'type', title: t('partners.type'), sortable: true, noWrap: true, render: (p) => <Badge variant="outline" color={p.type === 'strategic' ? 'grape' : 'teal'}>{t(`partnerType.${p.type}`)}</Badge> },
           { accessor: 'status', title: t('partners.stage'), sortable: true, noWrap: true, render: (p) => <StageBadge stage={p.stage} audience="vendor" /> },
-          { accessor: 'city', title: t('partners.city'), noWrap: true },
+          { accessor: 'city', title: t('partners.city'), noWrap: true, render: (p) => placeName(p.city, p.cityEn, locale) },
           { accessor: 'managerName', title: t('partners.manager'), noWrap: true, render: (p) => p.managerName ?? <Text size="sm" c="orange">{t('partners.unassigned')}</Text> },
           { accessor: 'segmentCount', title: t('partners.segments'), textAlign: 'right' },
           { accessor: 'latestScore', title: t('partners.score'), textAlign: 'right', render: (p) => p.latestScore ?? '—' },
