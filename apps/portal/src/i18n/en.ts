@@ -517,6 +517,9 @@ export const en = {
     customer: 'Search by customer name',
     anyStatus: 'Any status',
     anyKind: 'Any kind',
+    course: 'Course title or code',
+    anyTrack: 'Any track',
+    anyRole: 'Any role',
     support: 'Number, subject or person',
   },
 };

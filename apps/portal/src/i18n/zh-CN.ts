@@ -521,6 +521,9 @@ export const zhCN: Shape<typeof en> = {
     customer: '按客户名称搜索',
     anyStatus: '全部状态',
     anyKind: '全部类型',
+    course: '课程名称或编号',
+    anyTrack: '全部方向',
+    anyRole: '全部岗位',
     support: '编号、主题或提交人',
   },
 };

@@ -64,11 +64,12 @@ function MyCourses() {
         <StatTile icon={<IconTrophy size={20} />} color="green" label={t('learning.stats.passed')} value={count('passed')} />
       </SimpleGrid>
       <Group align="flex-end">
-        <TextInput label={t('learning.search')} leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
-        <Select label={t('learning.track')} clearable w={220} data={CourseTrackSchema.options.map((v) => ({ value: v, label: t(`track.${v}`) }))} value={track} onChange={setTrack} />
-        <Select label={t('learning.jobRole')} clearable w={160} data={JobRoleSchema.options.map((v) => ({ value: v, label: t(`jobRoles.${v}`, { ns: 'ui' }) }))} value={jobRole} onChange={setJobRole} />
+        <TextInput label={t('learning.search')} placeholder={t('portalFilters.course')} leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
+        <Select label={t('learning.track')} placeholder={t('portalFilters.anyTrack')} clearable w={220} data={CourseTrackSchema.options.map((v) => ({ value: v, label: t(`track.${v}`) }))} value={track} onChange={setTrack} />
+        <Select label={t('learning.jobRole')} placeholder={t('portalFilters.anyRole')} clearable w={160} data={JobRoleSchema.options.map((v) => ({ value: v, label: t(`jobRoles.${v}`, { ns: 'ui' }) }))} value={jobRole} onChange={setJobRole} />
         <Select
           label={t('learning.myStatus')}
+          placeholder={t('portalFilters.anyStatus')}
           clearable
           w={180}
           data={(['not_enrolled', 'in_progress', 'passed'] as const).map((v) => ({ value: v, label: t(`learning.standing.${v}`) }))}
