@@ -163,7 +163,10 @@ function apiStatements(): Promise<number> {
   });
 }
 
-/** CPU seconds used so far by every PostgreSQL process on this machine (server on localhost), from /proc. */
+/**
+ * CPU seconds used so far by the PostgreSQL server on this machine: the postmaster's own and reaped children's time
+ * (backends that ended — their time moves into the postmaster's cutime/cstime) plus every live postgres process.
+ */
 function postgresCpuSeconds(): number {
   let ticks = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -171,7 +174,9 @@ function postgresCpuSeconds(): number {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
+      const parent = readFileSync(`/proc/${f[1]}/stat`, 'utf8');
+      const postmaster = !parent.includes('(postgres)');
+      ticks += Number(f[11]) + Number(f[12]) + (postmaster ? Number(f[13]) + Number(f[14]) : 0);
     } catch {
       /* the process ended while we read */
     }
