@@ -87,7 +87,7 @@ function ReviewDesk() {
       {openConflict && (
         <Alert color="orange">
           <Group justify="space-between">
-            <Text size="sm">{t('review.conflictOpen')}</Text>
+            <Text size="sm">{t('registrations.conflictOpen')}</Text>
             <Button size="xs" renderRoot={(props) => <Link {...props} to="/conflicts/$conflictId" params={{ conflictId: openConflict.id }} />}>
               {openCase ? t('registrations.openCaseNumber', { number: openCase.number }) : t('review.openCase')}
             </Button>
