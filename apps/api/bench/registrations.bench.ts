@@ -17,7 +17,7 @@ import { Client, Pool } from 'pg';
 import pino from 'pino';
 import type { RegistrationInput } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { usePreparedStatements } from '../src/database/prepared';
+import { usePreparedStatements } from '../src/database/connection.repository';
 import { AgreementsRepository } from '../src/modules/agreements/agreements.repository';
 import { AuditRepository } from '../src/modules/audit/audit.repository';
 import { AuthRepository } from '../src/modules/auth/auth.repository';

@@ -19,8 +19,7 @@ import { rejectEncodedBodies, rejectHostileInput } from '../common/http/input-gu
 import { requestContext } from '../common/http/request-context';
 import { localeOf, requestIdOf } from '../common/http/request-locale';
 import { PinoNestLogger } from '../common/logging/logger';
-import { checkDefaultIsolation } from '../database/isolation';
-import { usePreparedStatements } from '../database/prepared';
+import { checkDefaultIsolation, usePreparedStatements } from '../database/connection.repository';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 

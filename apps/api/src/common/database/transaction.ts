@@ -9,7 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 let defaultIsReadCommitted = false;
 
-/** Set at start by database/isolation.ts (checkDefaultIsolation). */
+/** Set at start by checkDefaultIsolation (database/connection.repository.ts). */
 export function setDefaultIsReadCommitted(value: boolean): void {
   defaultIsReadCommitted = value;
 }

@@ -15,7 +15,7 @@ import { PartnersRepository } from '../partners/partners.repository';
 
 type Cell = { industryId: string; regionId: string };
 import type { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 
 type Row = Record<string, unknown> & {
   id: string;

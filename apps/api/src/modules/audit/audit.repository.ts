@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 import { AuditLogEntity } from './audit-log.entity';
 
 /** Writes the audit log; reading it is AuditReadRepository's. */

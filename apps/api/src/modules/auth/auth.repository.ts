@@ -4,7 +4,7 @@ import type { User } from '@partnerline/domain';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { LoginAttemptEntity, SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 
 export interface SessionWithUser {
   sessionId: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CatalogIds, ChannelStrategy, Industry, Product, ProductLine, Region, Segment, SegmentQuery } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IndustryEntity, ProductLineEntity, RegionEntity, SegmentEntity } from './catalog.entities';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 
 const SEGMENT_SELECT = `
   SELECT s.id, s.industry_id, s.region_id, s.market_potential, s.expansion_difficulty, s.strategy, s.notes, s.updated_at,

@@ -15,7 +15,7 @@ import {
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 
 /** A registration row as the service reads it. */
 export type Row = {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 
 export interface NewDirectAccount {
   kind: string;

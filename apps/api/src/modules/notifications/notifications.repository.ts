@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationKind } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 
 export type NotificationRow = {
   id: string;

@@ -19,7 +19,7 @@ import { escapeLike } from '../../common/database/like';
 import { AuthRepository } from '../auth/auth.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { scopeCondition } from '../../common/database/scope-sql';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 
 type PartnerRow = {
   id: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_POLICIES, type Policies } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PolicyEntity } from './policy.entity';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery } from '../../database/connection.repository';
 
 /** The one policies row (id 1): stored values, when and by whom they were last saved. */
 @Injectable()

@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { setDefaultIsReadCommitted } from '../common/database/transaction';
 
 /**
+ * Connection-level SQL that owns no table: named prepared statements for the repositories' hot paths, and the
+ * session's default isolation level read once at start.
+ *
  * Named (server-side prepared) statements for the hot paths (registration submission, session lookup): PostgreSQL
  * parses and plans each text once per connection instead of on every call — at scale that planning was a third of
  * the database's CPU per submission. Names carry this process's random tag and a per-connection number: the
@@ -58,4 +62,12 @@ async function run<T>(client: PgQueryable, text: string, values: unknown[]): Pro
   } catch (err) {
     throw new QueryFailedError(text, values, err as Error);
   }
+}
+
+/** Reads the default isolation level of our connections once at start (see common/database/transaction.ts). */
+export async function checkDefaultIsolation(dataSource: DataSource): Promise<boolean> {
+  const [row]: { level: string }[] = await dataSource.query(`SELECT current_setting('default_transaction_isolation') AS level`);
+  const readCommitted = row?.level === 'read committed';
+  setDefaultIsReadCommitted(readCommitted);
+  return readCommitted;
 }
