@@ -980,7 +980,6 @@ export const en = {
     cancel: 'Cancel',
     approved: 'Approved — the partner is notified.',
     rejected: 'Rejected — the partner is notified with your comment.',
-    conflictOpen: 'This registration is part of an open conflict case: only the case’s resolution approves or rejects it.',
     openCase: 'Open the conflict case',
     timeline: 'Timeline',
   },

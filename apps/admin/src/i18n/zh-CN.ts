@@ -984,7 +984,6 @@ export const zhCN: Shape<typeof en> = {
     cancel: '取消',
     approved: '已批准，已通知伙伴。',
     rejected: '已驳回，已将审核意见通知伙伴。',
-    conflictOpen: '该报备属于一个进行中的冲突案件：只能通过案件裁决批准或驳回。',
     openCase: '打开冲突案件',
     timeline: '处理记录',
   },

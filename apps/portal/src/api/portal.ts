@@ -81,10 +81,6 @@ export function useRegistrationAction(id: string) {
   });
 }
 
-export function useCreateRegistration() {
-  return useMutation({ mutationFn: (input: RegistrationInput) => sendParsed(CreatedSchema, '/deal-registrations', 'POST', input) });
-}
-
 /** What a registration in a segment needs: the covering agreement and the evidence its standard requires. */
 export const registrationRequirementsQueryOptions = (industryId: string | null, regionId: string | null) =>
   queryOptions({

@@ -4,6 +4,7 @@ import {
   checkEligibility,
   effectiveEvidence,
   missingRequiredEvidence,
+  requiredEvidence,
   pickCoveringAgreement,
   registrationLockKeys,
   reminderDates,
@@ -46,6 +47,10 @@ describe('evidence', () => {
     expect(missingRequiredEvidence(agreement, { customerDetails: '  ' }, [])).toEqual(['proofOfCommunication', 'customerDetails']);
   });
   it('without a covering agreement (trial) nothing is required', () => expect(missingRequiredEvidence(null, {}, [])).toEqual([]));
+  it('lists what the standard requires, for the form', () => {
+    expect(requiredEvidence({ id: 'a', type: 'registration', terms: { evidenceStandard: standard } })).toEqual({ proofOfCommunication: true, customerFeedback: false, customerDetails: true });
+    expect(requiredEvidence(null)).toEqual({ proofOfCommunication: false, customerFeedback: false, customerDetails: false });
+  });
 });
 
 describe('lock keys', () => {

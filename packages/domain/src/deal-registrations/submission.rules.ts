@@ -72,6 +72,12 @@ export function effectiveEvidence(written: RegistrationInput['evidence'] | undef
 }
 
 /** The evidence the covering agreement's standard asks for and the registration lacks (files counted). */
+/** Which evidence a covering agreement's standard requires (none without an agreement or a standard). */
+export function requiredEvidence(agreement: CoveringAgreement | null): Record<EvidenceKind, boolean> {
+  const standard = (agreement?.terms?.evidenceStandard ?? null) as Partial<Record<EvidenceKind, boolean>> | null;
+  return Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, !!standard?.[k]])) as Record<EvidenceKind, boolean>;
+}
+
 export function missingRequiredEvidence(agreement: CoveringAgreement | null, written: RegistrationInput['evidence'] | undefined, fileKinds: readonly EvidenceKind[]): EvidenceKind[] {
   const standard = agreement?.terms?.evidenceStandard ?? null;
   return missingEvidence(standard as Record<EvidenceKind, boolean> | null, effectiveEvidence(written, fileKinds) as RegistrationInput['evidence']);

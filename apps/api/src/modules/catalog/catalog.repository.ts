@@ -183,20 +183,11 @@ export class CatalogRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The province containing a region (the root of its subtree for name comparisons), or the region itself above province level. */
-  async regionRootId(m: EntityManager, regionId: string): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
-      `SELECT COALESCE((SELECT x.id FROM regions x, regions y WHERE y.id = $1 AND x.level = 'province' AND y.path LIKE x.path || '%' LIMIT 1), $1::uuid) AS id`,
-      [regionId],
-    );
-    return row.id;
-  }
-
   /**
    * Everything a registration submission needs to know about its region, in one statement: the region and those
    * containing it (`upward`), those containing it or inside it (`related`), the province it lies in (`root`, the region
-   * itself above province level) and the regions above that root (`aboveRoot`). Same answers as regionIdsUpward,
-   * regionIdsRelated and regionRootId.
+   * itself above province level) and the regions above that root (`aboveRoot`). Same answers as regionIdsUpward and
+   * regionIdsRelated.
    */
   async regionContext(m: EntityManager, regionId: string): Promise<RegionContext> {
     // The region tree is written only by the seed, before the API serves: an answer stays true for the process's life.

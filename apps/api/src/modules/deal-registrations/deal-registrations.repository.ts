@@ -14,7 +14,6 @@ import {
   UNDER_REVIEW_STATUSES,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { escapeLike } from '../../common/database/like';
 import { preparedQuery } from '../../database/connection.repository';
 
 /** A registration row as the service reads it. */
@@ -65,6 +64,16 @@ export function customerColumns(
  */
 const ROW_COLUMNS = 'id, partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id, details, estimated_amount, sla_due, protection_ends, extensions';
 
+/** The columns a new registration is written with (both inserts), and their parameters $1…$13 (insertParams). */
+const INSERT_COLUMNS = `partner_id, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
+                        details, estimated_amount, expected_close, created_by, customer_name_keys`;
+const INSERT_VALUES = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[]';
+
+function insertParams(partnerId: string, input: RegistrationInput, actorId: string): unknown[] {
+  const c = customerColumns(input);
+  return [partnerId, c.customer_name, c.customer_name_norm, c.customer_name_core, c.customer_tax_id, c.customer_domain, c.industry_id, c.region_id, JSON.stringify(input), input.estimatedAmount, input.expectedCloseDate, actorId, c.customer_name_keys];
+}
+
 /** Open registrations, written out so the planner can use the partial indexes over open registrations. */
 const OPEN = `status IN ('submitted', 'in_review', 'in_conflict', 'approved')`;
 
@@ -85,26 +94,6 @@ export type Candidate = {
 /** `null` = every partner (vendor-wide); otherwise the partner organisations a caller may see. */
 export type Owners = readonly string[] | null;
 
-export interface ListFilter {
-  status?: string;
-  partnerId?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-export type ListRow = {
-  id: string;
-  partner_id: string;
-  status: RegistrationStatus;
-  customer_name: string;
-  estimated_amount: string;
-  expected_close: string;
-  sla_due: string | null;
-  protection_ends: string | null;
-  submitted_at: Date | null;
-};
-
 /** The deal_registrations, registration_status_history and evidence_files tables: the only SQL about them. */
 @Injectable()
 export class DealRegistrationsRepository {
@@ -115,26 +104,10 @@ export class DealRegistrationsRepository {
   }
 
   async insertDraft(m: EntityManager, partnerId: string, input: RegistrationInput, actorId: string): Promise<string> {
-    const c = customerColumns(input);
     const [row] = await m.query(
-      `INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
-                                       details, estimated_amount, expected_close, created_by, customer_name_keys)
-       VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[]) RETURNING id`,
-      [
-        partnerId,
-        c.customer_name,
-        c.customer_name_norm,
-        c.customer_name_core,
-        c.customer_tax_id,
-        c.customer_domain,
-        c.industry_id,
-        c.region_id,
-        JSON.stringify(input),
-        input.estimatedAmount,
-        input.expectedCloseDate,
-        actorId,
-        c.customer_name_keys,
-      ],
+      `INSERT INTO deal_registrations (${INSERT_COLUMNS}, status)
+       VALUES (${INSERT_VALUES}, 'draft') RETURNING id`,
+      insertParams(partnerId, input, actorId),
     );
     return row.id as string;
   }
@@ -150,54 +123,20 @@ export class DealRegistrationsRepository {
     actorId: string,
     s: { status: RegistrationStatus; submittedAt: Date; slaDue: string; agreementId: string | null },
   ): Promise<Row> {
-    const c = customerColumns(input);
     const [row] = await preparedQuery(
       m,
       `WITH r AS (
-         INSERT INTO deal_registrations (partner_id, status, customer_name, customer_name_norm, customer_name_core, customer_tax_id, customer_domain, industry_id, region_id,
-                                         details, estimated_amount, expected_close, created_by, submitted_at, sla_due, agreement_id, customer_name_keys)
-         VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16, $17::text[]) RETURNING ${ROW_COLUMNS}),
+         INSERT INTO deal_registrations (${INSERT_COLUMNS}, status, submitted_at, sla_due, agreement_id)
+         VALUES (${INSERT_VALUES}, $14, $15, $16, $17) RETURNING ${ROW_COLUMNS}),
        h AS (
          INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id, occurred_at)
          SELECT r.id, x.f, x.t, NULL, x.a, clock_timestamp() + x.k * interval '1 microsecond' FROM r,
-                (VALUES (NULL::text, 'draft'::text, $12::uuid, 1), ('draft', 'submitted', $12::uuid, 2), ('submitted', $13::text, NULL::uuid, 3)) AS x(f, t, a, k)
+                (VALUES (NULL::text, 'draft'::text, $12::uuid, 1), ('draft', 'submitted', $12::uuid, 2), ('submitted', $14::text, NULL::uuid, 3)) AS x(f, t, a, k)
           ORDER BY x.k)
        SELECT ${ROW_COLUMNS} FROM r`,
-      [
-        partnerId,
-        c.customer_name,
-        c.customer_name_norm,
-        c.customer_name_core,
-        c.customer_tax_id,
-        c.customer_domain,
-        c.industry_id,
-        c.region_id,
-        JSON.stringify(input),
-        input.estimatedAmount,
-        input.expectedCloseDate,
-        actorId,
-        s.status,
-        s.submittedAt,
-        s.slaDue,
-        s.agreementId,
-        c.customer_name_keys,
-      ],
+      [...insertParams(partnerId, input, actorId), s.status, s.submittedAt, s.slaDue, s.agreementId],
     );
     return row as Row;
-  }
-
-  /** Several status-history steps of one registration in one statement, in the order given. */
-  async addHistorySteps(
-    m: EntityManager,
-    id: string,
-    steps: readonly { from: RegistrationStatus | null; to: RegistrationStatus; note: string | null; actorId: string | null }[],
-  ): Promise<void> {
-    await preparedQuery(
-      m,
-      `INSERT INTO registration_status_history (registration_id, from_status, to_status, note, actor_id)
-       SELECT $1, x.f, x.t, x.n, x.a FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[]) WITH ORDINALITY AS x(f, t, n, a, k) ORDER BY x.k`,
-      [id, steps.map((s) => s.from), steps.map((s) => s.to), steps.map((s) => s.note), steps.map((s) => s.actorId)],
-    );
   }
 
   async addHistory(
@@ -242,7 +181,7 @@ export class DealRegistrationsRepository {
   /**
    * Transaction-scoped advisory locks (exclusive or shared), in one statement and in the order given (the domain sorts
    * them); the same statement sets this transaction's trigram threshold for the candidate lookups that follow
-   * (`name_core % $1` in duplicateCandidates and DirectAccountsRepository.candidates).
+   * (`name_core % $1` in openMatches and DirectAccountsRepository.candidates).
    */
   async lockKeys(m: EntityManager, locks: readonly { key: string; shared: boolean }[]): Promise<void> {
     // unnest yields the keys in array order and each row takes its lock as it is produced: the given order holds.
@@ -255,30 +194,10 @@ export class DealRegistrationsRepository {
     );
   }
 
-  /** The partner's own open registration of the same customer (exact keys, or the same normalised name in the region), if any. */
-  async ownDuplicate(m: EntityManager, r: Row): Promise<string | null> {
-    const [own] = await preparedQuery(
-      m,
-      `SELECT id FROM deal_registrations WHERE partner_id = $1 AND id <> $2 AND ${OPEN}
-          AND ((customer_tax_id IS NOT NULL AND customer_tax_id = $3) OR (customer_domain IS NOT NULL AND customer_domain = $4)
-               OR (region_id = $5 AND customer_name_norm = $6)) LIMIT 1`,
-      [r.partner_id, r.id, r.customer_tax_id, r.customer_domain, r.region_id, r.customer_name_norm],
-    );
-    return own?.id ?? null;
-  }
-
   /**
-   * Other partners' open registrations that may be the same customer, retrieved by index only: exact canonical keys,
-   * or `name_core % $core` (trigram, threshold set for this transaction) among the related regions of the same
-   * industry — served by the partial (region_id, customer_name_core gin_trgm_ops) index. The domain matcher decides.
-   */
-  async duplicateCandidates(m: EntityManager, r: Row, regionIds: readonly string[]): Promise<Candidate[]> {
-    return (await this.openMatches(m, r, regionIds)).others;
-  }
-
-  /**
-   * One statement for both lookups of a submission: the partner's own open registration of the same customer (as
-   * ownDuplicate) and the other partners' candidates (as duplicateCandidates).
+   * One statement for both lookups of a submission: the partner's own open registration of the same customer (exact
+   * keys, or the same normalised name in the region) and the other partners' candidates (exact keys, or names that
+   * may match among the related regions of the same industry, by trigram or by second key).
    */
   async openMatches(m: EntityManager, r: Row, regionIds: readonly string[]): Promise<{ own: string | null; others: Candidate[] }> {
     const rows: (Candidate & { own: boolean })[] = await preparedQuery(
@@ -410,27 +329,6 @@ export class DealRegistrationsRepository {
       `SELECT from_status, to_status, note, occurred_at FROM registration_status_history WHERE registration_id = $1 ORDER BY occurred_at, id`,
       [id],
     );
-  }
-
-  /** Page of registrations; the review queue reads oldest SLA first, everything else newest first. */
-  async list(q: ListFilter, owners: Owners): Promise<{ total: number; rows: ListRow[] }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (owners) where.push(`r.partner_id = ANY($${params.push(owners)}::uuid[])`);
-    if (q.status) where.push(`r.status = $${params.push(q.status)}`);
-    if (q.partnerId) where.push(`r.partner_id = $${params.push(q.partnerId)}`);
-    if (q.q) where.push(`r.customer_name ILIKE $${params.push(`%${escapeLike(q.q)}%`)}`);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM deal_registrations r ${filter}`, params);
-    const review = `$${params.push(UNDER_REVIEW_STATUSES)}`;
-    const rows: ListRow[] = await this.db.query(
-      `SELECT r.id, r.partner_id, r.status, r.customer_name, r.estimated_amount, r.expected_close, r.sla_due, r.protection_ends, r.submitted_at
-         FROM deal_registrations r ${filter}
-        ORDER BY CASE WHEN r.status = ANY(${review}) THEN 0 ELSE 1 END, r.sla_due NULLS LAST, r.created_at DESC
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
-    );
-    return { total: count as number, rows };
   }
 
   /** Partner of each registration. */

@@ -18,13 +18,13 @@ import {
   protectionEndsOn,
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_TRANSITIONS,
+  requiredEvidence,
   type RegistrationInput,
   type RegistrationRequirements,
   type RegistrationStatus,
   reminderDates,
   remindersDue,
   type Scope,
-  slaBreached,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
@@ -33,13 +33,13 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { businessNow, businessToday } from '../../common/time';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
-import { CatalogRepository } from '../catalog/catalog.repository';
+import { CatalogRepository, type RegionContext } from '../catalog/catalog.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PartnersRepository } from '../partners/partners.repository';
 import { PoliciesService } from '../policies/policies.service';
 import { UsersRepository } from '../users/users.repository';
 import { caseNumber, ConflictsRepository } from './conflicts.repository';
-import { type Candidate, customerColumns, DealRegistrationsRepository, type ListFilter, type Owners, type Row } from './deal-registrations.repository';
+import { type Candidate, customerColumns, DealRegistrationsRepository, type Owners, type Row } from './deal-registrations.repository';
 import { DirectAccountsRepository } from './direct-accounts.repository';
 import { checkEvidenceFile, evidenceFileName } from './evidence-files';
 
@@ -188,12 +188,7 @@ export class DealRegistrationsService {
     const m = this.repo.manager;
     const regions = await this.catalog.regionContext(m, regionId);
     const agreement = regions.upward.length ? pickCoveringAgreement(await this.agreements.coveringAgreements(m, partnerId, industryId, regionId, businessToday(), regions.upward)) : null;
-    const standard = agreement?.terms?.evidenceStandard ?? null;
-    return {
-      covered: !!agreement,
-      agreement: agreement ? { id: agreement.id, type: agreement.type } : null,
-      evidence: { proofOfCommunication: !!standard?.proofOfCommunication, customerFeedback: !!standard?.customerFeedback, customerDetails: !!standard?.customerDetails },
-    };
+    return { covered: !!agreement, agreement: agreement ? { id: agreement.id, type: agreement.type } : null, evidence: requiredEvidence(agreement) };
   }
 
   /** A trial partner's open registrations, counted under a lock per partner: parallel submissions cannot pass the limit together. */
@@ -247,7 +242,7 @@ export class DealRegistrationsService {
     const exclusive = await this.agreements.exclusiveHolderIds(m, r.industry_id, r.region_id, day, r.partner_id);
 
     // Serialise submissions whose customers could match (exact keys + province × industry for names; sorted, no deadlock).
-    await this.repo.lockKeys(m, matchLocks({ taxId: r.customer_tax_id, domain: r.customer_domain, regionRootId: regions.root, industryId: r.industry_id, aboveRootIds: regions.aboveRoot }));
+    await this.lockCustomer(m, r, regions);
 
     // A partner's own duplicate is refused with a pointer to its existing registration (same lookup as the candidates).
     const matches = await this.repo.openMatches(m, r, regions.related);
@@ -258,8 +253,8 @@ export class DealRegistrationsService {
   }
 
   /** The advisory locks of a registration's customer (see matchLocks): taken by submit and by a direct approve/reject. */
-  private async lockCustomer(m: EntityManager, r: Row): Promise<void> {
-    const regions = await this.catalog.regionContext(m, r.region_id);
+  private async lockCustomer(m: EntityManager, r: Row, known?: RegionContext): Promise<void> {
+    const regions = known ?? (await this.catalog.regionContext(m, r.region_id));
     await this.repo.lockKeys(m, matchLocks({ taxId: r.customer_tax_id, domain: r.customer_domain, regionRootId: regions.root, industryId: r.industry_id, aboveRootIds: regions.aboveRoot }));
   }
 
@@ -480,28 +475,6 @@ export class DealRegistrationsService {
     return (partnerId) => {
       if (!seen.has(partnerId)) seen.set(partnerId, this.partners.partnerAdmins(m, partnerId));
       return seen.get(partnerId)!;
-    };
-  }
-
-  async list(q: ListFilter, scope: Scope) {
-    const today = businessToday();
-    const { total, rows } = await this.repo.list(q, await this.ownersOf(this.repo.manager, scope));
-    const names = new Map((await this.partners.briefs(this.repo.manager, [...new Set(rows.map((r) => r.partner_id))])).map((p) => [p.id, p.name]));
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: r.id,
-        partnerId: r.partner_id,
-        partnerName: names.get(r.partner_id) ?? '',
-        status: r.status,
-        customerName: r.customer_name,
-        estimatedAmount: r.estimated_amount,
-        expectedClose: r.expected_close,
-        slaDue: r.sla_due ?? null,
-        slaBreached: slaBreached(r.status, r.sla_due, today),
-        protectionEnds: r.protection_ends ?? null,
-        submittedAt: r.submitted_at?.toISOString() ?? null,
-      })),
     };
   }
 

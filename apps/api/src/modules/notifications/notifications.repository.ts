@@ -52,19 +52,6 @@ export class NotificationsRepository {
     );
   }
 
-  async insert(
-    m: EntityManager,
-    n: { userId: string; kind: NotificationKind; params: Record<string, unknown>; link: string | null; emailStatus: 'pending' | 'none' },
-  ): Promise<void> {
-    await m.query(`INSERT INTO notifications (user_id, kind, params, link, email_status) VALUES ($1, $2, $3, $4, $5)`, [
-      n.userId,
-      n.kind,
-      JSON.stringify(n.params),
-      n.link,
-      n.emailStatus,
-    ]);
-  }
-
   async latest(userId: string, limit: number): Promise<{ rows: NotificationRow[]; unread: number }> {
     const rows: NotificationRow[] = await this.db.query(
       `SELECT id, kind, params, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2`,

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Card, FileInput, Flex, Group,
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPaperclip, IconPlus, IconTrash } from '@tabler/icons-react';
-import { type EvidenceKind, type RegistrationInput, RegistrationInputSchema } from '@partnerline/domain';
+import { EVIDENCE_KINDS, type EvidenceKind, type RegistrationInput, RegistrationInputSchema } from '@partnerline/domain';
 import { ApiError, apiFieldErrors, ErrorSummary, type FieldSpecs, formatDate, PageHeader, regionOptions, translate, useLocale, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
@@ -38,8 +38,6 @@ const schema = zodForm(RegistrationInputSchema, (v: Values) => ({
   products: v.products.map((l) => ({ productId: l.productId ?? '', quantity: Number(l.quantity) })),
   evidence: Object.fromEntries(Object.entries(v.evidence).filter(([, e]) => e.trim())),
 }), {}, () => fieldSpecs());
-
-const EVIDENCE_KINDS = ['proofOfCommunication', 'customerFeedback', 'customerDetails'] as const satisfies readonly EvidenceKind[];
 
 /** Every field by its label and kind: a refusal names the field and says what to do ("Choose an industry"). */
 function fieldSpecs(): FieldSpecs {
