@@ -6,7 +6,8 @@
  *
  *   DATABASE_URL=postgres://…  pnpm --filter @partnerline/api bench:registrations -- --partners 50000 --registrations 1000000
  *   flags: --partners N (2000) --registrations N (40000) --clients 8,32 --seconds 10
- * Without DATABASE_URL it runs on embedded PGlite (numbers then say little: one session).
+ * Needs DATABASE_URL (a PostgreSQL server): the API runs in its own process, which the embedded PGlite (one session in
+ * this process) cannot serve.
  */
 import 'reflect-metadata';
 import { canonicalDomain, customerNameCore, customerNamesMatch, matchLocks, normaliseCustomerName } from '@partnerline/domain';
@@ -29,52 +30,16 @@ import { NotificationsRepository } from '../src/modules/notifications/notificati
 import { PartnersRepository } from '../src/modules/partners/partners.repository';
 import { PoliciesRepository } from '../src/modules/policies/policies.repository';
 import { createApp } from '../src/bootstrap/create-app';
-import { openDatabase, prepareDatabase } from '../src/bootstrap/database';
+import { prepareDatabase } from '../src/bootstrap/database';
+import { BENCH_SECRET, benchDatabase, customerName, flag, pick, rand } from './generate';
 import { loadConfig } from '../src/config/config';
 import { DEMO_PASSWORD } from '../src/seed/data/partners';
 import { seedDemo } from '../src/seed/seed';
 
-const flag = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const PARTNERS = Number(flag('partners', '2000'));
 const REGISTRATIONS = Number(flag('registrations', '40000'));
 const CLIENTS = flag('clients', '8,32').split(',').map(Number);
 const SECONDS = Number(flag('seconds', '10'));
-
-const BRAND = '华信天宇恒通鼎盛云帆海纳智远北辰青云金石兰亭星河远航博雅瑞丰嘉禾明德启航新元东方众合聚力联创安泰宏图卓越'.split('');
-const BUSINESS = ['科技', '软件', '物流', '银行', '电子', '医药', '教育', '能源', '制造', '传媒'];
-let rnd = 42;
-const rand = () => ((rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648);
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-const customerName = (i: number) => `${pick(BRAND)}${pick(BRAND)}${pick(BRAND)}${i.toString(36)}${pick(BUSINESS)}有限公司`;
-
-async function database(): Promise<{ url: string; kind: string; dispose: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const db = await openDatabase(loadConfig({ SESSION_SECRET: BENCH_SECRET, DATA_DIR: '/tmp/partnerline-bench-reg', DATABASE_POOL_SIZE: '16' }), { inMemory: true });
-    return { url: db.url, kind: 'embedded (PGlite)', dispose: db.stop };
-  }
-  const name = `partnerline_regbench_${Date.now()}`;
-  const c = new Client({ connectionString: server });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  const [{ server_version }] = (await c.query('SHOW server_version')).rows;
-  await c.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    kind: `PostgreSQL ${server_version}`,
-    dispose: async () => {
-      const d = new Client({ connectionString: server });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
 
 /** Partners with a registration agreement on all of China, and registrations (70% closed) in random segments. */
 async function generate(pool: Pool): Promise<{ industries: string[]; regions: string[]; creator: string }> {
@@ -234,8 +199,6 @@ async function drive(clients: number, op: (i: number) => Promise<void>): Promise
   return lat;
 }
 
-const BENCH_SECRET = 'x'.repeat(40);
-
 /**
  * The raw path: the statements of one API submission (session lookup, policies, region context, partner, covering
  * agreement, exclusive holders, locks, candidates, direct accounts, insert with history, audit, notice), issued by the
@@ -290,7 +253,11 @@ function rawPath(pool: Pool, tokenHash: string) {
 }
 
 async function main() {
-  const db = await database();
+  if (!process.env.DATABASE_URL) {
+    console.error('bench:registrations needs DATABASE_URL (a PostgreSQL server, e.g. from infra/postgres/local-pg15.sh)');
+    process.exit(2);
+  }
+  const db = await benchDatabase('regbench');
   await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
   const pool = new Pool({ connectionString: db.url, max: Math.max(...CLIENTS) + 2 });
   pool.on('error', () => undefined); // idle connections are cut when the bench database is dropped at the end
