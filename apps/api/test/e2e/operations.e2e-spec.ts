@@ -70,12 +70,12 @@ describe('operations: durable jobs', () => {
 
   it('a delivery runs the sweep once per key; a redelivery of a finished run does nothing', async () => {
     const runner = app.get(JobRunner);
-    const first = await runner.handle({ kind: 'agreement-sweep', key: '2030-01-01T09:00', trigger: 'schedule' }, new Date());
+    const first = await runner.handle({ kind: 'agreement-sweep', key: '2020-01-01T09:00', trigger: 'schedule' }, new Date());
     expect(first).toMatchObject({ status: 'succeeded', attempt: 1 });
-    expect(await runner.handle({ kind: 'agreement-sweep', key: '2030-01-01T09:00', trigger: 'schedule' }, new Date())).toBeNull();
-    expect(await runsOf('agreement-sweep', '2030-01-01T09:00')).toHaveLength(1);
+    expect(await runner.handle({ kind: 'agreement-sweep', key: '2020-01-01T09:00', trigger: 'schedule' }, new Date())).toBeNull();
+    expect(await runsOf('agreement-sweep', '2020-01-01T09:00')).toHaveLength(1);
     const recent = await api(app, admin).get('/api/operations/jobs').expect(200);
-    expect(recent.body.items[0].lastRun).toMatchObject({ key: '2030-01-01T09:00', status: 'succeeded' });
+    expect(recent.body.items[0].lastRun).toMatchObject({ key: '2020-01-01T09:00', status: 'succeeded' });
   });
 
   it('a run cut short is retried in the same row and resumes from its cursor', async () => {
