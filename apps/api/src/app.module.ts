@@ -16,6 +16,7 @@ import { OperationsModule } from './modules/operations/operations.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { PartnerOverviewModule } from './modules/partners/partner-overview.module';
 import { PoliciesModule } from './modules/policies/policies.module';
+import { RebatesModule } from './modules/rebates/rebates.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
@@ -42,6 +43,7 @@ export class AppModule {
         OperationsModule,
         ReportingModule,
         PartnerOverviewModule,
+        RebatesModule,
       ],
       controllers: [HealthController],
       providers: [

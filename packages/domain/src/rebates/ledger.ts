@@ -71,3 +71,34 @@ export function depositTransition(from: DepositStatus, to: DepositStatus, facts:
   if (to === 'forfeited' && !facts.terminatedForBreach) return { ok: false, reason: 'not_terminated_for_breach' };
   return { ok: true };
 }
+
+/** What a ledger (or a slice of it) adds up to, every figure exact with two decimals. */
+export interface LedgerTotals {
+  /** Earned so far: accruals net of reversals, clawbacks and dispute adjustments. */
+  accrued: string;
+  /** Σ settlement entries: what approved statements made payable. */
+  settled: string;
+  /** Paid out to the partner (payment entries are negative; shown as a positive amount). */
+  paid: string;
+  /** What the vendor still owes on rebates: accrued − paid. */
+  liability: string;
+  /** Net deposit held: deposit paid minus what was offset, refunded or forfeited. */
+  deposits: string;
+}
+
+const ACCRUED_KINDS: readonly LedgerKind[] = ['accrual', 'reversal', 'clawback', 'adjustment'];
+const DEPOSIT_KINDS: readonly LedgerKind[] = ['deposit_paid', 'deposit_offset', 'deposit_refund', 'deposit_forfeit'];
+
+/** Totals of ledger entries: accrued (accrual + reversal + clawback + adjustment), settled, paid, liability, deposits. */
+export function ledgerTotals(entries: readonly Pick<LedgerEntry, 'kind' | 'amount'>[]): LedgerTotals {
+  const sum = (kinds: readonly LedgerKind[]) => entries.filter((e) => kinds.includes(e.kind)).reduce((acc, e) => acc.plus(e.amount), new Dec(0));
+  const accrued = sum(ACCRUED_KINDS);
+  const paid = sum(['payment']).negated();
+  return {
+    accrued: accrued.toFixed(2),
+    settled: sum(['settlement']).toFixed(2),
+    paid: paid.toFixed(2),
+    liability: accrued.minus(paid).toFixed(2),
+    deposits: sum(DEPOSIT_KINDS).toFixed(2),
+  };
+}
