@@ -10,6 +10,7 @@ import { policyErrors } from '../policies/policy.errors.js';
 import { notificationErrors } from '../notifications/notification.errors.js';
 import { jobErrors } from '../jobs/job.errors.js';
 import { reportingErrors } from '../reporting/reporting.errors.js';
+import { rebateErrors } from '../rebates/rebates.errors.js';
 import { databaseErrors } from './database.errors.js';
 
 /**
@@ -54,6 +55,7 @@ export const MODULE_ERRORS = {
   ...notificationErrors,
   ...jobErrors,
   ...reportingErrors,
+  ...rebateErrors,
   ...databaseErrors,
 } satisfies Record<string, ErrorDef>;
 

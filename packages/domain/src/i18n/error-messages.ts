@@ -49,6 +49,8 @@ const en: Catalogue = {
   'zod.custom': 'Invalid value.',
 
   'validation.money': 'Must be an amount such as 1250.00: not negative, at most 2 decimals.',
+  'validation.rebate_period': 'Enter a period such as 2026-Q3, 2026-H2 or 2026.',
+  'validation.signed_money': 'Must be an amount such as 1250.00 or -80.50, at most 2 decimals.',
   'validation.date_range': 'Pick a day between the years 1970 and 2200.',
   'validation.decimal': 'Enter a number such as 4 or 2.5 (up to six decimals).',
   'validation.tiers_ascending': 'Each tier must start above the one before it.',
@@ -125,6 +127,8 @@ const zhCN: Catalogue = {
   'zod.custom': '取值无效。',
 
   'validation.money': '必须是金额格式，如 1250.00：不能为负数，最多 2 位小数。',
+  'validation.rebate_period': '请输入期间，如 2026-Q3、2026-H2 或 2026。',
+  'validation.signed_money': '必须是金额格式，如 1250.00 或 -80.50，最多 2 位小数。',
   'validation.date_range': '日期必须在 1970 年至 2200 年之间。',
   'validation.decimal': '请输入数字，例如 4 或 2.5（最多六位小数）。',
   'validation.tiers_ascending': '每一档的起点必须高于上一档。',

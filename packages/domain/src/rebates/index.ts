@@ -4,3 +4,6 @@ export * from './payments.js';
 export * from './periods.js';
 export * from './rebates.schemas.js';
 export * from './sell-out.js';
+export * from './rebates.errors.js';
+export * from './rebates.requests.js';
+export * from './rebates.responses.js';

@@ -1,0 +1,55 @@
+import { defineErrors } from '../common/error-def.js';
+
+/** Error codes of rebate runs, statements, the ledger, disputes and reversals, with their status and both messages. */
+export const rebateErrors = defineErrors({
+  REBATE_RUN_ACTIVE: {
+    status: 409,
+    en: 'A rebate run for {period} is already queued or running; wait for it to finish.',
+    zh: '{period} 的返点计算已在排队或运行中，请等待其完成。',
+  },
+  REBATE_SAME_APPROVER: {
+    status: 403,
+    en: 'A statement must be approved by someone other than the person who started its run.',
+    zh: '对账单须由发起计算者以外的人员审批。',
+  },
+  REBATE_STATEMENT_NOT_DRAFT: {
+    status: 409,
+    en: 'Only a draft statement can be approved; this one is {status}.',
+    zh: '只有草稿状态的对账单可以审批，此对账单当前为 {status}。',
+  },
+  REBATE_STATEMENT_NOT_APPROVED: {
+    status: 409,
+    en: 'Only an approved statement can be paid; this one is {status}.',
+    zh: '只有已审批的对账单可以付款，此对账单当前为 {status}。',
+  },
+  REBATE_DISPUTE_NOT_ALLOWED: {
+    status: 409,
+    en: 'Lines can be disputed only on an approved or paid statement.',
+    zh: '只能对已审批或已付款的对账单明细提出异议。',
+  },
+  REBATE_DISPUTE_OPEN: {
+    status: 409,
+    en: 'This line already has an open dispute.',
+    zh: '该明细已有未处理的异议。',
+  },
+  REBATE_DISPUTE_RESOLVED: {
+    status: 409,
+    en: 'This dispute has already been resolved.',
+    zh: '该异议已处理完毕。',
+  },
+  REBATE_ADJUSTMENT_REQUIRED: {
+    status: 422,
+    en: 'An adjusted dispute needs the adjustment amount.',
+    zh: '调整处理须填写调整金额。',
+  },
+  REBATE_REVERSAL_NOT_WON: {
+    status: 409,
+    en: 'Only a won registration can be reversed; this one is {status}.',
+    zh: '只有已赢单的报备可以冲回，此报备当前为 {status}。',
+  },
+  REBATE_REVERSAL_EXISTS: {
+    status: 409,
+    en: 'This won deal has already been reversed.',
+    zh: '该赢单已被冲回。',
+  },
+});
