@@ -7,3 +7,4 @@ export * from './sell-out.js';
 export * from './rebates.errors.js';
 export * from './rebates.requests.js';
 export * from './rebates.responses.js';
+export * from './programme.js';
