@@ -22,6 +22,8 @@ export const AUDIT_ENTITIES = {
   session: { en: 'Sign-in session', zh: '登录会话' },
   job_run: { en: 'Job run', zh: '作业运行' },
   system: { en: 'System', zh: '系统' },
+  sell_out_report: { en: 'Sell-out report', zh: '出货报告' },
+  partner_invoice: { en: 'Partner invoice', zh: '伙伴发票' },
 } as const satisfies Record<string, Words>;
 export type AuditEntityKind = keyof typeof AUDIT_ENTITIES;
 export const AUDIT_ENTITY_KINDS = Object.keys(AUDIT_ENTITIES) as AuditEntityKind[];
@@ -115,6 +117,10 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'session.revoked': { en: 'Signed out', zh: '已退出登录' },
   run_now: { en: 'Job started by hand', zh: '手动运行作业' },
   'demo_data.loaded': { en: 'Demo data loaded', zh: '已加载演示数据' },
+  'sell_out.reported': { en: 'Sell-out reported', zh: '出货数据已报送' },
+  'payment.recorded': { en: 'Invoice recorded', zh: '发票已登记' },
+  'payment.imported': { en: 'Invoice imported', zh: '发票已导入' },
+  'payment.paid': { en: 'Invoice payment recorded', zh: '发票付款已登记' },
 };
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS).sort();
 

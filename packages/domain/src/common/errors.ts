@@ -11,6 +11,8 @@ import { notificationErrors } from '../notifications/notification.errors.js';
 import { jobErrors } from '../jobs/job.errors.js';
 import { reportingErrors } from '../reporting/reporting.errors.js';
 import { rebateErrors } from '../rebates/rebates.errors.js';
+import { sellOutErrors } from '../rebates/sell-out.errors.js';
+import { paymentErrors } from '../rebates/payments.errors.js';
 import { databaseErrors } from './database.errors.js';
 
 /**
@@ -56,6 +58,8 @@ export const MODULE_ERRORS = {
   ...jobErrors,
   ...reportingErrors,
   ...rebateErrors,
+  ...sellOutErrors,
+  ...paymentErrors,
   ...databaseErrors,
 } satisfies Record<string, ErrorDef>;
 

@@ -1,0 +1,114 @@
+import { Dec } from '../common/money.js';
+import type { Invoice } from './payments.js';
+
+/**
+ * The partner's invoices from the vendor (the payments ledger): each one's standing on a business date, and the
+ * row-by-row check of an imported invoice sheet (partner, invoice no, amount, due date, paid date).
+ */
+export type InvoiceStatus = 'open' | 'overdue' | 'paid' | 'paid_late';
+
+/** Open, overdue (open past its due date), paid on time, or paid late — and by how many days (to `asOf` while open). */
+export function invoiceStanding(inv: Invoice, asOf: string): { status: InvoiceStatus; daysOverdue: number } {
+  const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  if (inv.paidOn !== null && inv.paidOn <= asOf) {
+    const late = days(inv.dueOn, inv.paidOn);
+    return late > 0 ? { status: 'paid_late', daysOverdue: late } : { status: 'paid', daysOverdue: 0 };
+  }
+  const late = days(inv.dueOn, asOf);
+  return late > 0 ? { status: 'overdue', daysOverdue: late } : { status: 'open', daysOverdue: 0 };
+}
+
+export type InvoiceRowInput = Record<'partner' | 'invoiceNo' | 'amount' | 'dueOn' | 'paidOn', string | undefined>;
+
+export type InvoiceIssueCode =
+  | 'required'
+  | 'not_a_date'
+  | 'not_an_amount'
+  | 'too_long'
+  | 'paid_in_future'
+  | 'duplicate_in_file'
+  | 'unknown_partner'
+  | 'ambiguous_partner'
+  | 'conflicts_with_existing'
+  | 'already_paid';
+
+/** Why an invoice row was refused: a stable code per field (the apps word it in both languages). */
+export interface InvoiceIssue {
+  row: number;
+  field: keyof InvoiceRowInput;
+  code: InvoiceIssueCode;
+}
+
+export interface InvoiceLine {
+  row: number;
+  /** As written in the sheet: a partner id, tax id or name, resolved by the API. */
+  partner: string;
+  invoiceNo: string;
+  amount: string;
+  dueOn: string;
+  paidOn: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const AMOUNT = /^\d{1,15}(\.\d{1,2})?$/;
+const isDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d && d >= '1970-01-01' && d <= '2200-12-31';
+export const INVOICE_NO_MAX = 64;
+
+/**
+ * Checks every row (numbered from 1 in the order given) and names each bad row and why. A paid date after `today`
+ * is refused (nobody has paid in the future); the same partner and invoice number twice in one file is refused.
+ */
+export function checkInvoiceRows(rows: readonly InvoiceRowInput[], ctx: { today: string }): { good: InvoiceLine[]; issues: InvoiceIssue[]; badRows: number[] } {
+  const good: InvoiceLine[] = [];
+  const issues: InvoiceIssue[] = [];
+  const seen = new Set<string>();
+  rows.forEach((raw, i) => {
+    const row = i + 1;
+    const v = (k: keyof InvoiceRowInput) => (raw[k] ?? '').trim();
+    const found: InvoiceIssue[] = [];
+    for (const k of ['partner', 'invoiceNo', 'amount', 'dueOn'] as const) if (!v(k)) found.push({ row, field: k, code: 'required' });
+    if (v('partner').length > 200) found.push({ row, field: 'partner', code: 'too_long' });
+    if (v('invoiceNo').length > INVOICE_NO_MAX) found.push({ row, field: 'invoiceNo', code: 'too_long' });
+    const amount = v('amount').replace(/,/g, '');
+    if (amount && (!AMOUNT.test(amount) || new Dec(amount).lte(0))) found.push({ row, field: 'amount', code: 'not_an_amount' });
+    if (v('dueOn') && !isDate(v('dueOn'))) found.push({ row, field: 'dueOn', code: 'not_a_date' });
+    if (v('paidOn') && !isDate(v('paidOn'))) found.push({ row, field: 'paidOn', code: 'not_a_date' });
+    else if (v('paidOn') && v('paidOn') > ctx.today) found.push({ row, field: 'paidOn', code: 'paid_in_future' });
+    const dupKey = `${v('partner').toLowerCase()}\u0000${v('invoiceNo')}`;
+    if (v('partner') && v('invoiceNo')) {
+      if (seen.has(dupKey)) found.push({ row, field: 'invoiceNo', code: 'duplicate_in_file' });
+      seen.add(dupKey);
+    }
+    if (found.length) issues.push(...found);
+    else good.push({ row, partner: v('partner'), invoiceNo: v('invoiceNo'), amount: new Dec(amount).toFixed(2), dueOn: v('dueOn'), paidOn: v('paidOn') || null });
+  });
+  return { good, issues, badRows: [...new Set(issues.map((x) => x.row))] };
+}
+
+/**
+ * What an imported row does to an invoice already on file (same partner and number): nothing when it says the same,
+ * records its payment when the invoice is still open, otherwise it conflicts (a different amount or due date, or a
+ * payment already recorded on another date).
+ */
+export function invoiceRowAgainst(
+  line: Pick<InvoiceLine, 'amount' | 'dueOn' | 'paidOn'>,
+  existing: { amount: string; dueOn: string; paidOn: string | null },
+): { outcome: 'unchanged' | 'paid' } | { outcome: 'refused'; field: keyof InvoiceRowInput; code: 'conflicts_with_existing' | 'already_paid' } {
+  if (!new Dec(line.amount).eq(existing.amount)) return { outcome: 'refused', field: 'amount', code: 'conflicts_with_existing' };
+  if (line.dueOn !== existing.dueOn) return { outcome: 'refused', field: 'dueOn', code: 'conflicts_with_existing' };
+  if (existing.paidOn === null) return line.paidOn === null ? { outcome: 'unchanged' } : { outcome: 'paid' };
+  if (line.paidOn === existing.paidOn) return { outcome: 'unchanged' };
+  return { outcome: 'refused', field: 'paidOn', code: 'already_paid' };
+}
+
+/** What is still owed on `asOf` (open invoices) and how much of it is past due, exact decimals. */
+export function invoiceTotals(invoices: readonly Invoice[], asOf: string): { outstanding: string; overdue: string } {
+  let outstanding = new Dec(0);
+  let overdue = new Dec(0);
+  for (const i of invoices) {
+    if (i.paidOn !== null && i.paidOn <= asOf) continue;
+    outstanding = outstanding.plus(i.amount);
+    if (i.dueOn < asOf) overdue = overdue.plus(i.amount);
+  }
+  return { outstanding: outstanding.toFixed(2), overdue: overdue.toFixed(2) };
+}

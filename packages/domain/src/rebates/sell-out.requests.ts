@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { IsoDateSchema, PageQuerySchema, UuidSchema } from '../common/common.schema.js';
+
+/** The form fields beside the file of `POST /api/sell-out-reports` (multipart: every field is text). */
+export const SellOutUploadSchema = z.object({
+  agreementId: UuidSchema,
+  /** The first day of one of the agreement's evaluation periods. */
+  periodStart: IsoDateSchema,
+  /** `true`: import the good rows and skip the bad ones (named in the report); otherwise all rows or none. */
+  acceptGoodRows: z.enum(['true', 'false']).default('false'),
+});
+export type SellOutUpload = z.infer<typeof SellOutUploadSchema>;
+
+export const SellOutListQuerySchema = PageQuerySchema.extend({ agreementId: UuidSchema.optional() });
+export type SellOutListQuery = z.infer<typeof SellOutListQuerySchema>;
+
+/** The most data rows one sell-out or invoice file may hold. */
+export const IMPORT_MAX_ROWS = 50_000;
+/** The largest file an import accepts. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { pageOf, UuidSchema } from '../common/common.schema.js';
+
+/** One refused cell of a sell-out row: the spreadsheet row (the header is row 1), the column, and why. */
+export const SellOutIssueSchema = z.object({
+  row: z.number().int(),
+  field: z.enum(['date', 'customer', 'product', 'quantity', 'amount']),
+  code: z.enum(['required', 'not_a_date', 'outside_period', 'unknown_product', 'not_a_whole_number', 'not_an_amount', 'too_long']),
+});
+export type SellOutIssueView = z.infer<typeof SellOutIssueSchema>;
+
+/** `details` of a SELL_OUT_ROWS_INVALID (422) refusal: every bad row and why; nothing was stored. */
+export const SellOutRefusalSchema = z.object({
+  issues: z.array(SellOutIssueSchema),
+  badRows: z.array(z.number().int()),
+  rowCount: z.number().int(),
+});
+
+export const SellOutReportSchema = z.object({
+  id: UuidSchema,
+  agreementId: UuidSchema,
+  agreementNumber: z.string(),
+  partnerId: UuidSchema,
+  partnerName: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  fileName: z.string(),
+  /** Data rows in the file. */
+  rowCount: z.number().int(),
+  importedCount: z.number().int(),
+  /** Rows skipped because the partner accepted importing only the good rows, and why each was bad. */
+  skippedRows: z.array(z.number().int()),
+  issues: z.array(SellOutIssueSchema),
+  quantity: z.number().int(),
+  amount: z.string(),
+  submittedBy: z.object({ id: UuidSchema, name: z.string() }),
+  createdAt: z.string(),
+});
+export type SellOutReport = z.infer<typeof SellOutReportSchema>;
+
+export const SellOutReportListSchema = pageOf(SellOutReportSchema);
+export type SellOutReportList = z.infer<typeof SellOutReportListSchema>;
