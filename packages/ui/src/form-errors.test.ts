@@ -1,22 +1,13 @@
 import { messageKeys, translateMessage } from '@partnerline/domain';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { fieldMessage, specFor } from './form-errors';
+import { fieldMessage, formMessageProblems, specFor } from './form-errors';
 import { uiCatalogue } from './ui.catalogue';
 
 /** Strings of a nested catalogue section. */
 const strings = (c: unknown): string[] => (typeof c === 'string' ? [c] : Object.values(c as Record<string, unknown>).flatMap(strings));
 
-/** What no form error may show a person: a type name, a machine code, a catalogue key. */
-function problems(message: string, lang: 'en' | 'zh-CN'): string[] {
-  const found: string[] = [];
-  if (/uuid/i.test(message)) found.push('names the type "uuid"');
-  if (/\b(invalid|valid|must be a|expected an?) (date|datetime|iso)\b/i.test(message) || /YYYY-MM-DD|\bISO ?8601\b/.test(message)) found.push('names "date" as a type');
-  if (/\b[A-Z]{2,}(_[A-Z]+)+\b/.test(message)) found.push('shows an error code');
-  if (/\b[a-z]+(\.[a-zA-Z_]+){1,}\b/.test(message.replace(/\b[\w-]+@[\w-]+\.\w+\b|\b\w+\.com\b|https?:\/\/\S+|\d+\.\d+|\be\.g\.|\bi\.e\./g, ''))) found.push('shows a catalogue key');
-  if (lang === 'zh-CN' && !/[\u4e00-\u9fff]/.test(message)) found.push('is not Chinese');
-  return found;
-}
+const problems = formMessageProblems;
 
 const sample = { minimum: 3, maximum: 200, format: 'regex', values: 'a, b', keys: 'x', divisor: 2, expected: 'number', received: 'string', field: '行业' };
 
@@ -47,6 +38,15 @@ describe('field messages name the field and say what to do', () => {
     expect(fieldMessage({ code: 'too_small', origin: 'string', minimum: 1, input: '' }, { label: 'the customer name' }, t)).toBe('Enter the customer name');
     expect(fieldMessage({ code: 'invalid_format', format: 'date', input: '2027-13-45' }, { label: 'Expected close', kind: 'date' }, t)).toBe('Expected close: pick a day on the calendar');
     expect(fieldMessage({ code: 'too_big', origin: 'string', maximum: 200 }, { label: 'Need' }, t)).toBe('Need can have at most 200 characters');
+  });
+
+  it('an empty required date reads as required, not as an invalid day; a phrase label opens the sentence with a capital', () => {
+    const en = i18n.getFixedT('en');
+    const zh = i18n.getFixedT('zh-CN');
+    expect(fieldMessage({ code: 'invalid_format', format: 'date', input: '' }, { label: 'the expected close date', kind: 'date' }, en)).toBe('Enter the expected close date');
+    expect(fieldMessage({ code: 'invalid_type', input: null }, { label: 'the expected close date', kind: 'date' }, en)).toBe('Enter the expected close date');
+    expect(fieldMessage({ code: 'invalid_format', format: 'date', input: '' }, { label: '预计成交日期', kind: 'date' }, zh)).toBe('请填写预计成交日期');
+    expect(fieldMessage({ code: 'too_big', origin: 'string', maximum: 200 }, { label: 'the subject' }, en)).toBe('The subject can have at most 200 characters');
   });
 
   it('in Chinese too', () => {

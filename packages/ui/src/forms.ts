@@ -27,7 +27,8 @@ export function apiFieldErrors(error: unknown, fallback: string, fields: FieldSp
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const spec = specFor(fields, issue.path);
-    out[issue.path] ??= spec ? fieldMessage({ code: issue.code }, spec, translate as never) : issue.message;
+    // A rule's own refusal (its code is a catalogue key: "the end date is before the start") keeps its words.
+    out[issue.path] ??= spec && !issue.code.includes('.') ? fieldMessage({ code: issue.code }, spec, translate as never) : issue.message;
   }
   return out;
 }
@@ -57,7 +58,8 @@ export function zodForm<S extends z.ZodType, V = z.input<S>>(schema: S, toInput:
       for (const issue of issues) {
         const path = issue.path.map(String).join('.');
         const spec = specFor(specs, path);
-        if (spec && errors[path] !== undefined && !messages[path]) errors[path] = fieldMessage(issue, spec, translate as never);
+        // A refinement's own message (an i18n key: "the end date is before the start") says more than the kind would.
+        if (spec && errors[path] !== undefined && !messages[path] && issue.code !== 'custom') errors[path] = fieldMessage(issue, spec, translate as never);
       }
       for (const path of Object.keys(errors)) if (messages[path]) errors[path] = messages[path];
       return errors;
@@ -65,4 +67,12 @@ export function zodForm<S extends z.ZodType, V = z.input<S>>(schema: S, toInput:
     /** The request body; call it from `form.onSubmit`, after `validate` has passed. */
     parse: (values: V): z.output<S> => schema.parse(toInput(values)),
   };
+}
+
+/**
+ * `useForm({ enhanceGetInputProps: fieldPathProps })`: every input gets `data-path="<field>"`, which the
+ * ErrorSummary's links use to move the focus to the field.
+ */
+export function fieldPathProps({ field }: { field: PropertyKey }): Record<string, string> {
+  return { 'data-path': String(field) };
 }

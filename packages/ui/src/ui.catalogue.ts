@@ -121,7 +121,7 @@ export const uiCatalogue = {
     },
     formErrors: {
       summary: 'Please check {{count}} field(s):',
-      required: { text: 'Enter {{field}}', choose: 'Choose {{field}}', date: 'Pick {{field}} on the calendar', number: 'Enter {{field}}', amount: 'Enter {{field}}', email: 'Enter {{field}}', url: 'Enter {{field}}', file: 'Attach {{field}}' },
+      required: { text: 'Enter {{field}}', choose: 'Choose {{field}}', date: 'Enter {{field}}', number: 'Enter {{field}}', amount: 'Enter {{field}}', email: 'Enter {{field}}', url: 'Enter {{field}}', file: 'Attach {{field}}' },
       invalid: {
         text: 'Check {{field}}',
         choose: 'Choose {{field}} from the list',
@@ -262,7 +262,7 @@ export const uiCatalogue = {
     },
     formErrors: {
       summary: '请检查以下 {{count}} 项：',
-      required: { text: '请填写{{field}}', choose: '请选择{{field}}', date: '请在日历中选择{{field}}', number: '请填写{{field}}', amount: '请填写{{field}}', email: '请填写{{field}}', url: '请填写{{field}}', file: '请上传{{field}}' },
+      required: { text: '请填写{{field}}', choose: '请选择{{field}}', date: '请填写{{field}}', number: '请填写{{field}}', amount: '请填写{{field}}', email: '请填写{{field}}', url: '请填写{{field}}', file: '请上传{{field}}' },
       invalid: {
         text: '请检查{{field}}',
         choose: '请从列表中选择{{field}}',
