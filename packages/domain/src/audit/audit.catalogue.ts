@@ -121,6 +121,12 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'payment.recorded': { en: 'Invoice recorded', zh: '发票已登记' },
   'payment.imported': { en: 'Invoice imported', zh: '发票已导入' },
   'payment.paid': { en: 'Invoice payment recorded', zh: '发票付款已登记' },
+  'rebate_quota.set': { en: 'Period quota set', zh: '考核期任务额已设定' },
+  'rebate_quota.amended': { en: 'Period quota amended after the period started', zh: '考核期开始后任务额已修订' },
+  'deposit.paid': { en: 'Deposit paid', zh: '保证金已缴纳' },
+  'deposit.offset': { en: 'Deposit offset', zh: '保证金已抵扣' },
+  'deposit.refunded': { en: 'Deposit refunded', zh: '保证金已退还' },
+  'deposit.forfeited': { en: 'Deposit forfeited', zh: '保证金已没收' },
 };
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS).sort();
 
@@ -180,6 +186,13 @@ export const AUDIT_FIELDS: Record<string, Words> = {
   strategy: { en: 'Strategy', zh: '策略' },
   imported: { en: 'Imported', zh: '已导入' },
   rejected: { en: 'Rejected', zh: '已拒绝' },
+  periodStart: { en: 'Period start', zh: '考核期开始' },
+  periodEnd: { en: 'Period end', zh: '考核期结束' },
+  quota: { en: 'Quota', zh: '任务额' },
+  amendmentReason: { en: 'Amendment reason', zh: '修订原因' },
+  occurredOn: { en: 'Date', zh: '日期' },
+  reference: { en: 'Reference', zh: '凭证号' },
+  amount: { en: 'Amount', zh: '金额' },
 };
 
 const pick = (w: Words, locale: Locale) => (locale === 'zh-CN' ? w.zh : w.en);

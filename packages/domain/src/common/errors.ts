@@ -13,6 +13,7 @@ import { reportingErrors } from '../reporting/reporting.errors.js';
 import { rebateErrors } from '../rebates/rebates.errors.js';
 import { sellOutErrors } from '../rebates/sell-out.errors.js';
 import { paymentErrors } from '../rebates/payments.errors.js';
+import { rebatePerformanceErrors } from '../rebates/rebates-performance.errors.js';
 import { databaseErrors } from './database.errors.js';
 
 /**
@@ -60,6 +61,7 @@ export const MODULE_ERRORS = {
   ...rebateErrors,
   ...sellOutErrors,
   ...paymentErrors,
+  ...rebatePerformanceErrors,
   ...databaseErrors,
 } satisfies Record<string, ErrorDef>;
 

@@ -16,3 +16,7 @@ export * from './payments.errors.js';
 export * from './payments.requests.js';
 export * from './payments.responses.js';
 export * from './programme.js';
+export * from './performance.js';
+export * from './performance.requests.js';
+export * from './performance.responses.js';
+export * from './rebates-performance.errors.js';

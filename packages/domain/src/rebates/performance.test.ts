@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { attainmentOf, pacePercent, performanceReached, terminatedForBreach, thresholdOf, watchFlag, weeklySeries } from './performance.js';
+
+describe('pace and attainment', () => {
+  it('pace is elapsed × 100 with two decimals', () => {
+    expect(pacePercent(0)).toBe('0.00');
+    expect(pacePercent(0.5)).toBe('50.00');
+    expect(pacePercent(1 / 3)).toBe('33.33');
+    expect(pacePercent(1)).toBe('100.00');
+  });
+  it('attainment works without a programme and is null without a quota', () => {
+    expect(attainmentOf('750000', '1000000')).toBe('75.00');
+    expect(attainmentOf('1', '3')).toBe('33.33');
+    expect(attainmentOf('100', '0')).toBeNull();
+  });
+  it('threshold is the programme’s, else 100', () => {
+    expect(thresholdOf(null)).toBe('100');
+    expect(thresholdOf({ kind: 'attainment', method: 'retroactive', thresholdPercent: '80', tiers: [{ fromPercent: '80', ratePercent: '2' }], capAmount: null })).toBe('80');
+  });
+});
+
+describe('watchFlag', () => {
+  const base = { quota: '1000000', thresholdPercent: '80' };
+  it('at risk: below the threshold and below 80 % of the expected pace', () => {
+    expect(watchFlag({ ...base, attainmentPercent: '30.00', elapsedFraction: 0.5, next: { moreNeeded: '500000.00' } })).toBe('at_risk');
+    // 45 % at half time is above 80 % of the 50 % expected (40 %): not at risk
+    expect(watchFlag({ ...base, attainmentPercent: '45.00', elapsedFraction: 0.5, next: { moreNeeded: '350000.00' } })).toBeNull();
+  });
+  it('close to the next tier: at most 10 % of quota away (boundary included)', () => {
+    expect(watchFlag({ ...base, attainmentPercent: '92.00', elapsedFraction: 0.5, next: { moreNeeded: '80000.00' } })).toBe('close_to_next_tier');
+    expect(watchFlag({ ...base, attainmentPercent: '90.00', elapsedFraction: 0.5, next: { moreNeeded: '100000.00' } })).toBe('close_to_next_tier');
+    expect(watchFlag({ ...base, attainmentPercent: '89.99', elapsedFraction: 0.5, next: { moreNeeded: '100000.01' } })).toBeNull();
+  });
+  it('at risk wins over close at the end of a period; the top tier is never flagged close', () => {
+    expect(watchFlag({ ...base, attainmentPercent: '75.00', elapsedFraction: 1, next: { moreNeeded: '50000.00' } })).toBe('at_risk');
+    expect(watchFlag({ ...base, attainmentPercent: '130.00', elapsedFraction: 1, next: null })).toBeNull();
+  });
+  it('volume pricing without a quota measures closeness against the next band', () => {
+    expect(watchFlag({ quota: '0', attainmentPercent: null, thresholdPercent: '100', elapsedFraction: 0.9, next: { moreNeeded: '900' }, nextFrom: '10000' })).toBe('close_to_next_tier');
+    expect(watchFlag({ quota: '0', attainmentPercent: null, thresholdPercent: '100', elapsedFraction: 0.9, next: { moreNeeded: '1001' }, nextFrom: '10000' })).toBeNull();
+  });
+});
+
+describe('weeklySeries', () => {
+  const period = { index: 1, start: '2026-10-01', end: '2026-12-31' };
+  it('cumulative achievement every 7 days up to today, today included', () => {
+    const s = weeklySeries(period, '2026-10-20', [
+      { date: '2026-10-09', achievement: '100.5' },
+      { date: '2026-10-01', achievement: '10' },
+      { date: '2026-10-15', achievement: '0.25' },
+      { date: '2026-10-20', achievement: '1' },
+    ]);
+    expect(s).toEqual([
+      { date: '2026-10-01', achievement: '10.00' },
+      { date: '2026-10-08', achievement: '10.00' },
+      { date: '2026-10-15', achievement: '110.75' },
+      { date: '2026-10-20', achievement: '111.75' },
+    ]);
+  });
+  it('stops at the period end and is empty before the start', () => {
+    const s = weeklySeries(period, '2027-02-01', []);
+    expect(s.at(-1)).toEqual({ date: '2026-12-31', achievement: '0.00' });
+    expect(s).toHaveLength(14); // 13 weekly points (days 0…84) + the last day (day 91)
+    expect(weeklySeries(period, '2026-09-30', [])).toEqual([]);
+  });
+});
+
+describe('deposit facts', () => {
+  it('performance reached: the latest ended period attained ≥ 100 %', () => {
+    const periods = [
+      { end: '2026-03-31', attainmentPercent: '120.00' },
+      { end: '2026-06-30', attainmentPercent: '99.99' },
+      { end: '2026-09-30', attainmentPercent: '100.00' },
+      { end: '2026-12-31', attainmentPercent: '10.00' },
+    ];
+    expect(performanceReached(periods, '2026-11-28')).toBe(true);
+    expect(performanceReached(periods.slice(0, 2), '2026-11-28')).toBe(false);
+    expect(performanceReached(periods, '2026-03-31')).toBe(false);
+    expect(performanceReached([{ end: '2026-01-31', attainmentPercent: null }], '2026-11-28')).toBe(false);
+  });
+  it('terminated for breach: terminated and the reason names a breach', () => {
+    expect(terminatedForBreach('terminated', 'Breach of exclusivity terms')).toBe(true);
+    expect(terminatedForBreach('terminated', '伙伴严重违约')).toBe(true);
+    expect(terminatedForBreach('terminated', 'Mutual agreement')).toBe(false);
+    expect(terminatedForBreach('active', 'breach')).toBe(false);
+    expect(terminatedForBreach('terminated', null)).toBe(false);
+  });
+});

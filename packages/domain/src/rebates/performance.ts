@@ -1,0 +1,115 @@
+import { Dec } from '../common/money.js';
+import type { RebateResult } from './engine.js';
+import type { EvaluationPeriod } from './periods.js';
+import type { RebateProgramme } from './rebates.schemas.js';
+
+/**
+ * Pure rules of the performance views (issue #14): pace against time, the watch flag of the vendor overview, the
+ * weekly series of the pace chart, and the facts deposits move on (performance reached, termination for breach).
+ */
+
+const HUNDRED = new Dec(100);
+
+/** The attainment expected by now if the quota were earned evenly over the period: elapsed × 100, two decimals. */
+export function pacePercent(elapsedFraction: number): string {
+  return new Dec(elapsedFraction).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
+}
+
+/** achievement ÷ quota × 100 (two decimals, half up), for any quota > 0 — also without a programme; else null. */
+export function attainmentOf(achievement: string, quota: string): string | null {
+  const q = new Dec(quota);
+  if (q.lte(0)) return null;
+  return new Dec(achievement).div(q).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
+}
+
+/** The threshold a partner must reach: the programme's, or 100 % of quota when there is no attainment programme. */
+export function thresholdOf(programme: RebateProgramme | null): string {
+  return programme?.kind === 'attainment' ? programme.thresholdPercent : '100';
+}
+
+export type WatchFlag = 'close_to_next_tier' | 'at_risk';
+
+/** A share of quota within which the next tier counts as close (10 %). */
+export const CLOSE_TO_NEXT_TIER_SHARE = '0.1';
+/** Pace below this share of the time-elapsed expectation is at risk (80 %). */
+export const AT_RISK_PACE_SHARE = '0.8';
+
+/**
+ * The overview's watch flag for one agreement's current period:
+ * - 'at_risk': attainment below the threshold AND below 80 % of the attainment expected by now (elapsed × 100);
+ * - 'close_to_next_tier': not at risk, and the next tier (the threshold when below it) is at most 10 % of the
+ *   quota away (for volume pricing without a quota: 10 % of the next band's volume);
+ * - null otherwise (on track, or at the top tier).
+ * At risk is checked first: at the end of a period a partner just short of the threshold is at risk, not "close".
+ */
+export function watchFlag(f: {
+  quota: string;
+  attainmentPercent: string | null;
+  thresholdPercent: string;
+  elapsedFraction: number;
+  /** The engine's `next` (null at the top tier or without a programme). */
+  next: Pick<NonNullable<RebateResult['next']>, 'moreNeeded'> | null;
+  /** For volume pricing: the next band's starting volume. */
+  nextFrom?: string | null;
+}): WatchFlag | null {
+  const quota = new Dec(f.quota);
+  if (f.attainmentPercent !== null) {
+    const attained = new Dec(f.attainmentPercent);
+    const expected = new Dec(f.elapsedFraction).times(HUNDRED);
+    if (attained.lt(f.thresholdPercent) && attained.lt(expected.times(AT_RISK_PACE_SHARE))) return 'at_risk';
+  }
+  if (f.next) {
+    const scale = quota.gt(0) ? quota : f.nextFrom ? new Dec(f.nextFrom) : null;
+    if (scale && scale.gt(0) && new Dec(f.next.moreNeeded).lte(scale.times(CLOSE_TO_NEXT_TIER_SHARE))) return 'close_to_next_tier';
+  }
+  return null;
+}
+
+/**
+ * The cumulative achievement by week for the pace chart: one point every 7 days from the period's first day, up to
+ * the earlier of `today` and the period's last day, plus that day itself. Each point sums the lines dated on or
+ * before it (exact decimals). Empty before the period starts.
+ */
+export function weeklySeries(period: EvaluationPeriod, today: string, lines: readonly { date: string; achievement: string }[]): { date: string; achievement: string }[] {
+  if (today < period.start) return [];
+  const last = today < period.end ? today : period.end;
+  const dates: string[] = [];
+  const startMs = Date.parse(`${period.start}T00:00:00Z`);
+  for (let k = 0; ; k++) {
+    const d = new Date(startMs + k * 7 * 86_400_000).toISOString().slice(0, 10);
+    if (d >= last) break;
+    dates.push(d);
+  }
+  dates.push(last);
+  const sorted = [...lines].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const out: { date: string; achievement: string }[] = [];
+  let acc = new Dec(0);
+  let i = 0;
+  for (const d of dates) {
+    while (i < sorted.length && sorted[i].date <= d) acc = acc.plus(sorted[i++].achievement);
+    out.push({ date: d, achievement: acc.toFixed(2) });
+  }
+  return out;
+}
+
+/**
+ * Deposit rule (DOMAIN §4): performance was reached when the latest evaluation period that has ended by `today`
+ * attained at least 100 % of its quota. Before any period has ended it was not reached; a period without a quota
+ * (attainment null) does not count as reached.
+ */
+export function performanceReached(periods: readonly { end: string; attainmentPercent: string | null }[], today: string): boolean {
+  const ended = periods.filter((p) => p.end < today).sort((a, b) => (a.end < b.end ? -1 : 1));
+  const latest = ended.at(-1);
+  return !!latest && latest.attainmentPercent !== null && new Dec(latest.attainmentPercent).gte(HUNDRED);
+}
+
+/**
+ * An agreement terminated for breach (DOMAIN §4, forfeit): its status is terminated and its recorded termination
+ * reason names a breach — the reason starts with "breach" (any case) or contains 违约. Agreements record the reason as
+ * text (POST /agreements/:id/terminate {reason}); this is the one place that reads it as a cause.
+ */
+export function terminatedForBreach(status: string, terminationReason: string | null): boolean {
+  if (status !== 'terminated' || !terminationReason) return false;
+  const r = terminationReason.trim().toLowerCase();
+  return r.startsWith('breach') || r.includes('违约');
+}
