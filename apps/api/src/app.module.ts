@@ -17,6 +17,7 @@ import { PartnersModule } from './modules/partners/partners.module';
 import { PartnerOverviewModule } from './modules/partners/partner-overview.module';
 import { PoliciesModule } from './modules/policies/policies.module';
 import { RebatesModule } from './modules/rebates/rebates.module';
+import { SellOutModule } from './modules/sell-out/sell-out.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ReportingModule,
         PartnerOverviewModule,
         RebatesModule,
+        SellOutModule,
       ],
       controllers: [HealthController],
       providers: [

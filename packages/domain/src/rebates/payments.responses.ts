@@ -44,7 +44,9 @@ export const InvoiceIssueSchema = z.object({
 
 /** `details` of a PAYMENT_ROWS_INVALID (422) refusal: every bad row and why; nothing was stored. */
 export const PaymentImportRefusalSchema = z.object({
+  /** The first ISSUES_SHOWN issues (issueCount says how many there are). */
   issues: z.array(InvoiceIssueSchema),
+  issueCount: z.number().int(),
   badRows: z.array(z.number().int()),
   rowCount: z.number().int(),
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { pageOf, UuidSchema } from '../common/common.schema.js';
 
+/** How many row issues a refusal or a report lists (every bad row number is always given). */
+export const ISSUES_SHOWN = 1000;
+
 /** One refused cell of a sell-out row: the spreadsheet row (the header is row 1), the column, and why. */
 export const SellOutIssueSchema = z.object({
   row: z.number().int(),
@@ -11,7 +14,9 @@ export type SellOutIssueView = z.infer<typeof SellOutIssueSchema>;
 
 /** `details` of a SELL_OUT_ROWS_INVALID (422) refusal: every bad row and why; nothing was stored. */
 export const SellOutRefusalSchema = z.object({
+  /** The first ISSUES_SHOWN issues (issueCount says how many there are). */
   issues: z.array(SellOutIssueSchema),
+  issueCount: z.number().int(),
   badRows: z.array(z.number().int()),
   rowCount: z.number().int(),
 });
@@ -30,7 +35,9 @@ export const SellOutReportSchema = z.object({
   importedCount: z.number().int(),
   /** Rows skipped because the partner accepted importing only the good rows, and why each was bad. */
   skippedRows: z.array(z.number().int()),
+  /** Why each skipped row was bad: the first ISSUES_SHOWN (issueCount says how many there are). */
   issues: z.array(SellOutIssueSchema),
+  issueCount: z.number().int(),
   quantity: z.number().int(),
   amount: z.string(),
   submittedBy: z.object({ id: UuidSchema, name: z.string() }),

@@ -78,7 +78,7 @@ export type SheetRecords<K extends string> =
 export function sheetRecords<K extends string>(
   table: SheetTable,
   columns: ColumnAliases<K>,
-  opts: { optional?: readonly K[]; dateColumns?: readonly K[] } = {},
+  opts: { optional?: readonly NoInfer<K>[]; dateColumns?: readonly NoInfer<K>[] } = {},
 ): SheetRecords<K> {
   const blank = (r: readonly string[]) => r.every((c) => !c || !c.trim());
   const headerAt = table.findIndex((r) => !blank(r));

@@ -261,6 +261,13 @@ export class CatalogRepository {
     return new Map(rows.map((r) => [r.id, r.code]));
   }
 
+  /** Product codes (SKUs) by product id, for some products, read through the caller's transaction. */
+  async productSkus(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; sku: string }[] = await m.query(`SELECT id, sku FROM products WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.sku]));
+  }
+
   async productLineExists(m: EntityManager, id: string): Promise<boolean> {
     return (await m.query(`SELECT 1 FROM product_lines WHERE id = $1`, [id])).length > 0;
   }

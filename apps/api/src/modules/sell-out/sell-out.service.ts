@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  agreementNumber,
+  atSheetRows,
+  checkSellOutRows,
+  evaluationPeriods,
+  ISSUES_SHOWN,
+  periodOf,
+  type Scope,
+  SELL_OUT_COLUMNS,
+  type SellOutListQuery,
+  type SellOutReport,
+  type SellOutReportList,
+  sellOutImportable,
+  type SellOutUpload,
+  sheetRecords,
+} from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../../common/http/request-context';
+import { scopeOf } from '../../common/auth/scope';
+import { inTransaction } from '../../common/database/transaction';
+import { AppError } from '../../common/errors/app-error';
+import { businessToday } from '../../common/time';
+import { AgreementsRepository } from '../agreements/agreements.repository';
+import { AuditService } from '../audit/audit.service';
+import { AuthRepository } from '../auth/auth.repository';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { PartnersRepository } from '../partners/partners.repository';
+import { readSheet, type UploadedSheet } from './spreadsheet-file';
+import { SellOutRepository, type SellOutReportRow } from './sell-out.repository';
+
+/** Agreement states whose periods can still receive sell-out (a late report for a past period included). */
+const IN_FORCE = new Set(['active', 'expired', 'terminated', 'renewed']);
+const EXPECTED_COLUMNS = 'date, customer, product, quantity, amount (日期, 客户, 产品, 数量, 金额)';
+const COLUMN_ZH: Record<keyof typeof SELL_OUT_COLUMNS, string> = { date: '日期', customer: '客户', product: '产品', quantity: '数量', amount: '金额' };
+/** A sell-out report, named in both languages in a NOT_FOUND message. */
+export const REPORT_ENTITY = { en: 'sell-out report', 'zh-CN': '出货报告' };
+
+/** "3, 5, 9" — the first rows of a refusal, for its message (details list them all). */
+export function rowList(rows: readonly number[]): string {
+  return rows.length > 10 ? `${rows.slice(0, 10).join(', ')} …` : rows.join(', ');
+}
+
+/**
+ * Sell-out reports of distribution agreements (issue #14): a partner uploads the period's sales to end customers; each
+ * row is checked (`checkSellOutRows`), and the file is imported whole, or — only when the partner says so — its good
+ * rows, the bad ones named in the report. A refused file stores nothing.
+ */
+@Injectable()
+export class SellOutService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: SellOutRepository,
+    private readonly agreements: AgreementsRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly partners: PartnersRepository,
+    private readonly users: AuthRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async report(body: SellOutUpload, file: UploadedSheet, user: AuthenticatedUser): Promise<SellOutReport> {
+    if (!file) throw new AppError('IMPORT_FILE_MISSING');
+    const scope = scopeOf(user);
+    const agreement = await this.agreements.row(body.agreementId, scope);
+    if (!agreement) throw AppError.notFound('agreement', body.agreementId);
+    if (agreement.type !== 'distribution') throw new AppError('SELL_OUT_NOT_DISTRIBUTION', {}, { type: agreement.type });
+    if (!IN_FORCE.has(agreement.status)) throw new AppError('SELL_OUT_AGREEMENT_NOT_IN_FORCE', {}, { status: agreement.status });
+    const periods = evaluationPeriods(agreement.start_date, agreement.end_date, agreement.terms.evaluationPeriod ?? 'quarter');
+    const period = periodOf(periods, body.periodStart);
+    if (!period || period.start !== body.periodStart)
+      throw new AppError(
+        'SELL_OUT_PERIOD_UNKNOWN',
+        { periodStart: body.periodStart, periods: periods.map((p) => p.start).join(', ') },
+        { periods: periods.map((p) => ({ start: p.start, end: p.end })) },
+      );
+    if (period.start > businessToday()) throw new AppError('SELL_OUT_PERIOD_NOT_STARTED', { periodStart: period.start });
+
+    const sheet = await readSheet(file);
+    const records = sheetRecords(sheet.table, SELL_OUT_COLUMNS, { dateColumns: ['date'] });
+    if (!records.ok) {
+      if ('empty' in records) throw new AppError('IMPORT_FILE_EMPTY');
+      const missing = { en: records.missing.join(', '), 'zh-CN': records.missing.map((c) => COLUMN_ZH[c]).join('、') };
+      throw new AppError('IMPORT_COLUMNS_MISSING', { missing, expected: EXPECTED_COLUMNS }, { missing: records.missing });
+    }
+    const skus = await this.catalog.productSkus(this.db.manager, agreement.terms.productIds);
+    const productOf = new Map([...skus].map(([id, sku]) => [sku, id]));
+    // A product code in another case (dp-std) is the same product.
+    const canonical = new Map([...productOf.keys()].map((sku) => [sku.toUpperCase(), sku]));
+    const rows = records.rows.map((r) => ({ ...r, product: r.product && (canonical.get(r.product.trim().toUpperCase()) ?? r.product) }));
+    const check = checkSellOutRows(rows, { periodStart: period.start, periodEnd: period.end, products: new Set(productOf.keys()) });
+    const issues = atSheetRows(check.issues, records.rowNumbers);
+    const badRows = [...new Set(issues.map((i) => i.row))];
+    const good = sellOutImportable(check, body.acceptGoodRows === 'true');
+    if (!good || good.length === 0)
+      throw new AppError(
+        'SELL_OUT_ROWS_INVALID',
+        { count: badRows.length, rows: rowList(badRows) },
+        { issues: issues.slice(0, ISSUES_SHOWN), issueCount: issues.length, badRows, rowCount: rows.length },
+      );
+    const lines = atSheetRows(good, records.rowNumbers).map((l) => ({
+      row: l.row,
+      soldOn: l.date,
+      customer: l.customer,
+      productId: productOf.get(l.product) as string,
+      quantity: l.quantity,
+      amount: l.amount,
+    }));
+
+    const id = await inTransaction(this.db, async (m) => {
+      const reportId = await this.repo.insert(m, {
+        agreementId: agreement.id,
+        partnerId: agreement.partner_id,
+        periodStart: period.start,
+        periodEnd: period.end,
+        fileName: sheet.fileName,
+        fileSha256: sheet.sha256,
+        rowCount: rows.length,
+        skipped: issues,
+        submittedBy: user.id,
+        lines,
+      });
+      if (!reportId) {
+        const at = await this.repo.reportedAt(m, agreement.id, period.start, sheet.sha256);
+        throw new AppError('SELL_OUT_DUPLICATE_FILE', { reportedOn: at ? at.toISOString().slice(0, 10) : '?' });
+      }
+      await this.audit.record(m, {
+        entity: 'sell_out_report',
+        entityId: reportId,
+        action: 'sell_out.reported',
+        after: {
+          agreementId: agreement.id,
+          periodStart: period.start,
+          filename: sheet.fileName,
+          format: sheet.format,
+          rowCount: rows.length,
+          imported: lines.length,
+          rejected: badRows.length,
+        },
+      });
+      return reportId;
+    });
+    return this.get(id, scope);
+  }
+
+  async list(q: SellOutListQuery, scope: Scope): Promise<SellOutReportList> {
+    const { rows, total } = await this.repo.page(q, scope);
+    return { items: await this.views(this.db.manager, rows), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(id: string, scope: Scope): Promise<SellOutReport> {
+    const row = await this.repo.one(id, scope);
+    if (!row) throw new AppError('NOT_FOUND', { entity: REPORT_ENTITY, id }, { entity: 'sell_out_report', id });
+    return (await this.views(this.db.manager, [row]))[0];
+  }
+
+  private async views(m: EntityManager, rows: SellOutReportRow[]): Promise<SellOutReport[]> {
+    const [agreements, partners, names] = await Promise.all([
+      this.agreements.briefs(m, [...new Set(rows.map((r) => r.agreement_id))]),
+      this.partners.briefs(m, [...new Set(rows.map((r) => r.partner_id))]),
+      this.users.displayNames([...new Set(rows.map((r) => r.submitted_by))], m),
+    ]);
+    const agreementById = new Map(agreements.map((a) => [a.id, a]));
+    const partnerName = new Map(partners.map((p) => [p.id, p.name]));
+    return rows.map((r) => {
+      const a = agreementById.get(r.agreement_id);
+      const skipped = r.skipped_rows ?? [];
+      return {
+        id: r.id,
+        agreementId: r.agreement_id,
+        agreementNumber: a ? agreementNumber(a.type, a.startDate, a.id) : '',
+        partnerId: r.partner_id,
+        partnerName: partnerName.get(r.partner_id) ?? '',
+        periodStart: r.period_start,
+        periodEnd: r.period_end,
+        fileName: r.file_name,
+        rowCount: r.row_count,
+        importedCount: r.imported_count,
+        skippedRows: [...new Set(skipped.map((i) => i.row))],
+        issues: skipped.slice(0, ISSUES_SHOWN),
+        issueCount: skipped.length,
+        quantity: Number(r.quantity),
+        amount: r.amount,
+        submittedBy: { id: r.submitted_by, name: names.get(r.submitted_by) ?? '' },
+        createdAt: new Date(r.created_at).toISOString(),
+      };
+    });
+  }
+}
