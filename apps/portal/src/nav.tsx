@@ -1,4 +1,4 @@
-import { IconCertificate, IconFileCertificate, IconFileDescription, IconHome, IconLifebuoy, IconSchool, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
+import { IconCertificate, IconChartLine, IconFileCertificate, IconFileDescription, IconFileSpreadsheet, IconHome, IconLifebuoy, IconReceipt, IconReceipt2, IconSchool, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
 import { PARTNER_ROLES, type Role } from '@partnerline/domain';
 import type { NavItem } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
@@ -8,6 +8,10 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
   { to: '/', key: 'home', roles: PARTNER_ROLES, icon: IconHome },
   { to: '/registrations', key: 'registrations', roles: PARTNER_ROLES, icon: IconTargetArrow },
   { to: '/agreements', key: 'agreements', roles: PARTNER_ROLES, icon: IconFileCertificate },
+  { to: '/performance', key: 'performance', roles: PARTNER_ROLES, icon: IconChartLine },
+  { to: '/statements', key: 'statements', roles: PARTNER_ROLES, icon: IconReceipt },
+  { to: '/sell-out', key: 'sellOut', roles: PARTNER_ROLES, icon: IconFileSpreadsheet },
+  { to: '/payments', key: 'payments', roles: PARTNER_ROLES, icon: IconReceipt2 },
   { to: '/learning', key: 'learning', roles: PARTNER_ROLES, icon: IconSchool },
   { to: '/learning/team', key: 'teamTraining', roles: ['partner_admin'], icon: IconCertificate },
   { to: '/support', key: 'support', roles: PARTNER_ROLES, icon: IconLifebuoy },

@@ -26,12 +26,18 @@ import { Route as AuthedLearningIndexRouteImport } from './routes/_authed/learni
 import { Route as AuthedLearningCourseIdRouteImport } from './routes/_authed/learning/$courseId'
 import { Route as AuthedLearningCertificatesRouteImport } from './routes/_authed/learning/certificates'
 import { Route as AuthedLearningTeamRouteImport } from './routes/_authed/learning/team'
+import { Route as AuthedPaymentsIndexRouteImport } from './routes/_authed/payments/index'
+import { Route as AuthedPerformanceIndexRouteImport } from './routes/_authed/performance/index'
 import { Route as AuthedRegistrationsIndexRouteImport } from './routes/_authed/registrations/index'
 import { Route as AuthedRegistrationsRegistrationIdRouteImport } from './routes/_authed/registrations/$registrationId'
 import { Route as AuthedRegistrationsNewRouteImport } from './routes/_authed/registrations/new'
+import { Route as AuthedSellOutIndexRouteImport } from './routes/_authed/sell-out/index'
+import { Route as AuthedStatementsIndexRouteImport } from './routes/_authed/statements/index'
 import { Route as AuthedSupportIndexRouteImport } from './routes/_authed/support/index'
 import { Route as AuthedSupportRequestIdRouteImport } from './routes/_authed/support/$requestId'
 import { Route as AuthedSupportNewRouteImport } from './routes/_authed/support/new'
+import { Route as AuthedStatementsStatementIdIndexRouteImport } from './routes/_authed/statements/$statementId/index'
+import { Route as AuthedStatementsStatementIdPrintRouteImport } from './routes/_authed/statements/$statementId/print'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -119,6 +125,16 @@ const AuthedLearningTeamRoute = AuthedLearningTeamRouteImport.update({
   path: '/learning/team',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedPaymentsIndexRoute = AuthedPaymentsIndexRouteImport.update({
+  id: '/payments/',
+  path: '/payments/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedPerformanceIndexRoute = AuthedPerformanceIndexRouteImport.update({
+  id: '/performance/',
+  path: '/performance/',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedRegistrationsIndexRoute =
   AuthedRegistrationsIndexRouteImport.update({
     id: '/registrations/',
@@ -136,6 +152,16 @@ const AuthedRegistrationsNewRoute = AuthedRegistrationsNewRouteImport.update({
   path: '/registrations/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedSellOutIndexRoute = AuthedSellOutIndexRouteImport.update({
+  id: '/sell-out/',
+  path: '/sell-out/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedStatementsIndexRoute = AuthedStatementsIndexRouteImport.update({
+  id: '/statements/',
+  path: '/statements/',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedSupportIndexRoute = AuthedSupportIndexRouteImport.update({
   id: '/support/',
   path: '/support/',
@@ -151,6 +177,18 @@ const AuthedSupportNewRoute = AuthedSupportNewRouteImport.update({
   path: '/support/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedStatementsStatementIdIndexRoute =
+  AuthedStatementsStatementIdIndexRouteImport.update({
+    id: '/statements/$statementId/',
+    path: '/statements/$statementId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedStatementsStatementIdPrintRoute =
+  AuthedStatementsStatementIdPrintRouteImport.update({
+    id: '/statements/$statementId/print',
+    path: '/statements/$statementId/print',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -173,8 +211,14 @@ export interface FileRoutesByFullPath {
   '/support/new': typeof AuthedSupportNewRoute
   '/agreements/': typeof AuthedAgreementsIndexRoute
   '/learning/': typeof AuthedLearningIndexRoute
+  '/payments/': typeof AuthedPaymentsIndexRoute
+  '/performance/': typeof AuthedPerformanceIndexRoute
   '/registrations/': typeof AuthedRegistrationsIndexRoute
+  '/sell-out/': typeof AuthedSellOutIndexRoute
+  '/statements/': typeof AuthedStatementsIndexRoute
   '/support/': typeof AuthedSupportIndexRoute
+  '/statements/$statementId/print': typeof AuthedStatementsStatementIdPrintRoute
+  '/statements/$statementId/': typeof AuthedStatementsStatementIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/apply': typeof ApplyRoute
@@ -197,8 +241,14 @@ export interface FileRoutesByTo {
   '/support/new': typeof AuthedSupportNewRoute
   '/agreements': typeof AuthedAgreementsIndexRoute
   '/learning': typeof AuthedLearningIndexRoute
+  '/payments': typeof AuthedPaymentsIndexRoute
+  '/performance': typeof AuthedPerformanceIndexRoute
   '/registrations': typeof AuthedRegistrationsIndexRoute
+  '/sell-out': typeof AuthedSellOutIndexRoute
+  '/statements': typeof AuthedStatementsIndexRoute
   '/support': typeof AuthedSupportIndexRoute
+  '/statements/$statementId/print': typeof AuthedStatementsStatementIdPrintRoute
+  '/statements/$statementId': typeof AuthedStatementsStatementIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -223,8 +273,14 @@ export interface FileRoutesById {
   '/_authed/support/new': typeof AuthedSupportNewRoute
   '/_authed/agreements/': typeof AuthedAgreementsIndexRoute
   '/_authed/learning/': typeof AuthedLearningIndexRoute
+  '/_authed/payments/': typeof AuthedPaymentsIndexRoute
+  '/_authed/performance/': typeof AuthedPerformanceIndexRoute
   '/_authed/registrations/': typeof AuthedRegistrationsIndexRoute
+  '/_authed/sell-out/': typeof AuthedSellOutIndexRoute
+  '/_authed/statements/': typeof AuthedStatementsIndexRoute
   '/_authed/support/': typeof AuthedSupportIndexRoute
+  '/_authed/statements/$statementId/print': typeof AuthedStatementsStatementIdPrintRoute
+  '/_authed/statements/$statementId/': typeof AuthedStatementsStatementIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -249,8 +305,14 @@ export interface FileRouteTypes {
     | '/support/new'
     | '/agreements/'
     | '/learning/'
+    | '/payments/'
+    | '/performance/'
     | '/registrations/'
+    | '/sell-out/'
+    | '/statements/'
     | '/support/'
+    | '/statements/$statementId/print'
+    | '/statements/$statementId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/apply'
@@ -273,8 +335,14 @@ export interface FileRouteTypes {
     | '/support/new'
     | '/agreements'
     | '/learning'
+    | '/payments'
+    | '/performance'
     | '/registrations'
+    | '/sell-out'
+    | '/statements'
     | '/support'
+    | '/statements/$statementId/print'
+    | '/statements/$statementId'
   id:
     | '__root__'
     | '/_authed'
@@ -298,8 +366,14 @@ export interface FileRouteTypes {
     | '/_authed/support/new'
     | '/_authed/agreements/'
     | '/_authed/learning/'
+    | '/_authed/payments/'
+    | '/_authed/performance/'
     | '/_authed/registrations/'
+    | '/_authed/sell-out/'
+    | '/_authed/statements/'
     | '/_authed/support/'
+    | '/_authed/statements/$statementId/print'
+    | '/_authed/statements/$statementId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -434,6 +508,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedLearningTeamRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/payments/': {
+      id: '/_authed/payments/'
+      path: '/payments'
+      fullPath: '/payments/'
+      preLoaderRoute: typeof AuthedPaymentsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/performance/': {
+      id: '/_authed/performance/'
+      path: '/performance'
+      fullPath: '/performance/'
+      preLoaderRoute: typeof AuthedPerformanceIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/registrations/': {
       id: '/_authed/registrations/'
       path: '/registrations'
@@ -453,6 +541,20 @@ declare module '@tanstack/react-router' {
       path: '/registrations/new'
       fullPath: '/registrations/new'
       preLoaderRoute: typeof AuthedRegistrationsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/sell-out/': {
+      id: '/_authed/sell-out/'
+      path: '/sell-out'
+      fullPath: '/sell-out/'
+      preLoaderRoute: typeof AuthedSellOutIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/statements/': {
+      id: '/_authed/statements/'
+      path: '/statements'
+      fullPath: '/statements/'
+      preLoaderRoute: typeof AuthedStatementsIndexRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/support/': {
@@ -476,6 +578,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedSupportNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/statements/$statementId/': {
+      id: '/_authed/statements/$statementId/'
+      path: '/statements/$statementId'
+      fullPath: '/statements/$statementId/'
+      preLoaderRoute: typeof AuthedStatementsStatementIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/statements/$statementId/print': {
+      id: '/_authed/statements/$statementId/print'
+      path: '/statements/$statementId/print'
+      fullPath: '/statements/$statementId/print'
+      preLoaderRoute: typeof AuthedStatementsStatementIdPrintRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -493,8 +609,14 @@ interface AuthedRouteChildren {
   AuthedSupportNewRoute: typeof AuthedSupportNewRoute
   AuthedAgreementsIndexRoute: typeof AuthedAgreementsIndexRoute
   AuthedLearningIndexRoute: typeof AuthedLearningIndexRoute
+  AuthedPaymentsIndexRoute: typeof AuthedPaymentsIndexRoute
+  AuthedPerformanceIndexRoute: typeof AuthedPerformanceIndexRoute
   AuthedRegistrationsIndexRoute: typeof AuthedRegistrationsIndexRoute
+  AuthedSellOutIndexRoute: typeof AuthedSellOutIndexRoute
+  AuthedStatementsIndexRoute: typeof AuthedStatementsIndexRoute
   AuthedSupportIndexRoute: typeof AuthedSupportIndexRoute
+  AuthedStatementsStatementIdPrintRoute: typeof AuthedStatementsStatementIdPrintRoute
+  AuthedStatementsStatementIdIndexRoute: typeof AuthedStatementsStatementIdIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -512,8 +634,14 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedSupportNewRoute: AuthedSupportNewRoute,
   AuthedAgreementsIndexRoute: AuthedAgreementsIndexRoute,
   AuthedLearningIndexRoute: AuthedLearningIndexRoute,
+  AuthedPaymentsIndexRoute: AuthedPaymentsIndexRoute,
+  AuthedPerformanceIndexRoute: AuthedPerformanceIndexRoute,
   AuthedRegistrationsIndexRoute: AuthedRegistrationsIndexRoute,
+  AuthedSellOutIndexRoute: AuthedSellOutIndexRoute,
+  AuthedStatementsIndexRoute: AuthedStatementsIndexRoute,
   AuthedSupportIndexRoute: AuthedSupportIndexRoute,
+  AuthedStatementsStatementIdPrintRoute: AuthedStatementsStatementIdPrintRoute,
+  AuthedStatementsStatementIdIndexRoute: AuthedStatementsStatementIdIndexRoute,
 }
 
 const AuthedRouteWithChildren =

@@ -10,6 +10,7 @@ import { agreementQueryOptions, productLinesQueryOptions, productsQueryOptions }
 import { agreementQualificationQueryOptions } from '../../../api/training';
 import { QualificationBadge, QualificationLineView } from '../../../components/qualification';
 import { productLineName, useLocale } from '../../../components/training';
+import { PerformanceCard } from '../performance/-components/PerformanceCard';
 
 export const Route = createFileRoute('/_authed/agreements/$agreementId')({
   params: { parse: (p) => ({ agreementId: z.uuid().parse(p.agreementId) }), stringify: (p) => p },
@@ -79,6 +80,7 @@ function AgreementPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
+            {['active', 'expired', 'terminated', 'renewed'].includes(a.status) && <PerformanceCard agreementId={a.id} />}
             <QualificationCard agreementId={a.id} active={a.status === 'active'} requirements={terms.qualificationRequirements} />
             {terms.evidenceStandard && (
               <Card>

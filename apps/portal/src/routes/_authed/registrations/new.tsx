@@ -9,6 +9,7 @@ import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { industriesQueryOptions, productsQueryOptions, regionsQueryOptions, registrationRequirementsQueryOptions, useRegisterOpportunity } from '../../../api/portal';
+import { WhatIfHint } from '../performance/-components/WhatIfHint';
 
 export const Route = createFileRoute('/_authed/registrations/new')({
   loader: ({ context }) =>
@@ -185,6 +186,7 @@ function NewRegistration() {
           <TextInput type="date" label={t('registrations.expectedClose')} {...form.getInputProps('expectedCloseDate')} required />
           <Select label={t('registrations.stage')} allowDeselect={false} data={(['qualifying', 'solution', 'proposal', 'negotiation'] as const).map((s) => ({ value: s, label: t(`registrations.stages.${s}`) }))} {...form.getInputProps('stage')} />
         </SimpleGrid>
+        <WhatIfHint agreementId={needs?.agreement?.id} amount={form.values.estimatedAmount} />
         <Textarea mt="sm" label={t('registrations.need')} autosize minRows={3} {...form.getInputProps('need')} required />
       </Card>
       <Card>

@@ -1,0 +1,138 @@
+import {
+  AgreementPerformanceSchema,
+  PaymentsPageSchema,
+  RebateDisputeSchema,
+  RebateLedgerPageSchema,
+  RebateStatementPageSchema,
+  RebateStatementSchema,
+  SellOutReportListSchema,
+  SellOutRefusalSchema,
+  SellOutReportSchema,
+  WhatIfSchema,
+} from '@partnerline/domain';
+import { ApiError, currentLanguage, getParsed, parseResponse, sendParsed } from '@partnerline/ui';
+import type { z } from 'zod';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+
+export type {
+  AgreementPerformance,
+  RebateLedgerPage,
+  RebateStatement,
+  RebateStatementSummary,
+  SellOutReport,
+  WhatIf,
+} from '@partnerline/domain';
+export type SellOutRefusal = z.infer<typeof SellOutRefusalSchema>;
+
+/** One agreement's performance in a period (default: the period holding today). */
+export const performanceQueryOptions = (agreementId: string, period?: string) =>
+  queryOptions({
+    queryKey: ['performance', agreementId, period ?? null],
+    queryFn: () => getParsed(AgreementPerformanceSchema, `/agreements/${agreementId}/performance`, { period }),
+    placeholderData: keepPreviousData,
+  });
+
+/** What a deal of `amount` would do to the agreement's current period (the registration form's preview). */
+export const whatIfQueryOptions = (agreementId: string | null | undefined, amount: string) =>
+  queryOptions({
+    queryKey: ['what-if', agreementId, amount],
+    queryFn: () => getParsed(WhatIfSchema, '/rebates/what-if', { agreementId: agreementId!, amount }),
+    enabled: !!agreementId && /^\d{1,12}(\.\d{1,2})?$/.test(amount) && Number(amount) > 0,
+    staleTime: 30_000,
+    retry: false,
+  });
+
+/** The organisation's statements (partners see approved and paid ones only). */
+export const statementsQueryOptions = (page = 1, pageSize = 50) =>
+  queryOptions({
+    queryKey: ['rebate-statements', page, pageSize],
+    queryFn: () => getParsed(RebateStatementPageSchema, '/rebate-statements', { page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+
+export const statementQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ['rebate-statement', id], queryFn: () => getParsed(RebateStatementSchema, `/rebate-statements/${id}`) });
+
+/** One page of the organisation's ledger (the reconciliation export reads every page). */
+export const ledgerPage = (partnerId: string, page: number, pageSize: number, agreementId?: string) =>
+  getParsed(RebateLedgerPageSchema, '/rebate-ledger', { partnerId, agreementId, page, pageSize });
+
+export const ledgerQueryOptions = (partnerId: string) =>
+  queryOptions({ queryKey: ['rebate-ledger', partnerId], queryFn: () => ledgerPage(partnerId, 1, 1) });
+
+/** Flags a statement line with a comment (partner admins); the manager resolves it. */
+export function useDisputeLine(statementId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ lineId, comment }: { lineId: string; comment: string }) =>
+      sendParsed(RebateDisputeSchema, `/rebate-statements/${statementId}/lines/${lineId}/dispute`, 'POST', { comment }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['rebate-statement', statementId] });
+      void qc.invalidateQueries({ queryKey: ['rebate-statements'] });
+    },
+  });
+}
+
+export const sellOutReportsQueryOptions = (agreementId: string | null) =>
+  queryOptions({
+    queryKey: ['sell-out-reports', agreementId],
+    queryFn: () => getParsed(SellOutReportListSchema, '/sell-out-reports', { agreementId: agreementId! }),
+    enabled: !!agreementId,
+  });
+
+/**
+ * Uploads a sell-out sheet. Bad rows answer 422 SELL_OUT_ROWS_INVALID with the row report in the error's details and
+ * nothing stored; sending again with acceptGoodRows imports only the good rows.
+ */
+export function useUploadSellOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      agreementId,
+      periodStart,
+      file,
+      acceptGoodRows,
+    }: {
+      agreementId: string;
+      periodStart: string;
+      file: File;
+      acceptGoodRows: boolean;
+    }) => {
+      const form = new FormData();
+      form.append('agreementId', agreementId);
+      form.append('periodStart', periodStart);
+      form.append('acceptGoodRows', String(acceptGoodRows));
+      form.append('file', file);
+      const res = await fetch('/api/sell-out-reports', {
+        method: 'POST',
+        body: form,
+        credentials: 'include',
+        headers: { 'Accept-Language': currentLanguage() },
+      });
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) {
+        // SELL_OUT_ROWS_INVALID (422): the row report is the error's details; nothing was stored.
+        const refusal =
+          body.code === 'SELL_OUT_ROWS_INVALID'
+            ? parseResponse(SellOutRefusalSchema, body.details, 'POST /sell-out-reports (row report)')
+            : undefined;
+        throw new ApiError(res.status, body.code ?? 'INTERNAL', body.message ?? res.statusText, body.issues ?? [], {
+          ...body.details,
+          refusal,
+        });
+      }
+      return parseResponse(SellOutReportSchema, body, 'POST /sell-out-reports');
+    },
+    onSuccess: (_r, v) => {
+      void qc.invalidateQueries({ queryKey: ['sell-out-reports', v.agreementId] });
+      void qc.invalidateQueries({ queryKey: ['performance', v.agreementId] });
+    },
+  });
+}
+
+export const paymentsQueryOptions = (partnerId: string, page = 1, pageSize = 100) =>
+  queryOptions({
+    queryKey: ['payments', partnerId, page, pageSize],
+    queryFn: () => getParsed(PaymentsPageSchema, '/payments', { partnerId, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });

@@ -1,0 +1,269 @@
+import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconFlag, IconPrinter } from '@tabler/icons-react';
+import type { RebateStatement } from '@partnerline/domain';
+import {
+  Fact,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  meQueryOptions,
+  orNotFound,
+  ResponsiveTable,
+  useLocale,
+  uuidParam,
+} from '@partnerline/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { statementQueryOptions, useDisputeLine } from '../../../../api/rebates';
+import { Explanation, NextTierText, pct, useTierName } from '../../performance/-components/explain';
+import { download, toCsv } from '../-components/export';
+import { addDecimal, shareTimesCoefficient, statementRows } from '../-components/rows';
+import { DisputeStatus, StatementStatus } from '../-components/StatementStatus';
+
+export const Route = createFileRoute('/_authed/statements/$statementId/')({
+  params: { parse: (p) => ({ statementId: uuidParam(p.statementId) }), stringify: (p) => p },
+  loader: ({ context, params }) => orNotFound(context.queryClient.ensureQueryData(statementQueryOptions(params.statementId))),
+  component: StatementPage,
+});
+
+type Line = RebateStatement['lines'][number];
+const KIND_COLOR: Record<string, string> = { deal: 'blue', sell_out: 'cyan', clawback: 'red', adjustment: 'grape' };
+
+function StatementPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const tierName = useTierName();
+  const { statementId } = Route.useParams();
+  const { data: s } = useSuspenseQuery(statementQueryOptions(statementId));
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const [disputing, setDisputing] = useState<Line | null>(null);
+  const canDispute = me?.role === 'partner_admin' && (s.status === 'approved' || s.status === 'paid');
+  const money = (x: string | null | undefined) => formatMoney(x, locale);
+  const total = s.lines.reduce((acc, l) => addDecimal(acc, l.rebate), '0.00');
+
+  return (
+    <Stack maw={1200}>
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/statements" />}>
+        ← {t('rebates.statement.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2}>{s.number}</Title>
+            <StatementStatus status={s.status} />
+            {!s.final && (
+              <Badge variant="outline" color="gray">
+                {t('rebates.statement.provisional')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('rebates.statement.periodLine', {
+              type: t(`agreementType.${s.agreementType}`),
+              start: formatDate(s.periodStart, locale),
+              end: formatDate(s.periodEnd, locale),
+              asOf: formatDate(s.asOf, locale),
+            })}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            onClick={() => download(`${s.number}.csv`, toCsv(statementRows(s, t)))}
+          >
+            {t('rebates.statement.csv')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            renderRoot={(props) => <Link {...props} to="/statements/$statementId/print" params={{ statementId: s.id }} />}
+          >
+            {t('rebates.statement.printable')}
+          </Button>
+        </Group>
+      </Group>
+      <Card>
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t('rebates.statement.quota')}>{money(s.quota)}</Fact>
+          <Fact label={t('rebates.statement.achievement')}>{money(s.achievement)}</Fact>
+          <Fact label={t('rebates.statement.attainment')}>{pct(s.attainmentPercent, locale)}</Fact>
+          <Fact label={t('rebates.statement.tier')}>{tierName(s.programme, s.tierIndex)}</Fact>
+          <Fact label={t('rebates.statement.earned')}>{money(s.earned)}</Fact>
+          <Fact label={t('rebates.statement.alreadySettled')}>{money(s.alreadySettled)}</Fact>
+          <Fact label={t('rebates.statement.adjustments')}>{money(s.adjustments)}</Fact>
+          <Fact label={t('rebates.statement.payable')}>
+            <Text fw={700} size="lg">
+              {money(s.payable)}
+            </Text>
+          </Fact>
+        </SimpleGrid>
+        <Text size="xs" c="dimmed" mt="sm">
+          {[
+            s.approvedAt ? t('rebates.statement.approvedOn', { date: formatDateTime(s.approvedAt, locale) }) : null,
+            s.paidOn ? t('rebates.statement.paidOn', { date: formatDate(s.paidOn, locale), reference: s.paymentReference ?? '—' }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      </Card>
+      <Card>
+        <Title order={4} mb="sm">
+          {t('rebates.statement.explanation')}
+        </Title>
+        <Stack gap="sm">
+          <Explanation
+            result={s.explanation}
+            programme={s.programme}
+            lines={s.lines.filter((l) => l.kind === 'deal' || l.kind === 'sell_out').length}
+          />
+          {!s.final && <NextTierText result={s.explanation} programme={s.programme} />}
+          <Text size="xs" c="dimmed">
+            {t('rebates.statement.allocationNote')}
+          </Text>
+        </Stack>
+      </Card>
+      <Title order={4}>{t('rebates.statement.lines')}</Title>
+      <ResponsiveTable
+        label={t('rebates.statement.lines')}
+        minWidth={1000}
+        rows={s.lines}
+        rowKey={(l) => l.id}
+        columns={[
+          {
+            key: 'description',
+            header: t('rebates.statement.description'),
+            primary: true,
+            cell: (l) => (
+              <Stack gap={2}>
+                <Text size="sm" fw={500}>
+                  {l.lineNo}. {l.description}
+                </Text>
+                {l.sourcePeriodStart && l.sourcePeriodStart !== s.periodStart && (
+                  <Text size="xs" c="dimmed">
+                    {t('rebates.statement.fromPeriod', { date: formatDate(l.sourcePeriodStart, locale) })}
+                  </Text>
+                )}
+              </Stack>
+            ),
+          },
+          {
+            key: 'kind',
+            header: t('rebates.statement.kind'),
+            aside: true,
+            cell: (l) => (
+              <Badge variant="light" color={KIND_COLOR[l.kind] ?? 'gray'}>
+                {t(`rebates.kind.${l.kind}`)}
+              </Badge>
+            ),
+          },
+          {
+            key: 'date',
+            header: t('rebates.statement.occurredOn'),
+            cell: (l) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(l.occurredOn, locale)}</span>,
+          },
+          { key: 'amount', header: t('rebates.statement.amount'), align: 'right', cell: (l) => money(l.amount) },
+          { key: 'share', header: t('rebates.statement.shareCoefficient'), align: 'right', cell: (l) => shareTimesCoefficient(l, locale) },
+          { key: 'achievement', header: t('rebates.statement.lineAchievement'), align: 'right', cell: (l) => money(l.achievement) },
+          { key: 'rebate', header: t('rebates.statement.rebate'), align: 'right', cell: (l) => <b>{money(l.rebate)}</b> },
+          {
+            key: 'dispute',
+            header: t('rebates.statement.dispute'),
+            cell: (l) =>
+              l.dispute ? (
+                <Stack gap={2} align="flex-start">
+                  <DisputeStatus status={l.dispute.status} />
+                  {l.dispute.resolution && (
+                    <Text size="xs" c="dimmed">
+                      {l.dispute.resolution}
+                      {l.dispute.adjustment ? ` (${money(l.dispute.adjustment)})` : ''}
+                    </Text>
+                  )}
+                </Stack>
+              ) : canDispute && (l.kind === 'deal' || l.kind === 'sell_out' || l.kind === 'clawback') ? (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="orange"
+                  leftSection={<IconFlag size={12} />}
+                  onClick={() => setDisputing(l)}
+                >
+                  {t('rebates.statement.disputeLine')}
+                </Button>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      <Group justify="flex-end">
+        <Text size="sm">
+          {t('rebates.statement.linesTotal', { count: s.lines.length })} <b>{money(total)}</b>
+        </Text>
+      </Group>
+      <DisputeModal statementId={s.id} line={disputing} onClose={() => setDisputing(null)} />
+    </Stack>
+  );
+}
+
+function DisputeModal({ statementId, line, onClose }: { statementId: string; line: Line | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const dispute = useDisputeLine(statementId);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setComment('');
+    setError(null);
+    dispute.reset();
+    onClose();
+  };
+  const send = () => {
+    if (!comment.trim()) {
+      setError(t('rebates.statement.commentRequired'));
+      return;
+    }
+    dispute.mutate(
+      { lineId: line!.id, comment: comment.trim() },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('rebates.statement.disputed') });
+          close();
+        },
+        onError: (e) => setError(e.message),
+      },
+    );
+  };
+  return (
+    <Modal opened={!!line} onClose={close} title={t('rebates.statement.disputeTitle')}>
+      {line && (
+        <Stack>
+          <Text size="sm">
+            {line.lineNo}. {line.description} · {formatMoney(line.rebate, locale)}
+          </Text>
+          <Textarea
+            label={t('rebates.statement.comment')}
+            description={t('rebates.statement.commentHint')}
+            autosize
+            minRows={3}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            error={error}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('rebates.statement.cancel')}
+            </Button>
+            <Button color="orange" loading={dispute.isPending} onClick={send}>
+              {t('rebates.statement.sendDispute')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
