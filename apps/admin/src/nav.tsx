@@ -1,4 +1,4 @@
-import { IconActivityHeartbeat, IconArrowsSplit, IconBuildingStore, IconClipboardCheck, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconLifebuoy, IconSchool, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
+import { IconActivityHeartbeat, IconArrowsSplit, IconBuildingStore, IconClipboardCheck, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconLifebuoy, IconReceipt2, IconSchool, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
 import { type Role, VENDOR_ROLES } from '@partnerline/domain';
 import type { NavItem } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
@@ -10,6 +10,7 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
   { to: '/registrations', key: 'registrations', roles: VENDOR_ROLES, icon: IconTargetArrow },
   { to: '/conflicts', key: 'conflicts', roles: VENDOR_ROLES, icon: IconArrowsSplit },
   { to: '/agreements', key: 'agreements', roles: VENDOR_ROLES, icon: IconFileCertificate },
+  { to: '/rebates', key: 'rebates', roles: VENDOR_ROLES, icon: IconReceipt2 },
   // Courses, certification paths and certificates: one screen group with its own tabs.
   { to: '/training', key: 'training', roles: VENDOR_ROLES, icon: IconSchool },
   { to: '/qualification-reviews', key: 'qualificationReviews', roles: VENDOR_ROLES, icon: IconClipboardCheck },
@@ -23,6 +24,10 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
 
 /** Roles that author courses and paths, revoke certificates, run reviews and answer support requests (leadership reads only). */
 export const TRAINING_MANAGERS: readonly Role[] = ['vendor_admin', 'channel_manager'];
+/** Roles that run rebates, approve and pay statements, resolve disputes, post deposits and payments (leadership reads only). */
+export const REBATE_MANAGERS: readonly Role[] = ['vendor_admin', 'channel_manager'];
+export const canManageRebates = (role: Role | undefined): boolean => !!role && REBATE_MANAGERS.includes(role);
+
 export const canManageTraining = (role: Role | undefined): boolean => !!role && TRAINING_MANAGERS.includes(role);
 
 export function canUse(role: Role, to: string): boolean {

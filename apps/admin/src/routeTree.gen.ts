@@ -29,6 +29,12 @@ import { Route as AuthedPartnersIndexRouteImport } from './routes/_authed/partne
 import { Route as AuthedPartnersPartnerIdRouteImport } from './routes/_authed/partners/$partnerId'
 import { Route as AuthedQualificationReviewsIndexRouteImport } from './routes/_authed/qualification-reviews/index'
 import { Route as AuthedQualificationReviewsReviewIdRouteImport } from './routes/_authed/qualification-reviews/$reviewId'
+import { Route as AuthedRebatesIndexRouteImport } from './routes/_authed/rebates/index'
+import { Route as AuthedRebatesDepositsRouteImport } from './routes/_authed/rebates/deposits'
+import { Route as AuthedRebatesDisputesRouteImport } from './routes/_authed/rebates/disputes'
+import { Route as AuthedRebatesLiabilityRouteImport } from './routes/_authed/rebates/liability'
+import { Route as AuthedRebatesPaymentsRouteImport } from './routes/_authed/rebates/payments'
+import { Route as AuthedRebatesPerformanceRouteImport } from './routes/_authed/rebates/performance'
 import { Route as AuthedRegistrationsIndexRouteImport } from './routes/_authed/registrations/index'
 import { Route as AuthedRegistrationsRegistrationIdRouteImport } from './routes/_authed/registrations/$registrationId'
 import { Route as AuthedSupportIndexRouteImport } from './routes/_authed/support/index'
@@ -36,6 +42,10 @@ import { Route as AuthedSupportRequestIdRouteImport } from './routes/_authed/sup
 import { Route as AuthedTrainingIndexRouteImport } from './routes/_authed/training/index'
 import { Route as AuthedTrainingCertificationsRouteImport } from './routes/_authed/training/certifications'
 import { Route as AuthedTrainingPathsRouteImport } from './routes/_authed/training/paths'
+import { Route as AuthedRebatesRunsIndexRouteImport } from './routes/_authed/rebates/runs/index'
+import { Route as AuthedRebatesRunsRunIdRouteImport } from './routes/_authed/rebates/runs/$runId'
+import { Route as AuthedRebatesStatementsIndexRouteImport } from './routes/_authed/rebates/statements/index'
+import { Route as AuthedRebatesStatementsStatementIdRouteImport } from './routes/_authed/rebates/statements/$statementId'
 import { Route as AuthedTrainingCoursesIndexRouteImport } from './routes/_authed/training/courses/index'
 import { Route as AuthedTrainingCoursesCourseIdRouteImport } from './routes/_authed/training/courses/$courseId'
 import { Route as AuthedTrainingCoursesNewRouteImport } from './routes/_authed/training/courses/new'
@@ -143,6 +153,37 @@ const AuthedQualificationReviewsReviewIdRoute =
     path: '/qualification-reviews/$reviewId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedRebatesIndexRoute = AuthedRebatesIndexRouteImport.update({
+  id: '/rebates/',
+  path: '/rebates/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRebatesDepositsRoute = AuthedRebatesDepositsRouteImport.update({
+  id: '/rebates/deposits',
+  path: '/rebates/deposits',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRebatesDisputesRoute = AuthedRebatesDisputesRouteImport.update({
+  id: '/rebates/disputes',
+  path: '/rebates/disputes',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRebatesLiabilityRoute = AuthedRebatesLiabilityRouteImport.update({
+  id: '/rebates/liability',
+  path: '/rebates/liability',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRebatesPaymentsRoute = AuthedRebatesPaymentsRouteImport.update({
+  id: '/rebates/payments',
+  path: '/rebates/payments',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRebatesPerformanceRoute =
+  AuthedRebatesPerformanceRouteImport.update({
+    id: '/rebates/performance',
+    path: '/rebates/performance',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedRegistrationsIndexRoute =
   AuthedRegistrationsIndexRouteImport.update({
     id: '/registrations/',
@@ -181,6 +222,28 @@ const AuthedTrainingPathsRoute = AuthedTrainingPathsRouteImport.update({
   path: '/training/paths',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedRebatesRunsIndexRoute = AuthedRebatesRunsIndexRouteImport.update({
+  id: '/rebates/runs/',
+  path: '/rebates/runs/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRebatesRunsRunIdRoute = AuthedRebatesRunsRunIdRouteImport.update({
+  id: '/rebates/runs/$runId',
+  path: '/rebates/runs/$runId',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRebatesStatementsIndexRoute =
+  AuthedRebatesStatementsIndexRouteImport.update({
+    id: '/rebates/statements/',
+    path: '/rebates/statements/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedRebatesStatementsStatementIdRoute =
+  AuthedRebatesStatementsStatementIdRouteImport.update({
+    id: '/rebates/statements/$statementId',
+    path: '/rebates/statements/$statementId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedTrainingCoursesIndexRoute =
   AuthedTrainingCoursesIndexRouteImport.update({
     id: '/training/courses/',
@@ -216,6 +279,11 @@ export interface FileRoutesByFullPath {
   '/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
   '/qualification-reviews/$reviewId': typeof AuthedQualificationReviewsReviewIdRoute
+  '/rebates/deposits': typeof AuthedRebatesDepositsRoute
+  '/rebates/disputes': typeof AuthedRebatesDisputesRoute
+  '/rebates/liability': typeof AuthedRebatesLiabilityRoute
+  '/rebates/payments': typeof AuthedRebatesPaymentsRoute
+  '/rebates/performance': typeof AuthedRebatesPerformanceRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/training/certifications': typeof AuthedTrainingCertificationsRoute
@@ -224,11 +292,16 @@ export interface FileRoutesByFullPath {
   '/conflicts/': typeof AuthedConflictsIndexRoute
   '/partners/': typeof AuthedPartnersIndexRoute
   '/qualification-reviews/': typeof AuthedQualificationReviewsIndexRoute
+  '/rebates/': typeof AuthedRebatesIndexRoute
   '/registrations/': typeof AuthedRegistrationsIndexRoute
   '/support/': typeof AuthedSupportIndexRoute
   '/training/': typeof AuthedTrainingIndexRoute
+  '/rebates/runs/$runId': typeof AuthedRebatesRunsRunIdRoute
+  '/rebates/statements/$statementId': typeof AuthedRebatesStatementsStatementIdRoute
   '/training/courses/$courseId': typeof AuthedTrainingCoursesCourseIdRoute
   '/training/courses/new': typeof AuthedTrainingCoursesNewRoute
+  '/rebates/runs/': typeof AuthedRebatesRunsIndexRoute
+  '/rebates/statements/': typeof AuthedRebatesStatementsIndexRoute
   '/training/courses/': typeof AuthedTrainingCoursesIndexRoute
 }
 export interface FileRoutesByTo {
@@ -247,6 +320,11 @@ export interface FileRoutesByTo {
   '/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
   '/qualification-reviews/$reviewId': typeof AuthedQualificationReviewsReviewIdRoute
+  '/rebates/deposits': typeof AuthedRebatesDepositsRoute
+  '/rebates/disputes': typeof AuthedRebatesDisputesRoute
+  '/rebates/liability': typeof AuthedRebatesLiabilityRoute
+  '/rebates/payments': typeof AuthedRebatesPaymentsRoute
+  '/rebates/performance': typeof AuthedRebatesPerformanceRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/training/certifications': typeof AuthedTrainingCertificationsRoute
@@ -255,11 +333,16 @@ export interface FileRoutesByTo {
   '/conflicts': typeof AuthedConflictsIndexRoute
   '/partners': typeof AuthedPartnersIndexRoute
   '/qualification-reviews': typeof AuthedQualificationReviewsIndexRoute
+  '/rebates': typeof AuthedRebatesIndexRoute
   '/registrations': typeof AuthedRegistrationsIndexRoute
   '/support': typeof AuthedSupportIndexRoute
   '/training': typeof AuthedTrainingIndexRoute
+  '/rebates/runs/$runId': typeof AuthedRebatesRunsRunIdRoute
+  '/rebates/statements/$statementId': typeof AuthedRebatesStatementsStatementIdRoute
   '/training/courses/$courseId': typeof AuthedTrainingCoursesCourseIdRoute
   '/training/courses/new': typeof AuthedTrainingCoursesNewRoute
+  '/rebates/runs': typeof AuthedRebatesRunsIndexRoute
+  '/rebates/statements': typeof AuthedRebatesStatementsIndexRoute
   '/training/courses': typeof AuthedTrainingCoursesIndexRoute
 }
 export interface FileRoutesById {
@@ -280,6 +363,11 @@ export interface FileRoutesById {
   '/_authed/conflicts/$conflictId': typeof AuthedConflictsConflictIdRoute
   '/_authed/partners/$partnerId': typeof AuthedPartnersPartnerIdRoute
   '/_authed/qualification-reviews/$reviewId': typeof AuthedQualificationReviewsReviewIdRoute
+  '/_authed/rebates/deposits': typeof AuthedRebatesDepositsRoute
+  '/_authed/rebates/disputes': typeof AuthedRebatesDisputesRoute
+  '/_authed/rebates/liability': typeof AuthedRebatesLiabilityRoute
+  '/_authed/rebates/payments': typeof AuthedRebatesPaymentsRoute
+  '/_authed/rebates/performance': typeof AuthedRebatesPerformanceRoute
   '/_authed/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/_authed/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/_authed/training/certifications': typeof AuthedTrainingCertificationsRoute
@@ -288,11 +376,16 @@ export interface FileRoutesById {
   '/_authed/conflicts/': typeof AuthedConflictsIndexRoute
   '/_authed/partners/': typeof AuthedPartnersIndexRoute
   '/_authed/qualification-reviews/': typeof AuthedQualificationReviewsIndexRoute
+  '/_authed/rebates/': typeof AuthedRebatesIndexRoute
   '/_authed/registrations/': typeof AuthedRegistrationsIndexRoute
   '/_authed/support/': typeof AuthedSupportIndexRoute
   '/_authed/training/': typeof AuthedTrainingIndexRoute
+  '/_authed/rebates/runs/$runId': typeof AuthedRebatesRunsRunIdRoute
+  '/_authed/rebates/statements/$statementId': typeof AuthedRebatesStatementsStatementIdRoute
   '/_authed/training/courses/$courseId': typeof AuthedTrainingCoursesCourseIdRoute
   '/_authed/training/courses/new': typeof AuthedTrainingCoursesNewRoute
+  '/_authed/rebates/runs/': typeof AuthedRebatesRunsIndexRoute
+  '/_authed/rebates/statements/': typeof AuthedRebatesStatementsIndexRoute
   '/_authed/training/courses/': typeof AuthedTrainingCoursesIndexRoute
 }
 export interface FileRouteTypes {
@@ -313,6 +406,11 @@ export interface FileRouteTypes {
     | '/conflicts/$conflictId'
     | '/partners/$partnerId'
     | '/qualification-reviews/$reviewId'
+    | '/rebates/deposits'
+    | '/rebates/disputes'
+    | '/rebates/liability'
+    | '/rebates/payments'
+    | '/rebates/performance'
     | '/registrations/$registrationId'
     | '/support/$requestId'
     | '/training/certifications'
@@ -321,11 +419,16 @@ export interface FileRouteTypes {
     | '/conflicts/'
     | '/partners/'
     | '/qualification-reviews/'
+    | '/rebates/'
     | '/registrations/'
     | '/support/'
     | '/training/'
+    | '/rebates/runs/$runId'
+    | '/rebates/statements/$statementId'
     | '/training/courses/$courseId'
     | '/training/courses/new'
+    | '/rebates/runs/'
+    | '/rebates/statements/'
     | '/training/courses/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -344,6 +447,11 @@ export interface FileRouteTypes {
     | '/conflicts/$conflictId'
     | '/partners/$partnerId'
     | '/qualification-reviews/$reviewId'
+    | '/rebates/deposits'
+    | '/rebates/disputes'
+    | '/rebates/liability'
+    | '/rebates/payments'
+    | '/rebates/performance'
     | '/registrations/$registrationId'
     | '/support/$requestId'
     | '/training/certifications'
@@ -352,11 +460,16 @@ export interface FileRouteTypes {
     | '/conflicts'
     | '/partners'
     | '/qualification-reviews'
+    | '/rebates'
     | '/registrations'
     | '/support'
     | '/training'
+    | '/rebates/runs/$runId'
+    | '/rebates/statements/$statementId'
     | '/training/courses/$courseId'
     | '/training/courses/new'
+    | '/rebates/runs'
+    | '/rebates/statements'
     | '/training/courses'
   id:
     | '__root__'
@@ -376,6 +489,11 @@ export interface FileRouteTypes {
     | '/_authed/conflicts/$conflictId'
     | '/_authed/partners/$partnerId'
     | '/_authed/qualification-reviews/$reviewId'
+    | '/_authed/rebates/deposits'
+    | '/_authed/rebates/disputes'
+    | '/_authed/rebates/liability'
+    | '/_authed/rebates/payments'
+    | '/_authed/rebates/performance'
     | '/_authed/registrations/$registrationId'
     | '/_authed/support/$requestId'
     | '/_authed/training/certifications'
@@ -384,11 +502,16 @@ export interface FileRouteTypes {
     | '/_authed/conflicts/'
     | '/_authed/partners/'
     | '/_authed/qualification-reviews/'
+    | '/_authed/rebates/'
     | '/_authed/registrations/'
     | '/_authed/support/'
     | '/_authed/training/'
+    | '/_authed/rebates/runs/$runId'
+    | '/_authed/rebates/statements/$statementId'
     | '/_authed/training/courses/$courseId'
     | '/_authed/training/courses/new'
+    | '/_authed/rebates/runs/'
+    | '/_authed/rebates/statements/'
     | '/_authed/training/courses/'
   fileRoutesById: FileRoutesById
 }
@@ -542,6 +665,48 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedQualificationReviewsReviewIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/rebates/': {
+      id: '/_authed/rebates/'
+      path: '/rebates'
+      fullPath: '/rebates/'
+      preLoaderRoute: typeof AuthedRebatesIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/rebates/deposits': {
+      id: '/_authed/rebates/deposits'
+      path: '/rebates/deposits'
+      fullPath: '/rebates/deposits'
+      preLoaderRoute: typeof AuthedRebatesDepositsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/rebates/disputes': {
+      id: '/_authed/rebates/disputes'
+      path: '/rebates/disputes'
+      fullPath: '/rebates/disputes'
+      preLoaderRoute: typeof AuthedRebatesDisputesRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/rebates/liability': {
+      id: '/_authed/rebates/liability'
+      path: '/rebates/liability'
+      fullPath: '/rebates/liability'
+      preLoaderRoute: typeof AuthedRebatesLiabilityRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/rebates/payments': {
+      id: '/_authed/rebates/payments'
+      path: '/rebates/payments'
+      fullPath: '/rebates/payments'
+      preLoaderRoute: typeof AuthedRebatesPaymentsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/rebates/performance': {
+      id: '/_authed/rebates/performance'
+      path: '/rebates/performance'
+      fullPath: '/rebates/performance'
+      preLoaderRoute: typeof AuthedRebatesPerformanceRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/registrations/': {
       id: '/_authed/registrations/'
       path: '/registrations'
@@ -591,6 +756,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedTrainingPathsRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/rebates/runs/': {
+      id: '/_authed/rebates/runs/'
+      path: '/rebates/runs'
+      fullPath: '/rebates/runs/'
+      preLoaderRoute: typeof AuthedRebatesRunsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/rebates/runs/$runId': {
+      id: '/_authed/rebates/runs/$runId'
+      path: '/rebates/runs/$runId'
+      fullPath: '/rebates/runs/$runId'
+      preLoaderRoute: typeof AuthedRebatesRunsRunIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/rebates/statements/': {
+      id: '/_authed/rebates/statements/'
+      path: '/rebates/statements'
+      fullPath: '/rebates/statements/'
+      preLoaderRoute: typeof AuthedRebatesStatementsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/rebates/statements/$statementId': {
+      id: '/_authed/rebates/statements/$statementId'
+      path: '/rebates/statements/$statementId'
+      fullPath: '/rebates/statements/$statementId'
+      preLoaderRoute: typeof AuthedRebatesStatementsStatementIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/training/courses/': {
       id: '/_authed/training/courses/'
       path: '/training/courses'
@@ -627,6 +820,11 @@ interface AuthedRouteChildren {
   AuthedConflictsConflictIdRoute: typeof AuthedConflictsConflictIdRoute
   AuthedPartnersPartnerIdRoute: typeof AuthedPartnersPartnerIdRoute
   AuthedQualificationReviewsReviewIdRoute: typeof AuthedQualificationReviewsReviewIdRoute
+  AuthedRebatesDepositsRoute: typeof AuthedRebatesDepositsRoute
+  AuthedRebatesDisputesRoute: typeof AuthedRebatesDisputesRoute
+  AuthedRebatesLiabilityRoute: typeof AuthedRebatesLiabilityRoute
+  AuthedRebatesPaymentsRoute: typeof AuthedRebatesPaymentsRoute
+  AuthedRebatesPerformanceRoute: typeof AuthedRebatesPerformanceRoute
   AuthedRegistrationsRegistrationIdRoute: typeof AuthedRegistrationsRegistrationIdRoute
   AuthedSupportRequestIdRoute: typeof AuthedSupportRequestIdRoute
   AuthedTrainingCertificationsRoute: typeof AuthedTrainingCertificationsRoute
@@ -635,11 +833,16 @@ interface AuthedRouteChildren {
   AuthedConflictsIndexRoute: typeof AuthedConflictsIndexRoute
   AuthedPartnersIndexRoute: typeof AuthedPartnersIndexRoute
   AuthedQualificationReviewsIndexRoute: typeof AuthedQualificationReviewsIndexRoute
+  AuthedRebatesIndexRoute: typeof AuthedRebatesIndexRoute
   AuthedRegistrationsIndexRoute: typeof AuthedRegistrationsIndexRoute
   AuthedSupportIndexRoute: typeof AuthedSupportIndexRoute
   AuthedTrainingIndexRoute: typeof AuthedTrainingIndexRoute
+  AuthedRebatesRunsRunIdRoute: typeof AuthedRebatesRunsRunIdRoute
+  AuthedRebatesStatementsStatementIdRoute: typeof AuthedRebatesStatementsStatementIdRoute
   AuthedTrainingCoursesCourseIdRoute: typeof AuthedTrainingCoursesCourseIdRoute
   AuthedTrainingCoursesNewRoute: typeof AuthedTrainingCoursesNewRoute
+  AuthedRebatesRunsIndexRoute: typeof AuthedRebatesRunsIndexRoute
+  AuthedRebatesStatementsIndexRoute: typeof AuthedRebatesStatementsIndexRoute
   AuthedTrainingCoursesIndexRoute: typeof AuthedTrainingCoursesIndexRoute
 }
 
@@ -656,6 +859,11 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedPartnersPartnerIdRoute: AuthedPartnersPartnerIdRoute,
   AuthedQualificationReviewsReviewIdRoute:
     AuthedQualificationReviewsReviewIdRoute,
+  AuthedRebatesDepositsRoute: AuthedRebatesDepositsRoute,
+  AuthedRebatesDisputesRoute: AuthedRebatesDisputesRoute,
+  AuthedRebatesLiabilityRoute: AuthedRebatesLiabilityRoute,
+  AuthedRebatesPaymentsRoute: AuthedRebatesPaymentsRoute,
+  AuthedRebatesPerformanceRoute: AuthedRebatesPerformanceRoute,
   AuthedRegistrationsRegistrationIdRoute:
     AuthedRegistrationsRegistrationIdRoute,
   AuthedSupportRequestIdRoute: AuthedSupportRequestIdRoute,
@@ -665,11 +873,17 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedConflictsIndexRoute: AuthedConflictsIndexRoute,
   AuthedPartnersIndexRoute: AuthedPartnersIndexRoute,
   AuthedQualificationReviewsIndexRoute: AuthedQualificationReviewsIndexRoute,
+  AuthedRebatesIndexRoute: AuthedRebatesIndexRoute,
   AuthedRegistrationsIndexRoute: AuthedRegistrationsIndexRoute,
   AuthedSupportIndexRoute: AuthedSupportIndexRoute,
   AuthedTrainingIndexRoute: AuthedTrainingIndexRoute,
+  AuthedRebatesRunsRunIdRoute: AuthedRebatesRunsRunIdRoute,
+  AuthedRebatesStatementsStatementIdRoute:
+    AuthedRebatesStatementsStatementIdRoute,
   AuthedTrainingCoursesCourseIdRoute: AuthedTrainingCoursesCourseIdRoute,
   AuthedTrainingCoursesNewRoute: AuthedTrainingCoursesNewRoute,
+  AuthedRebatesRunsIndexRoute: AuthedRebatesRunsIndexRoute,
+  AuthedRebatesStatementsIndexRoute: AuthedRebatesStatementsIndexRoute,
   AuthedTrainingCoursesIndexRoute: AuthedTrainingCoursesIndexRoute,
 }
 

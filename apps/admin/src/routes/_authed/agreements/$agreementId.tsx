@@ -16,6 +16,7 @@ import { partnersQueryOptions } from '../../../api/partners';
 import { AgreementQualificationCard } from '../-components/QualificationPanel';
 import { AgreementForm, apiErrors } from './-components/AgreementForm';
 import { AgreementStatusBadge } from './-components/AgreementStatusBadge';
+import { QuotaEditor } from './-components/QuotaEditor';
 
 export const Route = createFileRoute('/_authed/agreements/$agreementId')({
   params: { parse: (p) => ({ agreementId: z.uuid().parse(p.agreementId) }), stringify: (p) => p },
@@ -196,6 +197,7 @@ function AgreementPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             {(terms.qualificationRequirements.length > 0 || a.status === 'active') && <AgreementQualificationCard agreementId={a.id} />}
+            {terms.evaluationPeriod && a.status !== 'rejected' && <QuotaEditor agreementId={a.id} canEdit={user?.role === 'vendor_admin' || user?.role === 'channel_manager'} />}
             <Card>
               <Title order={4} mb="sm">
                 {t('agreement.versions')}

@@ -11,6 +11,7 @@ import { policiesQueryOptions } from '../../../api/catalog';
 import { managersQueryOptions, partnerQueryOptions } from '../../../api/partners';
 import { StageBadge } from '@partnerline/ui';
 import { StrategyBadge } from '../-components/StrategyBadge';
+import { PartnerRebatesCard } from '../rebates/-components/PartnerRebatesCard';
 import { CertificationsCard } from './-components/CertificationsCard';
 import { DecisionPanel } from './-components/DecisionPanel';
 import { PartnerActivity, PartnerOverviewCards } from './-components/PartnerOverview';
@@ -119,6 +120,7 @@ function PartnerPage() {
               <Stack>
                 <SegmentsCard partner={p} />
                 {['active', 'trial', 'suspended', 'terminated'].includes(p.status) && <CertificationsCard partnerId={p.id} />}
+                {['active', 'suspended', 'terminated'].includes(p.status) && <PartnerRebatesCard partnerId={p.id} />}
               </Stack>
             </Grid.Col>
           </Grid>

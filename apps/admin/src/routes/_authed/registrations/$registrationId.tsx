@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewQueryOptions, useDecision } from '../../../api/registration-review';
 import { conflictQueryOptions, registrationQueryOptions } from '../../../api/registrations';
+import { ReverseDealButton } from '../rebates/-components/ReverseDealButton';
 import { DecisionDialog } from './-components/DecisionDialog';
 import { EvidencePanel } from './-components/EvidencePanel';
 import { RelatedList } from './-components/RelatedList';
@@ -72,6 +73,7 @@ function ReviewDesk() {
             {r.partner.name} · {name(r.customer.industry)} · {name(r.customer.region)}
           </Text>
         </Stack>
+        {canReview && r.status === 'won' && <ReverseDealButton registrationId={registrationId} />}
         {canReview && r.status === 'in_review' && !openConflict && (
           <Group gap="xs">
             <Button color="green" onClick={() => setDeciding('approve')}>

@@ -1,0 +1,177 @@
+import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { agreementsQueryOptions, ApiError, Fact, formatDate, formatDateTime, meQueryOptions, useLocale } from '@partnerline/ui';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { depositQueryOptions, usePostDepositEvent } from '../../../api/rebates';
+import type { AgreementDeposit } from '../../../api/rebates-schemas';
+import { canManageRebates } from '../../../nav';
+import { errorText, localToday, RebateBadge, useMoney } from './-components/bits';
+import { RebatesHeader } from './-components/RebatesHeader';
+
+const SearchSchema = z.object({ agreementId: z.uuid().optional() });
+const EXCLUSIVE = { type: 'exclusive', page: 1, pageSize: 200 } as const;
+
+export const Route = createFileRoute('/_authed/rebates/deposits')({
+  validateSearch: SearchSchema,
+  loader: ({ context }) => context.queryClient.prefetchQuery(agreementsQueryOptions(EXCLUSIVE)),
+  component: DepositsPage,
+});
+
+/** Deposits per exclusive agreement: status, amounts and dates, events, and the next transition. */
+function DepositsPage() {
+  const { t } = useTranslation();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const agreements = useQuery(agreementsQueryOptions(EXCLUSIVE)).data?.items ?? [];
+  const options = agreements.filter((a) => ['active', 'expired', 'terminated', 'renewed'].includes(a.status)).map((a) => ({ value: a.id, label: `${a.number} · ${a.partnerName}` }));
+  const agreementId = search.agreementId ?? options[0]?.value;
+  return (
+    <Stack maw={1100}>
+      <RebatesHeader active="deposits" />
+      {options.length === 0 ? (
+        <Text c="dimmed">{t('rebates.deposits.noneExclusive')}</Text>
+      ) : (
+        <Select
+          label={t('rebates.deposits.agreement')}
+          placeholder={t('rebates.deposits.choose')}
+          searchable
+          data={options}
+          value={agreementId ?? null}
+          onChange={(v) => void navigate({ search: { agreementId: v ?? undefined } })}
+          allowDeselect={false}
+          w={{ base: '100%', sm: 420 }}
+        />
+      )}
+      {agreementId && <DepositCard agreementId={agreementId} />}
+    </Stack>
+  );
+}
+
+function DepositCard({ agreementId }: { agreementId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const money = useMoney();
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const { data: d, error } = useQuery({ ...depositQueryOptions(agreementId), retry: false });
+  if (error) return <Alert color={error instanceof ApiError && error.status === 404 ? 'gray' : 'red'}>{errorText(error)}</Alert>;
+  if (!d) return null;
+  return (
+    <>
+      <Card>
+        <Group justify="space-between" mb="sm">
+          <Anchor fw={600} renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId }} />}>
+            {t('rebates.agreement')}
+          </Anchor>
+          <RebateBadge kind="depositStatus" value={d.status} size="lg" />
+        </Group>
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+          <Fact label={t('rebates.deposits.amount')}>{money(d.amount)}</Fact>
+          <Fact label={t('rebates.deposits.dueOn')}>{formatDate(d.dueOn, locale)}</Fact>
+          <Fact label={t('rebates.deposits.handling')}>{t(`rebates.deposits.handlings.${d.handling}`)}</Fact>
+          <Fact label={t('rebates.deposits.facts')}>
+            <Text size="xs" c={d.performanceReached ? 'green' : 'dimmed'}>
+              {d.performanceReached ? t('rebates.deposits.performanceReached') : t('rebates.deposits.performanceNotReached')}
+            </Text>
+            {d.terminatedForBreach && (
+              <Text size="xs" c="red">
+                {t('rebates.deposits.terminatedForBreach')}
+              </Text>
+            )}
+          </Fact>
+        </SimpleGrid>
+      </Card>
+      <Card>
+        <Title order={3} size="h5" mb="sm">
+          {t('rebates.deposits.events')}
+        </Title>
+        {d.events.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('rebates.deposits.noEvents')}
+          </Text>
+        ) : (
+          <Timeline active={d.events.length} bulletSize={16}>
+            {d.events.map((e) => (
+              <Timeline.Item key={e.id} title={t('rebates.deposits.event', { from: t(`rebates.depositStatus.${e.from}`), to: t(`rebates.depositStatus.${e.to}`) })}>
+                <Text size="sm">
+                  {money(e.amount)} · {formatDate(e.occurredOn, locale)}
+                  {e.reference ? ` · ${e.reference}` : ''}
+                </Text>
+                {e.note && <Text size="sm">{e.note}</Text>}
+                <Text size="xs" c="dimmed">
+                  {e.createdBy.name} · {formatDateTime(e.createdAt, locale, me?.timeZone)}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Card>
+      {canManageRebates(me?.role) && <PostTransition deposit={d} timeZone={me?.timeZone} />}
+    </>
+  );
+}
+
+function PostTransition({ deposit, timeZone }: { deposit: AgreementDeposit; timeZone?: string }) {
+  const { t } = useTranslation();
+  const post = usePostDepositEvent(deposit.agreementId);
+  const targets = (['paid', 'offset', 'refunded', 'forfeited'] as const).filter((s) => deposit.allowed.includes(s));
+  const [to, setTo] = useState<string | null>(targets[0] ?? null);
+  const [occurredOn, setOccurredOn] = useState(localToday(timeZone));
+  const [reference, setReference] = useState('');
+  const [note, setNote] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const all = ['paid', 'offset', 'refunded', 'forfeited'] as const;
+  const submit = () => {
+    if (!to || !occurredOn) return;
+    post.mutate(
+      { to: to as (typeof all)[number], occurredOn, reference: reference.trim() || undefined, note: note.trim() || undefined },
+      {
+        onSuccess: () => {
+          setRefusal(null);
+          setReference('');
+          setNote('');
+          notifications.show({ color: 'green', message: t('rebates.deposits.saved') });
+        },
+        onError: (e) => setRefusal(errorText(e)),
+      },
+    );
+  };
+  return (
+    <Card>
+      <Title order={3} size="h5" mb={4}>
+        {t('rebates.deposits.post')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t('rebates.deposits.rule')}
+      </Text>
+      {targets.length === 0 && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('rebates.deposits.nothingAllowed')}
+        </Text>
+      )}
+      <Group align="end" gap="sm">
+        <Select
+          label={t('rebates.deposits.to')}
+          data={all.map((s) => ({ value: s, label: t(`rebates.depositStatus.${s}`), disabled: !deposit.allowed.includes(s) }))}
+          value={to}
+          onChange={setTo}
+          w={{ base: '100%', sm: 180 }}
+        />
+        <TextInput type="date" label={t('rebates.deposits.occurredOn')} value={occurredOn} onChange={(e) => setOccurredOn(e.currentTarget.value)} w={{ base: '100%', sm: 170 }} />
+        <TextInput label={t('rebates.deposits.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maxLength={200} w={{ base: '100%', sm: 180 }} />
+        <TextInput label={t('rebates.deposits.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} w={{ base: '100%', sm: 240 }} />
+        <Button onClick={submit} loading={post.isPending} disabled={!to || !occurredOn}>
+          {t('rebates.deposits.save')}
+        </Button>
+      </Group>
+      {refusal && (
+        <Alert color="red" title={t('rebates.statements.refused')} role="alert" mt="sm">
+          {refusal}
+        </Alert>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,312 @@
+import { Alert, Anchor, Button, Card, FileInput, Group, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
+import { PaymentImportRefusalSchema } from '@partnerline/domain';
+import { ApiError, Fact, formatDate, formatNumber, meQueryOptions, partnersQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { paymentsQueryOptions, REBATES_PAGE_SIZE, useAddInvoice, useImportPayments, useMarkInvoicePaid } from '../../../api/rebates';
+import type { Invoice } from '../../../api/rebates-schemas';
+import { canManageRebates } from '../../../nav';
+import { errorText, localToday, POSITIVE_AMOUNT, useMoney } from './-components/bits';
+import { RebatesHeader } from './-components/RebatesHeader';
+
+const SearchSchema = z.object({ partnerId: z.uuid().optional(), page: z.number().int().min(1).max(1000).optional() });
+type Search = z.infer<typeof SearchSchema>;
+
+export const Route = createFileRoute('/_authed/rebates/payments')({
+  validateSearch: SearchSchema,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.prefetchQuery(paymentsQueryOptions(deps)),
+  component: PaymentsPage,
+});
+
+const STATUS_COLOR: Record<string, string> = { open: 'blue', overdue: 'red', paid: 'green', paid_late: 'orange' };
+
+function usePartnerPicker() {
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text, 300);
+  const partners = useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: q || undefined })).data?.items ?? [];
+  return { onSearchChange: setText, data: partners.map((p) => ({ value: p.id, label: p.name })) };
+}
+
+function PaymentsPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const set = (patch: Partial<Search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: patch.page }) });
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const { data, error } = useQuery(paymentsQueryOptions(search));
+  const money = useMoney();
+  const picker = usePartnerPicker();
+  const manage = canManageRebates(me?.role);
+  const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
+  const [paying, setPaying] = useState<Invoice | null>(null);
+  const integrity = data?.integrity;
+  const columns = [
+    {
+      key: 'invoiceNo',
+      header: t('rebates.payments.invoiceNo'),
+      primary: true,
+      cell: (i: Invoice) => (
+        <Stack gap={0}>
+          <Text size="sm" fw={600}>
+            {i.invoiceNo}
+          </Text>
+          <Anchor size="xs" c="dimmed" renderRoot={(props) => <Link {...props} to="/rebates/payments" search={{ partnerId: i.partnerId }} />}>
+            {i.partnerName}
+          </Anchor>
+        </Stack>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('rebates.status'),
+      aside: true,
+      cell: (i: Invoice) => (
+        <Text size="sm" fw={600} c={STATUS_COLOR[i.status]} component="span">
+          {i.daysOverdue > 0 ? t('rebates.payments.overdueBy', { count: i.daysOverdue }) : t(`rebates.payments.status.${i.status}`)}
+        </Text>
+      ),
+    },
+    { key: 'amount', header: t('rebates.payments.amount'), align: 'right' as const, cell: (i: Invoice) => money(i.amount) },
+    { key: 'dueOn', header: t('rebates.payments.dueOn'), cell: (i: Invoice) => formatDate(i.dueOn, locale) },
+    { key: 'paidOn', header: t('rebates.payments.paidOn'), cell: (i: Invoice) => (i.paidOn ? formatDate(i.paidOn, locale) : t('rebates.payments.unpaid')) },
+    { key: 'source', header: t('rebates.payments.sourceTitle'), cell: (i: Invoice) => t(`rebates.payments.source.${i.source}`) },
+    {
+      key: 'action',
+      header: '',
+      cell: (i: Invoice) =>
+        manage && !i.paidOn ? (
+          <Button size="xs" variant="light" onClick={() => setPaying(i)}>
+            {t('rebates.payments.markPaid')}
+          </Button>
+        ) : null,
+    },
+  ];
+  return (
+    <Stack maw={1300}>
+      <RebatesHeader
+        active="payments"
+        actions={
+          manage ? (
+            <Group gap="xs">
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add')}>
+                {t('rebates.payments.add')}
+              </Button>
+              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setDialog('import')}>
+                {t('rebates.payments.import')}
+              </Button>
+            </Group>
+          ) : undefined
+        }
+      />
+      <Card p="sm">
+        <Select
+          label={t('rebates.partner')}
+          placeholder={t('rebates.anyPartner')}
+          searchable
+          clearable
+          {...picker}
+          value={search.partnerId ?? null}
+          onChange={(v) => set({ partnerId: v ?? undefined })}
+          w={{ base: '100%', sm: 280 }}
+        />
+      </Card>
+      {integrity && (
+        <Card>
+          <Text fw={600} mb="xs">
+            {t('rebates.payments.integrity')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+            <Fact label={t('rebates.payments.onTime')}>{integrity.onTimeRatio === null ? '—' : `${formatNumber(integrity.onTimeRatio * 100, locale, 1)}%`}</Fact>
+            <Fact label={t('rebates.payments.onTimeOf')}>{t('rebates.payments.onTimeCount', { onTime: integrity.onTime, due: integrity.due })}</Fact>
+            <Fact label={t('rebates.payments.averageOverdue')}>{formatNumber(integrity.averageDaysOverdue, locale, 1)}</Fact>
+            <Fact label={t('rebates.payments.worstOverdue')}>{integrity.worstDaysOverdue}</Fact>
+            <Fact label={t('rebates.payments.outstanding')}>
+              {money(integrity.outstanding)}
+              {integrity.openOverdue > 0 && (
+                <Text size="xs" c="red">
+                  {t('rebates.payments.overdueAmount', { amount: money(integrity.overdue) })}
+                </Text>
+              )}
+            </Fact>
+          </SimpleGrid>
+        </Card>
+      )}
+      {error && <Text c="red">{error.message}</Text>}
+      {data && data.items.length === 0 ? (
+        <Text c="dimmed">{search.partnerId ? t('rebates.noMatch') : t('rebates.none')}</Text>
+      ) : (
+        <ResponsiveTable label={t('rebates.payments.invoices')} columns={columns} rows={data?.items ?? []} rowKey={(i) => i.id} minWidth={900} />
+      )}
+      {data && data.total > REBATES_PAGE_SIZE && (
+        <Group justify="flex-end">
+          <Pagination total={Math.ceil(data.total / REBATES_PAGE_SIZE)} value={search.page ?? 1} onChange={(p) => set({ page: p })} size="sm" />
+        </Group>
+      )}
+      {dialog === 'add' && <AddInvoice partnerId={search.partnerId} onClose={() => setDialog(null)} />}
+      {dialog === 'import' && <ImportInvoices onClose={() => setDialog(null)} />}
+      {paying && <MarkPaid invoice={paying} onClose={() => setPaying(null)} />}
+    </Stack>
+  );
+}
+
+function AddInvoice({ partnerId, onClose }: { partnerId?: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const picker = usePartnerPicker();
+  const add = useAddInvoice();
+  const [v, setV] = useState({ partnerId: partnerId ?? '', invoiceNo: '', amount: '', dueOn: localToday(me?.timeZone), paidOn: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const submit = () => {
+    const e: Record<string, string> = {};
+    if (!v.partnerId) e.partnerId = t('rebates.payments.partnerRequired');
+    if (!v.invoiceNo.trim()) e.invoiceNo = t('rebates.payments.invoiceNoRequired');
+    if (!POSITIVE_AMOUNT.test(v.amount.trim()) || Number(v.amount) <= 0) e.amount = t('rebates.payments.amountRequired');
+    if (!v.dueOn) e.dueOn = t('rebates.payments.dueRequired');
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    add.mutate(
+      { partnerId: v.partnerId, invoiceNo: v.invoiceNo.trim(), amount: v.amount.trim(), dueOn: v.dueOn, paidOn: v.paidOn || undefined },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('rebates.payments.added') });
+          onClose();
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.issues.length) setErrors(err.fieldErrors());
+          else setRefusal(errorText(err));
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('rebates.payments.addTitle')}>
+      <Stack>
+        <Select label={t('rebates.partner')} searchable required {...picker} value={v.partnerId || null} onChange={(x) => setV({ ...v, partnerId: x ?? '' })} error={errors.partnerId} />
+        <TextInput label={t('rebates.payments.invoiceNo')} required value={v.invoiceNo} onChange={(e) => setV({ ...v, invoiceNo: e.currentTarget.value })} error={errors.invoiceNo} maxLength={64} />
+        <TextInput label={t('rebates.payments.amountCny')} required inputMode="decimal" placeholder={t('rebates.payments.amountHint')} value={v.amount} onChange={(e) => setV({ ...v, amount: e.currentTarget.value })} error={errors.amount} />
+        <TextInput type="date" label={t('rebates.payments.dueOn')} required value={v.dueOn} onChange={(e) => setV({ ...v, dueOn: e.currentTarget.value })} error={errors.dueOn} />
+        <TextInput type="date" label={t('rebates.payments.paidOnOptional')} value={v.paidOn} onChange={(e) => setV({ ...v, paidOn: e.currentTarget.value })} error={errors.paidOn} />
+        {refusal && (
+          <Alert color="red" title={t('rebates.statements.refused')} role="alert">
+            {refusal}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('rebates.cancel')}
+          </Button>
+          <Button loading={add.isPending} onClick={submit}>
+            {t('rebates.payments.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function MarkPaid({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const mark = useMarkInvoicePaid();
+  const [paidOn, setPaidOn] = useState(localToday(me?.timeZone));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  return (
+    <Modal opened onClose={onClose} title={t('rebates.payments.markPaidTitle', { no: invoice.invoiceNo })}>
+      <Stack>
+        <TextInput type="date" label={t('rebates.payments.paidOn')} required value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} />
+        {refusal && (
+          <Alert color="red" title={t('rebates.statements.refused')} role="alert">
+            {refusal}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('rebates.cancel')}
+          </Button>
+          <Button
+            loading={mark.isPending}
+            disabled={!paidOn}
+            onClick={() =>
+              mark.mutate(
+                { id: invoice.id, paidOn },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'green', message: t('rebates.payments.markedPaid') });
+                    onClose();
+                  },
+                  onError: (e) => setRefusal(errorText(e)),
+                },
+              )
+            }
+          >
+            {t('rebates.payments.markPaid')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** CSV/XLSX import: all rows or none; a refusal lists every bad row, its field and why. */
+function ImportInvoices({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const run = useImportPayments();
+  const refusal = run.error instanceof ApiError ? PaymentImportRefusalSchema.safeParse(run.error.details) : null;
+  return (
+    <Modal opened onClose={onClose} title={t('rebates.payments.importTitle')} size="lg">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('rebates.payments.importHelp')}
+        </Text>
+        <FileInput label={t('rebates.payments.file')} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" value={file} onChange={setFile} clearable />
+        <Button disabled={!file} loading={run.isPending} onClick={() => file && run.mutate({ file })} w="fit-content">
+          {t('rebates.payments.importRun')}
+        </Button>
+        {run.data && (
+          <Alert color="green" title={t('rebates.payments.imported', { count: run.data.rowCount })}>
+            {t('rebates.payments.importOutcome', { created: run.data.created, paid: run.data.paid, unchanged: run.data.unchanged })}
+          </Alert>
+        )}
+        {run.error && (
+          <Alert color="red" title={refusal?.success ? t('rebates.payments.badRows') : t('rebates.statements.refused')} role="alert">
+            <Stack gap="xs">
+              <Text size="sm">{errorText(run.error)}</Text>
+              {refusal?.success && (
+                <Table.ScrollContainer minWidth={320}>
+                  <Table verticalSpacing={2} aria-label={t('rebates.payments.badRows')}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('rebates.payments.rowTitle')}</Table.Th>
+                        <Table.Th>{t('rebates.payments.field')}</Table.Th>
+                        <Table.Th>{t('rebates.payments.problem')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {refusal.data.issues.map((i, n) => (
+                        <Table.Tr key={n}>
+                          <Table.Td>{t('rebates.payments.row', { row: i.row })}</Table.Td>
+                          <Table.Td>{i.field}</Table.Td>
+                          <Table.Td>{t(`rebates.payments.issues.${i.code}`)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+            </Stack>
+          </Alert>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

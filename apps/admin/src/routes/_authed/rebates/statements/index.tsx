@@ -1,0 +1,138 @@
+import { Anchor, Badge, Card, CloseButton, Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { formatDate, partnersQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { useQuery } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { REBATES_PAGE_SIZE, rebateStatementsQueryOptions } from '../../../../api/rebates';
+import type { RebateStatementSummary } from '../../../../api/rebates-schemas';
+import { RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
+import { RebatesHeader } from '../-components/RebatesHeader';
+
+const SearchSchema = z.object({
+  status: z.enum(['draft', 'approved', 'paid']).optional(),
+  periodStart: z.iso.date().optional(),
+  partnerId: z.uuid().optional(),
+  runId: z.uuid().optional(),
+  page: z.number().int().min(1).max(1000).optional(),
+});
+type Search = z.infer<typeof SearchSchema>;
+
+export const Route = createFileRoute('/_authed/rebates/statements/')({
+  validateSearch: SearchSchema,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.prefetchQuery(rebateStatementsQueryOptions(deps)),
+  component: StatementsPage,
+});
+
+function StatementsPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const set = (patch: Partial<Search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: patch.page }) });
+  const { data, isFetching, error } = useQuery(rebateStatementsQueryOptions(search));
+  const money = useMoney();
+  const pct = usePercent();
+  const tier = useTierText();
+  const [partnerText, setPartnerText] = useState('');
+  const [partnerQ] = useDebouncedValue(partnerText, 300);
+  const partners = useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: partnerQ || undefined })).data?.items ?? [];
+  const columns = [
+    {
+      key: 'number',
+      header: t('rebates.statements.number'),
+      primary: true,
+      cell: (s: RebateStatementSummary) => (
+        <Stack gap={0}>
+          <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/rebates/statements/$statementId" params={{ statementId: s.id }} />}>
+            {s.number}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {s.partnerName}
+          </Text>
+        </Stack>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('rebates.status'),
+      aside: true,
+      cell: (s: RebateStatementSummary) => (
+        <Group gap={4} wrap="nowrap">
+          <RebateBadge kind="statementStatus" value={s.status} />
+          {s.openDisputes > 0 && (
+            <Badge color="orange" variant="filled" size="sm">
+              {t('rebates.statements.openDisputes', { count: s.openDisputes })}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { key: 'period', header: t('rebates.period'), cell: (s: RebateStatementSummary) => `${t('rebates.periodRange', { start: formatDate(s.periodStart, locale), end: formatDate(s.periodEnd, locale) })}${s.final ? '' : ` · ${t('rebates.statements.provisional')}`}` },
+    { key: 'attainment', header: t('rebates.attainment'), align: 'right' as const, cell: (s: RebateStatementSummary) => pct(s.attainmentPercent) },
+    { key: 'tier', header: t('rebates.tier'), cell: (s: RebateStatementSummary) => tier(s.tierIndex, s.ratePercent) },
+    { key: 'earned', header: t('rebates.earned'), align: 'right' as const, cell: (s: RebateStatementSummary) => money(s.earned) },
+    { key: 'payable', header: t('rebates.payable'), align: 'right' as const, cell: (s: RebateStatementSummary) => <Text size="sm" fw={600} component="span">{money(s.payable)}</Text> },
+  ];
+  const filtered = !!(search.status || search.periodStart || search.partnerId || search.runId);
+  return (
+    <Stack maw={1300}>
+      <RebatesHeader active="statements" />
+      <Card p="sm">
+        <Group align="end" gap="sm">
+          <Select
+            label={t('rebates.statements.filtersStatus')}
+            placeholder={t('rebates.anyStatus')}
+            clearable
+            data={(['draft', 'approved', 'paid'] as const).map((v) => ({ value: v, label: t(`rebates.statementStatus.${v}`) }))}
+            value={search.status ?? null}
+            onChange={(v) => set({ status: (v ?? undefined) as Search['status'] })}
+            w={{ base: '100%', sm: 180 }}
+          />
+          <TextInput
+            type="date"
+            label={t('rebates.statements.periodStart')}
+            value={search.periodStart ?? ''}
+            onChange={(e) => set({ periodStart: e.currentTarget.value || undefined })}
+            w={{ base: '100%', sm: 180 }}
+          />
+          <Select
+            label={t('rebates.partner')}
+            placeholder={t('rebates.anyPartner')}
+            searchable
+            clearable
+            onSearchChange={setPartnerText}
+            data={partners.map((p) => ({ value: p.id, label: p.name }))}
+            value={search.partnerId ?? null}
+            onChange={(v) => set({ partnerId: v ?? undefined })}
+            w={{ base: '100%', sm: 240 }}
+          />
+          {search.runId && (
+            <Badge size="lg" variant="light" rightSection={<CloseButton size="xs" aria-label={t('rebates.statements.clearRun')} onClick={() => set({ runId: undefined })} />}>
+              {t('rebates.statements.fromRun')}
+            </Badge>
+          )}
+        </Group>
+      </Card>
+      {error && <Text c="red">{error.message}</Text>}
+      {data && data.items.length === 0 ? (
+        <Text c="dimmed">{filtered ? t('rebates.noMatch') : t('rebates.none')}</Text>
+      ) : (
+        <div style={{ opacity: isFetching ? 0.6 : 1 }}>
+          <ResponsiveTable label={t('rebates.statements.list')} columns={columns} rows={data?.items ?? []} rowKey={(s) => s.id} minWidth={1000} />
+        </div>
+      )}
+      {data && data.total > 0 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t('rebates.total', { count: data.total })}
+          </Text>
+          {data.total > REBATES_PAGE_SIZE && <Pagination total={Math.ceil(data.total / REBATES_PAGE_SIZE)} value={search.page ?? 1} onChange={(p) => set({ page: p })} size="sm" />}
+        </Group>
+      )}
+    </Stack>
+  );
+}
