@@ -24,6 +24,10 @@ export const AUDIT_ENTITIES = {
   system: { en: 'System', zh: '系统' },
   sell_out_report: { en: 'Sell-out report', zh: '出货报告' },
   partner_invoice: { en: 'Partner invoice', zh: '伙伴发票' },
+  rebate_run: { en: 'Rebate run', zh: '返点计算' },
+  rebate_statement: { en: 'Rebate statement', zh: '返点对账单' },
+  rebate_dispute: { en: 'Rebate dispute', zh: '返点异议' },
+  rebate_reversal: { en: 'Won deal reversal', zh: '赢单冲回' },
 } as const satisfies Record<string, Words>;
 export type AuditEntityKind = keyof typeof AUDIT_ENTITIES;
 export const AUDIT_ENTITY_KINDS = Object.keys(AUDIT_ENTITIES) as AuditEntityKind[];
@@ -127,6 +131,12 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'deposit.offset': { en: 'Deposit offset', zh: '保证金已抵扣' },
   'deposit.refunded': { en: 'Deposit refunded', zh: '保证金已退还' },
   'deposit.forfeited': { en: 'Deposit forfeited', zh: '保证金已没收' },
+  'rebate_run.started': { en: 'Rebate run started', zh: '返点计算已启动' },
+  'rebate_statement.approved': { en: 'Rebate statement approved', zh: '返点对账单已审批' },
+  'rebate_statement.paid': { en: 'Rebate statement paid', zh: '返点对账单已付款' },
+  'rebate_dispute.raised': { en: 'Statement line disputed', zh: '对账单明细已提出异议' },
+  'rebate_dispute.resolved': { en: 'Rebate dispute resolved', zh: '返点异议已处理' },
+  'rebate_reversal.created': { en: 'Won deal reversed for rebates', zh: '赢单已冲回（返点）' },
 };
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS).sort();
 

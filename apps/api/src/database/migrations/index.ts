@@ -16,8 +16,10 @@ import { RegistrationReviewComment1764820000000 } from './1764820000000-Registra
 import { RecomputeNameCores1764860000000 } from './1764860000000-RecomputeNameCores';
 import { NameAltKeys1764870000000 } from './1764870000000-NameAltKeys';
 import { SearchIndexPendingList1764880000000 } from './1764880000000-SearchIndexPendingList';
+import { ListSearchBigrams1764890000000 } from './1764890000000-ListSearchBigrams';
 import { Rebates1764900000000 } from './1764900000000-Rebates';
+import { RebateRuns1764910000000 } from './1764910000000-RebateRuns';
 import { SellOutFiles1764930000000 } from './1764930000000-SellOutFiles';
 
 /** Every migration, in order. Never edit one that has been merged: add a new one. */
-export const MIGRATIONS = [Foundation1763800000000, PartnerScreening1763900000000, Agreements1764000000000, DealRegistrations1764100000000, EvidenceFiles1764200000000, Training1764300000000, JobRuns1764400000000, RegistrationSweepIndexes1764500000000, TrainingSweepIndexes1764600000000, RegistrationMatching1764700000000, RequestCounters1764750000000, RegistrationIndexTuning1764800000000, ListIndexes1764810000000, RegistrationReviewComment1764820000000, AccessAdministration1764840000000, RecomputeNameCores1764860000000, NameAltKeys1764870000000, SearchIndexPendingList1764880000000, Rebates1764900000000, SellOutFiles1764930000000];
+export const MIGRATIONS = [Foundation1763800000000, PartnerScreening1763900000000, Agreements1764000000000, DealRegistrations1764100000000, EvidenceFiles1764200000000, Training1764300000000, JobRuns1764400000000, RegistrationSweepIndexes1764500000000, TrainingSweepIndexes1764600000000, RegistrationMatching1764700000000, RequestCounters1764750000000, RegistrationIndexTuning1764800000000, ListIndexes1764810000000, RegistrationReviewComment1764820000000, AccessAdministration1764840000000, RecomputeNameCores1764860000000, NameAltKeys1764870000000, SearchIndexPendingList1764880000000, Rebates1764900000000, RebateRuns1764910000000, SellOutFiles1764930000000, ListSearchBigrams1764890000000];

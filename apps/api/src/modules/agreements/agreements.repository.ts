@@ -14,6 +14,10 @@ import { CatalogRepository } from '../catalog/catalog.repository';
 import { PartnersRepository } from '../partners/partners.repository';
 
 type Cell = { industryId: string; regionId: string };
+
+/** $1..$2: the run period. An agreement with pricing (a rebate programme) whose term overlaps it. */
+const REBATE_CANDIDATE = `a.status IN ('active', 'expired', 'terminated') AND coalesce(a.terms->'pricing', 'null'::jsonb) <> 'null'::jsonb
+  AND a.start_date <= $2::date AND a.end_date >= $1::date`;
 import type { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../../database/connection.repository';
 
@@ -510,6 +514,30 @@ export class AgreementsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Agreements a rebate run of [from, to] covers (issue #14): active, expired or terminated, with pricing in their
+   * terms, their term overlapping the run period; in id order after `after`, `limit` at a time (null `limit`: count).
+   */
+  async rebateCandidates(
+    m: EntityManager,
+    range: { from: string; to: string },
+    after: string | null,
+    limit: number,
+  ): Promise<{ id: string; partnerId: string; partnerName: string; type: AgreementSummary['type']; startDate: string; endDate: string; terms: AgreementTerms }[]> {
+    return m.query(
+      `SELECT a.id, a.partner_id AS "partnerId", p.name AS "partnerName", a.type, a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.terms
+         FROM agreements a JOIN partners p ON p.id = a.partner_id
+        WHERE ${REBATE_CANDIDATE} AND ($3::uuid IS NULL OR a.id > $3::uuid)
+        ORDER BY a.id LIMIT $4`,
+      [range.from, range.to, after, limit],
+    );
+  }
+
+  async countRebateCandidates(m: EntityManager, range: { from: string; to: string }): Promise<number> {
+    const [row] = await m.query(`SELECT count(*)::int AS n FROM agreements a WHERE ${REBATE_CANDIDATE}`, [range.from, range.to]);
+    return row.n;
+  }
+
   /** Type, partner and term of some agreements. */
   async briefs(
     m: EntityManager,
@@ -521,5 +549,21 @@ export class AgreementsRepository {
       [ids],
     );
     return rows.map((r) => ({ id: r.id, type: r.type, partnerId: r.partner_id, startDate: r.start_date, endDate: r.end_date }));
+  }
+
+  /**
+   * Active agreements whose term holds `day`, with the parts of their terms performance needs (issue #14, the vendor's
+   * performance overview): one statement for all of them.
+   */
+  async activeOn(
+    m: EntityManager,
+    day: string,
+  ): Promise<{ id: string; type: AgreementSummary['type']; partnerId: string; startDate: string; endDate: string; terms: Pick<AgreementTerms, 'pricing' | 'evaluationPeriod' | 'quotaPerPeriod'> }[]> {
+    return m.query(
+      `SELECT id, type, partner_id AS "partnerId", start_date AS "startDate", end_date AS "endDate",
+              jsonb_build_object('pricing', terms->'pricing', 'evaluationPeriod', terms->'evaluationPeriod', 'quotaPerPeriod', terms->'quotaPerPeriod') AS terms
+         FROM agreements WHERE status = 'active' AND start_date <= $1::date AND end_date >= $1::date`,
+      [day],
+    );
   }
 }

@@ -11,6 +11,8 @@ import { DealRegistrationsRepository } from './deal-registrations.repository';
 import { DealRegistrationsService } from './deal-registrations.service';
 import { DirectAccountsRepository } from './direct-accounts.repository';
 import { DirectAccountsService } from './direct-accounts.service';
+import { PerformanceBasisRepository } from './performance-basis.repository';
+import { RebateBasisRepository } from './rebate-basis.repository';
 import { RegistrationSweeper } from './registration-sweeper';
 import { RegistrationReviewController } from './registration-review.controller';
 import { RegistrationReviewRepository } from './registration-review.repository';
@@ -22,7 +24,7 @@ import { RegistrationQueueService } from './registration-queue.service';
 @Module({
   imports: [PartnersModule, AgreementsModule, UsersModule, CatalogModule],
   controllers: [RegistrationQueueController, DealRegistrationsController, RegistrationReviewController, ConflictsController],
-  providers: [DealRegistrationsRepository, ConflictsRepository, DirectAccountsRepository, DealRegistrationsService, ConflictsService, DirectAccountsService, RegistrationSweeper, RegistrationReviewRepository, RegistrationReviewService, RegistrationQueueRepository, RegistrationQueueService],
-  exports: [DealRegistrationsRepository, DealRegistrationsService],
+  providers: [DealRegistrationsRepository, ConflictsRepository, DirectAccountsRepository, DealRegistrationsService, ConflictsService, DirectAccountsService, RegistrationSweeper, RegistrationReviewRepository, RegistrationReviewService, RegistrationQueueRepository, RegistrationQueueService, RebateBasisRepository, PerformanceBasisRepository],
+  exports: [DealRegistrationsRepository, DealRegistrationsService, RebateBasisRepository, PerformanceBasisRepository],
 })
 export class DealRegistrationsModule {}

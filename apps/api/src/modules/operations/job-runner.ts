@@ -36,6 +36,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger = new Logger('Jobs');
   readonly instanceId = `${hostname()}:${process.pid}`;
   private readonly jobs = new Map<JobKind, HourlyJob>();
+  /** On-demand jobs keyed by their own record (a rebate run): a pg-boss queue each, no schedule, no job_runs row. */
+  private readonly onDemand = new Map<string, (key: string) => Promise<void>>();
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
 
@@ -68,6 +70,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     }
     if (!this.enabled) return;
     const boss = await this.start(true);
+    for (const [queue, handler] of this.onDemand) {
+      await boss.work<{ key: string }>(queue, { batchSize: 1 }, async ([job]) => {
+        if (job) await handler(job.data.key);
+      });
+    }
     const timeZone = businessTimeZone();
     for (const kind of this.kinds()) {
       await boss.schedule(kind, this.scheduleOf(kind), { kind }, { tz: timeZone });
@@ -93,6 +100,29 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     this.boss = null;
     this.starting = null;
     if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+  }
+
+  /**
+   * Registers an on-demand job (call it from a provider's onModuleInit). Its record (e.g. rebate_runs) carries status,
+   * cursor and progress, and the handler must be idempotent and resumable: delivery is at least once.
+   */
+  registerOnDemand(queue: string, handler: (key: string) => Promise<void>): void {
+    this.onDemand.set(queue, handler);
+  }
+
+  /**
+   * Runs an on-demand job: queued with pg-boss (retried after a lost delivery) where jobs are enabled; with
+   * JOBS_ENABLED=false (a single instance, the embedded database) in this process, after the caller's response.
+   */
+  async sendOnDemand(queue: string, key: string): Promise<void> {
+    const handler = this.onDemand.get(queue);
+    if (!handler) throw new Error(`unknown on-demand job ${queue}`);
+    if (!this.enabled) {
+      setImmediate(() => handler(key).catch((err: unknown) => this.logger.error(`${queue} ${key} failed: ${err instanceof Error ? err.message : String(err)}`)));
+      return;
+    }
+    const boss = await this.start(true);
+    await boss.send(queue, { key }, { singletonKey: key });
   }
 
   /** Queues a run (already recorded in job_runs) with pg-boss; starts a send-only pg-boss when jobs are disabled here. */
@@ -135,6 +165,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       };
       await boss.createQueue(kind, options);
       await boss.updateQueue(kind, options);
+    }
+    for (const queue of this.onDemand.keys()) {
+      const options: PgBoss.Queue = { name: queue, policy: 'standard', retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_SECONDS, expireInSeconds: this.config.JOBS_EXPIRE_SECONDS };
+      await boss.createQueue(queue, options);
+      await boss.updateQueue(queue, options);
     }
     this.boss = boss;
     return boss;

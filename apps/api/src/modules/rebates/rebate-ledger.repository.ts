@@ -107,4 +107,17 @@ export class RebateLedgerRepository {
         GROUP BY l.partner_id, p.name ORDER BY p.name, l.partner_id`,
     );
   }
+
+  /** Σ settlement entries per (agreement, period start) asked: what was already settled for each period (absent = 0). */
+  async settledFor(pairs: readonly { agreementId: string; periodStart: string }[], m: EntityManager = this.db.manager): Promise<Map<string, string>> {
+    if (!pairs.length) return new Map();
+    const rows: { agreement_id: string; period_start: string; settled: string }[] = await m.query(
+      `SELECT l.agreement_id, l.period_start::text, sum(l.amount)::text AS settled
+         FROM rebate_ledger l JOIN unnest($1::uuid[], $2::date[]) AS t(agreement_id, period_start)
+           ON l.agreement_id = t.agreement_id AND l.period_start = t.period_start
+        WHERE l.kind = 'settlement' GROUP BY l.agreement_id, l.period_start`,
+      [pairs.map((p) => p.agreementId), pairs.map((p) => p.periodStart)],
+    );
+    return new Map(rows.map((r) => [`${r.agreement_id}|${r.period_start}`, r.settled]));
+  }
 }

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** One (agreement, period) whose basis is asked for; `key` is echoed on each line so the caller can group them. */
+export interface BasisRequest {
+  key: number;
+  agreementId: string;
+  start: string;
+  end: string;
+}
+
+/** A won registration in the basis of one requested (agreement, period). */
+export interface WonBasisLine {
+  key: number;
+  id: string;
+  agreementId: string;
+  wonOn: string;
+  amount: string;
+  /** The attribution share (a resolved split gives this registration its share_percent ÷ 100), else '1'. */
+  share: string;
+  customerName: string;
+  industryId: string;
+}
+
+/**
+ * The won basis of rebate periods (issue #14), owned by the deal-registrations module: every won registration of
+ * the agreement whose `won_on` lies in the period, with its split share. One set-based statement for a whole batch of
+ * (agreement, period) pairs: one index range scan per pair (deal_registrations_won_basis_idx).
+ */
+@Injectable()
+export class RebateBasisRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async wonBasis(requests: readonly BasisRequest[], m: EntityManager = this.db.manager): Promise<WonBasisLine[]> {
+    if (!requests.length) return [];
+    return m.query(
+      `SELECT t.key, r.id, r.agreement_id AS "agreementId", r.won_on::text AS "wonOn", r.won_amount::text AS amount,
+              coalesce((s.share_percent::numeric / 100)::text, '1') AS share, r.customer_name AS "customerName", r.industry_id AS "industryId"
+         FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[]) AS t(key, agreement_id, period_start, period_end)
+         JOIN deal_registrations r
+           ON r.agreement_id = t.agreement_id AND r.status = 'won' AND r.won_on BETWEEN t.period_start AND t.period_end
+         LEFT JOIN LATERAL (
+           SELECT cp.share_percent FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
+            WHERE cp.registration_id = r.id AND c.resolution = 'split' AND cp.share_percent IS NOT NULL
+            ORDER BY c.resolved_at DESC NULLS LAST LIMIT 1) s ON true
+        WHERE r.won_amount IS NOT NULL
+        ORDER BY t.key, r.won_on, r.id`,
+      [requests.map((q) => q.key), requests.map((q) => q.agreementId), requests.map((q) => q.start), requests.map((q) => q.end)],
+    );
+  }
+
+  /** The status of a registration (for a reversal: only a won deal can be reversed), or null when it does not exist. */
+  async statusOf(registrationId: string, m: EntityManager = this.db.manager): Promise<{ status: string; partnerId: string; agreementId: string | null } | null> {
+    const rows = await m.query(`SELECT status, partner_id AS "partnerId", agreement_id AS "agreementId" FROM deal_registrations WHERE id = $1`, [registrationId]);
+    return rows[0] ?? null;
+  }
+}

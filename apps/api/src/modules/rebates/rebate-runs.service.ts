@@ -1,0 +1,274 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Dec, type RebateRun, runPeriodBounds } from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../common/database/transaction';
+import { AppError } from '../../common/errors/app-error';
+import type { AuthenticatedUser } from '../../common/http/request-context';
+import { businessToday } from '../../common/time';
+import { AgreementsRepository } from '../agreements/agreements.repository';
+import { AuditService } from '../audit/audit.service';
+import { RebateBasisRepository, type BasisRequest, type WonBasisLine } from '../deal-registrations/rebate-basis.repository';
+import { JobRunner } from '../operations/job-runner';
+import { type AgreementPlan, type BatchFacts, type Candidate, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
+import { RebateLedgerRepository } from './rebate-ledger.repository';
+import { type BatchOutcome, type DiffEntry, RebateRunsRepository, type RunRow } from './rebate-runs.repository';
+import { type LineWrite, RebateStatementsRepository } from './rebate-statements.repository';
+
+/** The pg-boss queue of rebate runs (on demand, keyed by the run id). */
+export const REBATE_RUN_QUEUE = 'rebate-run';
+/** Agreements per batch (one transaction each): one basis query, a few multi-row writes. */
+const BATCH_SIZE = Math.max(1, Number(process.env.REBATE_RUN_BATCH_SIZE ?? 500));
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toRun(r: RunRow): RebateRun {
+  const percent = r.status === 'succeeded' ? 100 : r.total > 0 ? Math.min(99, Math.floor((r.done / r.total) * 100)) : 0;
+  return {
+    id: r.id,
+    period: r.period,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    asOf: r.as_of,
+    status: r.status,
+    total: r.total,
+    done: r.done,
+    errors: r.errors,
+    errorDetails: r.error_details,
+    created: r.created_count,
+    updated: r.updated_count,
+    unchanged: r.unchanged_count,
+    locked: r.locked_count,
+    diff: r.diff,
+    startedBy: { id: r.started_by, name: r.started_by_name },
+    createdAt: r.created_at.toISOString(),
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+    heartbeatAt: iso(r.heartbeat_at),
+    percent,
+  };
+}
+
+function isActiveRunConflict(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === 'rebate_runs_one_active';
+}
+
+/**
+ * Rebate runs (issue #14): a run computes every covered agreement's statement for a period as a job — batches of
+ * agreements, one transaction each, the cursor, progress and heartbeat moved with the batch, so a run cut short
+ * (kill -9) resumes where it stopped and a rerun books nothing new (idempotent).
+ */
+@Injectable()
+export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('RebateRuns');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: RebateRunsRepository,
+    private readonly statements: RebateStatementsRepository,
+    private readonly ledger: RebateLedgerRepository,
+    private readonly agreements: AgreementsRepository,
+    private readonly basis: RebateBasisRepository,
+    private readonly runner: JobRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit() {
+    this.runner.registerOnDemand(REBATE_RUN_QUEUE, (id) => this.execute(id));
+  }
+
+  /** Runs left queued or cut short by a stopped instance are resumed (safe beside a redelivery: batches take turns). */
+  async onApplicationBootstrap() {
+    try {
+      for (const id of await this.runs.unfinished()) await this.runner.sendOnDemand(REBATE_RUN_QUEUE, id);
+    } catch (err) {
+      this.logger.error(`could not resume rebate runs: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async start(period: string, user: Pick<AuthenticatedUser, 'id'>): Promise<RebateRun> {
+    const { start, end } = runPeriodBounds(period);
+    let id: string;
+    try {
+      id = await inTransaction(this.db, async (m) => {
+        const runId = await this.runs.insert(m, { period, start, end, asOf: businessToday(), startedBy: user.id });
+        await this.audit.record(m, { entity: 'rebate_run', entityId: runId, action: 'rebate_run.started', after: { period, periodStart: start, periodEnd: end } });
+        return runId;
+      });
+    } catch (err) {
+      if (isActiveRunConflict(err)) throw new AppError('REBATE_RUN_ACTIVE', { period });
+      throw err;
+    }
+    try {
+      await this.runner.sendOnDemand(REBATE_RUN_QUEUE, id);
+    } catch {
+      await this.runs.fail(id, 'could not be queued');
+      throw new AppError('JOB_RUNNER_UNAVAILABLE');
+    }
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<RebateRun> {
+    const row = await this.runs.find(id);
+    if (!row) throw AppError.notFound('rebate_run', id);
+    return toRun(row);
+  }
+
+  async list(period: string | undefined, limit: number): Promise<RebateRun[]> {
+    return (await this.runs.list(period, limit)).map(toRun);
+  }
+
+  /**
+   * Executes (or resumes) a run to the end. Called by the job runner — and directly by a benchmark. Returns quietly
+   * when the run already finished (a redelivery).
+   */
+  async execute(runId: string): Promise<void> {
+    const run = await this.runs.start(runId);
+    if (!run) return;
+    try {
+      if (run.cursor === null && run.done === 0) {
+        await this.runs.setTotal(runId, await this.agreements.countRebateCandidates(this.db.manager, { from: run.period_start, to: run.period_end }));
+      }
+      while (await inTransaction(this.db, (m) => this.batch(m, runId))) {
+        /* next batch */
+      }
+      await this.runs.succeed(runId);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.error(`rebate run ${runId} failed: ${message}`);
+      await this.runs.fail(runId, message).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** One batch: the next agreements after the cursor, computed and written in one transaction. False when done. */
+  private async batch(m: EntityManager, runId: string): Promise<boolean> {
+    const run = await this.runs.lockForBatch(m, runId);
+    if (!run || run.status !== 'running') return false;
+    const candidates = (await this.agreements.rebateCandidates(m, { from: run.period_start, to: run.period_end }, run.cursor, BATCH_SIZE)) as Candidate[];
+    if (!candidates.length) return false;
+    const ids = candidates.map((c) => c.id);
+    await this.statements.lockAgreements(m, ids);
+
+    const outcome: BatchOutcome = { cursor: ids[ids.length - 1], done: candidates.length, created: 0, updated: 0, unchanged: 0, locked: 0, errors: [], diff: [] };
+    const existing = groupBy(await this.statements.statementsOf(m, ids), (s) => s.agreement_id);
+    const plans: AgreementPlan[] = [];
+    for (const c of candidates) {
+      const p = planAgreement(c, run.period_end, existing.get(c.id) ?? []);
+      if (p.kind === 'plan') plans.push(p.plan);
+      else if (p.kind === 'locked') outcome.locked++;
+      else outcome.errors.push({ agreementId: c.id, code: p.code });
+    }
+
+    const facts = await this.readFacts(m, plans, { runId, asOf: run.as_of, startedBy: run.started_by });
+    const results = [];
+    for (const plan of plans) {
+      try {
+        results.push(computeAgreement(plan, facts));
+      } catch (err) {
+        outcome.errors.push({ agreementId: plan.agreement.id, code: 'REBATE_COMPUTE_FAILED', message: err instanceof Error ? err.message.slice(0, 200) : undefined });
+      }
+    }
+    const changed = results.filter((r) => !r.unchanged);
+    outcome.unchanged = results.length - changed.length;
+    const written = await this.statements.upsert(
+      m,
+      changed.map((r) => r.statement),
+    );
+    const lines: LineWrite[] = [];
+    const entries = [];
+    const diff = new Map<string, DiffEntry>();
+    for (const r of changed) {
+      const w = written.get(r.plan.agreement.id);
+      if (!w) {
+        outcome.locked++;
+        continue;
+      }
+      if (w.inserted) outcome.created++;
+      else outcome.updated++;
+      for (const l of r.lines) lines.push({ ...l, statementId: w.id });
+      for (const e of r.entries) entries.push({ ...e, statementId: w.id });
+      const before = r.plan.existing?.payable ?? null;
+      if (before === null || !new Dec(before).eq(r.statement.payable)) {
+        const d = diff.get(r.plan.agreement.partnerId) ?? { partnerId: r.plan.agreement.partnerId, partnerName: r.plan.agreement.partnerName, before: null, after: '0' };
+        if (before !== null) d.before = new Dec(d.before ?? 0).plus(before).toFixed(2);
+        d.after = new Dec(d.after).plus(r.statement.payable).toFixed(2);
+        diff.set(d.partnerId, d);
+      }
+    }
+    await this.statements.replaceLines(
+      m,
+      [...written.values()].filter((w) => !w.inserted).map((w) => w.id),
+      lines,
+    );
+    await this.ledger.append(m, entries);
+    outcome.diff = [...diff.values()]
+      .sort((x, y) => new Dec(y.after).minus(y.before ?? 0).abs().comparedTo(new Dec(x.after).minus(x.before ?? 0).abs()))
+      .slice(0, 200);
+    await this.runs.recordBatch(m, runId, outcome);
+    return candidates.length === BATCH_SIZE;
+  }
+
+  /** Every fact the batch's plans need, each in one set-based read. */
+  private async readFacts(m: EntityManager, plans: readonly AgreementPlan[], run: { runId: string; asOf: string; startedBy: string }): Promise<BatchFacts> {
+    const requests: BasisRequest[] = [];
+    const keyOf: string[] = [];
+    for (const plan of plans) {
+      for (const p of [...plan.lookback, plan.target]) {
+        keyOf.push(periodKey(plan.agreement.id, p.start));
+        requests.push({ key: requests.length, agreementId: plan.agreement.id, start: p.start, end: p.end });
+      }
+    }
+    const pairs = requests.map((r) => ({ agreementId: r.agreementId, periodStart: r.start }));
+    const lookbackPairs = plans.flatMap((p) => p.lookback.map((l) => ({ agreementId: p.agreement.id, periodStart: l.start })));
+    const drafts = plans.map((p) => p.existing?.id).filter((x): x is string => Boolean(x));
+
+    const wonLines = await this.basis.wonBasis(requests, m);
+    const reversed = await this.statements.reversedAmong(
+      m,
+      wonLines.map((l) => l.id),
+    );
+    const basis = new Map<string, WonBasisLine[]>();
+    for (const l of wonLines) {
+      if (reversed.has(l.id)) continue;
+      const k = keyOf[l.key];
+      const list = basis.get(k);
+      if (list) list.push(l);
+      else basis.set(k, [l]);
+    }
+    const quotas = new Map((await this.statements.quotas(m, pairs)).map((q) => [periodKey(q.agreement_id, q.period_start), q.quota]));
+    const ledger = groupBy(await this.statements.ledgerOf(m, pairs), (e) => periodKey(e.agreement_id, e.period_start));
+    const paidRows = await this.statements.paidLines(m, lookbackPairs);
+    const paid = new Map<string, Set<string>>();
+    const descriptions = new Map<string, string>();
+    for (const r of paidRows) {
+      const k = periodKey(r.agreement_id, r.period_start);
+      (paid.get(k) ?? paid.set(k, new Set()).get(k)!).add(r.source_id);
+      descriptions.set(r.source_id, r.description);
+    }
+    for (const l of wonLines) descriptions.set(l.id, l.customerName);
+    const cross = groupBy(await this.statements.crossPeriodEntries(m, drafts), (e) => e.statement_id as string);
+    const missing = [...new Set([...cross.values()].flat().map((e) => e.source_id).filter((s): s is string => Boolean(s) && !descriptions.has(s!)))];
+    for (const [k, v] of await this.statements.lineDescriptions(m, missing)) descriptions.set(k, v);
+    const adjustments = groupBy(
+      await this.statements.pendingAdjustments(
+        m,
+        plans.map((p) => p.agreement.id),
+      ),
+      (e) => e.agreement_id,
+    );
+    return { ...run, basis, quotas, ledger, paid, cross, adjustments, descriptions };
+  }
+}
+
+function groupBy<T>(rows: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
