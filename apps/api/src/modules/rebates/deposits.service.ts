@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type AgreementDeposit,
+  Dec,
+  type DepositEventRequest,
+  type DepositStatus,
+  depositTransition,
+  type LedgerKind,
+  performanceReached,
+  type Scope,
+  terminatedForBreach,
+  VENDOR_SCOPE,
+} from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../common/database/transaction';
+import { AppError } from '../../common/errors/app-error';
+import type { AuthenticatedUser } from '../../common/http/request-context';
+import { AgreementsRepository } from '../agreements/agreements.repository';
+import { AuditService } from '../audit/audit.service';
+import { AuthRepository } from '../auth/auth.repository';
+import { type DepositRow, DepositsRepository } from './deposits.repository';
+import { PerformanceService } from './performance.service';
+import { RebateLedgerRepository } from './rebate-ledger.repository';
+
+type AgreementRow = NonNullable<Awaited<ReturnType<AgreementsRepository['row']>>>;
+
+/** The ledger entry of each move: the deposit held grows when paid and shrinks when offset, refunded or forfeited. */
+const LEDGER: Record<Exclude<DepositStatus, 'due'>, { kind: LedgerKind; sign: 1 | -1 }> = {
+  paid: { kind: 'deposit_paid', sign: 1 },
+  offset: { kind: 'deposit_offset', sign: -1 },
+  refunded: { kind: 'deposit_refund', sign: -1 },
+  forfeited: { kind: 'deposit_forfeit', sign: -1 },
+};
+
+const ACTION = { paid: 'deposit.paid', offset: 'deposit.offset', refunded: 'deposit.refunded', forfeited: 'deposit.forfeited' } as const;
+const ALL: DepositStatus[] = ['paid', 'offset', 'refunded', 'forfeited'];
+
+/**
+ * Deposits of exclusive agreements (DOMAIN §4; issue #14): `due → paid → offset | refunded | forfeited`, each move an
+ * event and a ledger entry in one transaction. Offset or refund once performance was reached (the latest ended
+ * evaluation period at ≥ 100 % of its quota); forfeit only when the agreement was terminated for breach.
+ */
+@Injectable()
+export class DepositsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly agreements: AgreementsRepository,
+    private readonly deposits: DepositsRepository,
+    private readonly ledger: RebateLedgerRepository,
+    private readonly performance: PerformanceService,
+    private readonly users: AuthRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  private terms(a: AgreementRow) {
+    const d = a.type === 'exclusive' ? a.terms.deposit : null;
+    if (!d) throw new AppError('DEPOSIT_NOT_APPLICABLE', {}, { agreementId: a.id });
+    return d;
+  }
+
+  private async facts(m: EntityManager, a: AgreementRow, today: string) {
+    return {
+      performanceReached: performanceReached(await this.performance.latestEndedAttainment(a, today, m), today),
+      terminatedForBreach: terminatedForBreach(a.status, (a.termination_reason as string | null) ?? null),
+    };
+  }
+
+  private async view(m: EntityManager, a: AgreementRow, row: DepositRow, today: string): Promise<AgreementDeposit> {
+    const facts = await this.facts(m, a, today);
+    const events = await this.deposits.events(a.id, m);
+    const names = await this.users.displayNames(events.map((e) => e.created_by), m);
+    return {
+      agreementId: a.id,
+      partnerId: a.partner_id,
+      amount: new Dec(row.amount).toFixed(2),
+      dueOn: row.due_on,
+      handling: this.terms(a).handling,
+      status: row.status,
+      ...facts,
+      allowed: ALL.filter((to) => depositTransition(row.status, to, facts).ok),
+      events: events.map((e) => ({
+        id: e.id,
+        from: e.from_status,
+        to: e.to_status,
+        amount: new Dec(e.amount).toFixed(2),
+        occurredOn: e.occurred_on,
+        reference: e.reference,
+        note: e.note,
+        createdBy: { id: e.created_by, name: names.get(e.created_by) ?? '' },
+        createdAt: new Date(e.created_at).toISOString(),
+      })),
+    };
+  }
+
+  /** The deposit, created from the terms on first read. */
+  async get(id: string, scope: Scope, today: string): Promise<AgreementDeposit> {
+    return inTransaction(this.db, async (m) => {
+      const a = await this.agreements.row(id, scope, m);
+      if (!a) throw AppError.notFound('agreement', id);
+      const d = this.terms(a);
+      const row = await this.deposits.ensure(m, { agreementId: a.id, partnerId: a.partner_id, amount: d.amount, dueOn: d.dueDate });
+      return this.view(m, a, row, today);
+    });
+  }
+
+  async move(id: string, body: DepositEventRequest, actor: AuthenticatedUser, today: string): Promise<AgreementDeposit> {
+    return inTransaction(this.db, async (m) => {
+      const a = await this.agreements.row(id, VENDOR_SCOPE, m, true);
+      if (!a) throw AppError.notFound('agreement', id);
+      const d = this.terms(a);
+      const row = await this.deposits.ensure(m, { agreementId: a.id, partnerId: a.partner_id, amount: d.amount, dueOn: d.dueDate }, true);
+      const check = depositTransition(row.status, body.to, await this.facts(m, a, today));
+      if (!check.ok) {
+        const code =
+          check.reason === 'performance_not_reached' ? 'DEPOSIT_PERFORMANCE_NOT_REACHED' : check.reason === 'not_terminated_for_breach' ? 'DEPOSIT_NOT_TERMINATED_FOR_BREACH' : 'DEPOSIT_TRANSITION_INVALID';
+        throw new AppError(code, { from: row.status, to: body.to }, { from: row.status, to: body.to });
+      }
+      const eventId = await this.deposits.insertEvent(m, {
+        agreementId: a.id,
+        from: row.status,
+        to: body.to,
+        amount: row.amount,
+        occurredOn: body.occurredOn,
+        reference: body.reference?.trim() || null,
+        note: body.note?.trim() || null,
+        createdBy: actor.id,
+      });
+      await this.deposits.setStatus(m, a.id, body.to);
+      const entry = LEDGER[body.to];
+      await this.ledger.append(m, [
+        {
+          partnerId: a.partner_id,
+          agreementId: a.id,
+          periodStart: null,
+          kind: entry.kind,
+          amount: new Dec(row.amount).times(entry.sign).toFixed(2),
+          sourceId: eventId,
+          bookedOn: today,
+          note: body.reference?.trim() || null,
+          createdBy: actor.id,
+        },
+      ]);
+      await this.audit.record(m, {
+        entity: 'agreement',
+        entityId: a.id,
+        action: ACTION[body.to],
+        before: { status: row.status },
+        after: { status: body.to, amount: new Dec(row.amount).toFixed(2), occurredOn: body.occurredOn, ...(body.reference ? { reference: body.reference } : {}) },
+      });
+      return this.view(m, a, { ...row, status: body.to }, today);
+    });
+  }
+}

@@ -1,0 +1,312 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  agreementNumber,
+  type AgreementPerformance,
+  type AgreementTerms,
+  attainmentOf,
+  type BasisLine,
+  computeRebate,
+  Dec,
+  elapsedFraction,
+  type EvaluationPeriod,
+  evaluationPeriods,
+  pacePercent,
+  type PerformanceOverviewPage,
+  type PerformanceOverviewQuery,
+  type PerformanceOverviewRow,
+  periodOf,
+  programmeOfTerms,
+  quotaEditable,
+  type RebateProgramme,
+  type RebateResult,
+  type Scope,
+  thresholdOf,
+  watchFlag,
+  type WatchFlag,
+  weeklySeries,
+  whatIf,
+  type WhatIf,
+} from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { AgreementsRepository } from '../agreements/agreements.repository';
+import { PerformanceBasisRepository } from '../deal-registrations/performance-basis.repository';
+import { RebateBasisRepository } from '../deal-registrations/rebate-basis.repository';
+import { PartnersRepository } from '../partners/partners.repository';
+import { SellOutRepository } from '../sell-out/sell-out.repository';
+import { PerformanceRepository } from './performance.repository';
+import { QuotasRepository } from './quotas.repository';
+import { RebateLedgerRepository } from './rebate-ledger.repository';
+
+type AgreementRow = NonNullable<Awaited<ReturnType<AgreementsRepository['row']>>>;
+type RebateTerms = Pick<AgreementTerms, 'pricing' | 'evaluationPeriod' | 'quotaPerPeriod'>;
+
+const money = (v: string | number) => new Dec(v).toFixed(2);
+const key = (agreementId: string, periodStart: string) => `${agreementId}|${periodStart}`;
+
+/** The engine's result as shown (RebateExplanation): everything but the per-line allocation. */
+function explanation(r: RebateResult) {
+  const { allocation: _allocation, ...rest } = r;
+  return rest;
+}
+
+/** The evaluation periods of an agreement's term (quarters unless the terms say otherwise). */
+export function periodsOf(a: { startDate: string; endDate: string; terms: Pick<AgreementTerms, 'evaluationPeriod'> }): EvaluationPeriod[] {
+  return evaluationPeriods(a.startDate, a.endDate, a.terms.evaluationPeriod ?? 'quarter');
+}
+
+/** The period asked for (by its first day), else the one holding today, else the last (term over) or the first. */
+export function pickPeriod(periods: readonly EvaluationPeriod[], today: string, requested?: string): EvaluationPeriod {
+  if (requested) {
+    const p = periods.find((x) => x.start === requested);
+    if (!p) throw new AppError('PERFORMANCE_PERIOD_UNKNOWN', { periodStart: requested });
+    return p;
+  }
+  return periodOf(periods, today) ?? (today > periods[periods.length - 1].end ? periods[periods.length - 1] : periods[0]);
+}
+
+/** A period's quota: the one set for it, else the terms' quota per period, else 0. */
+export function quotaFor(terms: Pick<AgreementTerms, 'quotaPerPeriod'>, set: string | undefined): { amount: string; source: 'set' | 'terms' | 'none' } {
+  if (set !== undefined) return { amount: money(set), source: 'set' };
+  if (terms.quotaPerPeriod) return { amount: money(terms.quotaPerPeriod), source: 'terms' };
+  return { amount: '0.00', source: 'none' };
+}
+
+/** What a programme's next step starts at, as an amount (for volume pricing's "close to the next band"). */
+function nextFrom(programme: RebateProgramme | null, next: RebateResult['next']): string | null {
+  return programme?.kind === 'volume_pricing' && next ? programme.bands[next.tierIndex].fromVolume : null;
+}
+
+interface Figures {
+  programme: RebateProgramme | null;
+  quota: string;
+  achievement: string;
+  attainmentPercent: string | null;
+  elapsed: number;
+  result: RebateResult | null;
+  watch: WatchFlag | null;
+}
+
+/** One period's figures from its basis lines: the engine when there is a programme, attainment and pace always. */
+function figures(terms: RebateTerms, period: EvaluationPeriod, quota: string, lines: readonly BasisLine[], alreadySettled: string, today: string): Figures {
+  const programme = programmeOfTerms(terms);
+  const result = programme ? computeRebate({ programme, quota, lines, alreadySettled }) : null;
+  const achievement = result ? result.achievement : lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1)), new Dec(0)).toFixed();
+  const attainmentPercent = attainmentOf(achievement, quota);
+  const elapsed = elapsedFraction(period, today);
+  const watch = watchFlag({ quota, attainmentPercent, thresholdPercent: thresholdOf(programme), elapsedFraction: elapsed, next: result?.next ?? null, nextFrom: nextFrom(programme, result?.next ?? null) });
+  return { programme, quota, achievement, attainmentPercent, elapsed, result, watch };
+}
+
+/**
+ * Performance of agreements (issue #14): one period of one agreement with the engine's explanation and the pace
+ * chart; what one more deal would do; every agreement's current period for the vendor's overview (set-based: one
+ * basis aggregation for all agreements, the engine per agreement in memory).
+ */
+@Injectable()
+export class PerformanceService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly agreements: AgreementsRepository,
+    private readonly basis: RebateBasisRepository,
+    private readonly basisTotals: PerformanceBasisRepository,
+    private readonly partners: PartnersRepository,
+    private readonly sellOut: SellOutRepository,
+    private readonly ledger: RebateLedgerRepository,
+    private readonly quotas: QuotasRepository,
+    private readonly repo: PerformanceRepository,
+  ) {}
+
+  /** The agreement as `scope` sees it: another partner's agreement does not exist (404). */
+  async agreement(id: string, scope: Scope): Promise<AgreementRow> {
+    const row = await this.agreements.row(id, scope);
+    if (!row) throw AppError.notFound('agreement', id);
+    return row;
+  }
+
+  private termsOf(row: AgreementRow) {
+    return { startDate: row.start_date, endDate: row.end_date, terms: row.terms };
+  }
+
+  /**
+   * The basis lines of one (agreement, period): won deals (split share), reversed deals left out; for a distribution
+   * agreement also its sell-out lines (share 1).
+   */
+  private async lines(row: AgreementRow, period: EvaluationPeriod): Promise<(BasisLine & { date: string })[]> {
+    const won = await this.basis.wonBasis([{ key: 0, agreementId: row.id, start: period.start, end: period.end }]);
+    const reversed = new Set(await this.repo.reversedIds(won.map((w) => w.id)));
+    const lines = won.filter((w) => !reversed.has(w.id)).map((w) => ({ id: w.id, amount: w.amount, share: w.share, date: w.wonOn }));
+    if (row.type !== 'distribution') return lines;
+    const sold = await this.sellOut.basisLines([row.id], period.start, period.end);
+    return [...lines, ...sold.map((l) => ({ id: l.id, amount: l.amount, date: l.soldOn }))];
+  }
+
+  private async quotaOf(row: AgreementRow, period: EvaluationPeriod) {
+    const set = (await this.quotas.forPairs([{ agreementId: row.id, periodStart: period.start }])).get(key(row.id, period.start));
+    return quotaFor(row.terms, set);
+  }
+
+  private async settled(agreementId: string, periodStart: string): Promise<string> {
+    return (await this.ledger.settledFor([{ agreementId, periodStart }])).get(key(agreementId, periodStart)) ?? '0';
+  }
+
+  async performance(id: string, scope: Scope, today: string, requested?: string): Promise<AgreementPerformance> {
+    const row = await this.agreement(id, scope);
+    const periods = periodsOf(this.termsOf(row));
+    const period = pickPeriod(periods, today, requested);
+    const [quota, lines, alreadySettled, statement] = [
+      await this.quotaOf(row, period),
+      await this.lines(row, period),
+      await this.settled(row.id, period.start),
+      await this.repo.statementOf(row.id, period.start),
+    ];
+    const f = figures(row.terms, period, quota.amount, lines, alreadySettled, today);
+    const visible = statement && (scope.kind !== 'partner' || statement.status !== 'draft') ? statement : null;
+    return {
+      agreement: {
+        id: row.id,
+        number: agreementNumber(row.type, row.start_date, row.id),
+        partnerId: row.partner_id,
+        partnerName: row.partner_name,
+        type: row.type,
+        status: row.status,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        evaluationPeriod: row.terms.evaluationPeriod ?? 'quarter',
+      },
+      programme: f.programme,
+      periods,
+      period,
+      asOf: today,
+      final: today > period.end,
+      quota: { ...quota, editable: quotaEditable(period, today) },
+      achievement: money(f.achievement),
+      attainmentPercent: f.attainmentPercent,
+      elapsedFraction: f.elapsed,
+      pacePercent: pacePercent(f.elapsed),
+      result: f.result ? explanation(f.result) : null,
+      watch: f.watch,
+      series: weeklySeries(
+        period,
+        today,
+        lines.map((l) => ({ date: l.date, achievement: new Dec(l.amount).times(l.share ?? 1).toFixed() })),
+      ),
+      lines: lines.length,
+      statement: visible ? { ...visible, payable: money(visible.payable) } : null,
+    };
+  }
+
+  /** What a deal of `amount` would do to the agreement's current period (the period holding today). */
+  async whatIf(id: string, scope: Scope, today: string, amount: string): Promise<WhatIf> {
+    const row = await this.agreement(id, scope);
+    const period = pickPeriod(periodsOf(this.termsOf(row)), today);
+    const [quota, lines, alreadySettled] = [await this.quotaOf(row, period), await this.lines(row, period), await this.settled(row.id, period.start)];
+    const programme = programmeOfTerms(row.terms);
+    const achieved = lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1)), new Dec(0));
+    const base = { agreementId: row.id, periodStart: period.start, periodEnd: period.end, amount: money(amount) };
+    const attainmentBefore = attainmentOf(achieved.toFixed(), quota.amount);
+    const attainmentAfter = attainmentOf(achieved.plus(amount).toFixed(), quota.amount);
+    if (!programme)
+      return { ...base, before: '0.00', after: '0.00', increase: '0.00', tierBefore: null, tierAfter: null, rateBefore: null, rateAfter: null, attainmentBefore, attainmentAfter };
+    const w = whatIf({ programme, quota: quota.amount, lines, alreadySettled }, amount);
+    return {
+      ...base,
+      before: w.before.earned,
+      after: w.after.earned,
+      increase: w.increase,
+      tierBefore: w.before.tierIndex,
+      tierAfter: w.after.tierIndex,
+      rateBefore: w.before.ratePercent,
+      rateAfter: w.after.ratePercent,
+      attainmentBefore,
+      attainmentAfter,
+    };
+  }
+
+  /**
+   * Attainment of the latest evaluation period that has ended by `today` (deposits: performance reached), or null
+   * when no period has ended. One basis total for that one period.
+   */
+  async latestEndedAttainment(row: AgreementRow, today: string, m: EntityManager = this.db.manager): Promise<{ end: string; attainmentPercent: string | null }[]> {
+    const ended = periodsOf(this.termsOf(row)).filter((p) => p.end < today);
+    const latest = ended.at(-1);
+    if (!latest) return [];
+    const reversed = await this.repo.reversedIds(undefined, m);
+    const [total] = await this.basisTotals.wonTotals([{ key: 0, agreementId: row.id, start: latest.start, end: latest.end }], reversed, m);
+    const quota = quotaFor(row.terms, (await this.quotas.forPairs([{ agreementId: row.id, periodStart: latest.start }], m)).get(key(row.id, latest.start)));
+    return [{ end: latest.end, attainmentPercent: attainmentOf(total?.achievement ?? '0', quota.amount) }];
+  }
+
+  /** Every active agreement's current period, with the watch flag; filtered, sorted and paged in memory. */
+  async overview(q: PerformanceOverviewQuery, today: string): Promise<PerformanceOverviewPage> {
+    const m = this.db.manager;
+    const active = (await this.agreements.activeOn(m, today)).filter((a) => !q.partnerId || a.partnerId === q.partnerId).filter((a) => !q.type || a.type === q.type);
+    const current = active.map((a, i) => ({ a, key: i, period: periodOf(periodsOf(a), today)! }));
+    const pairs = current.map((c) => ({ agreementId: c.a.id, periodStart: c.period.start }));
+    const reversed = await this.repo.reversedIds();
+    const [set, totals, settled, sold, names] = [
+      await this.quotas.forPairs(pairs, m),
+      await this.basisTotals.wonTotals(
+        current.map((c) => ({ key: c.key, agreementId: c.a.id, start: c.period.start, end: c.period.end })),
+        reversed,
+        m,
+      ),
+      await this.ledger.settledFor(pairs, m),
+      await this.sellOut.totalsFor(
+        current.filter((c) => c.a.type === 'distribution').map((c) => ({ agreementId: c.a.id, start: c.period.start, end: c.period.end })),
+        m,
+      ),
+      new Map((await this.partners.briefs(m, [...new Set(active.map((a) => a.partnerId))])).map((p) => [p.id, p.name])),
+    ];
+    const achieved = new Map(totals.map((t) => [t.key, t.achievement]));
+    let rows: PerformanceOverviewRow[] = current.map(({ a, key: k, period }) => {
+      const quota = quotaFor(a.terms, set.get(key(a.id, period.start))).amount;
+      const basis = [achieved.get(k), sold.get(a.id)?.amount].filter((x): x is string => !!x).map((amount, i) => ({ id: `${a.id}:${i}`, amount }));
+      const f = figures(a.terms, period, quota, basis, settled.get(key(a.id, period.start)) ?? '0', today);
+      return {
+        agreementId: a.id,
+        agreementNumber: agreementNumber(a.type, a.startDate, a.id),
+        agreementType: a.type,
+        partnerId: a.partnerId,
+        partnerName: names.get(a.partnerId) ?? '',
+        periodStart: period.start,
+        periodEnd: period.end,
+        quota,
+        achievement: money(f.achievement),
+        attainmentPercent: f.attainmentPercent,
+        pacePercent: pacePercent(f.elapsed),
+        tierIndex: f.result?.tierIndex ?? null,
+        ratePercent: f.result?.ratePercent ?? null,
+        earned: f.result?.earned ?? '0.00',
+        moreNeeded: f.result?.next?.moreNeeded ?? null,
+        nextRatePercent: f.result?.next?.ratePercent ?? null,
+        watch: f.watch,
+      };
+    });
+    const counts = { close_to_next_tier: 0, at_risk: 0 };
+    for (const r of rows) if (r.watch) counts[r.watch]++;
+    if (q.watch) rows = rows.filter((r) => (q.watch === 'any' ? r.watch !== null : r.watch === q.watch));
+    rows.sort(comparator(q.sort, q.order));
+    const total = rows.length;
+    const items = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    return { items, total, page: q.page, pageSize: q.pageSize, asOf: today, counts };
+  }
+}
+
+const COLLATOR = new Intl.Collator('zh-CN');
+
+/** Sort of the overview; rows without the figure (no quota, top tier) go last either way; ties by partner, agreement. */
+function comparator(sort: PerformanceOverviewQuery['sort'], order: 'asc' | 'desc') {
+  const dir = order === 'asc' ? 1 : -1;
+  const figure = (r: PerformanceOverviewRow) => (sort === 'attainment' ? r.attainmentPercent : sort === 'moreNeeded' ? r.moreNeeded : null);
+  const tie = (a: PerformanceOverviewRow, b: PerformanceOverviewRow) => COLLATOR.compare(a.partnerName, b.partnerName) || (a.agreementId < b.agreementId ? -1 : a.agreementId > b.agreementId ? 1 : 0);
+  return (a: PerformanceOverviewRow, b: PerformanceOverviewRow) => {
+    if (sort === 'partner') return dir * tie(a, b);
+    const x = figure(a);
+    const y = figure(b);
+    if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
+    // Ordering only (no arithmetic): two-decimal figures compare exactly as numbers at these magnitudes.
+    return dir * (Number(x) - Number(y)) || tie(a, b);
+  };
+}
