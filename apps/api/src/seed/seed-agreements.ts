@@ -71,7 +71,7 @@ export async function seedAgreements(m: EntityManager, ctx: { partnerIds: Ids; v
       pricing:
         plan.type === 'distribution'
           ? { model: 'tiered', breaks: [{ minQuantity: 0, unitPrice: '88200.00' }, { minQuantity: 20, unitPrice: '83300.00' }, { minQuantity: 50, unitPrice: '78400.00' }] }
-          : { model: 'fixed_rebate', items: [{ productId: sku('DP-ENT').id, unitPrice: '408000.00' }, { productId: sku('DP-STD').id, unitPrice: '83300.00' }], rebate: DEFAULT_POLICIES.rebates },
+          : { model: 'fixed_rebate', items: [{ productId: sku('DP-ENT').id, unitPrice: '408000.00' }, { productId: sku('DP-STD').id, unitPrice: '83300.00' }], rebate: plan.slug === 'qingyun' ? { ...DEFAULT_POLICIES.rebates, mode: 'incremental' } : DEFAULT_POLICIES.rebates },
       paymentTerms: '合同签订后 30 日内支付 50%，验收后 30 日内支付余款。',
       evaluationPeriod: exclusive ? 'quarter' : 'half',
       quotaPerPeriod: exclusive ? '6000000.00' : plan.type === 'distribution' ? '1500000.00' : '2000000.00',

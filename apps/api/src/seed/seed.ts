@@ -8,13 +8,14 @@ import { intBetween, prng } from './prng';
 import { seedAgreements } from './seed-agreements';
 import { seedRegistrations } from './seed-registrations';
 import { seedScreening } from './seed-screening';
+import { seedRebates } from './rebates.seed';
 import { seedTraining } from './seed-training';
 
 const SEED = 20261122;
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Tables the demo data fills, children first (for --reset). */
-const TABLES = ['support_messages', 'support_requests', 'qualification_reviews', 'certifications', 'quiz_attempts', 'enrolments', 'certification_paths', 'courses', 'evidence_files', 'conflict_parties', 'conflicts', 'registration_status_history', 'deal_registrations', 'direct_accounts', 'exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'password_resets', 'app_flags', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
+const TABLES = ['rebate_disputes', 'rebate_ledger', 'rebate_statement_lines', 'rebate_statements', 'rebate_runs', 'rebate_reversals', 'rebate_quotas', 'deposit_events', 'agreement_deposits', 'sell_out_lines', 'sell_out_reports', 'partner_invoices', 'support_messages', 'support_requests', 'qualification_reviews', 'certifications', 'quiz_attempts', 'enrolments', 'certification_paths', 'courses', 'evidence_files', 'conflict_parties', 'conflicts', 'registration_status_history', 'deal_registrations', 'direct_accounts', 'exclusive_claims', 'agreement_scopes', 'agreement_versions', 'agreements', 'notifications', 'invitations', 'password_resets', 'app_flags', 'partner_trials', 'partner_info_requests', 'partner_decisions', 'partner_screenings', 'partner_status_history', 'partner_segment_requests', 'audit_log', 'sessions', 'login_attempts', 'users', 'partners', 'segments', 'products', 'product_lines', 'regions', 'industries'];
 
 type Ids = Map<string, string>;
 
@@ -153,7 +154,7 @@ export interface SeedSummary {
 
 /** Loads the demo data in one transaction. Returns null when the database already has users. */
 export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
-  return ds.transaction(async (m) => {
+  const summary = await ds.transaction(async (m) => {
     const [{ count }] = await m.query(`SELECT count(*)::int AS count FROM users`);
     if (count > 0) return null;
     const rand = prng(SEED);
@@ -173,6 +174,9 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
     await m.query(`INSERT INTO app_flags (key, value) VALUES ('demo_data', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true', updated_at = now()`);
     return { regions: regions.size, segments, ...people };
   });
+  // Rebates (issue #14) through the rebates, payments and registration services, once the data above has committed.
+  if (summary) await seedRebates(ds);
+  return summary;
 }
 
 /** Empties every demo table and loads the demo data again (development only). */

@@ -1,0 +1,249 @@
+import { evaluationPeriods, type EvaluationPeriod, periodOf, type RegistrationInput } from '@partnerline/domain';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppModule } from '../app.module';
+import { businessToday } from '../common/time';
+import { loadConfig } from '../config/config';
+import { ConflictsRepository } from '../modules/deal-registrations/conflicts.repository';
+import { DealRegistrationsRepository } from '../modules/deal-registrations/deal-registrations.repository';
+
+/**
+ * Demo data for performance and rebates (issue #14), written through the owning modules' services and repositories
+ * (the seed's own SQL only reads). It runs after the main demo transaction has committed, because a rebate run works in
+ * its own transactions (one per batch) and must see the agreements and deals.
+ *
+ * What the demo shows (periods are each agreement's own, counted from its term start; "this" = the one holding today):
+ * - 华信智联, exclusive (quarterly, quota 6,000,000, retroactive): last quarter ABOVE THE TOP TIER (135% → 6%), statement
+ *   approved by a second manager and paid; one of its deals was then reversed (order cancelled) → ONE clawback line on
+ *   this quarter's statement. This quarter BETWEEN TIERS (88% → 2%, 720,000 more reaches 4%), with its 60% of a split deal.
+ *   Deposit paid, then offset against performance.
+ * - 兰亭科技, registration (half-yearly, quota 2,000,000, retroactive): this half BELOW THE THRESHOLD (74%, with its 40% of
+ *   the split deal): 120,000 more reaches 80% and would earn 32,000.
+ * - 青云软件, registration, INCREMENTAL (each band at its rate): last half 105% (statement approved and paid), this half
+ *   128%, above the top tier.
+ * - 云帆信息, exclusive (quarterly, 6,000,000): last quarter 110% → 4%, statement approved (not paid) with ONE DISPUTED LINE
+ *   (open, for a manager to resolve); this quarter 45% so far.
+ * - 亚信恒达, exclusive terminated for breach: deposit paid, then forfeited.
+ * - Payments (the partner's invoices from the vendor): 华信 on time, 兰亭 one paid late and one open past due, 云帆 mixed.
+ */
+
+const DAY = 86_400_000;
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const minDate = (a: string, b: string) => (a < b ? a : b);
+
+interface Agreement {
+  id: string;
+  partnerId: string;
+  slug: string;
+  type: string;
+  status: string;
+  start: string;
+  end: string;
+  periods: EvaluationPeriod[];
+}
+
+/** A won deal: in which period (this one or the previous one), on which day of it (0-based, capped at today), how much. */
+interface Deal {
+  slug: string;
+  agreement: 'exclusive' | 'registration';
+  when: 'this' | 'last';
+  day: number;
+  customer: string;
+  industry: string;
+  region: string;
+  amount: string;
+  /** Reversed after the last period was paid: the clawback of the demo. */
+  reversed?: boolean;
+}
+
+const DEALS: Deal[] = [
+  // 华信 exclusive, last quarter: 8,100,000 = 135% of 6,000,000 (after the 600,000 reversal: 7,500,000 = 125%, still the top tier).
+  { slug: 'huaxin', agreement: 'exclusive', when: 'last', day: 8, customer: '中国工商银行股份有限公司北京市分行', industry: 'FIN', region: 'BJ', amount: '2400000.00' },
+  { slug: 'huaxin', agreement: 'exclusive', when: 'last', day: 21, customer: '招商银行股份有限公司深圳分行', industry: 'FIN', region: 'GD-SZ', amount: '1800000.00' },
+  { slug: 'huaxin', agreement: 'exclusive', when: 'last', day: 35, customer: '上海浦东发展银行股份有限公司上海分行', industry: 'FIN', region: 'SH', amount: '1500000.00' },
+  { slug: 'huaxin', agreement: 'exclusive', when: 'last', day: 49, customer: '兴业银行股份有限公司福州分行', industry: 'FIN', region: 'FJ', amount: '1200000.00' },
+  { slug: 'huaxin', agreement: 'exclusive', when: 'last', day: 63, customer: '天津银行股份有限公司', industry: 'FIN', region: 'TJ', amount: '600000.00', reversed: true },
+  { slug: 'huaxin', agreement: 'exclusive', when: 'last', day: 77, customer: '北京农村商业银行股份有限公司', industry: 'FIN', region: 'BJ', amount: '600000.00' },
+  // 华信 exclusive, this quarter: 2,100,000 + 1,980,000 + 60% of the 2,000,000 split = 5,280,000 = 88%.
+  { slug: 'huaxin', agreement: 'exclusive', when: 'this', day: 3, customer: '中信证券股份有限公司', industry: 'FIN', region: 'GD-SZ', amount: '2100000.00' },
+  { slug: 'huaxin', agreement: 'exclusive', when: 'this', day: 9, customer: '江苏银行股份有限公司', industry: 'FIN', region: 'JS', amount: '1980000.00' },
+  // 兰亭 registration, this half: 420,000 + 260,000 + 40% of the split = 1,480,000 = 74% of 2,000,000.
+  { slug: 'lanting', agreement: 'registration', when: 'this', day: 20, customer: '杭州西湖文化旅游投资集团有限公司', industry: 'RET', region: 'ZJ-HZ', amount: '420000.00' },
+  { slug: 'lanting', agreement: 'registration', when: 'this', day: 45, customer: '宁波港东南物流集团有限公司', industry: 'LOG', region: 'ZJ-NB', amount: '260000.00' },
+  // 青云 registration (incremental), last half: 2,100,000 = 105%; this half: 2,560,000 = 128%.
+  { slug: 'qingyun', agreement: 'registration', when: 'last', day: 30, customer: '武汉市中心医院', industry: 'HLT', region: 'HB-WH', amount: '1250000.00' },
+  { slug: 'qingyun', agreement: 'registration', when: 'last', day: 95, customer: '湖北省交通投资集团有限公司', industry: 'LOG', region: 'HB', amount: '850000.00' },
+  { slug: 'qingyun', agreement: 'registration', when: 'this', day: 2, customer: '东风汽车集团有限公司', industry: 'MFG', region: 'HB-WH', amount: '1560000.00' },
+  { slug: 'qingyun', agreement: 'registration', when: 'this', day: 10, customer: '武汉大学', industry: 'EDU', region: 'HB-WH', amount: '1000000.00' },
+  // 云帆 exclusive, last quarter: 6,600,000 = 110%; this quarter: 2,700,000 = 45%.
+  { slug: 'yunfan', agreement: 'exclusive', when: 'last', day: 12, customer: '中国移动通信集团广东有限公司', industry: 'TEL', region: 'GD', amount: '3200000.00' },
+  { slug: 'yunfan', agreement: 'exclusive', when: 'last', day: 40, customer: '中国电信股份有限公司深圳分公司', industry: 'TEL', region: 'GD-SZ', amount: '2100000.00' },
+  { slug: 'yunfan', agreement: 'exclusive', when: 'last', day: 70, customer: '广州市城市信息化投资有限公司', industry: 'TEL', region: 'GD-GZ', amount: '1300000.00' },
+  { slug: 'yunfan', agreement: 'exclusive', when: 'this', day: 4, customer: '中国联合网络通信有限公司东莞市分公司', industry: 'TEL', region: 'GD-DG', amount: '2700000.00' },
+];
+
+/** The co-sell split: one customer, 华信 (exclusive holder, 60%) and 兰亭 (relationship, 40%), won together. */
+const SPLIT = { customer: '浙江省能源集团财务有限责任公司', industry: 'FIN', region: 'ZJ-HZ', amount: '2000000.00', shares: { huaxin: 60, lanting: 40 } };
+
+interface Lookups {
+  partner: (slug: string) => string;
+  user: (email: string) => string;
+  industry: (code: string) => string;
+  region: (code: string) => string;
+  agreement: (slug: string, type: string) => Agreement;
+  productId: string;
+}
+
+async function lookups(m: EntityManager): Promise<Lookups> {
+  const partners: { id: string; domain: string }[] = await m.query(`SELECT id, domain FROM partners WHERE domain LIKE '%.example.com'`);
+  const users: { id: string; email: string }[] = await m.query(`SELECT id, email FROM users WHERE email LIKE '%.demo'`);
+  const industries: { id: string; code: string }[] = await m.query(`SELECT id, code FROM industries`);
+  const regions: { id: string; code: string }[] = await m.query(`SELECT id, code FROM regions`);
+  const agreements: { id: string; partner_id: string; type: string; status: string; start_date: string; end_date: string; terms: { evaluationPeriod?: 'quarter' | 'half' | 'year' } }[] =
+    await m.query(`SELECT id, partner_id, type, status, start_date, end_date, terms FROM agreements WHERE status IN ('active', 'terminated') ORDER BY created_at`);
+  const [product] = await m.query(`SELECT id FROM products WHERE sku = 'DP-ENT'`);
+  const find = <T>(xs: T[], f: (x: T) => boolean, what: string): T => {
+    const x = xs.find(f);
+    if (!x) throw new Error(`rebates seed: ${what} not found in the demo data`);
+    return x;
+  };
+  const partner = (slug: string) => find(partners, (p) => p.domain === `${slug}.example.com`, `partner ${slug}`).id;
+  return {
+    partner,
+    user: (email) => find(users, (u) => u.email === email, `user ${email}`).id,
+    industry: (code) => find(industries, (i) => i.code === code, `industry ${code}`).id,
+    region: (code) => find(regions, (r) => r.code === code, `region ${code}`).id,
+    agreement: (slug, type) => {
+      const a = find(agreements, (x) => x.partner_id === partner(slug) && x.type === type, `${type} agreement of ${slug}`);
+      return { id: a.id, partnerId: a.partner_id, slug, type: a.type, status: a.status, start: a.start_date, end: a.end_date, periods: evaluationPeriods(a.start_date, a.end_date, a.terms.evaluationPeriod ?? 'quarter') };
+    },
+    productId: product.id,
+  };
+}
+
+/** This period (holding today) and the one before it, of an agreement; null where the term has none. */
+function periodsAround(a: Agreement, today: string): { this: EvaluationPeriod | null; last: EvaluationPeriod | null } {
+  const now = periodOf(a.periods, minDate(today, a.end));
+  const last = now ? (a.periods.find((p) => p.index === now.index - 1) ?? null) : null;
+  return { this: now, last };
+}
+
+function dealInput(l: Lookups, d: { customer: string; industry: string; region: string; amount: string }, closeOn: string): RegistrationInput {
+  return {
+    customer: { name: d.customer, industryId: l.industry(d.industry), regionId: l.region(d.region) },
+    contacts: [{ name: '信息化负责人', decisionLevel: 'decision_maker' }, { name: '采购经理', decisionLevel: 'procurement' }],
+    products: [{ productId: l.productId, quantity: 1 }],
+    estimatedAmount: d.amount,
+    expectedCloseDate: closeOn,
+    stage: 'negotiation',
+    need: '建设统一数据平台，打通业务系统数据，支持经营分析。',
+    evidence: { proofOfCommunication: '拜访纪要及会议照片', customerDetails: '信息中心主任、采购经理联系方式', customerFeedback: '客户认可方案方向' },
+  };
+}
+
+/** Repositories and services the demo is written through, from the application's own module graph. */
+interface Writers {
+  registrations: DealRegistrationsRepository;
+  conflicts: ConflictsRepository;
+}
+
+function writers(app: INestApplicationContext): Writers {
+  return { registrations: app.get(DealRegistrationsRepository), conflicts: app.get(ConflictsRepository) };
+}
+
+/**
+ * One won registration of an agreement, through the registration repository: submitted (in review or in conflict),
+ * approved by the manager, won on `wonOn`.
+ */
+async function wonDeal(
+  m: EntityManager,
+  w: Writers,
+  l: Lookups,
+  a: Agreement,
+  d: { customer: string; industry: string; region: string; amount: string },
+  wonOn: string,
+  inConflict = false,
+): Promise<string> {
+  const owner = l.user(`owner@${a.slug}.demo`);
+  const manager = l.user('manager@partnerline.demo');
+  const submittedOn = addDays(wonOn, -45);
+  const row = await w.registrations.insertSubmitted(m, a.partnerId, dealInput(l, d, wonOn), owner, {
+    status: inConflict ? 'in_conflict' : 'in_review',
+    submittedAt: new Date(`${submittedOn}T02:00:00Z`),
+    slaDue: addDays(submittedOn, 2),
+    agreementId: a.id,
+  });
+  await w.registrations.setStatus(m, row.id, 'approved');
+  await w.registrations.markApproved(m, row.id, new Date(`${addDays(submittedOn, 2)}T02:00:00Z`), addDays(submittedOn, 92));
+  await w.registrations.addHistory(m, row.id, inConflict ? 'in_conflict' : 'in_review', 'approved', null, manager);
+  await w.registrations.setStatus(m, row.id, 'won');
+  await w.registrations.setWon(m, row.id, d.amount, wonOn);
+  await w.registrations.addHistory(m, row.id, 'approved', 'won', null, owner);
+  return row.id;
+}
+
+/** A day of a period, `day` days after its start, never after today nor after its end. */
+const dayIn = (p: EvaluationPeriod, day: number, today: string) => minDate(minDate(addDays(p.start, day), p.end), today);
+
+export interface RebateSeedSummary {
+  wonDeals: number;
+  split: boolean;
+}
+
+/** The won deals and the split: the basis the rebate runs, performance pages and what-if read. */
+async function seedBasis(m: EntityManager, w: Writers, l: Lookups, today: string) {
+  const reversed: string[] = [];
+  let wonDeals = 0;
+  for (const d of DEALS) {
+    const a = l.agreement(d.slug, d.agreement);
+    const period = periodsAround(a, today)[d.when];
+    if (!period) continue;
+    const id = await wonDeal(m, w, l, a, d, dayIn(period, d.day, today));
+    wonDeals++;
+    if (d.reversed) reversed.push(id);
+  }
+  // The split: both registrations won on one day inside both partners' current periods, 60/40 by the resolution.
+  const huaxin = l.agreement('huaxin', 'exclusive');
+  const lanting = l.agreement('lanting', 'registration');
+  const [hp, lp] = [periodsAround(huaxin, today).this, periodsAround(lanting, today).this];
+  let split = false;
+  if (hp && lp) {
+    const from = hp.start > lp.start ? hp.start : lp.start;
+    const wonOn = minDate(addDays(from, 5), today);
+    const h = await wonDeal(m, w, l, huaxin, SPLIT, wonOn, true);
+    const t = await wonDeal(m, w, l, lanting, SPLIT, wonOn, true);
+    const manager = l.user('manager@partnerline.demo');
+    const id = await w.conflicts.open(m, { kind: 'duplicate_customer', registrationId: t, evidence: {}, registrationIds: [h], directAccountIds: [], agreementIds: [] });
+    await w.conflicts.setShare(m, id, h, SPLIT.shares.huaxin);
+    await w.conflicts.setShare(m, id, t, SPLIT.shares.lanting);
+    await w.conflicts.markResolved(m, id, 'split', '华信持有金融行业独家，兰亭维护该客户多年：按 60/40 合作投标，业绩按份额计入双方。', manager, new Date(`${wonOn}T02:00:00Z`));
+    wonDeals += 2;
+    split = true;
+  }
+  return { wonDeals, split, reversed };
+}
+
+/** Loads the rebates demo (after the main demo data has committed). */
+export async function seedRebates(ds: DataSource): Promise<RebateSeedSummary> {
+  const url = (ds.options as { url?: string }).url;
+  if (!url) throw new Error('rebates seed: the data source has no URL');
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: '1',
+    SESSION_SECRET: 'seed-only-'.padEnd(40, 'x'),
+    JOBS_ENABLED: 'false',
+    LOG_LEVEL: 'silent',
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: false });
+  try {
+    const w = writers(app);
+    const db = app.get(DataSource);
+    const today = businessToday();
+    const basis = await db.transaction(async (m) => seedBasis(m, w, await lookups(m), today));
+    return { wonDeals: basis.wonDeals, split: basis.split };
+  } finally {
+    await app.close();
+  }
+}
