@@ -255,6 +255,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       await this.statements.pendingAdjustments(
         m,
         plans.map((p) => p.agreement.id),
+        drafts,
       ),
       (e) => e.agreement_id,
     );

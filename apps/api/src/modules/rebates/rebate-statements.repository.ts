@@ -206,10 +206,10 @@ export class RebateStatementsRepository {
   }
 
   /**
-   * Dispute adjustments of these agreements not yet carried by an approved or paid statement: they become
-   * adjustment lines of the agreement's current draft.
+   * Dispute adjustments of these agreements not yet carried by any other statement: they become adjustment lines of
+   * the draft being written (`draftIds`: the drafts being rewritten, which keep theirs), and of no other one.
    */
-  async pendingAdjustments(m: EntityManager, agreementIds: readonly string[]): Promise<(LedgerLineEntry & { description: string })[]> {
+  async pendingAdjustments(m: EntityManager, agreementIds: readonly string[], draftIds: readonly string[]): Promise<(LedgerLineEntry & { description: string })[]> {
     if (!agreementIds.length) return [];
     return m.query(
       `SELECT l.agreement_id, l.period_start::text, l.kind, l.amount::text, l.source_id, l.booked_on::text, l.statement_id, dl.description
@@ -217,9 +217,9 @@ export class RebateStatementsRepository {
          JOIN rebate_disputes d ON d.id = l.source_id
          JOIN rebate_statement_lines dl ON dl.id = d.line_id
         WHERE l.agreement_id = ANY($1::uuid[]) AND l.kind = 'adjustment'
-          AND NOT EXISTS (SELECT 1 FROM rebate_statement_lines x JOIN rebate_statements xs ON xs.id = x.statement_id
-                           WHERE x.kind = 'adjustment' AND x.source_id = l.source_id AND xs.status IN ('approved', 'paid'))`,
-      [agreementIds],
+          AND NOT EXISTS (SELECT 1 FROM rebate_statement_lines x
+                           WHERE x.kind = 'adjustment' AND x.source_id = l.source_id AND x.statement_id <> ALL($2::uuid[]))`,
+      [agreementIds, draftIds],
     );
   }
 

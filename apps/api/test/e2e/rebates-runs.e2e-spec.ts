@@ -1,0 +1,333 @@
+import type { INestApplication } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
+
+/**
+ * Rebate runs, statements, the ledger, disputes and reversals (issue #14), on agreements and won deals of 2031 made
+ * here (so the demo data's own rebates never mix in). Programme: threshold 80%, ≥80% → 2%, ≥100% → 4%, ≥120% → 6%,
+ * retroactive; quota 100,000 per quarter.
+ */
+const TERMS = (partnerId: string) => ({
+  partnerId,
+  type: 'registration',
+  scope: [{ industryId: null, regionId: null }],
+  startDate: '2031-01-01',
+  endDate: '2031-12-31',
+  productIds: [],
+  pricing: {
+    model: 'fixed_rebate',
+    items: [],
+    rebate: {
+      thresholdPercent: 80,
+      mode: 'retroactive',
+      tiers: [
+        { attainmentPercent: 80, ratePercent: 2 },
+        { attainmentPercent: 100, ratePercent: 4 },
+        { attainmentPercent: 120, ratePercent: 6 },
+      ],
+    },
+  },
+  evaluationPeriod: 'quarter',
+  quotaPerPeriod: '100000.00',
+});
+
+type Run = { id: string; status: string; total: number; done: number; percent: number; created: number; updated: number; unchanged: number; locked: number; errors: number; diff: unknown[] };
+
+describe('rebate runs, statements and the ledger', () => {
+  let app: INestApplication;
+  let ds: DataSource;
+  let admin: string;
+  let manager: string;
+  let leader: string;
+  let huaxin: string;
+  let lanting: string;
+  let huaxinId: string;
+  let a1: string; // Huaxin's agreement
+  let a2: string; // Lanting's agreement
+  const deals: Record<string, string> = {};
+
+  async function addDeal(name: string, partnerId: string, agreementId: string, amount: string, wonOn: string, ctx: { industryId: string; regionId: string; userId: string }) {
+    const [row] = await ds.query(
+      `INSERT INTO deal_registrations (partner_id, agreement_id, status, customer_name, customer_name_norm, industry_id, region_id, details, estimated_amount, expected_close, won_amount, won_on, created_by)
+       VALUES ($1, $2, 'won', $3, $3, $4, $5, '{}'::jsonb, $6, $7, $6, $7, $8) RETURNING id`,
+      [partnerId, agreementId, name, ctx.industryId, ctx.regionId, amount, wonOn, ctx.userId],
+    );
+    deals[name] = row.id;
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    ds = dataSourceOf(app);
+    [admin, manager, leader, huaxin, lanting] = await Promise.all([
+      loginAs(app, 'admin@partnerline.demo'),
+      loginAs(app, 'manager@partnerline.demo'),
+      loginAs(app, 'leader@partnerline.demo'),
+      loginAs(app, 'owner@huaxin.demo'),
+      loginAs(app, 'owner@lanting.demo'),
+    ]);
+    const [h] = await ds.query(`SELECT partner_id FROM users WHERE email = 'owner@huaxin.demo'`);
+    const [l] = await ds.query(`SELECT partner_id FROM users WHERE email = 'owner@lanting.demo'`);
+    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`);
+    const [ind] = await ds.query(`SELECT id FROM industries ORDER BY code LIMIT 1`);
+    const [reg] = await ds.query(`SELECT id FROM regions ORDER BY code LIMIT 1`);
+    huaxinId = h.partner_id;
+    const insertAgreement = async (partnerId: string) =>
+      (
+        await ds.query(
+          `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, 'registration', 'active', '2031-01-01', '2031-12-31', $2, $3) RETURNING id`,
+          [partnerId, JSON.stringify(TERMS(partnerId)), u.id],
+        )
+      )[0].id as string;
+    a1 = await insertAgreement(h.partner_id);
+    a2 = await insertAgreement(l.partner_id);
+    const ctx = { industryId: ind.id, regionId: reg.id, userId: u.id };
+    // Q1: Huaxin 135,000 (135% → 6%: 8,100); reversing the 5,000 deal later keeps it at 6% (one clawback of 300).
+    await addDeal('季一客户甲', h.partner_id, a1, '130000.00', '2031-02-10', ctx);
+    await addDeal('季一客户乙', h.partner_id, a1, '5000.00', '2031-03-20', ctx);
+    // Lanting Q1: 90,000 (90% → 2%: 1,800).
+    await addDeal('兰亭季一客户', l.partner_id, a2, '90000.00', '2031-01-15', ctx);
+    // Q2: Huaxin 50,000 (below the threshold); Q3: Huaxin 95,000 (2%: 1,900), Lanting 120,000 (6%: 7,200).
+    await addDeal('季二客户', h.partner_id, a1, '50000.00', '2031-05-05', ctx);
+    await addDeal('季三客户甲', h.partner_id, a1, '95000.00', '2031-08-01', ctx);
+    await addDeal('兰亭季三客户', l.partner_id, a2, '120000.00', '2031-09-30', ctx);
+  });
+  afterAll(() => app.close());
+
+  async function finished(id: string): Promise<Run> {
+    for (let i = 0; i < 400; i++) {
+      const res = await api(app, manager).get(`/api/rebate-runs/${id}`).expect(200);
+      if (res.body.status === 'succeeded' || res.body.status === 'failed') return res.body;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`run ${id} did not finish`);
+  }
+
+  async function run(period: string, token = manager): Promise<Run> {
+    const res = await api(app, token).post('/api/rebate-runs').send({ period });
+    expect(res.status).toBe(202);
+    return finished(res.body.id);
+  }
+
+  const statementOf = async (agreementId: string, periodStart: string, token = manager) => {
+    const list = await api(app, token).get(`/api/rebate-statements?agreementId=${agreementId}&periodStart=${periodStart}`).expect(200);
+    expect(list.body.items.length).toBeLessThanOrEqual(1);
+    if (!list.body.items.length) return null;
+    return (await api(app, token).get(`/api/rebate-statements/${list.body.items[0].id}`).expect(200)).body;
+  };
+  const ledgerCount = async (agreementId: string) => (await ds.query(`SELECT count(*)::int AS n FROM rebate_ledger WHERE agreement_id = $1`, [agreementId]))[0].n as number;
+
+  let q1: { id: string; lines: { id: string; sourceId: string; rebate: string }[] };
+
+  it('a run of a period computes each agreement’s statement with lines and the explanation, and shows its progress', async () => {
+    const r = await run('2031-Q1');
+    expect(r).toMatchObject({ status: 'succeeded', percent: 100, errors: 0 });
+    expect(r.done).toBe(r.total);
+    expect(r.total).toBeGreaterThanOrEqual(2);
+    expect(r.created).toBeGreaterThanOrEqual(2);
+    q1 = await statementOf(a1, '2031-01-01');
+    expect(q1).toMatchObject({
+      status: 'draft',
+      periodEnd: '2031-03-31',
+      quota: '100000.00',
+      achievement: '135000.00',
+      attainmentPercent: '135.00',
+      tierIndex: 2,
+      ratePercent: '6',
+      earned: '8100.00',
+      alreadySettled: '0.00',
+      adjustments: '0.00',
+      payable: '8100.00',
+      method: 'retroactive',
+    });
+    expect(q1.lines.map((l) => [l.sourceId, l.rebate])).toEqual([
+      [deals['季一客户甲'], '7800.00'],
+      [deals['季一客户乙'], '300.00'],
+    ]);
+    expect((q1 as unknown as { explanation: { bands: unknown[]; next: unknown } }).explanation).toMatchObject({ bands: [{ ratePercent: '6', base: '135000' }], next: null });
+    const diff = r.diff as { partnerId: string; before: string | null; after: string }[];
+    expect(diff.find((d) => d.partnerId === huaxinId)).toMatchObject({ before: null, after: '8100.00' });
+    const [{ n }] = await ds.query(`SELECT coalesce(sum(amount), 0)::text AS n FROM rebate_ledger WHERE agreement_id = $1 AND kind = 'accrual'`, [a1]);
+    expect(n).toBe('8100.00');
+  });
+
+  it('running the period again writes no second statement and books nothing new', async () => {
+    const before = await ledgerCount(a1);
+    const r = await run('2031-Q1');
+    expect(r.status).toBe('succeeded');
+    expect(r.unchanged).toBeGreaterThanOrEqual(2);
+    expect(r.diff).toEqual([]);
+    expect(await ledgerCount(a1)).toBe(before);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM rebate_statements WHERE agreement_id = $1 AND period_start = '2031-01-01'`, [a1]);
+    expect(n).toBe(1);
+    expect((await statementOf(a1, '2031-01-01')).id).toBe(q1.id);
+  });
+
+  it('the run’s starter cannot approve; another manager can; then it is paid once', async () => {
+    const same = await api(app, manager).post(`/api/rebate-statements/${q1.id}/approve`).send({});
+    expect(same.status).toBe(403);
+    expect(same.body.code).toBe('REBATE_SAME_APPROVER');
+    await api(app, leader).post(`/api/rebate-statements/${q1.id}/approve`).send({}).expect(403);
+    const ok = await api(app, admin).post(`/api/rebate-statements/${q1.id}/approve`).send({}).expect(200);
+    expect(ok.body).toMatchObject({ status: 'approved', approvedBy: { name: expect.any(String) } });
+    const again = await api(app, admin).post(`/api/rebate-statements/${q1.id}/approve`).send({});
+    expect([again.status, again.body.code]).toEqual([409, 'REBATE_STATEMENT_NOT_DRAFT']);
+    const paid = await api(app, admin).post(`/api/rebate-statements/${q1.id}/pay`).send({ paidOn: '2031-04-10', reference: 'PAY-2031-001' }).expect(200);
+    expect(paid.body).toMatchObject({ status: 'paid', paidOn: '2031-04-10', paymentReference: 'PAY-2031-001' });
+    const twice = await api(app, admin).post(`/api/rebate-statements/${q1.id}/pay`).send({ paidOn: '2031-04-11', reference: 'PAY-2031-002' });
+    expect([twice.status, twice.body.code]).toEqual([409, 'REBATE_STATEMENT_NOT_APPROVED']);
+    const kinds = await ds.query(`SELECT kind, sum(amount)::text AS amount FROM rebate_ledger WHERE agreement_id = $1 GROUP BY kind ORDER BY kind`, [a1]);
+    expect(kinds).toEqual([
+      { kind: 'accrual', amount: '8100.00' },
+      { kind: 'payment', amount: '-8100.00' },
+      { kind: 'settlement', amount: '8100.00' },
+    ]);
+    // A rerun leaves the paid statement alone.
+    const r = await run('2031-Q1');
+    expect(r.locked).toBeGreaterThanOrEqual(1);
+    expect(await statementOf(a1, '2031-01-01')).toMatchObject({ status: 'paid', earned: '8100.00' });
+  });
+
+  it('a partner sees only its own approved or paid statements; another partner’s is not found', async () => {
+    const q1Lanting = await statementOf(a2, '2031-01-01');
+    expect(q1Lanting).toMatchObject({ status: 'draft', earned: '1800.00' });
+    // Lanting cannot see its draft yet.
+    await api(app, lanting).get(`/api/rebate-statements/${q1Lanting.id}`).expect(404);
+    await api(app, admin).post(`/api/rebate-statements/${q1Lanting.id}/approve`).send({}).expect(200);
+    await api(app, lanting).get(`/api/rebate-statements/${q1Lanting.id}`).expect(200);
+    await api(app, huaxin).get(`/api/rebate-statements/${q1Lanting.id}`).expect(404);
+    const own = await api(app, huaxin).get('/api/rebate-statements?pageSize=200').expect(200);
+    expect(own.body.items.every((s: { partnerId: string; status: string }) => s.partnerId === huaxinId && s.status !== 'draft')).toBe(true);
+    expect(own.body.items.map((s: { id: string }) => s.id)).toContain(q1.id);
+    const detail = await api(app, huaxin).get(`/api/rebate-statements/${q1.id}`).expect(200);
+    expect(detail.body.explanation).toMatchObject({ tierIndex: 2, earned: '8100.00' });
+    await api(app, huaxin).post(`/api/rebate-statements/${q1.id}/approve`).send({}).expect(403);
+    await api(app, huaxin).post('/api/rebate-runs').send({ period: '2031-Q1' }).expect(403);
+    await api(app, huaxin).get('/api/rebates/liability').expect(403);
+  });
+
+  it('a won deal reversed after payment becomes exactly one clawback line on the next statement', async () => {
+    const res = await api(app, manager).post('/api/rebate-reversals').send({ registrationId: deals['季一客户乙'], reason: '客户退货' }).expect(201);
+    expect(res.body).toMatchObject({ registrationId: deals['季一客户乙'], reason: '客户退货' });
+    const twice = await api(app, manager).post('/api/rebate-reversals').send({ registrationId: deals['季一客户乙'], reason: '再次' });
+    expect([twice.status, twice.body.code]).toEqual([409, 'REBATE_REVERSAL_EXISTS']);
+    await api(app, huaxin).post('/api/rebate-reversals').send({ registrationId: deals['季一客户甲'], reason: 'x' }).expect(403);
+
+    await run('2031-Q2');
+    const q2 = await statementOf(a1, '2031-04-01');
+    const clawbacks = q2.lines.filter((l: { kind: string }) => l.kind === 'clawback');
+    expect(clawbacks).toEqual([
+      expect.objectContaining({ sourceId: deals['季一客户乙'], sourcePeriodStart: '2031-01-01', rebate: '-300.00', description: '季一客户乙' }),
+    ]);
+    expect(q2).toMatchObject({ earned: '0.00', adjustments: '-300.00', payable: '-300.00' });
+    // The paid statement is never changed.
+    expect(await statementOf(a1, '2031-01-01')).toMatchObject({ status: 'paid', earned: '8100.00', payable: '8100.00' });
+
+    const entries = await ledgerCount(a1);
+    await run('2031-Q2');
+    const again = await statementOf(a1, '2031-04-01');
+    expect(again.id).toBe(q2.id);
+    expect(again.lines.filter((l: { kind: string }) => l.kind === 'clawback')).toHaveLength(1);
+    expect(await ledgerCount(a1)).toBe(entries);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM rebate_ledger WHERE agreement_id = $1 AND kind = 'clawback'`, [a1]);
+    expect(n).toBe(1);
+  });
+
+  it('a disputed line resolved as adjusted books an adjustment entry, shown once on the next statement', async () => {
+    const line = q1.lines.find((l) => l.sourceId === deals['季一客户甲'])!;
+    const raised = await api(app, huaxin).post(`/api/rebate-statements/${q1.id}/lines/${line.id}/dispute`).send({ comment: '该单应按 6.5% 计' }).expect(201);
+    expect(raised.body).toMatchObject({ status: 'open', lineId: line.id, statementId: q1.id });
+    const dup = await api(app, huaxin).post(`/api/rebate-statements/${q1.id}/lines/${line.id}/dispute`).send({ comment: '再问' });
+    expect([dup.status, dup.body.code]).toEqual([409, 'REBATE_DISPUTE_OPEN']);
+    // Another partner cannot even see the statement.
+    await api(app, lanting).post(`/api/rebate-statements/${q1.id}/lines/${line.id}/dispute`).send({ comment: 'x' }).expect(404);
+    const open = await api(app, manager).get('/api/rebate-disputes?status=open').expect(200);
+    expect(open.body.items.map((d: { id: string }) => d.id)).toContain(raised.body.id);
+    const noAmount = await api(app, manager).post(`/api/rebate-disputes/${raised.body.id}/resolve`).send({ outcome: 'adjusted', resolution: '同意' });
+    expect([noAmount.status, noAmount.body.code]).toEqual([422, 'REBATE_ADJUSTMENT_REQUIRED']);
+    const resolved = await api(app, manager)
+      .post(`/api/rebate-disputes/${raised.body.id}/resolve`)
+      .send({ outcome: 'adjusted', amount: '150.00', resolution: '核对后补 150 元' })
+      .expect(200);
+    expect(resolved.body).toMatchObject({ status: 'adjusted', adjustment: '150.00' });
+    const again = await api(app, manager).post(`/api/rebate-disputes/${raised.body.id}/resolve`).send({ outcome: 'rejected', resolution: 'x' });
+    expect([again.status, again.body.code]).toEqual([409, 'REBATE_DISPUTE_RESOLVED']);
+    const adj = await ds.query(`SELECT amount::text, source_id FROM rebate_ledger WHERE agreement_id = $1 AND kind = 'adjustment'`, [a1]);
+    expect(adj).toEqual([{ amount: '150.00', source_id: raised.body.id }]);
+
+    await run('2031-Q2');
+    const q2 = await statementOf(a1, '2031-04-01');
+    expect(q2.lines.filter((l: { kind: string; sourceId: string }) => l.kind === 'adjustment' && l.sourceId === raised.body.id)).toEqual([
+      expect.objectContaining({ rebate: '150.00', sourcePeriodStart: '2031-01-01' }),
+    ]);
+    expect(q2).toMatchObject({ adjustments: '-150.00', payable: '-150.00' });
+    const detail = await api(app, huaxin).get(`/api/rebate-statements/${q1.id}`).expect(200);
+    expect(detail.body.lines.find((l: { id: string }) => l.id === line.id).dispute).toMatchObject({ status: 'adjusted', adjustment: '150.00' });
+  });
+
+  it('the ledger is append-only: the database refuses an edit or a delete', async () => {
+    await expect(ds.query(`UPDATE rebate_ledger SET amount = 0 WHERE agreement_id = $1`, [a1])).rejects.toThrow(/append-only/);
+    await expect(ds.query(`DELETE FROM rebate_ledger WHERE agreement_id = $1`, [a1])).rejects.toThrow(/append-only/);
+  });
+
+  it('the ledger page has the totals; a partner reads only its own; liability is accrued − paid', async () => {
+    const mine = await api(app, huaxin).get(`/api/rebate-ledger?agreementId=${a1}`).expect(200);
+    // accrued 8,100 − 300 clawback + 150 adjustment; paid 8,100.
+    expect(mine.body.totals).toEqual({ accrued: '7950.00', settled: '8100.00', paid: '8100.00', liability: '-150.00', deposits: '0.00' });
+    expect(mine.body.items.every((e: { agreementId: string }) => e.agreementId === a1)).toBe(true);
+    const theirs = await api(app, huaxin).get(`/api/rebate-ledger?agreementId=${a2}`).expect(200);
+    expect(theirs.body.items).toEqual([]);
+    const all = await api(app, lanting).get('/api/rebate-ledger?pageSize=200').expect(200);
+    expect(all.body.items.some((e: { agreementId: string }) => e.agreementId === a1)).toBe(false);
+    const liability = await api(app, leader).get('/api/rebates/liability').expect(200);
+    const h = liability.body.partners.find((p: { partnerId: string }) => p.partnerId === huaxinId);
+    expect(h).toBeDefined();
+    const cents = (v: string) => Math.round(Number(v) * 100);
+    expect(cents(h.liability)).toBe(cents(h.accrued) - cents(h.paid));
+    const t = liability.body.total;
+    expect(cents(t.liability)).toBe(cents(t.accrued) - cents(t.paid));
+    expect(cents(t.accrued)).toBe(liability.body.partners.reduce((acc: number, p: { accrued: string }) => acc + cents(p.accrued), 0));
+  });
+
+  it('two runs of one period at once: one is refused (409) or they run one after the other; one statement per agreement and period, and the ledger balances', async () => {
+    const [x, y] = await Promise.all([
+      api(app, manager).post('/api/rebate-runs').send({ period: '2031-Q3' }),
+      api(app, admin).post('/api/rebate-runs').send({ period: '2031-Q3' }),
+    ]);
+    const statuses = [x.status, y.status].sort();
+    expect([
+      [202, 409],
+      [202, 202],
+    ]).toContainEqual(statuses);
+    const refused = [x, y].find((r) => r.status === 409);
+    if (refused) expect(refused.body.code).toBe('REBATE_RUN_ACTIVE');
+    for (const r of [x, y].filter((r) => r.status === 202)) expect((await finished(r.body.id)).status).toBe('succeeded');
+    const rows = await ds.query(
+      `SELECT agreement_id, count(*)::int AS n, sum(earned)::text AS earned FROM rebate_statements WHERE agreement_id = ANY($1) AND period_start = '2031-07-01' GROUP BY agreement_id ORDER BY agreement_id`,
+      [[a1, a2]],
+    );
+    expect(rows.map((r: { n: number }) => r.n)).toEqual([1, 1]);
+    const earned = Object.fromEntries(rows.map((r: { agreement_id: string; earned: string }) => [r.agreement_id, r.earned]));
+    expect(earned[a1]).toBe('1900.00');
+    expect(earned[a2]).toBe('7200.00');
+    const [balance] = await ds.query(
+      `SELECT (SELECT coalesce(sum(amount), 0) FROM rebate_ledger WHERE agreement_id = ANY($1) AND period_start = '2031-07-01' AND kind IN ('accrual', 'reversal', 'clawback'))::text AS ledger,
+              (SELECT sum(earned) FROM rebate_statements WHERE agreement_id = ANY($1) AND period_start = '2031-07-01')::text AS statements`,
+      [[a1, a2]],
+    );
+    expect(balance.ledger).toBe(balance.statements);
+    // A third run while nothing is active is accepted and changes nothing.
+    const third = await run('2031-Q3');
+    expect(third.status).toBe('succeeded');
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM rebate_ledger WHERE agreement_id = ANY($1) AND period_start = '2031-07-01'`, [[a1, a2]]);
+    expect(n).toBe(2);
+  });
+
+  it('refuses a period that is not a quarter, half or year; lists runs for vendor roles only', async () => {
+    const bad = await api(app, manager).post('/api/rebate-runs').send({ period: '2031-Q5' });
+    expect(bad.status).toBe(400);
+    const list = await api(app, leader).get('/api/rebate-runs?period=2031-Q1').expect(200);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(3);
+    expect(list.body.items[0]).toMatchObject({ period: '2031-Q1', periodStart: '2031-01-01', periodEnd: '2031-03-31', startedBy: { name: expect.any(String) } });
+    await api(app, huaxin).get('/api/rebate-runs').expect(403);
+  });
+});
