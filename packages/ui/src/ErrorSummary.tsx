@@ -1,13 +1,21 @@
 import { Alert, Anchor, List } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { type FieldSpecs, specFor } from './form-errors';
 
 /**
  * The errors of a form, at its top: one line per field, each a link that moves the focus to the field (found by the
- * `data-path` attribute that `fieldProps` sets, else by the input's name). A form-level error (no field) is shown as is.
+ * `data-path` attribute that `fieldPathProps` sets, else by the input's name). A form-level error (no field) is shown as is.
+ * With `fields`, a line whose message does not name its field (a rule's own words: "Scores run from 0 to 100") is
+ * prefixed with the field's label.
  */
-export function ErrorSummary({ errors, labels = {} }: { errors: Record<string, unknown>; labels?: Record<string, string> }) {
-  const { t } = useTranslation('ui');
+export function ErrorSummary({ errors, labels = {}, fields = {} }: { errors: Record<string, unknown>; labels?: Record<string, string>; fields?: FieldSpecs }) {
+  const { t, i18n } = useTranslation('ui');
+  const colon = i18n.language === 'zh-CN' ? '：' : ': ';
+  const labelOf = (path: string): string | undefined => {
+    const label = labels[path] ?? specFor(fields, path)?.label;
+    return label && label.charAt(0).toUpperCase() + label.slice(1);
+  };
   const entries = Object.entries(errors).filter(([, v]) => typeof v === 'string' && v);
   if (!entries.length) return null;
   const focus = (path: string) => {
@@ -25,8 +33,7 @@ export function ErrorSummary({ errors, labels = {} }: { errors: Record<string, u
           {fieldEntries.map(([path, message]) => (
             <List.Item key={path}>
               <Anchor component="button" type="button" size="sm" onClick={() => focus(path)}>
-                {labels[path] && !String(message).includes(labels[path]) ? `${labels[path]}: ` : ''}
-                {String(message)}
+                {named(labelOf(path), String(message), colon)}
               </Anchor>
             </List.Item>
           ))}
@@ -34,4 +41,9 @@ export function ErrorSummary({ errors, labels = {} }: { errors: Record<string, u
       )}
     </Alert>
   );
+}
+
+/** "Label: message", unless the message already names the field. */
+function named(label: string | undefined, message: string, colon: string): string {
+  return label && !message.toLowerCase().includes(label.toLowerCase()) ? `${label}${colon}${message}` : message;
 }

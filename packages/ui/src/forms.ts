@@ -1,4 +1,4 @@
-import { type Locale, translateZodIssue, type ZodIssueLike } from '@partnerline/domain';
+import { hasMessage, type Locale, translateZodIssue, type ZodIssueLike } from '@partnerline/domain';
 import type { z } from 'zod';
 import { ApiError } from './api';
 import { type FieldSpecs, fieldMessage, specFor } from './form-errors';
@@ -28,9 +28,22 @@ export function apiFieldErrors(error: unknown, fallback: string, fields: FieldSp
   for (const issue of error.issues) {
     const spec = specFor(fields, issue.path);
     // A rule's own refusal (its code is a catalogue key: "the end date is before the start") keeps its words.
-    out[issue.path] ??= spec && !issue.code.includes('.') ? fieldMessage({ code: issue.code }, spec, translate as never) : issue.message;
+    out[issue.path] ??= spec && (!issue.code.includes('.') || GENERIC_MESSAGES.has(issue.code)) ? fieldMessage({ code: issue.code }, spec, translate as never) : issue.message;
   }
   return out;
+}
+
+/** Domain messages that only say "required" / "invalid": the field's own words say it better. */
+const GENERIC_MESSAGES = new Set(['validation.required', 'validation.email']);
+
+/**
+ * A rule's own message (an i18n key: "the end date is before the start", "a course code is 2–32 capital letters…")
+ * says more than the field's kind would, unless it is generic or the field is simply empty ("Enter the course code").
+ */
+function saysMore(issue: ZodIssueLike): boolean {
+  if (!hasMessage(issue.message) || GENERIC_MESSAGES.has(issue.message)) return false;
+  const empty = issue.input === '' || issue.input === null || issue.input === undefined;
+  return issue.code === 'custom' || !empty;
 }
 
 /**
@@ -58,8 +71,7 @@ export function zodForm<S extends z.ZodType, V = z.input<S>>(schema: S, toInput:
       for (const issue of issues) {
         const path = issue.path.map(String).join('.');
         const spec = specFor(specs, path);
-        // A refinement's own message (an i18n key: "the end date is before the start") says more than the kind would.
-        if (spec && errors[path] !== undefined && !messages[path] && issue.code !== 'custom') errors[path] = fieldMessage(issue, spec, translate as never);
+        if (spec && errors[path] !== undefined && !messages[path] && !saysMore(issue)) errors[path] = fieldMessage(issue, spec, translate as never);
       }
       for (const path of Object.keys(errors)) if (messages[path]) errors[path] = messages[path];
       return errors;

@@ -30,7 +30,7 @@ import {
   VENDOR_ROLES,
   type VendorRole,
 } from '@partnerline/domain';
-import { ApiError, meQueryOptions, NoAccessPage, PageHeader, zodForm } from '@partnerline/ui';
+import { ApiError, apiFieldErrors, ErrorSummary, fieldPathProps, meQueryOptions, NoAccessPage, PageHeader, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -39,6 +39,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useChangeRole, useInviteStaff, usersQueryOptions, useSetUserDisabled } from '../../api/admin';
+import { fieldSpecs } from '../../form-fields';
 import { canUse } from '../../nav';
 
 const SearchSchema = z.object({
@@ -262,13 +263,14 @@ function UsersPage() {
 }
 
 type InviteValues = { email: string; displayName: string; role: VendorRole | null };
-const inviteForm = zodForm(InviteStaffSchema, (v: InviteValues) => ({ ...v, role: v.role ?? undefined }));
+const inviteForm = zodForm(InviteStaffSchema, (v: InviteValues) => ({ ...v, role: v.role ?? undefined }), {}, () => fieldSpecs('invite'));
 
 function InviteModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm<InviteValues>({
     initialValues: { email: '', displayName: '', role: 'channel_manager' },
     validate: inviteForm.validate,
+    enhanceGetInputProps: fieldPathProps,
   });
   const mutation = useInviteStaff();
   const submit = form.onSubmit((values) =>
@@ -280,7 +282,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
         }
       },
       onError: (err) => {
-        if (err instanceof ApiError) form.setErrors(err.fieldErrors());
+        if (err instanceof ApiError && err.issues.length) form.setErrors(apiFieldErrors(err, err.message, fieldSpecs('invite')));
       },
     }),
   );
@@ -325,6 +327,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
                 {formError}
               </Text>
             )}
+            <ErrorSummary errors={form.errors} fields={fieldSpecs('invite')} />
             <TextInput label={t('users.email')} type="email" required data-autofocus {...form.getInputProps('email')} />
             <TextInput label={t('users.name')} required {...form.getInputProps('displayName')} />
             <Select
@@ -406,13 +409,13 @@ function RoleModal({ user, onClose }: { user: ManagedUser; onClose: () => void }
   );
 }
 
-const disableForm = zodForm(SetUserDisabledSchema, (v: { reason: string }) => ({ disabled: true, reason: v.reason.trim() || undefined }));
+const disableForm = zodForm(SetUserDisabledSchema, (v: { reason: string }) => ({ disabled: true, reason: v.reason.trim() || undefined }), {}, () => fieldSpecs('disable'));
 
 function DisableModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { reason: '' }, validate: disableForm.validate });
   const mutation = useSetUserDisabled();
-  const fieldErrors = mutation.error instanceof ApiError ? mutation.error.fieldErrors() : {};
+  const fieldErrors = mutation.error instanceof ApiError && mutation.error.issues.length ? apiFieldErrors(mutation.error, mutation.error.message, fieldSpecs('disable')) : {};
   const disable = form.onSubmit((values) =>
     mutation.mutate(
       { id: user.id, ...disableForm.parse(values) },

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight } from '@tabler/icons-react';
-import { channelStrategyFor, type Segment, translateMessage, UpdateSegmentSchema } from '@partnerline/domain';
-import { apiFieldErrors, useLocale, zodForm } from '@partnerline/ui';
+import { channelStrategyFor, type Segment, UpdateSegmentSchema } from '@partnerline/domain';
+import { apiFieldErrors, ErrorSummary, fieldMessage, fieldPathProps, useLocale, zodForm } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 import { useUpdateSegment } from '../../../api/catalog';
+import { fieldSpecs } from '../../../form-fields';
 import { QuadrantLegend, type Thresholds } from './QuadrantLegend';
 import { StrategyBadge } from './StrategyBadge';
 
@@ -20,7 +21,7 @@ const toChange = (v: Values) => ({
   expansionDifficulty: v.expansionDifficulty === '' ? undefined : Number(v.expansionDifficulty),
   notes: v.notes.trim() || null,
 });
-const segmentForm = zodForm(UpdateSegmentSchema, toChange);
+const segmentForm = zodForm(UpdateSegmentSchema, toChange, {}, () => fieldSpecs('segment'));
 
 /**
  * Edits a segment's scores. The quadrant is previewed with the same domain rule and policy thresholds
@@ -29,15 +30,15 @@ const segmentForm = zodForm(UpdateSegmentSchema, toChange);
 export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Segment; thresholds: Thresholds; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const specs = fieldSpecs('segment');
+  const required = (field: 'marketPotential' | 'expansionDifficulty') => fieldMessage({ code: 'required' }, specs[field], t);
   const zh = locale === 'zh-CN';
   const update = useUpdateSegment();
   const form = useForm<Values>({
     initialValues: { marketPotential: segment.marketPotential, expansionDifficulty: segment.expansionDifficulty, notes: segment.notes ?? '' },
     // The schema is a partial update; here both scores are required.
-    validate: (v) => {
-      const required = translateMessage(locale, 'zod.required');
-      return { ...segmentForm.validate(v), ...(v.marketPotential === '' && { marketPotential: required }), ...(v.expansionDifficulty === '' && { expansionDifficulty: required }) };
-    },
+    validate: (v) => ({ ...segmentForm.validate(v), ...(v.marketPotential === '' && { marketPotential: required('marketPotential') }), ...(v.expansionDifficulty === '' && { expansionDifficulty: required('expansionDifficulty') }) }),
+    enhanceGetInputProps: fieldPathProps,
   });
   const errors = form.errors;
   const change = toChange(form.values);
@@ -55,7 +56,7 @@ export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Se
           notifications.show({ color: 'green', message: t('segments.saved') });
           onClose();
         },
-        onError: (err) => form.setErrors(apiFieldErrors(err, t('errors.generic', { ns: 'ui' }))),
+        onError: (err) => form.setErrors(apiFieldErrors(err, t('errors.generic', { ns: 'ui' }), specs)),
       },
     ),
   );
@@ -71,6 +72,7 @@ export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Se
             max={100}
             clampBehavior="none"
             allowDecimal={false}
+            withAsterisk
             {...form.getInputProps('marketPotential')}
             data-autofocus
           />
@@ -81,6 +83,7 @@ export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Se
             max={100}
             clampBehavior="none"
             allowDecimal={false}
+            withAsterisk
             {...form.getInputProps('expansionDifficulty')}
           />
         </Group>
@@ -97,11 +100,7 @@ export function EditSegmentModal({ segment, thresholds, onClose }: { segment: Se
           {preview ? <StrategyBadge strategy={preview} size="lg" /> : <Text size="sm">—</Text>}
         </Group>
         <QuadrantLegend thresholds={thresholds} highlight={preview ?? undefined} />
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <ErrorSummary errors={errors} fields={specs} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}

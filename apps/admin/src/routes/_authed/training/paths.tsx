@@ -1,9 +1,9 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { type CertificationPathInput, CertificationPathInputSchema, JobRoleSchema } from '@partnerline/domain';
-import { apiFieldErrors, formatNumber, meQueryOptions, useStatusLabel, zodForm } from '@partnerline/ui';
+import { apiFieldErrors, ErrorSummary, fieldPathProps, formatNumber, meQueryOptions, useStatusLabel, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { productLinesQueryOptions } from '../../../api/agreements';
 import { policiesQueryOptions } from '../../../api/catalog';
 import { type CertificationPath, coursesQueryOptions, pathsQueryOptions, useSavePath } from '../../../api/training';
+import { fieldSpecs } from '../../../form-fields';
 import { canManageTraining } from '../../../nav';
 import { TrainingHeader } from './-components/TrainingHeader';
 
@@ -117,7 +118,7 @@ function PathsPage() {
   );
 }
 
-const pathForm = zodForm(CertificationPathInputSchema);
+const pathForm = zodForm(CertificationPathInputSchema, undefined, {}, () => fieldSpecs('path'));
 
 function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath | null; defaultMonths: number; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -131,6 +132,7 @@ function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath |
       ? { name: path.name, jobRole: path.jobRole, productLineId: path.productLineId, courseIds: path.courses.map((c) => c.id), validityMonths: path.validityMonths, active: path.active }
       : { name: '', jobRole: 'presales', productLineId: lines[0]?.id ?? '', courseIds: [], validityMonths: null, active: true },
     validate: pathForm.validate,
+    enhanceGetInputProps: fieldPathProps,
   });
   const { values: f, errors } = form;
   const set = <K extends keyof CertificationPathInput>(k: K, v: CertificationPathInput[K]) => form.setFieldValue(k, v as never);
@@ -148,7 +150,7 @@ function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath |
           notifications.show({ color: 'green', message: t('paths.saved') });
           onClose();
         },
-        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
+        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'), fieldSpecs('path'))),
       },
     ),
   );
@@ -156,15 +158,15 @@ function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath |
   return (
     <Modal opened onClose={onClose} title={path ? t('paths.editTitle', { name: path.name }) : t('paths.new')} size="lg">
       <Stack>
-        <TextInput label={t('paths.name')} required {...form.getInputProps('name')} data-autofocus />
+        <TextInput label={t('paths.name')} withAsterisk {...form.getInputProps('name')} data-autofocus />
         <SimpleGrid cols={2}>
-          <Select label={t('paths.jobRole')} required allowDeselect={false} data={JobRoleSchema.options.map((v) => ({ value: v, label: t(`jobRoles.${v}`, { ns: 'ui' }) }))} value={f.jobRole} onChange={(v) => v && set('jobRole', v as CertificationPathInput['jobRole'])} error={errors.jobRole} />
-          <Select label={t('paths.productLine')} required allowDeselect={false} data={lines.map((l) => ({ value: l.id, label: `${l.code} · ${zh ? l.nameZh : l.nameEn}` }))} value={f.productLineId || null} onChange={(v) => set('productLineId', v ?? '')} error={errors.productLineId} />
+          <Select label={t('paths.jobRole')} withAsterisk data-path="jobRole" allowDeselect={false} data={JobRoleSchema.options.map((v) => ({ value: v, label: t(`jobRoles.${v}`, { ns: 'ui' }) }))} value={f.jobRole} onChange={(v) => v && set('jobRole', v as CertificationPathInput['jobRole'])} error={errors.jobRole} />
+          <Select label={t('paths.productLine')} withAsterisk data-path="productLineId" allowDeselect={false} data={lines.map((l) => ({ value: l.id, label: `${l.code} · ${zh ? l.nameZh : l.nameEn}` }))} value={f.productLineId || null} onChange={(v) => set('productLineId', v ?? '')} error={errors.productLineId} />
         </SimpleGrid>
         <MultiSelect
           label={t('paths.courses')}
           description={t('paths.coursesHint')}
-          required
+          withAsterisk
           searchable
           data={courseData}
           {...form.getInputProps('courseIds')}
@@ -182,10 +184,11 @@ function PathModal({ path, defaultMonths, onClose }: { path: CertificationPath |
             value={f.validityMonths ?? ''}
             onChange={(v) => set('validityMonths', v === '' ? null : Number(v))}
             error={errors.validityMonths}
+            data-path="validityMonths"
           />
           <Switch mt={30} label={t('paths.activeHint')} {...form.getInputProps('active', { type: 'checkbox' })} />
         </SimpleGrid>
-        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        <ErrorSummary errors={errors} fields={fieldSpecs('path')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}

@@ -3,15 +3,16 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { type AgreementTerms, AgreementTermsSchema, DEFAULT_POLICIES, type ExclusiveHolding } from '@partnerline/domain';
-import { ApiError, zodForm } from '@partnerline/ui';
+import { apiFieldErrors, ErrorSummary, fieldPathProps, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { previewOverlaps, productLinesQueryOptions, productsQueryOptions } from '../../../../api/agreements';
 import { industriesQueryOptions, regionOptions, regionsQueryOptions } from '../../../../api/catalog';
 import { partnersQueryOptions } from '../../../../api/partners';
+import { fieldSpecs } from '../../../../form-fields';
 
 type Type = AgreementTerms['type'];
-const termsForm = zodForm(AgreementTermsSchema);
+const termsForm = zodForm(AgreementTermsSchema, undefined, {}, () => fieldSpecs('agreement'));
 const today = () => new Date().toISOString().slice(0, 10);
 const inAYear = () => new Date(Date.now() + 364 * 86_400_000).toISOString().slice(0, 10);
 
@@ -48,7 +49,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
 }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
-  const form = useForm<AgreementTerms>({ initialValues: initial, validate: termsForm.validate });
+  const form = useForm<AgreementTerms>({ initialValues: initial, validate: termsForm.validate, enhanceGetInputProps: fieldPathProps });
   const { values: f, errors } = form;
   const { data: industries } = useSuspenseQuery(industriesQueryOptions());
   const { data: regions } = useSuspenseQuery(regionsQueryOptions());
@@ -80,7 +81,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
           {t('agreementForm.basics')}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Select label={t('agreementForm.partner')} searchable data={partnerData} value={f.partnerId || null} onChange={(v) => set('partnerId', v ?? '')} disabled={lockPartnerAndType} error={errors.partnerId} required />
+          <Select label={t('agreementForm.partner')} searchable data={partnerData} value={f.partnerId || null} onChange={(v) => set('partnerId', v ?? '')} disabled={lockPartnerAndType} error={errors.partnerId} withAsterisk data-path="partnerId" />
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {t('agreementForm.type')}
@@ -92,8 +93,8 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
               data={(['exclusive', 'registration', 'distribution'] as const).map((x) => ({ value: x, label: t(`agreementType.${x}`) }))}
             />
           </Stack>
-          <TextInput type="date" label={t('agreementForm.startDate')} {...form.getInputProps('startDate')} required />
-          <TextInput type="date" label={t('agreementForm.endDate')} {...form.getInputProps('endDate')} required />
+          <TextInput type="date" label={t('agreementForm.startDate')} {...form.getInputProps('startDate')} withAsterisk />
+          <TextInput type="date" label={t('agreementForm.endDate')} {...form.getInputProps('endDate')} withAsterisk />
         </SimpleGrid>
       </Card>
 
@@ -180,8 +181,8 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
               value={f.evaluationPeriod}
               onChange={(v) => set('evaluationPeriod', v as AgreementTerms['evaluationPeriod'])}
             />
-            <TextInput label={t('agreementForm.quota')} placeholder="5000000.00" value={f.quotaPerPeriod ?? ''} onChange={(e) => set('quotaPerPeriod', e.currentTarget.value || null)} error={errors.quotaPerPeriod} />
-            <NumberInput label={t('agreementForm.renewalThreshold')} min={0} max={200} value={f.renewalThresholdPercent} onChange={(v) => set('renewalThresholdPercent', Number(v))} error={errors.renewalThresholdPercent} />
+            <TextInput label={t('agreementForm.quota')} placeholder="5000000.00" value={f.quotaPerPeriod ?? ''} onChange={(e) => set('quotaPerPeriod', e.currentTarget.value || null)} error={errors.quotaPerPeriod} data-path="quotaPerPeriod" />
+            <NumberInput label={t('agreementForm.renewalThreshold')} min={0} max={200} value={f.renewalThresholdPercent} onChange={(v) => set('renewalThresholdPercent', Number(v))} error={errors.renewalThresholdPercent} data-path="renewalThresholdPercent" />
           </SimpleGrid>
         </Stack>
       </Card>
@@ -194,8 +195,8 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
           {f.qualificationRequirements.map((q, i) => (
             <Group key={i} wrap="nowrap" align="flex-end">
               <Select label={t('agreementForm.jobRole')} data={(['sales', 'presales', 'service'] as const).map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} value={q.jobRole} allowDeselect={false} onChange={(v) => form.setFieldValue(`qualificationRequirements.${i}.jobRole`, v as typeof q.jobRole)} />
-              <Select label={t('agreementForm.productLine')} data={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))} value={q.productLineId} allowDeselect={false} onChange={(v) => v && form.setFieldValue(`qualificationRequirements.${i}.productLineId`, v)} />
-              <NumberInput label={t('agreementForm.headcount')} min={1} w={120} value={q.headcount} onChange={(v) => form.setFieldValue(`qualificationRequirements.${i}.headcount`, Number(v))} />
+              <Select label={t('agreementForm.productLine')} data={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))} value={q.productLineId} allowDeselect={false} onChange={(v) => v && form.setFieldValue(`qualificationRequirements.${i}.productLineId`, v)} error={errors[`qualificationRequirements.${i}.productLineId`]} data-path={`qualificationRequirements.${i}.productLineId`} />
+              <NumberInput label={t('agreementForm.headcount')} min={1} w={120} value={q.headcount} onChange={(v) => form.setFieldValue(`qualificationRequirements.${i}.headcount`, Number(v))} error={errors[`qualificationRequirements.${i}.headcount`]} data-path={`qualificationRequirements.${i}.headcount`} />
               <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label="remove" onClick={() => form.removeListItem('qualificationRequirements', i)}>
                 <IconTrash size={16} />
               </ActionIcon>
@@ -231,8 +232,8 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
             {t('agreementForm.deposit')}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput label={t('agreementForm.depositAmount')} {...form.getInputProps('deposit.amount')} />
-            <TextInput type="date" label={t('agreementForm.depositDue')} {...form.getInputProps('deposit.dueDate')} />
+            <TextInput label={t('agreementForm.depositAmount')} {...form.getInputProps('deposit.amount')} withAsterisk />
+            <TextInput type="date" label={t('agreementForm.depositDue')} {...form.getInputProps('deposit.dueDate')} withAsterisk />
             <Select label={t('agreementForm.handling')} allowDeselect={false} data={[{ value: 'offset', label: t('agreementForm.offset') }, { value: 'refund', label: t('agreementForm.refund') }]} {...form.getInputProps('deposit.handling')} />
           </SimpleGrid>
         </Card>
@@ -251,7 +252,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
         <Textarea mt="sm" label={t('agreementForm.renewalTerms')} autosize minRows={2} {...form.getInputProps('renewalTerms')} />
       </Card>
 
-      {Object.keys(errors).length > 0 && <Alert color="red">{errors.form ?? Object.values(errors).slice(0, 5).join(' · ')}</Alert>}
+      <ErrorSummary errors={errors} fields={fieldSpecs('agreement')} />
       <Group justify="flex-end">
         <Button size="md" loading={pending} onClick={() => submit()}>
           {submitLabel}
@@ -261,6 +262,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
   );
 }
 
+/** A refusal from the API, worded like the form's own (field errors by label and kind; otherwise under `form`). */
 export function apiErrors(err: unknown): Record<string, string> {
-  return err instanceof ApiError ? (err.issues.length ? err.fieldErrors() : { form: err.message }) : { form: String(err) };
+  return apiFieldErrors(err, String(err), fieldSpecs('agreement'));
 }

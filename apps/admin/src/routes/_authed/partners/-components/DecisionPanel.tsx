@@ -1,18 +1,19 @@
-import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type Decision, DecisionSchema, type PartnerDetail, StatusChangeSchema, TrialOutcomeSchema } from '@partnerline/domain';
-import { ApiError, zodForm } from '@partnerline/ui';
+import { apiFieldErrors, ErrorSummary, fieldPathProps, type FieldSpecs, zodForm } from '@partnerline/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { managersQueryOptions, useAssign, useChangeStatus, useDecide, useTrialOutcome } from '../../../../api/partners';
 import { useQuery } from '@tanstack/react-query';
+import { fieldSpecs } from '../../../../form-fields';
 
 type Kind = Decision['decision'] | 'trial_outcome' | 'status';
 
-function issuesOf(err: unknown): Record<string, string> {
-  if (err instanceof ApiError) return err.issues.length ? err.fieldErrors() : { form: err.message };
-  return { form: String(err) };
+/** A refusal from the API: field errors worded by the form's labels, anything else under `form`. */
+function issuesOf(err: unknown, specs: FieldSpecs = {}): Record<string, string> {
+  return apiFieldErrors(err, String(err), specs);
 }
 
 interface DecisionValues {
@@ -32,9 +33,11 @@ const decisionForm = (kind: Decision['decision']) =>
         : kind === 'approve_trial'
           ? { decision: kind, trial: { customer, scope, endDate }, notes: text || undefined }
           : { decision: kind, notes: text || undefined },
+    {},
+    () => fieldSpecs('decision'),
   );
-const trialOutcomeForm = zodForm(TrialOutcomeSchema);
-const statusForm = zodForm(StatusChangeSchema);
+const trialOutcomeForm = zodForm(TrialOutcomeSchema, undefined, {}, () => fieldSpecs('trialOutcome'));
+const statusForm = zodForm(StatusChangeSchema, undefined, {}, () => fieldSpecs('statusChange'));
 
 /** Assignment, screening decisions, trial outcome and status changes — only those the server says are open. */
 export function DecisionPanel({ partner }: { partner: PartnerDetail }) {
@@ -112,18 +115,21 @@ function DecisionModal({ partnerId, kind, onClose }: { partnerId: string; kind: 
         notifications.show({ color: 'green', message: t('partner.done') });
         onClose();
       },
-      onError: (e) => form.setErrors(issuesOf(e)),
+      onError: (e) => form.setErrors(issuesOf(e, fieldSpecs('decision'))),
     }),
   );
+  // The one text box carries the reason, the question or the notes: its errors come under that name.
+  const textPath = kind === 'reject' ? 'reason' : kind === 'request_info' ? 'question' : 'notes';
 
   return (
     <Modal opened onClose={onClose} title={t(`partner.decisions.${kind}`)} size="lg">
       <Stack>
+        <ErrorSummary errors={errors} fields={fieldSpecs('decision')} />
         {kind === 'approve_trial' && (
           <>
-            <TextInput label={t('partner.trialCustomer')} {...form.getInputProps('customer')} error={errors['trial.customer']} required />
-            <Textarea label={t('partner.trialScope')} autosize minRows={2} {...form.getInputProps('scope')} error={errors['trial.scope']} required />
-            <TextInput type="date" label={t('partner.trialEnd')} {...form.getInputProps('endDate')} error={errors['trial.endDate']} required />
+            <TextInput label={t('partner.trialCustomer')} {...form.getInputProps('customer')} error={errors['trial.customer']} withAsterisk data-path="trial.customer" />
+            <Textarea label={t('partner.trialScope')} autosize minRows={2} {...form.getInputProps('scope')} error={errors['trial.scope']} withAsterisk data-path="trial.scope" />
+            <TextInput type="date" label={t('partner.trialEnd')} {...form.getInputProps('endDate')} error={errors['trial.endDate']} withAsterisk data-path="trial.endDate" />
           </>
         )}
         <Textarea
@@ -131,10 +137,10 @@ function DecisionModal({ partnerId, kind, onClose }: { partnerId: string; kind: 
           autosize
           minRows={3}
           {...form.getInputProps('text')}
-          error={errors.reason ?? errors.question ?? errors.notes}
-          required={kind === 'reject' || kind === 'request_info'}
+          error={errors[textPath]}
+          data-path={textPath}
+          withAsterisk={kind === 'reject' || kind === 'request_info'}
         />
-        {errors.form && <Alert color="red">{errors.form}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
@@ -151,22 +157,22 @@ function DecisionModal({ partnerId, kind, onClose }: { partnerId: string; kind: 
 function TrialOutcomeModal({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const record = useTrialOutcome(partnerId);
-  const form = useForm({ initialValues: { outcome: 'success' as 'success' | 'failure', notes: '' }, validate: trialOutcomeForm.validate });
+  const form = useForm({ initialValues: { outcome: 'success' as 'success' | 'failure', notes: '' }, validate: trialOutcomeForm.validate, enhanceGetInputProps: fieldPathProps });
   const submit = form.onSubmit((values) =>
     record.mutate(trialOutcomeForm.parse(values), {
       onSuccess: () => {
         notifications.show({ color: 'green', message: t('partner.done') });
         onClose();
       },
-      onError: (e) => form.setErrors(issuesOf(e)),
+      onError: (e) => form.setErrors(issuesOf(e, fieldSpecs('trialOutcome'))),
     }),
   );
   return (
     <Modal opened onClose={onClose} title={t('partner.trialOutcome')}>
       <Stack>
         <Select label={t('partner.outcome')} data={[{ value: 'success', label: t('partner.success') }, { value: 'failure', label: t('partner.failure') }]} {...form.getInputProps('outcome')} allowDeselect={false} />
-        <Textarea label={t('partner.notes')} autosize minRows={3} {...form.getInputProps('notes')} required />
-        {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
+        <Textarea label={t('partner.notes')} autosize minRows={3} {...form.getInputProps('notes')} withAsterisk />
+        <ErrorSummary errors={form.errors} fields={fieldSpecs('trialOutcome')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
@@ -183,22 +189,22 @@ function TrialOutcomeModal({ partnerId, onClose }: { partnerId: string; onClose:
 function StatusModal({ partnerId, status, onClose }: { partnerId: string; status: 'suspended' | 'active' | 'terminated'; onClose: () => void }) {
   const { t } = useTranslation();
   const change = useChangeStatus(partnerId);
-  const form = useForm({ initialValues: { status, reason: '' }, validate: statusForm.validate });
+  const form = useForm({ initialValues: { status, reason: '' }, validate: statusForm.validate, enhanceGetInputProps: fieldPathProps });
   const submit = form.onSubmit((values) =>
     change.mutate(statusForm.parse(values), {
       onSuccess: () => {
         notifications.show({ color: 'green', message: t('partner.done') });
         onClose();
       },
-      onError: (e) => form.setErrors(issuesOf(e)),
+      onError: (e) => form.setErrors(issuesOf(e, fieldSpecs('statusChange'))),
     }),
   );
   const label = t(status === 'suspended' ? 'partner.suspend' : status === 'active' ? 'partner.reactivate' : 'partner.terminate');
   return (
     <Modal opened onClose={onClose} title={label}>
       <Stack>
-        <Textarea label={t('partner.statusReason')} autosize minRows={3} {...form.getInputProps('reason')} required />
-        {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
+        <Textarea label={t('partner.statusReason')} autosize minRows={3} {...form.getInputProps('reason')} withAsterisk />
+        <ErrorSummary errors={form.errors} fields={fieldSpecs('statusChange')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}

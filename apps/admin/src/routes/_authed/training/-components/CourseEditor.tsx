@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArchive, IconDeviceFloppy, IconRoute, IconSend } from '@tabler/icons-react';
 import { COURSE_TRANSITIONS, type CourseDetail, type CourseInput, CourseInputSchema, type CourseStatus, CourseTrackSchema, JobRoleSchema, LocaleSchema } from '@partnerline/domain';
-import { apiFieldErrors, formatDateTime, formatNumber, meQueryOptions, zodForm } from '@partnerline/ui';
+import { apiFieldErrors, ErrorSummary, formatDateTime, formatNumber, meQueryOptions, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
@@ -11,12 +11,13 @@ import { useTranslation } from 'react-i18next';
 import { productLinesQueryOptions } from '../../../../api/agreements';
 import { policiesQueryOptions } from '../../../../api/catalog';
 import { useCreateCourse, useUpdateCourse } from '../../../../api/training';
+import { fieldSpecs } from '../../../../form-fields';
 import { canManageTraining } from '../../../../nav';
 import { ModulesEditor, newModule } from './ModulesEditor';
 import { QuizEditor } from './QuizEditor';
 import { CourseStatusBadge } from './TrainingBadges';
 
-const courseForm = zodForm(CourseInputSchema);
+const courseForm = zodForm(CourseInputSchema, undefined, {}, () => fieldSpecs('course'));
 
 export function emptyCourse(): CourseInput {
   return { code: '', title: '', summary: '', track: 'solution_technical', jobRole: 'presales', productLineId: '', language: 'zh-CN', durationMinutes: 30, modules: [newModule()], quiz: [] };
@@ -69,7 +70,7 @@ export function CourseEditor({ course }: { course?: CourseDetail }) {
           notifications.show({ color: 'green', message: t('courseEditor.created') });
           void navigate({ to: '/training/courses/$courseId', params: { courseId: r.id } });
         },
-        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
+        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'), fieldSpecs('course'))),
       });
     } else {
       update.mutate(
@@ -79,7 +80,7 @@ export function CourseEditor({ course }: { course?: CourseDetail }) {
             form.setValues(courseInputOf(saved));
             notifications.show({ color: 'green', message: t('courseEditor.saved') });
           },
-          onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
+          onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'), fieldSpecs('course'))),
         },
       );
     }
@@ -90,7 +91,7 @@ export function CourseEditor({ course }: { course?: CourseDetail }) {
       { status },
       {
         onSuccess: () => notifications.show({ color: 'green', message: t(`courseEditor.statusDone.${status}`) }),
-        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'))),
+        onError: (e) => form.setErrors(apiFieldErrors(e, t('courseEditor.failed'), fieldSpecs('course'))),
       },
     );
 
@@ -99,8 +100,6 @@ export function CourseEditor({ course }: { course?: CourseDetail }) {
     return l ? `${l.code} · ${locale === 'zh-CN' ? l.nameZh : l.nameEn}` : id;
   };
   const errorCount = Object.keys(errors).filter((k) => k !== 'form').length;
-  const moduleErrors = Object.keys(errors).some((k) => k.startsWith('modules'));
-  const quizErrors = Object.keys(errors).some((k) => k.startsWith('quiz'));
   const transitions = course ? COURSE_TRANSITIONS[course.status] : [];
   const pending = create.isPending || update.isPending;
 
@@ -114,16 +113,16 @@ export function CourseEditor({ course }: { course?: CourseDetail }) {
             </Title>
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, md: 3 }}>
-                <TextInput label={t('courseEditor.code')} placeholder="DATA-101" required readOnly={readOnly} value={f.code} onChange={(e) => set('code', e.currentTarget.value.toUpperCase())} error={errors.code} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
-                <TextInput label={t('courseEditor.title')} required readOnly={readOnly} value={f.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} style={{ gridColumn: 'span 2' }} />
+                <TextInput label={t('courseEditor.code')} placeholder="DATA-101" withAsterisk readOnly={readOnly} value={f.code} onChange={(e) => set('code', e.currentTarget.value.toUpperCase())} error={errors.code} data-path="code" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+                <TextInput label={t('courseEditor.title')} withAsterisk readOnly={readOnly} value={f.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} data-path="title" style={{ gridColumn: 'span 2' }} />
               </SimpleGrid>
-              <Textarea label={t('courseEditor.summary')} autosize minRows={2} readOnly={readOnly} value={f.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
+              <Textarea label={t('courseEditor.summary')} autosize minRows={2} readOnly={readOnly} value={f.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} data-path="summary" />
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-                <Select label={t('courseEditor.track')} required readOnly={readOnly} allowDeselect={false} data={CourseTrackSchema.options.map((v) => ({ value: v, label: t(`courseTrack.${v}`) }))} value={f.track} onChange={(v) => v && set('track', v as CourseInput['track'])} error={errors.track} />
-                <Select label={t('courseEditor.jobRole')} required readOnly={readOnly} allowDeselect={false} data={JobRoleSchema.options.map((v) => ({ value: v, label: t(`jobRoles.${v}`, { ns: 'ui' }) }))} value={f.jobRole} onChange={(v) => v && set('jobRole', v as CourseInput['jobRole'])} error={errors.jobRole} />
-                <Select label={t('courseEditor.productLine')} required readOnly={readOnly} searchable allowDeselect={false} placeholder={t('courseEditor.pickLine')} data={lines.map((l) => ({ value: l.id, label: lineLabel(l.id) }))} value={f.productLineId || null} onChange={(v) => set('productLineId', v ?? '')} error={errors.productLineId && (f.productLineId ? errors.productLineId : t('courseEditor.lineRequired'))} />
-                <Select label={t('courseEditor.language')} required readOnly={readOnly} allowDeselect={false} data={LocaleSchema.options.map((v) => ({ value: v, label: t(`courseLanguage.${v}`) }))} value={f.language} onChange={(v) => v && set('language', v as CourseInput['language'])} error={errors.language} />
-                <NumberInput label={t('courseEditor.duration')} min={1} max={6000} step={5} readOnly={readOnly} value={f.durationMinutes} onChange={(v) => set('durationMinutes', typeof v === 'number' ? v : Number(v) || 0)} error={errors.durationMinutes} suffix={` ${t('courseEditor.minutes')}`} />
+                <Select label={t('courseEditor.track')} withAsterisk readOnly={readOnly} allowDeselect={false} data={CourseTrackSchema.options.map((v) => ({ value: v, label: t(`courseTrack.${v}`) }))} value={f.track} onChange={(v) => v && set('track', v as CourseInput['track'])} error={errors.track} />
+                <Select label={t('courseEditor.jobRole')} withAsterisk readOnly={readOnly} allowDeselect={false} data={JobRoleSchema.options.map((v) => ({ value: v, label: t(`jobRoles.${v}`, { ns: 'ui' }) }))} value={f.jobRole} onChange={(v) => v && set('jobRole', v as CourseInput['jobRole'])} error={errors.jobRole} />
+                <Select label={t('courseEditor.productLine')} withAsterisk data-path="productLineId" readOnly={readOnly} searchable allowDeselect={false} placeholder={t('courseEditor.pickLine')} data={lines.map((l) => ({ value: l.id, label: lineLabel(l.id) }))} value={f.productLineId || null} onChange={(v) => set('productLineId', v ?? '')} error={errors.productLineId} />
+                <Select label={t('courseEditor.language')} withAsterisk readOnly={readOnly} allowDeselect={false} data={LocaleSchema.options.map((v) => ({ value: v, label: t(`courseLanguage.${v}`) }))} value={f.language} onChange={(v) => v && set('language', v as CourseInput['language'])} error={errors.language} />
+                <NumberInput label={t('courseEditor.duration')} min={1} max={6000} step={5} readOnly={readOnly} value={f.durationMinutes} onChange={(v) => set('durationMinutes', typeof v === 'number' ? v : Number(v) || 0)} error={errors.durationMinutes} data-path="durationMinutes" suffix={` ${t('courseEditor.minutes')}`} />
               </SimpleGrid>
             </Stack>
           </Card>
@@ -225,14 +224,9 @@ export function CourseEditor({ course }: { course?: CourseDetail }) {
               </Stack>
             )}
             {(errors.form || errorCount > 0) && (
-              <Alert color="red" variant="light" mt="md" icon={<IconAlertTriangle size={16} />}>
-                {errors.form ?? t('courseEditor.fixErrors', { count: errorCount })}
-                {errorCount > 0 && (moduleErrors || quizErrors) && (
-                  <Text size="xs" mt={4}>
-                    {[moduleErrors && t('courseEditor.modules'), quizErrors && t('courseEditor.quiz')].filter(Boolean).join(' · ')}
-                  </Text>
-                )}
-              </Alert>
+              <Stack mt="md" gap={4}>
+                <ErrorSummary errors={errors} fields={fieldSpecs('course')} />
+              </Stack>
             )}
           </Card>
 

@@ -27,7 +27,7 @@ export function ModulesEditor({ value, onChange, errors = {}, readOnly = false }
             )}
           </Group>
           <Stack gap="sm">
-            <TextInput label={t('courseEditor.moduleTitle')} aria-label={t('courseEditor.moduleTitleN', { n: i + 1 })} required readOnly={readOnly} value={m.title} onChange={(e) => update(i, { title: e.currentTarget.value })} error={errors[`modules.${i}.title`]} />
+            <TextInput label={t('courseEditor.moduleTitle')} aria-label={t('courseEditor.moduleTitleN', { n: i + 1 })} required readOnly={readOnly} value={m.title} onChange={(e) => update(i, { title: e.currentTarget.value })} error={errors[`modules.${i}.title`]} data-path={`modules.${i}.title`} />
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
               <Textarea
                 label={t('courseEditor.body')}
@@ -39,7 +39,7 @@ export function ModulesEditor({ value, onChange, errors = {}, readOnly = false }
                 readOnly={readOnly}
                 value={m.body}
                 onChange={(e) => update(i, { body: e.currentTarget.value })}
-                error={errors[`modules.${i}.body`]}
+                error={errors[`modules.${i}.body`]} data-path={`modules.${i}.body`}
                 styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
               />
               <Stack gap={4}>
@@ -83,7 +83,7 @@ export function ModulesEditor({ value, onChange, errors = {}, readOnly = false }
                     readOnly={readOnly}
                     value={l.label}
                     onChange={(e) => update(i, { links: m.links.map((x, j) => (j === k ? { ...x, label: e.currentTarget.value } : x)) })}
-                    error={errors[`modules.${i}.links.${k}.label`]}
+                    error={errors[`modules.${i}.links.${k}.label`]} data-path={`modules.${i}.links.${k}.label`}
                   />
                   <TextInput
                     style={{ flex: 1 }}
@@ -92,7 +92,7 @@ export function ModulesEditor({ value, onChange, errors = {}, readOnly = false }
                     readOnly={readOnly}
                     value={l.url}
                     onChange={(e) => update(i, { links: m.links.map((x, j) => (j === k ? { ...x, url: e.currentTarget.value } : x)) })}
-                    error={errors[`modules.${i}.links.${k}.url`]}
+                    error={errors[`modules.${i}.links.${k}.url`]} data-path={`modules.${i}.links.${k}.url`}
                   />
                   {!readOnly && (
                     <ActionIcon variant="subtle" color="gray" mt={4} aria-label={t('courseEditor.removeLink')} onClick={() => update(i, { links: m.links.filter((_, j) => j !== k) })}>
@@ -114,7 +114,7 @@ export function ModulesEditor({ value, onChange, errors = {}, readOnly = false }
               readOnly={readOnly}
               value={m.videoUrl ?? ''}
               onChange={(e) => update(i, { videoUrl: e.currentTarget.value.trim() ? e.currentTarget.value : null })}
-              error={errors[`modules.${i}.videoUrl`]}
+              error={errors[`modules.${i}.videoUrl`]} data-path={`modules.${i}.videoUrl`}
             />
           </Stack>
         </Card>

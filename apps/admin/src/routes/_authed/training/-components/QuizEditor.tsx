@@ -73,7 +73,7 @@ export function QuizEditor({ value, onChange, errors = {}, readOnly = false }: {
               readOnly={readOnly}
               value={q.prompt}
               onChange={(e) => update(i, { prompt: e.currentTarget.value })}
-              error={errors[`quiz.${i}.prompt`]}
+              error={errors[`quiz.${i}.prompt`]} data-path={`quiz.${i}.prompt`}
               required
             />
             <Text size="sm" fw={500} mt="sm" mb={4}>
@@ -97,7 +97,7 @@ export function QuizEditor({ value, onChange, errors = {}, readOnly = false }: {
                         readOnly={readOnly}
                         value={o.text}
                         onChange={(e) => update(i, { options: q.options.map((x) => (x.id === o.id ? { ...x, text: e.currentTarget.value } : x)) })}
-                        error={errors[`quiz.${i}.options.${k}.text`]}
+                        error={errors[`quiz.${i}.options.${k}.text`]} data-path={`quiz.${i}.options.${k}.text`}
                         rightSection={o.correct ? <CorrectMark /> : null}
                         rightSectionWidth={o.correct ? 80 : undefined}
                       />
