@@ -66,17 +66,18 @@ describe('weeklySeries', () => {
 });
 
 describe('deposit facts', () => {
-  it('performance reached: the latest ended period attained ≥ 100 %', () => {
+  it('performance reached: the latest ended period achieved its full quota (exactly)', () => {
     const periods = [
-      { end: '2026-03-31', attainmentPercent: '120.00' },
-      { end: '2026-06-30', attainmentPercent: '99.99' },
-      { end: '2026-09-30', attainmentPercent: '100.00' },
-      { end: '2026-12-31', attainmentPercent: '10.00' },
+      { end: '2026-03-31', achievement: '1200000', quota: '1000000' },
+      { end: '2026-06-30', achievement: '999999.99', quota: '1000000' },
+      { end: '2026-09-30', achievement: '1000000.00', quota: '1000000' },
+      { end: '2026-12-31', achievement: '100000', quota: '1000000' },
     ];
     expect(performanceReached(periods, '2026-11-28')).toBe(true);
+    // 99.999999 % rounds to "100.00" but is not reached
     expect(performanceReached(periods.slice(0, 2), '2026-11-28')).toBe(false);
     expect(performanceReached(periods, '2026-03-31')).toBe(false);
-    expect(performanceReached([{ end: '2026-01-31', attainmentPercent: null }], '2026-11-28')).toBe(false);
+    expect(performanceReached([{ end: '2026-01-31', achievement: '5', quota: '0' }], '2026-11-28')).toBe(false);
   });
   it('terminated for breach: terminated and the reason names a breach', () => {
     expect(terminatedForBreach('terminated', 'Breach of exclusivity terms')).toBe(true);

@@ -94,13 +94,13 @@ export function weeklySeries(period: EvaluationPeriod, today: string, lines: rea
 
 /**
  * Deposit rule (DOMAIN §4): performance was reached when the latest evaluation period that has ended by `today`
- * attained at least 100 % of its quota. Before any period has ended it was not reached; a period without a quota
- * (attainment null) does not count as reached.
+ * achieved at least its full quota (exactly: achievement ≥ quota, not a rounded percentage — 99.9999 % shows as
+ * "100.00" but is not reached). Before any period has ended it was not reached; a period without a quota does not count.
  */
-export function performanceReached(periods: readonly { end: string; attainmentPercent: string | null }[], today: string): boolean {
+export function performanceReached(periods: readonly { end: string; achievement: string; quota: string }[], today: string): boolean {
   const ended = periods.filter((p) => p.end < today).sort((a, b) => (a.end < b.end ? -1 : 1));
   const latest = ended.at(-1);
-  return !!latest && latest.attainmentPercent !== null && new Dec(latest.attainmentPercent).gte(HUNDRED);
+  return !!latest && new Dec(latest.quota).gt(0) && new Dec(latest.achievement).gte(latest.quota);
 }
 
 /**

@@ -61,7 +61,7 @@ export class DepositsService {
 
   private async facts(m: EntityManager, a: AgreementRow, today: string) {
     return {
-      performanceReached: performanceReached(await this.performance.latestEndedAttainment(a, today, m), today),
+      performanceReached: performanceReached(await this.performance.latestEnded(a, today, m), today),
       terminatedForBreach: terminatedForBreach(a.status, (a.termination_reason as string | null) ?? null),
     };
   }

@@ -225,17 +225,17 @@ export class PerformanceService {
   }
 
   /**
-   * Attainment of the latest evaluation period that has ended by `today` (deposits: performance reached), or null
-   * when no period has ended. One basis total for that one period.
+   * Achievement and quota of the latest evaluation period that has ended by `today` (deposits: performance reached),
+   * or nothing when no period has ended. One basis total for that one period.
    */
-  async latestEndedAttainment(row: AgreementRow, today: string, m: EntityManager = this.db.manager): Promise<{ end: string; attainmentPercent: string | null }[]> {
+  async latestEnded(row: AgreementRow, today: string, m: EntityManager = this.db.manager): Promise<{ end: string; achievement: string; quota: string }[]> {
     const ended = periodsOf(this.termsOf(row)).filter((p) => p.end < today);
     const latest = ended.at(-1);
     if (!latest) return [];
     const reversed = await this.repo.reversedIds(undefined, m);
     const [total] = await this.basisTotals.wonTotals([{ key: 0, agreementId: row.id, start: latest.start, end: latest.end }], reversed, m);
     const quota = quotaFor(row.terms, (await this.quotas.forPairs([{ agreementId: row.id, periodStart: latest.start }], m)).get(key(row.id, latest.start)));
-    return [{ end: latest.end, attainmentPercent: attainmentOf(total?.achievement ?? '0', quota.amount) }];
+    return [{ end: latest.end, achievement: total?.achievement ?? '0', quota: quota.amount }];
   }
 
   /** Every active agreement's current period, with the watch flag; filtered, sorted and paged in memory. */

@@ -1,0 +1,289 @@
+import type { INestApplication } from '@nestjs/common';
+import { pinClock } from '../../src/common/time';
+import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
+
+/**
+ * Performance, what-if, quotas, the overview's watch list and deposits (issue #14). Agreements and won deals are
+ * written straight into the test database (their own modules' flows are tested elsewhere); the business clock is
+ * pinned to 2026-11-15 (Asia/Shanghai), half-way through the fourth quarter of a 2026 term (46 of 92 days).
+ */
+describe('rebates: performance, what-if, quotas, deposits', () => {
+  let app: INestApplication;
+  let manager: string;
+  let admin: string;
+  let huaxinOwner: string;
+  let lantingOwner: string;
+  let huaxin: string;
+  let ownerId: string;
+  let industryId: string;
+  let regionId: string;
+
+  const sql = (text: string, params: unknown[] = []) => dataSourceOf(app).query(text, params);
+
+  const PROGRAMME = {
+    model: 'fixed_rebate',
+    items: [],
+    rebate: {
+      thresholdPercent: 80,
+      mode: 'retroactive',
+      tiers: [
+        { attainmentPercent: 80, ratePercent: 2 },
+        { attainmentPercent: 100, ratePercent: 4 },
+        { attainmentPercent: 120, ratePercent: 6 },
+      ],
+    },
+  };
+
+  async function agreement(o: { type?: string; start?: string; end?: string; pricing?: object | null; deposit?: object | null; quota?: string | null }): Promise<string> {
+    const type = o.type ?? 'registration';
+    const start = o.start ?? '2026-01-01';
+    const end = o.end ?? '2026-12-31';
+    const terms = {
+      partnerId: huaxin,
+      type,
+      scope: [{ industryId: null, regionId: null }],
+      startDate: start,
+      endDate: end,
+      productIds: [],
+      pricing: o.pricing === undefined ? PROGRAMME : o.pricing,
+      evaluationPeriod: 'quarter',
+      quotaPerPeriod: o.quota === undefined ? '1000000.00' : o.quota,
+      deposit: o.deposit ?? null,
+    };
+    const [row] = await sql(
+      `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, $2, 'active', $3, $4, $5, $6) RETURNING id`,
+      [huaxin, type, start, end, JSON.stringify(terms), ownerId],
+    );
+    return row.id;
+  }
+
+  async function won(agreementId: string, amount: string, wonOn: string): Promise<string> {
+    const [row] = await sql(
+      `INSERT INTO deal_registrations (partner_id, agreement_id, status, customer_name, customer_name_norm, industry_id, region_id, details, estimated_amount, expected_close, won_amount, won_on, created_by)
+       VALUES ($1, $2, 'won', $3, $3, $4, $5, '{}', $6, $7, $6, $7, $8) RETURNING id`,
+      [huaxin, agreementId, `返点测试客户 ${agreementId.slice(0, 8)} ${amount} ${wonOn}`, industryId, regionId, amount, wonOn, ownerId],
+    );
+    return row.id;
+  }
+
+  async function split(registrationId: string, sharePercent: number) {
+    const [c] = await sql(
+      `INSERT INTO conflicts (kind, status, registration_id, resolution, rationale, resolved_at) VALUES ('duplicate_customer', 'resolved', $1, 'split', 'test split', now()) RETURNING id`,
+      [registrationId],
+    );
+    await sql(`INSERT INTO conflict_parties (conflict_id, registration_id, share_percent) VALUES ($1, $2, $3)`, [c.id, registrationId, sharePercent]);
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    pinClock('2026-11-15T04:00:00Z');
+    [manager, admin, huaxinOwner, lantingOwner] = await Promise.all([
+      loginAs(app, 'manager@partnerline.demo'),
+      loginAs(app, 'admin@partnerline.demo'),
+      loginAs(app, 'owner@huaxin.demo'),
+      loginAs(app, 'owner@lanting.demo'),
+    ]);
+    [{ id: ownerId, partner_id: huaxin }] = await sql(`SELECT id, partner_id FROM users WHERE email = 'owner@huaxin.demo'`);
+    [{ id: industryId }] = await sql(`SELECT id FROM industries ORDER BY id LIMIT 1`);
+    [{ id: regionId }] = await sql(`SELECT id FROM regions ORDER BY id LIMIT 1`);
+  });
+  afterAll(async () => {
+    pinClock(null);
+    await app.close();
+  });
+
+  let main: string;
+
+  it('performance: achievement with a split deal at its share, reversed deals out, attainment, tier and the exact gap to the next tier', async () => {
+    main = await agreement({});
+    await won(main, '600000.00', '2026-10-10');
+    const shared = await won(main, '500000.00', '2026-11-02');
+    await split(shared, 50);
+    const reversed = await won(main, '300000.00', '2026-11-03');
+    await sql(`INSERT INTO rebate_reversals (registration_id, reversed_on, reason, reversed_by) VALUES ($1, '2026-11-10', 'customer returned', $2)`, [reversed, ownerId]);
+    await won(main, '999999.00', '2026-09-30'); // the previous quarter: not in this period
+
+    const res = await api(app, huaxinOwner).get(`/api/agreements/${main}/performance`);
+    expect(res.status).toBe(200);
+    const p = res.body;
+    expect(p.period).toEqual({ index: 4, start: '2026-10-01', end: '2026-12-31' });
+    expect(p.periods).toHaveLength(4);
+    expect(p).toMatchObject({
+      asOf: '2026-11-15',
+      final: false,
+      quota: { amount: '1000000.00', source: 'terms', editable: false },
+      achievement: '850000.00',
+      attainmentPercent: '85.00',
+      pacePercent: '50.00',
+      lines: 2,
+      watch: null,
+      statement: null,
+    });
+    expect(p.elapsedFraction).toBeCloseTo(0.5, 10);
+    expect(p.programme).toMatchObject({ kind: 'attainment', method: 'retroactive', thresholdPercent: '80' });
+    expect(p.result).toMatchObject({ tierIndex: 0, ratePercent: '2', earned: '17000.00', alreadySettled: '0.00', payable: '17000.00' });
+    expect(p.result.next).toEqual({ tierIndex: 1, ratePercent: '4', moreNeeded: '150000.00', earnedThen: '40000.00', increase: '23000.00' });
+    expect(p.series[0]).toEqual({ date: '2026-10-01', achievement: '0.00' });
+    expect(p.series.find((s: { date: string }) => s.date === '2026-10-15')).toEqual({ date: '2026-10-15', achievement: '600000.00' });
+    expect(p.series.at(-1)).toEqual({ date: '2026-11-15', achievement: '850000.00' });
+
+    const q3 = (await api(app, manager).get(`/api/agreements/${main}/performance?period=2026-07-01`)).body;
+    // 99.9999 % shows as 100.00 but the second tier needs the full quota: still 2 % of 999,999
+    expect(q3).toMatchObject({ final: true, achievement: '999999.00', attainmentPercent: '100.00', result: { tierIndex: 0, earned: '19999.98', next: { moreNeeded: '1.00' } } });
+    const unknown = await api(app, manager).get(`/api/agreements/${main}/performance?period=2026-07-02`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('PERFORMANCE_PERIOD_UNKNOWN');
+  });
+
+  it('what-if: one more deal of 150,000 reaches the next tier — 23,000.00 more, exactly', async () => {
+    const res = await api(app, huaxinOwner).get(`/api/rebates/what-if?agreementId=${main}&amount=150000`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      periodStart: '2026-10-01',
+      amount: '150000.00',
+      before: '17000.00',
+      after: '40000.00',
+      increase: '23000.00',
+      tierBefore: 0,
+      tierAfter: 1,
+      attainmentBefore: '85.00',
+      attainmentAfter: '100.00',
+    });
+    const small = (await api(app, manager).get(`/api/rebates/what-if?agreementId=${main}&amount=0.01`)).body;
+    expect(small).toMatchObject({ before: '17000.00', after: '17000.00', increase: '0.00', tierAfter: 0 });
+    expect((await api(app, manager).get(`/api/rebates/what-if?agreementId=${main}&amount=-5`)).status).toBe(400);
+  });
+
+  it('another partner sees none of it (404), and a partner cannot set quotas or move deposits (403)', async () => {
+    for (const url of [`/api/agreements/${main}/performance`, `/api/rebates/what-if?agreementId=${main}&amount=1`, `/api/agreements/${main}/quotas`, `/api/agreements/${main}/deposit`]) {
+      const res = await api(app, lantingOwner).get(url);
+      expect([url, res.status]).toEqual([url, 404]);
+    }
+    expect((await api(app, huaxinOwner).put(`/api/agreements/${main}/quotas/2026-10-01`).send({ quota: '1' })).status).toBe(403);
+    expect((await api(app, huaxinOwner).post(`/api/agreements/${main}/deposit-events`).send({ to: 'paid', occurredOn: '2026-11-15' })).status).toBe(403);
+    expect((await api(app, huaxinOwner).get(`/api/rebates/performance`)).status).toBe(403);
+  });
+
+  it('quota: set freely before its period starts; afterwards only as an audited amendment with a reason', async () => {
+    const future = await agreement({ start: '2027-01-01', end: '2027-12-31' });
+    const set = await api(app, manager).put(`/api/agreements/${future}/quotas/2027-04-01`).send({ quota: '1200000' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ periodIndex: 2, periodStart: '2027-04-01', periodEnd: '2027-06-30', quota: '1200000.00', source: 'set', editable: true, amendmentReason: null, setBy: { name: expect.any(String) } });
+    const list = (await api(app, huaxinOwner).get(`/api/agreements/${future}/quotas`)).body.items;
+    expect(list.map((q: { quota: string; source: string }) => `${q.quota}/${q.source}`)).toEqual(['1000000.00/terms', '1200000.00/set', '1000000.00/terms', '1000000.00/terms']);
+
+    const refused = await api(app, manager).put(`/api/agreements/${main}/quotas/2026-10-01`).send({ quota: '850000' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('QUOTA_AMENDMENT_REQUIRED');
+    expect((await api(app, manager).put(`/api/agreements/${main}/quotas/2026-10-01`).send({ quota: '850000', amendmentReason: '   ' })).status).toBe(409);
+    const amended = await api(app, admin).put(`/api/agreements/${main}/quotas/2026-10-01`).send({ quota: '850000', amendmentReason: 'Territory reduced by amendment' });
+    expect(amended.status).toBe(200);
+    expect(amended.body).toMatchObject({ quota: '850000.00', source: 'set', editable: false, amendmentReason: 'Territory reduced by amendment' });
+
+    const audit = await sql(`SELECT action, before, after FROM audit_log WHERE entity = 'agreement' AND entity_id = $1 ORDER BY seq`, [main]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['rebate_quota.amended']);
+    expect(audit[0].before).toMatchObject({ quota: '1000000.00' });
+    expect(audit[0].after).toMatchObject({ quota: '850000.00', amendmentReason: 'Territory reduced by amendment' });
+    const setAudit = await sql(`SELECT action FROM audit_log WHERE entity_id = $1`, [future]);
+    expect(setAudit.map((a: { action: string }) => a.action)).toEqual(['rebate_quota.set']);
+
+    // the performance view takes the amended quota: 850,000 of 850,000 = 100 % → the second tier
+    const p = (await api(app, huaxinOwner).get(`/api/agreements/${main}/performance`)).body;
+    expect(p).toMatchObject({ quota: { amount: '850000.00', source: 'set' }, attainmentPercent: '100.00', result: { tierIndex: 1, earned: '34000.00' } });
+    // put the terms' figure back for the tests that follow
+    await api(app, admin).put(`/api/agreements/${main}/quotas/2026-10-01`).send({ quota: '1000000', amendmentReason: 'Restored' }).expect(200);
+  });
+
+  it('overview: every agreement’s current period with the watch list (close to the next tier, at risk), sorted and filtered', async () => {
+    const close = await agreement({});
+    await won(close, '920000.00', '2026-10-20');
+    const risk = await agreement({});
+    await won(risk, '100000.00', '2026-10-21');
+    const res = await api(app, manager).get(`/api/rebates/performance?partnerId=${huaxin}&pageSize=200&sort=attainment&order=desc`);
+    expect(res.status).toBe(200);
+    const mine = res.body.items.filter((r: { agreementId: string }) => [main, close, risk].includes(r.agreementId));
+    expect(mine.map((r: { agreementId: string }) => r.agreementId)).toEqual([close, main, risk]);
+    const byId = Object.fromEntries(mine.map((r: { agreementId: string }) => [r.agreementId, r]));
+    expect(byId[close]).toMatchObject({ attainmentPercent: '92.00', tierIndex: 0, moreNeeded: '80000.00', nextRatePercent: '4', watch: 'close_to_next_tier', pacePercent: '50.00', periodStart: '2026-10-01' });
+    expect(byId[main]).toMatchObject({ achievement: '850000.00', attainmentPercent: '85.00', moreNeeded: '150000.00', earned: '17000.00', watch: null });
+    expect(byId[risk]).toMatchObject({ attainmentPercent: '10.00', tierIndex: null, moreNeeded: '700000.00', watch: 'at_risk' });
+    expect(res.body.counts.at_risk).toBeGreaterThanOrEqual(1);
+
+    const atRisk = (await api(app, manager).get(`/api/rebates/performance?watch=at_risk&pageSize=200`)).body.items.map((r: { agreementId: string }) => r.agreementId);
+    expect(atRisk).toContain(risk);
+    expect(atRisk).not.toContain(close);
+    const gap = (await api(app, manager).get(`/api/rebates/performance?partnerId=${huaxin}&sort=moreNeeded&order=asc&pageSize=200`)).body.items.map((r: { agreementId: string }) => r.agreementId);
+    expect(gap.indexOf(close)).toBeLessThan(gap.indexOf(main));
+    expect(gap.indexOf(main)).toBeLessThan(gap.indexOf(risk));
+    const page2 = (await api(app, manager).get(`/api/rebates/performance?partnerId=${huaxin}&pageSize=1&page=2`)).body;
+    expect(page2.items).toHaveLength(1);
+    expect(page2.total).toBeGreaterThanOrEqual(3);
+  });
+
+  const DEPOSIT = { amount: '200000.00', dueDate: '2026-01-15', handling: 'offset' };
+
+  it('deposit: due → paid → offset, offset only once performance was reached; each move a ledger entry and an audit row', async () => {
+    const ex = await agreement({ type: 'exclusive', pricing: null, deposit: DEPOSIT });
+    const first = await api(app, huaxinOwner).get(`/api/agreements/${ex}/deposit`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ amount: '200000.00', dueOn: '2026-01-15', handling: 'offset', status: 'due', performanceReached: false, terminatedForBreach: false, allowed: ['paid'], events: [] });
+
+    const early = await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15' });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('DEPOSIT_TRANSITION_INVALID');
+    const paid = await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'paid', occurredOn: '2026-01-14', reference: 'BANK-001' });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ status: 'paid', events: [{ from: 'due', to: 'paid', amount: '200000.00', occurredOn: '2026-01-14', reference: 'BANK-001' }] });
+
+    const notYet = await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15' });
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.code).toBe('DEPOSIT_PERFORMANCE_NOT_REACHED');
+    // the latest ended quarter (Q3) must reach its full quota: 999,999.99 is not enough, one more cent is
+    await won(ex, '999999.99', '2026-08-01');
+    expect((await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15' })).body.code).toBe('DEPOSIT_PERFORMANCE_NOT_REACHED');
+    await won(ex, '0.01', '2026-09-30');
+    expect((await api(app, manager).get(`/api/agreements/${ex}/deposit`)).body).toMatchObject({ performanceReached: true, allowed: ['offset', 'refunded'] });
+    const offset = await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15', note: 'against Q4 invoice' });
+    expect(offset.status).toBe(201);
+    expect(offset.body).toMatchObject({ status: 'offset', allowed: [] });
+    expect((await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'refunded', occurredOn: '2026-11-15' })).status).toBe(409);
+
+    const ledger = await sql(`SELECT kind, amount::text, period_start, booked_on FROM rebate_ledger WHERE agreement_id = $1 ORDER BY id`, [ex]);
+    expect(ledger).toEqual([
+      { kind: 'deposit_paid', amount: '200000.00', period_start: null, booked_on: '2026-11-15' },
+      { kind: 'deposit_offset', amount: '-200000.00', period_start: null, booked_on: '2026-11-15' },
+    ]);
+    const audit = await sql(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [ex]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['deposit.paid', 'deposit.offset']);
+
+    const plain = await api(app, manager).get(`/api/agreements/${main}/deposit`);
+    expect(plain.status).toBe(422);
+    expect(plain.body.code).toBe('DEPOSIT_NOT_APPLICABLE');
+  });
+
+  it('deposit: forfeit only when the agreement was terminated for breach', async () => {
+    const mutual = await agreement({ type: 'exclusive', pricing: null, deposit: DEPOSIT });
+    const breach = await agreement({ type: 'exclusive', pricing: null, deposit: DEPOSIT });
+    for (const id of [mutual, breach]) await api(app, manager).post(`/api/agreements/${id}/deposit-events`).send({ to: 'paid', occurredOn: '2026-01-10' }).expect(201);
+
+    const active = await api(app, manager).post(`/api/agreements/${mutual}/deposit-events`).send({ to: 'forfeited', occurredOn: '2026-11-15' });
+    expect(active.status).toBe(409);
+    expect(active.body.code).toBe('DEPOSIT_NOT_TERMINATED_FOR_BREACH');
+
+    await api(app, manager).post(`/api/agreements/${mutual}/terminate`).send({ reason: 'Mutual consent', effectiveDate: '2026-11-15' }).expect(204);
+    const notBreach = await api(app, manager).post(`/api/agreements/${mutual}/deposit-events`).send({ to: 'forfeited', occurredOn: '2026-11-15' });
+    expect(notBreach.status).toBe(409);
+    expect(notBreach.body.code).toBe('DEPOSIT_NOT_TERMINATED_FOR_BREACH');
+
+    await api(app, manager).post(`/api/agreements/${breach}/terminate`).send({ reason: 'Breach: sold outside the exclusive territory', effectiveDate: '2026-11-15' }).expect(204);
+    expect((await api(app, manager).get(`/api/agreements/${breach}/deposit`)).body).toMatchObject({ terminatedForBreach: true, allowed: ['forfeited'] });
+    const forfeited = await api(app, manager).post(`/api/agreements/${breach}/deposit-events`).send({ to: 'forfeited', occurredOn: '2026-11-15' });
+    expect(forfeited.status).toBe(201);
+    expect(forfeited.body.status).toBe('forfeited');
+    const ledger = await sql(`SELECT kind, amount::text FROM rebate_ledger WHERE agreement_id = $1 ORDER BY id`, [breach]);
+    expect(ledger).toEqual([
+      { kind: 'deposit_paid', amount: '200000.00' },
+      { kind: 'deposit_forfeit', amount: '-200000.00' },
+    ]);
+  });
+});
