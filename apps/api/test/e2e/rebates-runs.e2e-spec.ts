@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { RebateRunsService } from '../../src/modules/rebates/rebate-runs.service';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
 /**
@@ -320,6 +321,51 @@ describe('rebate runs, statements and the ledger', () => {
     expect(third.status).toBe('succeeded');
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM rebate_ledger WHERE agreement_id = ANY($1) AND period_start = '2031-07-01'`, [[a1, a2]]);
     expect(n).toBe(2);
+  });
+
+  it('sell-out lines count for a distribution agreement; several executors of one run take turns (one statement, a balanced ledger)', async () => {
+    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`);
+    const [product] = await ds.query(`SELECT id FROM products ORDER BY id LIMIT 1`);
+    const terms = { ...TERMS(huaxinId), type: 'distribution', startDate: '2031-10-01', endDate: '2031-12-31' };
+    const [{ id: a3 }] = await ds.query(
+      `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, 'distribution', 'active', '2031-10-01', '2031-12-31', $2, $3) RETURNING id`,
+      [huaxinId, JSON.stringify(terms), u.id],
+    );
+    const [{ id: report }] = await ds.query(
+      `INSERT INTO sell_out_reports (agreement_id, partner_id, period_start, period_end, file_name, row_count, imported_count, submitted_by)
+       VALUES ($1, $2, '2031-10-01', '2031-12-31', 'q4.csv', 2, 2, $3) RETURNING id`,
+      [a3, huaxinId, u.id],
+    );
+    await ds.query(
+      `INSERT INTO sell_out_lines (report_id, agreement_id, partner_id, row_no, sold_on, customer, product_id, quantity, amount)
+       VALUES ($1, $2, $3, 2, '2031-10-20', '出货客户一', $4, 10, 60000.00), ($1, $2, $3, 3, '2031-11-20', '出货客户二', $4, 5, 40000.00)`,
+      [report, a3, huaxinId, product.id],
+    );
+    const started = await api(app, manager).post('/api/rebate-runs').send({ period: '2031-Q4' }).expect(202);
+    // The in-process delivery and two more executors (a redelivery, a resume at start-up) race on the same run.
+    const service = app.get(RebateRunsService);
+    await Promise.all([service.execute(started.body.id), service.execute(started.body.id)]);
+    const r = await finished(started.body.id);
+    expect(r).toMatchObject({ status: 'succeeded', errors: 0 });
+    expect(r.done).toBe(r.total);
+    const q4 = await statementOf(a3, '2031-10-01');
+    expect(q4).toMatchObject({ agreementType: 'distribution', achievement: '100000.00', tierIndex: 1, earned: '4000.00' });
+    expect(q4.lines.map((l: { kind: string; description: string; rebate: string }) => [l.kind, l.description, l.rebate])).toEqual([
+      ['sell_out', '出货客户一', '2400.00'],
+      ['sell_out', '出货客户二', '1600.00'],
+    ]);
+    const mine = [a1, a2, a3];
+    const perAgreement = await ds.query(
+      `SELECT agreement_id, count(*)::int AS n FROM rebate_statements WHERE agreement_id = ANY($1) AND period_start >= '2031-10-01' GROUP BY agreement_id`,
+      [mine],
+    );
+    expect(perAgreement.map((x: { n: number }) => x.n)).toEqual([1, 1, 1]);
+    const [balance] = await ds.query(
+      `SELECT (SELECT coalesce(sum(amount), 0) FROM rebate_ledger WHERE agreement_id = ANY($1) AND period_start >= '2031-10-01' AND kind IN ('accrual', 'reversal', 'clawback'))::text AS ledger,
+              (SELECT sum(earned) FROM rebate_statements WHERE agreement_id = ANY($1) AND period_start >= '2031-10-01')::text AS statements`,
+      [mine],
+    );
+    expect(balance).toEqual({ ledger: '4000.00', statements: '4000.00' });
   });
 
   it('refuses a period that is not a quarter, half or year; lists runs for vendor roles only', async () => {

@@ -12,7 +12,6 @@ import {
   type RebateResult,
   statementEntries,
 } from '@partnerline/domain';
-import type { WonBasisLine } from '../deal-registrations/rebate-basis.repository';
 import type { NewLedgerEntry } from './rebate-ledger.repository';
 import type { ExistingStatement, LedgerLineEntry, LineWrite, StatementWrite } from './rebate-statements.repository';
 
@@ -25,6 +24,16 @@ export interface Candidate {
   startDate: string;
   endDate: string;
   terms: AgreementTerms;
+}
+
+/** One line of a period's basis: a won deal (deal-registrations) or a sell-out line (sell-out), share 1 unless split. */
+export interface BasisRow {
+  id: string;
+  kind: 'deal' | 'sell_out';
+  amount: string;
+  share: string;
+  description: string;
+  occurredOn: string;
 }
 
 /** What a run does with one agreement, before any of it is read from the database. */
@@ -62,7 +71,7 @@ export interface BatchFacts {
   asOf: string;
   runId: string;
   startedBy: string;
-  basis: Map<string, WonBasisLine[]>;
+  basis: Map<string, BasisRow[]>;
   quotas: Map<string, string>;
   ledger: Map<string, LedgerLineEntry[]>;
   paid: Map<string, Set<string>>;
@@ -83,7 +92,7 @@ export interface AgreementResult {
   unchanged: boolean;
 }
 
-function basisLinesOf(rows: readonly WonBasisLine[]): BasisLine[] {
+function basisLinesOf(rows: readonly BasisRow[]): BasisLine[] {
   return rows.map((r) => ({ id: r.id, amount: r.amount, share: r.share, coefficient: '1' }));
 }
 
@@ -100,7 +109,7 @@ function quotaOf(plan: AgreementPlan, p: EvaluationPeriod, facts: BatchFacts): s
 }
 
 /** The engine for one period of the plan: its result and the ledger entries that make the ledger match it. */
-function periodResult(plan: AgreementPlan, p: EvaluationPeriod, facts: BatchFacts): { result: RebateResult; entries: LedgerEntry[]; basis: WonBasisLine[] } {
+function periodResult(plan: AgreementPlan, p: EvaluationPeriod, facts: BatchFacts): { result: RebateResult; entries: LedgerEntry[]; basis: BasisRow[] } {
   const key = periodKey(plan.agreement.id, p.start);
   const basis = facts.basis.get(key) ?? [];
   const ledger = facts.ledger.get(key) ?? [];
@@ -153,11 +162,11 @@ export function computeAgreement(plan: AgreementPlan, facts: BatchFacts): Agreem
     const achievement = new Dec(b.amount).times(b.share);
     lines.push({
       lineNo: lines.length + 1,
-      kind: 'deal',
+      kind: b.kind,
       sourceId: b.id,
       sourcePeriodStart: null,
-      description: b.customerName,
-      occurredOn: b.wonOn,
+      description: b.description,
+      occurredOn: b.occurredOn,
       amount: b.amount,
       share: new Dec(b.share).toFixed(6),
       coefficient: '1',

@@ -8,9 +8,10 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { businessToday } from '../../common/time';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
-import { RebateBasisRepository, type BasisRequest, type WonBasisLine } from '../deal-registrations/rebate-basis.repository';
+import { RebateBasisRepository, type BasisRequest } from '../deal-registrations/rebate-basis.repository';
 import { JobRunner } from '../operations/job-runner';
-import { type AgreementPlan, type BatchFacts, type Candidate, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
+import { SellOutRepository } from '../sell-out/sell-out.repository';
+import { type AgreementPlan, type BasisRow, type BatchFacts, type Candidate, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
 import { RebateLedgerRepository } from './rebate-ledger.repository';
 import { type BatchOutcome, type DiffEntry, RebateRunsRepository, type RunRow } from './rebate-runs.repository';
 import { type LineWrite, RebateStatementsRepository } from './rebate-statements.repository';
@@ -70,6 +71,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly ledger: RebateLedgerRepository,
     private readonly agreements: AgreementsRepository,
     private readonly basis: RebateBasisRepository,
+    private readonly sellOut: SellOutRepository,
     private readonly runner: JobRunner,
     private readonly audit: AuditService,
   ) {}
@@ -229,14 +231,19 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       m,
       wonLines.map((l) => l.id),
     );
-    const basis = new Map<string, WonBasisLine[]>();
-    for (const l of wonLines) {
-      if (reversed.has(l.id)) continue;
-      const k = keyOf[l.key];
+    // Distribution agreements add their partner's reported sell-out (sell-out module), share 1.
+    const distribution = new Set(plans.filter((p) => p.agreement.type === 'distribution').map((p) => p.agreement.id));
+    const sellOutLines = distribution.size ? await this.sellOut.basisLinesFor(requests.filter((r) => distribution.has(r.agreementId)), m) : [];
+    const basis = new Map<string, BasisRow[]>();
+    const add = (key: number, row: BasisRow) => {
+      const k = keyOf[key];
       const list = basis.get(k);
-      if (list) list.push(l);
-      else basis.set(k, [l]);
-    }
+      if (list) list.push(row);
+      else basis.set(k, [row]);
+    };
+    for (const l of wonLines)
+      if (!reversed.has(l.id)) add(l.key, { id: l.id, kind: 'deal', amount: l.amount, share: l.share, description: l.customerName, occurredOn: l.wonOn });
+    for (const l of sellOutLines) add(l.key, { id: l.id, kind: 'sell_out', amount: l.amount, share: '1', description: l.customer, occurredOn: l.soldOn });
     const quotas = new Map((await this.statements.quotas(m, pairs)).map((q) => [periodKey(q.agreement_id, q.period_start), q.quota]));
     const ledger = groupBy(await this.statements.ledgerOf(m, pairs), (e) => periodKey(e.agreement_id, e.period_start));
     const paidRows = await this.statements.paidLines(m, lookbackPairs);
@@ -248,6 +255,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       descriptions.set(r.source_id, r.description);
     }
     for (const l of wonLines) descriptions.set(l.id, l.customerName);
+    for (const l of sellOutLines) descriptions.set(l.id, l.customer);
     const cross = groupBy(await this.statements.crossPeriodEntries(m, drafts), (e) => e.statement_id as string);
     const missing = [...new Set([...cross.values()].flat().map((e) => e.source_id).filter((s): s is string => Boolean(s) && !descriptions.has(s!)))];
     for (const [k, v] of await this.statements.lineDescriptions(m, missing)) descriptions.set(k, v);
