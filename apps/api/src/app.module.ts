@@ -18,6 +18,7 @@ import { PartnerOverviewModule } from './modules/partners/partner-overview.modul
 import { PoliciesModule } from './modules/policies/policies.module';
 import { RebatesModule } from './modules/rebates/rebates.module';
 import { SellOutModule } from './modules/sell-out/sell-out.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
@@ -46,6 +47,7 @@ export class AppModule {
         PartnerOverviewModule,
         RebatesModule,
         SellOutModule,
+        PaymentsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  atSheetRows,
+  checkInvoiceRows,
+  INVOICE_COLUMNS,
+  type InvoiceInput,
+  type InvoiceIssue,
+  invoiceRowAgainst,
+  invoiceStanding,
+  type InvoiceView,
+  ISSUES_SHOWN,
+  type PaymentImport,
+  type PaymentsPage,
+  type PaymentsQuery,
+  sheetRecords,
+} from '@partnerline/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { scopeOf } from '../../common/auth/scope';
+import { inTransaction } from '../../common/database/transaction';
+import { AppError } from '../../common/errors/app-error';
+import type { AuthenticatedUser } from '../../common/http/request-context';
+import { businessToday } from '../../common/time';
+import { AuditService } from '../audit/audit.service';
+import { PartnersRepository } from '../partners/partners.repository';
+import { rowList } from '../sell-out/sell-out.service';
+import { readSheet, type UploadedSheet } from '../sell-out/spreadsheet-file';
+import { type InvoiceRow, PaymentsRepository } from './payments.repository';
+
+const INVOICE_ENTITY = { en: 'invoice', 'zh-CN': '发票' };
+const EXPECTED_COLUMNS = 'partner (id, tax id or name), invoice no, amount, due date, paid date (合作伙伴, 发票号, 金额, 到期日, 付款日期)';
+const COLUMN_ZH: Record<keyof typeof INVOICE_COLUMNS, string> = { partner: '合作伙伴', invoiceNo: '发票号', amount: '金额', dueOn: '到期日', paidOn: '付款日期' };
+
+/**
+ * The payments ledger (issue #14): the partner's invoices from the vendor — due date, paid date, amount — entered one
+ * by one or imported from a sheet (all rows or none), and the partner's payment integrity for renewal reviews.
+ */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: PaymentsRepository,
+    private readonly partners: PartnersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(q: PaymentsQuery, user: AuthenticatedUser): Promise<PaymentsPage> {
+    const scope = scopeOf(user);
+    const own = scope.kind === 'partner' ? scope.partnerId : null;
+    // Another organisation's invoices do not exist for a partner caller.
+    if (own && q.partnerId && q.partnerId !== own) throw AppError.notFound('partner', q.partnerId);
+    const partnerId = own ?? q.partnerId ?? null;
+    if (partnerId && !own && !(await this.partners.briefs(this.db.manager, [partnerId])).length) throw AppError.notFound('partner', partnerId);
+    const today = businessToday();
+    const [{ rows, total }, integrity] = await Promise.all([
+      this.repo.page(q, scope, today),
+      partnerId ? this.repo.integrityOf(partnerId, today) : Promise.resolve(null),
+    ]);
+    return { items: await this.views(this.db.manager, rows, today), total, page: q.page, pageSize: q.pageSize, integrity };
+  }
+
+  async create(body: InvoiceInput, user: AuthenticatedUser): Promise<InvoiceView> {
+    const today = businessToday();
+    const paidOn = body.paidOn ?? null;
+    if (paidOn && paidOn > today) throw new AppError('PAYMENT_PAID_IN_FUTURE', { paidOn, today }, { field: 'paidOn' });
+    return inTransaction(this.db, async (m) => {
+      if (!(await this.partners.briefs(m, [body.partnerId])).length) throw new AppError('PAYMENT_PARTNER_UNKNOWN', {}, { field: 'partnerId' });
+      const [created] = await this.repo.insertMany(m, [{ partnerId: body.partnerId, invoiceNo: body.invoiceNo, amount: body.amount, dueOn: body.dueOn, paidOn }], 'manual', user.id);
+      if (!created) throw new AppError('PAYMENT_INVOICE_EXISTS', { invoiceNo: body.invoiceNo }, { field: 'invoiceNo' });
+      const row = (await this.repo.one(m, created.id, { kind: 'vendor' })) as InvoiceRow;
+      await this.audit.record(m, {
+        entity: 'partner_invoice',
+        entityId: created.id,
+        action: 'payment.recorded',
+        after: { partnerId: body.partnerId, invoiceNo: body.invoiceNo, amount: row.amount, dueOn: body.dueOn, paidOn },
+      });
+      return (await this.views(m, [row], today))[0];
+    });
+  }
+
+  /** Records the payment of an open invoice, once. */
+  async markPaid(id: string, paidOn: string, user: AuthenticatedUser): Promise<InvoiceView> {
+    const today = businessToday();
+    if (paidOn > today) throw new AppError('PAYMENT_PAID_IN_FUTURE', { paidOn, today }, { field: 'paidOn' });
+    return inTransaction(this.db, async (m) => {
+      const row = await this.repo.one(m, id, scopeOf(user), true);
+      if (!row) throw new AppError('NOT_FOUND', { entity: INVOICE_ENTITY, id }, { entity: 'partner_invoice', id });
+      if (row.paid_on) throw new AppError('PAYMENT_ALREADY_PAID', { paidOn: row.paid_on }, { paidOn: row.paid_on });
+      await this.repo.markPaid(m, [{ id, paidOn }]);
+      await this.audit.record(m, { entity: 'partner_invoice', entityId: id, action: 'payment.paid', before: { paidOn: null }, after: { paidOn } });
+      return (await this.views(m, [{ ...row, paid_on: paidOn }], today))[0];
+    });
+  }
+
+  /**
+   * Imports a sheet of invoices, all rows or none: a new (partner, invoice no) is recorded, an open invoice on file gets
+   * the row's paid date, the same facts again change nothing; any bad row refuses the file (PAYMENT_ROWS_INVALID
+   * naming every bad row and why).
+   */
+  async import(file: UploadedSheet, user: AuthenticatedUser): Promise<PaymentImport> {
+    const sheet = await readSheet(file);
+    const records = sheetRecords(sheet.table, INVOICE_COLUMNS, { optional: ['paidOn'], dateColumns: ['dueOn', 'paidOn'] });
+    if (!records.ok) {
+      if ('empty' in records) throw new AppError('IMPORT_FILE_EMPTY');
+      const missing = { en: records.missing.join(', '), 'zh-CN': records.missing.map((c) => COLUMN_ZH[c]).join('、') };
+      throw new AppError('IMPORT_COLUMNS_MISSING', { missing, expected: EXPECTED_COLUMNS }, { missing: records.missing });
+    }
+    const today = businessToday();
+    const check = checkInvoiceRows(records.rows, { today });
+    const issues: InvoiceIssue[] = [...check.issues];
+    const rowCount = records.rows.length;
+    const refuse = () => {
+      const sorted = atSheetRows(issues, records.rowNumbers).sort((a, b) => a.row - b.row);
+      const badRows = [...new Set(sorted.map((i) => i.row))];
+      return new AppError(
+        'PAYMENT_ROWS_INVALID',
+        { count: badRows.length, rows: rowList(badRows) },
+        { issues: sorted.slice(0, ISSUES_SHOWN), issueCount: sorted.length, badRows, rowCount },
+      );
+    };
+
+    return inTransaction(this.db, async (m) => {
+      // Partners named by id, tax id or exact name.
+      const keys = await this.partners.idsByKeys(m, [...new Set(check.good.map((g) => g.partner))]);
+      const resolved: (typeof check.good[number] & { partnerId: string })[] = [];
+      const seen = new Set<string>();
+      for (const g of check.good) {
+        const ids = keys.get(g.partner) ?? [];
+        if (ids.length !== 1) {
+          issues.push({ row: g.row, field: 'partner', code: ids.length ? 'ambiguous_partner' : 'unknown_partner' });
+          continue;
+        }
+        const key = `${ids[0]}\u0000${g.invoiceNo}`;
+        if (seen.has(key)) {
+          issues.push({ row: g.row, field: 'invoiceNo', code: 'duplicate_in_file' });
+          continue;
+        }
+        seen.add(key);
+        resolved.push({ ...g, partnerId: ids[0] });
+      }
+      const existing = new Map((await this.repo.lockExisting(m, resolved)).map((r) => [`${r.partner_id}\u0000${r.invoice_no}`, r]));
+      const toCreate: typeof resolved = [];
+      const toPay: { line: (typeof resolved)[number]; id: string }[] = [];
+      const outcome = new Map<number, { partnerId: string; invoiceNo: string; outcome: 'created' | 'paid' | 'unchanged' }>();
+      for (const r of resolved) {
+        const on = existing.get(`${r.partnerId}\u0000${r.invoiceNo}`);
+        if (!on) {
+          toCreate.push(r);
+          outcome.set(r.row, { partnerId: r.partnerId, invoiceNo: r.invoiceNo, outcome: 'created' });
+          continue;
+        }
+        const against = invoiceRowAgainst(r, { amount: on.amount, dueOn: on.due_on, paidOn: on.paid_on });
+        if (against.outcome === 'refused') issues.push({ row: r.row, field: against.field, code: against.code });
+        else {
+          if (against.outcome === 'paid') toPay.push({ line: r, id: on.id });
+          outcome.set(r.row, { partnerId: r.partnerId, invoiceNo: r.invoiceNo, outcome: against.outcome });
+        }
+      }
+      if (issues.length) throw refuse();
+
+      const created = await this.repo.insertMany(m, toCreate, 'import', user.id);
+      const paid = await this.repo.markPaid(m, toPay.map((p) => ({ id: p.id, paidOn: p.line.paidOn as string })));
+      // Someone recorded one of these invoices meanwhile: the file is refused whole (the transaction rolls back).
+      if (created.length !== toCreate.length || paid.length !== toPay.length) throw new AppError('PAYMENT_IMPORT_RACE');
+      const idOf = new Map(created.map((c) => [`${c.partnerId}\u0000${c.invoiceNo}`, c.id]));
+      await this.audit.recordMany(m, [
+        ...toCreate.map((c) => ({
+          entity: 'partner_invoice',
+          entityId: idOf.get(`${c.partnerId}\u0000${c.invoiceNo}`) as string,
+          action: 'payment.imported',
+          after: { partnerId: c.partnerId, invoiceNo: c.invoiceNo, amount: c.amount, dueOn: c.dueOn, paidOn: c.paidOn, filename: sheet.fileName },
+        })),
+        ...toPay.map((p) => ({ entity: 'partner_invoice', entityId: p.id, action: 'payment.paid', before: { paidOn: null }, after: { paidOn: p.line.paidOn, filename: sheet.fileName } })),
+      ]);
+      const rows = [...outcome].map(([row, o]) => ({ row: records.rowNumbers[row - 1] ?? row, ...o })).sort((a, b) => a.row - b.row);
+      return {
+        rowCount,
+        created: created.length,
+        paid: paid.length,
+        unchanged: rows.filter((r) => r.outcome === 'unchanged').length,
+        rows,
+      };
+    });
+  }
+
+  private async views(m: EntityManager, rows: InvoiceRow[], today: string): Promise<InvoiceView[]> {
+    const names = new Map((await this.partners.briefs(m, [...new Set(rows.map((r) => r.partner_id))])).map((p) => [p.id, p.name]));
+    return rows.map((r) => {
+      const standing = invoiceStanding({ dueOn: r.due_on, paidOn: r.paid_on, amount: r.amount }, today);
+      return {
+        id: r.id,
+        partnerId: r.partner_id,
+        partnerName: names.get(r.partner_id) ?? '',
+        invoiceNo: r.invoice_no,
+        amount: r.amount,
+        dueOn: r.due_on,
+        paidOn: r.paid_on,
+        source: r.source,
+        status: standing.status,
+        daysOverdue: standing.daysOverdue,
+        createdAt: new Date(r.created_at).toISOString(),
+      };
+    });
+  }
+}
