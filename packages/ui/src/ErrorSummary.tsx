@@ -12,10 +12,7 @@ import { type FieldSpecs, specFor } from './form-errors';
 export function ErrorSummary({ errors, labels = {}, fields = {} }: { errors: Record<string, unknown>; labels?: Record<string, string>; fields?: FieldSpecs }) {
   const { t, i18n } = useTranslation('ui');
   const colon = i18n.language === 'zh-CN' ? '：' : ': ';
-  const labelOf = (path: string): string | undefined => {
-    const label = labels[path] ?? specFor(fields, path)?.label;
-    return label && label.charAt(0).toUpperCase() + label.slice(1);
-  };
+  const labelOf = (path: string): string | undefined => labels[path] ?? specFor(fields, path)?.label;
   const entries = Object.entries(errors).filter(([, v]) => typeof v === 'string' && v);
   if (!entries.length) return null;
   const focus = (path: string) => {
@@ -43,7 +40,7 @@ export function ErrorSummary({ errors, labels = {}, fields = {} }: { errors: Rec
   );
 }
 
-/** "Label: message", unless the message already names the field. */
+/** "Label: message", unless the message already names the field (a label may be a phrase: "the start date"). */
 function named(label: string | undefined, message: string, colon: string): string {
-  return label && !message.toLowerCase().includes(label.toLowerCase()) ? `${label}${colon}${message}` : message;
+  return label && !message.includes(label) ? `${label.charAt(0).toUpperCase()}${label.slice(1)}${colon}${message}` : message;
 }

@@ -233,6 +233,7 @@ function FundsCard({ requested, pending, onDecide }: { requested: string; pendin
         {decision === 'approved' && (
           <TextInput
             label={t('support.amount')}
+            withAsterisk
             description={t('support.amountHint', { amount: formatMoney(requested, locale) })}
             leftSection="¥"
             {...form.getInputProps('amount')}
@@ -264,7 +265,7 @@ function CloseCard({ pending, onClose }: { pending: boolean; onClose: (resolutio
         {t('support.close')}
       </Title>
       <Stack gap="xs">
-        <Textarea label={t('support.resolution')} description={t('support.resolutionHint')} autosize minRows={2} {...form.getInputProps('resolution')} />
+        <Textarea label={t('support.resolution')} description={t('support.resolutionHint')} withAsterisk autosize minRows={2} {...form.getInputProps('resolution')} />
         <Button variant="default" disabled={!valid.success} loading={pending} onClick={() => valid.success && onClose(valid.data.resolution)}>
           {t('support.closeSubmit')}
         </Button>

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, NumberInput, Radio, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type ConflictResolution, ConflictResolutionSchema, validSplit } from '@partnerline/domain';
-import { zodForm } from '@partnerline/ui';
+import { ErrorSummary, fieldPathProps, zodForm } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 import type { CaseParty } from './case-parties';
 
@@ -65,6 +65,7 @@ export function ResolveForm({
       shares: Object.fromEntries(splittable.map((p) => [p.id, ''])),
       rationale: '',
     },
+    enhanceGetInputProps: fieldPathProps,
     validate: (values) => {
       const errors: Record<string, string> = {};
       for (const [path, message] of Object.entries(schema.validate(values)))
@@ -101,6 +102,8 @@ export function ResolveForm({
         {mode === 'award' && (
           <Radio.Group
             label={t('conflicts.winner')}
+            name="winnerRegistrationId"
+            withAsterisk
             value={form.values.winner}
             onChange={(v) => form.setFieldValue('winner', v)}
             error={form.errors.winnerRegistrationId}
@@ -152,7 +155,7 @@ export function ResolveForm({
           </Stack>
         )}
         <Textarea label={t('conflicts.rationale')} autosize minRows={3} required {...form.getInputProps('rationale')} />
-        {error && <Alert color="red">{error}</Alert>}
+        <ErrorSummary errors={{ ...form.errors, ...(error && { form: error }) }} labels={{ rationale: t('conflicts.rationale'), winnerRegistrationId: t('conflicts.winner'), shares: t('conflicts.split') }} />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
             {t('conflicts.resolve')}

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, NumberInput, Progress, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { criteriaFor, type PartnerType, type Policies, scoreScorecard, ScreeningInputSchema } from '@partnerline/domain';
-import { ApiError, apiFieldErrors, zodForm } from '@partnerline/ui';
+import { ApiError, apiFieldErrors, ErrorSummary, fieldPathProps, type FieldSpecs, translate, zodForm } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 import { useScore } from '../../../../api/partners';
+import { fieldSpecs } from '../../../../form-fields';
 
 interface Values {
   scores: Record<string, number | string>;
@@ -14,15 +15,25 @@ interface Values {
 }
 
 const numericScores = (v: Values) => Object.fromEntries(Object.entries(v.scores).map(([c, n]) => [c, Number(n)]));
+/** Each criterion's score by its name ("Enter the score for “Stable cash flow” (0–5)"), then the form's other fields. */
+const scorecardSpecs = (type: PartnerType): FieldSpecs => ({
+  ...fieldSpecs('scorecard'),
+  ...Object.fromEntries(criteriaFor(type).map((c) => [`scores.${c}`, { label: translate('formFields.scorecard.score', { criterion: translate(`partner.criteria.${c}`) }), kind: 'number' as const }])),
+});
 const scorecardForm = (type: PartnerType) =>
-  zodForm(ScreeningInputSchema, (v: Values) => ({ type, scores: numericScores(v), evidence: v.evidence, notes: v.notes || undefined, ...(type === 'strategic' ? { integrity: Number(v.integrity) } : {}) }));
+  zodForm(
+    ScreeningInputSchema,
+    (v: Values) => ({ type, scores: numericScores(v), evidence: v.evidence, notes: v.notes || undefined, ...(type === 'strategic' ? { integrity: Number(v.integrity) } : {}) }),
+    {},
+    () => scorecardSpecs(type),
+  );
 
 /** A scorecard for the partner's profile, with the weighted total and knock-out previewed by the domain rule. */
 export function ScorecardForm({ partnerId, type, policies, onDone }: { partnerId: string; type: PartnerType; policies: Policies; onDone: () => void }) {
   const { t } = useTranslation();
   const criteria = criteriaFor(type);
   const schema = scorecardForm(type);
-  const form = useForm<Values>({ initialValues: { scores: Object.fromEntries(criteria.map((c) => [c, 3])), evidence: {}, integrity: 4, notes: '' }, validate: schema.validate });
+  const form = useForm<Values>({ initialValues: { scores: Object.fromEntries(criteria.map((c) => [c, 3])), evidence: {}, integrity: 4, notes: '' }, validate: schema.validate, enhanceGetInputProps: fieldPathProps });
   const { values, errors } = form;
   const score = useScore(partnerId);
   const weights = type === 'strategic' ? policies.screening.strategicWeights : policies.screening.smbWeights;
@@ -41,7 +52,7 @@ export function ScorecardForm({ partnerId, type, policies, onDone }: { partnerId
         notifications.show({ color: 'green', message: t('partner.done') });
         onDone();
       },
-      onError: (err) => err instanceof ApiError && form.setErrors(apiFieldErrors(err, err.message)),
+      onError: (err) => err instanceof ApiError && form.setErrors(apiFieldErrors(err, err.message, scorecardSpecs(type))),
     }),
   );
 
@@ -67,14 +78,15 @@ export function ScorecardForm({ partnerId, type, policies, onDone }: { partnerId
                 max={5}
                 clampBehavior="none"
                 allowDecimal={false}
+                withAsterisk
                 {...form.getInputProps(`scores.${c}`)}
               />
-              <Textarea label={t('partner.evidence')} autosize minRows={1} value={values.evidence[c] ?? ''} onChange={(e) => form.setFieldValue(`evidence.${c}`, e.currentTarget.value)} error={errors[`evidence.${c}`]} />
+              <Textarea label={t('partner.evidence')} autosize minRows={1} value={values.evidence[c] ?? ''} onChange={(e) => form.setFieldValue(`evidence.${c}`, e.currentTarget.value)} error={errors[`evidence.${c}`]} data-path={`evidence.${c}`} />
             </Stack>
           ))}
         </SimpleGrid>
         {type === 'strategic' && (
-          <NumberInput label={t('partner.integrity')} description={t('partner.integrityHelp')} min={0} max={5} clampBehavior="none" allowDecimal={false} {...form.getInputProps('integrity')} w={260} />
+          <NumberInput label={t('partner.integrity')} description={t('partner.integrityHelp')} min={0} max={5} clampBehavior="none" allowDecimal={false} withAsterisk {...form.getInputProps('integrity')} w={260} />
         )}
         <Textarea label={t('partner.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
         {preview && (
@@ -88,7 +100,7 @@ export function ScorecardForm({ partnerId, type, policies, onDone }: { partnerId
             <Progress value={preview.total} color={preview.passed ? 'green' : 'red'} />
           </Stack>
         )}
-        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        <ErrorSummary errors={errors} fields={scorecardSpecs(type)} />
         <Group justify="flex-end">
           <Button onClick={() => submit()} loading={score.isPending}>
             {t('partner.saveScorecard')}

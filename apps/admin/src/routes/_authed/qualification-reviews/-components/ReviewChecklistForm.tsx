@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Divider, Group, SegmentedControl, Stack, Text, Te
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCheck, IconCircleCheck, IconX } from '@tabler/icons-react';
 import { type QualificationReviewInput, QualificationReviewInputSchema, qualificationReviewResult } from '@partnerline/domain';
-import { useStatusLabel, zodForm } from '@partnerline/ui';
+import { ErrorSummary, useStatusLabel, zodForm } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 
 export const CHECKS = ['demoEnvironment', 'marketingQuality', 'afterSalesProcess'] as const;
@@ -68,6 +68,7 @@ export function ReviewChecklistForm({ certifiedStaffPass, pending, error, onSubm
             <SegmentedControl
               size="xs"
               aria-label={t(`reviews.checks.${k}`)}
+              name={`${k}.pass`}
               value={draft[k].pass === null ? '' : draft[k].pass ? 'pass' : 'fail'}
               onChange={(v) => set(k, { pass: v === 'pass' })}
               color={draft[k].pass === null ? undefined : draft[k].pass ? 'green' : 'red'}
@@ -92,7 +93,7 @@ export function ReviewChecklistForm({ certifiedStaffPass, pending, error, onSubm
           {t(outcome === 'pass' ? 'reviews.outcomePass' : 'reviews.outcomeFail')}
         </Alert>
       )}
-      {error && <Alert color="red">{error}</Alert>}
+      <ErrorSummary errors={{ ...form.errors, ...(error && { form: error }) }} labels={Object.fromEntries(CHECKS.map((k) => [`${k}.pass`, t(`reviews.checks.${k}`)]))} />
       <Group justify="flex-end">
         <Button color="green" loading={pending} onClick={() => submit()} leftSection={<IconCircleCheck size={16} />}>
           {t('reviews.complete')}
