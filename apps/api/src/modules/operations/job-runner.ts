@@ -122,7 +122,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       return;
     }
     const boss = await this.start(true);
-    await boss.send(queue, { key }, { singletonKey: key });
+    // No singleton key: a resume at start-up must not wait for a lost delivery to expire; executors of one run take turns.
+    await boss.send(queue, { key });
   }
 
   /** Queues a run (already recorded in job_runs) with pg-boss; starts a send-only pg-boss when jobs are disabled here. */

@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// A rebate run killed with kill -9 mid-run, on a real PostgreSQL (15 in CI). Proves, and prints:
+//  1. the run is cut short with some batches committed (0 < done < total) when the API process is killed;
+//  2. after a restart the run resumes from its cursor and succeeds (done = total);
+//  3. exactly one statement per agreement and period, and the ledger balances: Σ of the line entries
+//     (accrual + reversal + clawback) of the period = Σ earned of its statements; no line booked twice.
+// Usage: DATABASE_URL=postgres://… node apps/api/test/jobs/rebate-run-crash.mjs   (needs apps/api/dist: build first)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { Client } = createRequire(join(apiDir, 'package.json'))('pg');
+const MAIN = process.env.API_MAIN ?? join(apiDir, 'dist', 'main.js');
+const PASSWORD = 'Partnerline-demo-2026';
+const PERIOD = '2032-Q1';
+const PERIOD_START = '2032-01-01';
+const AGREEMENTS = Number(process.env.CRASH_AGREEMENTS ?? 1500);
+const DEALS_PER_AGREEMENT = Number(process.env.CRASH_DEALS ?? 12);
+const BATCH = Number(process.env.CRASH_BATCH ?? 20);
+const started = Date.now();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...a) => console.log(`[rebate-run-crash +${Math.round((Date.now() - started) / 1000)}s]`, ...a);
+const failures = [];
+function check(ok, what) {
+  log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+}
+
+if (!process.env.DATABASE_URL) {
+  console.error('DATABASE_URL must point at a PostgreSQL server (a database is created and dropped for the test)');
+  process.exit(2);
+}
+const admin = new Client({ connectionString: process.env.DATABASE_URL });
+await admin.connect();
+const dbName = 'partnerline_rebate_crash';
+await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = new URL(process.env.DATABASE_URL);
+url.pathname = `/${dbName}`;
+const db = new Client({ connectionString: url.toString() });
+
+const work = mkdtempSync(join(tmpdir(), 'partnerline-rebate-crash-'));
+const port = Number(process.env.CRASH_PORT ?? 3921);
+let instance = null;
+let generation = 0;
+function startInstance() {
+  const name = `api-${++generation}`;
+  const out = openSync(join(work, `${name}.log`), 'w');
+  const child = spawn(process.execPath, [MAIN], {
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SESSION_SECRET: 'rebate-crash-rebate-crash-rebate-crash-0',
+      DATA_DIR: join(work, 'data'),
+      STATIC_DIR: join(work, 'no-static'),
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'info',
+      JOBS_ENABLED: 'true',
+      JOBS_EXPIRE_SECONDS: '15',
+      JOBS_MAINTENANCE_SECONDS: '3',
+      REBATE_RUN_BATCH_SIZE: String(BATCH),
+    },
+  });
+  instance = { name, child, pid: child.pid, alive: true };
+  const inst = instance;
+  child.on('exit', () => (inst.alive = false));
+  return inst;
+}
+async function healthy(inst) {
+  for (let i = 0; i < 240; i++) {
+    if (!inst.alive) throw new Error(`${inst.name} exited:\n${readFileSync(join(work, `${inst.name}.log`), 'utf8').slice(-3000)}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {}
+    await sleep(250);
+  }
+  throw new Error(`${inst.name} did not become healthy`);
+}
+const call = async (method, path, token, body) => {
+  const res = await fetch(`http://127.0.0.1:${port}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
+};
+async function until(what, fn, timeoutMs, everyMs = 200) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+const runRow = async (id) =>
+  (await db.query(`SELECT status, total, done, cursor, errors, created_count, started_at, heartbeat_at, finished_at FROM rebate_runs WHERE id = $1`, [id])).rows[0];
+
+try {
+  const first = startInstance();
+  await healthy(first);
+  await db.connect();
+  log(`API up (pid ${first.pid}), migrated and seeded; adding ${AGREEMENTS} agreements with ${DEALS_PER_AGREEMENT} won deals each in ${PERIOD}`);
+
+  // The fixture: agreements with a tiered rebate programme across the demo partners, and their won deals.
+  const terms = (partnerId) => ({
+    partnerId,
+    type: 'registration',
+    scope: [{ industryId: null, regionId: null }],
+    startDate: '2032-01-01',
+    endDate: '2032-12-31',
+    productIds: [],
+    pricing: {
+      model: 'fixed_rebate',
+      items: [],
+      rebate: {
+        thresholdPercent: 80,
+        mode: 'incremental',
+        tiers: [
+          { attainmentPercent: 80, ratePercent: 2 },
+          { attainmentPercent: 100, ratePercent: 4 },
+          { attainmentPercent: 120, ratePercent: 6 },
+        ],
+      },
+    },
+    evaluationPeriod: 'quarter',
+    quotaPerPeriod: '100000.00',
+  });
+  const partners = (await db.query(`SELECT id FROM partners ORDER BY id`)).rows.map((r) => r.id);
+  const [{ id: userId }] = (await db.query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`)).rows;
+  const [{ id: industryId }] = (await db.query(`SELECT id FROM industries ORDER BY id LIMIT 1`)).rows;
+  const [{ id: regionId }] = (await db.query(`SELECT id FROM regions ORDER BY id LIMIT 1`)).rows;
+  await db.query(
+    `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by)
+     SELECT p.id, 'registration', 'active', '2032-01-01', '2032-12-31', $2::jsonb || jsonb_build_object('partnerId', p.id), $3
+       FROM generate_series(1, $1) g JOIN LATERAL (SELECT ($4::uuid[])[1 + (g % array_length($4::uuid[], 1))] AS id) p ON true`,
+    [AGREEMENTS, JSON.stringify(terms(partners[0])), userId, partners],
+  );
+  await db.query(
+    `INSERT INTO deal_registrations (partner_id, agreement_id, status, customer_name, customer_name_norm, industry_id, region_id, details,
+                                     estimated_amount, expected_close, won_amount, won_on, created_by)
+     SELECT a.partner_id, a.id, 'won', '崩溃测试客户' || d, '崩溃测试客户' || d, $2, $3, '{}'::jsonb,
+            x.amount, DATE '2032-01-01' + (d * 7 % 90), x.amount, DATE '2032-01-01' + (d * 7 % 90), $4
+       FROM agreements a CROSS JOIN generate_series(1, $1) d
+       CROSS JOIN LATERAL (SELECT round((1000 + (hashtext(a.id::text || d) & 16383))::numeric, 2) AS amount) x
+      WHERE a.start_date = '2032-01-01'`,
+    [DEALS_PER_AGREEMENT, industryId, regionId, userId],
+  );
+  const [{ n: deals }] = (await db.query(`SELECT count(*)::int AS n FROM deal_registrations WHERE won_on >= '2032-01-01'`)).rows;
+  log(`fixture: ${AGREEMENTS} agreements, ${deals} won deals`);
+
+  const login = await call('POST', '/auth/login', null, { email: 'manager@partnerline.demo', password: PASSWORD });
+  const token = login.body.token;
+  const start = await call('POST', '/rebate-runs', token, { period: PERIOD });
+  check(start.status === 202, `POST /rebate-runs ${PERIOD} → ${start.status}`);
+  const runId = start.body.id;
+
+  // 1. kill -9 once some batches are committed and some are not.
+  const cut = await until(
+    'the run to be part done',
+    async () => {
+      const r = await runRow(runId);
+      return r && r.status === 'running' && r.done > 0 && r.done < r.total ? r : null;
+    },
+    60_000,
+    20,
+  );
+  process.kill(first.pid, 'SIGKILL');
+  await until('the killed API to exit', async () => !first.alive, 10_000, 50);
+  const atKill = await runRow(runId);
+  check(atKill.status === 'running' && atKill.done > 0 && atKill.done < atKill.total, `kill -9 mid-run: ${atKill.done} of ${atKill.total} agreements done (first seen at ${cut.done})`);
+
+  // 2. restart: the run resumes from its cursor and finishes.
+  const second = startInstance();
+  await healthy(second);
+  log(`API restarted (pid ${second.pid})`);
+  const done = await until(
+    'the run to finish after the restart',
+    async () => {
+      const r = await runRow(runId);
+      return r.status === 'succeeded' || r.status === 'failed' ? r : null;
+    },
+    90_000,
+  );
+  check(done.status === 'succeeded' && done.done === done.total && done.errors === 0, `after restart: ${done.status}, ${done.done} of ${done.total} done, ${done.errors} errors`);
+  const api = await call('GET', `/rebate-runs/${runId}`, token);
+  check(api.status === 200 && api.body.percent === 100, `GET /rebate-runs/:id → ${api.status}, ${api.body?.percent}%`);
+
+  // 3. one statement per agreement and period; the ledger balances; no line booked twice.
+  const [counts] = (
+    await db.query(
+      `SELECT (SELECT count(*)::int FROM rebate_statements WHERE period_start = $1) AS statements,
+              (SELECT count(DISTINCT agreement_id)::int FROM rebate_statements WHERE period_start = $1) AS agreements,
+              (SELECT count(*)::int FROM (SELECT 1 FROM rebate_statements GROUP BY agreement_id, period_start HAVING count(*) > 1) x) AS duplicate_statements,
+              (SELECT count(*)::int FROM rebate_statement_lines l JOIN rebate_statements s ON s.id = l.statement_id WHERE s.period_start = $1) AS lines,
+              (SELECT count(*)::int FROM rebate_ledger WHERE period_start = $1) AS ledger_entries,
+              (SELECT count(*)::int FROM (SELECT 1 FROM rebate_ledger WHERE period_start = $1 AND kind = 'accrual' GROUP BY agreement_id, source_id HAVING count(*) > 1) x) AS lines_booked_twice,
+              (SELECT coalesce(sum(amount), 0)::text FROM rebate_ledger WHERE period_start = $1 AND kind IN ('accrual', 'reversal', 'clawback')) AS ledger_total,
+              (SELECT coalesce(sum(earned), 0)::text FROM rebate_statements WHERE period_start = $1) AS earned_total,
+              (SELECT count(*)::int FROM agreements WHERE start_date = '2032-01-01') AS fixture_agreements`,
+      [PERIOD_START],
+    )
+  ).rows;
+  console.table([counts]);
+  check(counts.duplicate_statements === 0 && counts.statements === counts.agreements, `one statement per agreement and period (${counts.statements} statements, ${counts.agreements} agreements)`);
+  check(counts.statements === done.total, `a statement for every covered agreement (${counts.statements} = run total ${done.total})`);
+  check(counts.lines === deals, `every won deal is one statement line (${counts.lines} lines, ${deals} deals)`);
+  check(counts.lines_booked_twice === 0, `no line booked twice in the ledger (${counts.lines_booked_twice})`);
+  check(counts.ledger_total === counts.earned_total, `ledger balances: Σ line entries ${counts.ledger_total} = Σ earned ${counts.earned_total}`);
+} catch (err) {
+  failures.push(String(err?.message ?? err));
+  console.error(err);
+  if (instance) console.error(`--- ${instance.name}.log (tail)\n${readFileSync(join(work, `${instance.name}.log`), 'utf8').slice(-2500)}`);
+} finally {
+  if (instance?.alive) instance.child.kill('SIGTERM');
+  await sleep(1500);
+  if (instance?.alive) instance.child.kill('SIGKILL');
+  await db.end().catch(() => {});
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  await admin.end();
+  rmSync(work, { recursive: true, force: true });
+}
+log(failures.length ? `FAILED: ${failures.length} check(s)` : 'all checks passed');
+process.exit(failures.length ? 1 : 0);
