@@ -23,6 +23,7 @@ import { createApp } from '../src/bootstrap/create-app';
 import { prepareDatabase } from '../src/bootstrap/database';
 import { businessToday } from '../src/common/time';
 import { loadConfig } from '../src/config/config';
+import { RebateRunsService } from '../src/modules/rebates/rebate-runs.service';
 import { seedDemo } from '../src/seed/seed';
 import { BENCH_SECRET, benchDatabase, flag } from './generate';
 
@@ -170,21 +171,21 @@ function instrument(app: INestApplicationContext) {
   }
 }
 
-/** The product's rebate run of one period: the run row as POST /api/rebate-runs makes it, then the job's work, in process. */
+/**
+ * The product's rebate run of one period: RebateRunsService.start (what POST /api/rebate-runs calls: the run row, then
+ * the job) — with JOBS_ENABLED=false the job runner hands the run to RebateRunsService.execute(runId) in this process
+ * (with jobs enabled pg-boss delivers the same call) — polled every 50 ms until it has finished.
+ */
 async function runPeriod(app: INestApplicationContext, period: string): Promise<RunResult> {
-  // Resolved at run time so the bench compiles before the runs service exists.
-  const mod = (await import('../src/modules/rebates/rebate-runs.service' as string)) as Record<string, new (...a: unknown[]) => unknown>;
-  const service = app.get(mod.RebateRunsService) as {
-    start(period: string, user: unknown): Promise<{ id: string }>;
-    execute(runId: string): Promise<unknown>;
-    get(id: string, user?: unknown): Promise<{ status: string; total: number; errors: number }>;
-  };
-  const users = app.get(DataSource);
-  const [manager] = await users.query(`SELECT id, role, partner_id AS "partnerId", display_name AS name FROM users WHERE email = 'manager@partnerline.demo'`);
+  const service = app.get(RebateRunsService);
+  const [manager] = await app.get(DataSource).query(`SELECT id FROM users WHERE email = 'manager@partnerline.demo'`);
   const run = await service.start(period, manager);
-  await service.execute(run.id);
-  const [row] = await users.query(`SELECT status, total, errors FROM rebate_runs WHERE id = $1`, [run.id]);
-  return { runId: run.id, path: 'in process: RebateRunsService.execute(runId), the job runner\'s handler', status: row.status, total: row.total, errors: row.errors };
+  let r = await service.get(run.id);
+  while (r.status === 'queued' || r.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    r = await service.get(run.id);
+  }
+  return { runId: run.id, path: 'RebateRunsService.start, then the job handler execute(runId) in process (JOBS_ENABLED=false), polled', status: r.status, total: r.total, errors: r.errors };
 }
 
 /** Child process: the product's rebate run of one period, in process (no HTTP); reports its figures to the parent. */

@@ -5,8 +5,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppModule } from '../app.module';
 import { businessToday } from '../common/time';
 import { loadConfig } from '../config/config';
+import { type AuthenticatedUser, requestContext } from '../common/http/request-context';
 import { ConflictsRepository } from '../modules/deal-registrations/conflicts.repository';
 import { DealRegistrationsRepository } from '../modules/deal-registrations/deal-registrations.repository';
+import { PaymentsService } from '../modules/payments/payments.service';
+import { DepositsService } from '../modules/rebates/deposits.service';
+import { RebateDisputesService } from '../modules/rebates/rebate-disputes.service';
+import { RebateReversalsService } from '../modules/rebates/rebate-reversals.service';
+import { RebateRunsService } from '../modules/rebates/rebate-runs.service';
+import { RebateStatementsService } from '../modules/rebates/rebate-statements.service';
 
 /**
  * Demo data for performance and rebates (issue #14), written through the owning modules' services and repositories
@@ -146,10 +153,25 @@ function dealInput(l: Lookups, d: { customer: string; industry: string; region: 
 interface Writers {
   registrations: DealRegistrationsRepository;
   conflicts: ConflictsRepository;
+  runs: RebateRunsService;
+  statements: RebateStatementsService;
+  reversals: RebateReversalsService;
+  disputes: RebateDisputesService;
+  deposits: DepositsService;
+  payments: PaymentsService;
 }
 
 function writers(app: INestApplicationContext): Writers {
-  return { registrations: app.get(DealRegistrationsRepository), conflicts: app.get(ConflictsRepository) };
+  return {
+    registrations: app.get(DealRegistrationsRepository),
+    conflicts: app.get(ConflictsRepository),
+    runs: app.get(RebateRunsService),
+    statements: app.get(RebateStatementsService),
+    reversals: app.get(RebateReversalsService),
+    disputes: app.get(RebateDisputesService),
+    deposits: app.get(DepositsService),
+    payments: app.get(PaymentsService),
+  };
 }
 
 /**
@@ -189,6 +211,13 @@ const dayIn = (p: EvaluationPeriod, day: number, today: string) => minDate(minDa
 export interface RebateSeedSummary {
   wonDeals: number;
   split: boolean;
+  runs: string[];
+  statements: number;
+  paid: number;
+  disputes: number;
+  reversals: number;
+  depositEvents: number;
+  invoices: number;
 }
 
 /** The won deals and the split: the basis the rebate runs, performance pages and what-if read. */
@@ -224,6 +253,127 @@ async function seedBasis(m: EntityManager, w: Writers, l: Lookups, today: string
   return { wonDeals, split, reversed };
 }
 
+/** The calendar quarter ("2026-Q3") whose last day lies in the period: a run of it targets that period. */
+function quarterEndingIn(p: EvaluationPeriod): string | null {
+  for (let y = Number(p.start.slice(0, 4)); y <= Number(p.end.slice(0, 4)); y++) {
+    for (let q = 1; q <= 4; q++) {
+      const end = new Date(Date.UTC(y, q * 3, 0)).toISOString().slice(0, 10);
+      if (p.start <= end && end <= p.end) return `${y}-Q${q}`;
+    }
+  }
+  return null;
+}
+const nextQuarter = (period: string) => {
+  const [y, q] = [Number(period.slice(0, 4)), Number(period.slice(-1))];
+  return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
+};
+
+/** A demo account as the services see a signed-in caller (audit rows name it). */
+async function actor(m: EntityManager, email: string): Promise<AuthenticatedUser> {
+  const [u] = await m.query(`SELECT id, email, role, partner_id, locale FROM users WHERE email = $1`, [email]);
+  if (!u) throw new Error(`rebates seed: user ${email} not found`);
+  return { id: u.id, email: u.email, role: u.role, partnerId: u.partner_id, sessionId: 'demo-seed', locale: u.locale };
+}
+
+const as = <T>(user: AuthenticatedUser, work: () => Promise<T>) => requestContext.run({ requestId: 'demo-seed', locale: user.locale, user }, work);
+
+/** Starts a run as the manager and waits for the job (in this process: JOBS_ENABLED=false) to finish it. */
+async function runPeriod(w: Writers, manager: AuthenticatedUser, period: string): Promise<string> {
+  const run = await as(manager, () => w.runs.start(period, manager));
+  for (let i = 0; i < 600; i++) {
+    const r = await w.runs.get(run.id);
+    if (r.status === 'succeeded') return run.id;
+    if (r.status === 'failed') throw new Error(`rebates seed: run ${period} failed: ${JSON.stringify(r.errorDetails).slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`rebates seed: run ${period} did not finish`);
+}
+
+/**
+ * Runs, approvals, payment, a reversal clawed back, a dispute, deposits and invoices — each through the owning
+ * service, as the demo user who would do it.
+ */
+async function seedLedger(db: DataSource, w: Writers, l: Lookups, today: string, reversed: readonly string[]): Promise<Omit<RebateSeedSummary, 'wonDeals' | 'split'>> {
+  const m = db.manager;
+  const [manager, manager2, admin] = [await actor(m, 'manager@partnerline.demo'), await actor(m, 'manager2@partnerline.demo'), await actor(m, 'admin@partnerline.demo')];
+  const out = { runs: [] as string[], statements: 0, paid: 0, disputes: 0, reversals: 0, depositEvents: 0, invoices: 0 };
+  const huaxin = l.agreement('huaxin', 'exclusive');
+  const last = periodsAround(huaxin, today).last;
+  const previous = last ? quarterEndingIn(last) : null;
+  if (previous && last && last.end < today) {
+    // The last quarter: run, then 华信's statement approved by a second manager and paid; 青云's paid; 云帆's approved.
+    const prevRun = await runPeriod(w, manager, previous);
+    out.runs.push(previous);
+    const statementOf = async (slug: string, type: string) => {
+      const a = l.agreement(slug, type);
+      const p = periodsAround(a, today).last;
+      const [row] = await m.query(`SELECT id FROM rebate_statements WHERE run_id = $1 AND agreement_id = $2 AND period_start = $3`, [prevRun, a.id, p?.start ?? null]);
+      return (row?.id as string | undefined) ?? null;
+    };
+    const paidOn = minDate(addDays(last.end, 10), today);
+    for (const [slug, type, pay] of [['huaxin', 'exclusive', true], ['qingyun', 'registration', true], ['yunfan', 'exclusive', false]] as const) {
+      const id = await statementOf(slug, type);
+      if (!id) continue;
+      await as(manager2, () => w.statements.approve(id, manager2));
+      if (pay) {
+        await as(admin, () => w.statements.pay(id, { paidOn, reference: `CMB-${paidOn.replaceAll('-', '')}-${slug.toUpperCase()}` }, admin));
+        out.paid++;
+      }
+      if (slug === 'yunfan') {
+        // The partner disputes one line of its approved statement (left open for a manager to resolve).
+        const owner = await actor(m, 'owner@yunfan.demo');
+        const statement = await w.statements.get(id, { kind: 'partner', partnerId: owner.partnerId! });
+        const line = statement.lines.find((x) => x.kind === 'deal' && x.description.includes('广州'));
+        if (line) {
+          await as(owner, () =>
+            w.disputes.raise(id, line.id, { comment: '该项目已于上季度完成全部回款，成交金额应为 1,450,000 元（含二期扩容），请核对合同补充协议。' }, owner, { kind: 'partner', partnerId: owner.partnerId! }),
+          );
+          out.disputes++;
+        }
+      }
+    }
+    // After payment, a won deal of the paid quarter is reversed (order cancelled): the next run claws it back once.
+    for (const registrationId of reversed) {
+      await as(manager, () => w.reversals.create({ registrationId, reason: '客户取消订单（合同解除），已退回货款。' }, manager));
+      out.reversals++;
+    }
+    await runPeriod(w, manager, nextQuarter(previous));
+    out.runs.push(nextQuarter(previous));
+  }
+  const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM rebate_statements`);
+  out.statements = n;
+
+  // Deposits: 华信's paid and offset against reached performance; 亚信's (terminated for breach) paid and forfeited.
+  const yaxin = l.agreement('yaxin', 'exclusive');
+  for (const [a, to, note] of [
+    [huaxin, 'offset', '上季度业绩达成 125%，保证金冲抵本期货款。'],
+    [yaxin, 'forfeited', '乙方违约（代理竞品），协议终止，保证金不予退还。'],
+  ] as const) {
+    const deposit = await w.deposits.get(a.id, { kind: 'vendor' }, today);
+    const paidOn = minDate(deposit.dueOn, today);
+    await as(admin, () => w.deposits.move(a.id, { to: 'paid', occurredOn: paidOn, reference: `DEP-${a.slug.toUpperCase()}-${paidOn.slice(0, 4)}` }, admin, today));
+    await as(admin, () => w.deposits.move(a.id, { to, occurredOn: today, note }, admin, today));
+    out.depositEvents += 2;
+  }
+
+  // The partners' invoices from the vendor: on time, late, open past due.
+  const invoices: [string, string, string, number, number | null][] = [
+    ['huaxin', 'INV-HX-2026-0901', '1280000.00', -60, -62],
+    ['huaxin', 'INV-HX-2026-1001', '860000.00', -25, -26],
+    ['lanting', 'INV-LT-2026-0801', '420000.00', -75, -63],
+    ['lanting', 'INV-LT-2026-1002', '260000.00', -20, null],
+    ['yunfan', 'INV-YF-2026-0901', '2100000.00', -50, -50],
+    ['yunfan', 'INV-YF-2026-1001', '1300000.00', -30, -21],
+    ['yunfan', 'INV-YF-2026-1101', '2700000.00', 15, null],
+    ['qingyun', 'INV-QY-2026-0901', '850000.00', -40, -41],
+  ];
+  for (const [slug, invoiceNo, amount, due, paid] of invoices) {
+    await as(admin, () => w.payments.create({ partnerId: l.partner(slug), invoiceNo, amount, dueOn: addDays(today, due), paidOn: paid === null ? null : addDays(today, paid) }, admin));
+    out.invoices++;
+  }
+  return out;
+}
+
 /** Loads the rebates demo (after the main demo data has committed). */
 export async function seedRebates(ds: DataSource): Promise<RebateSeedSummary> {
   const url = (ds.options as { url?: string }).url;
@@ -241,8 +391,10 @@ export async function seedRebates(ds: DataSource): Promise<RebateSeedSummary> {
     const w = writers(app);
     const db = app.get(DataSource);
     const today = businessToday();
-    const basis = await db.transaction(async (m) => seedBasis(m, w, await lookups(m), today));
-    return { wonDeals: basis.wonDeals, split: basis.split };
+    const l = await lookups(db.manager);
+    const basis = await db.transaction(async (m) => seedBasis(m, w, l, today));
+    const ledger = await seedLedger(db, w, l, today, basis.reversed);
+    return { wonDeals: basis.wonDeals, split: basis.split, ...ledger };
   } finally {
     await app.close();
   }

@@ -96,7 +96,7 @@ export async function seedAgreements(m: EntityManager, ctx: { partnerIds: Ids; v
         partnerId, plan.type, plan.status, terms.startDate, terms.endDate, JSON.stringify(terms), manager,
         plan.status === 'draft' ? null : manager, plan.status === 'draft' ? null : new Date(start.getTime() - 20 * DAY),
         decided ? approver : null, decided ? new Date(start.getTime() - 15 * DAY) : null,
-        plan.status === 'terminated' ? '乙方同时代理竞品，违反竞争回避约定。' : null,
+        plan.status === 'terminated' ? '乙方违约：同时代理竞品，违反竞争回避约定。' : null,
         plan.status === 'terminated' ? iso(new Date(today - 30 * DAY)) : null,
         new Date(start.getTime() - 25 * DAY),
       ],
