@@ -70,13 +70,13 @@ describe('the partner portal', () => {
     expect(await screen.findByText('In force: 1')).toBeInTheDocument();
     // A partner user has no application page.
     const nav = screen.getByRole('navigation', { name: 'Navigation' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Registrations', 'Agreements', 'Learning', 'Support', 'Team']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Registrations', 'Agreements', 'Performance', 'Rebate statements', 'Sell-out reports', 'Payments', 'Learning', 'Support', 'Team']);
   });
 
   it('gives a partner admin the application page too', async () => {
     openPortal('/portal/', user('partner_admin'));
     const nav = await screen.findByRole('navigation', { name: 'Navigation' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Registrations', 'Agreements', 'Learning', 'Team training', 'Support', 'Application', 'Team']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Registrations', 'Agreements', 'Performance', 'Rebate statements', 'Sell-out reports', 'Payments', 'Learning', 'Team training', 'Support', 'Application', 'Team']);
   });
 
   it('points vendor staff to the vendor workspace', async () => {

@@ -182,7 +182,17 @@ function SellOutPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Text size="sm">{t('rebates.sellOut.secondStep', { good: rejected.rowCount - rejected.badRows.length })}</Text>
+            {rejected.issueCount > rejected.issues.length && (
+              <Text size="sm" c="dimmed">
+                {t('rebates.sellOut.moreIssues', { shown: rejected.issues.length, count: rejected.issueCount })}
+              </Text>
+            )}
+            <Text size="sm">
+              {t('rebates.sellOut.secondStep', {
+                count: rejected.rowCount - rejected.badRows.length,
+                good: rejected.rowCount - rejected.badRows.length,
+              })}
+            </Text>
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => pick(null)}>
                 {t('rebates.sellOut.fixFile')}

@@ -57,9 +57,14 @@ export function NextTierText({ result, programme }: { result: Explained; program
     increase: formatMoney(next.increase, locale),
     then: formatMoney(next.earnedThen, locale),
   };
+  // Incremental bands: reaching a tier's start adds nothing by itself (the band above it starts empty) — say what it does.
   return (
     <Text size="sm" fw={500} data-testid="next-tier">
-      {programme.kind === 'volume_pricing' ? t('performance.nextBand', params) : t('performance.nextTier', params)}
+      {Number(next.increase) === 0
+        ? t('performance.nextTierFromThere', params)
+        : programme.kind === 'volume_pricing'
+          ? t('performance.nextBand', params)
+          : t('performance.nextTier', params)}
     </Text>
   );
 }
