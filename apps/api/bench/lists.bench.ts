@@ -90,6 +90,8 @@ async function main() {
     ['review queue, sorted by amount', get('/deal-registrations?status=open&sort=amount&order=desc', manager)],
     ['review queue, customer search', (i) => get(`/deal-registrations?status=all&q=${encodeURIComponent(samples[i % samples.length])}`, manager)()],
     ['partner directory search "科技"', get(`/partners?q=${encodeURIComponent('科技')}`, manager)],
+    // Two characters in every partner's name: the capped total ("1000+") and the name order stop early.
+    ['partner directory search "公司" (all match)', get(`/partners?q=${encodeURIComponent('公司')}`, manager)],
     ['open conflicts list', get('/conflicts?status=open', manager)],
     ['portal: a partner\'s registrations', get('/deal-registrations', partner)],
   ];

@@ -3,6 +3,7 @@ import { JobRoleSchema, RoleSchema } from '../auth/auth.schema.js';
 import { ChannelStrategySchema } from '../catalog/catalog.schema.js';
 import { PartnerStatusSchema, PartnerSummarySchema, PartnerTypeSchema } from '../partners/partner.schema.js';
 import { ContactSchema, TaxIdKindSchema } from './application.schema.js';
+import { pageOf } from '../common/common.schema.js';
 
 const Id = z.uuid();
 const When = z.string();
@@ -132,3 +133,7 @@ export const PartnerDirectoryItemSchema = PartnerSummarySchema.extend({
   latestScore: z.number().nullable(),
 });
 export type PartnerDirectoryItem = z.infer<typeof PartnerDirectoryItemSchema>;
+
+/** GET /partners: a page of the directory; a search's total stops at 1000 (`totalExact: false` then means "1000 or more"). */
+export const PartnerDirectoryPageSchema = pageOf(PartnerDirectoryItemSchema).extend({ totalExact: z.boolean().optional() });
+export type PartnerDirectoryPage = z.infer<typeof PartnerDirectoryPageSchema>;

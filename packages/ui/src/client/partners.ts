@@ -1,15 +1,14 @@
-import { ChannelManagerSchema, pageOf, PartnerDetailSchema, PartnerDirectoryItemSchema, type PartnerDirectoryQuery } from '@partnerline/domain';
+import { ChannelManagerSchema, PartnerDetailSchema, PartnerDirectoryPageSchema, type PartnerDirectoryQuery } from '@partnerline/domain';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { buildUrl } from '../api';
 import { getParsed } from './request';
 
 export type DirectoryFilters = Omit<Partial<PartnerDirectoryQuery>, 'format' | 'openApplications'> & { page: number; pageSize: number; openApplications?: 'true' };
-const DirectoryPageSchema = pageOf(PartnerDirectoryItemSchema);
 
 /** The partner directory (vendor staff). */
 export const partnersQueryOptions = (f: DirectoryFilters) =>
-  queryOptions({ queryKey: ['partners', f], queryFn: () => getParsed(DirectoryPageSchema, '/partners', f), placeholderData: keepPreviousData });
+  queryOptions({ queryKey: ['partners', f], queryFn: () => getParsed(PartnerDirectoryPageSchema, '/partners', f), placeholderData: keepPreviousData });
 
 /** One partner: the vendor's partner page, or a partner's own organisation in the portal. */
 export const partnerQueryOptions = (id: string) => queryOptions({ queryKey: ['partner', id], queryFn: () => getParsed(PartnerDetailSchema, `/partners/${id}`) });

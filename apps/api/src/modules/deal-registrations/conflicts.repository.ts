@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ConflictKind } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/connection.repository';
 
 export interface NewConflict {
   kind: ConflictKind;
@@ -97,17 +98,29 @@ export class ConflictsRepository {
     return new Map(rows.map((r) => [r.exclusive_agreement_id, r.awarded]));
   }
 
+  /**
+   * A page of cases in (status, opened_at, id) order (issue #13): the page's cases first, read in index order
+   * (conflicts_list_idx, migration 1764890000000) with nothing joined, then for those only the raising registration and
+   * one pass over each case's parties (their number and the customer names written differently). A named prepared
+   * statement (one per status filter, so its generic plan keeps the index condition): planning took longer than running.
+   */
   async list(status: 'open' | 'resolved' | undefined, page = 1, pageSize = 50): Promise<
     { id: string; number: string; kind: ConflictKind; kinds: string[]; status: 'open' | 'resolved'; opened_at: Date; resolution: string | null; customer_name: string; other_names: string[]; partner_id: string; parties: number }[]
   > {
-    return this.db.query(
-      `SELECT c.id, c.number, c.kind, c.kinds, c.status, c.opened_at, c.resolution, r.customer_name, r.partner_id,
-              (SELECT count(*)::int FROM conflict_parties x WHERE x.conflict_id = c.id) AS parties,
-              ARRAY(SELECT DISTINCT o.customer_name FROM conflict_parties x JOIN deal_registrations o ON o.id = x.registration_id
-                     WHERE x.conflict_id = c.id AND o.customer_name <> r.customer_name ORDER BY o.customer_name) AS other_names
-         FROM conflicts c JOIN deal_registrations r ON r.id = c.registration_id
-        WHERE ($1::text IS NULL OR c.status = $1) ORDER BY c.status, c.opened_at, c.id LIMIT $2 OFFSET $3`,
-      [status ?? null, pageSize, (page - 1) * pageSize],
+    const params: unknown[] = status ? [status] : [];
+    const where = status ? 'WHERE c.status = $1' : '';
+    return preparedQuery(
+      this.db,
+      `WITH page AS (SELECT c.id, c.number, c.kind, c.kinds, c.status, c.opened_at, c.resolution, c.registration_id FROM conflicts c ${where}
+                      ORDER BY c.status, c.opened_at, c.id LIMIT $${params.push(pageSize)} OFFSET $${params.push((page - 1) * pageSize)})
+       SELECT c.id, c.number, c.kind, c.kinds, c.status, c.opened_at, c.resolution, r.customer_name, r.partner_id, x.parties, x.other_names
+         FROM page c JOIN deal_registrations r ON r.id = c.registration_id
+        CROSS JOIN LATERAL (
+              SELECT count(*)::int AS parties,
+                     coalesce(array_agg(DISTINCT o.customer_name ORDER BY o.customer_name) FILTER (WHERE o.customer_name <> r.customer_name), '{}') AS other_names
+                FROM conflict_parties p LEFT JOIN deal_registrations o ON o.id = p.registration_id WHERE p.conflict_id = c.id) x
+        ORDER BY c.status, c.opened_at, c.id`,
+      params,
     );
   }
 

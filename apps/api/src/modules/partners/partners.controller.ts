@@ -13,11 +13,10 @@ import {
   InvitationAcceptedSchema,
   InviteResultSchema,
   ScreeningResultSchema,
-  pageOf,
   PartnerApplicationSchema,
   type PartnerDetail,
   PartnerDetailSchema,
-  PartnerDirectoryItemSchema,
+  PartnerDirectoryPageSchema,
   PartnerDirectoryQuerySchema,
   PartnerUserSchema,
   type ScreeningInput,
@@ -45,7 +44,7 @@ import { ScreeningService } from './screening.service';
 class ApplicationDto extends createZodDto(PartnerApplicationSchema) {}
 class ApplicationResultDto extends createZodDto(ApplicationResultSchema) {}
 class DirectoryQueryDto extends createZodDto(PartnerDirectoryQuerySchema) {}
-class DirectoryPageDto extends createZodDto(pageOf(PartnerDirectoryItemSchema)) {}
+class DirectoryPageDto extends createZodDto(PartnerDirectoryPageSchema) {}
 class PartnerDetailDto extends createZodDto(PartnerDetailSchema) {}
 class AssignDto extends createZodDto(AssignManagerSchema) {}
 // Discriminated unions cannot be extended as classes: validate with an explicit pipe, document with ApiBody.

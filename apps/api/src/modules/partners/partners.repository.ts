@@ -11,6 +11,7 @@ import {
   type PartnerStatus,
   type PartnerSummary,
   type PartnerType,
+  QUEUE_COUNT_LIMIT,
   type Scope,
   segmentFit,
 } from '@partnerline/domain';
@@ -70,6 +71,9 @@ function stageOf(r: PartnerRow) {
   return partnerStage({ status: r.status, approved: r.approved_at !== null, openInfoRequests: r.open_info, trialOutcome: r.trial_outcome });
 }
 
+/** A directory search counts its matches up to this many, like the review queue: beyond, "1000+". */
+const DIRECTORY_COUNT_LIMIT = QUEUE_COUNT_LIMIT;
+
 const SORTS: Record<PartnerDirectoryQuery['sort'], string> = {
   name: 'p.name',
   createdAt: 'p.created_at',
@@ -87,7 +91,7 @@ export class PartnersRepository {
   ) {}
 
   /** `scope` confines the result: one organisation (partner callers), a manager's partners, or all. */
-  async directory(query: Omit<PartnerDirectoryQuery, 'format'>, scope: Scope): Promise<{ items: PartnerDirectoryItem[]; total: number }> {
+  async directory(query: Omit<PartnerDirectoryQuery, 'format'>, scope: Scope): Promise<{ items: PartnerDirectoryItem[]; total: number; totalExact: boolean }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const scoped = scopeCondition(scope, 'p.id', params, 'p.manager_id');
@@ -117,10 +121,19 @@ export class PartnersRepository {
       const ascii = /^[\x20-\x7e]*$/.test(query.q) ? ` OR p.tax_id ${op} $${like} OR p.domain ${op} $${like}` : '';
       const raw = [...query.q].length >= 3 ? params.push(query.q) : 0;
       const similar = raw ? ` OR (p.name_en % $${raw} AND similarity(p.name_en, $${raw}) > 0.4) OR (p.name % $${raw} AND similarity(p.name, $${raw}) > 0.4)` : '';
-      where.push(`(p.name ${op} $${like} OR p.name_en ${op} $${like}${ascii}${similar})`);
+      // Two characters ("科技"): the partners storing that bigram (GIN over partners.search_bigrams, which covers the
+      // name, English name, tax id and domain — migration 1764890000000), then the substring rechecked on those only.
+      const bigram = [...query.q].length === 2 ? `p.search_bigrams @> text_bigrams($${params.push(query.q)}) AND ` : '';
+      where.push(`${bigram}(p.name ${op} $${like} OR p.name_en ${op} $${like}${ascii}${similar})`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM partners p ${filter}`, params);
+    // A search's total stops at DIRECTORY_COUNT_LIMIT + 1 matches ("1000+", `totalExact: false`): a query as common as
+    // "公司" matches every partner. The unfiltered directory and its filters keep their exact count (cheap).
+    const limit = query.q ? DIRECTORY_COUNT_LIMIT : null;
+    const [{ count }] = await this.db.query(
+      limit === null ? `SELECT count(*)::int AS count FROM partners p ${filter}` : `SELECT count(*)::int AS count FROM (SELECT 1 FROM partners p ${filter} LIMIT ${limit + 1}) x`,
+      params,
+    );
     const order = `${SORTS[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
     const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.withNames(
       this.db.manager,
@@ -133,7 +146,8 @@ export class PartnersRepository {
       ),
     );
     return {
-      total: count,
+      total: limit !== null && count > limit ? limit : count,
+      totalExact: limit === null || count <= limit,
       items: rows.map((r) => ({
         ...toSummary(r),
         stage: stageOf(r),

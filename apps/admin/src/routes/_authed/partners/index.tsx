@@ -128,7 +128,9 @@ function PartnersPage() {
         onPageChange={(p) => setSearch({ page: p })}
         sortStatus={{ columnAccessor: filters.sort, direction: filters.order }}
         onSortStatusChange={(s) => setSearch({ sort: s.columnAccessor as Search['sort'], order: s.direction })}
-        paginationText={({ from, to, totalRecords }) => `${from}–${to} / ${t('partners.total', { count: totalRecords })}`}
+        paginationText={({ from, to, totalRecords }) =>
+          `${from}–${to} / ${data?.totalExact === false ? t('partnerDirectory.totalAtLeast', { count: totalRecords.toLocaleString(locale) }) : t('partners.total', { count: totalRecords })}`
+        }
         onRowClick={({ record }) => void go({ to: '/partners/$partnerId', params: { partnerId: record.id } })}
         columns={[
           {
