@@ -699,7 +699,7 @@ export const en = {
       title: 'Sell-out reports',
       subtitle: 'Report what you sold under a distribution agreement: each line counts toward the period’s achievement.',
       noDistribution: 'Sell-out reports are for distribution agreements; you have none active.',
-      format: 'A CSV or XLSX file (at most 5 MB) whose first row is the header: date, customer, product, quantity, amount (date as 2026-11-28, product as its code).',
+      format: 'A CSV or XLSX file (at most 5 MB) whose first row is the header: date, customer, product, quantity, amount — or 日期, 客户, 产品, 数量, 金额 (date as 2026-11-28, product as its code).',
       template: 'Download a template',
       templateCustomer: 'Customer name',
       file: 'File',

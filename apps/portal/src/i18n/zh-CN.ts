@@ -703,7 +703,7 @@ export const zhCN: Shape<typeof en> = {
       title: '分销出货报告',
       subtitle: '上报统销协议下的出货：每一行计入该考核期的业绩。',
       noDistribution: '分销出货报告适用于统销协议；您目前没有有效的统销协议。',
-      format: 'CSV 或 XLSX 文件（不超过 5 MB），第一行为表头：date, customer, product, quantity, amount（日期写作 2026-11-28，产品写产品编码）。',
+      format: 'CSV 或 XLSX 文件（不超过 5 MB），第一行为表头：日期, 客户, 产品, 数量, 金额（或 date, customer, product, quantity, amount；日期写作 2026-11-28，产品写产品编码）。',
       template: '下载模板',
       templateCustomer: '客户名称',
       file: '文件',

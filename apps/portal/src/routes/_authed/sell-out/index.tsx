@@ -1,6 +1,7 @@
 import { Alert, Button, Card, FileInput, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IMPORT_MAX_BYTES } from '@partnerline/domain';
 import { ApiError, formatDate, formatDateTime, formatMoney, PageHeader, ResponsiveTable, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
@@ -15,7 +16,7 @@ export const Route = createFileRoute('/_authed/sell-out/')({
   component: SellOutPage,
 });
 
-const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_BYTES = IMPORT_MAX_BYTES;
 
 function SellOutPage() {
   const { t } = useTranslation();
