@@ -25,7 +25,7 @@ export const INVOICE_COLUMNS = {
   paidOn: ['paid date', 'paid on', 'paid', '付款日期', '支付日期', '回款日期'],
 } as const satisfies ColumnAliases<'partner' | 'invoiceNo' | 'amount' | 'dueOn' | 'paidOn'>;
 
-/** `﻿Invoice_No (元)` → `invoice no`: width folded, a trailing unit in brackets dropped, separators as one space. */
+/** `Invoice_No (元)` (a BOM before it) → `invoice no`: width folded, a trailing unit in brackets dropped, separators as one space. */
 export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
