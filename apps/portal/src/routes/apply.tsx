@@ -1,13 +1,14 @@
-import { ActionIcon, Alert, Anchor, Box, Button, Card, Checkbox, Container, Group, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Card, Checkbox, Container, Group, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconHexagons, IconPlus, IconTrash } from '@tabler/icons-react';
 import { type Locale, PartnerApplicationSchema } from '@partnerline/domain';
-import { ApiError, apiFieldErrors, LanguageSwitch, zodForm } from '@partnerline/ui';
+import { ApiError, apiFieldErrors, ErrorSummary, fieldPathProps, LanguageSwitch, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { industriesQueryOptions, regionOptions, regionsQueryOptions, useApply } from '../api/portal';
+import { fieldSpecs } from '../form-fields';
 
 export const Route = createFileRoute('/apply')({
   loader: ({ context }) => Promise.all([context.queryClient.ensureQueryData(industriesQueryOptions()), context.queryClient.ensureQueryData(regionsQueryOptions())]),
@@ -49,7 +50,7 @@ const applicationForm = (locale: Locale) =>
     personInCharge: { name: f.personInCharge.name, title: f.personInCharge.title || undefined, email: f.personInCharge.email, phone: f.personInCharge.phone || undefined },
     contacts: [],
     account: { ...f.account, locale },
-  }));
+  }), {}, () => fieldSpecs('apply'));
 
 function Section({ title, help, children }: { title: string; help?: string; children: React.ReactNode }) {
   return (
@@ -80,7 +81,7 @@ function ApplyPage() {
   const industryData = industries.map((i) => ({ value: i.id, label: locale === 'zh-CN' ? i.nameZh : i.nameEn }));
 
   const schema = applicationForm(locale);
-  const form = useForm<Values>({ initialValues, validate: schema.validate });
+  const form = useForm<Values>({ initialValues, validate: schema.validate, enhanceGetInputProps: fieldPathProps });
   const toTop = () => window.scrollTo({ top: 0, behavior: 'smooth' });
 
   const submit = form.onSubmit(
@@ -91,7 +92,7 @@ function ApplyPage() {
           void navigate({ to: '/application' });
         },
         onError: (err) => {
-          if (err instanceof ApiError) form.setErrors(apiFieldErrors(err, err.message));
+          if (err instanceof ApiError) form.setErrors(apiFieldErrors(err, err.message, fieldSpecs('apply')));
           toTop();
         },
       }),
@@ -99,6 +100,8 @@ function ApplyPage() {
   );
   const errors = form.errors;
   const segments = form.values.desiredSegments;
+  // A declaration's refusal ("must be confirmed") is named by the declaration in the summary.
+  const declarationLabels = { 'declarations.integrity': { label: t('apply.integrity') }, 'declarations.noConflictingCompetitorProducts': { label: t('apply.noCompetitors') } };
 
   return (
     <Box bg="var(--mantine-color-gray-0)" mih="100vh" pb={80}>
@@ -123,11 +126,7 @@ function ApplyPage() {
             <Title order={2}>{t('apply.title')}</Title>
             <Text c="dimmed">{t('apply.subtitle')}</Text>
           </Stack>
-          {Object.keys(errors).length > 0 && (
-            <Alert color="red" title={t('apply.fixErrors')}>
-              {errors.form ?? Object.entries(errors).slice(0, 6).map(([k, v]) => <Text key={k} size="sm">{v}</Text>)}
-            </Alert>
-          )}
+          <ErrorSummary errors={errors} fields={{ ...fieldSpecs('apply'), ...declarationLabels }} />
 
           <Section title={t('apply.company')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

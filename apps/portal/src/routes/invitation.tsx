@@ -6,13 +6,14 @@ import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useAcceptInvitation } from '../api/portal';
+import { fieldSpecs } from '../form-fields';
 
 export const Route = createFileRoute('/invitation')({
   validateSearch: z.object({ token: z.string().optional() }),
   component: InvitationPage,
 });
 
-const passwordForm = zodForm(z.object({ password: PasswordSchema }));
+const passwordForm = zodForm(z.object({ password: PasswordSchema }), undefined, {}, () => fieldSpecs('invitation'));
 
 function InvitationPage() {
   const { t } = useTranslation();
@@ -41,7 +42,7 @@ function InvitationPage() {
             </>
           ) : (
             <>
-              <PasswordInput label={t('invitation.password')} {...form.getInputProps('password')} required />
+              <PasswordInput label={t('invitation.password')} {...form.getInputProps('password')} withAsterisk />
               <Button type="submit" loading={accept.isPending} disabled={!token}>
                 {t('invitation.submit')}
               </Button>

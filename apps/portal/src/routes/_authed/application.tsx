@@ -140,7 +140,7 @@ function Question({ partnerId, request, locale, tz, canAnswer }: { partnerId: st
       ) : (
         canAnswer && (
           <>
-            <Textarea label={t('application.answer')} autosize minRows={3} {...form.getInputProps('answer')} error={error} />
+            <Textarea label={t('application.answer')} withAsterisk autosize minRows={3} {...form.getInputProps('answer')} error={error} />
             <Button
               w="fit-content"
               disabled={!answer.trim()}

@@ -1,14 +1,15 @@
-import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
 import { type InviteUser, InviteUserSchema, JobRoleSchema } from '@partnerline/domain';
-import { ApiError, apiFieldErrors, meQueryOptions, zodForm } from '@partnerline/ui';
+import { ApiError, apiFieldErrors, ErrorSummary, fieldPathProps, meQueryOptions, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions, useInvite, useSetMemberDisabled } from '../../api/portal';
+import { fieldSpecs } from '../../form-fields';
 import { PageHeader, ResponsiveTable } from '@partnerline/ui';
 
 export const Route = createFileRoute('/_authed/team')({
@@ -90,12 +91,12 @@ function TeamPage() {
   );
 }
 
-const inviteForm = zodForm(InviteUserSchema);
+const inviteForm = zodForm(InviteUserSchema, undefined, {}, () => fieldSpecs('invite'));
 
 function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const invite = useInvite(partnerId);
-  const form = useForm<InviteUser>({ initialValues: { email: '', displayName: '', jobRole: 'sales' }, validate: inviteForm.validate });
+  const form = useForm<InviteUser>({ initialValues: { email: '', displayName: '', jobRole: 'sales' }, validate: inviteForm.validate, enhanceGetInputProps: fieldPathProps });
   const [link, setLink] = useState<string | null>(null);
 
   const submit = form.onSubmit((values) =>
@@ -104,7 +105,7 @@ function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () =>
         notifications.show({ color: 'green', message: t('team.invited') });
         setLink(r.inviteUrl);
       },
-      onError: (e) => e instanceof ApiError && form.setErrors(apiFieldErrors(e, e.message)),
+      onError: (e) => e instanceof ApiError && form.setErrors(apiFieldErrors(e, e.message, fieldSpecs('invite'))),
     }),
   );
 
@@ -118,10 +119,10 @@ function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () =>
         </Stack>
       ) : (
         <Stack>
-          <TextInput label={t('team.name')} {...form.getInputProps('displayName')} required />
-          <TextInput label={t('team.email')} type="email" {...form.getInputProps('email')} required />
+          <ErrorSummary errors={form.errors} fields={fieldSpecs('invite')} />
+          <TextInput label={t('team.name')} {...form.getInputProps('displayName')} withAsterisk />
+          <TextInput label={t('team.email')} type="email" {...form.getInputProps('email')} withAsterisk />
           <Select label={t('team.jobRole')} data={JobRoleSchema.options.map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} allowDeselect={false} {...form.getInputProps('jobRole')} />
-          {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel', { ns: 'ui' })}

@@ -1,13 +1,15 @@
 import { Alert, Anchor, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { ApiError, daysUntil, formatDateTime, formatMoney, meQueryOptions, StatusBadge, useStatusLabel } from '@partnerline/ui';
+import { IsoDateSchema, MoneySchema } from '@partnerline/domain';
+import { ApiError, apiFieldErrors, daysUntil, ErrorSummary, fieldPathProps, formatDate, formatDateTime, formatMoney, meQueryOptions, StatusBadge, useStatusLabel, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { evidenceQueryOptions, registrationQueryOptions, useRegistrationAction, useUploadEvidence } from '../../../api/portal';
+import { fieldSpecs } from '../../../form-fields';
 import { FileInput, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 
@@ -18,6 +20,19 @@ export const Route = createFileRoute('/_authed/registrations/$registrationId')({
 });
 
 type Dialog = 'extend' | 'won' | 'lost' | null;
+interface ActionValues {
+  progress: string;
+  amount: string;
+  date: string;
+  reason: string;
+}
+
+/** The bodies the API takes for extend / won / lost, checked here so each refusal names its field. */
+const actionForms = {
+  extend: zodForm(z.object({ progress: z.string().trim().min(5).max(2000) }), (v: ActionValues) => ({ progress: v.progress }), {}, () => fieldSpecs('registrationAction')),
+  won: zodForm(z.object({ amount: MoneySchema, date: IsoDateSchema }), (v: ActionValues) => ({ amount: v.amount.trim().replace(/,/g, ''), date: v.date }), {}, () => fieldSpecs('registrationAction')),
+  lost: zodForm(z.object({ reason: z.string().trim().min(1).max(2000) }), (v: ActionValues) => ({ reason: v.reason }), {}, () => fieldSpecs('registrationAction')),
+};
 
 function RegistrationPage() {
   const { t, i18n } = useTranslation();
@@ -28,18 +43,29 @@ function RegistrationPage() {
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const action = useRegistrationAction(registrationId);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const form = useForm({ initialValues: { text: '', date: new Date().toISOString().slice(0, 10) } });
-  const { text, date } = form.values;
+  const form = useForm<ActionValues>({ initialValues: { progress: '', amount: '', date: new Date().toISOString().slice(0, 10), reason: '' }, enhanceGetInputProps: fieldPathProps });
+  const closeDialog = () => {
+    setDialog(null);
+    form.clearErrors();
+  };
+  const confirm = (d: Exclude<Dialog, null>) => {
+    const errors = actionForms[d].validate(form.values);
+    if (Object.keys(errors).length) return form.setErrors(errors);
+    run(d, actionForms[d].parse(form.values));
+  };
   const run = (a: 'submit' | 'extend' | 'won' | 'lost' | 'withdraw', body?: unknown) =>
     action.mutate(
       { action: a, body },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('registrations.done') });
-          setDialog(null);
-          form.setFieldValue('text', '');
+          closeDialog();
+          form.setValues({ progress: '', amount: '', reason: '' });
         },
-        onError: (e) => notifications.show({ color: 'red', autoClose: 10_000, message: e instanceof ApiError ? e.message : String(e) }),
+        onError: (e) =>
+          dialog && e instanceof ApiError && e.issues.length
+            ? form.setErrors(apiFieldErrors(e, e.message, fieldSpecs('registrationAction')))
+            : notifications.show({ color: 'red', autoClose: 10_000, message: e instanceof ApiError ? e.message : String(e) }),
       },
     );
   const left = r.protectionEnds ? daysUntil(r.protectionEnds) : null;
@@ -65,10 +91,10 @@ function RegistrationPage() {
       {r.status === 'in_conflict' && <Alert color="orange">{t('registrations.conflict')}</Alert>}
       {r.status === 'approved' && r.protectionEnds && left !== null && (
         <Alert color={left <= 14 ? 'orange' : 'green'}>
-          {t('registrations.protectedUntil', { date: r.protectionEnds })} · {left >= 0 ? t('registrations.daysLeft', { count: left }) : t('registrations.ended')}
+          {t('registrations.protectedUntil', { date: formatDate(r.protectionEnds, locale) })} · {left >= 0 ? t('registrations.daysLeft', { count: left }) : t('registrations.ended')}
         </Alert>
       )}
-      {r.slaDue && ['in_review', 'in_conflict'].includes(r.status) && <Text size="sm" c="dimmed">{t('registrations.slaDue', { date: r.slaDue })}</Text>}
+      {r.slaDue && ['in_review', 'in_conflict'].includes(r.status) && <Text size="sm" c="dimmed">{t('registrations.slaDue', { date: formatDateTime(r.slaDue, locale, user?.timeZone) })}</Text>}
       {r.reviewComment && (
         <Alert color={r.status === 'rejected' ? 'red' : 'green'} title={r.status === 'rejected' ? t('review.rejectedComment') : t('review.comment')} data-testid="review-comment">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -81,7 +107,7 @@ function RegistrationPage() {
           <Card>
             <Stack gap={6}>
               <Text size="sm"><b>{t('registrations.amount')}:</b> {formatMoney(r.estimatedAmount, locale)}</Text>
-              <Text size="sm"><b>{t('registrations.expectedClose')}:</b> {r.details.expectedCloseDate}</Text>
+              <Text size="sm"><b>{t('registrations.expectedClose')}:</b> {formatDate(r.details.expectedCloseDate, locale)}</Text>
               <Text size="sm"><b>{t('registrations.stage')}:</b> {t(`registrations.stages.${r.details.stage}`)}</Text>
               <Text size="sm"><b>{t('registrations.need')}:</b> {r.details.need}</Text>
               <Text size="sm" fw={600} mt="sm">{t('registrations.contacts')}</Text>
@@ -111,18 +137,19 @@ function RegistrationPage() {
         </Grid.Col>
       </Grid>
       {dialog && (
-        <Modal opened onClose={() => setDialog(null)} title={t(`registrations.${dialog}`)}>
+        <Modal opened onClose={closeDialog} title={t(`registrations.${dialog}`)}>
           <Stack>
             {dialog === 'won' ? (
               <>
-                <TextInput label={t('registrations.wonAmount')} {...form.getInputProps('text')} />
-                <TextInput type="date" label={t('registrations.wonDate')} {...form.getInputProps('date')} />
+                <TextInput label={t('registrations.wonAmount')} placeholder="480000.00" inputMode="decimal" withAsterisk {...form.getInputProps('amount')} />
+                <TextInput type="date" label={t('registrations.wonDate')} withAsterisk {...form.getInputProps('date')} />
               </>
             ) : (
-              <Textarea label={dialog === 'extend' ? t('registrations.progress') : t('registrations.lostReason')} autosize minRows={3} {...form.getInputProps('text')} />
+              <Textarea label={dialog === 'extend' ? t('registrations.progress') : t('registrations.lostReason')} withAsterisk autosize minRows={3} {...form.getInputProps(dialog === 'extend' ? 'progress' : 'reason')} />
             )}
+            <ErrorSummary errors={form.errors} fields={fieldSpecs('registrationAction')} />
             <Group justify="flex-end">
-              <Button loading={action.isPending} onClick={() => run(dialog, dialog === 'extend' ? { progress: text } : dialog === 'won' ? { amount: text, date } : { reason: text })}>
+              <Button loading={action.isPending} onClick={() => confirm(dialog)}>
                 {t(`registrations.${dialog}`)}
               </Button>
             </Group>

@@ -223,7 +223,7 @@ function CloseModal({ requestId, onClose }: { requestId: string; onClose: () => 
   return (
     <Modal opened onClose={onClose} title={t('support.close')}>
       <Stack>
-        <Textarea label={t('support.resolution')} description={t('support.resolutionHelp')} autosize minRows={3} {...form.getInputProps('resolution')} data-autofocus />
+        <Textarea label={t('support.resolution')} description={t('support.resolutionHelp')} withAsterisk autosize minRows={3} {...form.getInputProps('resolution')} data-autofocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}

@@ -1,12 +1,13 @@
-import { Alert, Anchor, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon } from '@mantine/core';
+import { Anchor, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBulb, IconSpeakerphone, IconTool } from '@tabler/icons-react';
 import { type SupportKind, SupportKindSchema, SupportRequestInputSchema } from '@partnerline/domain';
-import { apiFieldErrors, PageHeader, useStatusLabel, zodForm } from '@partnerline/ui';
+import { apiFieldErrors, ErrorSummary, fieldPathProps, PageHeader, useStatusLabel, zodForm } from '@partnerline/ui';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCreateSupportRequest } from '../../../api/training';
+import { fieldSpecs } from '../../../form-fields';
 
 export const Route = createFileRoute('/_authed/support/new')({ component: NewSupportRequest });
 
@@ -28,14 +29,14 @@ const schema = zodForm(SupportRequestInputSchema, (v: Values) => {
     requestedFunds: marketing && v.requestedFunds.trim() ? v.requestedFunds.trim().replace(/,/g, '') : null,
     activityDate: marketing && v.activityDate ? v.activityDate : null,
   };
-});
+}, {}, () => fieldSpecs('support'));
 
 function NewSupportRequest() {
   const { t } = useTranslation();
   const statusLabel = useStatusLabel();
   const navigate = useNavigate();
   const create = useCreateSupportRequest();
-  const form = useForm<Values>({ initialValues: { kind: 'technical_question', subject: '', body: '', requestedFunds: '', activityDate: '' }, validate: schema.validate });
+  const form = useForm<Values>({ initialValues: { kind: 'technical_question', subject: '', body: '', requestedFunds: '', activityDate: '' }, validate: schema.validate, enhanceGetInputProps: fieldPathProps });
   const marketing = form.values.kind === 'marketing_support';
 
   const submit = form.onSubmit((values) =>
@@ -44,7 +45,7 @@ function NewSupportRequest() {
         notifications.show({ color: 'green', message: t('support.submittedDone') });
         void navigate({ to: '/support/$requestId', params: { requestId: r.id } });
       },
-      onError: (err) => form.setErrors(apiFieldErrors(err, String(err))),
+      onError: (err) => form.setErrors(apiFieldErrors(err, String(err), fieldSpecs('support'))),
     }),
   );
 
@@ -85,8 +86,8 @@ function NewSupportRequest() {
       </Card>
       <Card>
         <Stack>
-          <TextInput label={t('support.subject')} {...form.getInputProps('subject')} required maxLength={200} />
-          <Textarea label={t('support.description')} description={t(`support.descriptionHelp.${form.values.kind}`)} autosize minRows={6} {...form.getInputProps('body')} required />
+          <TextInput label={t('support.subject')} {...form.getInputProps('subject')} withAsterisk maxLength={200} />
+          <Textarea label={t('support.description')} description={t(`support.descriptionHelp.${form.values.kind}`)} autosize minRows={6} {...form.getInputProps('body')} withAsterisk />
           {marketing && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('support.requestedFunds')} placeholder="50000.00" inputMode="decimal" {...form.getInputProps('requestedFunds')} description={t('support.requestedFundsHelp')} />
@@ -95,7 +96,7 @@ function NewSupportRequest() {
           )}
         </Stack>
       </Card>
-      {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
+      <ErrorSummary errors={form.errors} fields={fieldSpecs('support')} />
       <Group justify="flex-end">
         <Button variant="default" renderRoot={(props) => <Link {...props} to="/support" />}>
           {t('common.cancel', { ns: 'ui' })}

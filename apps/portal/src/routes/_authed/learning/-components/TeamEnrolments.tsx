@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconSchool, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
-import { ApiError } from '@partnerline/ui';
+import { ApiError, ErrorSummary, fieldMessage, fieldPathProps } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { myPartnerQueryOptions } from '../../../../api/portal';
 import { coursesQueryOptions, enrolmentsQueryOptions, useEnrol } from '../../../../api/training';
 import { CourseProgress } from '../../../../components/training';
+import { fieldSpecs } from '../../../../form-fields';
 
 export function Enrolments({ onEnrol }: { onEnrol: () => void }) {
   const { t } = useTranslation();
@@ -82,9 +83,9 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
   const { data: partner } = useSuspenseQuery(myPartnerQueryOptions(partnerId));
   const { data: courses } = useSuspenseQuery(coursesQueryOptions());
   const enrol = useEnrol();
-  const form = useForm({ initialValues: { userId: null as string | null, courseId: null as string | null } });
+  const form = useForm({ initialValues: { userId: null as string | null, courseId: null as string | null }, enhanceGetInputProps: fieldPathProps });
+  const specs = fieldSpecs('enrol');
   const { userId, courseId } = form.values;
-  const error = form.errors.form;
   const members = partner.users.filter((u) => !u.disabled && !u.invitationPending);
   const member = members.find((u) => u.id === userId);
   const published = courses.filter((c) => c.status === 'published');
@@ -94,7 +95,10 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
     : published;
 
   const submit = () => {
-    if (!userId || !courseId) return form.setErrors({ form: t('teamTraining.pickBoth') });
+    // Each missing choice is asked for at its own field ("Choose a team member").
+    if (!userId || !courseId) {
+      return form.setErrors({ ...(!userId && { userId: fieldMessage({ code: 'required' }, specs.userId, t) }), ...(!courseId && { courseId: fieldMessage({ code: 'required' }, specs.courseId, t) }) });
+    }
     form.clearErrors();
     enrol.mutate(
       { courseId, userId },
@@ -118,6 +122,7 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
             value: u.id,
             label: `${u.displayName}${u.jobRole ? ` · ${t(`jobRoles.${u.jobRole}`, { ns: 'ui' })}` : ''}`,
           }))}
+          withAsterisk
           {...form.getInputProps('userId')}
           leftSection={<IconUsersGroup size={14} />}
         />
@@ -125,10 +130,11 @@ export function EnrolModal({ partnerId, onClose }: { partnerId: string; onClose:
           label={t('teamTraining.course')}
           searchable
           data={ordered.map((c) => ({ value: c.id, label: `${c.code} · ${c.title}` }))}
+          withAsterisk
           {...form.getInputProps('courseId')}
           leftSection={<IconSchool size={14} />}
         />
-        {error && <Alert color="red">{error}</Alert>}
+        <ErrorSummary errors={form.errors} fields={specs} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel', { ns: 'ui' })}
