@@ -247,6 +247,17 @@ describe('sell-out reports and payments', () => {
       expect(await count(`SELECT count(*)::int AS n FROM sell_out_lines WHERE agreement_id = $1 AND customer = '同时客户'`, [distB])).toBe(1);
     });
 
+    // A full-size file (IMPORT_MAX_ROWS rows) in one statement: run with SELL_OUT_FULL=1 to time it.
+    (process.env.SELL_OUT_FULL ? it : it.skip)('imports 50,000 rows at once', async () => {
+      const rows = Array.from({ length: 50_000 }, (_, i) => [d(i % 80), `客户${i}`, i % 2 ? 'DP-STD' : 'SEC-EDR', '1', '10.00']);
+      const started = Date.now();
+      const res = await upload(ownerB, csv([header, ...rows]), 'full.csv', { agreementId: distB, periodStart: period.start });
+      console.log(`50,000 sell-out rows imported in ${Date.now() - started} ms`);
+      expect(res.body).toMatchObject({ importedCount: 50_000, amount: '500000.00' });
+      const over = await upload(ownerB, csv([header, ...rows, ...rows.slice(0, 1)]), 'over.csv', { agreementId: distB, periodStart: period.start });
+      expect(over.body.code).toBe('IMPORT_FILE_TOO_MANY_ROWS');
+    }, 120_000);
+
     it('refuses a file over 5 MB with a clear 413', async () => {
       const big = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');
       const res = await upload(ownerB, big, 'big.csv', { agreementId: distB, periodStart: period.start });
