@@ -47,6 +47,26 @@ export const rebateErrors = defineErrors({
     en: 'Only a won registration can be reversed; this one is {status}.',
     zh: '只有已赢单的报备可以冲回，此报备当前为 {status}。',
   },
+  REBATE_PROGRAMME_INVALID: {
+    status: 422,
+    en: 'The agreement’s pricing does not make a valid rebate programme (tiers must rise, prices must fall with volume); fix the terms and run again.',
+    zh: '协议的价格条款无法构成有效的返点方案（档位须递增、价格须随量递减），请修正条款后重新计算。',
+  },
+  REBATE_PERIOD_OUTSIDE_TERM: {
+    status: 422,
+    en: 'The run period does not fall within the agreement’s term.',
+    zh: '计算期间不在协议期限之内。',
+  },
+  REBATE_COMPUTE_FAILED: {
+    status: 500,
+    en: 'This agreement’s rebate could not be computed; the other agreements were. Run the period again, or ask an administrator to check the log.',
+    zh: '该协议的返点未能计算（其他协议已完成）。请重新计算该期间，或请管理员查看日志。',
+  },
+  REBATE_RUN_FAILED: {
+    status: 500,
+    en: 'The rebate run stopped because of an error; statements already written are kept. Start the run again.',
+    zh: '返点计算因错误中止，已生成的对账单保留。请重新发起计算。',
+  },
   REBATE_REVERSAL_EXISTS: {
     status: 409,
     en: 'This won deal has already been reversed.',

@@ -159,7 +159,7 @@ export function computeAgreement(plan: AgreementPlan, facts: BatchFacts): Agreem
   const lines: Omit<LineWrite, 'statementId'>[] = [];
   const allocation = new Map(own.result.allocation.map((x) => [x.lineId, x.amount]));
   for (const b of own.basis) {
-    const achievement = new Dec(b.amount).times(b.share);
+    const whole = b.share === '1';
     lines.push({
       lineNo: lines.length + 1,
       kind: b.kind,
@@ -168,9 +168,9 @@ export function computeAgreement(plan: AgreementPlan, facts: BatchFacts): Agreem
       description: b.description,
       occurredOn: b.occurredOn,
       amount: b.amount,
-      share: new Dec(b.share).toFixed(6),
+      share: whole ? '1' : b.share,
       coefficient: '1',
-      achievement: achievement.toFixed(),
+      achievement: whole ? b.amount : new Dec(b.amount).times(b.share).toFixed(),
       rebate: allocation.get(b.id) ?? '0.00',
     });
   }

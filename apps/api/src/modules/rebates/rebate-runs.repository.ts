@@ -137,11 +137,12 @@ export class RebateRunsRepository {
     );
   }
 
-  async fail(id: string, message: string): Promise<void> {
+  /** Fails the run; the cause is logged, never shown (it may carry database text). */
+  async fail(id: string): Promise<void> {
     await this.db.query(
-      `UPDATE rebate_runs SET status = 'failed', finished_at = now(), error_details = error_details || jsonb_build_array(jsonb_build_object('agreementId', '', 'code', 'REBATE_RUN_FAILED', 'message', $2::text))
+      `UPDATE rebate_runs SET status = 'failed', finished_at = now(), error_details = error_details || jsonb_build_array(jsonb_build_object('agreementId', '', 'code', 'REBATE_RUN_FAILED'))
         WHERE id = $1 AND status IN ('queued', 'running')`,
-      [id, message.slice(0, 500)],
+      [id],
     );
   }
 }

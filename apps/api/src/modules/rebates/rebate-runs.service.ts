@@ -12,7 +12,7 @@ import { RebateBasisRepository, type BasisRequest } from '../deal-registrations/
 import { JobRunner } from '../operations/job-runner';
 import { SellOutRepository } from '../sell-out/sell-out.repository';
 import { type AgreementPlan, type BasisRow, type BatchFacts, type Candidate, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
-import { RebateLedgerRepository } from './rebate-ledger.repository';
+import { type NewLedgerEntry, RebateLedgerRepository } from './rebate-ledger.repository';
 import { type BatchOutcome, type DiffEntry, RebateRunsRepository, type RunRow } from './rebate-runs.repository';
 import { type LineWrite, RebateStatementsRepository } from './rebate-statements.repository';
 
@@ -22,6 +22,19 @@ export const REBATE_RUN_QUEUE = 'rebate-run';
 const BATCH_SIZE = Math.max(1, Number(process.env.REBATE_RUN_BATCH_SIZE ?? 500));
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** REBATE_RUN_PROFILE=1 logs where a run's time goes (per phase, summed over its batches). */
+const PROFILE = process.env.REBATE_RUN_PROFILE === '1';
+const phases = new Map<string, number>();
+async function timed<T>(phase: string, work: () => Promise<T> | T): Promise<T> {
+  if (!PROFILE) return work();
+  const t = performance.now();
+  try {
+    return await work();
+  } finally {
+    phases.set(phase, (phases.get(phase) ?? 0) + performance.now() - t);
+  }
+}
 
 export function toRun(r: RunRow): RebateRun {
   const percent = r.status === 'succeeded' ? 100 : r.total > 0 ? Math.min(99, Math.floor((r.done / r.total) * 100)) : 0;
@@ -105,7 +118,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     try {
       await this.runner.sendOnDemand(REBATE_RUN_QUEUE, id);
     } catch {
-      await this.runs.fail(id, 'could not be queued');
+      await this.runs.fail(id);
       throw new AppError('JOB_RUNNER_UNAVAILABLE');
     }
     return this.get(id);
@@ -136,10 +149,11 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
         /* next batch */
       }
       await this.runs.succeed(runId);
+      if (PROFILE) this.logger.log(`run ${runId} phases (ms): ${JSON.stringify(Object.fromEntries([...phases].map(([k, v]) => [k, Math.round(v)])))}`);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error(`rebate run ${runId} failed: ${message}`);
-      await this.runs.fail(runId, message).catch(() => undefined);
+      await this.runs.fail(runId).catch(() => undefined);
       throw err;
     }
   }
@@ -148,13 +162,13 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
   private async batch(m: EntityManager, runId: string): Promise<boolean> {
     const run = await this.runs.lockForBatch(m, runId);
     if (!run || run.status !== 'running') return false;
-    const candidates = (await this.agreements.rebateCandidates(m, { from: run.period_start, to: run.period_end }, run.cursor, BATCH_SIZE)) as Candidate[];
+    const candidates = (await timed('candidates', () => this.agreements.rebateCandidates(m, { from: run.period_start, to: run.period_end }, run.cursor, BATCH_SIZE))) as Candidate[];
     if (!candidates.length) return false;
     const ids = candidates.map((c) => c.id);
     await this.statements.lockAgreements(m, ids);
 
     const outcome: BatchOutcome = { cursor: ids[ids.length - 1], done: candidates.length, created: 0, updated: 0, unchanged: 0, locked: 0, errors: [], diff: [] };
-    const existing = groupBy(await this.statements.statementsOf(m, ids), (s) => s.agreement_id);
+    const existing = groupBy(await timed('statementsOf', () => this.statements.statementsOf(m, ids)), (s) => s.agreement_id);
     const plans: AgreementPlan[] = [];
     for (const c of candidates) {
       const p = planAgreement(c, run.period_end, existing.get(c.id) ?? []);
@@ -165,21 +179,26 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
 
     const facts = await this.readFacts(m, plans, { runId, asOf: run.as_of, startedBy: run.started_by });
     const results = [];
+    const t0 = performance.now();
     for (const plan of plans) {
       try {
         results.push(computeAgreement(plan, facts));
       } catch (err) {
-        outcome.errors.push({ agreementId: plan.agreement.id, code: 'REBATE_COMPUTE_FAILED', message: err instanceof Error ? err.message.slice(0, 200) : undefined });
+        this.logger.error(`rebate run ${runId}: agreement ${plan.agreement.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+        outcome.errors.push({ agreementId: plan.agreement.id, code: 'REBATE_COMPUTE_FAILED' });
       }
     }
+    if (PROFILE) phases.set('compute', (phases.get('compute') ?? 0) + performance.now() - t0);
     const changed = results.filter((r) => !r.unchanged);
     outcome.unchanged = results.length - changed.length;
-    const written = await this.statements.upsert(
-      m,
-      changed.map((r) => r.statement),
+    const written = await timed('upsert', () =>
+      this.statements.upsert(
+        m,
+        changed.map((r) => r.statement),
+      ),
     );
     const lines: LineWrite[] = [];
-    const entries = [];
+    const entries: NewLedgerEntry[] = [];
     const diff = new Map<string, DiffEntry>();
     for (const r of changed) {
       const w = written.get(r.plan.agreement.id);
@@ -199,12 +218,14 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
         diff.set(d.partnerId, d);
       }
     }
-    await this.statements.replaceLines(
-      m,
-      [...written.values()].filter((w) => !w.inserted).map((w) => w.id),
-      lines,
+    await timed('lines', () =>
+      this.statements.replaceLines(
+        m,
+        [...written.values()].filter((w) => !w.inserted).map((w) => w.id),
+        lines,
+      ),
     );
-    await this.ledger.append(m, entries);
+    await timed('ledger', () => this.ledger.append(m, entries));
     outcome.diff = [...diff.values()]
       .sort((x, y) => new Dec(y.after).minus(y.before ?? 0).abs().comparedTo(new Dec(x.after).minus(x.before ?? 0).abs()))
       .slice(0, 200);
@@ -226,7 +247,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     const lookbackPairs = plans.flatMap((p) => p.lookback.map((l) => ({ agreementId: p.agreement.id, periodStart: l.start })));
     const drafts = plans.map((p) => p.existing?.id).filter((x): x is string => Boolean(x));
 
-    const wonLines = await this.basis.wonBasis(requests, m);
+    const wonLines = await timed('basis', () => this.basis.wonBasis(requests, m));
     const reversed = await this.statements.reversedAmong(
       m,
       wonLines.map((l) => l.id),
@@ -245,7 +266,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       if (!reversed.has(l.id)) add(l.key, { id: l.id, kind: 'deal', amount: l.amount, share: l.share, description: l.customerName, occurredOn: l.wonOn });
     for (const l of sellOutLines) add(l.key, { id: l.id, kind: 'sell_out', amount: l.amount, share: '1', description: l.customer, occurredOn: l.soldOn });
     const quotas = new Map((await this.statements.quotas(m, pairs)).map((q) => [periodKey(q.agreement_id, q.period_start), q.quota]));
-    const ledger = groupBy(await this.statements.ledgerOf(m, pairs), (e) => periodKey(e.agreement_id, e.period_start));
+    const ledger = groupBy(await timed('ledgerOf', () => this.statements.ledgerOf(m, pairs)), (e) => periodKey(e.agreement_id, e.period_start));
     const paidRows = await this.statements.paidLines(m, lookbackPairs);
     const paid = new Map<string, Set<string>>();
     const descriptions = new Map<string, string>();
