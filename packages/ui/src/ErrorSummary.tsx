@@ -42,5 +42,7 @@ export function ErrorSummary({ errors, labels = {}, fields = {} }: { errors: Rec
 
 /** "Label: message", unless the message already names the field (a label may be a phrase: "the start date"). */
 function named(label: string | undefined, message: string, colon: string): string {
-  return label && !message.includes(label) ? `${label.charAt(0).toUpperCase()}${label.slice(1)}${colon}${message}` : message;
+  if (!label) return message;
+  const capital = `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+  return message.includes(label) || message.startsWith(capital) ? message : `${capital}${colon}${message}`;
 }

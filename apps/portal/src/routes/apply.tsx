@@ -37,15 +37,18 @@ const initialValues = {
 };
 type Values = typeof initialValues;
 
+/** An empty number input is a missing value ("Enter the number of employees"), not 0. */
+const numberOrEmpty = (v: number | string): number | undefined => (v === '' ? undefined : Number(v));
+
 const applicationForm = (locale: Locale) =>
   zodForm(PartnerApplicationSchema, (f: Values) => ({
     ...f,
     companyNameEn: f.companyNameEn || undefined,
     regionId: f.regionId ?? '',
-    headcount: Number(f.headcount),
+    headcount: numberOrEmpty(f.headcount),
     annualRevenue: String(f.annualRevenue),
-    yearsTrading: Number(f.yearsTrading),
-    cashFlow: { positiveLastYear: f.cashFlow.positiveLastYear, receivablesDays: Number(f.cashFlow.receivablesDays), notes: f.cashFlow.notes || undefined },
+    yearsTrading: numberOrEmpty(f.yearsTrading),
+    cashFlow: { positiveLastYear: f.cashFlow.positiveLastYear, receivablesDays: numberOrEmpty(f.cashFlow.receivablesDays), notes: f.cashFlow.notes || undefined },
     desiredSegments: f.desiredSegments.map((s) => ({ industryId: s.industryId ?? '', regionId: s.regionId ?? '' })),
     personInCharge: { name: f.personInCharge.name, title: f.personInCharge.title || undefined, email: f.personInCharge.email, phone: f.personInCharge.phone || undefined },
     contacts: [],
