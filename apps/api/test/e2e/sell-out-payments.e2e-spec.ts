@@ -166,7 +166,7 @@ describe('sell-out reports and payments', () => {
       // The same file again for the period would count twice: refused.
       const again = await upload(ownerA, withBadRows(), 'copy.csv', { agreementId: distA, periodStart: period.start, acceptGoodRows: 'true' });
       expect(again.status).toBe(409);
-      expect(again.body.code).toBe('SELL_OUT_DUPLICATE_FILE');
+      expect(again.body).toMatchObject({ code: 'SELL_OUT_DUPLICATE_FILE', message: expect.stringContaining(businessToday()) });
 
       // The rebate basis reads the lines through the repository.
       const basis = await app.get(SellOutRepository).basisLines([distA, distB], period.start, period.end);
@@ -257,6 +257,16 @@ describe('sell-out reports and payments', () => {
       const over = await upload(ownerB, csv([header, ...rows, ...rows.slice(0, 1)]), 'over.csv', { agreementId: distB, periodStart: period.start });
       expect(over.body.code).toBe('IMPORT_FILE_TOO_MANY_ROWS');
     }, 120_000);
+
+    it('in the running period, a row dated after today is outside the period', async () => {
+      const current = evaluationPeriods(plus(-200), plus(165), 'quarter')[2];
+      expect(current.start <= plus(0) && plus(1) <= current.end).toBe(true);
+      const res = await upload(ownerB, csv([header, [plus(0), '今日客户', 'DP-STD', '1', '5'], [plus(1), '明日客户', 'DP-STD', '1', '5']]), 'now.csv', {
+        agreementId: distB,
+        periodStart: current.start,
+      });
+      expect([res.status, res.body.details?.issues]).toEqual([422, [{ row: 3, field: 'date', code: 'outside_period' }]]);
+    });
 
     it('refuses a file over 5 MB with a clear 413', async () => {
       const big = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');

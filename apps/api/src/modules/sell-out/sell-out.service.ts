@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   agreementNumber,
   atSheetRows,
+  businessDateOf,
   checkSellOutRows,
   evaluationPeriods,
   ISSUES_SHOWN,
@@ -21,7 +22,7 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { scopeOf } from '../../common/auth/scope';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
-import { businessToday } from '../../common/time';
+import { businessTimeZone, businessToday } from '../../common/time';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
@@ -88,7 +89,9 @@ export class SellOutService {
     // A product code in another case (dp-std) is the same product.
     const canonical = new Map([...productOf.keys()].map((sku) => [sku.toUpperCase(), sku]));
     const rows = records.rows.map((r) => ({ ...r, product: r.product && (canonical.get(r.product.trim().toUpperCase()) ?? r.product) }));
-    const check = checkSellOutRows(rows, { periodStart: period.start, periodEnd: period.end, products: new Set(productOf.keys()) });
+    // Sales are reported once they happened: in the running period, a row dated after today is outside it.
+    const today = businessToday();
+    const check = checkSellOutRows(rows, { periodStart: period.start, periodEnd: period.end < today ? period.end : today, products: new Set(productOf.keys()) });
     const issues = atSheetRows(check.issues, records.rowNumbers);
     const badRows = [...new Set(issues.map((i) => i.row))];
     const good = sellOutImportable(check, body.acceptGoodRows === 'true');
@@ -122,7 +125,7 @@ export class SellOutService {
       });
       if (!reportId) {
         const at = await this.repo.reportedAt(m, agreement.id, period.start, sheet.sha256);
-        throw new AppError('SELL_OUT_DUPLICATE_FILE', { reportedOn: at ? at.toISOString().slice(0, 10) : '?' });
+        throw new AppError('SELL_OUT_DUPLICATE_FILE', { reportedOn: at ? businessDateOf(new Date(at), businessTimeZone()) : '?' });
       }
       await this.audit.record(m, {
         entity: 'sell_out_report',
