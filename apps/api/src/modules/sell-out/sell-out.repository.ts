@@ -40,7 +40,8 @@ export interface SellOutReportRow {
   skipped_rows: SellOutIssue[];
   submitted_by: string;
   created_at: Date;
-  quantity: number;
+  /** bigint: a string from the driver. */
+  quantity: number | string;
   amount: string;
 }
 
@@ -101,7 +102,7 @@ export class SellOutRepository {
     if (q.agreementId) where.push(`r.agreement_id = $${params.push(q.agreementId)}`);
     const [{ total }]: { total: number }[] = await m.query(`SELECT count(*)::int AS total FROM sell_out_reports r ${whereClause(where)}`, params);
     const rows: SellOutReportRow[] = await m.query(
-      `SELECT r.*, COALESCE(t.quantity, 0)::int AS quantity, COALESCE(t.amount, 0)::numeric(18, 2)::text AS amount
+      `SELECT r.*, COALESCE(t.quantity, 0)::bigint AS quantity, COALESCE(t.amount, 0)::numeric(18, 2)::text AS amount
          FROM sell_out_reports r
          LEFT JOIN LATERAL (SELECT sum(l.quantity) AS quantity, sum(l.amount) AS amount FROM sell_out_lines l WHERE l.report_id = r.id) t ON true
          ${whereClause(where)}
@@ -117,7 +118,7 @@ export class SellOutRepository {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'r.partner_id', params);
     const rows: SellOutReportRow[] = await m.query(
-      `SELECT r.*, COALESCE(t.quantity, 0)::int AS quantity, COALESCE(t.amount, 0)::numeric(18, 2)::text AS amount
+      `SELECT r.*, COALESCE(t.quantity, 0)::bigint AS quantity, COALESCE(t.amount, 0)::numeric(18, 2)::text AS amount
          FROM sell_out_reports r
          LEFT JOIN LATERAL (SELECT sum(l.quantity) AS quantity, sum(l.amount) AS amount FROM sell_out_lines l WHERE l.report_id = r.id) t ON true
         WHERE r.id = $1${scoped ? ` AND ${scoped}` : ''}`,
