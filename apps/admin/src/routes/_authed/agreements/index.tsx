@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { AgreementStatusSchema, AgreementTypeSchema } from '@partnerline/domain';
-import { formatMoney, meQueryOptions, useStatusLabel } from '@partnerline/ui';
+import { formatDate, formatMoney, meQueryOptions, useStatusLabel } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -96,7 +96,7 @@ function AgreementsPage() {
           { accessor: 'partnerName', title: t('agreements.partner') },
           { accessor: 'type', title: t('agreements.type'), noWrap: true, render: (a) => <Badge variant="outline" color={a.type === 'exclusive' ? 'grape' : a.type === 'registration' ? 'blue' : 'teal'}>{t(`agreementType.${a.type}`)}</Badge> },
           { accessor: 'status', title: t('agreements.status'), noWrap: true, render: (a) => <AgreementStatusBadge status={a.status} /> },
-          { accessor: 'term', title: t('agreements.term'), noWrap: true, render: (a) => `${a.startDate} – ${a.endDate}` },
+          { accessor: 'term', title: t('agreements.term'), noWrap: true, render: (a) => `${formatDate(a.startDate, zh ? 'zh-CN' : 'en')} – ${formatDate(a.endDate, zh ? 'zh-CN' : 'en')}` },
           {
             accessor: 'scope',
             title: t('agreements.scope'),

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, Select, Stack, SegmentedControl, Switch, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ApiError, apiFetch, formatMoney, industriesQueryOptions, managersQueryOptions, meQueryOptions, PageHeader, partnersQueryOptions, regionsQueryOptions, StatusBadge } from '@partnerline/ui';
+import { ApiError, apiFetch, formatDate, formatMoney, industriesQueryOptions, managersQueryOptions, meQueryOptions, PageHeader, partnersQueryOptions, regionsQueryOptions, StatusBadge, useLocale } from '@partnerline/ui';
 import { QUEUE_TABS, QueueTabSchema, type QueueSort, type RegistrationQueueItem } from '@partnerline/domain';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
@@ -96,7 +96,7 @@ function Queue() {
           { accessor: 'partnerName', title: t('registrations.partner') },
           { accessor: 'status', title: t('registrations.status'), noWrap: true, render: (r) => <Group gap={4} wrap="nowrap"><StatusBadge kind="registration" value={r.status} />{r.inOpenCase && <Badge color="orange" variant="light" size="sm">{t('queue.inCase')}</Badge>}</Group> },
           { accessor: 'estimatedAmount', title: t('registrations.amount'), sortable: true, textAlign: 'right', noWrap: true, render: (r) => formatMoney(r.estimatedAmount, locale) },
-          { accessor: 'submittedAt', title: t('queue.submitted'), sortable: true, noWrap: true, render: (r) => (r.submittedAt ? r.submittedAt.slice(0, 10) : '—') },
+          { accessor: 'submittedAt', title: t('queue.submitted'), sortable: true, noWrap: true, render: (r) => formatDate(r.submittedAt, locale) },
           { accessor: 'slaDue', title: t('queue.slaClock'), sortable: true, noWrap: true, render: (r) => <SlaClock item={r} /> },
         ]}
       />
@@ -106,12 +106,13 @@ function Queue() {
 
 function SlaClock({ item }: { item: RegistrationQueueItem }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const clock = slaClock(item.status, item.slaDue, new Date().toISOString().slice(0, 10));
   if (clock.kind === 'none') return <Text size="sm" c="dimmed">—</Text>;
   const color = clock.kind === 'overdue' ? 'red' : clock.kind === 'today' || clock.days <= 1 ? 'orange' : 'gray';
   return (
     <Group gap={6} wrap="nowrap">
-      <Text size="sm">{item.slaDue}</Text>
+      <Text size="sm">{formatDate(item.slaDue, locale)}</Text>
       <Badge color={color} variant={clock.kind === 'overdue' ? 'filled' : 'light'} size="sm">
         {clock.kind === 'overdue' ? t('queue.overdueBy', { count: clock.days }) : clock.kind === 'today' ? t('queue.dueToday') : t('queue.dueIn', { count: clock.days })}
       </Badge>

@@ -58,7 +58,7 @@ function AgreementPage() {
           <Card>
             <Table>
               <Table.Tbody>
-                {row(t('agreements.term'), `${a.startDate} – ${a.endDate}`)}
+                {row(t('agreements.term'), `${formatDate(a.startDate, zh ? 'zh-CN' : 'en')} – ${formatDate(a.endDate, zh ? 'zh-CN' : 'en')}`)}
                 {row(
                   t('agreements.scope'),
                   a.scope.map((s, i) => (
@@ -72,7 +72,7 @@ function AgreementPage() {
                 {row(t('agreements.quota'), formatMoney(terms.quotaPerPeriod, zh ? 'zh-CN' : 'en'))}
                 {row(t('agreements.renewalThreshold'), `${terms.renewalThresholdPercent}%`)}
                 {row(t('agreements.payment'), terms.paymentTerms || '—')}
-                {terms.deposit && row(t('agreements.deposit'), `${formatMoney(terms.deposit.amount, zh ? 'zh-CN' : 'en')} · ${terms.deposit.dueDate}`)}
+                {terms.deposit && row(t('agreements.deposit'), `${formatMoney(terms.deposit.amount, zh ? 'zh-CN' : 'en')} · ${formatDate(terms.deposit.dueDate, zh ? 'zh-CN' : 'en')}`)}
                 {row(t('agreements.renewalTerms'), terms.renewalTerms || '—')}
               </Table.Tbody>
             </Table>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { type AgreementTerms, AgreementTermsSchema, DEFAULT_POLICIES, type ExclusiveHolding } from '@partnerline/domain';
-import { apiFieldErrors, ErrorSummary, fieldPathProps, zodForm } from '@partnerline/ui';
+import { apiFieldErrors, ErrorSummary, fieldPathProps, formatDate, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { previewOverlaps, productLinesQueryOptions, productsQueryOptions } from '../../../../api/agreements';
@@ -49,6 +49,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
 }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
+  const locale = zh ? 'zh-CN' : 'en';
   const form = useForm<AgreementTerms>({ initialValues: initial, validate: termsForm.validate, enhanceGetInputProps: fieldPathProps });
   const { values: f, errors } = form;
   const { data: industries } = useSuspenseQuery(industriesQueryOptions());
@@ -132,7 +133,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
                 <Stack gap={4}>
                   {[...holdersByAgreement.values()].map((hs) => (
                     <Text size="sm" key={hs[0].agreementId}>
-                      {t('agreementForm.holding', { number: hs[0].number, partner: hs[0].partnerName, from: hs[0].from, until: hs[0].until })} —{' '}
+                      {t('agreementForm.holding', { number: hs[0].number, partner: hs[0].partnerName, from: formatDate(hs[0].from, locale), until: formatDate(hs[0].until, locale) })} —{' '}
                       {hs
                         .slice(0, 4)
                         .map((h) => (zh ? `${h.industryNameZh}·${h.regionNameZh}` : `${h.industryNameEn} · ${h.regionNameEn}`))

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { formatDateTime, formatMoney, StatusBadge } from '@partnerline/ui';
+import { formatDate, formatDateTime, formatMoney, StatusBadge } from '@partnerline/ui';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +82,7 @@ export function CaseParties({
           >
             {p.agreementNumber}
           </Anchor>
-          {p.period && ` (${p.period.from} – ${p.period.until})`}
+          {p.period && ` (${formatDate(p.period.from, locale)} – ${formatDate(p.period.until, locale)})`}
         </Text>
       );
     return (
