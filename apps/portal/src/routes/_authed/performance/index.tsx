@@ -54,7 +54,7 @@ function PerformancePage() {
             <Select
               label={t('performance.agreement')}
               allowDeselect={false}
-              w={{ base: '100%', xs: 300 }}
+              w={{ base: '100%', xs: 340 }}
               data={usable.map((a) => ({ value: a.id, label: `${a.number} · ${t(`agreementType.${a.type}`)}` }))}
               value={agreementId}
               onChange={(v) => v && void navigate({ search: { agreementId: v } })}
@@ -62,7 +62,7 @@ function PerformancePage() {
             <Select
               label={t('performance.period')}
               allowDeselect={false}
-              w={{ base: '100%', xs: 300 }}
+              w={{ base: '100%', xs: 340 }}
               disabled={!perf}
               data={(perf?.periods ?? []).map((p) => ({
                 value: p.start,

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileInput, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { IMPORT_MAX_BYTES } from '@partnerline/domain';
@@ -96,7 +96,7 @@ function SellOutPage() {
             <Select
               label={t('performance.agreement')}
               allowDeselect={false}
-              w={{ base: '100%', xs: 280 }}
+              w={{ base: '100%', xs: 300 }}
               data={distribution.map((a) => ({ value: a.id, label: a.number }))}
               value={agreementId}
               onChange={(v) => {
@@ -108,7 +108,7 @@ function SellOutPage() {
             <Select
               label={t('performance.period')}
               allowDeselect={false}
-              w={{ base: '100%', xs: 320 }}
+              w={{ base: '100%', xs: 340 }}
               data={(perf?.periods ?? []).map((p) => ({
                 value: p.start,
                 label: t('performance.periodOption', { n: p.index, start: formatDate(p.start, locale), end: formatDate(p.end, locale) }),
@@ -241,11 +241,9 @@ function SellOutPage() {
         </Text>
       )}
       {perf && (
-        <Text size="sm">
-          <Link to="/performance" search={{ agreementId: agreementId ?? undefined }}>
-            {t('rebates.sellOut.toPerformance')}
-          </Link>
-        </Text>
+        <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/performance" search={{ agreementId: agreementId ?? undefined }} />}>
+          {t('rebates.sellOut.toPerformance')}
+        </Anchor>
       )}
     </Stack>
   );

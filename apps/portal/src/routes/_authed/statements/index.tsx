@@ -42,6 +42,8 @@ function StatementsPage() {
       const items = [...first.items];
       for (let p = 2; items.length < first.total && p <= Math.ceil(first.total / size); p++)
         items.push(...(await ledgerPage(me.partnerId, p, size)).items);
+      // Oldest first, in booking order: the order an accountant reconciles in.
+      items.sort((a, b) => a.bookedOn.localeCompare(b.bookedOn) || Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
       download(`ledger-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(ledgerRows(items, first.totals, t)));
     } catch (e) {
       notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e) });
@@ -83,6 +85,7 @@ function StatementsPage() {
                 <Anchor
                   fw={600}
                   size="sm"
+                  style={{ whiteSpace: 'nowrap' }}
                   renderRoot={(props) => <Link {...props} to="/statements/$statementId" params={{ statementId: s.id }} />}
                 >
                   {s.number}
@@ -104,10 +107,13 @@ function StatementsPage() {
             {
               key: 'tier',
               header: t('rebates.statement.tier'),
-              cell: (s) =>
-                s.tierIndex === null
-                  ? t('performance.noTier')
-                  : t('rebates.statement.tierRate', { n: s.tierIndex + 1, rate: pct(s.ratePercent, locale) }),
+              cell: (s) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {s.tierIndex === null
+                    ? t('performance.noTier')
+                    : t('rebates.statement.tierRate', { n: s.tierIndex + 1, rate: pct(s.ratePercent, locale) })}
+                </span>
+              ),
             },
             {
               key: 'payable',

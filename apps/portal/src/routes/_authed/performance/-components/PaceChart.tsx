@@ -43,8 +43,15 @@ export function PaceChart(p: PaceInput) {
           <Box pos="relative" pt={18} pb={20}>
             <Progress.Root size={18} radius="sm" aria-label={t('performance.attainment')}>
               <Tooltip label={`${t('performance.attainment')}: ${pct(attained, locale)}`}>
-                <Progress.Section value={Math.min(100, (attained / scale) * 100)} color={behind ? 'orange' : 'teal'}>
-                  <Progress.Label>{pct(attained, locale)}</Progress.Label>
+                <Progress.Section
+                  value={Math.min(100, (attained / scale) * 100)}
+                  color={behind ? 'orange' : 'teal'}
+                  style={{ justifyContent: 'flex-start' }}
+                >
+                  {/* At the bar's start, clear of the "expected now" marker further along. */}
+                  <Progress.Label pl={6} style={{ overflow: 'visible' }}>
+                    {pct(attained, locale)}
+                  </Progress.Label>
                 </Progress.Section>
               </Tooltip>
             </Progress.Root>
@@ -143,31 +150,43 @@ function SeriesChart(p: PaceInput) {
         {quota > 0 && (
           <line x1={0} y1={y(quota)} x2={W} y2={y(quota)} stroke="var(--mantine-color-gray-4)" vectorEffect="non-scaling-stroke" />
         )}
+        {/* Today. */}
+        {p.elapsedFraction > 0 && p.elapsedFraction < 1 && (
+          <line
+            x1={p.elapsedFraction * W}
+            y1={0}
+            x2={p.elapsedFraction * W}
+            y2={H}
+            stroke="var(--mantine-color-dark-3)"
+            strokeDasharray="2 3"
+            vectorEffect="non-scaling-stroke"
+          />
+        )}
         <polyline points={points} fill="none" stroke="var(--mantine-color-blue-6)" strokeWidth={2.5} vectorEffect="non-scaling-stroke" />
       </svg>
-      <Group justify="space-between" gap="xs">
+      <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size="xs" c="dimmed">
           {formatDate(p.periodStart, locale)}
         </Text>
-        <Group gap="md">
-          <Group gap={4}>
-            <Box w={14} h={3} bg="blue.6" />
-            <Text size="xs" c="dimmed">
-              {t('performance.legendAchievement')}
-            </Text>
-          </Group>
-          {quota > 0 && (
-            <Group gap={4}>
-              <Box w={14} h={0} style={{ borderTop: '2px dashed var(--mantine-color-gray-5)' }} />
-              <Text size="xs" c="dimmed">
-                {t('performance.legendPace')}
-              </Text>
-            </Group>
-          )}
-        </Group>
         <Text size="xs" c="dimmed">
           {formatDate(p.periodEnd, locale)}
         </Text>
+      </Group>
+      <Group gap="md" justify="center">
+        <Group gap={4}>
+          <Box w={14} h={3} bg="blue.6" />
+          <Text size="xs" c="dimmed">
+            {t('performance.legendAchievement')}
+          </Text>
+        </Group>
+        {quota > 0 && (
+          <Group gap={4}>
+            <Box w={14} h={0} style={{ borderTop: '2px dashed var(--mantine-color-gray-5)' }} />
+            <Text size="xs" c="dimmed">
+              {t('performance.legendPace')}
+            </Text>
+          </Group>
+        )}
       </Group>
     </Stack>
   );

@@ -138,7 +138,7 @@ function StatementPage() {
             header: t('rebates.statement.description'),
             primary: true,
             cell: (l) => (
-              <Stack gap={2}>
+              <Stack gap={2} miw={{ base: 0, sm: 220 }}>
                 <Text size="sm" fw={500}>
                   {l.lineNo}. {l.description}
                 </Text>

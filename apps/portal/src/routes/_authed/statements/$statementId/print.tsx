@@ -20,7 +20,8 @@ export const Route = createFileRoute('/_authed/statements/$statementId/print')({
 const PRINT_CSS = `@media print {
   .mantine-AppShell-header, .mantine-AppShell-navbar, [data-print-hide] { display: none !important; }
   .mantine-AppShell-main { padding: 0 !important; background: white !important; }
-  [data-print-sheet] { box-shadow: none !important; border: none !important; }
+  [data-print-sheet] { box-shadow: none !important; border: none !important; padding: 0 !important; }
+  .mantine-ScrollArea-viewport, .mantine-Table-scrollContainer { overflow: visible !important; }
 }`;
 
 /**
@@ -76,7 +77,7 @@ function Sheet({ statementId, locale }: { statementId: string; locale: Locale })
     </Table.Tr>
   );
   return (
-    <Paper p="xl" withBorder data-print-sheet lang={locale}>
+    <Paper p={{ base: 'md', sm: 'xl' }} withBorder data-print-sheet lang={locale}>
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
@@ -117,40 +118,42 @@ function Sheet({ statementId, locale }: { statementId: string; locale: Locale })
           lines={s.lines.filter((l) => l.kind === 'deal' || l.kind === 'sell_out').length}
         />
         <Title order={5}>{t('rebates.statement.lines')}</Title>
-        <Table withTableBorder fz="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('rebates.statement.kind')}</Table.Th>
-              <Table.Th>{t('rebates.statement.description')}</Table.Th>
-              <Table.Th>{t('rebates.statement.occurredOn')}</Table.Th>
-              <Table.Th ta="right">{t('rebates.statement.amount')}</Table.Th>
-              <Table.Th ta="right">{t('rebates.statement.shareCoefficient')}</Table.Th>
-              <Table.Th ta="right">{t('rebates.statement.rebate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {s.lines.map((l) => (
-              <Table.Tr key={l.id}>
-                <Table.Td>{l.lineNo}</Table.Td>
-                <Table.Td>{t(`rebates.kind.${l.kind}`)}</Table.Td>
-                <Table.Td>{l.description}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(l.occurredOn, locale)}</Table.Td>
-                <Table.Td ta="right">{money(l.amount)}</Table.Td>
-                <Table.Td ta="right">{shareTimesCoefficient(l, locale)}</Table.Td>
-                <Table.Td ta="right">{money(l.rebate)}</Table.Td>
+        <Table.ScrollContainer minWidth={640}>
+          <Table withTableBorder fz="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>{t('rebates.statement.kind')}</Table.Th>
+                <Table.Th>{t('rebates.statement.description')}</Table.Th>
+                <Table.Th>{t('rebates.statement.occurredOn')}</Table.Th>
+                <Table.Th ta="right">{t('rebates.statement.amount')}</Table.Th>
+                <Table.Th ta="right">{t('rebates.statement.shareCoefficient')}</Table.Th>
+                <Table.Th ta="right">{t('rebates.statement.rebate')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th colSpan={6} ta="right">
-                {t('rebates.statement.total')}
-              </Table.Th>
-              <Table.Th ta="right">{money(s.lines.reduce((acc, l) => addDecimal(acc, l.rebate), '0.00'))}</Table.Th>
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {s.lines.map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td>{l.lineNo}</Table.Td>
+                  <Table.Td>{t(`rebates.kind.${l.kind}`)}</Table.Td>
+                  <Table.Td>{l.description}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(l.occurredOn, locale)}</Table.Td>
+                  <Table.Td ta="right">{money(l.amount)}</Table.Td>
+                  <Table.Td ta="right">{shareTimesCoefficient(l, locale)}</Table.Td>
+                  <Table.Td ta="right">{money(l.rebate)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th colSpan={6} ta="right">
+                  {t('rebates.statement.total')}
+                </Table.Th>
+                <Table.Th ta="right">{money(s.lines.reduce((acc, l) => addDecimal(acc, l.rebate), '0.00'))}</Table.Th>
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+        </Table.ScrollContainer>
         <Text size="xs" c="dimmed">
           {t('rebates.statement.allocationNote')}
         </Text>
