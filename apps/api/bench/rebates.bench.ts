@@ -211,16 +211,17 @@ async function runChild() {
   await app.init();
   instrument(app);
   const boot = secs(t0);
+  const bootRssKb = process.resourceUsage().maxRSS;
   const result = await runPeriod(app, period);
   const seconds = ((timings.get('RebateRunsService.start')?.ms ?? 0) + (timings.get('RebateRunsService.execute')?.ms ?? 0)) / 1000;
   await app.close();
-  process.send!({ boot, seconds, result, timings: Object.fromEntries(timings), maxRssKb: process.resourceUsage().maxRSS });
+  process.send!({ boot, bootRssKb, seconds, result, timings: Object.fromEntries(timings), maxRssKb: process.resourceUsage().maxRSS });
 }
 
 /** The run in its own process (its peak RSS is the run's); prints its figures and returns Σ earned of its statements. */
 async function measuredRun(client: Client, url: string, period: string): Promise<string> {
   const child = fork(process.argv[1], ['--run'], { env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_PERIOD: period } });
-  const run = await new Promise<{ boot: string; seconds: number; result: RunResult; timings: Record<string, { calls: number; ms: number }>; maxRssKb: number }>((resolve, reject) => {
+  const run = await new Promise<{ boot: string; bootRssKb: number; seconds: number; result: RunResult; timings: Record<string, { calls: number; ms: number }>; maxRssKb: number }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as never));
     child.once('exit', (code) => reject(new Error(`run process ended (${code})`)));
   });
@@ -230,7 +231,7 @@ async function measuredRun(client: Client, url: string, period: string): Promise
   ).rows;
   console.log(`\nrebate run ${period} (${run.result.path}; app boot ${run.boot} s, not counted)`);
   console.log(`  status ${run.result.status}: ${agreements.toLocaleString('en')} agreements, ${lines.toLocaleString('en')} statement lines, ${run.result.errors} errors`);
-  console.log(`  ${run.seconds.toFixed(2)} s — ${(agreements / run.seconds).toFixed(0)} partners/s, ${(lines / run.seconds).toFixed(0)} lines/s; peak RSS ${mb(run.maxRssKb)} MB (run process)`);
+  console.log(`  ${run.seconds.toFixed(2)} s — ${(agreements / run.seconds).toFixed(0)} partners/s, ${(lines / run.seconds).toFixed(0)} lines/s; peak RSS ${mb(run.maxRssKb)} MB (run process; ${mb(run.bootRssKb)} MB after the app booted)`);
   const phases = Object.entries(run.timings).sort((a, b) => b[1].ms - a[1].ms);
   if (phases.length) {
     console.log(`  time per call (cumulative; a caller's time includes its callees'):`);
