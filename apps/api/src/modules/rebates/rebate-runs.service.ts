@@ -145,12 +145,11 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       if (run.cursor === null && run.done === 0) {
         await this.runs.setTotal(runId, await this.agreements.countRebateCandidates(this.db.manager, { from: run.period_start, to: run.period_end }));
       }
-      while (await inTransaction(this.db, (m) => this.batch(m, runId))) {
-        /* next batch */
-      }
+      if (!(await this.batches(run))) return;
       await this.runs.succeed(runId);
       if (PROFILE) this.logger.log(`run ${runId} phases (ms): ${JSON.stringify(Object.fromEntries([...phases].map(([k, v]) => [k, Math.round(v)])))}`);
     } catch (err) {
+      if (err instanceof RunMoved) return;
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error(`rebate run ${runId} failed: ${message}`);
       await this.runs.fail(runId).catch(() => undefined);
@@ -158,12 +157,42 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  /** One batch: the next agreements after the cursor, computed and written in one transaction. False when done. */
-  private async batch(m: EntityManager, runId: string): Promise<boolean> {
-    const run = await this.runs.lockForBatch(m, runId);
-    if (!run || run.status !== 'running') return false;
-    const candidates = (await timed('candidates', () => this.agreements.rebateCandidates(m, { from: run.period_start, to: run.period_end }, run.cursor, BATCH_SIZE))) as Candidate[];
-    if (!candidates.length) return false;
+  /**
+   * The batches of a run, two in flight: while one writes, the next one reads and computes in its own transaction
+   * (different agreements, so nothing it reads depends on the other's writes), then waits for the previous one to
+   * commit, takes the run's row and checks the cursor is where it started — so batches still commit one after the
+   * other, in order, each moving the cursor. On the embedded database (one connection) they simply run in turn.
+   * False when another executor of the run got ahead (it finishes the run).
+   */
+  private async batches(run: RunRow): Promise<boolean> {
+    const range = { from: run.period_start, to: run.period_end };
+    let after = run.cursor;
+    let inFlight: Promise<void> | null = null;
+    try {
+      for (;;) {
+        const candidates = (await timed('candidates', () => this.agreements.rebateCandidates(this.db.manager, range, after, BATCH_SIZE))) as Candidate[];
+        if (!candidates.length) break;
+        const expected = after;
+        after = candidates[candidates.length - 1].id;
+        const previous: Promise<void> | null = inFlight;
+        let computed!: () => void;
+        const ready = new Promise<void>((resolve) => (computed = resolve));
+        const done: Promise<void> = inTransaction(this.db, (m): Promise<void> => this.batch(m, run, candidates, expected, previous, computed));
+        done.catch(() => undefined); // awaited below or by the next batch; never an unhandled rejection
+        await Promise.race([ready, done]);
+        inFlight = done;
+      }
+      if (inFlight) await inFlight;
+      return true;
+    } catch (err) {
+      if (err instanceof RunMoved) return false;
+      throw err;
+    }
+  }
+
+  /** One batch in one transaction: lock its agreements, read, compute, then (after the previous batch) write. */
+  private async batch(m: EntityManager, run: RunRow, candidates: Candidate[], expected: string | null, previous: Promise<void> | null, computed: () => void): Promise<void> {
+    const runId = run.id;
     const ids = candidates.map((c) => c.id);
     await this.statements.lockAgreements(m, ids);
 
@@ -189,6 +218,10 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       }
     }
     if (PROFILE) phases.set('compute', (phases.get('compute') ?? 0) + performance.now() - t0);
+    computed();
+    if (previous) await previous;
+    const lock = await this.runs.lockForBatch(m, runId);
+    if (!lock || lock.status !== 'running' || lock.cursor !== expected) throw new RunMoved();
     const changed = results.filter((r) => !r.unchanged);
     outcome.unchanged = results.length - changed.length;
     const written = await timed('upsert', () =>
@@ -230,7 +263,6 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       .sort((x, y) => new Dec(y.after).minus(y.before ?? 0).abs().comparedTo(new Dec(x.after).minus(x.before ?? 0).abs()))
       .slice(0, 200);
     await this.runs.recordBatch(m, runId, outcome);
-    return candidates.length === BATCH_SIZE;
   }
 
   /** Every fact the batch's plans need, each in one set-based read. */
@@ -277,7 +309,13 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     }
     for (const l of wonLines) descriptions.set(l.id, l.customerName);
     for (const l of sellOutLines) descriptions.set(l.id, l.customer);
-    const cross = groupBy(await this.statements.crossPeriodEntries(m, drafts), (e) => e.statement_id as string);
+    const cross = groupBy(
+      await this.statements.crossPeriodEntries(
+        m,
+        plans.flatMap((p) => (p.existing ? [{ id: p.existing.id, agreementId: p.agreement.id, periodStart: p.target.start }] : [])),
+      ),
+      (e) => e.statement_id as string,
+    );
     const missing = [...new Set([...cross.values()].flat().map((e) => e.source_id).filter((s): s is string => Boolean(s) && !descriptions.has(s!)))];
     for (const [k, v] of await this.statements.lineDescriptions(m, missing)) descriptions.set(k, v);
     const adjustments = groupBy(
@@ -291,6 +329,9 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     return { ...run, basis, quotas, ledger, paid, cross, adjustments, descriptions };
   }
 }
+
+/** Another executor of the run moved its cursor first (or finished it): this one stops and leaves the run to it. */
+class RunMoved extends Error {}
 
 function groupBy<T>(rows: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

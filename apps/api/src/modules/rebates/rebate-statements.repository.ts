@@ -195,13 +195,15 @@ export class RebateStatementsRepository {
   }
 
   /** Line entries about earlier periods booked onto these statements (their clawback/adjustment lines). */
-  async crossPeriodEntries(m: EntityManager, statementIds: readonly string[]): Promise<LedgerLineEntry[]> {
-    if (!statementIds.length) return [];
+  async crossPeriodEntries(m: EntityManager, drafts: readonly { id: string; agreementId: string; periodStart: string }[]): Promise<LedgerLineEntry[]> {
+    if (!drafts.length) return [];
+    // By agreement (the ledger's agreement index), then the statement: no index on statement_id to keep up at insert.
     return m.query(
       `SELECT l.agreement_id, l.period_start::text, l.kind, l.amount::text, l.source_id, l.booked_on::text, l.statement_id
-         FROM rebate_ledger l JOIN rebate_statements s ON s.id = l.statement_id
-        WHERE l.statement_id = ANY($1::uuid[]) AND l.kind IN ('accrual', 'reversal', 'clawback') AND l.period_start <> s.period_start`,
-      [statementIds],
+         FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS d(id, agreement_id, period_start)
+         JOIN rebate_ledger l ON l.agreement_id = d.agreement_id AND l.statement_id = d.id
+        WHERE l.kind IN ('accrual', 'reversal', 'clawback') AND l.period_start <> d.period_start`,
+      [drafts.map((d) => d.id), drafts.map((d) => d.agreementId), drafts.map((d) => d.periodStart)],
     );
   }
 
