@@ -10,6 +10,7 @@ import { ConflictsRepository } from '../modules/deal-registrations/conflicts.rep
 import { DealRegistrationsRepository } from '../modules/deal-registrations/deal-registrations.repository';
 import { PaymentsService } from '../modules/payments/payments.service';
 import { DepositsService } from '../modules/rebates/deposits.service';
+import { QuotasService } from '../modules/rebates/quotas.service';
 import { RebateDisputesService } from '../modules/rebates/rebate-disputes.service';
 import { RebateReversalsService } from '../modules/rebates/rebate-reversals.service';
 import { RebateRunsService } from '../modules/rebates/rebate-runs.service';
@@ -31,6 +32,7 @@ import { RebateStatementsService } from '../modules/rebates/rebate-statements.se
  *   128%, above the top tier.
  * - 云帆信息, exclusive (quarterly, 6,000,000): last quarter 110% → 4%, statement approved (not paid) with ONE DISPUTED LINE
  *   (open, for a manager to resolve); this quarter 45% so far.
+ *   Next quarter's quota set to 6,600,000 (before it starts, so no amendment).
  * - 亚信恒达, exclusive terminated for breach: deposit paid, then forfeited.
  * - Payments (the partner's invoices from the vendor): 华信 on time, 兰亭 one paid late and one open past due, 云帆 mixed.
  */
@@ -158,6 +160,7 @@ interface Writers {
   reversals: RebateReversalsService;
   disputes: RebateDisputesService;
   deposits: DepositsService;
+  quotas: QuotasService;
   payments: PaymentsService;
 }
 
@@ -170,6 +173,7 @@ function writers(app: INestApplicationContext): Writers {
     reversals: app.get(RebateReversalsService),
     disputes: app.get(RebateDisputesService),
     deposits: app.get(DepositsService),
+    quotas: app.get(QuotasService),
     payments: app.get(PaymentsService),
   };
 }
@@ -212,6 +216,7 @@ export interface RebateSeedSummary {
   wonDeals: number;
   split: boolean;
   runs: string[];
+  quotas: number;
   statements: number;
   paid: number;
   disputes: number;
@@ -296,7 +301,7 @@ async function runPeriod(w: Writers, manager: AuthenticatedUser, period: string)
 async function seedLedger(db: DataSource, w: Writers, l: Lookups, today: string, reversed: readonly string[]): Promise<Omit<RebateSeedSummary, 'wonDeals' | 'split'>> {
   const m = db.manager;
   const [manager, manager2, admin] = [await actor(m, 'manager@partnerline.demo'), await actor(m, 'manager2@partnerline.demo'), await actor(m, 'admin@partnerline.demo')];
-  const out = { runs: [] as string[], statements: 0, paid: 0, disputes: 0, reversals: 0, depositEvents: 0, invoices: 0 };
+  const out = { runs: [] as string[], quotas: 0, statements: 0, paid: 0, disputes: 0, reversals: 0, depositEvents: 0, invoices: 0 };
   const huaxin = l.agreement('huaxin', 'exclusive');
   const last = periodsAround(huaxin, today).last;
   const previous = last ? quarterEndingIn(last) : null;
@@ -342,6 +347,13 @@ async function seedLedger(db: DataSource, w: Writers, l: Lookups, today: string,
   }
   const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM rebate_statements`);
   out.statements = n;
+
+  // 华信's next quarter gets its own quota (set before it starts: no amendment needed), 10% above the terms'.
+  const next = huaxin.periods.find((p) => p.start > today);
+  if (next) {
+    await as(manager, () => w.quotas.set(huaxin.id, next.start, { quota: '6600000.00' }, manager, today));
+    out.quotas++;
+  }
 
   // Deposits: 华信's paid and offset against reached performance; 亚信's (terminated for breach) paid and forfeited.
   const yaxin = l.agreement('yaxin', 'exclusive');
