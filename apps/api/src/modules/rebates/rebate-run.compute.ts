@@ -241,6 +241,7 @@ export function computeAgreement(plan: AgreementPlan, facts: BatchFacts): Agreem
     eq(x.payable, payable) &&
     eq(x.adjustments, statement.adjustments) &&
     x.tier_index === r.tierIndex &&
+    x.final === statement.final &&
     x.line_count === lines.length;
   return { plan, statement, lines, entries, unchanged };
 }

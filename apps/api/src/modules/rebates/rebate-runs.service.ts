@@ -224,6 +224,12 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     if (!lock || lock.status !== 'running' || lock.cursor !== expected) throw new RunMoved();
     const changed = results.filter((r) => !r.unchanged);
     outcome.unchanged = results.length - changed.length;
+    await this.statements.touch(
+      m,
+      results.filter((r) => r.unchanged).map((r) => r.plan.existing!.id),
+      runId,
+      run.as_of,
+    );
     const written = await timed('upsert', () =>
       this.statements.upsert(
         m,

@@ -16,6 +16,7 @@ export interface ExistingStatement {
   payable: string;
   adjustments: string;
   tier_index: number | null;
+  final: boolean;
   line_count: number;
 }
 
@@ -160,7 +161,7 @@ export class RebateStatementsRepository {
     if (!agreementIds.length) return [];
     return m.query(
       `SELECT s.id, s.agreement_id, s.period_start::text, s.status, s.earned::text, s.achievement::text, s.quota::text, s.payable::text, s.adjustments::text,
-              s.tier_index, (SELECT count(*)::int FROM rebate_statement_lines l WHERE l.statement_id = s.id) AS line_count
+              s.tier_index, s.final, (SELECT count(*)::int FROM rebate_statement_lines l WHERE l.statement_id = s.id) AS line_count
          FROM rebate_statements s WHERE s.agreement_id = ANY($1::uuid[])`,
       [agreementIds],
     );
@@ -299,6 +300,12 @@ export class RebateStatementsRepository {
     );
     for (const w of written) out.set(w.agreement_id, { id: w.id, inserted: w.inserted });
     return out;
+  }
+
+  /** Drafts whose figures did not change still belong to the latest run and carry its business date. */
+  async touch(m: EntityManager, ids: readonly string[], runId: string, asOf: string): Promise<void> {
+    if (!ids.length) return;
+    await m.query(`UPDATE rebate_statements SET run_id = $2, as_of = $3 WHERE id = ANY($1::uuid[]) AND status = 'draft'`, [ids, runId, asOf]);
   }
 
   /** Replaces the lines of these (draft) statements. */
