@@ -247,7 +247,7 @@ describe('statement page', () => {
     expect(rows[0]).toHaveTextContent('1. REG-2026-0101 · 杭州市第一医院');
     expect(rows[0]).toHaveTextContent('Deal');
     expect(rows[0]).toHaveTextContent('¥18,000.00');
-    expect(rows[1]).toHaveTextContent('Disputed — open');
+    expect(rows[1]).toHaveTextContent('Disputed');
     expect(rows[2]).toHaveTextContent('Clawback');
     expect(rows[2]).toHaveTextContent('-¥18,000.00');
     expect(rows[2]).toHaveTextContent('for the period from 15 May 2026');

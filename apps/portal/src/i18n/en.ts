@@ -597,7 +597,7 @@ export const en = {
   },
   rebates: {
     status: { draft: 'Draft', approved: 'Approved', paid: 'Paid' },
-    disputeStatus: { open: 'Disputed — open', adjusted: 'Adjusted', rejected: 'Dispute rejected' },
+    disputeStatus: { open: 'Disputed', adjusted: 'Adjusted', rejected: 'Rejected' },
     kind: { deal: 'Deal', sell_out: 'Sell-out', clawback: 'Clawback', adjustment: 'Adjustment' },
     ledgerKind: {
       accrual: 'Accrual',
@@ -616,8 +616,8 @@ export const en = {
       subtitle: 'Your approved and paid rebate statements: every line, the tier reached and how each figure was worked out.',
       none: 'No statement yet: a statement appears here once the vendor has approved it.',
       reconciliation: 'Reconciliation export (ledger CSV)',
-      openDisputes_one: '{{count}} open dispute',
-      openDisputes_other: '{{count}} open disputes',
+      openDisputes_one: '{{count}} open',
+      openDisputes_other: '{{count}} open',
     },
     statement: {
       back: 'All statements',

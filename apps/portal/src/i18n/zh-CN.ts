@@ -601,7 +601,7 @@ export const zhCN: Shape<typeof en> = {
   },
   rebates: {
     status: { draft: '草稿', approved: '已审批', paid: '已支付' },
-    disputeStatus: { open: '异议待处理', adjusted: '已调整', rejected: '异议已驳回' },
+    disputeStatus: { open: '异议处理中', adjusted: '已调整', rejected: '已驳回' },
     kind: { deal: '成交', sell_out: '分销出货', clawback: '追回', adjustment: '调整' },
     ledgerKind: {
       accrual: '计提',
@@ -620,8 +620,8 @@ export const zhCN: Shape<typeof en> = {
       subtitle: '已审批和已支付的返利对账单：每一行明细、所达档位以及每个数字的计算方法。',
       none: '暂无对账单：厂商审批后对账单会显示在这里。',
       reconciliation: '对账导出（台账 CSV）',
-      openDisputes_one: '{{count}} 条异议待处理',
-      openDisputes_other: '{{count}} 条异议待处理',
+      openDisputes_one: '{{count}} 条待处理',
+      openDisputes_other: '{{count}} 条待处理',
     },
     statement: {
       back: '全部对账单',

@@ -73,7 +73,7 @@ function StatementsPage() {
       ) : (
         <ResponsiveTable
           label={t('rebates.statements.title')}
-          minWidth={960}
+          minWidth={820}
           rows={data.items}
           rowKey={(s) => s.id}
           columns={[
@@ -102,7 +102,6 @@ function StatementsPage() {
                 </span>
               ),
             },
-            { key: 'type', header: t('rebates.statement.agreement'), cell: (s) => t(`agreementType.${s.agreementType}`) },
             { key: 'attainment', header: t('rebates.statement.attainment'), align: 'right', cell: (s) => pct(s.attainmentPercent, locale) },
             {
               key: 'tier',

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFlag, IconPrinter } from '@tabler/icons-react';
 import type { RebateStatement } from '@partnerline/domain';
@@ -129,7 +129,7 @@ function StatementPage() {
       <Title order={4}>{t('rebates.statement.lines')}</Title>
       <ResponsiveTable
         label={t('rebates.statement.lines')}
-        minWidth={1000}
+        minWidth={880}
         rows={s.lines}
         rowKey={(l) => l.id}
         columns={[
@@ -138,10 +138,15 @@ function StatementPage() {
             header: t('rebates.statement.description'),
             primary: true,
             cell: (l) => (
-              <Stack gap={2} miw={{ base: 0, sm: 220 }}>
+              <Stack gap={2} miw={{ base: 0, sm: 180 }}>
                 <Text size="sm" fw={500}>
                   {l.lineNo}. {l.description}
                 </Text>
+                {l.occurredOn && (
+                  <Text size="xs" c="dimmed">
+                    {formatDate(l.occurredOn, locale)}
+                  </Text>
+                )}
                 {l.sourcePeriodStart && l.sourcePeriodStart !== s.periodStart && (
                   <Text size="xs" c="dimmed">
                     {t('rebates.statement.fromPeriod', { date: formatDate(l.sourcePeriodStart, locale) })}
@@ -160,11 +165,6 @@ function StatementPage() {
               </Badge>
             ),
           },
-          {
-            key: 'date',
-            header: t('rebates.statement.occurredOn'),
-            cell: (l) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(l.occurredOn, locale)}</span>,
-          },
           { key: 'amount', header: t('rebates.statement.amount'), align: 'right', cell: (l) => money(l.amount) },
           { key: 'share', header: t('rebates.statement.shareCoefficient'), align: 'right', cell: (l) => shareTimesCoefficient(l, locale) },
           { key: 'achievement', header: t('rebates.statement.lineAchievement'), align: 'right', cell: (l) => money(l.achievement) },
@@ -175,7 +175,11 @@ function StatementPage() {
             cell: (l) =>
               l.dispute ? (
                 <Stack gap={2} align="flex-start">
-                  <DisputeStatus status={l.dispute.status} />
+                  <Tooltip label={l.dispute.comment} multiline maw={320}>
+                    <span>
+                      <DisputeStatus status={l.dispute.status} />
+                    </span>
+                  </Tooltip>
                   {l.dispute.resolution && (
                     <Text size="xs" c="dimmed">
                       {l.dispute.resolution}
