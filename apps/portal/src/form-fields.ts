@@ -27,6 +27,8 @@ export const FORM_FIELDS = {
     'personInCharge.title': 'text',
     'personInCharge.email': 'email',
     'personInCharge.phone': 'text',
+    'declarations.integrity': 'choose',
+    'declarations.noConflictingCompetitorProducts': 'choose',
     'account.displayName': 'text',
     'account.email': 'email',
     'account.password': 'text',

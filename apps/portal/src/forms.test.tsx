@@ -45,7 +45,7 @@ describe('forms that speak to people', () => {
         'Add at least 1 to the business lines',
         'Choose the industry of each segment',
         'Enter the email address of the person in charge',
-        'We pay on time, manage licences properly and respect intellectual property.: This declaration must be confirmed.',
+        'The integrity declaration: This declaration must be confirmed.',
         'Enter your email address',
         'Enter a password',
       ]),

@@ -786,6 +786,8 @@ export const en = {
       personInCharge_title: "the job title of the person in charge",
       personInCharge_email: "the email address of the person in charge",
       personInCharge_phone: "the phone number of the person in charge",
+      declarations_integrity: 'the integrity declaration',
+      declarations_noConflictingCompetitorProducts: 'the declaration on competing products',
       account_displayName: 'your name',
       account_email: 'your email address',
       account_password: 'a password',

@@ -790,6 +790,8 @@ export const zhCN: Shape<typeof en> = {
       personInCharge_title: '负责人职务',
       personInCharge_email: '负责人邮箱',
       personInCharge_phone: '负责人电话',
+      declarations_integrity: '诚信声明',
+      declarations_noConflictingCompetitorProducts: '竞品声明',
       account_displayName: '您的姓名',
       account_email: '您的邮箱',
       account_password: '密码',

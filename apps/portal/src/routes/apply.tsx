@@ -103,8 +103,6 @@ function ApplyPage() {
   );
   const errors = form.errors;
   const segments = form.values.desiredSegments;
-  // A declaration's refusal ("must be confirmed") is named by the declaration in the summary.
-  const declarationLabels = { 'declarations.integrity': { label: t('apply.integrity') }, 'declarations.noConflictingCompetitorProducts': { label: t('apply.noCompetitors') } };
 
   return (
     <Box bg="var(--mantine-color-gray-0)" mih="100vh" pb={80}>
@@ -129,7 +127,7 @@ function ApplyPage() {
             <Title order={2}>{t('apply.title')}</Title>
             <Text c="dimmed">{t('apply.subtitle')}</Text>
           </Stack>
-          <ErrorSummary errors={errors} fields={{ ...fieldSpecs('apply'), ...declarationLabels }} />
+          <ErrorSummary errors={errors} fields={fieldSpecs('apply')} />
 
           <Section title={t('apply.company')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
