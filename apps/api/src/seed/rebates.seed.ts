@@ -407,6 +407,10 @@ export async function seedRebates(ds: DataSource): Promise<RebateSeedSummary> {
     const basis = await db.transaction(async (m) => seedBasis(m, w, l, today));
     const ledger = await seedLedger(db, w, l, today, basis.reversed);
     return { wonDeals: basis.wonDeals, split: basis.split, ...ledger };
+  } catch (err) {
+    // The main demo data has committed already: say what is missing and how to load it all again.
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`demo data for rebates could not be loaded (${message}); the rest of the demo data is in place — fix the cause, then reload with npm run seed:reset`, { cause: err });
   } finally {
     await app.close();
   }
