@@ -163,7 +163,8 @@ describe('a rebate run’s progress', () => {
     expect(within(huaxin).getByText('+¥12,000.00')).toBeInTheDocument();
     const lanting = within(diff).getByText('兰亭科技有限公司').closest('tr')!;
     expect(within(lanting).getByText('new')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Statements of this period' })).toHaveAttribute('href', `/admin/rebates/statements?runId=${RUN_ID}`);
+    expect(screen.getByRole('link', { name: '45 statements created or updated by this run' })).toHaveAttribute('href', `/admin/rebates/statements?runId=${RUN_ID}`);
+    expect(screen.getByRole('link', { name: 'Statements' })).toHaveAttribute('href', '/admin/rebates/statements');
 
     // Finished: no more polling.
     const settled = api.calls.filter((c) => c.url.pathname === `/api/rebate-runs/${RUN_ID}`).length;

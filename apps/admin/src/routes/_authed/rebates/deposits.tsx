@@ -46,12 +46,12 @@ function DepositsPage() {
           w={{ base: '100%', sm: 420 }}
         />
       )}
-      {agreementId && <DepositCard agreementId={agreementId} />}
+      {agreementId && <DepositCard agreementId={agreementId} label={options.find((o) => o.value === agreementId)?.label ?? t('rebates.agreement')} />}
     </Stack>
   );
 }
 
-function DepositCard({ agreementId }: { agreementId: string }) {
+function DepositCard({ agreementId, label }: { agreementId: string; label: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const money = useMoney();
@@ -64,7 +64,7 @@ function DepositCard({ agreementId }: { agreementId: string }) {
       <Card>
         <Group justify="space-between" mb="sm">
           <Anchor fw={600} renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId }} />}>
-            {t('rebates.agreement')}
+            {label}
           </Anchor>
           <RebateBadge kind="depositStatus" value={d.status} size="lg" />
         </Group>

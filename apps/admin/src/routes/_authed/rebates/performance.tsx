@@ -4,7 +4,7 @@ import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { formatDate, partnersQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { performanceOverviewQueryOptions, REBATES_PAGE_SIZE } from '../../../api/rebates';
@@ -66,36 +66,49 @@ function PerformancePage() {
     );
   };
 
+  const nowrap = (node: ReactNode) => (
+    <Text size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>
+      {node}
+    </Text>
+  );
   const columns = [
     {
       key: 'partner',
       header: header('partner', t('rebates.partner')),
       primary: true,
       cell: (r: PerformanceOverviewItem) => (
-        <Stack gap={0}>
+        <Stack gap={0} miw={210}>
           <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: r.partnerId }} />}>
             {r.partnerName}
           </Anchor>
           <Anchor size="xs" c="dimmed" renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: r.agreementId }} />}>
             {r.agreementNumber} · {t(`agreementType.${r.agreementType}`, { defaultValue: r.agreementType })}
           </Anchor>
+          <Text size="xs" c="dimmed">
+            {t('rebates.periodRange', { start: formatDate(r.periodStart, locale), end: formatDate(r.periodEnd, locale) })}
+          </Text>
         </Stack>
       ),
     },
     { key: 'watch', header: t('rebates.watch'), aside: true, cell: (r: PerformanceOverviewItem) => (r.watch ? <RebateBadge kind="watchKinds" value={r.watch} size="sm" /> : null) },
-    { key: 'period', header: t('rebates.period'), cell: (r: PerformanceOverviewItem) => t('rebates.periodRange', { start: formatDate(r.periodStart, locale), end: formatDate(r.periodEnd, locale) }) },
-    { key: 'quota', header: t('rebates.quota'), align: 'right' as const, cell: (r: PerformanceOverviewItem) => money(r.quota) },
-    { key: 'achievement', header: t('rebates.achievement'), align: 'right' as const, cell: (r: PerformanceOverviewItem) => money(r.achievement) },
-    { key: 'attainment', header: header('attainment', t('rebates.attainment')), cell: (r: PerformanceOverviewItem) => <AttainmentBar value={r.attainmentPercent} expected={Number(r.pacePercent)} /> },
+    { key: 'quota', header: t('rebates.quota'), align: 'right' as const, cell: (r: PerformanceOverviewItem) => nowrap(money(r.quota)) },
+    { key: 'achievement', header: t('rebates.achievement'), align: 'right' as const, cell: (r: PerformanceOverviewItem) => nowrap(money(r.achievement)) },
+    { key: 'attainment', header: header('attainment', t('rebates.attainment')), cell: (r: PerformanceOverviewItem) => (
+        <Stack gap={2}>
+          <AttainmentBar value={r.attainmentPercent} expected={Number(r.pacePercent)} />
+          <Text size="xs" c="dimmed" component="span" style={{ whiteSpace: 'nowrap' }}>
+            {t('rebates.paceExpected', { expected: pct(r.pacePercent) })}
+          </Text>
+        </Stack>
+      ),
+    },
     {
       key: 'tier',
       header: t('rebates.tier'),
       cell: (r: PerformanceOverviewItem) => (
         <Stack gap={0}>
-          <Text size="sm" component="span">
-            {tier(r.tierIndex, r.ratePercent)}
-          </Text>
-          <Text size="xs" c="dimmed" component="span">
+          {nowrap(tier(r.tierIndex, r.ratePercent))}
+          <Text size="xs" c="dimmed" component="span" style={{ whiteSpace: 'nowrap' }}>
             {t('rebates.earnedValue', { amount: money(r.earned) })}
           </Text>
         </Stack>
@@ -107,24 +120,17 @@ function PerformancePage() {
       align: 'right' as const,
       cell: (r: PerformanceOverviewItem) =>
         r.moreNeeded === null ? (
-          t('rebates.topTier')
+          nowrap(t('rebates.topTier'))
         ) : (
           <Stack gap={0} align="flex-end">
-            <Text size="sm" component="span">
-              {money(r.moreNeeded)}
-            </Text>
+            {nowrap(money(r.moreNeeded))}
             {r.nextRatePercent !== null && (
-              <Text size="xs" c="dimmed" component="span">
+              <Text size="xs" c="dimmed" component="span" style={{ whiteSpace: 'nowrap' }}>
                 {t('rebates.toRate', { rate: pct(r.nextRatePercent) })}
               </Text>
             )}
           </Stack>
         ),
-    },
-    {
-      key: 'pace',
-      header: t('rebates.pace'),
-      cell: (r: PerformanceOverviewItem) => t('rebates.paceValue', { attainment: pct(r.attainmentPercent), expected: pct(r.pacePercent) }),
     },
   ];
 
@@ -166,7 +172,7 @@ function PerformancePage() {
         <Text c="dimmed">{search.watch || search.partnerId ? t('rebates.noMatch') : t('rebates.none')}</Text>
       ) : (
         <div style={{ opacity: isFetching ? 0.6 : 1 }}>
-          <ResponsiveTable label={t('rebates.tabs.performance')} columns={columns} rows={data?.items ?? []} rowKey={(r) => `${r.agreementId}:${r.periodStart}`} minWidth={1100} />
+          <ResponsiveTable label={t('rebates.tabs.performance')} columns={columns} rows={data?.items ?? []} rowKey={(r) => `${r.agreementId}:${r.periodStart}`} minWidth={1000} />
         </div>
       )}
       {data && data.total > REBATES_PAGE_SIZE && (

@@ -1,6 +1,7 @@
 import { Badge, type BadgeProps, Group, Progress, Stack, Text } from '@mantine/core';
 import { ApiError, formatMoney, formatNumber, useLocale } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A run period as the API takes it: a quarter (2026-Q3), a half (2026-H2) or a year (2026). */
@@ -82,6 +83,15 @@ export function AttainmentBar({ value, expected }: { value: string | null; expec
       </Group>
       <Progress value={Math.min(100, n)} color={n >= 100 ? 'green' : behind ? 'orange' : 'blue'} size="sm" aria-hidden />
     </Stack>
+  );
+}
+
+/** A table cell's text kept on one line (amounts, numbers, tiers). */
+export function Nowrap({ children, fw, c }: { children: ReactNode; fw?: number; c?: string }) {
+  return (
+    <Text size="sm" component="span" fw={fw} c={c} style={{ whiteSpace: 'nowrap' }}>
+      {children}
+    </Text>
   );
 }
 

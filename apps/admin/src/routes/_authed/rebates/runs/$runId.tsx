@@ -41,9 +41,16 @@ export function RunView({ run }: { run: RebateRun }) {
           <RebateBadge kind="runStatus" value={run.status} size="lg" />
         </Group>
         {finished && (
-          <Button variant="light" renderRoot={(props) => <Link {...props} to="/rebates/statements" search={{ runId: run.id }} />}>
-            {t('rebates.runs.statements')}
-          </Button>
+          <Group gap="xs">
+            {run.created + run.updated > 0 && (
+              <Button variant="subtle" renderRoot={(props) => <Link {...props} to="/rebates/statements" search={{ runId: run.id }} />}>
+                {t('rebates.runs.changedStatements', { count: run.created + run.updated })}
+              </Button>
+            )}
+            <Button variant="light" renderRoot={(props) => <Link {...props} to="/rebates/statements" />}>
+              {t('rebates.runs.statements')}
+            </Button>
+          </Group>
         )}
       </Group>
       <Card>

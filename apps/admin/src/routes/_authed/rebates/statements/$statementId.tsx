@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { rebateStatementQueryOptions } from '../../../../api/rebates';
 import type { RebateStatement, RebateStatementLine } from '../../../../api/rebates-schemas';
 import { canManageRebates } from '../../../../nav';
-import { RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
+import { Nowrap, RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
 import { StatementActions } from '../-components/StatementActions';
 
 export const Route = createFileRoute('/_authed/rebates/statements/$statementId')({
@@ -106,7 +106,7 @@ export function Explanation({ s }: { s: RebateStatement }) {
             : t('rebates.statements.reachedTier', { tier: tier(e.tierIndex, e.ratePercent), rate: formatNumber(Number(e.ratePercent ?? 0), locale, 4), method: t(`rebates.statements.method.${e.method}`) })}
         </Text>
         {e.bands.length > 0 && (
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={300}>
             <Table aria-label={t('rebates.statements.bands')} verticalSpacing={4} withTableBorder>
               <Table.Thead>
                 <Table.Tr>
@@ -147,7 +147,6 @@ function Lines({ s }: { s: RebateStatement }) {
   const money = useMoney();
   const num = (v: string | null, digits = 4) => (v === null ? '—' : formatNumber(Number(v), locale, digits));
   const columns = [
-    { key: 'no', header: t('rebates.statements.line'), cell: (l: RebateStatementLine) => l.lineNo, hideOnPhone: true },
     {
       key: 'description',
       header: t('rebates.statements.description'),
@@ -179,12 +178,12 @@ function Lines({ s }: { s: RebateStatement }) {
       ),
     },
     { key: 'kind', header: t('rebates.statements.kind'), aside: true, cell: (l: RebateStatementLine) => <RebateBadge kind="lineKind" value={l.kind} size="sm" /> },
-    { key: 'date', header: t('rebates.statements.date'), cell: (l: RebateStatementLine) => formatDate(l.occurredOn, locale) },
-    { key: 'amount', header: t('rebates.statements.amount'), align: 'right' as const, cell: (l: RebateStatementLine) => money(l.amount) },
+    { key: 'date', header: t('rebates.statements.date'), cell: (l: RebateStatementLine) => <Nowrap>{formatDate(l.occurredOn, locale)}</Nowrap> },
+    { key: 'amount', header: t('rebates.statements.amount'), align: 'right' as const, cell: (l: RebateStatementLine) => <Nowrap>{money(l.amount)}</Nowrap> },
     { key: 'share', header: t('rebates.statements.share'), align: 'right' as const, cell: (l: RebateStatementLine) => num(l.share) },
     { key: 'coefficient', header: t('rebates.statements.coefficient'), align: 'right' as const, cell: (l: RebateStatementLine) => num(l.coefficient) },
-    { key: 'achievement', header: t('rebates.achievement'), align: 'right' as const, cell: (l: RebateStatementLine) => money(l.achievement === null ? null : new Dec(l.achievement).toFixed(2)) },
-    { key: 'rebate', header: t('rebates.statements.rebate'), align: 'right' as const, cell: (l: RebateStatementLine) => <Text size="sm" fw={600} component="span" c={l.rebate.startsWith('-') ? 'red' : undefined}>{money(l.rebate)}</Text> },
+    { key: 'achievement', header: t('rebates.achievement'), align: 'right' as const, cell: (l: RebateStatementLine) => <Nowrap>{money(l.achievement === null ? null : new Dec(l.achievement).toFixed(2))}</Nowrap> },
+    { key: 'rebate', header: t('rebates.statements.rebate'), align: 'right' as const, cell: (l: RebateStatementLine) => <Nowrap fw={600} c={l.rebate.startsWith('-') ? 'red' : undefined}>{money(l.rebate)}</Nowrap> },
   ];
   return (
     <Stack gap="xs">

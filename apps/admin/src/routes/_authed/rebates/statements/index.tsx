@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { REBATES_PAGE_SIZE, rebateStatementsQueryOptions } from '../../../../api/rebates';
 import type { RebateStatementSummary } from '../../../../api/rebates-schemas';
-import { RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
+import { Nowrap, RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
 import { RebatesHeader } from '../-components/RebatesHeader';
 
 const SearchSchema = z.object({
@@ -47,11 +47,11 @@ function StatementsPage() {
       primary: true,
       cell: (s: RebateStatementSummary) => (
         <Stack gap={0}>
-          <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/rebates/statements/$statementId" params={{ statementId: s.id }} />}>
+          <Anchor size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} renderRoot={(props) => <Link {...props} to="/rebates/statements/$statementId" params={{ statementId: s.id }} />}>
             {s.number}
           </Anchor>
           <Text size="xs" c="dimmed">
-            {s.partnerName}
+            {s.partnerName} · {t(`agreementType.${s.agreementType}`)}
           </Text>
         </Stack>
       ),
@@ -71,11 +71,24 @@ function StatementsPage() {
         </Group>
       ),
     },
-    { key: 'period', header: t('rebates.period'), cell: (s: RebateStatementSummary) => `${t('rebates.periodRange', { start: formatDate(s.periodStart, locale), end: formatDate(s.periodEnd, locale) })}${s.final ? '' : ` · ${t('rebates.statements.provisional')}`}` },
-    { key: 'attainment', header: t('rebates.attainment'), align: 'right' as const, cell: (s: RebateStatementSummary) => pct(s.attainmentPercent) },
-    { key: 'tier', header: t('rebates.tier'), cell: (s: RebateStatementSummary) => tier(s.tierIndex, s.ratePercent) },
-    { key: 'earned', header: t('rebates.earned'), align: 'right' as const, cell: (s: RebateStatementSummary) => money(s.earned) },
-    { key: 'payable', header: t('rebates.payable'), align: 'right' as const, cell: (s: RebateStatementSummary) => <Text size="sm" fw={600} component="span">{money(s.payable)}</Text> },
+    {
+      key: 'period',
+      header: t('rebates.period'),
+      cell: (s: RebateStatementSummary) => (
+        <Stack gap={0}>
+          <Text size="sm" component="span">
+            {t('rebates.periodRange', { start: formatDate(s.periodStart, locale), end: formatDate(s.periodEnd, locale) })}
+          </Text>
+          <Text size="xs" c="dimmed" component="span">
+            {s.final ? t('rebates.statements.final') : t('rebates.statements.provisional')}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: 'attainment', header: t('rebates.attainment'), align: 'right' as const, cell: (s: RebateStatementSummary) => <Nowrap>{pct(s.attainmentPercent)}</Nowrap> },
+    { key: 'tier', header: t('rebates.tier'), cell: (s: RebateStatementSummary) => <Nowrap>{tier(s.tierIndex, s.ratePercent)}</Nowrap> },
+    { key: 'earned', header: t('rebates.earned'), align: 'right' as const, cell: (s: RebateStatementSummary) => <Nowrap>{money(s.earned)}</Nowrap> },
+    { key: 'payable', header: t('rebates.payable'), align: 'right' as const, cell: (s: RebateStatementSummary) => <Nowrap fw={600}>{money(s.payable)}</Nowrap> },
   ];
   const filtered = !!(search.status || search.periodStart || search.partnerId || search.runId);
   return (
