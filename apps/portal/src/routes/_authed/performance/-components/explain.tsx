@@ -135,12 +135,14 @@ export function Explanation({
       : [];
   const after: string[] = [];
   if (result.capped) after.push(t('performance.explain.capped', { cap: money(programme.capAmount), uncapped: money(result.uncapped) }));
-  after.push(
-    t('performance.explain.rounding', {
-      exact: exactMoney(result.capped ? programme.capAmount : result.uncapped),
-      earned: money(result.earned),
-    }),
-  );
+  // Below the threshold there is nothing to round: the sentence would only say ¥0.00 twice.
+  if (result.tierIndex !== null)
+    after.push(
+      t('performance.explain.rounding', {
+        exact: exactMoney(result.capped ? programme.capAmount : result.uncapped),
+        earned: money(result.earned),
+      }),
+    );
   if (Number(result.alreadySettled) !== 0)
     after.push(t('performance.explain.settled', { settled: money(result.alreadySettled), payable: money(result.payable) }));
   return (
