@@ -29,7 +29,7 @@ export function ErrorSummary({ errors, labels = {}, fields = {} }: { errors: Rec
         <List size="sm" spacing={2}>
           {fieldEntries.map(([path, message]) => (
             <List.Item key={path}>
-              <Anchor component="button" type="button" size="sm" onClick={() => focus(path)}>
+              <Anchor component="button" type="button" size="sm" ta="left" style={{ verticalAlign: 'top' }} onClick={() => focus(path)}>
                 {named(labelOf(path), String(message), colon)}
               </Anchor>
             </List.Item>
