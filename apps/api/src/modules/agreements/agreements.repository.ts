@@ -516,7 +516,8 @@ export class AgreementsRepository {
 
   /**
    * Agreements a rebate run of [from, to] covers (issue #14): active, expired or terminated, with pricing in their
-   * terms, their term overlapping the run period; in id order after `after`, `limit` at a time (null `limit`: count).
+   * terms, their term overlapping the run period; in id order after `after`, `limit` at a time (a range scan of the
+   * primary key from the cursor: each batch reads only its own rows).
    */
   async rebateCandidates(
     m: EntityManager,
@@ -527,7 +528,7 @@ export class AgreementsRepository {
     return m.query(
       `SELECT a.id, a.partner_id AS "partnerId", p.name AS "partnerName", a.type, a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.terms
          FROM agreements a JOIN partners p ON p.id = a.partner_id
-        WHERE ${REBATE_CANDIDATE} AND ($3::uuid IS NULL OR a.id > $3::uuid)
+        WHERE ${REBATE_CANDIDATE} AND a.id > coalesce($3::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
         ORDER BY a.id LIMIT $4`,
       [range.from, range.to, after, limit],
     );
