@@ -105,6 +105,10 @@ export class RebateRunsRepository {
     return rows[0] ?? null;
   }
 
+  async relaxCommit(m: EntityManager): Promise<void> {
+    await m.query(`SET LOCAL synchronous_commit = off`);
+  }
+
   async recordBatch(m: EntityManager, id: string, b: BatchOutcome): Promise<void> {
     await m.query(
       `UPDATE rebate_runs SET cursor = $2, done = done + $3, created_count = created_count + $4, updated_count = updated_count + $5,

@@ -194,6 +194,8 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
   private async batch(m: EntityManager, run: RunRow, candidates: Candidate[], expected: string | null, previous: Promise<void> | null, computed: () => void): Promise<void> {
     const runId = run.id;
     const ids = candidates.map((c) => c.id);
+    // A batch lost to a server crash is simply done again (resumable, idempotent): no need to wait for the WAL flush.
+    await this.runs.relaxCommit(m);
     await this.statements.lockAgreements(m, ids);
 
     const outcome: BatchOutcome = { cursor: ids[ids.length - 1], done: candidates.length, created: 0, updated: 0, unchanged: 0, locked: 0, errors: [], diff: [] };
