@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attainmentOf, pacePercent, performanceReached, terminatedForBreach, thresholdOf, watchFlag, weeklySeries } from './performance.js';
+import { Dec } from '../common/money.js';
+import { computeRebate } from './engine.js';
+import { RebateProgrammeSchema } from './rebates.schemas.js';
+import { attainmentOf, pacePercent, performanceReached, terminatedForBreach, thresholdOf, tierStanding, watchFlag, weeklySeries } from './performance.js';
 
 describe('pace and attainment', () => {
   it('pace is elapsed × 100 with two decimals', () => {
@@ -85,5 +89,52 @@ describe('deposit facts', () => {
     expect(terminatedForBreach('terminated', 'Mutual agreement')).toBe(false);
     expect(terminatedForBreach('active', 'breach')).toBe(false);
     expect(terminatedForBreach('terminated', null)).toBe(false);
+  });
+});
+
+describe('tierStanding', () => {
+  const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => new Dec(c).div(100).toFixed(2));
+  const tiers = fc.uniqueArray(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }).chain((froms) =>
+    fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: froms.length, maxLength: froms.length }).map((rates) => {
+      const f = [...froms].sort((a, b) => a - b);
+      const r = [...rates].sort((a, b) => a - b);
+      return f.map((from, i) => ({ fromPercent: String(from), ratePercent: new Dec(r[i]).div(100).toFixed(2) }));
+    }),
+  );
+  const programme = fc.oneof(
+    fc
+      .record({ method: fc.constantFrom('retroactive' as const, 'incremental' as const), thresholdPercent: fc.integer({ min: 0, max: 150 }).map(String), tiers })
+      .map((p) => RebateProgrammeSchema.parse({ kind: 'attainment', ...p })),
+    tiers.map((ts) => RebateProgrammeSchema.parse({ kind: 'volume_pricing', bands: ts.map((t) => ({ fromVolume: new Dec(t.fromPercent).times(10_000).toFixed(), discountPercent: t.ratePercent })) })),
+  );
+
+  it('gives the engine’s tier, rate and gap to the next tier for any programme, quota (0 included) and achievement', () => {
+    fc.assert(
+      fc.property(programme, cents(5_000_000_00), cents(8_000_000_00), (p, quota, amount) => {
+        const engine = computeRebate({ programme: p, quota, lines: [{ id: 'x', amount }] });
+        const s = tierStanding(p, quota, amount);
+        expect(s.tierIndex).toBe(engine.tierIndex);
+        expect(s.ratePercent).toBe(engine.ratePercent);
+        expect(s.next && { tierIndex: s.next.tierIndex, ratePercent: s.next.ratePercent, moreNeeded: s.next.moreNeeded }).toEqual(
+          engine.next && { tierIndex: engine.next.tierIndex, ratePercent: engine.next.ratePercent, moreNeeded: engine.next.moreNeeded },
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the worked example: 112 % of 1,000,000 is the second tier, 80,000.00 short of the third (from 1,200,000)', () => {
+    const p = RebateProgrammeSchema.parse({
+      kind: 'attainment',
+      method: 'retroactive',
+      thresholdPercent: '80',
+      tiers: [
+        { fromPercent: '80', ratePercent: '2' },
+        { fromPercent: '100', ratePercent: '4' },
+        { fromPercent: '120', ratePercent: '6' },
+      ],
+    });
+    expect(tierStanding(p, '1000000', '1120000')).toEqual({ tierIndex: 1, ratePercent: '4', next: { tierIndex: 2, ratePercent: '6', from: '1200000', moreNeeded: '80000.00' } });
+    expect(tierStanding(p, '0', '5')).toEqual({ tierIndex: null, ratePercent: null, next: null });
   });
 });

@@ -113,3 +113,53 @@ export function terminatedForBreach(status: string, terminationReason: string | 
   const r = terminationReason.trim().toLowerCase();
   return r.startsWith('breach') || r.includes('违约');
 }
+
+/** Where an achievement stands in a programme: the tier reached and the gap to the next one — the engine's own figures. */
+export interface TierStanding {
+  tierIndex: number | null;
+  ratePercent: string | null;
+  next: { tierIndex: number; ratePercent: string; from: string; moreNeeded: string } | null;
+}
+
+/**
+ * The tier reached and the gap to the next tier, without the rebate arithmetic: the same `tierIndex`, `ratePercent`
+ * and `next.moreNeeded` as computeRebate (a property test holds them equal), at a fraction of its cost — the vendor's
+ * overview sorts and flags 20,000 agreements on these and runs the full engine only for the rows it shows.
+ * Steps as in the engine: an attainment tier starts at max(its percent, the threshold) × quota ÷ 100 (no tier without
+ * a quota); a volume band at its volume.
+ */
+export function tierStanding(programme: RebateProgramme, quota: string, achievement: string, steps: TierSteps = tierSteps(programme, quota)): TierStanding {
+  const achieved = new Dec(achievement);
+  let tierIndex: number | null = null;
+  if (steps.usable) for (let i = 0; i < steps.from.length; i++) if (achieved.gte(steps.from[i])) tierIndex = i;
+  const nextIndex = tierIndex === null ? 0 : tierIndex + 1;
+  const next =
+    steps.usable && nextIndex < steps.from.length
+      ? {
+          tierIndex: nextIndex,
+          ratePercent: steps.rate[nextIndex],
+          from: steps.from[nextIndex].toFixed(),
+          moreNeeded: Dec.max(steps.from[nextIndex].minus(achieved), 0).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2),
+        }
+      : null;
+  return { tierIndex, ratePercent: tierIndex === null ? null : steps.rate[tierIndex], next };
+}
+
+/** A programme's steps for one quota, as tierStanding reads them (computed once per programme and quota). */
+export interface TierSteps {
+  usable: boolean;
+  from: InstanceType<typeof Dec>[];
+  rate: string[];
+}
+
+export function tierSteps(programme: RebateProgramme, quota: string): TierSteps {
+  const q = new Dec(quota);
+  if (programme.kind === 'volume_pricing')
+    return { usable: true, from: programme.bands.map((b) => new Dec(b.fromVolume)), rate: programme.bands.map((b) => new Dec(b.discountPercent).toFixed()) };
+  const threshold = new Dec(programme.thresholdPercent);
+  return {
+    usable: q.gt(0),
+    from: programme.tiers.map((t) => Dec.max(new Dec(t.fromPercent), threshold).times(q).div(HUNDRED)),
+    rate: programme.tiers.map((t) => new Dec(t.ratePercent).toFixed()),
+  };
+}

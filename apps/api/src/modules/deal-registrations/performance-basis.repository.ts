@@ -29,20 +29,35 @@ export class PerformanceBasisRepository {
 
   async wonTotals(requests: readonly BasisRequest[], excludeIds: readonly string[], m: EntityManager = this.db.manager): Promise<WonTotal[]> {
     if (!requests.length) return [];
+    // The plain sum per (agreement, period) is an index-only range scan per agreement (deal_registrations_won_basis_idx,
+    // no heap and no hash of a million rows); split deals and excluded ones are few and corrected afterwards by id.
     return m.query(
-      `WITH split AS (
-         SELECT DISTINCT ON (cp.registration_id) cp.registration_id, cp.share_percent::numeric / 100 AS share
+      `WITH t AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[]) AS t(key, agreement_id, period_start, period_end)),
+       split AS (
+         SELECT DISTINCT ON (cp.registration_id) cp.registration_id AS id, cp.share_percent::numeric / 100 AS share
            FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
           WHERE c.resolution = 'split' AND cp.share_percent IS NOT NULL AND cp.registration_id IS NOT NULL
-          ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST)
-       SELECT t.key, sum(r.won_amount * coalesce(s.share, 1))::text AS achievement, count(*)::int AS lines
-         FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[]) AS t(key, agreement_id, period_start, period_end)
-         JOIN deal_registrations r
-           ON r.agreement_id = t.agreement_id AND r.status = 'won' AND r.won_on BETWEEN t.period_start AND t.period_end
-         LEFT JOIN split s ON s.registration_id = r.id
-         LEFT JOIN unnest($5::uuid[]) AS x(id) ON x.id = r.id
-        WHERE r.won_amount IS NOT NULL AND x.id IS NULL
-        GROUP BY t.key`,
+          ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST),
+       excluded AS (SELECT DISTINCT id FROM unnest($5::uuid[]) AS x(id)),
+       special AS (
+         SELECT r.agreement_id, r.won_on, r.won_amount, (e.id IS NOT NULL) AS excluded, s.share
+           FROM (SELECT id FROM split UNION SELECT id FROM excluded) ids
+           JOIN deal_registrations r ON r.id = ids.id
+           LEFT JOIN split s ON s.id = r.id
+           LEFT JOIN excluded e ON e.id = r.id
+          WHERE r.status = 'won' AND r.won_amount IS NOT NULL AND r.agreement_id IS NOT NULL),
+       corr AS (
+         SELECT t.key, sum(CASE WHEN sp.excluded THEN sp.won_amount ELSE sp.won_amount * (1 - sp.share) END) AS less,
+                count(*) FILTER (WHERE sp.excluded) AS dropped
+           FROM special sp JOIN t ON t.agreement_id = sp.agreement_id AND sp.won_on BETWEEN t.period_start AND t.period_end
+          GROUP BY t.key)
+       SELECT t.key, (b.amount - coalesce(c.less, 0))::text AS achievement, (b.n - coalesce(c.dropped, 0))::int AS lines
+         FROM t
+         CROSS JOIN LATERAL (
+           SELECT sum(r.won_amount) AS amount, count(*) AS n FROM deal_registrations r
+            WHERE r.agreement_id = t.agreement_id AND r.status = 'won' AND r.won_on BETWEEN t.period_start AND t.period_end AND r.won_amount IS NOT NULL) b
+         LEFT JOIN corr c ON c.key = t.key
+        WHERE b.n > 0 AND b.n - coalesce(c.dropped, 0) > 0`,
       [requests.map((q) => q.key), requests.map((q) => q.agreementId), requests.map((q) => q.start), requests.map((q) => q.end), excludeIds],
     );
   }

@@ -22,6 +22,8 @@ import {
   type RebateResult,
   type Scope,
   thresholdOf,
+  tierStanding,
+  tierSteps,
   watchFlag,
   type WatchFlag,
   weeklySeries,
@@ -40,7 +42,6 @@ import { QuotasRepository } from './quotas.repository';
 import { RebateLedgerRepository } from './rebate-ledger.repository';
 
 type AgreementRow = NonNullable<Awaited<ReturnType<AgreementsRepository['row']>>>;
-type RebateTerms = Pick<AgreementTerms, 'pricing' | 'evaluationPeriod' | 'quotaPerPeriod'>;
 
 const money = (v: string | number) => new Dec(v).toFixed(2);
 const key = (agreementId: string, periodStart: string) => `${agreementId}|${periodStart}`;
@@ -89,14 +90,30 @@ interface Figures {
 }
 
 /** One period's figures from its basis lines: the engine when there is a programme, attainment and pace always. */
-function figures(terms: RebateTerms, period: EvaluationPeriod, quota: string, lines: readonly BasisLine[], alreadySettled: string, today: string): Figures {
-  const programme = programmeOfTerms(terms);
+function figures(programme: RebateProgramme | null, period: EvaluationPeriod, quota: string, lines: readonly BasisLine[], alreadySettled: string, elapsed: number): Figures {
   const result = programme ? computeRebate({ programme, quota, lines, alreadySettled }) : null;
   const achievement = result ? result.achievement : lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1)), new Dec(0)).toFixed();
   const attainmentPercent = attainmentOf(achievement, quota);
-  const elapsed = elapsedFraction(period, today);
   const watch = watchFlag({ quota, attainmentPercent, thresholdPercent: thresholdOf(programme), elapsedFraction: elapsed, next: result?.next ?? null, nextFrom: nextFrom(programme, result?.next ?? null) });
   return { programme, quota, achievement, attainmentPercent, elapsed, result, watch };
+}
+
+/** One agreement placed in the overview before the page is chosen. */
+interface Standing {
+  a: Awaited<ReturnType<AgreementsRepository['activeOn']>>[number];
+  period: EvaluationPeriod;
+  programme: RebateProgramme | null;
+  basis: string[];
+  row: PerformanceOverviewRow;
+}
+
+/** Memoises a pure function of a string key for one request (20,000 agreements share few terms and periods). */
+function memo<T>(f: (k: string) => T): (k: string) => T {
+  const cache = new Map<string, T>();
+  return (k) => {
+    if (!cache.has(k)) cache.set(k, f(k));
+    return cache.get(k) as T;
+  };
 }
 
 /**
@@ -161,7 +178,7 @@ export class PerformanceService {
       await this.settled(row.id, period.start),
       await this.repo.statementOf(row.id, period.start),
     ];
-    const f = figures(row.terms, period, quota.amount, lines, alreadySettled, today);
+    const f = figures(programmeOfTerms(row.terms), period, quota.amount, lines, alreadySettled, elapsedFraction(period, today));
     const visible = statement && (scope.kind !== 'partner' || statement.status !== 'draft') ? statement : null;
     return {
       agreement: {
@@ -238,13 +255,33 @@ export class PerformanceService {
     return [{ end: latest.end, achievement: total?.achievement ?? '0', quota: quota.amount }];
   }
 
-  /** Every active agreement's current period, with the watch flag; filtered, sorted and paged in memory. */
+  /**
+   * Every active agreement's current period, with the watch flag; filtered, sorted and paged in memory. Set-based: one
+   * statement per source for all agreements (agreements, quotas, won totals, settlements, sell-out totals, names), then
+   * the engine per agreement; programmes, periods and pace are computed once per distinct pricing / term.
+   */
   async overview(q: PerformanceOverviewQuery, today: string): Promise<PerformanceOverviewPage> {
     const m = this.db.manager;
-    const active = (await this.agreements.activeOn(m, today)).filter((a) => !q.partnerId || a.partnerId === q.partnerId).filter((a) => !q.type || a.type === q.type);
-    const current = active.map((a, i) => ({ a, key: i, period: periodOf(periodsOf(a), today)! }));
+    const programmeOf = memo((json: string) => programmeOfTerms({ pricing: JSON.parse(json) }));
+    const currentOf = memo((k: string) => {
+      const [start, end, kind] = k.split('|');
+      return periodOf(evaluationPeriods(start, end, kind as 'quarter' | 'half' | 'year'), today);
+    });
+    const stepsOf = memo((k: string) => {
+      const cut = k.lastIndexOf('|');
+      return tierSteps(programmeOf(k.slice(0, cut))!, k.slice(cut + 1));
+    });
+    const paceOf = memo((k: string) => {
+      const [start, end] = k.split('|');
+      const elapsed = elapsedFraction({ index: 0, start, end }, today);
+      return { elapsed, pace: pacePercent(elapsed) };
+    });
+    const active = (await this.agreements.activeOn(m, today)).filter((a) => (!q.partnerId || a.partnerId === q.partnerId) && (!q.type || a.type === q.type));
+    const current = active
+      .map((a, i) => ({ a, key: i, period: currentOf(`${a.startDate}|${a.endDate}|${a.evaluationPeriod ?? 'quarter'}`) }))
+      .filter((c): c is typeof c & { period: EvaluationPeriod } => c.period !== null);
     const pairs = current.map((c) => ({ agreementId: c.a.id, periodStart: c.period.start }));
-    const reversed = await this.repo.reversedIds();
+    const reversed = await this.repo.reversedIds(undefined, m);
     const [set, totals, settled, sold, names] = [
       await this.quotas.forPairs(pairs, m),
       await this.basisTotals.wonTotals(
@@ -260,53 +297,87 @@ export class PerformanceService {
       new Map((await this.partners.briefs(m, [...new Set(active.map((a) => a.partnerId))])).map((p) => [p.id, p.name])),
     ];
     const achieved = new Map(totals.map((t) => [t.key, t.achievement]));
-    let rows: PerformanceOverviewRow[] = current.map(({ a, key: k, period }) => {
-      const quota = quotaFor(a.terms, set.get(key(a.id, period.start))).amount;
-      const basis = [achieved.get(k), sold.get(a.id)?.amount].filter((x): x is string => !!x).map((amount, i) => ({ id: `${a.id}:${i}`, amount }));
-      const f = figures(a.terms, period, quota, basis, settled.get(key(a.id, period.start)) ?? '0', today);
+    // Every agreement is placed by its attainment, tier and gap (tierStanding: the engine's figures without the rebate
+    // arithmetic), so the sort, the watch list and its counts cover all of them; the full engine runs for the page.
+    let rows: Standing[] = current.map(({ a, key: k, period }) => {
+      const quota = quotaFor(a, set.get(key(a.id, period.start))).amount;
+      const basis = [achieved.get(k), sold.get(a.id)?.amount].filter((x): x is string => !!x && x !== '0');
+      const achievement = basis.length === 1 ? basis[0] : basis.reduce((acc, x) => acc.plus(x), new Dec(0)).toFixed();
+      const programme = a.pricingJson ? programmeOf(a.pricingJson) : null;
+      const { elapsed, pace } = paceOf(`${period.start}|${period.end}`);
+      const standing = programme ? tierStanding(programme, quota, achievement, stepsOf(`${a.pricingJson}|${quota}`)) : null;
+      const attainmentPercent = attainmentOf(achievement, quota);
+      const watch = watchFlag({ quota, attainmentPercent, thresholdPercent: thresholdOf(programme), elapsedFraction: elapsed, next: standing?.next ?? null, nextFrom: programme?.kind === 'volume_pricing' ? (standing?.next?.from ?? null) : null });
       return {
-        agreementId: a.id,
-        agreementNumber: agreementNumber(a.type, a.startDate, a.id),
-        agreementType: a.type,
-        partnerId: a.partnerId,
-        partnerName: names.get(a.partnerId) ?? '',
-        periodStart: period.start,
-        periodEnd: period.end,
-        quota,
-        achievement: money(f.achievement),
-        attainmentPercent: f.attainmentPercent,
-        pacePercent: pacePercent(f.elapsed),
-        tierIndex: f.result?.tierIndex ?? null,
-        ratePercent: f.result?.ratePercent ?? null,
-        earned: f.result?.earned ?? '0.00',
-        moreNeeded: f.result?.next?.moreNeeded ?? null,
-        nextRatePercent: f.result?.next?.ratePercent ?? null,
-        watch: f.watch,
+        a,
+        period,
+        programme,
+        basis,
+        row: {
+          agreementId: a.id,
+          agreementNumber: '',
+          agreementType: a.type,
+          partnerId: a.partnerId,
+          partnerName: names.get(a.partnerId) ?? '',
+          periodStart: period.start,
+          periodEnd: period.end,
+          quota,
+          achievement,
+          attainmentPercent,
+          pacePercent: pace,
+          tierIndex: standing?.tierIndex ?? null,
+          ratePercent: standing?.ratePercent ?? null,
+          earned: '0.00',
+          moreNeeded: standing?.next?.moreNeeded ?? null,
+          nextRatePercent: standing?.next?.ratePercent ?? null,
+          watch,
+        },
       };
     });
     const counts = { close_to_next_tier: 0, at_risk: 0 };
-    for (const r of rows) if (r.watch) counts[r.watch]++;
-    if (q.watch) rows = rows.filter((r) => (q.watch === 'any' ? r.watch !== null : r.watch === q.watch));
-    rows.sort(comparator(q.sort, q.order));
+    for (const r of rows) if (r.row.watch) counts[r.row.watch]++;
+    if (q.watch) rows = rows.filter((r) => (q.watch === 'any' ? r.row.watch !== null : r.row.watch === q.watch));
+    sortRows(rows, q.sort, q.order);
     const total = rows.length;
-    const items = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    const items = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(({ a, programme, basis, row }) => {
+      const settledFor = settled.get(key(a.id, row.periodStart)) ?? '0';
+      const result = programme ? computeRebate({ programme, quota: row.quota, lines: basis.map((amount, i) => ({ id: `${a.id}:${i}`, amount })), alreadySettled: settledFor }) : null;
+      return {
+        ...row,
+        agreementNumber: agreementNumber(a.type, a.startDate, a.id),
+        achievement: money(row.achievement),
+        tierIndex: result?.tierIndex ?? null,
+        ratePercent: result?.ratePercent ?? null,
+        earned: result?.earned ?? '0.00',
+        moreNeeded: result?.next?.moreNeeded ?? null,
+        nextRatePercent: result?.next?.ratePercent ?? null,
+      };
+    });
     return { items, total, page: q.page, pageSize: q.pageSize, asOf: today, counts };
   }
 }
 
 const COLLATOR = new Intl.Collator('zh-CN');
 
-/** Sort of the overview; rows without the figure (no quota, top tier) go last either way; ties by partner, agreement. */
-function comparator(sort: PerformanceOverviewQuery['sort'], order: 'asc' | 'desc') {
+/**
+ * Sort of the overview. By attainment or gap: rows without the figure (no quota, top tier) go last either way, ties by
+ * agreement id; by partner: the partner's name in Chinese collation, then agreement id. The figures are read as numbers
+ * once per row — ordering only, no arithmetic (two-decimal figures compare exactly as numbers at these magnitudes).
+ */
+function sortRows(rows: Standing[], sort: PerformanceOverviewQuery['sort'], order: 'asc' | 'desc'): void {
   const dir = order === 'asc' ? 1 : -1;
-  const figure = (r: PerformanceOverviewRow) => (sort === 'attainment' ? r.attainmentPercent : sort === 'moreNeeded' ? r.moreNeeded : null);
-  const tie = (a: PerformanceOverviewRow, b: PerformanceOverviewRow) => COLLATOR.compare(a.partnerName, b.partnerName) || (a.agreementId < b.agreementId ? -1 : a.agreementId > b.agreementId ? 1 : 0);
-  return (a: PerformanceOverviewRow, b: PerformanceOverviewRow) => {
-    if (sort === 'partner') return dir * tie(a, b);
-    const x = figure(a);
-    const y = figure(b);
-    if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
-    // Ordering only (no arithmetic): two-decimal figures compare exactly as numbers at these magnitudes.
-    return dir * (Number(x) - Number(y)) || tie(a, b);
-  };
+  const byId = (a: Standing, b: Standing) => (a.row.agreementId < b.row.agreementId ? -1 : a.row.agreementId > b.row.agreementId ? 1 : 0);
+  if (sort === 'partner') {
+    rows.sort((a, b) => dir * (COLLATOR.compare(a.row.partnerName, b.row.partnerName) || byId(a, b)));
+    return;
+  }
+  const keyed = rows.map((r) => {
+    const f = sort === 'attainment' ? r.row.attainmentPercent : r.row.moreNeeded;
+    return { r, k: f === null ? null : Number(f) };
+  });
+  keyed.sort((x, y) => {
+    if (x.k === null || y.k === null) return x.k === y.k ? byId(x.r, y.r) : x.k === null ? 1 : -1;
+    return dir * (x.k - y.k) || byId(x.r, y.r);
+  });
+  keyed.forEach((x, i) => (rows[i] = x.r));
 }
