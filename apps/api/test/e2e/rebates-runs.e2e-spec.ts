@@ -341,6 +341,15 @@ describe('rebate runs, statements and the ledger', () => {
        VALUES ($1, $2, $3, 2, '2031-10-20', '出货客户一', $4, 10, 60000.00), ($1, $2, $3, 3, '2031-11-20', '出货客户二', $4, 5, 40000.00)`,
       [report, a3, huaxinId, product.id],
     );
+    // A split deal of Huaxin's own agreement in Q4: its conflict gave Huaxin 60%.
+    const [ind] = await ds.query(`SELECT id FROM industries ORDER BY code LIMIT 1`);
+    const [reg] = await ds.query(`SELECT id FROM regions ORDER BY code LIMIT 1`);
+    await addDeal('分成客户', huaxinId, a1, '150000.00', '2031-11-11', { industryId: ind.id, regionId: reg.id, userId: u.id });
+    const [{ id: conflict }] = await ds.query(
+      `INSERT INTO conflicts (kind, status, registration_id, resolution, rationale, resolved_by, resolved_at) VALUES ('duplicate_customer', 'resolved', $1, 'split', '双方共同推进', $2, now()) RETURNING id`,
+      [deals['分成客户'], u.id],
+    );
+    await ds.query(`INSERT INTO conflict_parties (conflict_id, registration_id, share_percent, awarded) VALUES ($1, $2, 60, true)`, [conflict, deals['分成客户']]);
     const started = await api(app, manager).post('/api/rebate-runs').send({ period: '2031-Q4' }).expect(202);
     // The in-process delivery and two more executors (a redelivery, a resume at start-up) race on the same run.
     const service = app.get(RebateRunsService);
@@ -354,6 +363,10 @@ describe('rebate runs, statements and the ledger', () => {
       ['sell_out', '出货客户一', '2400.00'],
       ['sell_out', '出货客户二', '1600.00'],
     ]);
+    // 150,000 × 60% = 90,000: 90% → 2% = 1,800.
+    const split = await statementOf(a1, '2031-10-01');
+    expect(split).toMatchObject({ achievement: '90000.00', earned: '1800.00' });
+    expect(split.lines).toEqual([expect.objectContaining({ sourceId: deals['分成客户'], amount: '150000.00', share: '0.6', achievement: '90000.00', rebate: '1800.00' })]);
     const mine = [a1, a2, a3];
     const perAgreement = await ds.query(
       `SELECT agreement_id, count(*)::int AS n FROM rebate_statements WHERE agreement_id = ANY($1) AND period_start >= '2031-10-01' GROUP BY agreement_id`,
@@ -365,7 +378,7 @@ describe('rebate runs, statements and the ledger', () => {
               (SELECT sum(earned) FROM rebate_statements WHERE agreement_id = ANY($1) AND period_start >= '2031-10-01')::text AS statements`,
       [mine],
     );
-    expect(balance).toEqual({ ledger: '4000.00', statements: '4000.00' });
+    expect(balance).toEqual({ ledger: '5800.00', statements: '5800.00' });
   });
 
   it('refuses a period that is not a quarter, half or year; lists runs for vendor roles only', async () => {

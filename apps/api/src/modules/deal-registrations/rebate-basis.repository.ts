@@ -40,10 +40,12 @@ export class RebateBasisRepository {
          FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[]) AS t(key, agreement_id, period_start, period_end)
          JOIN deal_registrations r
            ON r.agreement_id = t.agreement_id AND r.status = 'won' AND r.won_on BETWEEN t.period_start AND t.period_end
-         LEFT JOIN LATERAL (
-           SELECT cp.share_percent FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
-            WHERE cp.registration_id = r.id AND c.resolution = 'split' AND cp.share_percent IS NOT NULL
-            ORDER BY c.resolved_at DESC NULLS LAST LIMIT 1) s ON true
+         -- Split shares are few: one small hashed set, not a probe per line.
+         LEFT JOIN (
+           SELECT DISTINCT ON (cp.registration_id) cp.registration_id, cp.share_percent
+             FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
+            WHERE c.resolution = 'split' AND cp.share_percent IS NOT NULL AND cp.registration_id IS NOT NULL
+            ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST) s ON s.registration_id = r.id
         WHERE r.won_amount IS NOT NULL
         ORDER BY t.key, r.won_on, r.id`,
       [requests.map((q) => q.key), requests.map((q) => q.agreementId), requests.map((q) => q.start), requests.map((q) => q.end)],
