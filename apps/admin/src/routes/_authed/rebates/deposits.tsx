@@ -109,7 +109,7 @@ function DepositCard({ agreementId, label }: { agreementId: string; label: strin
           </Timeline>
         )}
       </Card>
-      {canManageRebates(me?.role) && <PostTransition deposit={d} timeZone={me?.timeZone} />}
+      {canManageRebates(me?.role) && <PostTransition key={d.status} deposit={d} timeZone={me?.timeZone} />}
     </>
   );
 }

@@ -68,6 +68,7 @@ export function QuotaEditor({ agreementId, canEdit }: { agreementId: string; can
     {
       key: 'action',
       header: '',
+      aside: true,
       cell: (q: Quota) =>
         canEdit ? (
           <Button size="xs" variant="light" onClick={() => setEditing(q)} aria-label={`${t('rebates.quotas.edit')} ${t('rebates.quotas.periodN', { n: q.periodIndex })}`}>
@@ -84,7 +85,7 @@ export function QuotaEditor({ agreementId, canEdit }: { agreementId: string; can
       <Text size="xs" c="dimmed" mb="sm">
         {t('rebates.quotas.help')}
       </Text>
-      <ResponsiveTable label={t('rebates.quotas.title')} columns={columns} rows={data.items} rowKey={(q) => q.periodStart} minWidth={420} />
+      <ResponsiveTable label={t('rebates.quotas.title')} columns={columns} rows={data.items} rowKey={(q) => q.periodStart} phone />
       {editing && <QuotaDialog agreementId={agreementId} quota={editing} onClose={() => setEditing(null)} />}
     </Card>
   );
