@@ -220,6 +220,31 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
     expect(page2.total).toBeGreaterThanOrEqual(3);
   });
 
+  it('distribution: tiered price breaks become volume bands, and sell-out lines count with won deals', async () => {
+    // breaks: 100 from 0 units, 90 from 1,000 units → bands from 0 at 0 % and from 100,000 at 10 %
+    const dist = await agreement({ type: 'distribution', quota: null, pricing: { model: 'tiered', breaks: [{ minQuantity: 0, unitPrice: '100.00' }, { minQuantity: 1000, unitPrice: '90.00' }] } });
+    const [{ id: productId }] = await sql(`SELECT id FROM products ORDER BY id LIMIT 1`);
+    const [report] = await sql(
+      `INSERT INTO sell_out_reports (agreement_id, partner_id, period_start, period_end, file_name, row_count, imported_count, submitted_by)
+       VALUES ($1, $2, '2026-10-01', '2026-12-31', 'q4.csv', 2, 2, $3) RETURNING id`,
+      [dist, huaxin, ownerId],
+    );
+    await sql(
+      `INSERT INTO sell_out_lines (report_id, agreement_id, partner_id, row_no, sold_on, customer, product_id, quantity, amount)
+       VALUES ($1, $2, $3, 2, '2026-10-05', '客户甲', $4, 700, '70000.00'), ($1, $2, $3, 3, '2026-11-20', '客户乙', $4, 300, '30000.00')`,
+      [report.id, dist, huaxin, productId],
+    );
+    await won(dist, '20000.00', '2026-11-01');
+    const p = (await api(app, huaxinOwner).get(`/api/agreements/${dist}/performance`)).body;
+    expect(p.programme).toEqual({ kind: 'volume_pricing', bands: [{ fromVolume: '0', discountPercent: '0' }, { fromVolume: '100000', discountPercent: '10' }], capAmount: null });
+    expect(p).toMatchObject({ achievement: '120000.00', lines: 3, attainmentPercent: null, quota: { amount: '0.00', source: 'none' } });
+    expect(p.result).toMatchObject({ tierIndex: 1, ratePercent: '10', method: 'incremental', earned: '2000.00', next: null });
+    // the series stops at today (2026-11-15): the sale of 11-20 is not in it yet — it is dated after today
+    expect(p.series.at(-1)).toEqual({ date: '2026-11-15', achievement: '90000.00' });
+    const row = (await api(app, manager).get(`/api/rebates/performance?partnerId=${huaxin}&type=distribution&pageSize=200`)).body.items.find((r: { agreementId: string }) => r.agreementId === dist);
+    expect(row).toMatchObject({ achievement: '120000.00', tierIndex: 1, earned: '2000.00', moreNeeded: null, watch: null });
+  });
+
   const DEPOSIT = { amount: '200000.00', dueDate: '2026-01-15', handling: 'offset' };
 
   it('deposit: due → paid → offset, offset only once performance was reached; each move a ledger entry and an audit row', async () => {
