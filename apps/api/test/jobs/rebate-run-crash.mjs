@@ -192,6 +192,11 @@ try {
     90_000,
   );
   check(done.status === 'succeeded' && done.done === done.total && done.errors === 0, `after restart: ${done.status}, ${done.done} of ${done.total} done, ${done.errors} errors`);
+  const counts0 = (await db.query(`SELECT created_count, updated_count, unchanged_count FROM rebate_runs WHERE id = $1`, [runId])).rows[0];
+  check(
+    counts0.created_count === done.total && counts0.updated_count === 0 && counts0.unchanged_count === 0,
+    `resumed from the cursor, not from the start: ${counts0.created_count} created, ${counts0.updated_count} rewritten, ${counts0.unchanged_count} unchanged`,
+  );
   const api = await call('GET', `/rebate-runs/${runId}`, token);
   check(api.status === 200 && api.body.percent === 100, `GET /rebate-runs/:id → ${api.status}, ${api.body?.percent}%`);
 
