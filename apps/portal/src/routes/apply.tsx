@@ -138,7 +138,7 @@ function ApplyPage() {
               <Text size="sm" fw={500}>
                 {t('apply.taxIdKind')}
               </Text>
-              <SegmentedControl w="fit-content" {...form.getInputProps('taxIdKind')} data={[{ value: 'uscc', label: t('apply.uscc') }, { value: 'other', label: t('apply.other') }]} />
+              <SegmentedControl w="fit-content" maw="100%" styles={{ label: { whiteSpace: 'normal' } }} {...form.getInputProps('taxIdKind')} data={[{ value: 'uscc', label: t('apply.uscc') }, { value: 'other', label: t('apply.other') }]} />
             </Stack>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={form.values.taxIdKind === 'uscc' ? t('apply.uscc') : t('apply.taxId')} {...form.getInputProps('taxId')} required maxLength={40} />
