@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { zodForm } from './forms';
+import { ApiError } from './api';
+import { apiFieldErrors, zodForm } from './forms';
 import { initI18n } from './i18n';
 
 const schema = z
@@ -47,5 +48,15 @@ describe('zodForm with field specs', () => {
     const errors = form.validate({ code: 'DATA-101', name: 'x', partnerId: 'not-an-id', startDate: '', endDate: '2027-04-01' });
     expect(errors.partnerId).toBe('请从列表中选择合作伙伴');
     expect(errors.startDate).toBe('请填写开始日期');
+  });
+
+  it("words the API's field issues the same way, keeping a rule's own words", () => {
+    initI18n({ en: {}, 'zh-CN': {} }, 'en');
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'Invalid input', [
+      { path: 'name', code: 'validation.required', message: 'This field is required.' },
+      { path: 'partnerId', code: 'invalid_format', message: 'Choose an option from the list.' },
+      { path: 'endDate', code: 'validation.end_before_start', message: 'The end date must be on or after the start date.' },
+    ]);
+    expect(apiFieldErrors(error, 'failed', fields)).toEqual({ name: 'Enter the name', partnerId: 'Choose the partner', endDate: 'The end date must be on or after the start date.' });
   });
 });

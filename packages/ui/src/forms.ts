@@ -28,7 +28,8 @@ export function apiFieldErrors(error: unknown, fallback: string, fields: FieldSp
   for (const issue of error.issues) {
     const spec = specFor(fields, issue.path);
     // A rule's own refusal (its code is a catalogue key: "the end date is before the start") keeps its words.
-    out[issue.path] ??= spec && (!issue.code.includes('.') || GENERIC_MESSAGES.has(issue.code)) ? fieldMessage({ code: issue.code }, spec, translate as never) : issue.message;
+    const code = issue.code === 'validation.required' ? 'required' : issue.code;
+    out[issue.path] ??= spec && (!code.includes('.') || GENERIC_MESSAGES.has(code)) ? fieldMessage({ code }, spec, translate as never) : issue.message;
   }
   return out;
 }
