@@ -92,7 +92,9 @@ describe('rebates, in Chromium', () => {
     await row.getByRole('link').first().click();
     await m.waitForURL(/\/admin\/rebates\/statements\/[0-9a-f-]{36}$/);
     const statementUrl = m.url();
-    const number = (await m.getByRole('heading', { level: 2 }).textContent())!.trim();
+    const heading = m.getByRole('heading', { level: 2, name: /^RS-/ });
+    await heading.waitFor();
+    const number = (await heading.textContent())!.trim();
     expect(number).toMatch(/^RS-/);
     await m.getByText('计算说明').waitFor();
     await m.getByText(/^下一档：再增加 ¥[\d,.]+ 业绩即达/).waitFor();
@@ -124,6 +126,31 @@ describe('rebates, in Chromium', () => {
     // The run page is still there for the record.
     await a.goto(runUrl);
     await a.getByText('成功', { exact: true }).waitFor();
+
+    // The other rebate screens read as they should at both widths.
+    await a.goto(`${baseUrl()}/admin/rebates/disputes`);
+    await a.getByRole('button', { name: '处理' }).first().waitFor();
+    await shots(a, 'rebates-admin-disputes');
+    await a.getByRole('tab', { name: '保证金' }).click();
+    await a.getByText('登记状态变更').waitFor();
+    await shots(a, 'rebates-admin-deposits');
+    await a.getByRole('tab', { name: '付款' }).click();
+    await a.getByRole('button', { name: '新增发票' }).waitFor();
+    await a.getByText(/逾期 \d+ 天/).first().waitFor();
+    await shots(a, 'rebates-admin-payments');
+    await a.getByRole('tab', { name: '应付返利' }).click();
+    await a.getByTestId('liability-total').waitFor();
+    await shots(a, 'rebates-admin-liability');
+    // The partner 360 card and the agreement's quota per period.
+    await a.goto(statementUrl);
+    await a.getByRole('link', { name: '华信智联科技有限公司' }).first().click();
+    await a.getByTestId('partner-rebate-liability').waitFor();
+    await a.getByText('本期达成率', { exact: false }).first().waitFor();
+    await a.goBack();
+    await a.getByRole('link', { name: '独家' }).first().click();
+    await a.getByText('各期间任务额').waitFor();
+    await a.getByRole('button', { name: /^修改 第 1 期$/ }).waitFor();
+    await shots(a, 'rebates-admin-agreement-quotas');
 
     // 4. The partner sees the approved statement with its explanation and the distance to the next tier.
     const p = partner.page;
