@@ -251,7 +251,7 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
     const ex = await agreement({ type: 'exclusive', pricing: null, deposit: DEPOSIT });
     const first = await api(app, huaxinOwner).get(`/api/agreements/${ex}/deposit`);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ amount: '200000.00', dueOn: '2026-01-15', handling: 'offset', status: 'due', performanceReached: false, terminatedForBreach: false, allowed: ['paid'], events: [] });
+    expect(first.body).toMatchObject({ amount: '200000.00', dueOn: '2026-01-15', handling: 'offset', status: 'due', performanceReached: false, attainmentPercent: '0.00', thresholdPercent: '100', terminatedForBreach: false, allowed: ['paid'], events: [] });
 
     const early = await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15' });
     expect(early.status).toBe(409);
@@ -262,12 +262,15 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
 
     const notYet = await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15' });
     expect(notYet.status).toBe(409);
-    expect(notYet.body.code).toBe('DEPOSIT_PERFORMANCE_NOT_REACHED');
-    // the latest ended quarter (Q3) must reach its full quota: 999,999.99 is not enough, one more cent is
+    expect(notYet.body).toMatchObject({ code: 'DEPOSIT_PERFORMANCE_NOT_REACHED', details: { attainment: '0.00', threshold: '100' } });
+    // the latest ended quarter (Q3, quota 1,000,000) must attain its full quota: one cent short is not enough, however
+    // well an earlier quarter did
+    await won(ex, '2000000.00', '2026-02-01');
     await won(ex, '999999.99', '2026-08-01');
-    expect((await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15' })).body.code).toBe('DEPOSIT_PERFORMANCE_NOT_REACHED');
+    const short = await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15' });
+    expect(short.body).toMatchObject({ code: 'DEPOSIT_PERFORMANCE_NOT_REACHED', details: { attainment: '100.00', threshold: '100' } });
     await won(ex, '0.01', '2026-09-30');
-    expect((await api(app, manager).get(`/api/agreements/${ex}/deposit`)).body).toMatchObject({ performanceReached: true, allowed: ['offset', 'refunded'] });
+    expect((await api(app, manager).get(`/api/agreements/${ex}/deposit`)).body).toMatchObject({ performanceReached: true, attainmentPercent: '100.00', allowed: ['offset', 'refunded'] });
     const offset = await api(app, manager).post(`/api/agreements/${ex}/deposit-events`).send({ to: 'offset', occurredOn: '2026-11-15', note: 'against Q4 invoice' });
     expect(offset.status).toBe(201);
     expect(offset.body).toMatchObject({ status: 'offset', allowed: [] });

@@ -124,7 +124,12 @@ export const AgreementDepositSchema = z.object({
   dueOn: z.string(),
   handling: z.enum(['offset', 'refund']),
   status: DepositStatusSchema,
+  /** The latest evaluation period ended by today attained its full quota: offset or refund allowed. */
   performanceReached: z.boolean(),
+  /** That period's attainment (two decimals); null before any period has ended. */
+  attainmentPercent: Amount.nullable(),
+  /** What it must attain: 100. */
+  thresholdPercent: Amount,
   terminatedForBreach: z.boolean(),
   /** Transitions `depositTransition` allows now. */
   allowed: z.array(DepositStatusSchema),

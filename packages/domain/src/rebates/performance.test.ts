@@ -70,18 +70,21 @@ describe('weeklySeries', () => {
 });
 
 describe('deposit facts', () => {
-  it('performance reached: the latest ended period achieved its full quota (exactly)', () => {
+  it('performance reached: attainment over the ended periods at least the threshold (exactly)', () => {
     const periods = [
       { end: '2026-03-31', achievement: '1200000', quota: '1000000' },
-      { end: '2026-06-30', achievement: '999999.99', quota: '1000000' },
-      { end: '2026-09-30', achievement: '1000000.00', quota: '1000000' },
-      { end: '2026-12-31', achievement: '100000', quota: '1000000' },
+      { end: '2026-06-30', achievement: '399999.99', quota: '1000000' },
+      { end: '2026-09-30', achievement: '800000', quota: '1000000' },
+      { end: '2026-12-31', achievement: '0', quota: '1000000' },
     ];
-    expect(performanceReached(periods, '2026-11-28')).toBe(true);
-    // 99.999999 % rounds to "100.00" but is not reached
-    expect(performanceReached(periods.slice(0, 2), '2026-11-28')).toBe(false);
-    expect(performanceReached(periods, '2026-03-31')).toBe(false);
-    expect(performanceReached([{ end: '2026-01-31', achievement: '5', quota: '0' }], '2026-11-28')).toBe(false);
+    // on 2026-11-28 three quarters have ended: 2,399,999.99 of 3,000,000 = 79.9999…% — shown as 80.00 but below 80
+    expect(performanceReached(periods, '2026-11-28', 80)).toEqual({ reached: false, attainmentPercent: '80.00' });
+    expect(performanceReached([...periods.slice(0, 3), { end: '2026-09-30', achievement: '0.01', quota: '0' }], '2026-11-28', 80)).toEqual({ reached: true, attainmentPercent: '80.00' });
+    expect(performanceReached(periods, '2026-11-28', '79.5').reached).toBe(true);
+    // the last quarter counts once it has ended
+    expect(performanceReached(periods, '2027-01-01', '59.99')).toEqual({ reached: true, attainmentPercent: '60.00' });
+    expect(performanceReached(periods, '2026-03-31', 80)).toEqual({ reached: false, attainmentPercent: null });
+    expect(performanceReached([{ end: '2026-01-31', achievement: '5', quota: '0' }], '2026-11-28', 80)).toEqual({ reached: false, attainmentPercent: null });
   });
   it('terminated for breach: terminated and the reason names a breach', () => {
     expect(terminatedForBreach('terminated', 'Breach of exclusivity terms')).toBe(true);

@@ -93,14 +93,24 @@ export function weeklySeries(period: EvaluationPeriod, today: string, lines: rea
 }
 
 /**
- * Deposit rule (DOMAIN §4): performance was reached when the latest evaluation period that has ended by `today`
- * achieved at least its full quota (exactly: achievement ≥ quota, not a rounded percentage — 99.9999 % shows as
- * "100.00" but is not reached). Before any period has ended it was not reached; a period without a quota does not count.
+ * Deposit rule (DOMAIN §4): performance was reached when the periods given that have ended by `today` attained at
+ * least `thresholdPercent` of their quota together (Σ achievement ÷ Σ quota). Deposits pass the latest ended period and
+ * 100: the last finished period reached its full quota. Exact: 99.9999 % shows as "100.00" but is not reached.
+ * Before any period has ended, or without a quota, it was not reached. `attainmentPercent` is for display.
  */
-export function performanceReached(periods: readonly { end: string; achievement: string; quota: string }[], today: string): boolean {
-  const ended = periods.filter((p) => p.end < today).sort((a, b) => (a.end < b.end ? -1 : 1));
-  const latest = ended.at(-1);
-  return !!latest && new Dec(latest.quota).gt(0) && new Dec(latest.achievement).gte(latest.quota);
+export function performanceReached(
+  periods: readonly { end: string; achievement: string; quota: string }[],
+  today: string,
+  thresholdPercent: string | number,
+): { reached: boolean; attainmentPercent: string | null } {
+  const ended = periods.filter((p) => p.end < today);
+  const quota = ended.reduce((acc, p) => acc.plus(p.quota), new Dec(0));
+  if (!ended.length || quota.lte(0)) return { reached: false, attainmentPercent: null };
+  const achieved = ended.reduce((acc, p) => acc.plus(p.achievement), new Dec(0));
+  return {
+    reached: achieved.times(HUNDRED).gte(quota.times(thresholdPercent)),
+    attainmentPercent: achieved.div(quota).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2),
+  };
 }
 
 /**

@@ -24,8 +24,8 @@ export const rebatePerformanceErrors = defineErrors({
   },
   DEPOSIT_PERFORMANCE_NOT_REACHED: {
     status: 409,
-    en: 'The deposit can be offset or refunded only after performance was reached (the latest ended period at 100 % of quota or more).',
-    zh: '只有在业绩达成后（最近一个已结束考核期完成任务额的 100% 及以上）才能抵扣或退还保证金。',
+    en: 'The deposit can be offset or refunded only once performance was reached: the latest ended period attained {attainment} % of its quota, {threshold} % is needed.',
+    zh: '只有业绩达成后才能抵扣或退还保证金：最近一个已结束考核期的任务完成率为 {attainment}%，需达到 {threshold}%。',
   },
   DEPOSIT_NOT_TERMINATED_FOR_BREACH: {
     status: 409,

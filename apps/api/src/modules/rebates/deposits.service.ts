@@ -38,8 +38,9 @@ const ALL: DepositStatus[] = ['paid', 'offset', 'refunded', 'forfeited'];
 
 /**
  * Deposits of exclusive agreements (DOMAIN §4; issue #14): `due → paid → offset | refunded | forfeited`, each move an
- * event and a ledger entry in one transaction. Offset or refund once performance was reached (the latest ended
- * evaluation period at ≥ 100 % of its quota); forfeit only when the agreement was terminated for breach.
+ * event and a ledger entry in one transaction. Offset or refund once performance was reached (the latest evaluation
+ * period ended by today attained 100 % of its quota, exactly); forfeit only when the agreement was terminated for
+ * breach (its recorded termination reason names a breach).
  */
 @Injectable()
 export class DepositsService {
@@ -60,8 +61,13 @@ export class DepositsService {
   }
 
   private async facts(m: EntityManager, a: AgreementRow, today: string) {
+    // Performance reached (decided for issue #14): the latest evaluation period ended by today attained its full quota.
+    const threshold = '100';
+    const performance = performanceReached((await this.performance.endedPeriods(a, today, m)).slice(-1), today, threshold);
     return {
-      performanceReached: performanceReached(await this.performance.latestEnded(a, today, m), today),
+      performanceReached: performance.reached,
+      attainmentPercent: performance.attainmentPercent,
+      thresholdPercent: threshold,
       terminatedForBreach: terminatedForBreach(a.status, (a.termination_reason as string | null) ?? null),
     };
   }
@@ -110,11 +116,13 @@ export class DepositsService {
       if (!a) throw AppError.notFound('agreement', id);
       const d = this.terms(a);
       const row = await this.deposits.ensure(m, { agreementId: a.id, partnerId: a.partner_id, amount: d.amount, dueOn: d.dueDate }, true);
-      const check = depositTransition(row.status, body.to, await this.facts(m, a, today));
+      const facts = await this.facts(m, a, today);
+      const check = depositTransition(row.status, body.to, facts);
       if (!check.ok) {
         const code =
           check.reason === 'performance_not_reached' ? 'DEPOSIT_PERFORMANCE_NOT_REACHED' : check.reason === 'not_terminated_for_breach' ? 'DEPOSIT_NOT_TERMINATED_FOR_BREACH' : 'DEPOSIT_TRANSITION_INVALID';
-        throw new AppError(code, { from: row.status, to: body.to }, { from: row.status, to: body.to });
+        const params = { from: row.status, to: body.to, attainment: facts.attainmentPercent ?? '0.00', threshold: facts.thresholdPercent };
+        throw new AppError(code, params, params);
       }
       const eventId = await this.deposits.insertEvent(m, {
         agreementId: a.id,

@@ -242,17 +242,18 @@ export class PerformanceService {
   }
 
   /**
-   * Achievement and quota of the latest evaluation period that has ended by `today` (deposits: performance reached),
-   * or nothing when no period has ended. One basis total for that one period.
+   * Achievement and quota of every evaluation period that has ended by `today` (deposits: performance reached over the
+   * term so far): one basis total per period, in one statement.
    */
-  async latestEnded(row: AgreementRow, today: string, m: EntityManager = this.db.manager): Promise<{ end: string; achievement: string; quota: string }[]> {
+  async endedPeriods(row: AgreementRow, today: string, m: EntityManager = this.db.manager): Promise<{ end: string; achievement: string; quota: string }[]> {
     const ended = periodsOf(this.termsOf(row)).filter((p) => p.end < today);
-    const latest = ended.at(-1);
-    if (!latest) return [];
+    if (!ended.length) return [];
     const reversed = await this.repo.reversedIds(undefined, m);
-    const [total] = await this.basisTotals.wonTotals([{ key: 0, agreementId: row.id, start: latest.start, end: latest.end }], reversed, m);
-    const quota = quotaFor(row.terms, (await this.quotas.forPairs([{ agreementId: row.id, periodStart: latest.start }], m)).get(key(row.id, latest.start)));
-    return [{ end: latest.end, achievement: total?.achievement ?? '0', quota: quota.amount }];
+    const totals = new Map(
+      (await this.basisTotals.wonTotals(ended.map((p, i) => ({ key: i, agreementId: row.id, start: p.start, end: p.end })), reversed, m)).map((t) => [t.key, t.achievement]),
+    );
+    const set = await this.quotas.forPairs(ended.map((p) => ({ agreementId: row.id, periodStart: p.start })), m);
+    return ended.map((p, i) => ({ end: p.end, achievement: totals.get(i) ?? '0', quota: quotaFor(row.terms, set.get(key(row.id, p.start))).amount }));
   }
 
   /**
