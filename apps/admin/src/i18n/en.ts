@@ -1234,6 +1234,8 @@ export const en = {
       performanceReached: 'Performance reached',
       performanceNotReached: 'Performance not reached yet',
       terminatedForBreach: 'Terminated for breach',
+      attainment: 'Latest ended period: {{attainment}} (needs {{threshold}})',
+      noEndedPeriod: 'No period has ended yet (needs {{threshold}})',
       nothingAllowed: 'No transition is possible from this status now.',
       handlings: { offset: 'Offset against rebates', refund: 'Refunded at the end' },
     },

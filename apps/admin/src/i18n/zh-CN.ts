@@ -1238,6 +1238,8 @@ export const zhCN: Shape<typeof en> = {
       performanceReached: '已达成业绩',
       performanceNotReached: '尚未达成业绩',
       terminatedForBreach: '因违约终止',
+      attainment: '最近结束的期间：{{attainment}}（需达 {{threshold}}）',
+      noEndedPeriod: '尚无已结束的期间（需达 {{threshold}}）',
       nothingAllowed: '当前状态下不能做任何变更。',
       handlings: { offset: '抵扣返利', refund: '到期退还' },
     },

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { depositQueryOptions, usePostDepositEvent } from '../../../api/rebates';
 import type { AgreementDeposit } from '../../../api/rebates-schemas';
 import { canManageRebates } from '../../../nav';
-import { errorText, localToday, RebateBadge, useMoney } from './-components/bits';
+import { errorText, localToday, RebateBadge, useMoney, usePercent } from './-components/bits';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ agreementId: z.uuid().optional() });
@@ -55,6 +55,7 @@ function DepositCard({ agreementId, label }: { agreementId: string; label: strin
   const { t } = useTranslation();
   const locale = useLocale();
   const money = useMoney();
+  const pct = usePercent();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const { data: d, error } = useQuery({ ...depositQueryOptions(agreementId), retry: false });
   if (error) return <Alert color={error instanceof ApiError && error.status === 404 ? 'gray' : 'red'}>{errorText(error)}</Alert>;
@@ -75,6 +76,11 @@ function DepositCard({ agreementId, label }: { agreementId: string; label: strin
           <Fact label={t('rebates.deposits.facts')}>
             <Text size="xs" c={d.performanceReached ? 'green' : 'dimmed'}>
               {d.performanceReached ? t('rebates.deposits.performanceReached') : t('rebates.deposits.performanceNotReached')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {d.attainmentPercent === null
+                ? t('rebates.deposits.noEndedPeriod', { threshold: pct(d.thresholdPercent) })
+                : t('rebates.deposits.attainment', { attainment: pct(d.attainmentPercent), threshold: pct(d.thresholdPercent) })}
             </Text>
             {d.terminatedForBreach && (
               <Text size="xs" c="red">
