@@ -268,10 +268,8 @@ export class PerformanceService {
       const [start, end, kind] = k.split('|');
       return periodOf(evaluationPeriods(start, end, kind as 'quarter' | 'half' | 'year'), today);
     });
-    const stepsOf = memo((k: string) => {
-      const cut = k.lastIndexOf('|');
-      return tierSteps(programmeOf(k.slice(0, cut))!, k.slice(cut + 1));
-    });
+    // Tier steps per distinct pricing and quota (keyed by the pricing's text, then by the quota).
+    const stepsByPricing = memo((json: string) => memo((quota: string) => tierSteps(programmeOf(json)!, quota)));
     const paceOf = memo((k: string) => {
       const [start, end] = k.split('|');
       const elapsed = elapsedFraction({ index: 0, start, end }, today);
@@ -306,7 +304,7 @@ export class PerformanceService {
       const achievement = basis.length === 1 ? basis[0] : basis.reduce((acc, x) => acc.plus(x), new Dec(0)).toFixed();
       const programme = a.pricingJson ? programmeOf(a.pricingJson) : null;
       const { elapsed, pace } = paceOf(`${period.start}|${period.end}`);
-      const standing = programme ? tierStanding(programme, quota, achievement, stepsOf(`${a.pricingJson}|${quota}`)) : null;
+      const standing = programme ? tierStanding(programme, quota, achievement, stepsByPricing(a.pricingJson!)(quota)) : null;
       const attainmentPercent = attainmentOf(achievement, quota);
       const watch = watchFlag({ quota, attainmentPercent, thresholdPercent: thresholdOf(programme), elapsedFraction: elapsed, next: standing?.next ?? null, nextFrom: programme?.kind === 'volume_pricing' ? (standing?.next?.from ?? null) : null });
       return {
