@@ -130,22 +130,21 @@ export class PartnersRepository {
     // A search's total stops at DIRECTORY_COUNT_LIMIT + 1 matches ("1000+", `totalExact: false`): a query as common as
     // "公司" matches every partner. The unfiltered directory and its filters keep their exact count (cheap).
     const limit = query.q ? DIRECTORY_COUNT_LIMIT : null;
+    const [{ count }] = await this.db.query(
+      limit === null ? `SELECT count(*)::int AS count FROM partners p ${filter}` : `SELECT count(*)::int AS count FROM (SELECT 1 FROM partners p ${filter} LIMIT ${limit + 1}) x`,
+      params,
+    );
     const order = `${SORTS[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
-    // The count and the page are independent: asked at once (two pooled connections).
-    const [[{ count }], page] = await Promise.all([
-      this.db.query(
-        limit === null ? `SELECT count(*)::int AS count FROM partners p ${filter}` : `SELECT count(*)::int AS count FROM (SELECT 1 FROM partners p ${filter} LIMIT ${limit + 1}) x`,
-        params,
-      ),
-      this.db.query(
+    const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.withNames(
+      this.db.manager,
+      await this.db.query(
         `SELECT x.*, (SELECT count(*)::int FROM partner_segment_requests s WHERE s.partner_id = x.id) AS segment_count,
                 (SELECT sc.total FROM partner_screenings sc WHERE sc.partner_id = x.id ORDER BY sc.created_at DESC LIMIT 1) AS latest_score
            FROM (${SELECT} ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) x
           ORDER BY ${order.replace(/p\./g, 'x.')}`,
         [...params, query.pageSize, (query.page - 1) * query.pageSize],
       ),
-    ]);
-    const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.withNames(this.db.manager, page);
+    );
     return {
       total: limit !== null && count > limit ? limit : count,
       totalExact: limit === null || count <= limit,
