@@ -229,7 +229,8 @@ export function computeAgreement(plan: AgreementPlan, facts: BatchFacts): Agreem
     alreadySettled: r.alreadySettled,
     adjustments: adjustments.toFixed(2),
     payable,
-    explanation: explanationOf(r),
+    // The programme the figures were computed with, kept with them (the terms may be amended later).
+    explanation: { ...explanationOf(r), programme: plan.programme },
   };
   const x = plan.existing;
   const unchanged =

@@ -168,8 +168,11 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     const range = { from: run.period_start, to: run.period_end };
     let after = run.cursor;
     let inFlight: Promise<void> | null = null;
+    let failure: unknown = null;
     try {
       for (;;) {
+        // A batch that failed (or found the run moved) ends the run here, not after reading every remaining batch.
+        if (failure) throw failure;
         const candidates = (await timed('candidates', () => this.agreements.rebateCandidates(this.db.manager, range, after, BATCH_SIZE))) as Candidate[];
         if (!candidates.length) break;
         const expected = after;
@@ -178,7 +181,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
         let computed!: () => void;
         const ready = new Promise<void>((resolve) => (computed = resolve));
         const done: Promise<void> = inTransaction(this.db, (m): Promise<void> => this.batch(m, run, candidates, expected, previous, computed));
-        done.catch(() => undefined); // awaited below or by the next batch; never an unhandled rejection
+        done.catch((err: unknown) => (failure ??= err)); // awaited below or by the next batch; never an unhandled rejection
         await Promise.race([ready, done]);
         inFlight = done;
       }

@@ -90,12 +90,13 @@ export class RebateStatementsService {
     const row = await this.repo.find(id, scope, m);
     if (!row) throw AppError.notFound('rebate_statement', id);
     const lines = await this.repo.lines(id, m);
-    const programme = programmeOfTerms(row.terms as Parameters<typeof programmeOfTerms>[0]);
+    const stored = (row.explanation as { programme?: RebateProgramme }).programme;
+    const programme = stored ?? programmeOfTerms(row.terms as Parameters<typeof programmeOfTerms>[0]);
     return {
       ...toSummary(row),
       method: row.method,
       explanation: row.explanation as RebateStatement['explanation'],
-      programme: (programme ?? { kind: 'volume_pricing', bands: [], capAmount: null }) as RebateProgramme,
+      programme: programme ?? { kind: 'attainment', method: row.method, thresholdPercent: '0', tiers: [{ fromPercent: '0', ratePercent: '0' }], capAmount: null },
       lines: lines.map(toLine),
       approvedBy: row.approved_by ? { id: row.approved_by, name: row.approved_by_name ?? '' } : null,
       paidBy: row.paid_by ? { id: row.paid_by, name: row.paid_by_name ?? '' } : null,
