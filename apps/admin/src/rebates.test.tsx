@@ -89,9 +89,33 @@ const statement = (over: Partial<RebateStatement> = {}): RebateStatement => ({
     payable: '42000.00',
     next: { tierIndex: 2, ratePercent: '6', moreNeeded: '150000.00', earnedThen: '72000.00', increase: '30000.00' },
   },
-  programme: { kind: 'attainment', method: 'retroactive', thresholdPercent: '80', tiers: [{ fromPercent: '80', ratePercent: '2' }, { fromPercent: '100', ratePercent: '4' }, { fromPercent: '120', ratePercent: '6' }], capAmount: null },
+  programme: {
+    kind: 'attainment',
+    method: 'retroactive',
+    thresholdPercent: '80',
+    tiers: [
+      { fromPercent: '80', ratePercent: '2' },
+      { fromPercent: '100', ratePercent: '4' },
+      { fromPercent: '120', ratePercent: '6' },
+    ],
+    capAmount: null,
+  },
   lines: [
-    { id: '00000000-0000-4000-8000-0000000000e1', lineNo: 1, kind: 'deal', sourceId: null, sourcePeriodStart: null, description: '招商银行 · 核心系统', occurredOn: '2026-08-12', amount: '1050000.00', share: '1', coefficient: '1', achievement: '1050000.000000', rebate: '42000.00', dispute: null },
+    {
+      id: '00000000-0000-4000-8000-0000000000e1',
+      lineNo: 1,
+      kind: 'deal',
+      sourceId: null,
+      sourcePeriodStart: null,
+      description: '招商银行 · 核心系统',
+      occurredOn: '2026-08-12',
+      amount: '1050000.00',
+      share: '1',
+      coefficient: '1',
+      achievement: '1050000.000000',
+      rebate: '42000.00',
+      dispute: null,
+    },
   ],
   approvedBy: null,
   paidBy: null,
@@ -155,7 +179,9 @@ describe('a rebate run’s progress', () => {
     expect(screen.getByText('Final (period ended)')).toBeInTheDocument();
 
     // The page polls on its own; the finished run shows 100%, the counts and the diff against the last run.
-    await waitFor(() => expect(screen.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100'), { timeout: 6000 });
+    await waitFor(() => expect(screen.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100'), {
+      timeout: 6000,
+    });
     expect(screen.getByText('Succeeded')).toBeInTheDocument();
     expect(screen.getByTestId('run-count-created')).toHaveTextContent('30');
     const diff = screen.getByRole('table', { name: 'Change against the last run' });
@@ -163,7 +189,10 @@ describe('a rebate run’s progress', () => {
     expect(within(huaxin).getByText('+¥12,000.00')).toBeInTheDocument();
     const lanting = within(diff).getByText('兰亭科技有限公司').closest('tr')!;
     expect(within(lanting).getByText('new')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '45 statements created or updated by this run' })).toHaveAttribute('href', `/admin/rebates/statements?runId=${RUN_ID}`);
+    expect(screen.getByRole('link', { name: '45 statements created or updated by this run' })).toHaveAttribute(
+      'href',
+      `/admin/rebates/statements?runId=${RUN_ID}`,
+    );
     expect(screen.getByRole('link', { name: 'Statements' })).toHaveAttribute('href', '/admin/rebates/statements');
 
     // Finished: no more polling.
@@ -180,7 +209,15 @@ describe('a rebate run’s progress', () => {
       'POST /api/rebate-runs': (req) => {
         posted.push(req.body);
         return refuse
-          ? { status: 409, body: { statusCode: 409, code: 'REBATE_RUN_ACTIVE', message: 'A run of 2026-H2 is already in progress.', details: { runId: RUN_ID } } }
+          ? {
+              status: 409,
+              body: {
+                statusCode: 409,
+                code: 'REBATE_RUN_ACTIVE',
+                message: 'A run of 2026-H2 is already in progress.',
+                details: { runId: RUN_ID },
+              },
+            }
           : { status: 201, body: run({ period: (req.body as { period: string }).period, status: 'queued', done: 0, percent: 0 }) };
       },
       [`GET /api/rebate-runs/${RUN_ID}`]: json(run({ period: '2026-H2', status: 'queued', done: 0, percent: 0 })),
@@ -201,7 +238,12 @@ describe('a rebate run’s progress', () => {
   });
 
   it('reads Chinese', async () => {
-    open(`/admin/rebates/runs/${RUN_ID}`, 'vendor_admin', { [`GET /api/rebate-runs/${RUN_ID}`]: json(run({ status: 'succeeded', done: 50, percent: 100 })) }, 'zh-CN');
+    open(
+      `/admin/rebates/runs/${RUN_ID}`,
+      'vendor_admin',
+      { [`GET /api/rebate-runs/${RUN_ID}`]: json(run({ status: 'succeeded', done: 50, percent: 100 })) },
+      'zh-CN',
+    );
     expect(await screen.findByRole('heading', { name: '返利计算 2026 年第 3 季度' })).toBeInTheDocument();
     expect(screen.getByText('已处理 50 / 50 份协议')).toBeInTheDocument();
     expect(screen.getByText('成功')).toBeInTheDocument();
@@ -218,9 +260,13 @@ describe('statement approval', () => {
   it('explains the figures: basis, tier, bands, rounding and the next tier', async () => {
     open(`/admin/rebates/statements/${STATEMENT_ID}`, 'channel_manager', routes(json(statement())));
     expect(await screen.findByRole('heading', { name: 'RS-2026-0007' })).toBeInTheDocument();
-    expect(screen.getByText('Basis: 1 line, achievement ¥1,050,000.00 against a quota of ¥1,000,000.00 = 105% attainment.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Basis: 1 line, achievement ¥1,050,000.00 against a quota of ¥1,000,000.00 = 105% attainment.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Tier reached: Tier 2 · 4% \(retroactive: the whole basis at the reached rate\)/)).toBeInTheDocument();
-    expect(screen.getByText('Next tier: ¥150,000.00 more achievement reaches 6% and would earn ¥72,000.00 (+¥30,000.00).')).toBeInTheDocument();
+    expect(
+      screen.getByText('Next tier: ¥150,000.00 more achievement reaches 6% and would earn ¥72,000.00 (+¥30,000.00).'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Band arithmetic' })).toHaveTextContent('from ¥0.00');
     expect(screen.getByText('1. 招商银行 · 核心系统')).toBeInTheDocument();
   });
@@ -232,7 +278,14 @@ describe('statement approval', () => {
       'channel_manager',
       routes((req) => {
         approvals.push(req.body);
-        return { status: 403, body: { statusCode: 403, code: 'REBATE_SAME_APPROVER', message: 'You started the run that computed this statement: another user must approve it.' } };
+        return {
+          status: 403,
+          body: {
+            statusCode: 403,
+            code: 'REBATE_SAME_APPROVER',
+            message: 'You started the run that computed this statement: another user must approve it.',
+          },
+        };
       }),
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
@@ -252,7 +305,11 @@ describe('statement approval', () => {
     open(`/admin/rebates/statements/${STATEMENT_ID}`, 'vendor_admin', {
       [`GET /api/rebate-statements/${STATEMENT_ID}`]: () => ({ json: current }),
       [`POST /api/rebate-statements/${STATEMENT_ID}/approve`]: () => {
-        current = statement({ status: 'approved', approvedAt: '2026-11-28T03:00:00Z', approvedBy: { id: '00000000-0000-4000-8000-000000000002', name: 'Chen Jing' } });
+        current = statement({
+          status: 'approved',
+          approvedAt: '2026-11-28T03:00:00Z',
+          approvedBy: { id: '00000000-0000-4000-8000-000000000002', name: 'Chen Jing' },
+        });
         return { json: current };
       },
     });

@@ -136,7 +136,10 @@ describe('rebates, in Chromium', () => {
     await shots(a, 'rebates-admin-deposits');
     await a.getByRole('tab', { name: '付款' }).click();
     await a.getByRole('button', { name: '新增发票' }).waitFor();
-    await a.getByText(/逾期 \d+ 天/).first().waitFor();
+    await a
+      .getByText(/逾期 \d+ 天/)
+      .first()
+      .waitFor();
     await shots(a, 'rebates-admin-payments');
     await a.getByRole('tab', { name: '应付返利' }).click();
     await a.getByTestId('liability-total').waitFor();
@@ -159,11 +162,20 @@ describe('rebates, in Chromium', () => {
     await p.waitForURL(/\/portal\/?$/);
     await p.goto(`${baseUrl()}/portal/statements`);
     await p.getByRole('link', { name: number }).first().click();
-    await p.getByRole('heading', { name: new RegExp(number) }).first().waitFor();
+    await p
+      .getByRole('heading', { name: new RegExp(number) })
+      .first()
+      .waitFor();
     await p.getByText('本对账单的计算方法').waitFor();
-    await p.getByText(/再增加 ¥[\d,.]+ 业绩即达第 \d+ 档/).first().waitFor();
+    await p
+      .getByText(/再增加 ¥[\d,.]+ 业绩即达第 \d+ 档/)
+      .first()
+      .waitFor();
     await screenshot(p, 'rebates-admin-partner-statement');
     await p.goto(`${baseUrl()}/portal/performance`);
-    await p.getByText(/再增加 ¥[\d,.]+ 业绩即达第 \d+ 档/).first().waitFor();
+    await p
+      .getByText(/再增加 ¥[\d,.]+ 业绩即达第 \d+ 档/)
+      .first()
+      .waitFor();
   });
 });

@@ -27,7 +27,10 @@ const isActive = (status: string) => status === 'queued' || status === 'running'
 
 // ---- runs ----
 export const rebateRunsQueryOptions = (period?: string) =>
-  queryOptions({ queryKey: ['rebates', 'runs', period ?? null], queryFn: () => getParsed(RebateRunListSchema, '/rebate-runs', { period }) });
+  queryOptions({
+    queryKey: ['rebates', 'runs', period ?? null],
+    queryFn: () => getParsed(RebateRunListSchema, '/rebate-runs', { period }),
+  });
 
 /** One run; polls while it is queued or running and stops when it has finished. */
 export const rebateRunQueryOptions = (id: string) =>
@@ -91,7 +94,8 @@ export function useResolveDispute() {
 }
 
 // ---- ledger and liability ----
-export const rebateLiabilityQueryOptions = () => queryOptions({ queryKey: ['rebates', 'liability'], queryFn: () => getParsed(RebateLiabilitySchema, '/rebates/liability') });
+export const rebateLiabilityQueryOptions = () =>
+  queryOptions({ queryKey: ['rebates', 'liability'], queryFn: () => getParsed(RebateLiabilitySchema, '/rebates/liability') });
 export const rebateLedgerQueryOptions = (f: { partnerId?: string; agreementId?: string; page?: number }) =>
   queryOptions({
     queryKey: ['rebates', 'ledger', f],
@@ -109,12 +113,16 @@ export interface PerformanceFilters {
 export const performanceOverviewQueryOptions = (f: PerformanceFilters) =>
   queryOptions({
     queryKey: ['rebates', 'performance', f],
-    queryFn: () => getParsed(PerformanceOverviewPageSchema, '/rebates/performance', { ...f, page: f.page ?? 1, pageSize: REBATES_PAGE_SIZE }),
+    queryFn: () =>
+      getParsed(PerformanceOverviewPageSchema, '/rebates/performance', { ...f, page: f.page ?? 1, pageSize: REBATES_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
 export const quotasQueryOptions = (agreementId: string) =>
-  queryOptions({ queryKey: ['rebates', 'quotas', agreementId], queryFn: () => getParsed(QuotaListSchema, `/agreements/${agreementId}/quotas`) });
+  queryOptions({
+    queryKey: ['rebates', 'quotas', agreementId],
+    queryFn: () => getParsed(QuotaListSchema, `/agreements/${agreementId}/quotas`),
+  });
 
 export function useSetQuota(agreementId: string) {
   const qc = useQueryClient();
@@ -131,7 +139,10 @@ export function useSetQuota(agreementId: string) {
 
 // ---- deposits ----
 export const depositQueryOptions = (agreementId: string) =>
-  queryOptions({ queryKey: ['rebates', 'deposit', agreementId], queryFn: () => getParsed(AgreementDepositSchema, `/agreements/${agreementId}/deposit`) });
+  queryOptions({
+    queryKey: ['rebates', 'deposit', agreementId],
+    queryFn: () => getParsed(AgreementDepositSchema, `/agreements/${agreementId}/deposit`),
+  });
 export function usePostDepositEvent(agreementId: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -154,7 +165,8 @@ export const paymentsQueryOptions = (f: { partnerId?: string; page?: number }) =
 export function useAddInvoice() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { partnerId: string; invoiceNo: string; amount: string; dueOn: string; paidOn?: string }) => sendParsed(InvoiceSchema, '/payments', 'POST', body),
+    mutationFn: (body: { partnerId: string; invoiceNo: string; amount: string; dueOn: string; paidOn?: string }) =>
+      sendParsed(InvoiceSchema, '/payments', 'POST', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['rebates', 'payments'] }),
   });
 }
@@ -174,11 +186,21 @@ export interface ImportIssue {
 }
 
 /** POST a file as multipart/form-data (apiFetch speaks JSON only); errors become ApiError with their details. */
-export async function postFile<S extends z.ZodType>(schema: S, path: string, file: File, fields: Record<string, string> = {}): Promise<z.output<S>> {
+export async function postFile<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  file: File,
+  fields: Record<string, string> = {},
+): Promise<z.output<S>> {
   const form = new FormData();
   form.set('file', file);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  const res = await fetch(`/api${path}`, { method: 'POST', credentials: 'include', headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() }, body: form });
+  const res = await fetch(`/api${path}`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+    body: form,
+  });
   const text = await res.text();
   let data: unknown;
   try {

@@ -27,7 +27,9 @@ function DepositsPage() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   const agreements = useQuery(agreementsQueryOptions(EXCLUSIVE)).data?.items ?? [];
-  const options = agreements.filter((a) => ['active', 'expired', 'terminated', 'renewed'].includes(a.status)).map((a) => ({ value: a.id, label: `${a.number} · ${a.partnerName}` }));
+  const options = agreements
+    .filter((a) => ['active', 'expired', 'terminated', 'renewed'].includes(a.status))
+    .map((a) => ({ value: a.id, label: `${a.number} · ${a.partnerName}` }));
   const agreementId = search.agreementId ?? options[0]?.value;
   return (
     <Stack maw={1100}>
@@ -46,7 +48,9 @@ function DepositsPage() {
           w={{ base: '100%', sm: 420 }}
         />
       )}
-      {agreementId && <DepositCard agreementId={agreementId} label={options.find((o) => o.value === agreementId)?.label ?? t('rebates.agreement')} />}
+      {agreementId && (
+        <DepositCard agreementId={agreementId} label={options.find((o) => o.value === agreementId)?.label ?? t('rebates.agreement')} />
+      )}
     </Stack>
   );
 }
@@ -101,7 +105,10 @@ function DepositCard({ agreementId, label }: { agreementId: string; label: strin
         ) : (
           <Timeline active={d.events.length} bulletSize={16}>
             {d.events.map((e) => (
-              <Timeline.Item key={e.id} title={t('rebates.deposits.event', { from: t(`rebates.depositStatus.${e.from}`), to: t(`rebates.depositStatus.${e.to}`) })}>
+              <Timeline.Item
+                key={e.id}
+                title={t('rebates.deposits.event', { from: t(`rebates.depositStatus.${e.from}`), to: t(`rebates.depositStatus.${e.to}`) })}
+              >
                 <Text size="sm">
                   {money(e.amount)} · {formatDate(e.occurredOn, locale)}
                   {e.reference ? ` · ${e.reference}` : ''}
@@ -153,26 +160,45 @@ function PostTransition({ deposit, timeZone }: { deposit: AgreementDeposit; time
       <Text size="xs" c="dimmed" mb="sm">
         {t('rebates.deposits.rule')}
       </Text>
-      {targets.length === 0 && (
-        <Text size="sm" c="dimmed" mb="sm">
+      {targets.length === 0 ? (
+        <Text size="sm" c="dimmed">
           {t('rebates.deposits.nothingAllowed')}
         </Text>
+      ) : (
+        <Group align="end" gap="sm">
+          <Select
+            label={t('rebates.deposits.to')}
+            data={all.map((s) => ({ value: s, label: t(`rebates.depositStatus.${s}`), disabled: !deposit.allowed.includes(s) }))}
+            value={to}
+            onChange={setTo}
+            w={{ base: '100%', sm: 180 }}
+          />
+          <TextInput
+            type="date"
+            label={t('rebates.deposits.occurredOn')}
+            value={occurredOn}
+            onChange={(e) => setOccurredOn(e.currentTarget.value)}
+            w={{ base: '100%', sm: 170 }}
+          />
+          <TextInput
+            label={t('rebates.deposits.reference')}
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+            maxLength={200}
+            w={{ base: '100%', sm: 180 }}
+          />
+          <TextInput
+            label={t('rebates.deposits.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={2000}
+            w={{ base: '100%', sm: 240 }}
+          />
+          <Button onClick={submit} loading={post.isPending} disabled={!to || !occurredOn}>
+            {t('rebates.deposits.save')}
+          </Button>
+        </Group>
       )}
-      <Group align="end" gap="sm">
-        <Select
-          label={t('rebates.deposits.to')}
-          data={all.map((s) => ({ value: s, label: t(`rebates.depositStatus.${s}`), disabled: !deposit.allowed.includes(s) }))}
-          value={to}
-          onChange={setTo}
-          w={{ base: '100%', sm: 180 }}
-        />
-        <TextInput type="date" label={t('rebates.deposits.occurredOn')} value={occurredOn} onChange={(e) => setOccurredOn(e.currentTarget.value)} w={{ base: '100%', sm: 170 }} />
-        <TextInput label={t('rebates.deposits.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maxLength={200} w={{ base: '100%', sm: 180 }} />
-        <TextInput label={t('rebates.deposits.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} w={{ base: '100%', sm: 240 }} />
-        <Button onClick={submit} loading={post.isPending} disabled={!to || !occurredOn}>
-          {t('rebates.deposits.save')}
-        </Button>
-      </Group>
       {refusal && (
         <Alert color="red" title={t('rebates.statements.refused')} role="alert" mt="sm">
           {refusal}

@@ -38,7 +38,11 @@ function DisputesPage() {
       primary: true,
       cell: (d: RebateDispute) => (
         <Stack gap={0}>
-          <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/rebates/statements/$statementId" params={{ statementId: d.statementId }} />}>
+          <Anchor
+            size="sm"
+            fw={600}
+            renderRoot={(props) => <Link {...props} to="/rebates/statements/$statementId" params={{ statementId: d.statementId }} />}
+          >
             {d.statementNumber}
           </Anchor>
           <Text size="xs">{t('rebates.disputes.line', { n: d.lineNo, description: d.lineDescription })}</Text>
@@ -48,7 +52,12 @@ function DisputesPage() {
         </Stack>
       ),
     },
-    { key: 'status', header: t('rebates.status'), aside: true, cell: (d: RebateDispute) => <RebateBadge kind="disputeStatus" value={d.status} /> },
+    {
+      key: 'status',
+      header: t('rebates.status'),
+      aside: true,
+      cell: (d: RebateDispute) => <RebateBadge kind="disputeStatus" value={d.status} />,
+    },
     { key: 'rebate', header: t('rebates.statements.rebate'), align: 'right' as const, cell: (d: RebateDispute) => money(d.lineRebate) },
     {
       key: 'comment',
@@ -99,7 +108,13 @@ function DisputesPage() {
       {data && data.items.length === 0 ? (
         <Text c="dimmed">{t('rebates.disputes.none')}</Text>
       ) : (
-        <ResponsiveTable label={t('rebates.disputes.list')} columns={columns} rows={data?.items ?? []} rowKey={(d) => d.id} minWidth={900} />
+        <ResponsiveTable
+          label={t('rebates.disputes.list')}
+          columns={columns}
+          rows={data?.items ?? []}
+          rowKey={(d) => d.id}
+          minWidth={900}
+        />
       )}
       {resolving && <ResolveDialog dispute={resolving} onClose={() => setResolving(null)} />}
     </Stack>
@@ -152,7 +167,15 @@ function ResolveDialog({ dispute, onClose }: { dispute: RebateDispute; onClose: 
             error={touched ? amountError : undefined}
           />
         )}
-        <Textarea label={t('rebates.disputes.resolution')} value={resolution} onChange={(e) => setResolution(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={touched ? resolutionError : undefined} />
+        <Textarea
+          label={t('rebates.disputes.resolution')}
+          value={resolution}
+          onChange={(e) => setResolution(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          error={touched ? resolutionError : undefined}
+        />
         {refusal && (
           <Alert color="red" title={t('rebates.statements.refused')} role="alert">
             {refusal}

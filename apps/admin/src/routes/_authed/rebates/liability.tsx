@@ -25,14 +25,27 @@ function LiabilityPage() {
       header: t('rebates.partner'),
       primary: true,
       cell: (r: Row) => (
-        <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: r.partnerId }} />}>
+        <Anchor
+          size="sm"
+          fw={600}
+          renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: r.partnerId }} />}
+        >
           {r.partnerName}
         </Anchor>
       ),
     },
     { key: 'accrued', header: t('rebates.liability.accrued'), align: 'right' as const, cell: (r: Row) => money(r.accrued) },
     { key: 'paid', header: t('rebates.liability.paid'), align: 'right' as const, cell: (r: Row) => money(r.paid) },
-    { key: 'liability', header: t('rebates.liability.liability'), align: 'right' as const, cell: (r: Row) => <Text size="sm" fw={700} component="span">{money(r.liability)}</Text> },
+    {
+      key: 'liability',
+      header: t('rebates.liability.liability'),
+      align: 'right' as const,
+      cell: (r: Row) => (
+        <Text size="sm" fw={700} component="span">
+          {money(r.liability)}
+        </Text>
+      ),
+    },
   ];
   return (
     <Stack maw={1100}>

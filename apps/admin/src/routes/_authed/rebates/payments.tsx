@@ -1,9 +1,33 @@
-import { Alert, Anchor, Button, Card, FileInput, Group, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Modal,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { PaymentImportRefusalSchema } from '@partnerline/domain';
-import { ApiError, Fact, formatDate, formatNumber, meQueryOptions, partnersQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
+import {
+  ApiError,
+  Fact,
+  formatDate,
+  formatNumber,
+  meQueryOptions,
+  partnersQueryOptions,
+  ResponsiveTable,
+  useLocale,
+} from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -30,7 +54,8 @@ const STATUS_COLOR: Record<string, string> = { open: 'blue', overdue: 'red', pai
 function usePartnerPicker() {
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text, 300);
-  const partners = useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: q || undefined })).data?.items ?? [];
+  const partners =
+    useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: q || undefined })).data?.items ?? [];
   return { onSearchChange: setText, data: partners.map((p) => ({ value: p.id, label: p.name })) };
 }
 
@@ -58,7 +83,11 @@ function PaymentsPage() {
           <Text size="sm" fw={600}>
             {i.invoiceNo}
           </Text>
-          <Anchor size="xs" c="dimmed" renderRoot={(props) => <Link {...props} to="/rebates/payments" search={{ partnerId: i.partnerId }} />}>
+          <Anchor
+            size="xs"
+            c="dimmed"
+            renderRoot={(props) => <Link {...props} to="/rebates/payments" search={{ partnerId: i.partnerId }} />}
+          >
             {i.partnerName}
           </Anchor>
         </Stack>
@@ -76,7 +105,11 @@ function PaymentsPage() {
     },
     { key: 'amount', header: t('rebates.payments.amount'), align: 'right' as const, cell: (i: Invoice) => money(i.amount) },
     { key: 'dueOn', header: t('rebates.payments.dueOn'), cell: (i: Invoice) => formatDate(i.dueOn, locale) },
-    { key: 'paidOn', header: t('rebates.payments.paidOn'), cell: (i: Invoice) => (i.paidOn ? formatDate(i.paidOn, locale) : t('rebates.payments.unpaid')) },
+    {
+      key: 'paidOn',
+      header: t('rebates.payments.paidOn'),
+      cell: (i: Invoice) => (i.paidOn ? formatDate(i.paidOn, locale) : t('rebates.payments.unpaid')),
+    },
     { key: 'source', header: t('rebates.payments.sourceTitle'), cell: (i: Invoice) => t(`rebates.payments.source.${i.source}`) },
     {
       key: 'action',
@@ -124,8 +157,12 @@ function PaymentsPage() {
             {t('rebates.payments.integrity')}
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
-            <Fact label={t('rebates.payments.onTime')}>{integrity.onTimeRatio === null ? '—' : `${formatNumber(integrity.onTimeRatio * 100, locale, 1)}%`}</Fact>
-            <Fact label={t('rebates.payments.onTimeOf')}>{t('rebates.payments.onTimeCount', { onTime: integrity.onTime, due: integrity.due })}</Fact>
+            <Fact label={t('rebates.payments.onTime')}>
+              {integrity.onTimeRatio === null ? '—' : `${formatNumber(integrity.onTimeRatio * 100, locale, 1)}%`}
+            </Fact>
+            <Fact label={t('rebates.payments.onTimeOf')}>
+              {t('rebates.payments.onTimeCount', { onTime: integrity.onTime, due: integrity.due })}
+            </Fact>
             <Fact label={t('rebates.payments.averageOverdue')}>{formatNumber(integrity.averageDaysOverdue, locale, 1)}</Fact>
             <Fact label={t('rebates.payments.worstOverdue')}>{integrity.worstDaysOverdue}</Fact>
             <Fact label={t('rebates.payments.outstanding')}>
@@ -143,11 +180,22 @@ function PaymentsPage() {
       {data && data.items.length === 0 ? (
         <Text c="dimmed">{search.partnerId ? t('rebates.noMatch') : t('rebates.none')}</Text>
       ) : (
-        <ResponsiveTable label={t('rebates.payments.invoices')} columns={columns} rows={data?.items ?? []} rowKey={(i) => i.id} minWidth={900} />
+        <ResponsiveTable
+          label={t('rebates.payments.invoices')}
+          columns={columns}
+          rows={data?.items ?? []}
+          rowKey={(i) => i.id}
+          minWidth={900}
+        />
       )}
       {data && data.total > REBATES_PAGE_SIZE && (
         <Group justify="flex-end">
-          <Pagination total={Math.ceil(data.total / REBATES_PAGE_SIZE)} value={search.page ?? 1} onChange={(p) => set({ page: p })} size="sm" />
+          <Pagination
+            total={Math.ceil(data.total / REBATES_PAGE_SIZE)}
+            value={search.page ?? 1}
+            onChange={(p) => set({ page: p })}
+            size="sm"
+          />
         </Group>
       )}
       {dialog === 'add' && <AddInvoice partnerId={search.partnerId} onClose={() => setDialog(null)} />}
@@ -190,11 +238,47 @@ function AddInvoice({ partnerId, onClose }: { partnerId?: string; onClose: () =>
   return (
     <Modal opened onClose={onClose} title={t('rebates.payments.addTitle')}>
       <Stack>
-        <Select label={t('rebates.partner')} searchable required {...picker} value={v.partnerId || null} onChange={(x) => setV({ ...v, partnerId: x ?? '' })} error={errors.partnerId} />
-        <TextInput label={t('rebates.payments.invoiceNo')} required value={v.invoiceNo} onChange={(e) => setV({ ...v, invoiceNo: e.currentTarget.value })} error={errors.invoiceNo} maxLength={64} />
-        <TextInput label={t('rebates.payments.amountCny')} required inputMode="decimal" placeholder={t('rebates.payments.amountHint')} value={v.amount} onChange={(e) => setV({ ...v, amount: e.currentTarget.value })} error={errors.amount} />
-        <TextInput type="date" label={t('rebates.payments.dueOn')} required value={v.dueOn} onChange={(e) => setV({ ...v, dueOn: e.currentTarget.value })} error={errors.dueOn} />
-        <TextInput type="date" label={t('rebates.payments.paidOnOptional')} value={v.paidOn} onChange={(e) => setV({ ...v, paidOn: e.currentTarget.value })} error={errors.paidOn} />
+        <Select
+          label={t('rebates.partner')}
+          searchable
+          required
+          {...picker}
+          value={v.partnerId || null}
+          onChange={(x) => setV({ ...v, partnerId: x ?? '' })}
+          error={errors.partnerId}
+        />
+        <TextInput
+          label={t('rebates.payments.invoiceNo')}
+          required
+          value={v.invoiceNo}
+          onChange={(e) => setV({ ...v, invoiceNo: e.currentTarget.value })}
+          error={errors.invoiceNo}
+          maxLength={64}
+        />
+        <TextInput
+          label={t('rebates.payments.amountCny')}
+          required
+          inputMode="decimal"
+          placeholder={t('rebates.payments.amountHint')}
+          value={v.amount}
+          onChange={(e) => setV({ ...v, amount: e.currentTarget.value })}
+          error={errors.amount}
+        />
+        <TextInput
+          type="date"
+          label={t('rebates.payments.dueOn')}
+          required
+          value={v.dueOn}
+          onChange={(e) => setV({ ...v, dueOn: e.currentTarget.value })}
+          error={errors.dueOn}
+        />
+        <TextInput
+          type="date"
+          label={t('rebates.payments.paidOnOptional')}
+          value={v.paidOn}
+          onChange={(e) => setV({ ...v, paidOn: e.currentTarget.value })}
+          error={errors.paidOn}
+        />
         {refusal && (
           <Alert color="red" title={t('rebates.statements.refused')} role="alert">
             {refusal}
@@ -222,7 +306,13 @@ function MarkPaid({ invoice, onClose }: { invoice: Invoice; onClose: () => void 
   return (
     <Modal opened onClose={onClose} title={t('rebates.payments.markPaidTitle', { no: invoice.invoiceNo })}>
       <Stack>
-        <TextInput type="date" label={t('rebates.payments.paidOn')} required value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label={t('rebates.payments.paidOn')}
+          required
+          value={paidOn}
+          onChange={(e) => setPaidOn(e.currentTarget.value)}
+        />
         {refusal && (
           <Alert color="red" title={t('rebates.statements.refused')} role="alert">
             {refusal}
@@ -268,7 +358,13 @@ function ImportInvoices({ onClose }: { onClose: () => void }) {
         <Text size="sm" c="dimmed">
           {t('rebates.payments.importHelp')}
         </Text>
-        <FileInput label={t('rebates.payments.file')} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" value={file} onChange={setFile} clearable />
+        <FileInput
+          label={t('rebates.payments.file')}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          value={file}
+          onChange={setFile}
+          clearable
+        />
         <Button disabled={!file} loading={run.isPending} onClick={() => file && run.mutate({ file })} w="fit-content">
           {t('rebates.payments.importRun')}
         </Button>

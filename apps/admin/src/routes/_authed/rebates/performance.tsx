@@ -43,7 +43,8 @@ function PerformancePage() {
   const tier = useTierText();
   const [partnerText, setPartnerText] = useState('');
   const [partnerQ] = useDebouncedValue(partnerText, 300);
-  const partners = useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: partnerQ || undefined })).data?.items ?? [];
+  const partners =
+    useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: partnerQ || undefined })).data?.items ?? [];
 
   const header = (key: Sort, label: string) => {
     const active = (search.sort ?? 'attainment') === key;
@@ -78,10 +79,18 @@ function PerformancePage() {
       primary: true,
       cell: (r: PerformanceOverviewItem) => (
         <Stack gap={0} miw={210}>
-          <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: r.partnerId }} />}>
+          <Anchor
+            size="sm"
+            fw={600}
+            renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: r.partnerId }} />}
+          >
             {r.partnerName}
           </Anchor>
-          <Anchor size="xs" c="dimmed" renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: r.agreementId }} />}>
+          <Anchor
+            size="xs"
+            c="dimmed"
+            renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: r.agreementId }} />}
+          >
             {r.agreementNumber} · {t(`agreementType.${r.agreementType}`, { defaultValue: r.agreementType })}
           </Anchor>
           <Text size="xs" c="dimmed">
@@ -90,10 +99,23 @@ function PerformancePage() {
         </Stack>
       ),
     },
-    { key: 'watch', header: t('rebates.watch'), aside: true, cell: (r: PerformanceOverviewItem) => (r.watch ? <RebateBadge kind="watchKinds" value={r.watch} size="sm" /> : null) },
+    {
+      key: 'watch',
+      header: t('rebates.watch'),
+      aside: true,
+      cell: (r: PerformanceOverviewItem) => (r.watch ? <RebateBadge kind="watchKinds" value={r.watch} size="sm" /> : null),
+    },
     { key: 'quota', header: t('rebates.quota'), align: 'right' as const, cell: (r: PerformanceOverviewItem) => nowrap(money(r.quota)) },
-    { key: 'achievement', header: t('rebates.achievement'), align: 'right' as const, cell: (r: PerformanceOverviewItem) => nowrap(money(r.achievement)) },
-    { key: 'attainment', header: header('attainment', t('rebates.attainment')), cell: (r: PerformanceOverviewItem) => (
+    {
+      key: 'achievement',
+      header: t('rebates.achievement'),
+      align: 'right' as const,
+      cell: (r: PerformanceOverviewItem) => nowrap(money(r.achievement)),
+    },
+    {
+      key: 'attainment',
+      header: header('attainment', t('rebates.attainment')),
+      cell: (r: PerformanceOverviewItem) => (
         <Stack gap={2}>
           <AttainmentBar value={r.attainmentPercent} expected={Number(r.pacePercent)} />
           <Text size="xs" c="dimmed" component="span" style={{ whiteSpace: 'nowrap' }}>
@@ -149,7 +171,10 @@ function PerformancePage() {
               onChange={(v) => set({ watch: v === 'all' ? undefined : (v as Search['watch']) })}
               data={[
                 { value: 'all', label: t('rebates.watchAll') },
-                { value: 'close_to_next_tier', label: `${t('rebates.watchKinds.close_to_next_tier')}${data ? ` (${data.counts.close_to_next_tier})` : ''}` },
+                {
+                  value: 'close_to_next_tier',
+                  label: `${t('rebates.watchKinds.close_to_next_tier')}${data ? ` (${data.counts.close_to_next_tier})` : ''}`,
+                },
                 { value: 'at_risk', label: `${t('rebates.watchKinds.at_risk')}${data ? ` (${data.counts.at_risk})` : ''}` },
               ]}
             />
@@ -172,7 +197,13 @@ function PerformancePage() {
         <Text c="dimmed">{search.watch || search.partnerId ? t('rebates.noMatch') : t('rebates.none')}</Text>
       ) : (
         <div style={{ opacity: isFetching ? 0.6 : 1 }}>
-          <ResponsiveTable label={t('rebates.tabs.performance')} columns={columns} rows={data?.items ?? []} rowKey={(r) => `${r.agreementId}:${r.periodStart}`} minWidth={1000} />
+          <ResponsiveTable
+            label={t('rebates.tabs.performance')}
+            columns={columns}
+            rows={data?.items ?? []}
+            rowKey={(r) => `${r.agreementId}:${r.periodStart}`}
+            minWidth={1000}
+          />
         </div>
       )}
       {data && data.total > REBATES_PAGE_SIZE && (
@@ -180,7 +211,12 @@ function PerformancePage() {
           <Text size="sm" c="dimmed">
             {t('rebates.total', { count: data.total })}
           </Text>
-          <Pagination total={Math.ceil(data.total / REBATES_PAGE_SIZE)} value={search.page ?? 1} onChange={(p) => set({ page: p })} size="sm" />
+          <Pagination
+            total={Math.ceil(data.total / REBATES_PAGE_SIZE)}
+            value={search.page ?? 1}
+            onChange={(p) => set({ page: p })}
+            size="sm"
+          />
         </Group>
       )}
     </Stack>

@@ -71,7 +71,12 @@ export function QuotaEditor({ agreementId, canEdit }: { agreementId: string; can
       aside: true,
       cell: (q: Quota) =>
         canEdit ? (
-          <Button size="xs" variant="light" onClick={() => setEditing(q)} aria-label={`${t('rebates.quotas.edit')} ${t('rebates.quotas.periodN', { n: q.periodIndex })}`}>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => setEditing(q)}
+            aria-label={`${t('rebates.quotas.edit')} ${t('rebates.quotas.periodN', { n: q.periodIndex })}`}
+          >
             {t('rebates.quotas.edit')}
           </Button>
         ) : null,
@@ -117,9 +122,19 @@ function QuotaDialog({ agreementId, quota, onClose }: { agreementId: string; quo
     );
   };
   return (
-    <Modal opened onClose={onClose} title={t('rebates.quotas.editTitle', { start: formatDate(quota.periodStart, locale), end: formatDate(quota.periodEnd, locale) })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('rebates.quotas.editTitle', { start: formatDate(quota.periodStart, locale), end: formatDate(quota.periodEnd, locale) })}
+    >
       <Stack>
-        <TextInput label={t('rebates.quotas.quota')} inputMode="decimal" value={value} onChange={(e) => setValue(e.currentTarget.value)} error={touched ? valueError : undefined} />
+        <TextInput
+          label={t('rebates.quotas.quota')}
+          inputMode="decimal"
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={touched ? valueError : undefined}
+        />
         {amendment && (
           <Textarea
             label={t('rebates.quotas.reason')}

@@ -1,5 +1,13 @@
 import { Tabs } from '@mantine/core';
-import { IconAlertTriangle, IconBuildingBank, IconChartBar, IconCoin, IconFileInvoice, IconPlayerPlay, IconScale } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBuildingBank,
+  IconChartBar,
+  IconCoin,
+  IconFileInvoice,
+  IconPlayerPlay,
+  IconScale,
+} from '@tabler/icons-react';
 import { PageHeader } from '@partnerline/ui';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef } from 'react';
@@ -31,7 +39,13 @@ export function RebatesHeader({ active, actions }: { active: RebateTab; actions?
       <Tabs value={active} keepMounted={false}>
         <Tabs.List ref={list} style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           {REBATE_TABS.map(({ value, to, icon: Icon }) => (
-            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />} renderRoot={(props) => <Link {...props} to={to} />} style={{ flexShrink: 0 }}>
+            <Tabs.Tab
+              key={value}
+              value={value}
+              leftSection={<Icon size={16} />}
+              renderRoot={(props) => <Link {...props} to={to} />}
+              style={{ flexShrink: 0 }}
+            >
               {t(`rebates.tabs.${value}`)}
             </Tabs.Tab>
           ))}

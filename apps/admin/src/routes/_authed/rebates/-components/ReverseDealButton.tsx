@@ -35,7 +35,16 @@ export function ReverseDealButton({ registrationId }: { registrationId: string }
       <Modal opened={open} onClose={() => setOpen(false)} title={t('rebates.reversal.title')}>
         <Stack>
           <Text size="sm">{t('rebates.reversal.text')}</Text>
-          <Textarea label={t('rebates.reversal.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={touched && !reason.trim() ? t('rebates.reversal.reasonRequired') : undefined} />
+          <Textarea
+            label={t('rebates.reversal.reason')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            error={touched && !reason.trim() ? t('rebates.reversal.reasonRequired') : undefined}
+          />
           {refusal && (
             <Alert color="red" title={t('rebates.statements.refused')} role="alert">
               {refusal}

@@ -96,7 +96,13 @@ export function StatementActions({ statement, timeZone }: { statement: RebateSta
             required
             error={touched && !reference.trim() ? t('rebates.statements.referenceRequired') : undefined}
           />
-          <TextInput type="date" label={t('rebates.statements.paidOn')} value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} required />
+          <TextInput
+            type="date"
+            label={t('rebates.statements.paidOn')}
+            value={paidOn}
+            onChange={(e) => setPaidOn(e.currentTarget.value)}
+            required
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('rebates.cancel')}

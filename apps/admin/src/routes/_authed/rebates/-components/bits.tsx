@@ -21,7 +21,10 @@ export function runPeriodOptions(t: TFunction, today: string) {
   const year = Number(today.slice(0, 4));
   return [year, year - 1].map((y) => ({
     group: t('rebates.periodGroups.year', { year: y }),
-    items: [`${y}-Q4`, `${y}-Q3`, `${y}-Q2`, `${y}-Q1`, `${y}-H2`, `${y}-H1`, `${y}`].map((value) => ({ value, label: periodName(t, value) })),
+    items: [`${y}-Q4`, `${y}-Q3`, `${y}-Q2`, `${y}-Q1`, `${y}-H2`, `${y}-H1`, `${y}`].map((value) => ({
+      value,
+      label: periodName(t, value),
+    })),
   }));
 }
 
@@ -29,7 +32,8 @@ export function runPeriodOptions(t: TFunction, today: string) {
 export const currentQuarter = (today: string) => `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** Today's calendar date in the user's zone (the API decides with its business clock; this only preselects). */
-export const localToday = (timeZone = 'Asia/Shanghai') => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export const localToday = (timeZone = 'Asia/Shanghai') =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 const COLORS: Record<string, Record<string, string>> = {
   statementStatus: { draft: 'gray', approved: 'blue', paid: 'green' },
@@ -53,7 +57,8 @@ export function RebateBadge({ kind, value, ...rest }: { kind: keyof typeof COLOR
 /** A percentage held as a decimal string ("85.50") in the UI language, or a dash. */
 export function usePercent() {
   const locale = useLocale();
-  return (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : `${formatNumber(Number(value), locale)}%`);
+  return (value: string | number | null | undefined) =>
+    value === null || value === undefined || value === '' ? '—' : `${formatNumber(Number(value), locale)}%`;
 }
 
 export function useMoney() {
@@ -66,7 +71,9 @@ export function useTierText() {
   const { t } = useTranslation();
   const locale = useLocale();
   return (tierIndex: number | null, ratePercent: string | null) =>
-    tierIndex === null ? t('rebates.belowThreshold') : t('rebates.tierN', { n: tierIndex + 1, rate: formatNumber(Number(ratePercent ?? 0), locale, 4) });
+    tierIndex === null
+      ? t('rebates.belowThreshold')
+      : t('rebates.tierN', { n: tierIndex + 1, rate: formatNumber(Number(ratePercent ?? 0), locale, 4) });
 }
 
 /** Attainment as a bar and a number (the bar caps at 100% but the number does not). */

@@ -58,7 +58,9 @@ export function RunView({ run }: { run: RebateRun }) {
           <RunProgressBar run={run} />
           <RunCounts run={run} />
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-            <Fact label={t('rebates.period')}>{t('rebates.periodRange', { start: formatDate(run.periodStart, locale), end: formatDate(run.periodEnd, locale) })}</Fact>
+            <Fact label={t('rebates.period')}>
+              {t('rebates.periodRange', { start: formatDate(run.periodStart, locale), end: formatDate(run.periodEnd, locale) })}
+            </Fact>
             <Fact label={t('rebates.runs.asOf')}>
               {formatDate(run.asOf, locale)}
               <Text size="xs" c="dimmed">
@@ -71,7 +73,9 @@ export function RunView({ run }: { run: RebateRun }) {
                 {formatDateTime(run.startedAt ?? run.createdAt, locale, tz)}
               </Text>
             </Fact>
-            <Fact label={finished ? t('rebates.runs.finished') : t('rebates.runs.heartbeat')}>{formatDateTime(finished ? run.finishedAt : run.heartbeatAt, locale, tz)}</Fact>
+            <Fact label={finished ? t('rebates.runs.finished') : t('rebates.runs.heartbeat')}>
+              {formatDateTime(finished ? run.finishedAt : run.heartbeatAt, locale, tz)}
+            </Fact>
           </SimpleGrid>
         </Stack>
       </Card>
@@ -124,11 +128,22 @@ function RunDiff({ run }: { run: RebateRun }) {
                 return (
                   <Table.Tr key={d.partnerId}>
                     <Table.Td>
-                      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: d.partnerId }} />}>
+                      <Anchor
+                        size="sm"
+                        renderRoot={(props) => <Link {...props} to="/partners/$partnerId" params={{ partnerId: d.partnerId }} />}
+                      >
                         {d.partnerName}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td ta="right">{d.before === null ? <Text size="xs" c="dimmed" component="span">{t('rebates.runs.newPartner')}</Text> : money(d.before)}</Table.Td>
+                    <Table.Td ta="right">
+                      {d.before === null ? (
+                        <Text size="xs" c="dimmed" component="span">
+                          {t('rebates.runs.newPartner')}
+                        </Text>
+                      ) : (
+                        money(d.before)
+                      )}
+                    </Table.Td>
                     <Table.Td ta="right">{money(d.after)}</Table.Td>
                     <Table.Td ta="right" c={c.isNegative() ? 'red' : c.isZero() ? undefined : 'green'}>
                       {c.isPositive() && !c.isZero() ? '+' : ''}

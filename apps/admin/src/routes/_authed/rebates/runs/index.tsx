@@ -24,7 +24,10 @@ function RunsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { data: me } = useSuspenseQuery(meQueryOptions());
-  const runs = useQuery({ ...rebateRunsQueryOptions(), refetchInterval: (q) => (q.state.data?.items.some(active) ? RUN_REFRESH_MS * 2 : false) });
+  const runs = useQuery({
+    ...rebateRunsQueryOptions(),
+    refetchInterval: (q) => (q.state.data?.items.some(active) ? RUN_REFRESH_MS * 2 : false),
+  });
   const tz = me?.timeZone;
   const columns = [
     {
@@ -46,14 +49,26 @@ function RunsPage() {
   return (
     <Stack maw={1300}>
       <RebatesHeader active="runs" />
-      {canManageRebates(me?.role) ? <StartRun timeZone={tz} /> : <Text size="sm" c="dimmed">{t('rebates.readOnly')}</Text>}
+      {canManageRebates(me?.role) ? (
+        <StartRun timeZone={tz} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('rebates.readOnly')}
+        </Text>
+      )}
       <Title order={3} size="h5">
         {t('rebates.runs.list')}
       </Title>
       {runs.data && runs.data.items.length === 0 ? (
         <Text c="dimmed">{t('rebates.runs.none')}</Text>
       ) : (
-        <ResponsiveTable label={t('rebates.runs.list')} columns={columns} rows={runs.data?.items ?? []} rowKey={(r) => r.id} minWidth={900} />
+        <ResponsiveTable
+          label={t('rebates.runs.list')}
+          columns={columns}
+          rows={runs.data?.items ?? []}
+          rowKey={(r) => r.id}
+          minWidth={900}
+        />
       )}
     </Stack>
   );
@@ -90,7 +105,14 @@ function StartRun({ timeZone }: { timeZone?: string }) {
           {t('rebates.runs.startHelp')}
         </Text>
         <Group align="end" gap="sm">
-          <Select label={t('rebates.runs.period')} data={runPeriodOptions(t, today)} value={period} onChange={setPeriod} allowDeselect={false} w={{ base: '100%', sm: 240 }} />
+          <Select
+            label={t('rebates.runs.period')}
+            data={runPeriodOptions(t, today)}
+            value={period}
+            onChange={setPeriod}
+            allowDeselect={false}
+            w={{ base: '100%', sm: 240 }}
+          />
           <Button leftSection={<IconPlayerPlay size={16} />} onClick={go} loading={start.isPending} disabled={!period}>
             {t('rebates.runs.run')}
           </Button>

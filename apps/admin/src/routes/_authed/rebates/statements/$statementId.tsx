@@ -1,6 +1,17 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Dec } from '@partnerline/domain';
-import { Fact, formatDate, formatDateTime, formatNumber, meQueryOptions, NotFound, orNotFound, ResponsiveTable, useLocale, uuidParam } from '@partnerline/ui';
+import {
+  Fact,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  meQueryOptions,
+  NotFound,
+  orNotFound,
+  ResponsiveTable,
+  useLocale,
+  uuidParam,
+} from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -46,16 +57,26 @@ function StatementPage() {
               {s.partnerName}
             </Anchor>
             {' · '}
-            <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: s.agreementId }} />}>
+            <Anchor
+              size="sm"
+              renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: s.agreementId }} />}
+            >
               {t(`agreementType.${s.agreementType}`)}
             </Anchor>
             {' · '}
-            {t('rebates.periodRange', { start: formatDate(s.periodStart, locale), end: formatDate(s.periodEnd, locale) })} · {t('rebates.statements.asOf', { date: formatDate(s.asOf, locale) })}
+            {t('rebates.periodRange', { start: formatDate(s.periodStart, locale), end: formatDate(s.periodEnd, locale) })} ·{' '}
+            {t('rebates.statements.asOf', { date: formatDate(s.asOf, locale) })}
           </Text>
           {s.approvedBy && s.approvedAt && (
-            <Text size="sm">{t('rebates.statements.approvedBy', { name: s.approvedBy.name, date: formatDateTime(s.approvedAt, locale, tz) })}</Text>
+            <Text size="sm">
+              {t('rebates.statements.approvedBy', { name: s.approvedBy.name, date: formatDateTime(s.approvedAt, locale, tz) })}
+            </Text>
           )}
-          {s.paidOn && <Text size="sm">{t('rebates.statements.paidBy', { date: formatDate(s.paidOn, locale), reference: s.paymentReference ?? '—' })}</Text>}
+          {s.paidOn && (
+            <Text size="sm">
+              {t('rebates.statements.paidBy', { date: formatDate(s.paidOn, locale), reference: s.paymentReference ?? '—' })}
+            </Text>
+          )}
         </Stack>
         {canManageRebates(me?.role) && <StatementActions statement={s} timeZone={tz} />}
       </Group>
@@ -98,12 +119,21 @@ export function Explanation({ s }: { s: RebateStatement }) {
         <Text size="sm">
           {e.attainmentPercent === null
             ? t('rebates.statements.basisNoQuota', { count: basisLines, achievement: money(e.achievement) })
-            : t('rebates.statements.basis', { count: basisLines, achievement: money(e.achievement), quota: money(e.quota), attainment: formatNumber(Number(e.attainmentPercent), locale) })}
+            : t('rebates.statements.basis', {
+                count: basisLines,
+                achievement: money(e.achievement),
+                quota: money(e.quota),
+                attainment: formatNumber(Number(e.attainmentPercent), locale),
+              })}
         </Text>
         <Text size="sm">
           {e.tierIndex === null
             ? t('rebates.statements.notReached')
-            : t('rebates.statements.reachedTier', { tier: tier(e.tierIndex, e.ratePercent), rate: formatNumber(Number(e.ratePercent ?? 0), locale, 4), method: t(`rebates.statements.method.${e.method}`) })}
+            : t('rebates.statements.reachedTier', {
+                tier: tier(e.tierIndex, e.ratePercent),
+                rate: formatNumber(Number(e.ratePercent ?? 0), locale, 4),
+                method: t(`rebates.statements.method.${e.method}`),
+              })}
         </Text>
         {e.bands.length > 0 && (
           <Table.ScrollContainer minWidth={300}>
@@ -119,7 +149,11 @@ export function Explanation({ s }: { s: RebateStatement }) {
               <Table.Tbody>
                 {e.bands.map((b, i) => (
                   <Table.Tr key={i}>
-                    <Table.Td>{b.to === null ? t('rebates.statements.bandFrom', { from: money(b.from) }) : t('rebates.statements.bandRange', { from: money(b.from), to: money(b.to) })}</Table.Td>
+                    <Table.Td>
+                      {b.to === null
+                        ? t('rebates.statements.bandFrom', { from: money(b.from) })
+                        : t('rebates.statements.bandRange', { from: money(b.from), to: money(b.to) })}
+                    </Table.Td>
                     <Table.Td ta="right">{formatNumber(Number(b.ratePercent), locale, 4)}%</Table.Td>
                     <Table.Td ta="right">{money(b.base)}</Table.Td>
                     <Table.Td ta="right">{money(b.amount)}</Table.Td>
@@ -133,7 +167,12 @@ export function Explanation({ s }: { s: RebateStatement }) {
         <Text size="sm">{t('rebates.statements.rounding', { earned: money(e.earned) })}</Text>
         <Text size="sm" fw={500}>
           {e.next
-            ? t('rebates.statements.next', { more: money(e.next.moreNeeded), rate: formatNumber(Number(e.next.ratePercent), locale, 4), then: money(e.next.earnedThen), increase: money(e.next.increase) })
+            ? t('rebates.statements.next', {
+                more: money(e.next.moreNeeded),
+                rate: formatNumber(Number(e.next.ratePercent), locale, 4),
+                then: money(e.next.earnedThen),
+                increase: money(e.next.increase),
+              })
             : t('rebates.statements.atTop')}
         </Text>
       </Stack>
@@ -177,13 +216,46 @@ function Lines({ s }: { s: RebateStatement }) {
         </Stack>
       ),
     },
-    { key: 'kind', header: t('rebates.statements.kind'), aside: true, cell: (l: RebateStatementLine) => <RebateBadge kind="lineKind" value={l.kind} size="sm" /> },
-    { key: 'date', header: t('rebates.statements.date'), cell: (l: RebateStatementLine) => <Nowrap>{formatDate(l.occurredOn, locale)}</Nowrap> },
-    { key: 'amount', header: t('rebates.statements.amount'), align: 'right' as const, cell: (l: RebateStatementLine) => <Nowrap>{money(l.amount)}</Nowrap> },
+    {
+      key: 'kind',
+      header: t('rebates.statements.kind'),
+      aside: true,
+      cell: (l: RebateStatementLine) => <RebateBadge kind="lineKind" value={l.kind} size="sm" />,
+    },
+    {
+      key: 'date',
+      header: t('rebates.statements.date'),
+      cell: (l: RebateStatementLine) => <Nowrap>{formatDate(l.occurredOn, locale)}</Nowrap>,
+    },
+    {
+      key: 'amount',
+      header: t('rebates.statements.amount'),
+      align: 'right' as const,
+      cell: (l: RebateStatementLine) => <Nowrap>{money(l.amount)}</Nowrap>,
+    },
     { key: 'share', header: t('rebates.statements.share'), align: 'right' as const, cell: (l: RebateStatementLine) => num(l.share) },
-    { key: 'coefficient', header: t('rebates.statements.coefficient'), align: 'right' as const, cell: (l: RebateStatementLine) => num(l.coefficient) },
-    { key: 'achievement', header: t('rebates.achievement'), align: 'right' as const, cell: (l: RebateStatementLine) => <Nowrap>{money(l.achievement === null ? null : new Dec(l.achievement).toFixed(2))}</Nowrap> },
-    { key: 'rebate', header: t('rebates.statements.rebate'), align: 'right' as const, cell: (l: RebateStatementLine) => <Nowrap fw={600} c={l.rebate.startsWith('-') ? 'red' : undefined}>{money(l.rebate)}</Nowrap> },
+    {
+      key: 'coefficient',
+      header: t('rebates.statements.coefficient'),
+      align: 'right' as const,
+      cell: (l: RebateStatementLine) => num(l.coefficient),
+    },
+    {
+      key: 'achievement',
+      header: t('rebates.achievement'),
+      align: 'right' as const,
+      cell: (l: RebateStatementLine) => <Nowrap>{money(l.achievement === null ? null : new Dec(l.achievement).toFixed(2))}</Nowrap>,
+    },
+    {
+      key: 'rebate',
+      header: t('rebates.statements.rebate'),
+      align: 'right' as const,
+      cell: (l: RebateStatementLine) => (
+        <Nowrap fw={600} c={l.rebate.startsWith('-') ? 'red' : undefined}>
+          {money(l.rebate)}
+        </Nowrap>
+      ),
+    },
   ];
   return (
     <Stack gap="xs">

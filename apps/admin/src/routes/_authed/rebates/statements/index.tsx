@@ -39,7 +39,8 @@ function StatementsPage() {
   const tier = useTierText();
   const [partnerText, setPartnerText] = useState('');
   const [partnerQ] = useDebouncedValue(partnerText, 300);
-  const partners = useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: partnerQ || undefined })).data?.items ?? [];
+  const partners =
+    useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: partnerQ || undefined })).data?.items ?? [];
   const columns = [
     {
       key: 'number',
@@ -47,7 +48,12 @@ function StatementsPage() {
       primary: true,
       cell: (s: RebateStatementSummary) => (
         <Stack gap={0}>
-          <Anchor size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} renderRoot={(props) => <Link {...props} to="/rebates/statements/$statementId" params={{ statementId: s.id }} />}>
+          <Anchor
+            size="sm"
+            fw={600}
+            style={{ whiteSpace: 'nowrap' }}
+            renderRoot={(props) => <Link {...props} to="/rebates/statements/$statementId" params={{ statementId: s.id }} />}
+          >
             {s.number}
           </Anchor>
           <Text size="xs" c="dimmed">
@@ -85,10 +91,25 @@ function StatementsPage() {
         </Stack>
       ),
     },
-    { key: 'attainment', header: t('rebates.attainment'), align: 'right' as const, cell: (s: RebateStatementSummary) => <Nowrap>{pct(s.attainmentPercent)}</Nowrap> },
+    {
+      key: 'attainment',
+      header: t('rebates.attainment'),
+      align: 'right' as const,
+      cell: (s: RebateStatementSummary) => <Nowrap>{pct(s.attainmentPercent)}</Nowrap>,
+    },
     { key: 'tier', header: t('rebates.tier'), cell: (s: RebateStatementSummary) => <Nowrap>{tier(s.tierIndex, s.ratePercent)}</Nowrap> },
-    { key: 'earned', header: t('rebates.earned'), align: 'right' as const, cell: (s: RebateStatementSummary) => <Nowrap>{money(s.earned)}</Nowrap> },
-    { key: 'payable', header: t('rebates.payable'), align: 'right' as const, cell: (s: RebateStatementSummary) => <Nowrap fw={600}>{money(s.payable)}</Nowrap> },
+    {
+      key: 'earned',
+      header: t('rebates.earned'),
+      align: 'right' as const,
+      cell: (s: RebateStatementSummary) => <Nowrap>{money(s.earned)}</Nowrap>,
+    },
+    {
+      key: 'payable',
+      header: t('rebates.payable'),
+      align: 'right' as const,
+      cell: (s: RebateStatementSummary) => <Nowrap fw={600}>{money(s.payable)}</Nowrap>,
+    },
   ];
   const filtered = !!(search.status || search.periodStart || search.partnerId || search.runId);
   return (
@@ -124,7 +145,13 @@ function StatementsPage() {
             w={{ base: '100%', sm: 240 }}
           />
           {search.runId && (
-            <Badge size="lg" variant="light" rightSection={<CloseButton size="xs" aria-label={t('rebates.statements.clearRun')} onClick={() => set({ runId: undefined })} />}>
+            <Badge
+              size="lg"
+              variant="light"
+              rightSection={
+                <CloseButton size="xs" aria-label={t('rebates.statements.clearRun')} onClick={() => set({ runId: undefined })} />
+              }
+            >
               {t('rebates.statements.fromRun')}
             </Badge>
           )}
@@ -135,7 +162,13 @@ function StatementsPage() {
         <Text c="dimmed">{filtered ? t('rebates.noMatch') : t('rebates.none')}</Text>
       ) : (
         <div style={{ opacity: isFetching ? 0.6 : 1 }}>
-          <ResponsiveTable label={t('rebates.statements.list')} columns={columns} rows={data?.items ?? []} rowKey={(s) => s.id} minWidth={1000} />
+          <ResponsiveTable
+            label={t('rebates.statements.list')}
+            columns={columns}
+            rows={data?.items ?? []}
+            rowKey={(s) => s.id}
+            minWidth={1000}
+          />
         </div>
       )}
       {data && data.total > 0 && (
@@ -143,7 +176,14 @@ function StatementsPage() {
           <Text size="sm" c="dimmed">
             {t('rebates.total', { count: data.total })}
           </Text>
-          {data.total > REBATES_PAGE_SIZE && <Pagination total={Math.ceil(data.total / REBATES_PAGE_SIZE)} value={search.page ?? 1} onChange={(p) => set({ page: p })} size="sm" />}
+          {data.total > REBATES_PAGE_SIZE && (
+            <Pagination
+              total={Math.ceil(data.total / REBATES_PAGE_SIZE)}
+              value={search.page ?? 1}
+              onChange={(p) => set({ page: p })}
+              size="sm"
+            />
+          )}
         </Group>
       )}
     </Stack>
