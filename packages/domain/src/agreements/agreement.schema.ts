@@ -51,6 +51,24 @@ export const QualificationRequirementSchema = z.object({
   headcount: z.number().int().min(1).max(1000),
 });
 
+/**
+ * An incentive coefficient (激励系数, issue #14): a registration's achievement is weighted by the highest coefficient
+ * among the rules it matches (a product line of its products and/or its customer's industry; a rule naming both must
+ * match both); 1 when none. A decimal 0 < c ≤ 10 with at most 4 decimals.
+ */
+export const IncentiveCoefficientSchema = z
+  .object({
+    productLineId: UuidSchema.nullable(),
+    industryId: UuidSchema.nullable(),
+    coefficient: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}(\.\d{1,4})?$/, { message: 'validation.coefficient_invalid' })
+      .refine((c) => Number(c) > 0 && Number(c) <= 10, { message: 'validation.coefficient_invalid' }),
+  })
+  .refine((r) => r.productLineId !== null || r.industryId !== null, { message: 'validation.coefficient_target_required', path: ['productLineId'] });
+export type IncentiveCoefficient = z.infer<typeof IncentiveCoefficientSchema>;
+
 /** Everything an agreement states. Drafts may be incomplete; completeness is checked on submit (agreementGaps). */
 export const AgreementTermsSchema = z
   .object({
@@ -71,6 +89,7 @@ export const AgreementTermsSchema = z
     renewalTerms: text(4000).default(''),
     evidenceStandard: EvidenceStandardSchema.nullable().default(null),
     deposit: DepositSchema.nullable().default(null),
+    incentiveCoefficients: z.array(IncentiveCoefficientSchema).max(20).default([]),
   })
   .refine((t) => t.endDate >= t.startDate, { message: 'validation.end_before_start', path: ['endDate'] });
 export type AgreementTerms = z.infer<typeof AgreementTermsSchema>;

@@ -20,3 +20,5 @@ export * from './performance.js';
 export * from './performance.requests.js';
 export * from './performance.responses.js';
 export * from './rebates-performance.errors.js';
+export * from './coefficients.js';
+export * from './statement-export.words.js';
