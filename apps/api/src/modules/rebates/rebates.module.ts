@@ -7,6 +7,8 @@ import { SellOutModule } from '../sell-out/sell-out.module';
 import { DepositsController } from './deposits.controller';
 import { DepositsRepository } from './deposits.repository';
 import { DepositsService } from './deposits.service';
+import { StatementExportController } from './statement-export.controller';
+import { StatementExportService } from './statement-export.service';
 import { PerformanceController } from './performance.controller';
 import { PerformanceRepository } from './performance.repository';
 import { PerformanceService } from './performance.service';
@@ -33,7 +35,7 @@ import { RebateDisputesController, RebateLedgerController, RebateReversalsContro
  */
 @Module({
   imports: [AgreementsModule, DealRegistrationsModule, OperationsModule, PartnersModule, SellOutModule],
-  controllers: [RebateRunsController, RebateStatementsController, RebateDisputesController, RebateReversalsController, RebateLedgerController, PerformanceController, WhatIfController, QuotasController, DepositsController],
+  controllers: [RebateRunsController, RebateStatementsController, RebateDisputesController, RebateReversalsController, RebateLedgerController, PerformanceController, WhatIfController, QuotasController, DepositsController, StatementExportController],
   providers: [
     RebateLedgerRepository,
     RebateLedgerService,
@@ -51,6 +53,7 @@ import { RebateDisputesController, RebateLedgerController, RebateReversalsContro
     QuotasService,
     DepositsRepository,
     DepositsService,
+    StatementExportService,
   ],
   exports: [RebateLedgerRepository, RebateRunsService, RebateStatementsRepository],
 })
