@@ -86,6 +86,7 @@ export async function seedAgreements(m: EntityManager, ctx: { partnerIds: Ids; v
       renewalTerms: '期满前 60 日进行续约评审；业绩未达续约门槛或资格认定未通过的，可不予续约。',
       evidenceStandard: plan.type === 'registration' ? { proofOfCommunication: true, customerFeedback: false, customerDetails: true } : exclusive ? { proofOfCommunication: true, customerFeedback: true, customerDetails: true } : null,
       deposit: exclusive ? { amount: '300000.00', dueDate: iso(new Date(start.getTime() + 14 * DAY)), handling: 'offset' } : null,
+      incentiveCoefficients: [],
     };
     const decided = plan.status !== 'draft' && plan.status !== 'pending_approval';
     const [row] = await m.query(

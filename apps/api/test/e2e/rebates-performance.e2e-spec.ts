@@ -34,7 +34,15 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
     },
   };
 
-  async function agreement(o: { type?: string; start?: string; end?: string; pricing?: object | null; deposit?: object | null; quota?: string | null }): Promise<string> {
+  async function agreement(o: {
+    type?: string;
+    start?: string;
+    end?: string;
+    pricing?: object | null;
+    deposit?: object | null;
+    quota?: string | null;
+    incentiveCoefficients?: object[];
+  }): Promise<string> {
     const type = o.type ?? 'registration';
     const start = o.start ?? '2026-01-01';
     const end = o.end ?? '2026-12-31';
@@ -49,6 +57,7 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
       evaluationPeriod: 'quarter',
       quotaPerPeriod: o.quota === undefined ? '1000000.00' : o.quota,
       deposit: o.deposit ?? null,
+      ...(o.incentiveCoefficients ? { incentiveCoefficients: o.incentiveCoefficients } : {}),
     };
     const [row] = await sql(
       `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, $2, 'active', $3, $4, $5, $6) RETURNING id`,
@@ -57,11 +66,12 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
     return row.id;
   }
 
-  async function won(agreementId: string, amount: string, wonOn: string): Promise<string> {
+  async function won(agreementId: string, amount: string, wonOn: string, productIds: string[] = []): Promise<string> {
+    const details = JSON.stringify({ products: productIds.map((productId) => ({ productId, quantity: 1 })) });
     const [row] = await sql(
       `INSERT INTO deal_registrations (partner_id, agreement_id, status, customer_name, customer_name_norm, industry_id, region_id, details, estimated_amount, expected_close, won_amount, won_on, created_by)
-       VALUES ($1, $2, 'won', $3, $3, $4, $5, '{}', $6, $7, $6, $7, $8) RETURNING id`,
-      [huaxin, agreementId, `返点测试客户 ${agreementId.slice(0, 8)} ${amount} ${wonOn}`, industryId, regionId, amount, wonOn, ownerId],
+       VALUES ($1, $2, 'won', $3, $3, $4, $5, $9, $6, $7, $6, $7, $8) RETURNING id`,
+      [huaxin, agreementId, `返点测试客户 ${agreementId.slice(0, 8)} ${amount} ${wonOn}`, industryId, regionId, amount, wonOn, ownerId, details],
     );
     return row.id;
   }
@@ -313,5 +323,36 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
       { kind: 'deposit_paid', amount: '200000.00' },
       { kind: 'deposit_forfeit', amount: '-200000.00' },
     ]);
+  });
+
+  it('incentive coefficients (激励系数): a 1.5 coefficient on one product line counts in performance, the overview and the run’s statement alike', async () => {
+    const [a, b] = await sql(`SELECT DISTINCT ON (product_line_id) id, product_line_id AS "lineId" FROM products ORDER BY product_line_id, sku LIMIT 2`);
+    const weighted = await agreement({ incentiveCoefficients: [{ productLineId: a.lineId, industryId: null, coefficient: '1.5' }] });
+    const boosted = await won(weighted, '400000.00', '2026-10-20', [a.id, b.id]); // any product of the line: × 1.5
+    const plain = await won(weighted, '200000.00', '2026-10-21', [b.id]);
+
+    // 400,000 × 1.5 + 200,000 = 800,000 → 80 % → 2 % = 16,000.00
+    const perf = (await api(app, manager).get(`/api/agreements/${weighted}/performance`).expect(200)).body;
+    expect(perf).toMatchObject({ achievement: '800000.00', attainmentPercent: '80.00', lines: 2, result: { tierIndex: 0, earned: '16000.00' } });
+    expect(perf.series.at(-1)).toEqual({ date: '2026-11-15', achievement: '800000.00' });
+    const overview = (await api(app, manager).get(`/api/rebates/performance?partnerId=${huaxin}&pageSize=200`).expect(200)).body;
+    expect(overview.items.find((r: { agreementId: string }) => r.agreementId === weighted)).toMatchObject({ achievement: '800000.00', attainmentPercent: '80.00', earned: '16000.00' });
+    const what = (await api(app, manager).get(`/api/rebates/what-if?agreementId=${weighted}&amount=200000`).expect(200)).body;
+    expect(what).toMatchObject({ attainmentBefore: '80.00', attainmentAfter: '100.00', before: '16000.00', after: '40000.00' });
+
+    const started = await api(app, manager).post('/api/rebate-runs').send({ period: '2026-Q4' });
+    expect(started.status).toBe(202);
+    let status = '';
+    for (let i = 0; i < 600 && !['succeeded', 'failed'].includes(status); i++) {
+      status = (await api(app, manager).get(`/api/rebate-runs/${started.body.id}`).expect(200)).body.status;
+      if (!['succeeded', 'failed'].includes(status)) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe('succeeded');
+    const list = (await api(app, manager).get(`/api/rebate-statements?agreementId=${weighted}&periodStart=2026-10-01`).expect(200)).body;
+    const statement = (await api(app, manager).get(`/api/rebate-statements/${list.items[0].id}`).expect(200)).body;
+    expect(statement).toMatchObject({ achievement: perf.achievement, attainmentPercent: perf.attainmentPercent, earned: perf.result.earned });
+    const bySource = new Map(statement.lines.map((l: { sourceId: string }) => [l.sourceId, l]));
+    expect(bySource.get(boosted)).toMatchObject({ amount: '400000.00', share: '1', coefficient: '1.5', achievement: '600000.00', rebate: '12000.00' });
+    expect(bySource.get(plain)).toMatchObject({ amount: '200000.00', share: '1', coefficient: '1', achievement: '200000.00', rebate: '4000.00' });
   });
 });

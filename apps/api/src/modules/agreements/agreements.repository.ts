@@ -561,11 +561,12 @@ export class AgreementsRepository {
     m: EntityManager,
     day: string,
   ): Promise<
-    { id: string; type: AgreementSummary['type']; partnerId: string; startDate: string; endDate: string; pricingJson: string | null; evaluationPeriod: AgreementTerms['evaluationPeriod']; quotaPerPeriod: string | null }[]
+    { id: string; type: AgreementSummary['type']; partnerId: string; startDate: string; endDate: string; pricingJson: string | null; evaluationPeriod: AgreementTerms['evaluationPeriod']; quotaPerPeriod: string | null; coefficientsJson: string | null }[]
   > {
     return m.query(
       `SELECT id, type, partner_id AS "partnerId", start_date AS "startDate", end_date AS "endDate",
-              nullif(terms->'pricing', 'null'::jsonb)::text AS "pricingJson", terms->>'evaluationPeriod' AS "evaluationPeriod", terms->>'quotaPerPeriod' AS "quotaPerPeriod"
+              nullif(terms->'pricing', 'null'::jsonb)::text AS "pricingJson", terms->>'evaluationPeriod' AS "evaluationPeriod", terms->>'quotaPerPeriod' AS "quotaPerPeriod",
+              nullif(terms->'incentiveCoefficients', '[]'::jsonb)::text AS "coefficientsJson"
          FROM agreements WHERE status = 'active' AND start_date <= $1::date AND end_date >= $1::date`,
       [day],
     );

@@ -8,6 +8,8 @@ export interface BasisRequest {
   agreementId: string;
   start: string;
   end: string;
+  /** The agreement has incentive coefficients: each line then carries its products' product lines (else none are read). */
+  productLines?: boolean;
 }
 
 /** A won registration in the basis of one requested (agreement, period). */
@@ -21,6 +23,8 @@ export interface WonBasisLine {
   share: string;
   customerName: string;
   industryId: string;
+  /** The distinct product lines of the registration's products, only for requests with `productLines` (else null). */
+  productLineIds: string[] | null;
 }
 
 /**
@@ -36,8 +40,12 @@ export class RebateBasisRepository {
     if (!requests.length) return [];
     return m.query(
       `SELECT t.key, r.id, r.agreement_id AS "agreementId", r.won_on::text AS "wonOn", r.won_amount::text AS amount,
-              coalesce((s.share_percent::numeric / 100)::text, '1') AS share, r.customer_name AS "customerName", r.industry_id AS "industryId"
-         FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[]) AS t(key, agreement_id, period_start, period_end)
+              coalesce((s.share_percent::numeric / 100)::text, '1') AS share, r.customer_name AS "customerName", r.industry_id AS "industryId",
+              -- Only agreements with incentive coefficients read the products (CASE runs the sub-select lazily).
+              CASE WHEN t.product_lines THEN ARRAY(
+                SELECT DISTINCT p.product_line_id::text FROM jsonb_array_elements(r.details->'products') e
+                  JOIN products p ON p.id = (e->>'productId')::uuid) END AS "productLineIds"
+         FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[], $5::boolean[]) AS t(key, agreement_id, period_start, period_end, product_lines)
          JOIN deal_registrations r
            ON r.agreement_id = t.agreement_id AND r.status = 'won' AND r.won_on BETWEEN t.period_start AND t.period_end
          -- Split shares are few: one small hashed set, not a probe per line.
@@ -48,7 +56,7 @@ export class RebateBasisRepository {
             ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST) s ON s.registration_id = r.id
         WHERE r.won_amount IS NOT NULL
         ORDER BY t.key, r.won_on, r.id`,
-      [requests.map((q) => q.key), requests.map((q) => q.agreementId), requests.map((q) => q.start), requests.map((q) => q.end)],
+      [requests.map((q) => q.key), requests.map((q) => q.agreementId), requests.map((q) => q.start), requests.map((q) => q.end), requests.map((q) => q.productLines ?? false)],
     );
   }
 

@@ -6,6 +6,7 @@ import {
   type AgreementTerms,
   attainmentOf,
   type BasisLine,
+  coefficientFor,
   computeRebate,
   Dec,
   elapsedFraction,
@@ -98,6 +99,11 @@ function figures(programme: RebateProgramme | null, period: EvaluationPeriod, qu
   return { programme, quota, achievement, attainmentPercent, elapsed, result, watch };
 }
 
+/** Σ amount × share × coefficient of basis lines (exact). */
+function sumLines(lines: readonly BasisLine[]): string {
+  return lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1)), new Dec(0)).toFixed();
+}
+
 /** One agreement placed in the overview before the page is chosen. */
 interface Standing {
   a: Awaited<ReturnType<AgreementsRepository['activeOn']>>[number];
@@ -151,12 +157,41 @@ export class PerformanceService {
    * agreement also its sell-out lines (share 1).
    */
   private async lines(row: AgreementRow, period: EvaluationPeriod): Promise<(BasisLine & { date: string })[]> {
-    const won = await this.basis.wonBasis([{ key: 0, agreementId: row.id, start: period.start, end: period.end }]);
-    const reversed = new Set(await this.repo.reversedIds(won.map((w) => w.id)));
-    const lines = won.filter((w) => !reversed.has(w.id)).map((w) => ({ id: w.id, amount: w.amount, share: w.share, date: w.wonOn }));
-    if (row.type !== 'distribution') return lines;
-    const sold = await this.sellOut.basisLines([row.id], period.start, period.end);
-    return [...lines, ...sold.map((l) => ({ id: l.id, amount: l.amount, date: l.soldOn }))];
+    return (await this.linesOf([{ key: 0, agreementId: row.id, sellOut: row.type === 'distribution', rules: row.terms.incentiveCoefficients ?? [], start: period.start, end: period.end }])).get(0) ?? [];
+  }
+
+  /**
+   * The basis lines of several (agreement, period) pairs, by key, in one read per source: won deals (split share,
+   * reversed ones left out), sell-out lines of distribution agreements (share 1), each with its incentive coefficient
+   * (coefficientFor the agreement's rules; product lines are read only when there are rules). The run builds its
+   * statement lines the same way (RebateRunsService.readFacts), so performance and statements agree.
+   */
+  private async linesOf(
+    targets: readonly { key: number; agreementId: string; sellOut: boolean; rules: AgreementTerms['incentiveCoefficients']; start: string; end: string }[],
+    m: EntityManager = this.db.manager,
+  ): Promise<Map<number, (BasisLine & { date: string })[]>> {
+    const out = new Map<number, (BasisLine & { date: string })[]>();
+    if (!targets.length) return out;
+    const byKey = new Map(targets.map((t) => [t.key, t]));
+    const push = (k: number, l: BasisLine & { date: string }) => (out.get(k) ?? out.set(k, []).get(k)!).push(l);
+    const won = await this.basis.wonBasis(
+      targets.map((t) => ({ key: t.key, agreementId: t.agreementId, start: t.start, end: t.end, productLines: t.rules.length > 0 })),
+      m,
+    );
+    const reversed = new Set(await this.repo.reversedIds(won.map((w) => w.id), m));
+    for (const w of won) {
+      if (reversed.has(w.id)) continue;
+      const rules = byKey.get(w.key)!.rules;
+      const coefficient = rules.length ? coefficientFor(rules, { productLineIds: w.productLineIds ?? [], industryId: w.industryId }) : '1';
+      push(w.key, { id: w.id, amount: w.amount, share: w.share, coefficient, date: w.wonOn });
+    }
+    const distribution = targets.filter((t) => t.sellOut);
+    for (const l of await this.sellOut.basisLinesFor(distribution, m)) {
+      const rules = byKey.get(l.key)!.rules;
+      const coefficient = rules.length ? coefficientFor(rules, { productLineIds: [l.productLineId], industryId: null }) : '1';
+      push(l.key, { id: l.id, amount: l.amount, coefficient, date: l.soldOn });
+    }
+    return out;
   }
 
   private async quotaOf(row: AgreementRow, period: EvaluationPeriod) {
@@ -207,7 +242,7 @@ export class PerformanceService {
       series: weeklySeries(
         period,
         today,
-        lines.map((l) => ({ date: l.date, achievement: new Dec(l.amount).times(l.share ?? 1).toFixed() })),
+        lines.map((l) => ({ date: l.date, achievement: new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1).toFixed() })),
       ),
       lines: lines.length,
       statement: visible ? { ...visible, payable: money(visible.payable) } : null,
@@ -220,7 +255,7 @@ export class PerformanceService {
     const period = pickPeriod(periodsOf(this.termsOf(row)), today);
     const [quota, lines, alreadySettled] = [await this.quotaOf(row, period), await this.lines(row, period), await this.settled(row.id, period.start)];
     const programme = programmeOfTerms(row.terms);
-    const achieved = lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1)), new Dec(0));
+    const achieved = lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1)), new Dec(0));
     const base = { agreementId: row.id, periodStart: period.start, periodEnd: period.end, amount: money(amount) };
     const attainmentBefore = attainmentOf(achieved.toFixed(), quota.amount);
     const attainmentAfter = attainmentOf(achieved.plus(amount).toFixed(), quota.amount);
@@ -248,10 +283,21 @@ export class PerformanceService {
   async endedPeriods(row: AgreementRow, today: string, m: EntityManager = this.db.manager): Promise<{ end: string; achievement: string; quota: string }[]> {
     const ended = periodsOf(this.termsOf(row)).filter((p) => p.end < today);
     if (!ended.length) return [];
-    const reversed = await this.repo.reversedIds(undefined, m);
-    const totals = new Map(
-      (await this.basisTotals.wonTotals(ended.map((p, i) => ({ key: i, agreementId: row.id, start: p.start, end: p.end })), reversed, m)).map((t) => [t.key, t.achievement]),
-    );
+    const rules = row.terms.incentiveCoefficients ?? [];
+    const totals = rules.length
+      ? // With incentive coefficients the won lines are weighted one by one (as in statements).
+        new Map(
+          [...(await this.linesOf(ended.map((p, i) => ({ key: i, agreementId: row.id, sellOut: false, rules, start: p.start, end: p.end })), m)).entries()].map(([k, ls]) => [
+            k,
+            sumLines(ls),
+          ]),
+        )
+      : new Map(
+          (await this.basisTotals.wonTotals(ended.map((p, i) => ({ key: i, agreementId: row.id, start: p.start, end: p.end })), await this.repo.reversedIds(undefined, m), m)).map((t) => [
+            t.key,
+            t.achievement,
+          ]),
+        );
     const set = await this.quotas.forPairs(ended.map((p) => ({ agreementId: row.id, periodStart: p.start })), m);
     return ended.map((p, i) => ({ end: p.end, achievement: totals.get(i) ?? '0', quota: quotaFor(row.terms, set.get(key(row.id, p.start))).amount }));
   }
@@ -281,20 +327,30 @@ export class PerformanceService {
       .filter((c): c is typeof c & { period: EvaluationPeriod } => c.period !== null);
     const pairs = current.map((c) => ({ agreementId: c.a.id, periodStart: c.period.start }));
     const reversed = await this.repo.reversedIds(undefined, m);
-    const [set, totals, settled, sold, names] = [
+    // Agreements with incentive coefficients (激励系数, few) are weighted line by line, as statements are; the others
+    // keep the plain sums in SQL.
+    const rulesOf = memo((json: string) => JSON.parse(json) as AgreementTerms['incentiveCoefficients']);
+    const plain = current.filter((c) => !c.a.coefficientsJson);
+    const weighted = current.filter((c) => c.a.coefficientsJson);
+    const [set, totals, settled, sold, names, weightedLines] = [
       await this.quotas.forPairs(pairs, m),
       await this.basisTotals.wonTotals(
-        current.map((c) => ({ key: c.key, agreementId: c.a.id, start: c.period.start, end: c.period.end })),
+        plain.map((c) => ({ key: c.key, agreementId: c.a.id, start: c.period.start, end: c.period.end })),
         reversed,
         m,
       ),
       await this.ledger.settledFor(pairs, m),
       await this.sellOut.totalsFor(
-        current.filter((c) => c.a.type === 'distribution').map((c) => ({ agreementId: c.a.id, start: c.period.start, end: c.period.end })),
+        plain.filter((c) => c.a.type === 'distribution').map((c) => ({ agreementId: c.a.id, start: c.period.start, end: c.period.end })),
         m,
       ),
       new Map((await this.partners.briefs(m, [...new Set(active.map((a) => a.partnerId))])).map((p) => [p.id, p.name])),
+      await this.linesOf(
+        weighted.map((c) => ({ key: c.key, agreementId: c.a.id, sellOut: c.a.type === 'distribution', rules: rulesOf(c.a.coefficientsJson!), start: c.period.start, end: c.period.end })),
+        m,
+      ),
     ];
+    for (const [k, ls] of weightedLines) totals.push({ key: k, achievement: sumLines(ls), lines: ls.length });
     const achieved = new Map(totals.map((t) => [t.key, t.achievement]));
     // Every agreement is placed by its attainment, tier and gap (tierStanding: the engine's figures without the rebate
     // arithmetic), so the sort, the watch list and its counts cover all of them; the full engine runs for the page.

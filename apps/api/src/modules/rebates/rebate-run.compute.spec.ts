@@ -43,7 +43,7 @@ const statement = (periodStart: string, status: ExistingStatement['status'], ove
   line_count: 0,
   ...over,
 });
-const deal = (id: string, amount: string, occurredOn: string): BasisRow => ({ id, kind: 'deal', amount, share: '1', description: id, occurredOn });
+const deal = (id: string, amount: string, occurredOn: string): BasisRow => ({ id, kind: 'deal', amount, share: '1', coefficient: '1', description: id, occurredOn });
 const entry = (periodStart: string, kind: LedgerLineEntry['kind'], amount: string, sourceId: string | null, statementId: string | null = null): LedgerLineEntry => ({
   agreement_id: 'a1',
   period_start: periodStart,

@@ -32,6 +32,8 @@ export interface BasisRow {
   kind: 'deal' | 'sell_out';
   amount: string;
   share: string;
+  /** The incentive coefficient (激励系数) of the line: coefficientFor the agreement's rules, '1' without rules. */
+  coefficient: string;
   description: string;
   occurredOn: string;
 }
@@ -93,7 +95,7 @@ export interface AgreementResult {
 }
 
 function basisLinesOf(rows: readonly BasisRow[]): BasisLine[] {
-  return rows.map((r) => ({ id: r.id, amount: r.amount, share: r.share, coefficient: '1' }));
+  return rows.map((r) => ({ id: r.id, amount: r.amount, share: r.share, coefficient: r.coefficient }));
 }
 
 function sum(entries: readonly { amount: string }[]): InstanceType<typeof Dec> {
@@ -159,7 +161,7 @@ export function computeAgreement(plan: AgreementPlan, facts: BatchFacts): Agreem
   const lines: Omit<LineWrite, 'statementId'>[] = [];
   const allocation = new Map(own.result.allocation.map((x) => [x.lineId, x.amount]));
   for (const b of own.basis) {
-    const whole = b.share === '1';
+    const whole = b.share === '1' && b.coefficient === '1';
     lines.push({
       lineNo: lines.length + 1,
       kind: b.kind,
@@ -168,9 +170,9 @@ export function computeAgreement(plan: AgreementPlan, facts: BatchFacts): Agreem
       description: b.description,
       occurredOn: b.occurredOn,
       amount: b.amount,
-      share: whole ? '1' : b.share,
-      coefficient: '1',
-      achievement: whole ? b.amount : new Dec(b.amount).times(b.share).toFixed(),
+      share: b.share,
+      coefficient: b.coefficient,
+      achievement: whole ? b.amount : new Dec(b.amount).times(b.share).times(b.coefficient).toFixed(),
       rebate: allocation.get(b.id) ?? '0.00',
     });
   }

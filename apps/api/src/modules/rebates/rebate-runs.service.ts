@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Dec, type RebateRun, runPeriodBounds } from '@partnerline/domain';
+import { coefficientFor, Dec, type RebateRun, runPeriodBounds } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
@@ -280,10 +280,12 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
   private async readFacts(m: EntityManager, plans: readonly AgreementPlan[], run: { runId: string; asOf: string; startedBy: string }): Promise<BatchFacts> {
     const requests: BasisRequest[] = [];
     const keyOf: string[] = [];
+    // Incentive coefficients (激励系数) of each agreement that has any: only their lines read product lines.
+    const rules = new Map(plans.filter((p) => p.agreement.terms.incentiveCoefficients?.length).map((p) => [p.agreement.id, p.agreement.terms.incentiveCoefficients]));
     for (const plan of plans) {
       for (const p of [...plan.lookback, plan.target]) {
         keyOf.push(periodKey(plan.agreement.id, p.start));
-        requests.push({ key: requests.length, agreementId: plan.agreement.id, start: p.start, end: p.end });
+        requests.push({ key: requests.length, agreementId: plan.agreement.id, start: p.start, end: p.end, productLines: rules.has(plan.agreement.id) });
       }
     }
     const pairs = requests.map((r) => ({ agreementId: r.agreementId, periodStart: r.start }));
@@ -306,8 +308,16 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       else basis.set(k, [row]);
     };
     for (const l of wonLines)
-      if (!reversed.has(l.id)) add(l.key, { id: l.id, kind: 'deal', amount: l.amount, share: l.share, description: l.customerName, occurredOn: l.wonOn });
-    for (const l of sellOutLines) add(l.key, { id: l.id, kind: 'sell_out', amount: l.amount, share: '1', description: l.customer, occurredOn: l.soldOn });
+      if (!reversed.has(l.id)) {
+        const r = rules.get(l.agreementId);
+        const coefficient = r ? coefficientFor(r, { productLineIds: l.productLineIds ?? [], industryId: l.industryId }) : '1';
+        add(l.key, { id: l.id, kind: 'deal', amount: l.amount, share: l.share, coefficient, description: l.customerName, occurredOn: l.wonOn });
+      }
+    for (const l of sellOutLines) {
+      const r = rules.get(l.agreementId);
+      const coefficient = r ? coefficientFor(r, { productLineIds: [l.productLineId], industryId: null }) : '1';
+      add(l.key, { id: l.id, kind: 'sell_out', amount: l.amount, share: '1', coefficient, description: l.customer, occurredOn: l.soldOn });
+    }
     const quotas = new Map((await this.statements.quotas(m, pairs)).map((q) => [periodKey(q.agreement_id, q.period_start), q.quota]));
     const ledger = groupBy(await timed('ledgerOf', () => this.statements.ledgerOf(m, pairs)), (e) => periodKey(e.agreement_id, e.period_start));
     const paidRows = await this.statements.paidLines(m, lookbackPairs);

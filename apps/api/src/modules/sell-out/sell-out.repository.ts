@@ -12,6 +12,8 @@ export interface SellOutBasisLine {
   amount: string;
   customer: string;
   productId: string;
+  /** The product's product line (incentive coefficients, 激励系数). */
+  productLineId: string;
   quantity: number;
 }
 
@@ -144,14 +146,15 @@ export class SellOutRepository {
     m: EntityManager = this.db.manager,
   ): Promise<(SellOutBasisLine & { key: number })[]> {
     if (!targets.length) return [];
-    const rows: { key: number; id: string; agreement_id: string; sold_on: string; amount: string; customer: string; product_id: string; quantity: number }[] = await m.query(
-      `SELECT t.key, l.id, l.agreement_id, l.sold_on, l.amount::text AS amount, l.customer, l.product_id, l.quantity
+    const rows: { key: number; id: string; agreement_id: string; sold_on: string; amount: string; customer: string; product_id: string; product_line_id: string; quantity: number }[] = await m.query(
+      `SELECT t.key, l.id, l.agreement_id, l.sold_on, l.amount::text AS amount, l.customer, l.product_id, p.product_line_id, l.quantity
          FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[]) AS t(key, agreement_id, start_on, end_on)
          JOIN sell_out_lines l ON l.agreement_id = t.agreement_id AND l.sold_on BETWEEN t.start_on AND t.end_on
+         JOIN products p ON p.id = l.product_id
         ORDER BY t.key, l.sold_on, l.id`,
       [targets.map((t, i) => t.key ?? i), targets.map((t) => t.agreementId), targets.map((t) => t.start), targets.map((t) => t.end)],
     );
-    return rows.map((r) => ({ key: r.key, id: r.id, agreementId: r.agreement_id, soldOn: r.sold_on, amount: r.amount, customer: r.customer, productId: r.product_id, quantity: r.quantity }));
+    return rows.map((r) => ({ key: r.key, id: r.id, agreementId: r.agreement_id, soldOn: r.sold_on, amount: r.amount, customer: r.customer, productId: r.product_id, productLineId: r.product_line_id, quantity: r.quantity }));
   }
 
   /** Sell-out total (amount, lines) of each agreement within its own period — for performance pages. */
