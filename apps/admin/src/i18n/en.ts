@@ -1136,6 +1136,7 @@ export const en = {
       openDisputes_one: '{{count}} open dispute',
       openDisputes_other: '{{count}} open disputes',
       back: 'All statements',
+      xlsx: 'Download XLSX',
       asOf: 'As of {{date}}',
       final: 'Final',
       provisional: 'Provisional',

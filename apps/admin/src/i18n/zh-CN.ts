@@ -1140,6 +1140,7 @@ export const zhCN: Shape<typeof en> = {
       openDisputes_one: '{{count}} 条待处理异议',
       openDisputes_other: '{{count}} 条待处理异议',
       back: '全部对账单',
+      xlsx: '下载 XLSX',
       asOf: '数据截至 {{date}}',
       final: '最终',
       provisional: '暂估',

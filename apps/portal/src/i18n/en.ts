@@ -646,6 +646,7 @@ export const en = {
       approvedAt: 'Approved',
       paidAt: 'Paid',
       csv: 'Download CSV',
+      xlsx: 'Download XLSX',
       printable: 'Printable view',
       explanation: 'How this statement was worked out',
       allocationNote: 'Each line’s rebate is its part of the period’s amount in proportion to its achievement; the parts add up to the total exactly.',

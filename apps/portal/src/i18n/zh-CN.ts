@@ -650,6 +650,7 @@ export const zhCN: Shape<typeof en> = {
       approvedAt: '审批时间',
       paidAt: '支付',
       csv: '下载 CSV',
+      xlsx: '下载 XLSX',
       printable: '打印版',
       explanation: '本对账单的计算方法',
       allocationNote: '每行返利是本期金额按该行业绩所占比例分摊的部分；各行之和与合计完全相等。',

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Dec } from '@partnerline/domain';
+import { IconDownload } from '@tabler/icons-react';
 import {
   Fact,
   formatDate,
@@ -78,7 +79,18 @@ function StatementPage() {
             </Text>
           )}
         </Stack>
-        {canManageRebates(me?.role) && <StatementActions statement={s} timeZone={tz} />}
+        <Group gap="xs" align="flex-start">
+          <Button
+            component="a"
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            href={`/api/rebate-statements/${s.id}/export?format=xlsx&lang=${locale}`}
+            download
+          >
+            {t('rebates.statements.xlsx')}
+          </Button>
+          {canManageRebates(me?.role) && <StatementActions statement={s} timeZone={tz} />}
+        </Group>
       </Group>
       <Card>
         <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="sm">

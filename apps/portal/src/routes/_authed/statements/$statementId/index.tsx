@@ -78,6 +78,15 @@ function StatementPage() {
             {t('rebates.statement.csv')}
           </Button>
           <Button
+            component="a"
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            href={`/api/rebate-statements/${s.id}/export?format=xlsx&lang=${locale}`}
+            download
+          >
+            {t('rebates.statement.xlsx')}
+          </Button>
+          <Button
             variant="default"
             leftSection={<IconPrinter size={16} />}
             renderRoot={(props) => <Link {...props} to="/statements/$statementId/print" params={{ statementId: s.id }} />}
