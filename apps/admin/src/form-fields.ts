@@ -30,6 +30,9 @@ export const FORM_FIELDS = {
     'deposit.amount': 'amount',
     'deposit.dueDate': 'date',
     'deposit.handling': 'choose',
+    'incentiveCoefficients.*.productLineId': 'choose',
+    'incentiveCoefficients.*.industryId': 'choose',
+    'incentiveCoefficients.*.coefficient': 'number',
   },
   course: {
     code: 'text',

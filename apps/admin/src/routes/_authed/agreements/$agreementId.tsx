@@ -47,6 +47,7 @@ function AgreementPage() {
   const { data: versions } = useSuspenseQuery(versionsQueryOptions(agreementId));
   const { data: products } = useSuspenseQuery(productsQueryOptions());
   const { data: lines } = useSuspenseQuery(productLinesQueryOptions());
+  const { data: industries } = useSuspenseQuery(industriesQueryOptions());
   const { data: user } = useSuspenseQuery(meQueryOptions());
   const canAudit = user?.role === 'vendor_admin' || user?.role === 'leadership';
   const { data: audit } = useQuery({ ...auditQueryOptions({ entity: 'agreement', entityId: agreementId, page: 1, pageSize: 50 }), enabled: canAudit });
@@ -185,6 +186,21 @@ function AgreementPage() {
                       .map((k) => t(`agreementForm.${k}`))
                       .join(zh ? '、' : ', '),
                   )}
+                {row(
+                  t('agreementForm.coefficients'),
+                  (terms.incentiveCoefficients ?? []).length
+                    ? (terms.incentiveCoefficients ?? []).map((c, i) => {
+                        const line = lines.find((l) => l.id === c.productLineId);
+                        const industry = industries.find((x) => x.id === c.industryId);
+                        const what = [line && (zh ? line.nameZh : line.nameEn), industry && (zh ? industry.nameZh : industry.nameEn)].filter(Boolean).join(' · ');
+                        return (
+                          <Text key={i} size="sm">
+                            {what || '—'} × {c.coefficient}
+                          </Text>
+                        );
+                      })
+                    : t('agreementForm.noCoefficients'),
+                )}
                 {terms.deposit && row(t('agreementForm.deposit'), `${formatMoney(terms.deposit.amount, locale)} · ${terms.deposit.dueDate} · ${t(`agreementForm.${terms.deposit.handling}`)}`)}
                 {row(t('agreementForm.division'), `${terms.serviceDivision.vendor || '—'} / ${terms.serviceDivision.partner || '—'}`)}
                 {row(t('agreementForm.vendorObligations'), terms.obligations.vendor || '—')}

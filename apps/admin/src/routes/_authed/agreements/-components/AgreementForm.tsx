@@ -35,6 +35,7 @@ export function emptyTerms(): AgreementTerms {
     renewalTerms: '',
     evidenceStandard: { proofOfCommunication: true, customerFeedback: false, customerDetails: true },
     deposit: null,
+    incentiveCoefficients: [],
   };
 }
 
@@ -50,7 +51,7 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
   const locale = zh ? 'zh-CN' : 'en';
-  const form = useForm<AgreementTerms>({ initialValues: initial, validate: termsForm.validate, enhanceGetInputProps: fieldPathProps });
+  const form = useForm<AgreementTerms>({ initialValues: { ...initial, incentiveCoefficients: initial.incentiveCoefficients ?? [] }, validate: termsForm.validate, enhanceGetInputProps: fieldPathProps });
   const { values: f, errors } = form;
   const { data: industries } = useSuspenseQuery(industriesQueryOptions());
   const { data: regions } = useSuspenseQuery(regionsQueryOptions());
@@ -205,6 +206,65 @@ export function AgreementForm({ initial, lockPartnerAndType, excludeAgreementId,
           ))}
           <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('qualificationRequirements', { jobRole: 'sales', productLineId: lines[0]?.id ?? '', headcount: 1 })}>
             {t('agreementForm.addRequirement')}
+          </Button>
+        </Stack>
+      </Card>
+
+      <Card>
+        <Title order={4}>{t('agreementForm.coefficients')}</Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('agreementForm.coefficientsHelp')}
+        </Text>
+        <Stack gap="xs" data-testid="incentive-coefficients">
+          {(f.incentiveCoefficients ?? []).map((c, i) => (
+            <Group key={i} wrap="wrap" align="flex-end">
+              <Select
+                label={t('agreementForm.coefficientProductLine')}
+                aria-label={`${t('agreementForm.coefficientProductLine')} ${i + 1}`}
+                placeholder={t('agreementForm.coefficientAny')}
+                clearable
+                searchable
+                data={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))}
+                value={c.productLineId}
+                onChange={(v) => form.setFieldValue(`incentiveCoefficients.${i}.productLineId`, v)}
+                error={errors[`incentiveCoefficients.${i}.productLineId`]}
+                data-path={`incentiveCoefficients.${i}.productLineId`}
+                style={{ flex: '1 1 180px' }}
+              />
+              <Select
+                label={t('agreementForm.coefficientIndustry')}
+                aria-label={`${t('agreementForm.coefficientIndustry')} ${i + 1}`}
+                placeholder={t('agreementForm.coefficientAny')}
+                clearable
+                searchable
+                data={industryData}
+                value={c.industryId}
+                onChange={(v) => form.setFieldValue(`incentiveCoefficients.${i}.industryId`, v)}
+                error={errors[`incentiveCoefficients.${i}.industryId`]}
+                data-path={`incentiveCoefficients.${i}.industryId`}
+                style={{ flex: '1 1 180px' }}
+              />
+              <TextInput
+                label={t('agreementForm.coefficient')}
+                aria-label={`${t('agreementForm.coefficient')} ${i + 1}`}
+                placeholder="1.5"
+                w={110}
+                inputMode="decimal"
+                {...form.getInputProps(`incentiveCoefficients.${i}.coefficient`)}
+              />
+              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label="remove" onClick={() => form.removeListItem('incentiveCoefficients', i)}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          ))}
+          <Button
+            variant="subtle"
+            w="fit-content"
+            leftSection={<IconPlus size={14} />}
+            disabled={(f.incentiveCoefficients ?? []).length >= 20}
+            onClick={() => form.insertListItem('incentiveCoefficients', { productLineId: lines[0]?.id ?? null, industryId: null, coefficient: '1.2' })}
+          >
+            {t('agreementForm.addCoefficient')}
           </Button>
         </Stack>
       </Card>
