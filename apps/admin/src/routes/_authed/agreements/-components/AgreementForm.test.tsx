@@ -58,4 +58,14 @@ describe('AgreementForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findAllByText('The end date must be on or after the start date.')).not.toHaveLength(0);
   });
+
+  it('incentive coefficients (激励系数): a rule needs a product line or an industry and a coefficient above 0', async () => {
+    const { onSubmit } = renderForm('en');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add coefficient' }));
+    fireEvent.change(screen.getByLabelText('Coefficient 1'), { target: { value: '0' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findAllByText('A coefficient names a product line, an industry or both.')).not.toHaveLength(0);
+    expect(screen.getAllByText('A coefficient is a number above 0 and at most 10, with at most 4 decimals.')).not.toHaveLength(0);
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
 });
