@@ -105,7 +105,8 @@ describe('rebate statement export (XLSX and CSV)', () => {
   });
   afterAll(() => app.close());
 
-  const download = (token: string, id: string, query: string) => api(app, token).get(`/api/rebate-statements/${id}/export?${query}`).buffer(true).parse(binary);
+  const download = (token: string, id: string, query: string) =>
+    api(app, token).get(`/api/rebate-statements/${id}/export?${query}`).buffer(true).parse(binary);
 
   async function workbook(body: Buffer) {
     const wb = new ExcelJS.Workbook();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fillWords, STATEMENT_EXPORT_WORDS } from './statement-export.words.js';
 
 const keysOf = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+  Object.entries(o)
+    .flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+    .sort();
 
 describe('statement export words', () => {
   it('both languages have the same keys and no empty word', () => {

@@ -35,10 +35,19 @@ export class StatementExportController {
   @AnyRole()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOkResponse({ description: 'The statement as an XLSX workbook or a CSV file (attachment).' })
-  async export(@Param() p: IdParamDto, @Query() q: StatementExportQueryDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response) {
+  async export(
+    @Param() p: IdParamDto,
+    @Query() q: StatementExportQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const file = await this.exports.export(p.id, scopeOf(user), q.format, q.lang ?? localeOf(req));
     res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename="${asciiName(file.filename)}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${asciiName(file.filename)}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    );
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
     res.send(file.body);

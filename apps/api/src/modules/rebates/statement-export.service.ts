@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Dec, fillWords, statementExportWords, type Locale, type RebateStatement, type Scope, type StatementExportWords } from '@partnerline/domain';
+import {
+  Dec,
+  fillWords,
+  statementExportWords,
+  type Locale,
+  type RebateStatement,
+  type Scope,
+  type StatementExportWords,
+} from '@partnerline/domain';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { RebateStatementsService } from './rebate-statements.service';
@@ -49,7 +57,11 @@ export class StatementExportService {
       // A BOM so spreadsheet programs read the Chinese words as UTF-8; figures stay exact text.
       return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(`\uFEFF${csv}`, 'utf8') };
     }
-    return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await this.xlsx(w, sections) };
+    return {
+      filename: `${base}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await this.xlsx(w, sections),
+    };
   }
 
   private sections(s: RebateStatement, w: StatementExportWords) {
@@ -86,19 +98,38 @@ export class StatementExportService {
       money(l.achievement),
       money(l.rebate),
     ]);
-    const totals: Row = [w.totals, null, null, null, null, null, null, money(s.achievement), money(s.lines.reduce((acc, l) => acc.plus(l.rebate), new Dec(0)).toFixed(2))];
+    const totals: Row = [
+      w.totals,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      money(s.achievement),
+      money(s.lines.reduce((acc, l) => acc.plus(l.rebate), new Dec(0)).toFixed(2)),
+    ];
     const e = s.explanation;
     const x = w.explanation;
     const explanation: Row[] = [[x.title], [x.method[e.method]]];
     if (!e.bands.length) explanation.push([x.noBands]);
     for (const b of e.bands) {
-      const p = { from: grouped(b.from), to: b.to == null ? '' : grouped(b.to), rate: b.ratePercent, base: grouped(b.base), amount: grouped(b.amount) };
+      const p = {
+        from: grouped(b.from),
+        to: b.to == null ? '' : grouped(b.to),
+        rate: b.ratePercent,
+        base: grouped(b.base),
+        amount: grouped(b.amount),
+      };
       explanation.push([fillWords(b.to == null ? x.bandOpen : x.band, p), money(b.amount)]);
     }
     explanation.push([x.uncapped, money(e.uncapped)]);
     if (e.capped) explanation.push([x.capped]);
     explanation.push([x.earned, money(e.earned)], [x.rounding], [x.alreadySettled, money(e.alreadySettled)], [x.payable, money(s.payable)]);
-    if (e.next) explanation.push([fillWords(x.next, { more: grouped(e.next.moreNeeded), rate: e.next.ratePercent, increase: grouped(e.next.increase) })]);
+    if (e.next)
+      explanation.push([
+        fillWords(x.next, { more: grouped(e.next.moreNeeded), rate: e.next.ratePercent, increase: grouped(e.next.increase) }),
+      ]);
     return { header, columns, lines, totals, explanation };
   }
 
