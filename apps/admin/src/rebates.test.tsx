@@ -70,6 +70,7 @@ const statement = (over: Partial<RebateStatement> = {}): RebateStatement => ({
   adjustments: '0.00',
   payable: '42000.00',
   asOf: '2026-11-28',
+  payableFrom: null,
   approvedAt: null,
   paidOn: null,
   openDisputes: 0,
@@ -343,6 +344,13 @@ describe('statement approval', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Record payment' }));
     expect(await screen.findByText('Paid on 28 Nov 2026 · reference BOC-7781')).toBeInTheDocument();
     expect(paid).toEqual([{ paidOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reference: 'BOC-7781' }]);
+  });
+
+  it('in its holding period the statement says from when it is payable and payment cannot be recorded yet', async () => {
+    const held = statement({ status: 'approved', approvedAt: '2026-11-28T03:00:00Z', approvedBy: { id: 'x', name: 'Chen Jing' }, payableFrom: '2999-01-01' });
+    open(`/admin/rebates/statements/${STATEMENT_ID}`, 'channel_manager', { [`GET /api/rebate-statements/${STATEMENT_ID}`]: json(held) });
+    expect(await screen.findByText(/^Payable from .*2999 \(holding period\)$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Record payment' })).toBeDisabled();
   });
 
   it('leadership reads the statement without approve or pay', async () => {

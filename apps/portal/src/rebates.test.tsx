@@ -176,6 +176,7 @@ const statement = (): RebateStatement => {
     adjustments: '-18000.00',
     payable: '75000.00',
     asOf: '2026-11-20',
+    payableFrom: '2026-12-20',
     approvedAt: '2026-11-21T02:00:00Z',
     paidOn: null,
     openDisputes: 0,
@@ -255,6 +256,7 @@ describe('statement page', () => {
     expect(screen.getByTestId('explanation')).toHaveTextContent('Retroactive: the whole achievement ¥1,550,000.00 × 6% = ¥93,000.00.');
     expect(screen.getByText(/3 lines, total/)).toHaveTextContent('3 lines, total ¥75,000.00');
     expect(screen.getByText('¥75,000.00', { selector: 'p' })).toBeInTheDocument();
+    expect(screen.getByText(/Payable from 20 Dec 2026 \(holding period\)/)).toBeInTheDocument();
   });
 
   it('lets a partner admin dispute a line with a comment', async () => {

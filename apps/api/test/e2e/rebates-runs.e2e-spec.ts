@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { pinClock } from '../../src/common/time';
 import { RebateRunsService } from '../../src/modules/rebates/rebate-runs.service';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
@@ -388,5 +389,36 @@ describe('rebate runs, statements and the ledger', () => {
     expect(list.body.items.length).toBeGreaterThanOrEqual(3);
     expect(list.body.items[0]).toMatchObject({ period: '2031-Q1', periodStart: '2031-01-01', periodEnd: '2031-03-31', startedBy: { name: expect.any(String) } });
     await api(app, huaxin).get('/api/rebate-runs').expect(403);
+  });
+
+  it('a holding period (policy rebates.holdingDays) keeps an approved statement unpayable until asOf + the days', async () => {
+    const before = (await api(app, admin).get('/api/policies').expect(200)).body.policies;
+    expect(before.rebates.holdingDays).toBe(0);
+    try {
+      await api(app, admin)
+        .put('/api/policies')
+        .send({ ...before, rebates: { ...before.rebates, holdingDays: 30 } })
+        .expect(200);
+      await run('2031-Q4');
+      const q4 = await statementOf(a2, '2031-10-01');
+      const asOf: string = q4.asOf;
+      const payableFrom = new Date(Date.parse(`${asOf}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+      expect(q4).toMatchObject({ status: 'draft', payableFrom });
+      const list = await api(app, manager).get(`/api/rebate-statements?agreementId=${a2}&periodStart=2031-10-01`).expect(200);
+      expect(list.body.items[0].payableFrom).toBe(payableFrom);
+      await api(app, admin).post(`/api/rebate-statements/${q4.id}/approve`).send({}).expect(200);
+      const early = await api(app, admin).post(`/api/rebate-statements/${q4.id}/pay`).send({ paidOn: asOf, reference: 'PAY-HOLD-1' });
+      expect([early.status, early.body.code]).toEqual([409, 'REBATE_HOLDING_PERIOD']);
+      expect(early.body.message).toContain(payableFrom);
+      expect((await statementOf(a2, '2031-10-01')).status).toBe('approved');
+      // On payableFrom itself (the business clock moved there, so the payment is not dated in the future) it is paid.
+      pinClock(`${payableFrom}T04:00:00Z`);
+      const paid = await api(app, admin).post(`/api/rebate-statements/${q4.id}/pay`).send({ paidOn: payableFrom, reference: 'PAY-HOLD-2' }).expect(200);
+      expect(paid.body).toMatchObject({ status: 'paid', paidOn: payableFrom, payableFrom });
+    } finally {
+      pinClock(null);
+      await api(app, admin).put('/api/policies').send(before).expect(200);
+    }
+    expect((await api(app, admin).get('/api/policies').expect(200)).body.policies.rebates.holdingDays).toBe(0);
   });
 });

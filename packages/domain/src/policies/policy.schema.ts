@@ -67,6 +67,8 @@ export const PoliciesSchema = z.object({
       .refine((t) => t.every((v, i) => i === 0 || t[i - 1].attainmentPercent < v.attainmentPercent), {
         message: 'validation.policy_tiers_ascending',
       }),
+    /** Holding period: days after a statement's accruals were booked before its amount may be paid (0 = none). */
+    holdingDays: z.number().int().min(0).max(365).default(0),
   }),
   renewals: z.object({ openDaysBeforeEnd: posInt.max(365) }),
   auth: z.object({
@@ -113,6 +115,7 @@ export const DEFAULT_POLICIES: Policies = {
       { attainmentPercent: 100, ratePercent: 4 },
       { attainmentPercent: 120, ratePercent: 6 },
     ],
+    holdingDays: 0,
   },
   renewals: { openDaysBeforeEnd: 60 },
   auth: { loginMaxFailures: 5, loginWindowMinutes: 15, sessionTtlHours: 12 },

@@ -102,3 +102,20 @@ export function ledgerTotals(entries: readonly Pick<LedgerEntry, 'kind' | 'amoun
     deposits: sum(DEPOSIT_KINDS).toFixed(2),
   };
 }
+
+/**
+ * Holding period (policy `rebates.holdingDays`): a statement's amount becomes payable `holdingDays` days after its
+ * `asOf` (the business date its accruals were last booked). With no holding period (0 days) there is no such date —
+ * `null` — and a payment may carry any date (payments are often recorded after the transfer).
+ */
+export function payableFrom(asOf: string, holdingDays: number): string | null {
+  if (!Number.isInteger(holdingDays) || holdingDays < 0) throw new RangeError(`holdingDays must be a non-negative integer, got ${holdingDays}`);
+  if (holdingDays === 0) return null;
+  return new Date(Date.parse(`${asOf}T00:00:00Z`) + holdingDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** May a statement built as of `asOf` be paid on `paidOn`? Refused (with the date it becomes payable) while held. */
+export function holdingCheck(paidOn: string, asOf: string, holdingDays: number): { ok: true } | { ok: false; payableFrom: string } {
+  const from = payableFrom(asOf, holdingDays);
+  return from !== null && paidOn < from ? { ok: false, payableFrom: from } : { ok: true };
+}

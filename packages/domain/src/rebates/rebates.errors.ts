@@ -67,6 +67,11 @@ export const rebateErrors = defineErrors({
     en: 'The rebate run stopped because of an error; statements already written are kept. Start the run again.',
     zh: '返点计算因错误中止，已生成的对账单保留。请重新发起计算。',
   },
+  REBATE_HOLDING_PERIOD: {
+    status: 409,
+    en: 'This statement is in its holding period and becomes payable on {payableFrom}; record the payment on or after that date.',
+    zh: '该对账单处于付款等待期，自 {payableFrom} 起方可付款；请将付款日期定为该日或之后。',
+  },
   REBATE_REVERSAL_EXISTS: {
     status: 409,
     en: 'This won deal has already been reversed.',

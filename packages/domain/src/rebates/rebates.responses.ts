@@ -61,6 +61,8 @@ export const RebateStatementSummarySchema = z.object({
   /** earned − already settled + adjustments. */
   payable: Amount,
   asOf: z.string(),
+  /** asOf + the policy's holding days: the first date a payment may carry; null when the policy has no holding period. */
+  payableFrom: z.string().nullable(),
   approvedAt: z.string().nullable(),
   paidOn: z.string().nullable(),
   openDisputes: z.number().int(),

@@ -48,12 +48,13 @@ function PoliciesPage() {
     }),
   );
 
-  const num = (path: string[], opts: { min?: number; max?: number; decimal?: boolean } = {}) => {
+  const num = (path: string[], opts: { min?: number; max?: number; decimal?: boolean; description?: string } = {}) => {
     const value = path.reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], draft) as number;
     return (
       <NumberInput
         key={path.join('.')}
         label={t(`policies.fields.${path[path.length - 1]}`)}
+        description={opts.description}
         value={value}
         min={opts.min}
         max={opts.max}
@@ -199,6 +200,7 @@ function PoliciesPage() {
               allowDeselect={false}
               onChange={(v) => v && set(['rebates', 'mode'], v)}
             />
+            {num(['rebates', 'holdingDays'], { min: 0, max: 365, description: t('policies.fields.holdingDaysHelp') })}
           </SimpleGrid>
           <Text size="sm" fw={600}>
             {t('policies.fields.tiers')}

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Dec,
+  holdingCheck,
   type PayRebateStatement,
+  payableFrom,
   type RebateProgramme,
   programmeOfTerms,
   type RebateStatement,
@@ -18,10 +20,11 @@ import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { businessToday } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
+import { PoliciesService } from '../policies/policies.service';
 import { type NewLedgerEntry, RebateLedgerRepository } from './rebate-ledger.repository';
 import { type LineRow, RebateStatementsRepository, type StatementRow } from './rebate-statements.repository';
 
-function toSummary(r: StatementRow): RebateStatementSummary {
+function toSummary(r: StatementRow, holdingDays: number): RebateStatementSummary {
   return {
     id: r.id,
     number: r.number,
@@ -43,6 +46,7 @@ function toSummary(r: StatementRow): RebateStatementSummary {
     adjustments: r.adjustments,
     payable: r.payable,
     asOf: r.as_of,
+    payableFrom: payableFrom(r.as_of, holdingDays),
     approvedAt: r.approved_at ? r.approved_at.toISOString() : null,
     paidOn: r.paid_on,
     openDisputes: r.open_disputes,
@@ -79,11 +83,18 @@ export class RebateStatementsService {
     private readonly repo: RebateStatementsRepository,
     private readonly ledger: RebateLedgerRepository,
     private readonly audit: AuditService,
+    private readonly policies: PoliciesService,
   ) {}
+
+  /** The policy's holding period (days after a statement's asOf before it may be paid). */
+  private async holdingDays(m?: EntityManager): Promise<number> {
+    return (await this.policies.get(m)).rebates.holdingDays;
+  }
 
   async page(query: RebateStatementQuery, scope: Scope): Promise<RebateStatementPage> {
     const { rows, total } = await this.repo.page({ ...query, scope });
-    return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+    const holdingDays = await this.holdingDays();
+    return { items: rows.map((r) => toSummary(r, holdingDays)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string, scope: Scope, m?: EntityManager): Promise<RebateStatement> {
@@ -93,7 +104,7 @@ export class RebateStatementsService {
     const stored = (row.explanation as { programme?: RebateProgramme }).programme;
     const programme = stored ?? programmeOfTerms(row.terms as Parameters<typeof programmeOfTerms>[0]);
     return {
-      ...toSummary(row),
+      ...toSummary(row, await this.holdingDays(m)),
       method: row.method,
       explanation: row.explanation as RebateStatement['explanation'],
       programme: programme ?? { kind: 'attainment', method: row.method, thresholdPercent: '0', tiers: [{ fromPercent: '0', ratePercent: '0' }], capAmount: null },
@@ -158,6 +169,8 @@ export class RebateStatementsService {
     await inTransaction(this.db, async (m) => {
       const s = await this.lockStatement(m, id);
       if (s.status !== 'approved') throw new AppError('REBATE_STATEMENT_NOT_APPROVED', { status: s.status });
+      const held = holdingCheck(input.paidOn, s.as_of, await this.holdingDays(m));
+      if (!held.ok) throw new AppError('REBATE_HOLDING_PERIOD', { payableFrom: held.payableFrom }, { payableFrom: held.payableFrom, asOf: s.as_of });
       await this.repo.pay(m, id, user.id, input.paidOn, input.reference);
       if (!new Dec(s.payable).isZero())
         await this.ledger.append(m, [

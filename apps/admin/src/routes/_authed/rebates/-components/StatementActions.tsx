@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCash } from '@tabler/icons-react';
+import { formatDate, useLocale } from '@partnerline/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApproveStatement, usePayStatement } from '../../../../api/rebates';
@@ -19,7 +20,10 @@ export function StatementActions({ statement, timeZone }: { statement: RebateSta
   const [dialog, setDialog] = useState<'approve' | 'pay' | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [reference, setReference] = useState('');
+  const locale = useLocale();
   const [paidOn, setPaidOn] = useState(localToday(timeZone));
+  // Holding period (policy): no payment may be dated before payableFrom.
+  const held = statement.payableFrom !== null && localToday(timeZone) < statement.payableFrom;
   const [touched, setTouched] = useState(false);
   const close = () => setDialog(null);
   const failed = (e: unknown) => {
@@ -62,9 +66,14 @@ export function StatementActions({ statement, timeZone }: { statement: RebateSta
           </Button>
         )}
         {statement.status === 'approved' && (
-          <Button leftSection={<IconCash size={16} />} onClick={() => setDialog('pay')}>
+          <Button leftSection={<IconCash size={16} />} disabled={held} onClick={() => setDialog('pay')}>
             {t('rebates.statements.pay')}
           </Button>
+        )}
+        {statement.status === 'approved' && statement.payableFrom && (
+          <Text size="sm" c={held ? 'orange' : 'dimmed'}>
+            {t('rebates.statements.payableFrom', { date: formatDate(statement.payableFrom, locale) })}
+          </Text>
         )}
       </Group>
       {refusal && (
@@ -100,6 +109,7 @@ export function StatementActions({ statement, timeZone }: { statement: RebateSta
             type="date"
             label={t('rebates.statements.paidOn')}
             value={paidOn}
+            min={statement.payableFrom ?? undefined}
             onChange={(e) => setPaidOn(e.currentTarget.value)}
             required
           />

@@ -114,6 +114,7 @@ function StatementPage() {
           {[
             s.approvedAt ? t('rebates.statement.approvedOn', { date: formatDateTime(s.approvedAt, locale) }) : null,
             s.paidOn ? t('rebates.statement.paidOn', { date: formatDate(s.paidOn, locale), reference: s.paymentReference ?? '—' }) : null,
+            !s.paidOn && s.payableFrom ? t('rebates.statement.payableFrom', { date: formatDate(s.payableFrom, locale) }) : null,
           ]
             .filter(Boolean)
             .join(' · ')}
