@@ -276,8 +276,12 @@ describe('rebate runs, statements and the ledger', () => {
     // accrued 8,100 − 300 clawback + 150 adjustment; paid 8,100.
     expect(mine.body.totals).toEqual({ accrued: '7950.00', settled: '8100.00', paid: '8100.00', liability: '-150.00', deposits: '0.00' });
     expect(mine.body.items.every((e: { agreementId: string }) => e.agreementId === a1)).toBe(true);
-    const theirs = await api(app, huaxin).get(`/api/rebate-ledger?agreementId=${a2}`).expect(200);
-    expect(theirs.body.items).toEqual([]);
+    // Another partner's agreement or partner id: not found (as payments answers), never an empty page.
+    await api(app, huaxin).get(`/api/rebate-ledger?agreementId=${a2}`).expect(404);
+    const [other] = await ds.query(`SELECT partner_id FROM agreements WHERE id = $1`, [a2]);
+    await api(app, huaxin).get(`/api/rebate-ledger?partnerId=${other.partner_id}`).expect(404);
+    await api(app, huaxin).get(`/api/rebate-ledger?partnerId=${huaxinId}`).expect(200);
+    expect((await api(app, manager).get(`/api/rebate-ledger?agreementId=${a2}`).expect(200)).body.items.length).toBeGreaterThan(0);
     const all = await api(app, lanting).get('/api/rebate-ledger?pageSize=200').expect(200);
     expect(all.body.items.some((e: { agreementId: string }) => e.agreementId === a1)).toBe(false);
     const liability = await api(app, leader).get('/api/rebates/liability').expect(200);
@@ -420,5 +424,57 @@ describe('rebate runs, statements and the ledger', () => {
       await api(app, admin).put('/api/policies').send(before).expect(200);
     }
     expect((await api(app, admin).get('/api/policies').expect(200)).body.policies.rebates.holdingDays).toBe(0);
+  });
+
+  it('a run whose period overlaps an active one (2032-Q4 beside 2032-H2 or 2032) is refused with the active run’s id', async () => {
+    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'manager@partnerline.demo'`);
+    const [active] = await ds.query(
+      `INSERT INTO rebate_runs (period, period_start, period_end, as_of, status, started_by) VALUES ('2032-H2', '2032-07-01', '2032-12-31', '2026-11-28', 'queued', $1) RETURNING id`,
+      [u.id],
+    );
+    try {
+      for (const period of ['2032-Q4', '2032', '2032-Q3']) {
+        const res = await api(app, manager).post('/api/rebate-runs').send({ period });
+        expect([res.status, res.body.code, res.body.details?.runId]).toEqual([409, 'REBATE_RUN_ACTIVE', active.id]);
+      }
+      expect((await ds.query(`SELECT count(*)::int AS n FROM rebate_runs WHERE period IN ('2032-Q4', '2032', '2032-Q3')`))[0].n).toBe(0);
+    } finally {
+      await ds.query(`UPDATE rebate_runs SET status = 'failed', finished_at = now() WHERE id = $1`, [active.id]);
+    }
+    // Not overlapping (2032-Q2): accepted.
+    expect((await run('2032-Q2')).status).toBe('succeeded');
+  });
+
+  it('a term whose last period is settled: a later reversal is a run error naming the agreement, nothing booked; a start date amended after settlement is an error too', async () => {
+    const [l] = await ds.query(`SELECT partner_id FROM users WHERE email = 'owner@lanting.demo'`);
+    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`);
+    const [ind] = await ds.query(`SELECT id FROM industries ORDER BY code LIMIT 1`);
+    const [reg] = await ds.query(`SELECT id FROM regions ORDER BY code LIMIT 1`);
+    const terms = { ...TERMS(l.partner_id), startDate: '2033-01-01', endDate: '2033-03-31' };
+    const [{ id: a3 }] = await ds.query(
+      `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, 'registration', 'active', '2033-01-01', '2033-03-31', $2, $3) RETURNING id`,
+      [l.partner_id, JSON.stringify(terms), u.id],
+    );
+    await addDeal('三三客户甲', l.partner_id, a3, '100000.00', '2033-02-01', { industryId: ind.id, regionId: reg.id, userId: u.id });
+    await addDeal('三三客户乙', l.partner_id, a3, '10000.00', '2033-02-02', { industryId: ind.id, regionId: reg.id, userId: u.id });
+    expect((await run('2033-Q1')).errors).toBe(0);
+    const st = await statementOf(a3, '2033-01-01');
+    expect(st).toMatchObject({ status: 'draft', earned: '4400.00' });
+    await api(app, admin).post(`/api/rebate-statements/${st.id}/approve`).send({}).expect(200);
+    // Nothing changed: simply locked.
+    const quiet = await run('2033-Q1');
+    expect(quiet).toMatchObject({ errors: 0, locked: 1 });
+    const before = await ledgerCount(a3);
+    await api(app, manager).post('/api/rebate-reversals').send({ registrationId: deals['三三客户乙'], reason: '客户退货' }).expect(201);
+    const changed = (await run('2033-Q1')) as Run & { errorDetails: { agreementId: string; code: string; message?: string }[] };
+    expect(changed).toMatchObject({ status: 'succeeded', errors: 1, locked: 0 });
+    expect(changed.errorDetails).toEqual([{ agreementId: a3, code: 'REBATE_CLOSED_TERM_CHANGED', message: expect.stringMatching(/\S/) }]);
+    expect(await ledgerCount(a3)).toBe(before);
+    // The start date amended after the period was settled: the stored period is no longer an evaluation period.
+    await ds.query(`UPDATE agreements SET start_date = '2033-02-01', terms = jsonb_set(terms, '{startDate}', '"2033-02-01"') WHERE id = $1`, [a3]);
+    const moved = (await run('2033-Q1')) as Run & { errorDetails: { agreementId: string; code: string }[] };
+    expect(moved.errorDetails).toEqual([expect.objectContaining({ agreementId: a3, code: 'REBATE_TERMS_CHANGED_AFTER_SETTLEMENT' })]);
+    expect(await ledgerCount(a3)).toBe(before);
+    expect((await statementOf(a3, '2033-02-01'))).toBeNull();
   });
 });

@@ -77,4 +77,24 @@ export const rebateErrors = defineErrors({
     en: 'This won deal has already been reversed.',
     zh: '该赢单已被冲回。',
   },
+  REBATE_TERMS_CHANGED_AFTER_SETTLEMENT: {
+    status: 409,
+    en: 'The terms of agreement {agreementNumber} were amended after its period from {periodStart} was settled: that period no longer matches the evaluation periods, so the run booked nothing for this agreement.',
+    zh: '协议 {agreementNumber} 在 {periodStart} 起的考核期结算后修改了条款，该期与现行考核期不再一致，本次计算未为该协议记账。',
+  },
+  REBATE_CLOSED_TERM_CHANGED: {
+    status: 409,
+    en: 'The last period of agreement {agreementNumber} is already settled, but its figures changed (a reversal or an adjustment); review it by hand — the run booked nothing for it.',
+    zh: '协议 {agreementNumber} 的最后一个考核期已结算，但其数据发生了变化（冲回或调整）；请人工复核——本次计算未为其记账。',
+  },
+  REBATE_PAID_IN_FUTURE: {
+    status: 422,
+    en: 'The payment date {paidOn} is in the future; record the payment on or after the day it is made.',
+    zh: '付款日期 {paidOn} 晚于今天；请在实际付款当日或之后登记。',
+  },
+  REBATE_PAID_BEFORE_APPROVAL: {
+    status: 422,
+    en: 'The payment date {paidOn} is before the statement was approved ({approvedOn}).',
+    zh: '付款日期 {paidOn} 早于对账单的批准日期（{approvedOn}）。',
+  },
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DisputeRebateLine, type RebateDispute, type ResolveRebateDispute, type Scope, VENDOR_SCOPE } from '@partnerline/domain';
+import { Dec, type DisputeRebateLine, type RebateDispute, type ResolveRebateDispute, type Scope, VENDOR_SCOPE } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
@@ -81,7 +81,7 @@ export class RebateDisputesService {
       if (d.status !== 'open') throw new AppError('REBATE_DISPUTE_RESOLVED');
       const adjustment = input.outcome === 'adjusted' ? input.amount! : null;
       await this.repo.resolve(m, id, { status: input.outcome, resolution: input.resolution, adjustment, resolvedBy: user.id });
-      if (adjustment !== null && Number(adjustment) !== 0)
+      if (adjustment !== null && !new Dec(adjustment).isZero())
         await this.ledger.append(m, [
           {
             partnerId: d.partner_id,

@@ -1,13 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Dec, ledgerTotals, type RebateLedgerPage, type RebateLedgerQuery, type RebateLiability, type Scope } from '@partnerline/domain';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { AgreementsRepository } from '../agreements/agreements.repository';
 import { RebateLedgerRepository } from './rebate-ledger.repository';
 
 /** The ledger as people read it: a page of entries with the totals of the whole slice, and the liability per partner. */
 @Injectable()
 export class RebateLedgerService {
-  constructor(private readonly repo: RebateLedgerRepository) {}
+  constructor(
+    private readonly repo: RebateLedgerRepository,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly agreements: AgreementsRepository,
+  ) {}
 
   async page(q: RebateLedgerQuery, scope: Scope): Promise<RebateLedgerPage> {
+    // A partner asking about another partner's rows gets a 404 (as payments answers), never an empty page.
+    if (scope.kind === 'partner') {
+      if (q.partnerId && q.partnerId !== scope.partnerId) throw AppError.notFound('partner', q.partnerId);
+      if (q.agreementId) {
+        const [a] = await this.agreements.briefs(this.db.manager, [q.agreementId]);
+        if (!a || a.partnerId !== scope.partnerId) throw AppError.notFound('agreement', q.agreementId);
+      }
+    }
     const filter = { partnerId: q.partnerId, agreementId: q.agreementId, ownPartnerId: scope.kind === 'partner' ? scope.partnerId : null };
     const [{ rows, total }, sums] = await Promise.all([this.repo.page(filter, q.page, q.pageSize), this.repo.sumsByKind(filter)]);
     return {

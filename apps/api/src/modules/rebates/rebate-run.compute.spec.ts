@@ -1,5 +1,5 @@
 import type { AgreementTerms } from '@partnerline/domain';
-import { type BasisRow, type BatchFacts, type Candidate, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
+import { type BasisRow, type BatchFacts, type Candidate, closedTermOutcome, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
 import type { ExistingStatement, LedgerLineEntry } from './rebate-statements.repository';
 
 /**
@@ -172,5 +172,77 @@ describe('a rebate run, one agreement', () => {
     expect(r.lines).toEqual([expect.objectContaining({ kind: 'adjustment', sourceId: 'dispute-1', sourcePeriodStart: Q1, rebate: '150.00', description: '客户甲' })]);
     expect(r.statement).toMatchObject({ adjustments: '150.00', payable: '150.00' });
     expect(r.entries).toEqual([]);
+  });
+});
+
+describe('a rebate run after the terms changed or the term closed', () => {
+  const Q4 = '2031-10-01';
+
+  it('a settled period that is no longer one of the evaluation periods (start date or period amended) is an error, nothing planned', () => {
+    // Q1 was paid as 2031-01-01..03-31; the evaluation period is now a half-year: 2031-01-01..06-30.
+    const amended = { ...agreement, terms: { ...terms, evaluationPeriod: 'half' } as unknown as AgreementTerms };
+    const out = planAgreement(amended, '2031-06-30', [statement(Q1, 'paid', { period_end: '2031-03-31' })]);
+    expect(out).toMatchObject({ kind: 'error', code: 'REBATE_TERMS_CHANGED_AFTER_SETTLEMENT', message: expect.stringMatching(/\S/) });
+    // The start date moved: the settled period no longer starts a period.
+    expect(planAgreement({ ...agreement, startDate: '2031-02-01' }, '2031-06-30', [statement(Q1, 'approved', { period_end: '2031-03-31' })])).toMatchObject({
+      kind: 'error',
+      code: 'REBATE_TERMS_CHANGED_AFTER_SETTLEMENT',
+    });
+    // Unchanged terms: the stored period coincides, a plan as before; a draft of another shape is simply rewritten.
+    expect(plan('2031-06-30', [statement(Q1, 'paid', { period_end: '2031-03-31' })]).lookback.map((p) => [p.start, p.end])).toEqual([[Q1, '2031-03-31']]);
+    expect(plan('2031-06-30', [statement(Q1, 'draft', { period_end: '2031-02-28' })]).lookback).toEqual([]);
+  });
+
+  it('a paid period is recomputed with the programme its statement stored, not a later pricing amendment', () => {
+    const stored = plan('2031-06-30', [statement(Q1, 'paid', { period_end: '2031-03-31' })]).lookback[0].programme;
+    // The rates were raised after Q1 was paid (2/4/6 % → 3/5/7 %).
+    const raised = {
+      ...terms,
+      pricing: {
+        ...(terms.pricing as object),
+        rebate: {
+          thresholdPercent: 80,
+          mode: 'retroactive',
+          tiers: [
+            { attainmentPercent: 80, ratePercent: 3 },
+            { attainmentPercent: 100, ratePercent: 5 },
+            { attainmentPercent: 120, ratePercent: 7 },
+          ],
+        },
+      },
+    } as unknown as AgreementTerms;
+    const out = planAgreement({ ...agreement, terms: raised }, '2031-06-30', [statement(Q1, 'paid', { period_end: '2031-03-31', programme: stored })]);
+    if (out.kind !== 'plan') throw new Error(out.kind);
+    expect(out.plan.lookback[0].programme).toEqual(stored);
+    expect(out.plan.programme).not.toEqual(stored);
+    const r = computeAgreement(
+      out.plan,
+      facts({
+        basis: new Map([[periodKey('a1', Q1), [deal('d1', '80000.00', '2031-02-01'), deal('d2', '30000.00', '2031-03-01')]]]),
+        ledger: new Map([[periodKey('a1', Q1), [entry(Q1, 'accrual', '3200.00', 'd1'), entry(Q1, 'accrual', '1200.00', 'd2'), entry(Q1, 'settlement', '4400.00', null)]]]),
+        paid: new Map([[periodKey('a1', Q1), new Set(['d1', 'd2'])]]),
+      }),
+    );
+    expect(r.entries).toEqual([]);
+    expect(r.statement).toMatchObject({ periodStart: Q2, adjustments: '0.00', payable: '0.00' });
+  });
+
+  it('the term’s last period settled: locked when nothing changed, an error naming the agreement when a deal was reversed or an adjustment waits', () => {
+    const settledQ4 = statement(Q4, 'paid', { period_end: '2031-12-31' });
+    const out = planAgreement(agreement, '2032-03-31', [settledQ4]);
+    if (out.kind !== 'plan') throw new Error(out.kind);
+    expect(out.plan).toMatchObject({ closed: true, existing: null, target: { start: Q4 } });
+    const ledgerQ4 = [entry(Q4, 'accrual', '7800.00', 'd1'), entry(Q4, 'accrual', '300.00', 'd2'), entry(Q4, 'settlement', '8100.00', null)];
+    const basis = [deal('d1', '130000.00', '2031-11-01'), deal('d2', '5000.00', '2031-11-02')];
+    const same = computeAgreement(out.plan, facts({ asOf: '2032-04-01', basis: new Map([[periodKey('a1', Q4), basis]]), ledger: new Map([[periodKey('a1', Q4), ledgerQ4]]) }));
+    expect(closedTermOutcome(same, facts({}))).toEqual({ kind: 'locked' });
+    // d2 reversed after payment.
+    const f = facts({ asOf: '2032-04-01', basis: new Map([[periodKey('a1', Q4), [basis[0]]]]), ledger: new Map([[periodKey('a1', Q4), ledgerQ4]]) });
+    expect(closedTermOutcome(computeAgreement(out.plan, f), f)).toEqual({ kind: 'error', code: 'REBATE_CLOSED_TERM_CHANGED', message: expect.stringMatching(/\S/) });
+    // A dispute adjusted on the closed period, waiting for a statement that will never come.
+    const g = facts({ asOf: '2032-04-01', basis: new Map([[periodKey('a1', Q4), basis]]), ledger: new Map([[periodKey('a1', Q4), ledgerQ4]]), adjustments: new Map([['a1', [{ ...entry(Q4, 'adjustment', '50.00', 'dispute-9'), description: 'x' }]]]) });
+    expect(closedTermOutcome(computeAgreement(out.plan, g), g)).toMatchObject({ kind: 'error', code: 'REBATE_CLOSED_TERM_CHANGED' });
+    // Not the last period: still simply locked.
+    expect(planAgreement(agreement, '2031-06-30', [statement(Q2, 'approved', { period_end: '2031-06-30' })])).toEqual({ kind: 'locked' });
   });
 });

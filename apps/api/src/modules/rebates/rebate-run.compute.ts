@@ -1,4 +1,5 @@
 import {
+  agreementNumber,
   type AgreementTerms,
   type BasisLine,
   computeRebate,
@@ -43,10 +44,17 @@ export interface AgreementPlan {
   agreement: Candidate;
   programme: RebateProgramme;
   target: EvaluationPeriod;
-  /** Earlier periods whose statement is approved or paid: changes to them become lines of the target's statement. */
-  lookback: EvaluationPeriod[];
+  /**
+   * Earlier periods whose statement is approved or paid: changes to them become lines of the target's statement. Each
+   * is recomputed with the programme its statement stored (a later pricing amendment does not re-rate it).
+   */
+  lookback: LookbackPeriod[];
   existing: ExistingStatement | null;
+  /** The target is the term's last period and already settled: computed only to see whether anything changed. */
+  closed?: boolean;
 }
+
+export type LookbackPeriod = EvaluationPeriod & { programme: RebateProgramme };
 
 export type PlanOutcome = { kind: 'plan'; plan: AgreementPlan } | { kind: 'locked' } | { kind: 'error'; code: string; message?: string };
 
@@ -61,11 +69,31 @@ export function planAgreement(a: Candidate, runEnd: string, statements: readonly
   const periods = evaluationPeriods(a.startDate, a.endDate, a.terms.evaluationPeriod ?? 'quarter');
   const target = periodOf(periods, minDate(runEnd, a.endDate));
   if (!target) return { kind: 'error', code: 'REBATE_PERIOD_OUTSIDE_TERM' };
+  // A settled statement whose period is not one of the current evaluation periods (start date or evaluation period
+  // amended after settlement): recomputing would pay its deals again under another period — reported, nothing booked.
+  const moved = statements.find((s) => s.status !== 'draft' && !periods.some((p) => p.start === s.period_start && (s.period_end === undefined || p.end === s.period_end)));
+  if (moved) return { kind: 'error', code: 'REBATE_TERMS_CHANGED_AFTER_SETTLEMENT', message: numberOf(a) };
   const byStart = new Map(statements.map((s) => [s.period_start, s]));
+  const settled = (p: EvaluationPeriod) => ['approved', 'paid'].includes(byStart.get(p.start)?.status ?? '');
+  const lookback = periods.filter((p) => p.start < target.start && settled(p)).map((p) => ({ ...p, programme: byStart.get(p.start)?.programme ?? programme }));
   const existing = byStart.get(target.start) ?? null;
-  if (existing && existing.status !== 'draft') return { kind: 'locked' };
-  const lookback = periods.filter((p) => p.start < target.start && ['approved', 'paid'].includes(byStart.get(p.start)?.status ?? ''));
+  if (existing && existing.status !== 'draft') {
+    // The term's last period is settled: nowhere left to book a change, so the run checks whether there is one.
+    if (target.start === periods[periods.length - 1].start) return { kind: 'plan', plan: { agreement: a, programme, target, lookback, existing: null, closed: true } };
+    return { kind: 'locked' };
+  }
   return { kind: 'plan', plan: { agreement: a, programme, target, lookback, existing } };
+}
+
+const numberOf = (a: Candidate) => agreementNumber(a.type, a.startDate, a.id);
+
+/**
+ * A closed term (its last period settled): locked when the engine agrees with the ledger and no dispute adjustment
+ * waits, else an error naming the agreement so a manager sees it (nothing is booked for it).
+ */
+export function closedTermOutcome(r: AgreementResult, facts: BatchFacts): { kind: 'locked' } | { kind: 'error'; code: string; message: string } {
+  if (!r.entries.length && !(facts.adjustments.get(r.plan.agreement.id)?.length ?? 0)) return { kind: 'locked' };
+  return { kind: 'error', code: 'REBATE_CLOSED_TERM_CHANGED', message: numberOf(r.plan.agreement) };
 }
 
 /** Everything the batch read for its agreements, grouped by `${agreementId}|${periodStart}`. */
@@ -111,12 +139,12 @@ function quotaOf(plan: AgreementPlan, p: EvaluationPeriod, facts: BatchFacts): s
 }
 
 /** The engine for one period of the plan: its result and the ledger entries that make the ledger match it. */
-function periodResult(plan: AgreementPlan, p: EvaluationPeriod, facts: BatchFacts): { result: RebateResult; entries: LedgerEntry[]; basis: BasisRow[] } {
+function periodResult(plan: AgreementPlan, p: EvaluationPeriod | LookbackPeriod, facts: BatchFacts): { result: RebateResult; entries: LedgerEntry[]; basis: BasisRow[] } {
   const key = periodKey(plan.agreement.id, p.start);
   const basis = facts.basis.get(key) ?? [];
   const ledger = facts.ledger.get(key) ?? [];
   const result = computeRebate({
-    programme: plan.programme,
+    programme: 'programme' in p ? p.programme : plan.programme,
     quota: quotaOf(plan, p, facts),
     lines: basisLinesOf(basis),
     alreadySettled: sum(ledger.filter((e) => e.kind === 'settlement')).toFixed(2),

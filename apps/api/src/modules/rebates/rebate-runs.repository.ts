@@ -56,6 +56,19 @@ export class RebateRunsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Inserts a queued run; the partial unique index refuses a second active run of the period (23505). */
+  /**
+   * The active (queued or running) run whose period overlaps [start, end], if any — under a transaction-level lock
+   * taken first, so two starts cannot both find none and both insert ('2026-Q4' beside '2026-H2' or '2026').
+   */
+  async lockActiveOverlapping(m: EntityManager, start: string, end: string): Promise<{ id: string; period: string } | null> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('rebate-runs:start', 0))`);
+    const [row] = await m.query(
+      `SELECT id, period FROM rebate_runs WHERE status IN ('queued', 'running') AND period_start <= $2::date AND period_end >= $1::date ORDER BY created_at LIMIT 1`,
+      [start, end],
+    );
+    return row ?? null;
+  }
+
   async insert(m: EntityManager, run: { period: string; start: string; end: string; asOf: string; startedBy: string }): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO rebate_runs (period, period_start, period_end, as_of, status, started_by) VALUES ($1, $2, $3, $4, 'queued', $5) RETURNING id`,

@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { RebateBasisRepository, type BasisRequest } from '../deal-registrations/rebate-basis.repository';
 import { JobRunner } from '../operations/job-runner';
 import { SellOutRepository } from '../sell-out/sell-out.repository';
-import { type AgreementPlan, type BasisRow, type BatchFacts, type Candidate, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
+import { type AgreementPlan, type BasisRow, type BatchFacts, type Candidate, closedTermOutcome, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
 import { type NewLedgerEntry, RebateLedgerRepository } from './rebate-ledger.repository';
 import { type BatchOutcome, type DiffEntry, RebateRunsRepository, type RunRow } from './rebate-runs.repository';
 import { type LineWrite, RebateStatementsRepository } from './rebate-statements.repository';
@@ -107,6 +107,8 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     let id: string;
     try {
       id = await inTransaction(this.db, async (m) => {
+        const active = await this.runs.lockActiveOverlapping(m, start, end);
+        if (active) throw new AppError('REBATE_RUN_ACTIVE', { period: active.period }, { runId: active.id, period: active.period });
         const runId = await this.runs.insert(m, { period, start, end, asOf: businessToday(), startedBy: user.id });
         await this.audit.record(m, { entity: 'rebate_run', entityId: runId, action: 'rebate_run.started', after: { period, periodStart: start, periodEnd: end } });
         return runId;
@@ -208,7 +210,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       const p = planAgreement(c, run.period_end, existing.get(c.id) ?? []);
       if (p.kind === 'plan') plans.push(p.plan);
       else if (p.kind === 'locked') outcome.locked++;
-      else outcome.errors.push({ agreementId: c.id, code: p.code });
+      else outcome.errors.push({ agreementId: c.id, code: p.code, ...(p.message ? { message: p.message } : {}) });
     }
 
     const facts = await this.readFacts(m, plans, { runId, asOf: run.as_of, startedBy: run.started_by });
@@ -216,7 +218,14 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     const t0 = performance.now();
     for (const plan of plans) {
       try {
-        results.push(computeAgreement(plan, facts));
+        const r = computeAgreement(plan, facts);
+        if (!plan.closed) results.push(r);
+        else {
+          // A closed term: locked when nothing changed, else reported (never booked silently).
+          const o = closedTermOutcome(r, facts);
+          if (o.kind === 'locked') outcome.locked++;
+          else outcome.errors.push({ agreementId: plan.agreement.id, code: o.code, message: o.message });
+        }
       } catch (err) {
         this.logger.error(`rebate run ${runId}: agreement ${plan.agreement.id} failed: ${err instanceof Error ? err.message : String(err)}`);
         outcome.errors.push({ agreementId: plan.agreement.id, code: 'REBATE_COMPUTE_FAILED' });

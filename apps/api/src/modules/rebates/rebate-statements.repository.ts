@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LedgerKind, RebateStatementQuery, Scope } from '@partnerline/domain';
+import type { LedgerKind, RebateProgramme, RebateStatementQuery, Scope } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { scopeCondition } from '../../common/database/scope-sql';
 
@@ -9,6 +9,10 @@ export interface ExistingStatement {
   id: string;
   agreement_id: string;
   period_start: string;
+  /** The period the statement was computed for (the terms may have been amended since). */
+  period_end?: string;
+  /** The programme its figures were computed with (explanation.programme), null on statements older than that. */
+  programme?: RebateProgramme | null;
   status: 'draft' | 'approved' | 'paid';
   earned: string;
   achievement: string;
@@ -160,7 +164,7 @@ export class RebateStatementsRepository {
   async statementsOf(m: EntityManager, agreementIds: readonly string[]): Promise<ExistingStatement[]> {
     if (!agreementIds.length) return [];
     return m.query(
-      `SELECT s.id, s.agreement_id, s.period_start::text, s.status, s.earned::text, s.achievement::text, s.quota::text, s.payable::text, s.adjustments::text,
+      `SELECT s.id, s.agreement_id, s.period_start::text, s.period_end::text, s.explanation->'programme' AS programme, s.status, s.earned::text, s.achievement::text, s.quota::text, s.payable::text, s.adjustments::text,
               s.tier_index, s.final, (SELECT count(*)::int FROM rebate_statement_lines l WHERE l.statement_id = s.id) AS line_count
          FROM rebate_statements s WHERE s.agreement_id = ANY($1::uuid[])`,
       [agreementIds],
