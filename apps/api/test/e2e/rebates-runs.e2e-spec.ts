@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { pinClock } from '../../src/common/time';
+import { businessToday, pinClock } from '../../src/common/time';
 import { RebateRunsService } from '../../src/modules/rebates/rebate-runs.service';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
@@ -173,7 +173,14 @@ describe('rebate runs, statements and the ledger', () => {
     expect(ok.body).toMatchObject({ status: 'approved', approvedBy: { name: expect.any(String) } });
     const again = await api(app, admin).post(`/api/rebate-statements/${q1.id}/approve`).send({});
     expect([again.status, again.body.code]).toEqual([409, 'REBATE_STATEMENT_NOT_DRAFT']);
-    const paid = await api(app, admin).post(`/api/rebate-statements/${q1.id}/pay`).send({ paidOn: '2031-04-10', reference: 'PAY-2031-001' }).expect(200);
+    // Paid on 10 April 2031: the business clock stands on that day (a payment date may not lie in the future).
+    pinClock('2031-04-10T04:00:00Z');
+    let paid;
+    try {
+      paid = await api(app, admin).post(`/api/rebate-statements/${q1.id}/pay`).send({ paidOn: '2031-04-10', reference: 'PAY-2031-001' }).expect(200);
+    } finally {
+      pinClock(null);
+    }
     expect(paid.body).toMatchObject({ status: 'paid', paidOn: '2031-04-10', paymentReference: 'PAY-2031-001' });
     const twice = await api(app, admin).post(`/api/rebate-statements/${q1.id}/pay`).send({ paidOn: '2031-04-11', reference: 'PAY-2031-002' });
     expect([twice.status, twice.body.code]).toEqual([409, 'REBATE_STATEMENT_NOT_APPROVED']);
@@ -475,6 +482,40 @@ describe('rebate runs, statements and the ledger', () => {
     const moved = (await run('2033-Q1')) as Run & { errorDetails: { agreementId: string; code: string }[] };
     expect(moved.errorDetails).toEqual([expect.objectContaining({ agreementId: a3, code: 'REBATE_TERMS_CHANGED_AFTER_SETTLEMENT' })]);
     expect(await ledgerCount(a3)).toBe(before);
-    expect((await statementOf(a3, '2033-02-01'))).toBeNull();
+    expect(await statementOf(a3, '2033-02-01')).toBeNull();
+  });
+
+  it('achievement is stored exactly to 10 decimals (amount × share × coefficient), so a rerun on unchanged inputs compares equal', async () => {
+    const cols = await ds.query(
+      `SELECT table_name, numeric_precision, numeric_scale FROM information_schema.columns
+        WHERE column_name = 'achievement' AND table_name IN ('rebate_statements', 'rebate_statement_lines') ORDER BY table_name`,
+    );
+    expect(cols).toEqual([
+      { table_name: 'rebate_statement_lines', numeric_precision: 30, numeric_scale: 10 },
+      { table_name: 'rebate_statements', numeric_precision: 30, numeric_scale: 10 },
+    ]);
+    const [{ v }] = await ds.query(`SELECT ('1234.56'::numeric * 0.3333 * 1.2345)::numeric(30, 10)::text AS v`);
+    expect(v).toBe('507.9706378560'); // at numeric(24, 6) it was rounded to 507.970638
+  });
+
+  it('a payment date in the future is refused (422 REBATE_PAID_IN_FUTURE); the statement stays approved', async () => {
+    const [{ id }] = await ds.query(`SELECT id FROM rebate_statements WHERE status = 'approved' ORDER BY period_start LIMIT 1`);
+    const tomorrow = new Date(Date.parse(`${businessToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const res = await api(app, admin).post(`/api/rebate-statements/${id}/pay`).send({ paidOn: tomorrow, reference: 'PAY-FUTURE' });
+    expect([res.status, res.body.code]).toEqual([422, 'REBATE_PAID_IN_FUTURE']);
+    expect(res.body.message).toContain(tomorrow);
+    const [after] = await ds.query(`SELECT status, paid_on FROM rebate_statements WHERE id = $1`, [id]);
+    expect(after).toEqual({ status: 'approved', paid_on: null });
+  });
+
+  it('a dispute adjusted by zero (in any spelling, e.g. "0.00") books no adjustment entry', async () => {
+    const [line] = await ds.query(
+      `SELECT s.id AS statement_id, l.id AS line_id FROM rebate_statements s JOIN rebate_statement_lines l ON l.statement_id = s.id
+        WHERE s.period_start = '2033-01-01' AND s.status = 'approved' AND l.kind = 'deal' ORDER BY l.line_no LIMIT 1`,
+    );
+    const raised = await api(app, lanting).post(`/api/rebate-statements/${line.statement_id}/lines/${line.line_id}/dispute`).send({ comment: '请核对' }).expect(201);
+    const resolved = await api(app, manager).post(`/api/rebate-disputes/${raised.body.id}/resolve`).send({ outcome: 'adjusted', amount: '0.00', resolution: '核对无误' }).expect(200);
+    expect(resolved.body).toMatchObject({ status: 'adjusted' });
+    expect(await ds.query(`SELECT id FROM rebate_ledger WHERE source_id = $1`, [raised.body.id])).toEqual([]);
   });
 });

@@ -92,9 +92,4 @@ export const rebateErrors = defineErrors({
     en: 'The payment date {paidOn} is in the future; record the payment on or after the day it is made.',
     zh: '付款日期 {paidOn} 晚于今天；请在实际付款当日或之后登记。',
   },
-  REBATE_PAID_BEFORE_APPROVAL: {
-    status: 422,
-    en: 'The payment date {paidOn} is before the statement was approved ({approvedOn}).',
-    zh: '付款日期 {paidOn} 早于对账单的批准日期（{approvedOn}）。',
-  },
 });

@@ -169,6 +169,9 @@ export class RebateStatementsService {
     await inTransaction(this.db, async (m) => {
       const s = await this.lockStatement(m, id);
       if (s.status !== 'approved') throw new AppError('REBATE_STATEMENT_NOT_APPROVED', { status: s.status });
+      // A payment is recorded once made: never on a day still to come.
+      const today = businessToday();
+      if (input.paidOn > today) throw new AppError('REBATE_PAID_IN_FUTURE', { paidOn: input.paidOn }, { paidOn: input.paidOn, today });
       const held = holdingCheck(input.paidOn, s.as_of, await this.holdingDays(m));
       if (!held.ok) throw new AppError('REBATE_HOLDING_PERIOD', { payableFrom: held.payableFrom }, { payableFrom: held.payableFrom, asOf: s.as_of });
       await this.repo.pay(m, id, user.id, input.paidOn, input.reference);
