@@ -302,6 +302,8 @@ describe('sell-out upload', () => {
     amount: '24000.00',
     submittedBy: { id: id(2), name: '王磊' },
     createdAt: '2026-11-28T03:00:00Z',
+    supersededAt: null,
+    supersededBy: null,
   };
 
   it('names each bad row and why, and imports the good rows only as an explicit second step', async () => {
@@ -357,6 +359,52 @@ describe('sell-out upload', () => {
     const posts = vi.mocked(fetch).mock.calls.filter(([, init]) => init?.method === 'POST');
     expect(posts.map(([, init]) => (init?.body as FormData).get('acceptGoodRows'))).toEqual(['false', 'true']);
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(2);
+  });
+
+  it('asks before replacing the period’s existing report, then sends replace=true', async () => {
+    let replaced = false;
+    let posted = 0;
+    openPortal('/portal/sell-out', portalUser('partner_user'), {
+      'GET /api/agreements': json({ items: [{ ...agreement, type: 'distribution', number: 'AGR-2026-0009' }], total: 1, page: 1, pageSize: 200 }),
+      [`GET /api/agreements/${AGREEMENT}/performance`]: json({ ...performance(), agreement: { ...performance().agreement, type: 'distribution' } }),
+      'GET /api/sell-out-reports': () => ({
+        json: {
+          items: replaced ? [{ ...report, id: id(71) }, { ...report, supersededAt: '2026-11-28T04:00:00Z', supersededBy: id(71) }] : [report],
+          total: replaced ? 2 : 1,
+          page: 1,
+          pageSize: 25,
+        },
+      }),
+      'POST /api/sell-out-reports': () => {
+        posted += 1;
+        if (posted === 1)
+          return {
+            status: 409,
+            body: {
+              statusCode: 409,
+              code: 'SELL_OUT_REPORT_EXISTS',
+              message: 'exists',
+              details: { reportId: report.id, fileName: 'november.csv', createdAt: '2026-11-28T03:00:00Z' },
+            },
+          };
+        replaced = true;
+        return { status: 201, body: { ...report, id: id(71) } };
+      },
+    });
+    await screen.findByRole('button', { name: 'Check and import' }, { timeout: 5000 });
+    await userEvent.upload(
+      document.querySelector<HTMLInputElement>('input[type=file]')!,
+      new File(['date,customer,product,quantity,amount\n'], 'november-fixed.csv', { type: 'text/csv' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Check and import' }));
+    const question = await screen.findByTestId('report-exists');
+    expect(question).toHaveTextContent('A report for this period exists — replace it?');
+    expect(question).toHaveTextContent('november.csv');
+    await userEvent.click(within(question).getByRole('button', { name: 'Replace the report' }));
+    await waitFor(() => expect(screen.queryByTestId('report-exists')).not.toBeInTheDocument());
+    const posts = vi.mocked(fetch).mock.calls.filter(([, init]) => init?.method === 'POST');
+    expect(posts.map(([, init]) => (init?.body as FormData).get('replace'))).toEqual(['false', 'true']);
+    expect(await screen.findByText('Replaced')).toBeInTheDocument();
   });
 });
 

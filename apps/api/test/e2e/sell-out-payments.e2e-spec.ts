@@ -183,7 +183,8 @@ describe('sell-out reports and payments', () => {
         [new Date(`${d(10)}T00:00:00Z`), '丁客户', 'DP-STD', 4, 4400.25],
         [`${d(11).replace(/-/g, '/')}`, '戊客户', 'SEC-EDR', 1, { formula: '100+0.1', result: 100.1 }],
       ]);
-      const res = await upload(ownerA, file, '出货.xlsx', { agreementId: distA, periodStart: period.start });
+      // The period already has a report: this file replaces it (one current report per period).
+      const res = await upload(ownerA, file, '出货.xlsx', { agreementId: distA, periodStart: period.start, replace: 'true' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ fileName: '出货.xlsx', rowCount: 2, importedCount: 2, skippedRows: [], quantity: 5, amount: '4500.35' });
 
@@ -194,7 +195,7 @@ describe('sell-out reports and payments', () => {
         Buffer.from([0xbc, 0xba]), // 己
         Buffer.from(`,DP-STD,1,50\n`),
       ]);
-      const res2 = await upload(ownerA, gb, 'gbk.csv', { agreementId: distA, periodStart: period.start });
+      const res2 = await upload(ownerA, gb, 'gbk.csv', { agreementId: distA, periodStart: period.start, replace: 'true' });
       expect(res2.status).toBe(201);
       const [line] = await db().query(`SELECT customer FROM sell_out_lines WHERE report_id = $1`, [res2.body.id]);
       expect(line.customer).toBe('己');
@@ -251,10 +252,10 @@ describe('sell-out reports and payments', () => {
     (process.env.SELL_OUT_FULL ? it : it.skip)('imports 50,000 rows at once', async () => {
       const rows = Array.from({ length: 50_000 }, (_, i) => [d(i % 80), `客户${i}`, i % 2 ? 'DP-STD' : 'SEC-EDR', '1', '10.00']);
       const started = Date.now();
-      const res = await upload(ownerB, csv([header, ...rows]), 'full.csv', { agreementId: distB, periodStart: period.start });
+      const res = await upload(ownerB, csv([header, ...rows]), 'full.csv', { agreementId: distB, periodStart: period.start, replace: 'true' });
       console.log(`50,000 sell-out rows imported in ${Date.now() - started} ms`);
       expect(res.body).toMatchObject({ importedCount: 50_000, amount: '500000.00' });
-      const over = await upload(ownerB, csv([header, ...rows, ...rows.slice(0, 1)]), 'over.csv', { agreementId: distB, periodStart: period.start });
+      const over = await upload(ownerB, csv([header, ...rows, ...rows.slice(0, 1)]), 'over.csv', { agreementId: distB, periodStart: period.start, replace: 'true' });
       expect(over.body.code).toBe('IMPORT_FILE_TOO_MANY_ROWS');
     }, 120_000);
 
@@ -266,6 +267,84 @@ describe('sell-out reports and payments', () => {
         periodStart: current.start,
       });
       expect([res.status, res.body.details?.issues]).toEqual([422, [{ row: 3, field: 'date', code: 'outside_period' }]]);
+    });
+
+    it('one current report per period: a second upload is refused (409) unless it replaces the first; the basis counts the new lines once', async () => {
+      // A fresh period of distB (the third quarter is running; the first is wholly past and unused).
+      const q1 = evaluationPeriods(plus(-200), plus(165), 'quarter')[0];
+      const q = (n: number) => new Date(Date.parse(`${q1.start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const first = csv([header, [q(1), '甲', 'DP-STD', '1', '100'], [q(2), '乙', 'NOPE', '1', '50'], [q(3), '丙', 'SEC-EDR', '2', '200']]);
+      const r1 = await upload(ownerB, first, 'q1.csv', { agreementId: distB, periodStart: q1.start, acceptGoodRows: 'true' });
+      expect([r1.status, r1.body.importedCount, r1.body.supersededAt]).toEqual([201, 2, null]);
+
+      // The corrected whole file: another digest, but the period has a current report → 409, nothing stored.
+      const fixed = csv([header, [q(1), '甲', 'DP-STD', '1', '100'], [q(2), '乙', 'DP-STD', '1', '50'], [q(3), '丙', 'SEC-EDR', '2', '200']]);
+      const before = await stored(distB);
+      const again = await upload(ownerB, fixed, 'q1-fixed.csv', { agreementId: distB, periodStart: q1.start });
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({
+        code: 'SELL_OUT_REPORT_EXISTS',
+        message: expect.stringContaining('q1.csv'),
+        details: { reportId: r1.body.id, fileName: 'q1.csv', createdAt: r1.body.createdAt },
+      });
+      const zh = await upload(ownerB, fixed, 'q1-fixed.csv', { agreementId: distB, periodStart: q1.start }).set('Accept-Language', 'zh-CN');
+      expect([zh.status, zh.body.message]).toEqual([409, expect.stringContaining('每个周期只计一份报告')]);
+      expect(await stored(distB)).toBe(before);
+
+      // replace=true: the old report is superseded in the same transaction, audited; the new one is current.
+      const r2 = await upload(ownerB, fixed, 'q1-fixed.csv', { agreementId: distB, periodStart: q1.start, replace: 'true' });
+      expect([r2.status, r2.body.importedCount, r2.body.supersededAt]).toEqual([201, 3, null]);
+      const old = (await api(app, ownerB).get(`/api/sell-out-reports/${r1.body.id}`).expect(200)).body;
+      expect(old).toMatchObject({ supersededAt: expect.any(String), supersededBy: r2.body.id, importedCount: 2 });
+      const list = (await api(app, ownerB).get(`/api/sell-out-reports?agreementId=${distB}`).expect(200)).body.items as { id: string; supersededAt: string | null }[];
+      expect(list.filter((r) => r.id === r1.body.id || r.id === r2.body.id).map((r) => [r.id, r.supersededAt === null])).toEqual(
+        expect.arrayContaining([
+          [r1.body.id, false],
+          [r2.body.id, true],
+        ]),
+      );
+      const audit = (await api(app, leader).get(`/api/audit?entity=sell_out_report&entityId=${r1.body.id}`)).body.items;
+      expect(audit[0]).toMatchObject({ action: 'sell_out.superseded', after: { supersededBy: r2.body.id } });
+      const audit2 = (await api(app, leader).get(`/api/audit?entity=sell_out_report&entityId=${r2.body.id}`)).body.items;
+      expect(audit2[0]).toMatchObject({ action: 'sell_out.reported', after: { imported: 3, replaces: r1.body.id } });
+
+      // The basis: the new report's three lines, exactly once (the two good rows of the first file do not count again).
+      const repo = app.get(SellOutRepository);
+      const basis = await repo.basisLines([distB], q1.start, q1.end);
+      expect(basis.map((l) => [l.soldOn, l.amount])).toEqual([
+        [q(1), '100.00'],
+        [q(2), '50.00'],
+        [q(3), '200.00'],
+      ]);
+      expect((await repo.basisLinesFor([{ agreementId: distB, start: q1.start, end: q1.end }])).length).toBe(3);
+      expect((await repo.totalsFor([{ agreementId: distB, start: q1.start, end: q1.end }])).get(distB)).toEqual({ amount: '350.00', lines: 3 });
+
+      // The superseded file again is still the same file (refused as a duplicate), even with replace.
+      const back = await upload(ownerB, first, 'q1.csv', { agreementId: distB, periodStart: q1.start, acceptGoodRows: 'true', replace: 'true' });
+      expect([back.status, back.body.code]).toEqual([409, 'SELL_OUT_DUPLICATE_FILE']);
+      // At most one current report per period in the table.
+      expect(await count(`SELECT count(*)::int AS n FROM sell_out_reports WHERE agreement_id = $1 AND period_start = $2 AND superseded_at IS NULL`, [distB, q1.start])).toBe(1);
+    });
+
+    it('two replacements at once: one wins, the other is refused; still one current report', async () => {
+      const q1 = evaluationPeriods(plus(-200), plus(165), 'quarter')[0];
+      const q = (n: number) => new Date(Date.parse(`${q1.start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const files = ['x', 'y'].map((c) => csv([header, [q(5), `并发${c}`, 'DP-STD', '1', '10']]));
+      const results = await Promise.all(files.map((f, i) => upload(ownerB, f, `race${i}.csv`, { agreementId: distB, periodStart: q1.start, replace: 'true' })));
+      expect(results.map((r) => r.status).sort()).toEqual(results.some((r) => r.status === 409) ? [201, 409] : [201, 201]);
+      expect(await count(`SELECT count(*)::int AS n FROM sell_out_reports WHERE agreement_id = $1 AND period_start = $2 AND superseded_at IS NULL`, [distB, q1.start])).toBe(1);
+      const basis = await app.get(SellOutRepository).basisLines([distB], q1.start, q1.end);
+      expect(basis).toHaveLength(1);
+    });
+
+    it('refuses a negative amount (a return) in the row report', async () => {
+      const res = await upload(ownerA, csv([header, [d(1), '退货客户', 'DP-STD', '1', '-500'], [d(2), '客户', 'DP-STD', '1', '500']]), 'neg.csv', {
+        agreementId: distA,
+        periodStart: period.start,
+        replace: 'true',
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.details).toMatchObject({ issues: [{ row: 2, field: 'amount', code: 'negative_amount' }], badRows: [2], rowCount: 2 });
     });
 
     it('refuses a file over 5 MB with a clear 413', async () => {

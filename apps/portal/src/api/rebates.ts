@@ -92,16 +92,20 @@ export function useUploadSellOut() {
       periodStart,
       file,
       acceptGoodRows,
+      replace = false,
     }: {
       agreementId: string;
       periodStart: string;
       file: File;
       acceptGoodRows: boolean;
+      /** Replace the period's current report (after a 409 SELL_OUT_REPORT_EXISTS and the partner's yes). */
+      replace?: boolean;
     }) => {
       const form = new FormData();
       form.append('agreementId', agreementId);
       form.append('periodStart', periodStart);
       form.append('acceptGoodRows', String(acceptGoodRows));
+      form.append('replace', String(replace));
       form.append('file', file);
       const res = await fetch('/api/sell-out-reports', {
         method: 'POST',

@@ -122,6 +122,7 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   run_now: { en: 'Job started by hand', zh: '手动运行作业' },
   'demo_data.loaded': { en: 'Demo data loaded', zh: '已加载演示数据' },
   'sell_out.reported': { en: 'Sell-out reported', zh: '出货数据已报送' },
+  'sell_out.superseded': { en: 'Sell-out report replaced by a corrected one', zh: '出货报告已被更正后的报告替换' },
   'payment.recorded': { en: 'Invoice recorded', zh: '发票已登记' },
   'payment.imported': { en: 'Invoice imported', zh: '发票已导入' },
   'payment.paid': { en: 'Invoice payment recorded', zh: '发票付款已登记' },

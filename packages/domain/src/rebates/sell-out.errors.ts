@@ -72,4 +72,9 @@ export const sellOutErrors = defineErrors({
     en: 'This file was already reported for this period on {reportedOn}; its lines count once.',
     zh: '该文件已于 {reportedOn} 为本周期报送过，其中的数据只计一次。',
   },
+  SELL_OUT_REPORT_EXISTS: {
+    status: 409,
+    en: 'A sell-out report for this period was already sent on {reportedOn} ({fileName}); only one report counts per period. Replace it to count the new file instead of the old one.',
+    zh: '本周期已于 {reportedOn} 报送过出货报告（{fileName}），每个周期只计一份报告。如需以新文件代替旧报告，请选择替换。',
+  },
 });

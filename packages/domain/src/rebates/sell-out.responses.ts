@@ -8,7 +8,7 @@ export const ISSUES_SHOWN = 1000;
 export const SellOutIssueSchema = z.object({
   row: z.number().int(),
   field: z.enum(['date', 'customer', 'product', 'quantity', 'amount']),
-  code: z.enum(['required', 'not_a_date', 'outside_period', 'unknown_product', 'not_a_whole_number', 'not_an_amount', 'too_long']),
+  code: z.enum(['required', 'not_a_date', 'outside_period', 'unknown_product', 'not_a_whole_number', 'not_an_amount', 'negative_amount', 'too_long']),
 });
 export type SellOutIssueView = z.infer<typeof SellOutIssueSchema>;
 
@@ -19,6 +19,13 @@ export const SellOutRefusalSchema = z.object({
   issueCount: z.number().int(),
   badRows: z.array(z.number().int()),
   rowCount: z.number().int(),
+});
+
+/** `details` of a SELL_OUT_REPORT_EXISTS (409) refusal: the period's current report, which `replace=true` would supersede. */
+export const SellOutReportExistsSchema = z.object({
+  reportId: UuidSchema,
+  fileName: z.string(),
+  createdAt: z.string(),
 });
 
 export const SellOutReportSchema = z.object({
@@ -42,6 +49,10 @@ export const SellOutReportSchema = z.object({
   amount: z.string(),
   submittedBy: z.object({ id: UuidSchema, name: z.string() }),
   createdAt: z.string(),
+  /** When a later report of the same period replaced this one (its lines no longer count); null: the current report. */
+  supersededAt: z.string().nullable(),
+  /** The report that replaced this one. */
+  supersededBy: UuidSchema.nullable(),
 });
 export type SellOutReport = z.infer<typeof SellOutReportSchema>;
 

@@ -13,7 +13,7 @@ export interface SellOutLine {
 }
 
 /** Why a row was refused: a stable code per field (the apps word it in both languages). */
-export type SellOutIssue = { row: number; field: keyof SellOutRowInput; code: 'required' | 'not_a_date' | 'outside_period' | 'unknown_product' | 'not_a_whole_number' | 'not_an_amount' | 'too_long' };
+export type SellOutIssue = { row: number; field: keyof SellOutRowInput; code: 'required' | 'not_a_date' | 'outside_period' | 'unknown_product' | 'not_a_whole_number' | 'not_an_amount' | 'negative_amount' | 'too_long' };
 
 export interface SellOutCheck {
   good: SellOutLine[];
@@ -23,7 +23,10 @@ export interface SellOutCheck {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
+/** A sale's amount: digits with at most two decimals. A negative amount (a return) is refused as `negative_amount`: returns
+ * are not reported this way, and the engine's allocation assumes non-negative lines. */
+const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+const NEGATIVE_AMOUNT = /^-\s*\d{1,12}(\.\d{1,2})?$/;
 
 /**
  * Checks every row (numbered from 1, as the partner sees the sheet) and names each bad row and why. `products` are
@@ -43,7 +46,9 @@ export function checkSellOutRows(rows: readonly SellOutRowInput[], ctx: { period
     if (v('customer').length > 200) found.push({ row, field: 'customer', code: 'too_long' });
     if (v('product') && !ctx.products.has(v('product'))) found.push({ row, field: 'product', code: 'unknown_product' });
     if (v('quantity') && !/^[1-9]\d{0,8}$/.test(v('quantity'))) found.push({ row, field: 'quantity', code: 'not_a_whole_number' });
-    if (v('amount') && !AMOUNT.test(v('amount').replace(/,/g, ''))) found.push({ row, field: 'amount', code: 'not_an_amount' });
+    const amount = v('amount').replace(/,/g, '');
+    if (amount && NEGATIVE_AMOUNT.test(amount)) found.push({ row, field: 'amount', code: 'negative_amount' });
+    else if (amount && !AMOUNT.test(amount)) found.push({ row, field: 'amount', code: 'not_an_amount' });
     if (found.length) issues.push(...found);
     else good.push({ row, date, customer: v('customer'), product: v('product'), quantity: Number(v('quantity')), amount: new Dec(v('amount').replace(/,/g, '')).toFixed(2) });
   });

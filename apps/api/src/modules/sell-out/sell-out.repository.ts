@@ -42,6 +42,9 @@ export interface SellOutReportRow {
   skipped_rows: SellOutIssue[];
   submitted_by: string;
   created_at: Date;
+  /** Set when a later report of the same period replaced this one: its lines no longer count. */
+  superseded_at: Date | null;
+  superseded_by: string | null;
   /** bigint: a string from the driver. */
   quantity: number | string;
   amount: string;
@@ -91,6 +94,33 @@ export class SellOutRepository {
     return rows[0]?.created_at ?? null;
   }
 
+  /** The period's current report (not superseded), locked until the transaction ends so that a replacement sees it. */
+  async current(m: EntityManager, agreementId: string, periodStart: string): Promise<{ id: string; file_name: string; created_at: Date } | null> {
+    const rows: { id: string; file_name: string; created_at: Date }[] = await m.query(
+      `SELECT id, file_name, created_at FROM sell_out_reports WHERE agreement_id = $1 AND period_start = $2 AND superseded_at IS NULL FOR UPDATE`,
+      [agreementId, periodStart],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Marks the period's current report superseded (before the replacing report is inserted: one current report per
+   * period, by a partial unique index); returns its id, or null when there was none (another replacement won the race).
+   */
+  async supersedeCurrent(m: EntityManager, agreementId: string, periodStart: string, at: Date): Promise<string | null> {
+    // TypeORM answers an UPDATE … RETURNING on PostgreSQL as [rows, affected].
+    const [rows]: [{ id: string }[], number] = await m.query(
+      `UPDATE sell_out_reports SET superseded_at = $3 WHERE agreement_id = $1 AND period_start = $2 AND superseded_at IS NULL RETURNING id`,
+      [agreementId, periodStart, at],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Names the report that replaced a superseded one. */
+  async setSupersededBy(m: EntityManager, id: string, by: string): Promise<void> {
+    await m.query(`UPDATE sell_out_reports SET superseded_by = $2 WHERE id = $1`, [id, by]);
+  }
+
   /** Reports newest first, as `scope` sees them, with each report's total quantity and amount. */
   async page(
     q: { agreementId?: string; page: number; pageSize: number },
@@ -130,7 +160,8 @@ export class SellOutRepository {
   }
 
   /**
-   * The rebate basis lines of some agreements sold within [start, end] (both inclusive). Set-based; for different
+   * The rebate basis lines of some agreements sold within [start, end] (both inclusive) — lines of current reports
+   * only (a superseded report's lines were replaced by its correction). Set-based; for different
    * periods per agreement use basisLinesFor.
    */
   async basisLines(agreementIds: readonly string[], start: string, end: string, m: EntityManager = this.db.manager): Promise<SellOutBasisLine[]> {
@@ -150,6 +181,7 @@ export class SellOutRepository {
       `SELECT t.key, l.id, l.agreement_id, l.sold_on, l.amount::text AS amount, l.customer, l.product_id, p.product_line_id, l.quantity
          FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[]) AS t(key, agreement_id, start_on, end_on)
          JOIN sell_out_lines l ON l.agreement_id = t.agreement_id AND l.sold_on BETWEEN t.start_on AND t.end_on
+         JOIN sell_out_reports r ON r.id = l.report_id AND r.superseded_at IS NULL
          JOIN products p ON p.id = l.product_id
         ORDER BY t.key, l.sold_on, l.id`,
       [targets.map((t, i) => t.key ?? i), targets.map((t) => t.agreementId), targets.map((t) => t.start), targets.map((t) => t.end)],
@@ -157,7 +189,7 @@ export class SellOutRepository {
     return rows.map((r) => ({ key: r.key, id: r.id, agreementId: r.agreement_id, soldOn: r.sold_on, amount: r.amount, customer: r.customer, productId: r.product_id, productLineId: r.product_line_id, quantity: r.quantity }));
   }
 
-  /** Sell-out total (amount, lines) of each agreement within its own period — for performance pages. */
+  /** Sell-out total (amount, lines) of each agreement within its own period (current reports only) — for performance pages. */
   async totalsFor(
     targets: readonly { agreementId: string; start: string; end: string }[],
     m: EntityManager = this.db.manager,
@@ -166,7 +198,8 @@ export class SellOutRepository {
     const rows: { agreement_id: string; amount: string; lines: number }[] = await m.query(
       `SELECT t.agreement_id, COALESCE(sum(l.amount), 0)::text AS amount, count(l.id)::int AS lines
          FROM unnest($1::uuid[], $2::date[], $3::date[]) AS t(agreement_id, start_on, end_on)
-         LEFT JOIN sell_out_lines l ON l.agreement_id = t.agreement_id AND l.sold_on BETWEEN t.start_on AND t.end_on
+         LEFT JOIN (sell_out_lines l JOIN sell_out_reports r ON r.id = l.report_id AND r.superseded_at IS NULL)
+                ON l.agreement_id = t.agreement_id AND l.sold_on BETWEEN t.start_on AND t.end_on
         GROUP BY t.agreement_id`,
       [targets.map((t) => t.agreementId), targets.map((t) => t.start), targets.map((t) => t.end)],
     );

@@ -22,7 +22,7 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { scopeOf } from '../../common/auth/scope';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
-import { businessTimeZone, businessToday } from '../../common/time';
+import { businessNow, businessTimeZone, businessToday } from '../../common/time';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
@@ -37,6 +37,20 @@ const EXPECTED_COLUMNS = 'date, customer, product, quantity, amount (日期, 客
 const COLUMN_ZH: Record<keyof typeof SELL_OUT_COLUMNS, string> = { date: '日期', customer: '客户', product: '产品', quantity: '数量', amount: '金额' };
 /** A sell-out report, named in both languages in a NOT_FOUND message. */
 export const REPORT_ENTITY = { en: 'sell-out report', 'zh-CN': '出货报告' };
+
+/** 409: the period already has a current report; `details` name it so that the partner can choose to replace it. */
+function reportExists(current: { id: string; file_name: string; created_at: Date }, reportedOn: string): AppError {
+  return new AppError(
+    'SELL_OUT_REPORT_EXISTS',
+    { reportedOn, fileName: current.file_name },
+    { reportId: current.id, fileName: current.file_name, createdAt: new Date(current.created_at).toISOString() },
+  );
+}
+
+function isOneCurrentConflict(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === 'sell_out_reports_one_current';
+}
 
 /** "3, 5, 9" — the first rows of a refusal, for its message (details list them all). */
 export function rowList(rows: readonly number[]): string {
@@ -110,7 +124,16 @@ export class SellOutService {
       amount: l.amount,
     }));
 
+    const replace = body.replace === 'true';
+    const reportedOn = (at: Date | null) => (at ? businessDateOf(new Date(at), businessTimeZone()) : '?');
     const id = await inTransaction(this.db, async (m) => {
+      // The same file once per period (whether its report is current or was replaced).
+      const sameFileAt = await this.repo.reportedAt(m, agreement.id, period.start, sheet.sha256);
+      if (sameFileAt) throw new AppError('SELL_OUT_DUPLICATE_FILE', { reportedOn: reportedOn(sameFileAt) });
+      // One current report per period: a corrected file replaces the report (only when the partner says so), never adds to it.
+      const current = await this.repo.current(m, agreement.id, period.start);
+      if (current && !replace) throw reportExists(current, reportedOn(current.created_at));
+      const superseded = current ? await this.repo.supersedeCurrent(m, agreement.id, period.start, businessNow()) : null;
       const reportId = await this.repo.insert(m, {
         agreementId: agreement.id,
         partnerId: agreement.partner_id,
@@ -125,7 +148,17 @@ export class SellOutService {
       });
       if (!reportId) {
         const at = await this.repo.reportedAt(m, agreement.id, period.start, sheet.sha256);
-        throw new AppError('SELL_OUT_DUPLICATE_FILE', { reportedOn: at ? businessDateOf(new Date(at), businessTimeZone()) : '?' });
+        throw new AppError('SELL_OUT_DUPLICATE_FILE', { reportedOn: reportedOn(at) });
+      }
+      if (superseded) {
+        await this.repo.setSupersededBy(m, superseded, reportId);
+        await this.audit.record(m, {
+          entity: 'sell_out_report',
+          entityId: superseded,
+          action: 'sell_out.superseded',
+          before: { supersededAt: null },
+          after: { supersededBy: reportId, agreementId: agreement.id, periodStart: period.start },
+        });
       }
       await this.audit.record(m, {
         entity: 'sell_out_report',
@@ -139,9 +172,15 @@ export class SellOutService {
           rowCount: rows.length,
           imported: lines.length,
           rejected: badRows.length,
+          ...(superseded ? { replaces: superseded } : {}),
         },
       });
       return reportId;
+    }).catch(async (err: unknown) => {
+      // A concurrent upload made another report current first (partial unique index): as if it had been seen before.
+      if (!isOneCurrentConflict(err)) throw err;
+      const winner = await this.repo.current(this.db.manager, agreement.id, period.start);
+      throw winner ? reportExists(winner, reportedOn(winner.created_at)) : err;
     });
     return this.get(id, scope);
   }
@@ -186,6 +225,8 @@ export class SellOutService {
         amount: r.amount,
         submittedBy: { id: r.submitted_by, name: names.get(r.submitted_by) ?? '' },
         createdAt: new Date(r.created_at).toISOString(),
+        supersededAt: r.superseded_at ? new Date(r.superseded_at).toISOString() : null,
+        supersededBy: r.superseded_by ?? null,
       };
     });
   }

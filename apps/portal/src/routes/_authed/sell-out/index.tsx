@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Card, FileInput, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDownload, IconFileSpreadsheet, IconReplace, IconUpload } from '@tabler/icons-react';
 import { IMPORT_MAX_BYTES } from '@partnerline/domain';
 import { ApiError, formatDate, formatDateTime, formatMoney, PageHeader, ResponsiveTable, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
@@ -30,11 +30,14 @@ function SellOutPage() {
   const [file, setFile] = useState<File | null>(null);
   const [rejected, setRejected] = useState<SellOutRefusal | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  // 409 SELL_OUT_REPORT_EXISTS: the period has a report; the partner may replace it (the old one stops counting).
+  const [exists, setExists] = useState<{ fileName: string; createdAt: string; acceptGoodRows: boolean } | null>(null);
   const upload = useUploadSellOut();
   const reports = useQuery(sellOutReportsQueryOptions(agreementId));
 
   const pick = (f: File | null) => {
     setRejected(null);
+    setExists(null);
     upload.reset();
     setFileError(
       f && f.size > MAX_BYTES ? t('rebates.sellOut.tooBig') : f && !/\.(csv|xlsx)$/i.test(f.name) ? t('rebates.sellOut.wrongType') : null,
@@ -42,10 +45,10 @@ function SellOutPage() {
     setFile(f);
   };
 
-  const send = (acceptGoodRows: boolean) => {
+  const send = (acceptGoodRows: boolean, replace = false) => {
     if (!agreementId || !period || !file || fileError) return;
     upload.mutate(
-      { agreementId, periodStart: period, file, acceptGoodRows },
+      { agreementId, periodStart: period, file, acceptGoodRows, replace },
       {
         onSuccess: (r) => {
           notifications.show({
@@ -53,12 +56,15 @@ function SellOutPage() {
             message: t('rebates.sellOut.imported', { count: r.importedCount, amount: formatMoney(r.amount, locale) }),
           });
           setRejected(null);
+          setExists(null);
           setFile(null);
         },
         onError: (e) => {
           // The row report (every bad row and why): nothing was stored; the partner fixes the file or imports the good rows.
           const refusal = e instanceof ApiError ? (e.details?.refusal as SellOutRefusal | undefined) : undefined;
           if (refusal) setRejected(refusal);
+          if (e instanceof ApiError && e.code === 'SELL_OUT_REPORT_EXISTS')
+            setExists({ fileName: String(e.details?.fileName ?? ''), createdAt: String(e.details?.createdAt ?? ''), acceptGoodRows });
         },
       },
     );
@@ -139,14 +145,34 @@ function SellOutPage() {
           <Group justify="flex-end">
             <Button
               leftSection={<IconUpload size={16} />}
-              disabled={!file || !period || !!fileError || !!rejected}
+              disabled={!file || !period || !!fileError || !!rejected || !!exists}
               loading={upload.isPending && upload.variables?.acceptGoodRows === false}
               onClick={() => send(false)}
             >
               {t('rebates.sellOut.upload')}
             </Button>
           </Group>
-          {upload.isError && !rejected && (
+          {exists && (
+            <Alert color="yellow" icon={<IconReplace size={16} />} title={t('rebates.sellOut.existsTitle')} data-testid="report-exists">
+              <Stack gap="sm">
+                <Text size="sm">
+                  {t('rebates.sellOut.existsBody', {
+                    file: exists.fileName,
+                    at: exists.createdAt ? formatDateTime(exists.createdAt, locale) : '—',
+                  })}
+                </Text>
+                <Group justify="flex-end" gap="sm">
+                  <Button variant="default" onClick={() => pick(null)}>
+                    {t('rebates.sellOut.keepReport')}
+                  </Button>
+                  <Button color="yellow" leftSection={<IconReplace size={16} />} loading={upload.isPending} onClick={() => send(exists.acceptGoodRows, true)}>
+                    {t('rebates.sellOut.replaceReport')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
+          {upload.isError && !rejected && !exists && (
             <Alert color="red" icon={<IconAlertTriangle size={16} />}>
               {upload.error.message}
             </Alert>
@@ -233,6 +259,20 @@ function SellOutPage() {
             { key: 'skipped', header: t('rebates.sellOut.skipped'), cell: (r) => (r.skippedRows.length ? r.skippedRows.join(', ') : '—') },
             { key: 'amount', header: t('rebates.sellOut.amount'), align: 'right', cell: (r) => formatMoney(r.amount, locale) },
             { key: 'at', header: t('rebates.sellOut.uploadedAt'), cell: (r) => formatDateTime(r.createdAt, locale) },
+            {
+              key: 'state',
+              header: t('rebates.sellOut.state'),
+              cell: (r) =>
+                r.supersededAt ? (
+                  <Badge color="gray" variant="light" title={formatDateTime(r.supersededAt, locale)}>
+                    {t('rebates.sellOut.superseded')}
+                  </Badge>
+                ) : (
+                  <Badge color="green" variant="light">
+                    {t('rebates.sellOut.current')}
+                  </Badge>
+                ),
+            },
           ]}
         />
       ) : (
