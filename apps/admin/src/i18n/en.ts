@@ -1120,6 +1120,7 @@ export const en = {
       createdAt: 'Started at',
       progress: 'Progress',
       percent: '{{percent}}%',
+      agreement: 'Agreement',
       doneOf: '{{done}} of {{total}} agreements',
       back: 'All runs',
       title: 'Rebate run {{period}}',

@@ -1124,6 +1124,7 @@ export const zhCN: Shape<typeof en> = {
       createdAt: '开始时间',
       progress: '进度',
       percent: '{{percent}}%',
+      agreement: '协议',
       doneOf: '已处理 {{done}} / {{total}} 份协议',
       back: '全部计算',
       title: '返利计算 {{period}}',

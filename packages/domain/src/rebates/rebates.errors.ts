@@ -79,8 +79,8 @@ export const rebateErrors = defineErrors({
   },
   REBATE_TERMS_CHANGED_AFTER_SETTLEMENT: {
     status: 409,
-    en: 'The terms of agreement {agreementNumber} were amended after its period from {periodStart} was settled: that period no longer matches the evaluation periods, so the run booked nothing for this agreement.',
-    zh: '协议 {agreementNumber} 在 {periodStart} 起的考核期结算后修改了条款，该期与现行考核期不再一致，本次计算未为该协议记账。',
+    en: 'The terms of agreement {agreementNumber} were amended after one of its periods was settled: that period no longer matches the evaluation periods, so the run booked nothing for this agreement.',
+    zh: '协议 {agreementNumber} 在某一考核期结算后修改了条款，该期与现行考核期不再一致，本次计算未为该协议记账。',
   },
   REBATE_CLOSED_TERM_CHANGED: {
     status: 409,

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Dec } from '@partnerline/domain';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Dec, translateMessage } from '@partnerline/domain';
 import { Fact, formatDate, formatDateTime, meQueryOptions, NotFound, orNotFound, useLocale, uuidParam } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
@@ -83,9 +83,17 @@ export function RunView({ run }: { run: RebateRun }) {
         <Alert color="red" title={t('rebates.runs.errorsTitle')}>
           <Stack gap={4}>
             {run.errorDetails.slice(0, 50).map((e, i) => (
-              <Code key={i} block>
-                {typeof e === 'string' ? e : JSON.stringify(e)}
-              </Code>
+              <Text key={i} size="sm">
+                {e.agreementId ? (
+                  <Anchor
+                    mr={6}
+                    renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: e.agreementId }} />}
+                  >
+                    {e.message || t('rebates.runs.agreement')}
+                  </Anchor>
+                ) : null}
+                {translateMessage(locale, e.code, { agreementNumber: e.message ?? '' })}
+              </Text>
             ))}
           </Stack>
         </Alert>
