@@ -262,7 +262,7 @@ async function main() {
   const started = performance.now();
   const client = new Client({ connectionString: db.url });
   try {
-    let t = performance.now();
+    const t = performance.now();
     await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
     console.log(`${db.kind}: schema and demo data in ${secs(t)} s`);
     await client.connect();
