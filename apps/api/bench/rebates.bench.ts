@@ -88,8 +88,8 @@ async function generate(db: Client, period: { start: string; end: string }) {
                                               details, estimated_amount, expected_close, submitted_at, approved_at, protection_ends, won_amount, won_on, created_by)
               SELECT a.pids[1 + i % array_length(a.ids, 1)], a.ids[1 + i % array_length(a.ids, 1)], 'won',
                      'RB ' || i, 'rb ' || i, 'rb ' || i, s.ind[1 + i % array_length(s.ind, 1)], s.reg[1 + i % array_length(s.reg, 1)],
-                     $3::jsonb, 10000 + (i * 7919 % 181) * 1000, $1::date + 30, $1::timestamptz - interval '30 days', $1::timestamptz - interval '28 days',
-                     $1::date + 60, 10000 + (i * 7919 % 181) * 1000, $1::date + (i % $6::int), $4
+                     $3::jsonb, 10000 + (i::bigint * 7919 % 181) * 1000, $1::date + 30, $1::timestamptz - interval '30 days', $1::timestamptz - interval '28 days',
+                     $1::date + 60, 10000 + (i::bigint * 7919 % 181) * 1000, $1::date + (i % $6::int), $4
                 FROM generate_series($2::int, $5::int) i, a, s
               RETURNING id, customer_name),
             n AS (SELECT id, substr(customer_name, 4)::int AS i FROM ins),
