@@ -177,7 +177,7 @@ describe('agreements', () => {
     const mine = (await api(app, huaxin).get('/api/agreements?pageSize=100')).body.items;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((a: { partnerName: string; status: string }) => a.partnerName === '华信智联科技有限公司' && a.status !== 'draft')).toBe(true);
-    const exclusiveFin = mine.find((a: { type: string; scope: { industryNameZh: string }[] }) => a.type === 'exclusive' && a.scope[0].industryNameZh === '金融');
+    const exclusiveFin = mine.find((a: { type: string; scope: { industryNameZh: string }[] }) => a.type === 'exclusive' && a.scope[0]?.industryNameZh === '金融');
     expect(exclusiveFin).toBeDefined();
     expect((await api(app, lanting).get(`/api/agreements/${exclusiveFin.id}`)).status).toBe(404);
     const doc = await api(app, huaxin).get(`/api/agreements/${exclusiveFin.id}/document?lang=zh-CN`);
