@@ -51,3 +51,4 @@ export * from './training/training.responses.js';
 export * from './agreements/agreement.responses.js';
 export * from './jobs/job.schema.js';
 export * from './rebates/index.js';
+export * from './renewals/index.js';

@@ -1,0 +1,2 @@
+export * from './renewal.schemas.js';
+export * from './recommendation.js';
