@@ -9,7 +9,9 @@
  * methods, for comparison. Targets (issue #14, 2 cores): the whole run under 30 s, RSS under 300 MB.
  *
  *   DATABASE_URL=postgres://… pnpm bench:rebates -- --partners 20000 --lines 1000000
- *   flags: --partners N (20000) --lines N (1000000) --period 2026-Q3 (the last finished quarter) --keep
+ *   flags: --partners N (20000) --lines N (1000000) --period 2026-Q3 (the last finished quarter) --keep,
+ *          --reuse <kept database url> (measure again on a database kept by --keep: the rebate runs' output is emptied
+ *          first — runs, statements, lines, ledger, disputes — and nothing is generated)
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -258,15 +260,26 @@ async function main() {
   if (!server) throw new Error('bench:rebates needs DATABASE_URL (a PostgreSQL server): it measures the run on real PostgreSQL');
   const period = flag('period', lastFinishedQuarter(businessToday()));
   const bounds = runPeriodBounds(period);
-  const db = await benchDatabase('rebates');
+  // --reuse <url>: a database kept by an earlier run (--keep), measured again without generating.
+  const reuse = flag('reuse', '');
+  const db = reuse ? { url: reuse, kind: 'PostgreSQL (reused)', dispose: async () => {} } : await benchDatabase('rebates');
   const started = performance.now();
   const client = new Client({ connectionString: db.url });
   try {
     const t = performance.now();
-    await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
-    console.log(`${db.kind}: schema and demo data in ${secs(t)} s`);
-    await client.connect();
-    await generate(client, bounds);
+    if (reuse) {
+      await client.connect();
+      // The earlier runs' output goes (every run of the bench starts from the generated facts alone).
+      await client.query(`TRUNCATE rebate_disputes, rebate_ledger, rebate_statement_lines, rebate_statements, rebate_runs CASCADE`);
+      await client.query('VACUUM ANALYZE');
+      const [{ server_version }] = (await client.query('SHOW server_version')).rows;
+      console.log(`PostgreSQL ${server_version}; reused database ${reuse} (rebate runs' output emptied in ${secs(t)} s)`);
+    } else {
+      await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
+      console.log(`${db.kind}: schema and demo data in ${secs(t)} s`);
+      await client.connect();
+      await generate(client, bounds);
+    }
 
     let earned: string | null = null;
     try {
