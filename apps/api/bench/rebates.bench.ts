@@ -231,7 +231,7 @@ async function measuredRun(client: Client, url: string, period: string): Promise
   const [{ lines }] = (
     await client.query(`SELECT count(*)::int AS lines FROM rebate_statement_lines l JOIN rebate_statements s ON s.id = l.statement_id WHERE s.run_id = $1 AND l.kind IN ('deal', 'sell_out')`, [run.result.runId])
   ).rows;
-  console.log(`\nrebate run ${period} (${run.result.path}; batches of ${process.env.REBATE_RUN_BATCH_SIZE ?? 500} agreements; app boot ${run.boot} s, not counted)`);
+  console.log(`\nrebate run ${period} (${run.result.path}; batches of ${process.env.REBATE_RUN_BATCH_SIZE ?? 250} agreements; app boot ${run.boot} s, not counted)`);
   console.log(`  status ${run.result.status}: ${agreements.toLocaleString('en')} agreements, ${lines.toLocaleString('en')} statement lines, ${run.result.errors} errors`);
   console.log(`  ${run.seconds.toFixed(2)} s — ${(agreements / run.seconds).toFixed(0)} partners/s, ${(lines / run.seconds).toFixed(0)} lines/s; peak RSS ${mb(run.maxRssKb)} MB (run process; ${mb(run.bootRssKb)} MB after the app booted)`);
   const phases = Object.entries(run.timings).sort((a, b) => b[1].ms - a[1].ms);
