@@ -19,6 +19,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The message to show for a failure: the API's translated message (an ApiError is an Error), else the thrown value as text. */
+export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -44,6 +47,29 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
+  return readAnswer<T>(res);
+}
+
+/**
+ * Sends a multipart form (file uploads; apiFetch speaks JSON only) with the session cookie and the UI language; the
+ * answer and its errors are read exactly as apiFetch reads them (ApiError with code, issues and details).
+ */
+export async function apiFetchForm<T>(
+  path: string,
+  form: FormData,
+  options: { method?: 'POST' | 'PUT' | 'PATCH'; query?: RequestOptions['query'] } = {},
+): Promise<T> {
+  const res = await fetch(buildUrl(path, options.query), {
+    method: options.method ?? 'POST',
+    credentials: 'include',
+    // No Content-Type: the browser sets multipart/form-data with its boundary.
+    headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+    body: form,
+  });
+  return readAnswer<T>(res);
+}
+
+async function readAnswer<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;

@@ -43,3 +43,12 @@ export function daysUntil(iso: string, now = new Date()): number {
   const target = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
   return Math.ceil((target.getTime() - now.getTime()) / 86_400_000);
 }
+
+/**
+ * A percentage (a rate or an attainment, held as a decimal string like "85.50" or a number) in the UI language:
+ * "85.5%", or a dash when there is none. A percentage is not money: formatting it through a number is fine.
+ */
+export function formatPercent(value: string | number | null | undefined, locale: Locale, digits = 2): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return `${formatNumber(Number(value), locale, digits)}%`;
+}

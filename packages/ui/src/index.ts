@@ -29,3 +29,4 @@ export { safeRedirect } from './redirects';
 export { fakeApi, json, type FakeRequest, type FakeRoute } from './fake-api';
 export { Markdown } from './Markdown';
 export { Fact } from './Fact';
+export { EmptyCard, Pager } from './Pager';

@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './api';
+import { errorMessage } from './api';
 
 export function PageLoader() {
   return (
@@ -14,7 +14,7 @@ export function PageLoader() {
 /** A route's error: the API's translated message when there is one. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation('ui');
-  const message = error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return (
     <Stack maw={560} mx="auto" py="xl">
       <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('errors.generic')}>

@@ -60,6 +60,14 @@ export const STATUS_COLOR = {
   review: { scheduled: 'blue', completed: 'gray' },
   reviewResult: { pass: 'green', fail: 'red' },
   jobRun: { queued: 'gray', running: 'blue', succeeded: 'green', failed: 'red' },
+  // Rebates (a rebate run's status is a `jobRun`). Worded in the `ui` catalogue as the vendor reads them; where the
+  // partner reads another word ("Disputed" for an open dispute) the portal passes its own label as the badge's children.
+  rebateStatement: { draft: 'gray', approved: 'blue', paid: 'green' },
+  rebateDispute: { open: 'orange', adjusted: 'teal', rejected: 'gray' },
+  rebateLine: { deal: 'blue', sell_out: 'cyan', clawback: 'red', adjustment: 'grape' },
+  invoice: { open: 'blue', overdue: 'red', paid: 'green', paid_late: 'orange' },
+  deposit: { due: 'orange', paid: 'blue', offset: 'teal', refunded: 'green', forfeited: 'red' },
+  performanceWatch: { close_to_next_tier: 'teal', at_risk: 'red' },
 } as const;
 
 export type StatusKind = keyof typeof STATUS_COLOR;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { apiFetch, type RequestOptions } from '../api';
+import { apiFetch, apiFetchForm, type RequestOptions } from '../api';
 
 /**
  * The API answered something its domain response schema does not describe: the app and the API have drifted
@@ -54,6 +54,20 @@ export async function getParsed<S extends z.ZodType>(schema: S, path: string, qu
 /** POST/PUT/PATCH an endpoint and parse its answer (for mutations that answer a body). */
 export async function sendParsed<S extends z.ZodType>(schema: S, path: string, method: 'POST' | 'PUT' | 'PATCH', body?: unknown): Promise<z.output<S>> {
   return parseResponse(schema, await apiFetch<unknown>(path, { method, body: body ?? {} }), `${method} ${path}`);
+}
+
+/**
+ * Send a multipart form (a file upload) and parse the answer; refusals throw ApiError exactly as the JSON calls do.
+ * An endpoint answering 204 parses `undefined` (give it `z.undefined()` or `z.unknown()`).
+ */
+export async function sendForm<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  form: FormData,
+  init: { method?: 'POST' | 'PUT' | 'PATCH'; query?: RequestOptions['query'] } = {},
+): Promise<z.output<S>> {
+  const method = init.method ?? 'POST';
+  return parseResponse(schema, await apiFetchForm<unknown>(path, form, { ...init, method }), `${method} ${path}`);
 }
 
 /** POST an endpoint that answers 204. */
