@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { IsoDateSchema, PageQuerySchema, UuidSchema } from '../common/common.schema.js';
 
+/** A run period's code: a quarter ("2026-Q3"), a half ("2026-H2") or a year ("2026"); groups: year, part (Q3/H2) or none. */
+export const RUN_PERIOD = /^(\d{4})(?:-(Q[1-4]|H[12]))?$/;
+
 /** A run period: a calendar quarter ("2026-Q3"), half ("2026-H2") or year ("2026") in the business time zone. */
 export const RebateRunPeriodSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, { message: 'validation.rebate_period' })
+  .regex(RUN_PERIOD, { message: 'validation.rebate_period' })
   .refine((p) => Number(p.slice(0, 4)) >= 1970 && Number(p.slice(0, 4)) <= 2200, { message: 'validation.date_range' });
 
 /** POST /rebate-runs. */
@@ -20,6 +23,15 @@ export function runPeriodBounds(period: string): { start: string; end: string } 
   const lastMonth = first + months - 1;
   const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
   return { start: `${year}-${pad(first)}-01`, end: `${year}-${pad(lastMonth)}-${pad(lastDay)}` };
+}
+
+/** The quarter holding a business date ("2026-11-28" → "2026-Q4"): the period a run defaults to. */
+export const quarterOf = (today: string): string => `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+
+/** The periods a run can be started for, by year (this year, then last year), each newest first: Q4…Q1, H2, H1, the year. */
+export function recentRunPeriods(today: string): { year: number; periods: string[] }[] {
+  const year = Number(today.slice(0, 4));
+  return [year, year - 1].map((y) => ({ year: y, periods: [`${y}-Q4`, `${y}-Q3`, `${y}-Q2`, `${y}-Q1`, `${y}-H2`, `${y}-H1`, `${y}`] }));
 }
 
 export const RebateRunQuerySchema = z.object({ period: RebateRunPeriodSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
