@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRebate, whatIf } from './engine.js';
+import { computeRebate, explanationOf, whatIf } from './engine.js';
 import { balance, depositTransition, payableAfterHolding, statementEntries, type LedgerEntry } from './ledger.js';
 import { paymentIntegrity } from './payments.js';
 import { addMonths, elapsedFraction, evaluationPeriods, periodOf, quotaEditable } from './periods.js';
@@ -97,6 +97,15 @@ describe('attainment programmes — quota 1,000,000, tiers ≥80 % → 2 %, ≥1
     expect(w.before.earned).toBe('44800.00');
     expect(w.after.earned).toBe('72000.00');
     expect(w.increase).toBe('27200.00');
+  });
+});
+
+describe('explanationOf', () => {
+  it('is the engine result without the per-line allocation', () => {
+    const r = computeRebate({ programme: programme('retroactive'), quota: QUOTA, lines: one('1100000') });
+    const e = explanationOf(r);
+    expect('allocation' in e).toBe(false);
+    expect({ ...e, allocation: r.allocation }).toEqual(r);
   });
 });
 

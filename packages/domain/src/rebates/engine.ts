@@ -68,20 +68,45 @@ export function achievementOf(lines: readonly BasisLine[]): InstanceType<typeof 
   return lines.reduce((acc, l) => acc.plus(lineAchievement(l)), ZERO);
 }
 
-/** The programme's steps as amounts of achievement: [start, rate%] ascending (attainment tiers scaled by the quota). */
-function steps(programme: RebateProgramme, quota: InstanceType<typeof Dec>): { from: InstanceType<typeof Dec>; rate: InstanceType<typeof Dec> }[] {
-  if (programme.kind === 'volume_pricing') return programme.bands.map((b) => ({ from: new Dec(b.fromVolume), rate: new Dec(b.discountPercent) }));
+/** A programme's steps for one quota: where each tier/band starts (as achievement) and its rate, ascending. */
+export interface TierSteps {
+  /** False for an attainment programme without a quota (no tier can be reached). */
+  usable: boolean;
+  from: InstanceType<typeof Dec>[];
+  rate: string[];
+}
+
+/**
+ * The programme's steps as amounts of achievement: an attainment tier starts at max(its percent, the threshold) ×
+ * quota ÷ 100 (a tier below the threshold starts at the threshold: nothing is earned below it); a volume band at its
+ * volume. Computed once per programme and quota by callers that place many achievements (tierStanding).
+ */
+export function tierSteps(programme: RebateProgramme, quota: string | InstanceType<typeof Dec>): TierSteps {
+  const q = new Dec(quota);
+  if (programme.kind === 'volume_pricing')
+    return { usable: true, from: programme.bands.map((b) => new Dec(b.fromVolume)), rate: programme.bands.map((b) => new Dec(b.discountPercent).toFixed()) };
   const threshold = new Dec(programme.thresholdPercent);
-  // A tier below the threshold starts at the threshold: nothing is earned below it.
-  return programme.tiers.map((t) => ({ from: Dec.max(new Dec(t.fromPercent), threshold).times(quota).div(HUNDRED), rate: new Dec(t.ratePercent) }));
+  return {
+    usable: q.gt(0),
+    from: programme.tiers.map((t) => Dec.max(new Dec(t.fromPercent), threshold).times(q).div(HUNDRED)),
+    rate: programme.tiers.map((t) => new Dec(t.ratePercent).toFixed()),
+  };
+}
+
+/** achievement ÷ quota × 100 (two decimals, half up), for any quota > 0; else null. */
+export function attainmentOf(achievement: string | InstanceType<typeof Dec>, quota: string | InstanceType<typeof Dec>): string | null {
+  const q = new Dec(quota);
+  if (q.lte(0)) return null;
+  return new Dec(achievement).div(q).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
 }
 
 /** Earned before rounding and the bands behind it, for one achievement amount. */
 function earn(programme: RebateProgramme, quota: InstanceType<typeof Dec>, achieved: InstanceType<typeof Dec>) {
-  const s = steps(programme, quota);
+  const t = tierSteps(programme, quota);
+  const s = t.from.map((from, i) => ({ from, rate: new Dec(t.rate[i]) }));
   const method = programme.kind === 'attainment' ? programme.method : 'incremental';
   let tierIndex: number | null = null;
-  for (let i = 0; i < s.length; i++) if (achieved.gte(s[i].from) && (programme.kind === 'volume_pricing' || quota.gt(0))) tierIndex = i;
+  if (t.usable) for (let i = 0; i < s.length; i++) if (achieved.gte(s[i].from)) tierIndex = i;
   const bands: RebateBand[] = [];
   let uncapped = ZERO;
   if (tierIndex !== null) {
@@ -101,7 +126,7 @@ function earn(programme: RebateProgramme, quota: InstanceType<typeof Dec>, achie
   }
   const cap = programme.capAmount === null || programme.capAmount === undefined ? null : new Dec(programme.capAmount);
   const capped = cap !== null && uncapped.gt(cap);
-  return { tierIndex, bands, uncapped, capped, earned: cents(capped ? cap! : uncapped), method, steps: s };
+  return { tierIndex, bands, uncapped, capped, earned: cents(capped ? cap! : uncapped), method, steps: s, usable: t.usable };
 }
 
 /**
@@ -135,7 +160,7 @@ export function computeRebate(input: RebateInput): RebateResult {
   const settled = new Dec(input.alreadySettled ?? 0);
   let next: RebateResult['next'] = null;
   const nextIndex = e.tierIndex === null ? 0 : e.tierIndex + 1;
-  if (nextIndex < e.steps.length && (input.programme.kind === 'volume_pricing' || quota.gt(0))) {
+  if (nextIndex < e.steps.length && e.usable) {
     const target = e.steps[nextIndex].from;
     const then = earn(input.programme, quota, Dec.max(target, achieved));
     next = {
@@ -149,7 +174,7 @@ export function computeRebate(input: RebateInput): RebateResult {
   return {
     achievement: achieved.toFixed(),
     quota: quota.toFixed(),
-    attainmentPercent: input.programme.kind === 'attainment' && quota.gt(0) ? achieved.div(quota).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2) : null,
+    attainmentPercent: input.programme.kind === 'attainment' ? attainmentOf(achieved, quota) : null,
     tierIndex: e.tierIndex,
     ratePercent: e.tierIndex === null ? null : e.steps[e.tierIndex].rate.toFixed(),
     method: e.method,
@@ -162,6 +187,12 @@ export function computeRebate(input: RebateInput): RebateResult {
     allocation: allocate(e.earned.toFixed(2), input.lines),
     next,
   };
+}
+
+/** The engine's result as explained and stored with a statement: everything but the per-line allocation. */
+export function explanationOf(result: RebateResult): Omit<RebateResult, 'allocation'> {
+  const { allocation: _allocation, ...rest } = result;
+  return rest;
 }
 
 /** What one more deal of `amount` would do to the period (the registration form's "what would this deal earn"). */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../common/money.js';
-import { computeRebate } from './engine.js';
+import { attainmentOf, computeRebate } from './engine.js';
 import { RebateProgrammeSchema } from './rebates.schemas.js';
-import { attainmentOf, pacePercent, performanceReached, terminatedForBreach, thresholdOf, tierStanding, watchFlag, weeklySeries } from './performance.js';
+import { pacePercent, performanceReached, quotaFor, terminatedForBreach, thresholdOf, tierStanding, watchFlag, weeklySeries } from './performance.js';
 
 describe('pace and attainment', () => {
   it('pace is elapsed × 100 with two decimals', () => {
@@ -20,6 +20,15 @@ describe('pace and attainment', () => {
   it('threshold is the programme’s, else 100', () => {
     expect(thresholdOf(null)).toBe('100');
     expect(thresholdOf({ kind: 'attainment', method: 'retroactive', thresholdPercent: '80', tiers: [{ fromPercent: '80', ratePercent: '2' }], capAmount: null })).toBe('80');
+  });
+});
+
+describe('quotaFor', () => {
+  it('is the set quota, else the terms’ quota per period, else 0 — two decimals', () => {
+    expect(quotaFor({ quotaPerPeriod: '500000' }, '750000')).toEqual({ amount: '750000.00', source: 'set' });
+    expect(quotaFor({ quotaPerPeriod: '500000' }, undefined)).toEqual({ amount: '500000.00', source: 'terms' });
+    expect(quotaFor({ quotaPerPeriod: null }, undefined)).toEqual({ amount: '0.00', source: 'none' });
+    expect(quotaFor({}, '0')).toEqual({ amount: '0.00', source: 'set' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { Dec } from '../common/money.js';
-import type { RebateResult } from './engine.js';
+import { attainmentOf, type RebateResult, type TierSteps, tierSteps } from './engine.js';
 import type { EvaluationPeriod } from './periods.js';
 import type { RebateProgramme } from './rebates.schemas.js';
 
@@ -10,16 +10,16 @@ import type { RebateProgramme } from './rebates.schemas.js';
 
 const HUNDRED = new Dec(100);
 
+/** A period's quota: the one set for it, else the terms' quota per period, else 0 (two decimals). */
+export function quotaFor(terms: { quotaPerPeriod?: string | null }, set: string | undefined): { amount: string; source: 'set' | 'terms' | 'none' } {
+  if (set !== undefined) return { amount: new Dec(set).toFixed(2), source: 'set' };
+  if (terms.quotaPerPeriod) return { amount: new Dec(terms.quotaPerPeriod).toFixed(2), source: 'terms' };
+  return { amount: '0.00', source: 'none' };
+}
+
 /** The attainment expected by now if the quota were earned evenly over the period: elapsed × 100, two decimals. */
 export function pacePercent(elapsedFraction: number): string {
   return new Dec(elapsedFraction).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
-}
-
-/** achievement ÷ quota × 100 (two decimals, half up), for any quota > 0 — also without a programme; else null. */
-export function attainmentOf(achievement: string, quota: string): string | null {
-  const q = new Dec(quota);
-  if (q.lte(0)) return null;
-  return new Dec(achievement).div(q).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
 }
 
 /** The threshold a partner must reach: the programme's, or 100 % of quota when there is no attainment programme. */
@@ -107,10 +107,7 @@ export function performanceReached(
   const quota = ended.reduce((acc, p) => acc.plus(p.quota), new Dec(0));
   if (!ended.length || quota.lte(0)) return { reached: false, attainmentPercent: null };
   const achieved = ended.reduce((acc, p) => acc.plus(p.achievement), new Dec(0));
-  return {
-    reached: achieved.times(HUNDRED).gte(quota.times(thresholdPercent)),
-    attainmentPercent: achieved.div(quota).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2),
-  };
+  return { reached: achieved.times(HUNDRED).gte(quota.times(thresholdPercent)), attainmentPercent: attainmentOf(achieved, quota) };
 }
 
 /**
@@ -153,23 +150,4 @@ export function tierStanding(programme: RebateProgramme, quota: string, achievem
         }
       : null;
   return { tierIndex, ratePercent: tierIndex === null ? null : steps.rate[tierIndex], next };
-}
-
-/** A programme's steps for one quota, as tierStanding reads them (computed once per programme and quota). */
-export interface TierSteps {
-  usable: boolean;
-  from: InstanceType<typeof Dec>[];
-  rate: string[];
-}
-
-export function tierSteps(programme: RebateProgramme, quota: string): TierSteps {
-  const q = new Dec(quota);
-  if (programme.kind === 'volume_pricing')
-    return { usable: true, from: programme.bands.map((b) => new Dec(b.fromVolume)), rate: programme.bands.map((b) => new Dec(b.discountPercent).toFixed()) };
-  const threshold = new Dec(programme.thresholdPercent);
-  return {
-    usable: q.gt(0),
-    from: programme.tiers.map((t) => Dec.max(new Dec(t.fromPercent), threshold).times(q).div(HUNDRED)),
-    rate: programme.tiers.map((t) => new Dec(t.ratePercent).toFixed()),
-  };
 }

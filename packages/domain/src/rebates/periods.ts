@@ -53,6 +53,25 @@ export function periodOf(periods: readonly EvaluationPeriod[], date: string): Ev
   return periods.find((p) => p.start <= date && date <= p.end) ?? null;
 }
 
+/** The evaluation periods of an agreement's term (quarters unless the terms say otherwise). */
+export function agreementPeriods(a: { startDate: string; endDate: string; terms: { evaluationPeriod?: PeriodKind | null } }): EvaluationPeriod[] {
+  return evaluationPeriods(a.startDate, a.endDate, a.terms.evaluationPeriod ?? 'quarter');
+}
+
+/**
+ * The period asked for (by its first day), else the one holding today, else the last (term over) or the first.
+ * Null when a period was asked for that is not one of `periods` (the caller answers with its error).
+ */
+export function pickPeriod(periods: readonly EvaluationPeriod[], today: string, requested?: string): EvaluationPeriod | null {
+  if (requested) return periods.find((x) => x.start === requested) ?? null;
+  return periodOf(periods, today) ?? (today > periods[periods.length - 1].end ? periods[periods.length - 1] : periods[0]);
+}
+
+/** The key of one (agreement, evaluation period) in maps of per-period facts: `agreementId|periodStart`. */
+export function periodKey(agreementId: string, periodStart: string): string {
+  return `${agreementId}|${periodStart}`;
+}
+
 /** How much of a period has passed on `today` (0 before it starts, 1 from its last day on), for pace against quota. */
 export function elapsedFraction(period: EvaluationPeriod, today: string): number {
   if (today < period.start) return 0;
