@@ -1,24 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  achievementOf,
   agreementNumber,
+  agreementPeriods,
   type AgreementPerformance,
   type AgreementTerms,
   attainmentOf,
-  type BasisLine,
-  coefficientFor,
   computeRebate,
   Dec,
   elapsedFraction,
   type EvaluationPeriod,
   evaluationPeriods,
+  explanationOf,
+  lineAchievement,
   pacePercent,
   type PerformanceOverviewPage,
   type PerformanceOverviewQuery,
   type PerformanceOverviewRow,
+  periodKey,
   periodOf,
+  pickPeriod,
   programmeOfTerms,
   quotaEditable,
+  quotaFor,
   type RebateProgramme,
   type RebateResult,
   type Scope,
@@ -35,44 +40,24 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { PerformanceBasisRepository } from '../deal-registrations/performance-basis.repository';
-import { RebateBasisRepository } from '../deal-registrations/rebate-basis.repository';
 import { PartnersRepository } from '../partners/partners.repository';
 import { SellOutRepository } from '../sell-out/sell-out.repository';
-import { PerformanceRepository } from './performance.repository';
 import { QuotasRepository } from './quotas.repository';
+import { type BasisTarget, RebateBasisService } from './rebate-basis.service';
+import type { BasisRow } from './rebate-run.compute';
 import { RebateLedgerRepository } from './rebate-ledger.repository';
+import { RebateReversalsRepository } from './rebate-reversals.repository';
+import { RebateStatementsRepository } from './rebate-statements.repository';
 
 type AgreementRow = NonNullable<Awaited<ReturnType<AgreementsRepository['row']>>>;
 
 const money = (v: string | number) => new Dec(v).toFixed(2);
-const key = (agreementId: string, periodStart: string) => `${agreementId}|${periodStart}`;
 
-/** The engine's result as shown (RebateExplanation): everything but the per-line allocation. */
-function explanation(r: RebateResult) {
-  const { allocation: _allocation, ...rest } = r;
-  return rest;
-}
-
-/** The evaluation periods of an agreement's term (quarters unless the terms say otherwise). */
-export function periodsOf(a: { startDate: string; endDate: string; terms: Pick<AgreementTerms, 'evaluationPeriod'> }): EvaluationPeriod[] {
-  return evaluationPeriods(a.startDate, a.endDate, a.terms.evaluationPeriod ?? 'quarter');
-}
-
-/** The period asked for (by its first day), else the one holding today, else the last (term over) or the first. */
-export function pickPeriod(periods: readonly EvaluationPeriod[], today: string, requested?: string): EvaluationPeriod {
-  if (requested) {
-    const p = periods.find((x) => x.start === requested);
-    if (!p) throw new AppError('PERFORMANCE_PERIOD_UNKNOWN', { periodStart: requested });
-    return p;
-  }
-  return periodOf(periods, today) ?? (today > periods[periods.length - 1].end ? periods[periods.length - 1] : periods[0]);
-}
-
-/** A period's quota: the one set for it, else the terms' quota per period, else 0. */
-export function quotaFor(terms: Pick<AgreementTerms, 'quotaPerPeriod'>, set: string | undefined): { amount: string; source: 'set' | 'terms' | 'none' } {
-  if (set !== undefined) return { amount: money(set), source: 'set' };
-  if (terms.quotaPerPeriod) return { amount: money(terms.quotaPerPeriod), source: 'terms' };
-  return { amount: '0.00', source: 'none' };
+/** The period asked for (pickPeriod); a period start that is not one of the agreement's periods is refused. */
+export function periodOrFail(periods: readonly EvaluationPeriod[], today: string, requested?: string): EvaluationPeriod {
+  const p = pickPeriod(periods, today, requested);
+  if (!p) throw new AppError('PERFORMANCE_PERIOD_UNKNOWN', { periodStart: requested });
+  return p;
 }
 
 /** What a programme's next step starts at, as an amount (for volume pricing's "close to the next band"). */
@@ -91,17 +76,12 @@ interface Figures {
 }
 
 /** One period's figures from its basis lines: the engine when there is a programme, attainment and pace always. */
-function figures(programme: RebateProgramme | null, period: EvaluationPeriod, quota: string, lines: readonly BasisLine[], alreadySettled: string, elapsed: number): Figures {
+function figures(programme: RebateProgramme | null, period: EvaluationPeriod, quota: string, lines: readonly BasisRow[], alreadySettled: string, elapsed: number): Figures {
   const result = programme ? computeRebate({ programme, quota, lines, alreadySettled }) : null;
-  const achievement = result ? result.achievement : lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1)), new Dec(0)).toFixed();
+  const achievement = result ? result.achievement : achievementOf(lines).toFixed();
   const attainmentPercent = attainmentOf(achievement, quota);
   const watch = watchFlag({ quota, attainmentPercent, thresholdPercent: thresholdOf(programme), elapsedFraction: elapsed, next: result?.next ?? null, nextFrom: nextFrom(programme, result?.next ?? null) });
   return { programme, quota, achievement, attainmentPercent, elapsed, result, watch };
-}
-
-/** Σ amount × share × coefficient of basis lines (exact). */
-function sumLines(lines: readonly BasisLine[]): string {
-  return lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1)), new Dec(0)).toFixed();
 }
 
 /** One agreement placed in the overview before the page is chosen. */
@@ -132,13 +112,14 @@ export class PerformanceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly agreements: AgreementsRepository,
-    private readonly basis: RebateBasisRepository,
+    private readonly basis: RebateBasisService,
     private readonly basisTotals: PerformanceBasisRepository,
     private readonly partners: PartnersRepository,
     private readonly sellOut: SellOutRepository,
     private readonly ledger: RebateLedgerRepository,
     private readonly quotas: QuotasRepository,
-    private readonly repo: PerformanceRepository,
+    private readonly reversals: RebateReversalsRepository,
+    private readonly statements: RebateStatementsRepository,
   ) {}
 
   /** The agreement as `scope` sees it: another partner's agreement does not exist (404). */
@@ -156,62 +137,33 @@ export class PerformanceService {
    * The basis lines of one (agreement, period): won deals (split share), reversed deals left out; for a distribution
    * agreement also its sell-out lines (share 1).
    */
-  private async lines(row: AgreementRow, period: EvaluationPeriod): Promise<(BasisLine & { date: string })[]> {
+  private async lines(row: AgreementRow, period: EvaluationPeriod): Promise<BasisRow[]> {
     return (await this.linesOf([{ key: 0, agreementId: row.id, sellOut: row.type === 'distribution', rules: row.terms.incentiveCoefficients ?? [], start: period.start, end: period.end }])).get(0) ?? [];
   }
 
-  /**
-   * The basis lines of several (agreement, period) pairs, by key, in one read per source: won deals (split share,
-   * reversed ones left out), sell-out lines of distribution agreements (share 1), each with its incentive coefficient
-   * (coefficientFor the agreement's rules; product lines are read only when there are rules). The run builds its
-   * statement lines the same way (RebateRunsService.readFacts), so performance and statements agree.
-   */
-  private async linesOf(
-    targets: readonly { key: number; agreementId: string; sellOut: boolean; rules: AgreementTerms['incentiveCoefficients']; start: string; end: string }[],
-    m: EntityManager = this.db.manager,
-  ): Promise<Map<number, (BasisLine & { date: string })[]>> {
-    const out = new Map<number, (BasisLine & { date: string })[]>();
-    if (!targets.length) return out;
-    const byKey = new Map(targets.map((t) => [t.key, t]));
-    const push = (k: number, l: BasisLine & { date: string }) => (out.get(k) ?? out.set(k, []).get(k)!).push(l);
-    const won = await this.basis.wonBasis(
-      targets.map((t) => ({ key: t.key, agreementId: t.agreementId, start: t.start, end: t.end, productLines: t.rules.length > 0 })),
-      m,
-    );
-    const reversed = new Set(await this.repo.reversedIds(won.map((w) => w.id), m));
-    for (const w of won) {
-      if (reversed.has(w.id)) continue;
-      const rules = byKey.get(w.key)!.rules;
-      const coefficient = rules.length ? coefficientFor(rules, { productLineIds: w.productLineIds ?? [], industryId: w.industryId }) : '1';
-      push(w.key, { id: w.id, amount: w.amount, share: w.share, coefficient, date: w.wonOn });
-    }
-    const distribution = targets.filter((t) => t.sellOut);
-    for (const l of await this.sellOut.basisLinesFor(distribution, m)) {
-      const rules = byKey.get(l.key)!.rules;
-      const coefficient = rules.length ? coefficientFor(rules, { productLineIds: [l.productLineId], industryId: null }) : '1';
-      push(l.key, { id: l.id, amount: l.amount, coefficient, date: l.soldOn });
-    }
-    return out;
+  /** The basis lines of several (agreement, period) pairs, by key (RebateBasisService: the same lines as statements). */
+  private async linesOf(targets: readonly BasisTarget[], m: EntityManager = this.db.manager): Promise<Map<number, BasisRow[]>> {
+    return (await this.basis.linesOf(targets, m)).lines;
   }
 
   private async quotaOf(row: AgreementRow, period: EvaluationPeriod) {
-    const set = (await this.quotas.forPairs([{ agreementId: row.id, periodStart: period.start }])).get(key(row.id, period.start));
+    const set = (await this.quotas.forPairs([{ agreementId: row.id, periodStart: period.start }])).get(periodKey(row.id, period.start));
     return quotaFor(row.terms, set);
   }
 
   private async settled(agreementId: string, periodStart: string): Promise<string> {
-    return (await this.ledger.settledFor([{ agreementId, periodStart }])).get(key(agreementId, periodStart)) ?? '0';
+    return (await this.ledger.settledFor([{ agreementId, periodStart }])).get(periodKey(agreementId, periodStart)) ?? '0';
   }
 
   async performance(id: string, scope: Scope, today: string, requested?: string): Promise<AgreementPerformance> {
     const row = await this.agreement(id, scope);
-    const periods = periodsOf(this.termsOf(row));
-    const period = pickPeriod(periods, today, requested);
+    const periods = agreementPeriods(this.termsOf(row));
+    const period = periodOrFail(periods, today, requested);
     const [quota, lines, alreadySettled, statement] = [
       await this.quotaOf(row, period),
       await this.lines(row, period),
       await this.settled(row.id, period.start),
-      await this.repo.statementOf(row.id, period.start),
+      await this.statements.statementOf(row.id, period.start),
     ];
     const f = figures(programmeOfTerms(row.terms), period, quota.amount, lines, alreadySettled, elapsedFraction(period, today));
     const visible = statement && (scope.kind !== 'partner' || statement.status !== 'draft') ? statement : null;
@@ -237,12 +189,12 @@ export class PerformanceService {
       attainmentPercent: f.attainmentPercent,
       elapsedFraction: f.elapsed,
       pacePercent: pacePercent(f.elapsed),
-      result: f.result ? explanation(f.result) : null,
+      result: f.result ? explanationOf(f.result) : null,
       watch: f.watch,
       series: weeklySeries(
         period,
         today,
-        lines.map((l) => ({ date: l.date, achievement: new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1).toFixed() })),
+        lines.map((l) => ({ date: l.occurredOn, achievement: lineAchievement(l).toFixed() })),
       ),
       lines: lines.length,
       statement: visible ? { ...visible, payable: money(visible.payable) } : null,
@@ -252,10 +204,10 @@ export class PerformanceService {
   /** What a deal of `amount` would do to the agreement's current period (the period holding today). */
   async whatIf(id: string, scope: Scope, today: string, amount: string): Promise<WhatIf> {
     const row = await this.agreement(id, scope);
-    const period = pickPeriod(periodsOf(this.termsOf(row)), today);
+    const period = periodOrFail(agreementPeriods(this.termsOf(row)), today);
     const [quota, lines, alreadySettled] = [await this.quotaOf(row, period), await this.lines(row, period), await this.settled(row.id, period.start)];
     const programme = programmeOfTerms(row.terms);
-    const achieved = lines.reduce((acc, l) => acc.plus(new Dec(l.amount).times(l.share ?? 1).times(l.coefficient ?? 1)), new Dec(0));
+    const achieved = achievementOf(lines);
     const base = { agreementId: row.id, periodStart: period.start, periodEnd: period.end, amount: money(amount) };
     const attainmentBefore = attainmentOf(achieved.toFixed(), quota.amount);
     const attainmentAfter = attainmentOf(achieved.plus(amount).toFixed(), quota.amount);
@@ -281,7 +233,7 @@ export class PerformanceService {
    * term so far): one basis total per period, in one statement.
    */
   async endedPeriods(row: AgreementRow, today: string, m: EntityManager = this.db.manager): Promise<{ end: string; achievement: string; quota: string }[]> {
-    const ended = periodsOf(this.termsOf(row)).filter((p) => p.end < today);
+    const ended = agreementPeriods(this.termsOf(row)).filter((p) => p.end < today);
     if (!ended.length) return [];
     const rules = row.terms.incentiveCoefficients ?? [];
     const totals = rules.length
@@ -289,17 +241,17 @@ export class PerformanceService {
         new Map(
           [...(await this.linesOf(ended.map((p, i) => ({ key: i, agreementId: row.id, sellOut: false, rules, start: p.start, end: p.end })), m)).entries()].map(([k, ls]) => [
             k,
-            sumLines(ls),
+            achievementOf(ls).toFixed(),
           ]),
         )
       : new Map(
-          (await this.basisTotals.wonTotals(ended.map((p, i) => ({ key: i, agreementId: row.id, start: p.start, end: p.end })), await this.repo.reversedIds(undefined, m), m)).map((t) => [
+          (await this.basisTotals.wonTotals(ended.map((p, i) => ({ key: i, agreementId: row.id, start: p.start, end: p.end })), await this.reversals.reversedIds(m), m)).map((t) => [
             t.key,
             t.achievement,
           ]),
         );
     const set = await this.quotas.forPairs(ended.map((p) => ({ agreementId: row.id, periodStart: p.start })), m);
-    return ended.map((p, i) => ({ end: p.end, achievement: totals.get(i) ?? '0', quota: quotaFor(row.terms, set.get(key(row.id, p.start))).amount }));
+    return ended.map((p, i) => ({ end: p.end, achievement: totals.get(i) ?? '0', quota: quotaFor(row.terms, set.get(periodKey(row.id, p.start))).amount }));
   }
 
   /**
@@ -326,7 +278,7 @@ export class PerformanceService {
       .map((a, i) => ({ a, key: i, period: currentOf(`${a.startDate}|${a.endDate}|${a.evaluationPeriod ?? 'quarter'}`) }))
       .filter((c): c is typeof c & { period: EvaluationPeriod } => c.period !== null);
     const pairs = current.map((c) => ({ agreementId: c.a.id, periodStart: c.period.start }));
-    const reversed = await this.repo.reversedIds(undefined, m);
+    const reversed = await this.reversals.reversedIds(m);
     // Agreements with incentive coefficients (激励系数, few) are weighted line by line, as statements are; the others
     // keep the plain sums in SQL.
     const rulesOf = memo((json: string) => JSON.parse(json) as AgreementTerms['incentiveCoefficients']);
@@ -350,12 +302,12 @@ export class PerformanceService {
         m,
       ),
     ];
-    for (const [k, ls] of weightedLines) totals.push({ key: k, achievement: sumLines(ls), lines: ls.length });
+    for (const [k, ls] of weightedLines) totals.push({ key: k, achievement: achievementOf(ls).toFixed(), lines: ls.length });
     const achieved = new Map(totals.map((t) => [t.key, t.achievement]));
     // Every agreement is placed by its attainment, tier and gap (tierStanding: the engine's figures without the rebate
     // arithmetic), so the sort, the watch list and its counts cover all of them; the full engine runs for the page.
     let rows: Standing[] = current.map(({ a, key: k, period }) => {
-      const quota = quotaFor(a, set.get(key(a.id, period.start))).amount;
+      const quota = quotaFor(a, set.get(periodKey(a.id, period.start))).amount;
       const basis = [achieved.get(k), sold.get(a.id)?.amount].filter((x): x is string => !!x && x !== '0');
       const achievement = basis.length === 1 ? basis[0] : basis.reduce((acc, x) => acc.plus(x), new Dec(0)).toFixed();
       const programme = a.pricingJson ? programmeOf(a.pricingJson) : null;
@@ -395,7 +347,7 @@ export class PerformanceService {
     sortRows(rows, q.sort, q.order);
     const total = rows.length;
     const items = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(({ a, programme, basis, row }) => {
-      const settledFor = settled.get(key(a.id, row.periodStart)) ?? '0';
+      const settledFor = settled.get(periodKey(a.id, row.periodStart)) ?? '0';
       const result = programme ? computeRebate({ programme, quota: row.quota, lines: basis.map((amount, i) => ({ id: `${a.id}:${i}`, amount })), alreadySettled: settledFor }) : null;
       return {
         ...row,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { periodKey } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export interface QuotaRow {
@@ -24,7 +25,7 @@ export class QuotasRepository {
     );
   }
 
-  /** The set quota of each (agreement, period start) asked that has one, keyed `agreementId|periodStart`. */
+  /** The set quota of each (agreement, period start) asked that has one, keyed periodKey(agreementId, periodStart). */
   async forPairs(pairs: readonly { agreementId: string; periodStart: string }[], m: EntityManager = this.db.manager): Promise<Map<string, string>> {
     if (!pairs.length) return new Map();
     const rows: { agreement_id: string; period_start: string; quota: string }[] = await m.query(
@@ -33,7 +34,7 @@ export class QuotasRepository {
            ON q.agreement_id = t.agreement_id AND q.period_start = t.period_start`,
       [pairs.map((p) => p.agreementId), pairs.map((p) => p.periodStart)],
     );
-    return new Map(rows.map((r) => [`${r.agreement_id}|${r.period_start}`, r.quota]));
+    return new Map(rows.map((r) => [periodKey(r.agreement_id, r.period_start), r.quota]));
   }
 
   /** The period's row, locked for a change (null when the period has no set quota yet). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Quota, type QuotaList, quotaEditable, type Scope, type SetQuota, VENDOR_SCOPE } from '@partnerline/domain';
+import { agreementPeriods, type Quota, type QuotaList, quotaEditable, quotaFor, type Scope, type SetQuota, VENDOR_SCOPE } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
@@ -8,7 +8,7 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
-import { periodsOf, pickPeriod, quotaFor } from './performance.service';
+import { periodOrFail } from './performance.service';
 import { type QuotaRow, QuotasRepository } from './quotas.repository';
 
 /**
@@ -45,7 +45,7 @@ export class QuotasService {
     if (!a) throw AppError.notFound('agreement', id);
     const rows = new Map((await this.quotas.forAgreement(id)).map((r) => [r.period_start, r]));
     const names = await this.users.displayNames([...rows.values()].map((r) => r.set_by));
-    const periods = periodsOf({ startDate: a.start_date, endDate: a.end_date, terms: a.terms });
+    const periods = agreementPeriods({ startDate: a.start_date, endDate: a.end_date, terms: a.terms });
     return { items: periods.map((p) => this.view(p, a.terms, rows.get(p.start), names, today)) };
   }
 
@@ -53,7 +53,7 @@ export class QuotasService {
     return inTransaction(this.db, async (m) => {
       const a = await this.agreements.row(id, VENDOR_SCOPE, m, true);
       if (!a) throw AppError.notFound('agreement', id);
-      const period = pickPeriod(periodsOf({ startDate: a.start_date, endDate: a.end_date, terms: a.terms }), today, periodStart);
+      const period = periodOrFail(agreementPeriods({ startDate: a.start_date, endDate: a.end_date, terms: a.terms }), today, periodStart);
       const editable = quotaEditable(period, today);
       const reason = body.amendmentReason?.trim() || null;
       if (!editable && !reason) throw new AppError('QUOTA_AMENDMENT_REQUIRED', { periodStart: period.start }, { periodStart: period.start, field: 'amendmentReason' });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LedgerKind } from '@partnerline/domain';
+import { type LedgerKind, periodKey } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** One entry to book. Amounts are signed decimal strings: positive grows what the vendor owes the partner. */
@@ -118,6 +118,6 @@ export class RebateLedgerRepository {
         WHERE l.kind = 'settlement' GROUP BY l.agreement_id, l.period_start`,
       [pairs.map((p) => p.agreementId), pairs.map((p) => p.periodStart)],
     );
-    return new Map(rows.map((r) => [`${r.agreement_id}|${r.period_start}`, r.settled]));
+    return new Map(rows.map((r) => [periodKey(r.agreement_id, r.period_start), r.settled]));
   }
 }

@@ -36,4 +36,17 @@ export class RebateReversalsRepository {
   async list(limit = 500): Promise<ReversalRow[]> {
     return this.db.query(`${SELECT} ORDER BY v.created_at DESC LIMIT $1`, [limit]);
   }
+
+  /** Registrations of these ids that were reversed (out of every basis). */
+  async reversedAmong(registrationIds: readonly string[], m: EntityManager = this.db.manager): Promise<Set<string>> {
+    if (!registrationIds.length) return new Set();
+    const rows: { id: string }[] = await m.query(`SELECT registration_id AS id FROM rebate_reversals WHERE registration_id = ANY($1::uuid[])`, [registrationIds]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Every registration taken out of the rebate basis. */
+  async reversedIds(m: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT registration_id AS id FROM rebate_reversals`);
+    return rows.map((r) => r.id);
+  }
 }

@@ -1,5 +1,5 @@
-import type { AgreementTerms } from '@partnerline/domain';
-import { type BasisRow, type BatchFacts, type Candidate, closedTermOutcome, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
+import { type AgreementTerms, periodKey } from '@partnerline/domain';
+import { type BasisRow, type BatchFacts, type Candidate, closedTermOutcome, computeAgreement, planAgreement } from './rebate-run.compute';
 import type { ExistingStatement, LedgerLineEntry } from './rebate-statements.repository';
 
 /**

@@ -1,14 +1,19 @@
 import {
   agreementNumber,
+  agreementPeriods,
   type AgreementTerms,
+  balance,
   type BasisLine,
   computeRebate,
   Dec,
-  evaluationPeriods,
   type EvaluationPeriod,
+  explanationOf,
   type LedgerEntry,
+  lineAchievement,
+  periodKey,
   periodOf,
   programmeOfTerms,
+  quotaFor,
   type RebateProgramme,
   type RebateResult,
   statementEntries,
@@ -66,7 +71,7 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
 export function planAgreement(a: Candidate, runEnd: string, statements: readonly ExistingStatement[]): PlanOutcome {
   const programme = programmeOfTerms(a.terms);
   if (!programme) return { kind: 'error', code: 'REBATE_PROGRAMME_INVALID' };
-  const periods = evaluationPeriods(a.startDate, a.endDate, a.terms.evaluationPeriod ?? 'quarter');
+  const periods = agreementPeriods(a);
   const target = periodOf(periods, minDate(runEnd, a.endDate));
   if (!target) return { kind: 'error', code: 'REBATE_PERIOD_OUTSIDE_TERM' };
   // A settled statement whose period is not one of the current evaluation periods (start date or evaluation period
@@ -96,7 +101,7 @@ export function closedTermOutcome(r: AgreementResult, facts: BatchFacts): { kind
   return { kind: 'error', code: 'REBATE_CLOSED_TERM_CHANGED', message: numberOf(r.plan.agreement) };
 }
 
-/** Everything the batch read for its agreements, grouped by `${agreementId}|${periodStart}`. */
+/** Everything the batch read for its agreements, grouped by periodKey(agreementId, periodStart). */
 export interface BatchFacts {
   asOf: string;
   runId: string;
@@ -111,8 +116,6 @@ export interface BatchFacts {
   descriptions: Map<string, string>;
 }
 
-export const periodKey = (agreementId: string, periodStart: string) => `${agreementId}|${periodStart}`;
-
 /** The statement, its lines (statement id to be filled in) and the ledger entries one agreement's plan produces. */
 export interface AgreementResult {
   plan: AgreementPlan;
@@ -126,16 +129,8 @@ function basisLinesOf(rows: readonly BasisRow[]): BasisLine[] {
   return rows.map((r) => ({ id: r.id, amount: r.amount, share: r.share, coefficient: r.coefficient }));
 }
 
-function sum(entries: readonly { amount: string }[]): InstanceType<typeof Dec> {
-  return entries.reduce((acc, e) => acc.plus(e.amount), new Dec(0));
-}
-
 function lineEntries(entries: readonly LedgerLineEntry[]): LedgerEntry[] {
   return entries.filter((e) => LINE_KINDS.has(e.kind)).map((e) => ({ kind: e.kind, amount: e.amount, lineId: e.source_id, bookedOn: e.booked_on }));
-}
-
-function quotaOf(plan: AgreementPlan, p: EvaluationPeriod, facts: BatchFacts): string {
-  return facts.quotas.get(periodKey(plan.agreement.id, p.start)) ?? plan.agreement.terms.quotaPerPeriod ?? '0';
 }
 
 /** The engine for one period of the plan: its result and the ledger entries that make the ledger match it. */
@@ -145,18 +140,12 @@ function periodResult(plan: AgreementPlan, p: EvaluationPeriod | LookbackPeriod,
   const ledger = facts.ledger.get(key) ?? [];
   const result = computeRebate({
     programme: 'programme' in p ? p.programme : plan.programme,
-    quota: quotaOf(plan, p, facts),
+    quota: quotaFor(plan.agreement.terms, facts.quotas.get(key)).amount,
     lines: basisLinesOf(basis),
-    alreadySettled: sum(ledger.filter((e) => e.kind === 'settlement')).toFixed(2),
+    alreadySettled: balance(ledger.filter((e) => e.kind === 'settlement')),
   });
   const entries = statementEntries(lineEntries(ledger), result.allocation, facts.paid.get(key) ?? new Set(), facts.asOf);
   return { result, entries, basis };
-}
-
-/** The explanation stored with a statement: the engine's result without the per-line allocation. */
-export function explanationOf(result: RebateResult): Omit<RebateResult, 'allocation'> {
-  const { allocation: _allocation, ...rest } = result;
-  return rest;
 }
 
 /**
@@ -200,7 +189,7 @@ export function computeAgreement(plan: AgreementPlan, facts: BatchFacts): Agreem
       amount: b.amount,
       share: b.share,
       coefficient: b.coefficient,
-      achievement: whole ? b.amount : new Dec(b.amount).times(b.share).times(b.coefficient).toFixed(),
+      achievement: whole ? b.amount : lineAchievement(b).toFixed(),
       rebate: allocation.get(b.id) ?? '0.00',
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { coefficientFor, Dec, type RebateRun, runPeriodBounds } from '@partnerline/domain';
+import { Dec, periodKey, type RebateRun, runPeriodBounds } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
@@ -8,10 +8,10 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { businessToday } from '../../common/time';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
-import { RebateBasisRepository, type BasisRequest } from '../deal-registrations/rebate-basis.repository';
 import { JobRunner } from '../operations/job-runner';
-import { SellOutRepository } from '../sell-out/sell-out.repository';
-import { type AgreementPlan, type BasisRow, type BatchFacts, type Candidate, closedTermOutcome, computeAgreement, periodKey, planAgreement } from './rebate-run.compute';
+import { QuotasRepository } from './quotas.repository';
+import { type BasisTarget, RebateBasisService } from './rebate-basis.service';
+import { type AgreementPlan, type BatchFacts, type Candidate, closedTermOutcome, computeAgreement, planAgreement } from './rebate-run.compute';
 import { type NewLedgerEntry, RebateLedgerRepository } from './rebate-ledger.repository';
 import { type BatchOutcome, type DiffEntry, RebateRunsRepository, type RunRow } from './rebate-runs.repository';
 import { type LineWrite, RebateStatementsRepository } from './rebate-statements.repository';
@@ -87,8 +87,8 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly statements: RebateStatementsRepository,
     private readonly ledger: RebateLedgerRepository,
     private readonly agreements: AgreementsRepository,
-    private readonly basis: RebateBasisRepository,
-    private readonly sellOut: SellOutRepository,
+    private readonly basis: RebateBasisService,
+    private readonly quotas: QuotasRepository,
     private readonly runner: JobRunner,
     private readonly audit: AuditService,
   ) {}
@@ -307,47 +307,29 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
 
   /** Every fact the batch's plans need, each in one set-based read. */
   private async readFacts(m: EntityManager, plans: readonly AgreementPlan[], run: { runId: string; asOf: string; startedBy: string }): Promise<BatchFacts> {
-    const requests: BasisRequest[] = [];
+    const targets: BasisTarget[] = [];
     const keyOf: string[] = [];
-    // Incentive coefficients (激励系数) of each agreement that has any: only their lines read product lines.
-    const rules = new Map(plans.filter((p) => p.agreement.terms.incentiveCoefficients?.length).map((p) => [p.agreement.id, p.agreement.terms.incentiveCoefficients]));
     for (const plan of plans) {
       for (const p of [...plan.lookback, plan.target]) {
         keyOf.push(periodKey(plan.agreement.id, p.start));
-        requests.push({ key: requests.length, agreementId: plan.agreement.id, start: p.start, end: p.end, productLines: rules.has(plan.agreement.id) });
+        // Distribution agreements add their partner's reported sell-out; incentive coefficients (激励系数) weight lines.
+        targets.push({
+          key: targets.length,
+          agreementId: plan.agreement.id,
+          sellOut: plan.agreement.type === 'distribution',
+          rules: plan.agreement.terms.incentiveCoefficients ?? [],
+          start: p.start,
+          end: p.end,
+        });
       }
     }
-    const pairs = requests.map((r) => ({ agreementId: r.agreementId, periodStart: r.start }));
+    const pairs = targets.map((t) => ({ agreementId: t.agreementId, periodStart: t.start }));
     const lookbackPairs = plans.flatMap((p) => p.lookback.map((l) => ({ agreementId: p.agreement.id, periodStart: l.start })));
     const drafts = plans.map((p) => p.existing?.id).filter((x): x is string => Boolean(x));
 
-    const wonLines = await timed('basis', () => this.basis.wonBasis(requests, m));
-    const reversed = await this.statements.reversedAmong(
-      m,
-      wonLines.map((l) => l.id),
-    );
-    // Distribution agreements add their partner's reported sell-out (sell-out module), share 1.
-    const distribution = new Set(plans.filter((p) => p.agreement.type === 'distribution').map((p) => p.agreement.id));
-    const sellOutLines = distribution.size ? await this.sellOut.basisLinesFor(requests.filter((r) => distribution.has(r.agreementId)), m) : [];
-    const basis = new Map<string, BasisRow[]>();
-    const add = (key: number, row: BasisRow) => {
-      const k = keyOf[key];
-      const list = basis.get(k);
-      if (list) list.push(row);
-      else basis.set(k, [row]);
-    };
-    for (const l of wonLines)
-      if (!reversed.has(l.id)) {
-        const r = rules.get(l.agreementId);
-        const coefficient = r ? coefficientFor(r, { productLineIds: l.productLineIds ?? [], industryId: l.industryId }) : '1';
-        add(l.key, { id: l.id, kind: 'deal', amount: l.amount, share: l.share, coefficient, description: l.customerName, occurredOn: l.wonOn });
-      }
-    for (const l of sellOutLines) {
-      const r = rules.get(l.agreementId);
-      const coefficient = r ? coefficientFor(r, { productLineIds: [l.productLineId], industryId: null }) : '1';
-      add(l.key, { id: l.id, kind: 'sell_out', amount: l.amount, share: '1', coefficient, description: l.customer, occurredOn: l.soldOn });
-    }
-    const quotas = new Map((await this.statements.quotas(m, pairs)).map((q) => [periodKey(q.agreement_id, q.period_start), q.quota]));
+    const read = await timed('basis', () => this.basis.linesOf(targets, m));
+    const basis = new Map([...read.lines].map(([k, rows]) => [keyOf[k], rows]));
+    const quotas = await this.quotas.forPairs(pairs, m);
     const ledger = groupBy(await timed('ledgerOf', () => this.statements.ledgerOf(m, pairs)), (e) => periodKey(e.agreement_id, e.period_start));
     const paidRows = await this.statements.paidLines(m, lookbackPairs);
     const paid = new Map<string, Set<string>>();
@@ -357,8 +339,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
       (paid.get(k) ?? paid.set(k, new Set()).get(k)!).add(r.source_id);
       descriptions.set(r.source_id, r.description);
     }
-    for (const l of wonLines) descriptions.set(l.id, l.customerName);
-    for (const l of sellOutLines) descriptions.set(l.id, l.customer);
+    for (const [k, v] of read.descriptions) descriptions.set(k, v);
     const cross = groupBy(
       await this.statements.crossPeriodEntries(
         m,

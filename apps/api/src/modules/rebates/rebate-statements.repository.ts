@@ -171,23 +171,6 @@ export class RebateStatementsRepository {
     );
   }
 
-  /** The quota rows set for these (agreement, period) pairs. */
-  async quotas(m: EntityManager, ks: readonly PeriodKey[]): Promise<{ agreement_id: string; period_start: string; quota: string }[]> {
-    if (!ks.length) return [];
-    return m.query(
-      `SELECT q.agreement_id, q.period_start::text, q.quota::text FROM rebate_quotas q
-         JOIN unnest($1::uuid[], $2::date[]) AS k(agreement_id, period_start) ON k.agreement_id = q.agreement_id AND k.period_start = q.period_start`,
-      keys(ks),
-    );
-  }
-
-  /** Registrations of these ids that were reversed (out of every basis). */
-  async reversedAmong(m: EntityManager, registrationIds: readonly string[]): Promise<Set<string>> {
-    if (!registrationIds.length) return new Set();
-    const rows: { registration_id: string }[] = await m.query(`SELECT registration_id FROM rebate_reversals WHERE registration_id = ANY($1::uuid[])`, [registrationIds]);
-    return new Set(rows.map((r) => r.registration_id));
-  }
-
   /** The ledger entries of these (agreement, period) pairs (every kind: line entries, settlements, adjustments). */
   async ledgerOf(m: EntityManager, ks: readonly PeriodKey[]): Promise<LedgerLineEntry[]> {
     if (!ks.length) return [];
@@ -367,6 +350,12 @@ export class RebateStatementsRepository {
     const params: unknown[] = [id];
     const where = this.filter({ scope }, params);
     const rows: StatementRow[] = await m.query(`${SELECT} ${where ? `${where} AND` : 'WHERE'} s.id = $1${forUpdate ? ' FOR UPDATE OF s' : ''}`, params);
+    return rows[0] ?? null;
+  }
+
+  /** The statement of one agreement and period, if a run made one. */
+  async statementOf(agreementId: string, periodStart: string, m: EntityManager = this.db.manager): Promise<{ id: string; number: string; status: 'draft' | 'approved' | 'paid'; payable: string } | null> {
+    const rows = await m.query(`SELECT id, number, status, payable::text FROM rebate_statements WHERE agreement_id = $1 AND period_start = $2`, [agreementId, periodStart]);
     return rows[0] ?? null;
   }
 

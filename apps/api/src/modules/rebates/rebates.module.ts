@@ -10,12 +10,12 @@ import { DepositsService } from './deposits.service';
 import { StatementExportController } from './statement-export.controller';
 import { StatementExportService } from './statement-export.service';
 import { PerformanceController } from './performance.controller';
-import { PerformanceRepository } from './performance.repository';
 import { PerformanceService } from './performance.service';
 import { QuotasController } from './quotas.controller';
 import { QuotasRepository } from './quotas.repository';
 import { QuotasService } from './quotas.service';
 import { WhatIfController } from './what-if.controller';
+import { RebateBasisService } from './rebate-basis.service';
 import { RebateDisputesRepository } from './rebate-disputes.repository';
 import { RebateDisputesService } from './rebate-disputes.service';
 import { RebateLedgerRepository } from './rebate-ledger.repository';
@@ -47,7 +47,7 @@ import { RebateDisputesController, RebateLedgerController, RebateReversalsContro
     RebateDisputesService,
     RebateReversalsRepository,
     RebateReversalsService,
-    PerformanceRepository,
+    RebateBasisService,
     PerformanceService,
     QuotasRepository,
     QuotasService,
