@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DealRegistrationsService } from '../../src/modules/deal-registrations/deal-registrations.service';
-import { api, createTestApp, loginAs } from '../support/test-app';
+import { api, binaryBody, createTestApp, loginAs } from '../support/test-app';
 
 // First in this file: the sweep test below expires approved registrations, demo ones included.
 describe('deal registration demo data', () => {
@@ -299,11 +299,7 @@ describe('evidence files', () => {
     expect((await api(app, lanting).post(`/api/deal-registrations/${id}/submit`)).body.status).toBe('in_review');
     const files = (await api(app, manager).get(`/api/deal-registrations/${id}/evidence`)).body;
     expect(files).toEqual([expect.objectContaining({ kind: 'proofOfCommunication', filename: '拜访纪要.pdf', mimeType: 'application/pdf', size: pdf.length })]);
-    const download = await api(app, manager).get(`/api/deal-registrations/${id}/evidence/${files[0].id}`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const download = await api(app, manager).get(`/api/deal-registrations/${id}/evidence/${files[0].id}`).buffer(true).parse(binaryBody);
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
     expect((await api(app, huaxin).get(`/api/deal-registrations/${id}/evidence/${files[0].id}`)).status).toBe(404);
   });

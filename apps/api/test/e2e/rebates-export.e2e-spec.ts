@@ -2,46 +2,17 @@ import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
+import { demoIds, insertAgreement, insertWonDeal, REBATE_PROGRAMME } from '../support/fixtures';
+import { runRebatePeriod, statementOf as statementOfPeriod } from '../support/rebates';
+import { api, binaryBody, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
 /**
  * Statement downloads (issue #14): `GET /api/rebate-statements/:id/export?format=xlsx|csv&lang=zh-CN|en`, on agreements
  * and won deals of 2031 made here. Programme: threshold 80%, ≥80% → 2%, ≥100% → 4%, ≥120% → 6%, retroactive; quota
  * 100,000 per quarter.
  */
-const TERMS = (partnerId: string) => ({
-  partnerId,
-  type: 'registration',
-  scope: [{ industryId: null, regionId: null }],
-  startDate: '2031-01-01',
-  endDate: '2031-12-31',
-  productIds: [],
-  pricing: {
-    model: 'fixed_rebate',
-    items: [],
-    rebate: {
-      thresholdPercent: 80,
-      mode: 'retroactive',
-      tiers: [
-        { attainmentPercent: 80, ratePercent: 2 },
-        { attainmentPercent: 100, ratePercent: 4 },
-        { attainmentPercent: 120, ratePercent: 6 },
-      ],
-    },
-  },
-  evaluationPeriod: 'quarter',
-  quotaPerPeriod: '100000.00',
-});
-
 type Line = { lineNo: number; amount: string | null; rebate: string };
 type Statement = { id: string; number: string; status: string; payable: string; earned: string; lines: Line[] };
-
-/** Collects a binary body (supertest parses only text and JSON by itself). */
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('rebate statement export (XLSX and CSV)', () => {
   let app: INestApplication;
@@ -62,42 +33,27 @@ describe('rebate statement export (XLSX and CSV)', () => {
       loginAs(app, 'owner@huaxin.demo'),
       loginAs(app, 'owner@lanting.demo'),
     ]);
-    const [h] = await ds.query(`SELECT partner_id FROM users WHERE email = 'owner@huaxin.demo'`);
-    const [l] = await ds.query(`SELECT partner_id FROM users WHERE email = 'owner@lanting.demo'`);
-    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`);
-    const [ind] = await ds.query(`SELECT id FROM industries ORDER BY code LIMIT 1`);
-    const [reg] = await ds.query(`SELECT id FROM regions ORDER BY code LIMIT 1`);
-    const insertAgreement = async (partnerId: string) =>
-      (
-        await ds.query(
-          `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, 'registration', 'active', '2031-01-01', '2031-12-31', $2, $3) RETURNING id`,
-          [partnerId, JSON.stringify(TERMS(partnerId)), u.id],
-        )
-      )[0].id as string;
-    const addDeal = (name: string, partnerId: string, agreementId: string, amount: string, wonOn: string) =>
-      ds.query(
-        `INSERT INTO deal_registrations (partner_id, agreement_id, status, customer_name, customer_name_norm, industry_id, region_id, details, estimated_amount, expected_close, won_amount, won_on, created_by)
-         VALUES ($1, $2, 'won', $3, $3, $4, $5, '{}'::jsonb, $6, $7, $6, $7, $8)`,
-        [partnerId, agreementId, name, ind.id, reg.id, amount, wonOn, u.id],
-      );
-    const a1 = await insertAgreement(h.partner_id);
-    const a2 = await insertAgreement(l.partner_id);
+    const ids = await demoIds(ds);
+    const agreement = (partnerId: string) =>
+      insertAgreement(ds, {
+        partnerId,
+        startDate: '2031-01-01',
+        endDate: '2031-12-31',
+        createdBy: ids.admin,
+        terms: { pricing: REBATE_PROGRAMME, evaluationPeriod: 'quarter', quotaPerPeriod: '100000.00' },
+      });
+    const addDeal = (customerName: string, partnerId: string, agreementId: string, amount: string, wonOn: string) =>
+      insertWonDeal(ds, { partnerId, agreementId, customerName, amount, wonOn, industryId: ids.industry, regionId: ids.region, createdBy: ids.admin });
+    const a1 = await agreement(ids.huaxin);
+    const a2 = await agreement(ids.lanting);
     // Huaxin Q1: 1,234,567.89 + 5,000.11 (far above 120% → 6%); Lanting Q1: 90,000 (90% → 2%: 1,800).
-    await addDeal('导出客户甲', h.partner_id, a1, '1234567.89', '2031-02-10');
-    await addDeal('导出客户乙', h.partner_id, a1, '5000.11', '2031-03-20');
-    await addDeal('兰亭导出客户', l.partner_id, a2, '90000.00', '2031-01-15');
+    await addDeal('导出客户甲', ids.huaxin, a1, '1234567.89', '2031-02-10');
+    await addDeal('导出客户乙', ids.huaxin, a1, '5000.11', '2031-03-20');
+    await addDeal('兰亭导出客户', ids.lanting, a2, '90000.00', '2031-01-15');
 
-    const started = await api(app, manager).post('/api/rebate-runs').send({ period: '2031-Q1' }).expect(202);
-    for (let i = 0; i < 400; i++) {
-      const r = await api(app, manager).get(`/api/rebate-runs/${started.body.id}`).expect(200);
-      if (r.body.status === 'succeeded') break;
-      if (r.body.status === 'failed') throw new Error(JSON.stringify(r.body.errorDetails));
-      await new Promise((res) => setTimeout(res, 50));
-    }
-    const statementOf = async (agreementId: string): Promise<Statement> => {
-      const list = await api(app, manager).get(`/api/rebate-statements?agreementId=${agreementId}&periodStart=2031-01-01`).expect(200);
-      return (await api(app, manager).get(`/api/rebate-statements/${list.body.items[0].id}`).expect(200)).body;
-    };
+    const run = await runRebatePeriod(app, manager, '2031-Q1');
+    if (run.status === 'failed') throw new Error(JSON.stringify(run.errorDetails));
+    const statementOf = (agreementId: string): Promise<Statement> => statementOfPeriod(app, manager, agreementId, '2031-01-01');
     huaxinQ1 = await statementOf(a1);
     lantingQ1 = await statementOf(a2);
     // Approved by another user than the run's starter; Lanting's stays a draft.
@@ -106,7 +62,7 @@ describe('rebate statement export (XLSX and CSV)', () => {
   afterAll(() => app.close());
 
   const download = (token: string, id: string, query: string) =>
-    api(app, token).get(`/api/rebate-statements/${id}/export?${query}`).buffer(true).parse(binary);
+    api(app, token).get(`/api/rebate-statements/${id}/export?${query}`).buffer(true).parse(binaryBody);
 
   async function workbook(body: Buffer) {
     const wb = new ExcelJS.Workbook();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createTestApp } from '../support/test-app';
+import { binaryBody, createTestApp } from '../support/test-app';
 
 /** The built apps: compressed when the browser accepts it, hashed assets cached for good, the shell never. */
 describe('static apps', () => {
@@ -29,14 +29,7 @@ describe('static apps', () => {
   });
 
   const get = (url: string, encoding?: string) => {
-    const r = request(app.getHttpServer())
-      .get(url)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const r = request(app.getHttpServer()).get(url).buffer(true).parse(binaryBody);
     return encoding === undefined ? r : r.set('Accept-Encoding', encoding);
   };
 

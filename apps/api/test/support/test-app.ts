@@ -58,3 +58,10 @@ export function api(app: INestApplication, token?: string) {
     delete: (url: string) => withAuth(request(server).delete(url)),
   };
 }
+
+/** Collects a binary body, for `.buffer(true).parse(binaryBody)` (supertest parses only text and JSON by itself). */
+export function binaryBody(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
