@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { pinClock } from '../../src/common/time';
+import { demoIds, insertAgreement, insertWonDeal, REBATE_PROGRAMME, splitDeal } from '../support/fixtures';
+import { statementOf, waitForRebateRun } from '../support/rebates';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
 /**
@@ -20,22 +22,8 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
 
   const sql = (text: string, params: unknown[] = []) => dataSourceOf(app).query(text, params);
 
-  const PROGRAMME = {
-    model: 'fixed_rebate',
-    items: [],
-    rebate: {
-      thresholdPercent: 80,
-      mode: 'retroactive',
-      tiers: [
-        { attainmentPercent: 80, ratePercent: 2 },
-        { attainmentPercent: 100, ratePercent: 4 },
-        { attainmentPercent: 120, ratePercent: 6 },
-      ],
-    },
-  };
-
   async function agreement(o: {
-    type?: string;
+    type?: 'registration' | 'distribution' | 'exclusive';
     start?: string;
     end?: string;
     pricing?: object | null;
@@ -43,46 +31,38 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
     quota?: string | null;
     incentiveCoefficients?: object[];
   }): Promise<string> {
-    const type = o.type ?? 'registration';
-    const start = o.start ?? '2026-01-01';
-    const end = o.end ?? '2026-12-31';
-    const terms = {
+    return insertAgreement(dataSourceOf(app), {
       partnerId: huaxin,
-      type,
-      scope: [{ industryId: null, regionId: null }],
-      startDate: start,
-      endDate: end,
-      productIds: [],
-      pricing: o.pricing === undefined ? PROGRAMME : o.pricing,
-      evaluationPeriod: 'quarter',
-      quotaPerPeriod: o.quota === undefined ? '1000000.00' : o.quota,
-      deposit: o.deposit ?? null,
-      ...(o.incentiveCoefficients ? { incentiveCoefficients: o.incentiveCoefficients } : {}),
-    };
-    const [row] = await sql(
-      `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, $2, 'active', $3, $4, $5, $6) RETURNING id`,
-      [huaxin, type, start, end, JSON.stringify(terms), ownerId],
-    );
-    return row.id;
+      type: o.type,
+      startDate: o.start ?? '2026-01-01',
+      endDate: o.end ?? '2026-12-31',
+      createdBy: ownerId,
+      // An exclusive agreement on the whole country would be exclusive against every other partner's registrations.
+      withScopes: o.type !== 'exclusive',
+      terms: {
+        pricing: o.pricing === undefined ? REBATE_PROGRAMME : o.pricing,
+        evaluationPeriod: 'quarter',
+        quotaPerPeriod: o.quota === undefined ? '1000000.00' : o.quota,
+        deposit: o.deposit ?? null,
+        ...(o.incentiveCoefficients ? { incentiveCoefficients: o.incentiveCoefficients } : {}),
+      },
+    });
   }
 
-  async function won(agreementId: string, amount: string, wonOn: string, productIds: string[] = []): Promise<string> {
-    const details = JSON.stringify({ products: productIds.map((productId) => ({ productId, quantity: 1 })) });
-    const [row] = await sql(
-      `INSERT INTO deal_registrations (partner_id, agreement_id, status, customer_name, customer_name_norm, industry_id, region_id, details, estimated_amount, expected_close, won_amount, won_on, created_by)
-       VALUES ($1, $2, 'won', $3, $3, $4, $5, $9, $6, $7, $6, $7, $8) RETURNING id`,
-      [huaxin, agreementId, `返点测试客户 ${agreementId.slice(0, 8)} ${amount} ${wonOn}`, industryId, regionId, amount, wonOn, ownerId, details],
-    );
-    return row.id;
-  }
+  const won = (agreementId: string, amount: string, wonOn: string, productIds: string[] = []) =>
+    insertWonDeal(dataSourceOf(app), {
+      partnerId: huaxin,
+      agreementId,
+      customerName: `返点测试客户 ${agreementId.slice(0, 8)} ${amount} ${wonOn}`,
+      amount,
+      wonOn,
+      industryId,
+      regionId,
+      createdBy: ownerId,
+      productIds,
+    });
 
-  async function split(registrationId: string, sharePercent: number) {
-    const [c] = await sql(
-      `INSERT INTO conflicts (kind, status, registration_id, resolution, rationale, resolved_at) VALUES ('duplicate_customer', 'resolved', $1, 'split', 'test split', now()) RETURNING id`,
-      [registrationId],
-    );
-    await sql(`INSERT INTO conflict_parties (conflict_id, registration_id, share_percent) VALUES ($1, $2, $3)`, [c.id, registrationId, sharePercent]);
-  }
+  const split = (registrationId: string, sharePercent: number) => splitDeal(dataSourceOf(app), registrationId, sharePercent);
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -94,8 +74,7 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
       loginAs(app, 'owner@lanting.demo'),
     ]);
     [{ id: ownerId, partner_id: huaxin }] = await sql(`SELECT id, partner_id FROM users WHERE email = 'owner@huaxin.demo'`);
-    [{ id: industryId }] = await sql(`SELECT id FROM industries ORDER BY id LIMIT 1`);
-    [{ id: regionId }] = await sql(`SELECT id FROM regions ORDER BY id LIMIT 1`);
+    ({ industry: industryId, region: regionId } = await demoIds(dataSourceOf(app)));
   });
   afterAll(async () => {
     pinClock(null);
@@ -342,14 +321,9 @@ describe('rebates: performance, what-if, quotas, deposits', () => {
 
     const started = await api(app, manager).post('/api/rebate-runs').send({ period: '2026-Q4' });
     expect(started.status).toBe(202);
-    let status = '';
-    for (let i = 0; i < 600 && !['succeeded', 'failed'].includes(status); i++) {
-      status = (await api(app, manager).get(`/api/rebate-runs/${started.body.id}`).expect(200)).body.status;
-      if (!['succeeded', 'failed'].includes(status)) await new Promise((r) => setTimeout(r, 50));
-    }
+    const { status } = await waitForRebateRun(app, manager, started.body.id, 600);
     expect(status).toBe('succeeded');
-    const list = (await api(app, manager).get(`/api/rebate-statements?agreementId=${weighted}&periodStart=2026-10-01`).expect(200)).body;
-    const statement = (await api(app, manager).get(`/api/rebate-statements/${list.items[0].id}`).expect(200)).body;
+    const statement = await statementOf(app, manager, weighted, '2026-10-01');
     expect(statement).toMatchObject({ achievement: perf.achievement, attainmentPercent: perf.attainmentPercent, earned: perf.result.earned });
     const bySource = new Map(statement.lines.map((l: { sourceId: string }) => [l.sourceId, l]));
     expect(bySource.get(boosted)).toMatchObject({ amount: '400000.00', share: '1', coefficient: '1.5', achievement: '600000.00', rebate: '12000.00' });

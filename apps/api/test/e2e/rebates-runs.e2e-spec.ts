@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { addDays } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { businessToday, pinClock } from '../../src/common/time';
 import { RebateRunsService } from '../../src/modules/rebates/rebate-runs.service';
+import { demoIds, type DemoIds, insertAgreement, insertWonDeal, REBATE_PROGRAMME, splitDeal } from '../support/fixtures';
+import { rebateStatement, rebateStatementRows, type RebateRun as Run, waitForRebateRun } from '../support/rebates';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
 /**
@@ -9,32 +12,6 @@ import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
  * here (so the demo data's own rebates never mix in). Programme: threshold 80%, ≥80% → 2%, ≥100% → 4%, ≥120% → 6%,
  * retroactive; quota 100,000 per quarter.
  */
-const TERMS = (partnerId: string) => ({
-  partnerId,
-  type: 'registration',
-  scope: [{ industryId: null, regionId: null }],
-  startDate: '2031-01-01',
-  endDate: '2031-12-31',
-  productIds: [],
-  pricing: {
-    model: 'fixed_rebate',
-    items: [],
-    rebate: {
-      thresholdPercent: 80,
-      mode: 'retroactive',
-      tiers: [
-        { attainmentPercent: 80, ratePercent: 2 },
-        { attainmentPercent: 100, ratePercent: 4 },
-        { attainmentPercent: 120, ratePercent: 6 },
-      ],
-    },
-  },
-  evaluationPeriod: 'quarter',
-  quotaPerPeriod: '100000.00',
-});
-
-type Run = { id: string; status: string; total: number; done: number; percent: number; created: number; updated: number; unchanged: number; locked: number; errors: number; diff: unknown[] };
-
 describe('rebate runs, statements and the ledger', () => {
   let app: INestApplication;
   let ds: DataSource;
@@ -48,13 +25,21 @@ describe('rebate runs, statements and the ledger', () => {
   let a2: string; // Lanting's agreement
   const deals: Record<string, string> = {};
 
-  async function addDeal(name: string, partnerId: string, agreementId: string, amount: string, wonOn: string, ctx: { industryId: string; regionId: string; userId: string }) {
-    const [row] = await ds.query(
-      `INSERT INTO deal_registrations (partner_id, agreement_id, status, customer_name, customer_name_norm, industry_id, region_id, details, estimated_amount, expected_close, won_amount, won_on, created_by)
-       VALUES ($1, $2, 'won', $3, $3, $4, $5, '{}'::jsonb, $6, $7, $6, $7, $8) RETURNING id`,
-      [partnerId, agreementId, name, ctx.industryId, ctx.regionId, amount, wonOn, ctx.userId],
-    );
-    deals[name] = row.id;
+  let ids: DemoIds;
+
+  /** An agreement of the programme, quota 100,000 per quarter. */
+  const agreement = (partnerId: string, o: { type?: 'registration' | 'distribution'; startDate?: string; endDate?: string } = {}) =>
+    insertAgreement(ds, {
+      partnerId,
+      type: o.type,
+      startDate: o.startDate ?? '2031-01-01',
+      endDate: o.endDate ?? '2031-12-31',
+      createdBy: ids.admin,
+      terms: { pricing: REBATE_PROGRAMME, evaluationPeriod: 'quarter', quotaPerPeriod: '100000.00' },
+    });
+
+  async function addDeal(name: string, partnerId: string, agreementId: string, amount: string, wonOn: string) {
+    deals[name] = await insertWonDeal(ds, { partnerId, agreementId, customerName: name, amount, wonOn, industryId: ids.industry, regionId: ids.region, createdBy: ids.admin });
   }
 
   beforeAll(async () => {
@@ -67,42 +52,23 @@ describe('rebate runs, statements and the ledger', () => {
       loginAs(app, 'owner@huaxin.demo'),
       loginAs(app, 'owner@lanting.demo'),
     ]);
-    const [h] = await ds.query(`SELECT partner_id FROM users WHERE email = 'owner@huaxin.demo'`);
-    const [l] = await ds.query(`SELECT partner_id FROM users WHERE email = 'owner@lanting.demo'`);
-    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`);
-    const [ind] = await ds.query(`SELECT id FROM industries ORDER BY code LIMIT 1`);
-    const [reg] = await ds.query(`SELECT id FROM regions ORDER BY code LIMIT 1`);
-    huaxinId = h.partner_id;
-    const insertAgreement = async (partnerId: string) =>
-      (
-        await ds.query(
-          `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, 'registration', 'active', '2031-01-01', '2031-12-31', $2, $3) RETURNING id`,
-          [partnerId, JSON.stringify(TERMS(partnerId)), u.id],
-        )
-      )[0].id as string;
-    a1 = await insertAgreement(h.partner_id);
-    a2 = await insertAgreement(l.partner_id);
-    const ctx = { industryId: ind.id, regionId: reg.id, userId: u.id };
+    ids = await demoIds(ds);
+    huaxinId = ids.huaxin;
+    a1 = await agreement(huaxinId);
+    a2 = await agreement(ids.lanting);
     // Q1: Huaxin 135,000 (135% → 6%: 8,100); reversing the 5,000 deal later keeps it at 6% (one clawback of 300).
-    await addDeal('季一客户甲', h.partner_id, a1, '130000.00', '2031-02-10', ctx);
-    await addDeal('季一客户乙', h.partner_id, a1, '5000.00', '2031-03-20', ctx);
+    await addDeal('季一客户甲', huaxinId, a1, '130000.00', '2031-02-10');
+    await addDeal('季一客户乙', huaxinId, a1, '5000.00', '2031-03-20');
     // Lanting Q1: 90,000 (90% → 2%: 1,800).
-    await addDeal('兰亭季一客户', l.partner_id, a2, '90000.00', '2031-01-15', ctx);
+    await addDeal('兰亭季一客户', ids.lanting, a2, '90000.00', '2031-01-15');
     // Q2: Huaxin 50,000 (below the threshold); Q3: Huaxin 95,000 (2%: 1,900), Lanting 120,000 (6%: 7,200).
-    await addDeal('季二客户', h.partner_id, a1, '50000.00', '2031-05-05', ctx);
-    await addDeal('季三客户甲', h.partner_id, a1, '95000.00', '2031-08-01', ctx);
-    await addDeal('兰亭季三客户', l.partner_id, a2, '120000.00', '2031-09-30', ctx);
+    await addDeal('季二客户', huaxinId, a1, '50000.00', '2031-05-05');
+    await addDeal('季三客户甲', huaxinId, a1, '95000.00', '2031-08-01');
+    await addDeal('兰亭季三客户', ids.lanting, a2, '120000.00', '2031-09-30');
   });
   afterAll(() => app.close());
 
-  async function finished(id: string): Promise<Run> {
-    for (let i = 0; i < 400; i++) {
-      const res = await api(app, manager).get(`/api/rebate-runs/${id}`).expect(200);
-      if (res.body.status === 'succeeded' || res.body.status === 'failed') return res.body;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`run ${id} did not finish`);
-  }
+  const finished = (id: string) => waitForRebateRun(app, manager, id);
 
   async function run(period: string, token = manager): Promise<Run> {
     const res = await api(app, token).post('/api/rebate-runs').send({ period });
@@ -111,10 +77,10 @@ describe('rebate runs, statements and the ledger', () => {
   }
 
   const statementOf = async (agreementId: string, periodStart: string, token = manager) => {
-    const list = await api(app, token).get(`/api/rebate-statements?agreementId=${agreementId}&periodStart=${periodStart}`).expect(200);
-    expect(list.body.items.length).toBeLessThanOrEqual(1);
-    if (!list.body.items.length) return null;
-    return (await api(app, token).get(`/api/rebate-statements/${list.body.items[0].id}`).expect(200)).body;
+    const items = await rebateStatementRows(app, token, agreementId, periodStart);
+    expect(items.length).toBeLessThanOrEqual(1);
+    if (!items.length) return null;
+    return rebateStatement(app, token, items[0].id);
   };
   const ledgerCount = async (agreementId: string) => (await ds.query(`SELECT count(*)::int AS n FROM rebate_ledger WHERE agreement_id = $1`, [agreementId]))[0].n as number;
 
@@ -336,17 +302,12 @@ describe('rebate runs, statements and the ledger', () => {
   });
 
   it('sell-out lines count for a distribution agreement; several executors of one run take turns (one statement, a balanced ledger)', async () => {
-    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`);
     const [product] = await ds.query(`SELECT id FROM products ORDER BY id LIMIT 1`);
-    const terms = { ...TERMS(huaxinId), type: 'distribution', startDate: '2031-10-01', endDate: '2031-12-31' };
-    const [{ id: a3 }] = await ds.query(
-      `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, 'distribution', 'active', '2031-10-01', '2031-12-31', $2, $3) RETURNING id`,
-      [huaxinId, JSON.stringify(terms), u.id],
-    );
+    const a3 = await agreement(huaxinId, { type: 'distribution', startDate: '2031-10-01', endDate: '2031-12-31' });
     const [{ id: report }] = await ds.query(
       `INSERT INTO sell_out_reports (agreement_id, partner_id, period_start, period_end, file_name, row_count, imported_count, submitted_by)
        VALUES ($1, $2, '2031-10-01', '2031-12-31', 'q4.csv', 2, 2, $3) RETURNING id`,
-      [a3, huaxinId, u.id],
+      [a3, huaxinId, ids.admin],
     );
     await ds.query(
       `INSERT INTO sell_out_lines (report_id, agreement_id, partner_id, row_no, sold_on, customer, product_id, quantity, amount)
@@ -354,14 +315,8 @@ describe('rebate runs, statements and the ledger', () => {
       [report, a3, huaxinId, product.id],
     );
     // A split deal of Huaxin's own agreement in Q4: its conflict gave Huaxin 60%.
-    const [ind] = await ds.query(`SELECT id FROM industries ORDER BY code LIMIT 1`);
-    const [reg] = await ds.query(`SELECT id FROM regions ORDER BY code LIMIT 1`);
-    await addDeal('分成客户', huaxinId, a1, '150000.00', '2031-11-11', { industryId: ind.id, regionId: reg.id, userId: u.id });
-    const [{ id: conflict }] = await ds.query(
-      `INSERT INTO conflicts (kind, status, registration_id, resolution, rationale, resolved_by, resolved_at) VALUES ('duplicate_customer', 'resolved', $1, 'split', '双方共同推进', $2, now()) RETURNING id`,
-      [deals['分成客户'], u.id],
-    );
-    await ds.query(`INSERT INTO conflict_parties (conflict_id, registration_id, share_percent, awarded) VALUES ($1, $2, 60, true)`, [conflict, deals['分成客户']]);
+    await addDeal('分成客户', huaxinId, a1, '150000.00', '2031-11-11');
+    await splitDeal(ds, deals['分成客户'], 60, { rationale: '双方共同推进', resolvedBy: ids.admin, awarded: true });
     const started = await api(app, manager).post('/api/rebate-runs').send({ period: '2031-Q4' }).expect(202);
     // The in-process delivery and two more executors (a redelivery, a resume at start-up) race on the same run.
     const service = app.get(RebateRunsService);
@@ -413,7 +368,7 @@ describe('rebate runs, statements and the ledger', () => {
       await run('2031-Q4');
       const q4 = await statementOf(a2, '2031-10-01');
       const asOf: string = q4.asOf;
-      const payableFrom = new Date(Date.parse(`${asOf}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+      const payableFrom = addDays(asOf, 30);
       expect(q4).toMatchObject({ status: 'draft', payableFrom });
       const list = await api(app, manager).get(`/api/rebate-statements?agreementId=${a2}&periodStart=2031-10-01`).expect(200);
       expect(list.body.items[0].payableFrom).toBe(payableFrom);
@@ -434,10 +389,9 @@ describe('rebate runs, statements and the ledger', () => {
   });
 
   it('a run whose period overlaps an active one (2032-Q4 beside 2032-H2 or 2032) is refused with the active run’s id', async () => {
-    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'manager@partnerline.demo'`);
     const [active] = await ds.query(
       `INSERT INTO rebate_runs (period, period_start, period_end, as_of, status, started_by) VALUES ('2032-H2', '2032-07-01', '2032-12-31', '2026-11-28', 'queued', $1) RETURNING id`,
-      [u.id],
+      [ids.manager],
     );
     try {
       for (const period of ['2032-Q4', '2032', '2032-Q3']) {
@@ -453,17 +407,9 @@ describe('rebate runs, statements and the ledger', () => {
   });
 
   it('a term whose last period is settled: a later reversal is a run error naming the agreement, nothing booked; a start date amended after settlement is an error too', async () => {
-    const [l] = await ds.query(`SELECT partner_id FROM users WHERE email = 'owner@lanting.demo'`);
-    const [u] = await ds.query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`);
-    const [ind] = await ds.query(`SELECT id FROM industries ORDER BY code LIMIT 1`);
-    const [reg] = await ds.query(`SELECT id FROM regions ORDER BY code LIMIT 1`);
-    const terms = { ...TERMS(l.partner_id), startDate: '2033-01-01', endDate: '2033-03-31' };
-    const [{ id: a3 }] = await ds.query(
-      `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by) VALUES ($1, 'registration', 'active', '2033-01-01', '2033-03-31', $2, $3) RETURNING id`,
-      [l.partner_id, JSON.stringify(terms), u.id],
-    );
-    await addDeal('三三客户甲', l.partner_id, a3, '100000.00', '2033-02-01', { industryId: ind.id, regionId: reg.id, userId: u.id });
-    await addDeal('三三客户乙', l.partner_id, a3, '10000.00', '2033-02-02', { industryId: ind.id, regionId: reg.id, userId: u.id });
+    const a3 = await agreement(ids.lanting, { startDate: '2033-01-01', endDate: '2033-03-31' });
+    await addDeal('三三客户甲', ids.lanting, a3, '100000.00', '2033-02-01');
+    await addDeal('三三客户乙', ids.lanting, a3, '10000.00', '2033-02-02');
     expect((await run('2033-Q1')).errors).toBe(0);
     const st = await statementOf(a3, '2033-01-01');
     expect(st).toMatchObject({ status: 'draft', earned: '4400.00' });
@@ -500,7 +446,7 @@ describe('rebate runs, statements and the ledger', () => {
 
   it('a payment date in the future is refused (422 REBATE_PAID_IN_FUTURE); the statement stays approved', async () => {
     const [{ id }] = await ds.query(`SELECT id FROM rebate_statements WHERE status = 'approved' ORDER BY period_start LIMIT 1`);
-    const tomorrow = new Date(Date.parse(`${businessToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = addDays(businessToday(), 1);
     const res = await api(app, admin).post(`/api/rebate-statements/${id}/pay`).send({ paidOn: tomorrow, reference: 'PAY-FUTURE' });
     expect([res.status, res.body.code]).toEqual([422, 'REBATE_PAID_IN_FUTURE']);
     expect(res.body.message).toContain(tomorrow);

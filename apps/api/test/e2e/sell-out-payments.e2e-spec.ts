@@ -1,12 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { AgreementTermsSchema, evaluationPeriods } from '@partnerline/domain';
+import { addDays, evaluationPeriods } from '@partnerline/domain';
 import ExcelJS from 'exceljs';
 import { businessToday } from '../../src/common/time';
 import { SellOutRepository } from '../../src/modules/sell-out/sell-out.repository';
 import { PaymentsRepository } from '../../src/modules/payments/payments.repository';
+import { demoIds, insertAgreement } from '../support/fixtures';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
-const plus = (n: number) => new Date(Date.parse(`${businessToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const plus = (n: number) => addDays(businessToday(), n);
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'), 'utf8');
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
@@ -57,23 +58,21 @@ describe('sell-out reports and payments', () => {
   }
 
   async function fixtureAgreement(partnerId: string, type: 'distribution' | 'registration'): Promise<string> {
-    const terms = AgreementTermsSchema.parse({
+    const { admin } = await demoIds(db());
+    return insertAgreement(db(), {
       partnerId,
       type,
-      scope: [{ industryId: null, regionId: null }],
       startDate: plus(-200),
       endDate: plus(165),
-      productIds: products.map((p) => p.id),
-      evaluationPeriod: 'quarter',
-      quotaPerPeriod: '100000.00',
-      evidenceStandard: type === 'registration' ? { proofOfCommunication: true, customerFeedback: false, customerDetails: false } : null,
+      createdBy: admin,
+      approvedBy: admin,
+      terms: {
+        productIds: products.map((p) => p.id),
+        evaluationPeriod: 'quarter',
+        quotaPerPeriod: '100000.00',
+        evidenceStandard: type === 'registration' ? { proofOfCommunication: true, customerFeedback: false, customerDetails: false } : null,
+      },
     });
-    const [{ id: admin }] = await db().query(`SELECT id FROM users WHERE email = 'admin@partnerline.demo'`);
-    const [a] = await db().query(
-      `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by, approved_by, approved_at) VALUES ($1, $2, 'active', $3, $4, $5, $6, $6, now()) RETURNING id`,
-      [partnerId, type, terms.startDate, terms.endDate, JSON.stringify(terms), admin],
-    );
-    return a.id;
   }
 
   const upload = (token: string, file: Buffer, name: string, fields: Record<string, string>) => {
@@ -101,7 +100,7 @@ describe('sell-out reports and payments', () => {
   afterAll(() => app.close());
 
   describe('sell-out', () => {
-    const d = (n: number) => new Date(Date.parse(`${period.start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const d = (n: number) => addDays(period.start, n);
     const header = ['date', 'customer', 'product', 'quantity', 'amount'];
     const withBadRows = () =>
       csv([
@@ -272,7 +271,7 @@ describe('sell-out reports and payments', () => {
     it('one current report per period: a second upload is refused (409) unless it replaces the first; the basis counts the new lines once', async () => {
       // A fresh period of distB (the third quarter is running; the first is wholly past and unused).
       const q1 = evaluationPeriods(plus(-200), plus(165), 'quarter')[0];
-      const q = (n: number) => new Date(Date.parse(`${q1.start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const q = (n: number) => addDays(q1.start, n);
       const first = csv([header, [q(1), '甲', 'DP-STD', '1', '100'], [q(2), '乙', 'NOPE', '1', '50'], [q(3), '丙', 'SEC-EDR', '2', '200']]);
       const r1 = await upload(ownerB, first, 'q1.csv', { agreementId: distB, periodStart: q1.start, acceptGoodRows: 'true' });
       expect([r1.status, r1.body.importedCount, r1.body.supersededAt]).toEqual([201, 2, null]);
@@ -328,7 +327,7 @@ describe('sell-out reports and payments', () => {
 
     it('two replacements at once: one wins, the other is refused; still one current report', async () => {
       const q1 = evaluationPeriods(plus(-200), plus(165), 'quarter')[0];
-      const q = (n: number) => new Date(Date.parse(`${q1.start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const q = (n: number) => addDays(q1.start, n);
       const files = ['x', 'y'].map((c) => csv([header, [q(5), `并发${c}`, 'DP-STD', '1', '10']]));
       const results = await Promise.all(files.map((f, i) => upload(ownerB, f, `race${i}.csv`, { agreementId: distB, periodStart: q1.start, replace: 'true' })));
       expect(results.map((r) => r.status).sort()).toEqual(results.some((r) => r.status === 409) ? [201, 409] : [201, 201]);
