@@ -14,6 +14,7 @@ import {
   QUEUE_COUNT_LIMIT,
   type Scope,
   segmentFit,
+  UuidSchema,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
@@ -610,17 +611,19 @@ export class PartnersRepository {
   async idsByKeys(m: EntityManager, keys: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(keys.map((k) => [k, []]));
     if (!keys.length) return out;
-    const uuids = keys.filter((k) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(k)).map((k) => k.toLowerCase());
+    // A key that reads as a UUID is also looked up as a partner id; every match carries the key as written.
+    const uuidKeys = keys.filter((k) => UuidSchema.safeParse(k).success);
     const rows: { key: string; id: string }[] = await m.query(
-      // Three equality joins (each served by an index or one hash join), not one OR that would scan per key.
+      // Four equality joins (each served by an index or one hash join), not one OR that would scan per key.
       `SELECT k.key, p.id FROM unnest($1::text[]) AS k(key) JOIN partners p ON upper(p.tax_id) = upper(k.key)
        UNION SELECT k.key, p.id FROM unnest($1::text[]) AS k(key) JOIN partners p ON p.name = k.key
        UNION SELECT k.key, p.id FROM unnest($1::text[]) AS k(key) JOIN partners p ON p.name_en = k.key
-       UNION SELECT p.id::text AS key, p.id FROM partners p WHERE p.id = ANY($2::uuid[])`,
-      [keys, uuids],
+       UNION SELECT u.key, p.id FROM unnest($2::text[], $3::uuid[]) AS u(key, id) JOIN partners p ON p.id = u.id`,
+      [keys, uuidKeys, uuidKeys.map((k) => k.toLowerCase())],
     );
     for (const r of rows) {
-      for (const k of keys) if (k === r.key || k.toLowerCase() === r.key) out.set(k, [...new Set([...(out.get(k) ?? []), r.id])]);
+      const ids = out.get(r.key);
+      if (ids && !ids.includes(r.id)) ids.push(r.id);
     }
     return out;
   }
