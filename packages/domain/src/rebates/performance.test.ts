@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../common/money.js';
 import { attainmentOf, computeRebate } from './engine.js';
 import { RebateProgrammeSchema } from './rebates.schemas.js';
-import { pacePercent, performanceReached, quotaFor, terminatedForBreach, thresholdOf, tierStanding, watchFlag, weeklySeries } from './performance.js';
+import { DEPOSIT_PERFORMANCE_THRESHOLD, depositPerformance, pacePercent, performanceReached, quotaFor, terminatedForBreach, thresholdOf, tierStanding, watchFlag, weeklySeries } from './performance.js';
 
 describe('pace and attainment', () => {
   it('pace is elapsed × 100 with two decimals', () => {
@@ -29,6 +29,19 @@ describe('quotaFor', () => {
     expect(quotaFor({ quotaPerPeriod: '500000' }, undefined)).toEqual({ amount: '500000.00', source: 'terms' });
     expect(quotaFor({ quotaPerPeriod: null }, undefined)).toEqual({ amount: '0.00', source: 'none' });
     expect(quotaFor({}, '0')).toEqual({ amount: '0.00', source: 'set' });
+  });
+});
+
+describe('depositPerformance', () => {
+  const q1 = { end: '2031-03-31', achievement: '1000000', quota: '1000000' };
+  const q2 = { end: '2031-06-30', achievement: '999999.99', quota: '1000000' };
+  it('is the latest ended period at 100 % of its quota, exactly', () => {
+    expect(DEPOSIT_PERFORMANCE_THRESHOLD).toBe('100');
+    expect(depositPerformance([q1], '2031-04-01')).toEqual({ performanceReached: true, attainmentPercent: '100.00', thresholdPercent: '100' });
+    expect(depositPerformance([q1, q2], '2031-07-01')).toEqual({ performanceReached: false, attainmentPercent: '100.00', thresholdPercent: '100' });
+  });
+  it('is not reached before a period has ended', () => {
+    expect(depositPerformance([], '2031-02-01')).toEqual({ performanceReached: false, attainmentPercent: null, thresholdPercent: '100' });
   });
 });
 

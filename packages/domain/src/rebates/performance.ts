@@ -110,6 +110,21 @@ export function performanceReached(
   return { reached: achieved.times(HUNDRED).gte(quota.times(thresholdPercent)), attainmentPercent: attainmentOf(achieved, quota) };
 }
 
+/** Deposits: performance is reached at 100 % of quota (decided for issue #14). */
+export const DEPOSIT_PERFORMANCE_THRESHOLD = '100';
+
+/**
+ * Performance as a deposit reads it (DOMAIN §4, decided for issue #14): the latest evaluation period ended by `today`
+ * attained its full quota (DEPOSIT_PERFORMANCE_THRESHOLD), exactly. `endedPeriods` in term order.
+ */
+export function depositPerformance(
+  endedPeriods: readonly { end: string; achievement: string; quota: string }[],
+  today: string,
+): { performanceReached: boolean; attainmentPercent: string | null; thresholdPercent: string } {
+  const p = performanceReached(endedPeriods.slice(-1), today, DEPOSIT_PERFORMANCE_THRESHOLD);
+  return { performanceReached: p.reached, attainmentPercent: p.attainmentPercent, thresholdPercent: DEPOSIT_PERFORMANCE_THRESHOLD };
+}
+
 /**
  * An agreement terminated for breach (DOMAIN §4, forfeit): its status is terminated and its recorded termination
  * reason names a breach — the reason starts with "breach" (any case) or contains 违约. Agreements record the reason as

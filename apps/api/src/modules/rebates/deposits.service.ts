@@ -6,8 +6,8 @@ import {
   type DepositEventRequest,
   type DepositStatus,
   depositTransition,
+  depositPerformance,
   type LedgerKind,
-  performanceReached,
   type Scope,
   terminatedForBreach,
   VENDOR_SCOPE,
@@ -32,6 +32,9 @@ const LEDGER: Record<Exclude<DepositStatus, 'due'>, { kind: LedgerKind; sign: 1 
   refunded: { kind: 'deposit_refund', sign: -1 },
   forfeited: { kind: 'deposit_forfeit', sign: -1 },
 };
+
+/** What a deposit's moves depend on (depositPerformance, terminatedForBreach). */
+type DepositFacts = ReturnType<typeof depositPerformance> & { terminatedForBreach: boolean };
 
 const ACTION = { paid: 'deposit.paid', offset: 'deposit.offset', refunded: 'deposit.refunded', forfeited: 'deposit.forfeited' } as const;
 const ALL: DepositStatus[] = ['paid', 'offset', 'refunded', 'forfeited'];
@@ -60,20 +63,16 @@ export class DepositsService {
     return d;
   }
 
-  private async facts(m: EntityManager, a: AgreementRow, today: string) {
-    // Performance reached (decided for issue #14): the latest evaluation period ended by today attained its full quota.
-    const threshold = '100';
-    const performance = performanceReached((await this.performance.endedPeriods(a, today, m)).slice(-1), today, threshold);
+  private async facts(m: EntityManager, a: AgreementRow, today: string): Promise<DepositFacts> {
     return {
-      performanceReached: performance.reached,
-      attainmentPercent: performance.attainmentPercent,
-      thresholdPercent: threshold,
+      ...depositPerformance(await this.performance.endedPeriods(a, today, m), today),
       terminatedForBreach: terminatedForBreach(a.status, (a.termination_reason as string | null) ?? null),
     };
   }
 
-  private async view(m: EntityManager, a: AgreementRow, row: DepositRow, today: string): Promise<AgreementDeposit> {
-    const facts = await this.facts(m, a, today);
+  /** The deposit as shown; `facts` when the caller already read them in this transaction (a move does not change them). */
+  private async view(m: EntityManager, a: AgreementRow, row: DepositRow, today: string, facts?: DepositFacts): Promise<AgreementDeposit> {
+    facts ??= await this.facts(m, a, today);
     const events = await this.deposits.events(a.id, m);
     const names = await this.users.displayNames(events.map((e) => e.created_by), m);
     return {
@@ -156,7 +155,7 @@ export class DepositsService {
         before: { status: row.status },
         after: { status: body.to, amount: new Dec(row.amount).toFixed(2), occurredOn: body.occurredOn, ...(body.reference ? { reference: body.reference } : {}) },
       });
-      return this.view(m, a, { ...row, status: body.to }, today);
+      return this.view(m, a, { ...row, status: body.to }, today, facts);
     });
   }
 }
