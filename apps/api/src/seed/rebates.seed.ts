@@ -1,4 +1,4 @@
-import { evaluationPeriods, type EvaluationPeriod, periodOf, type RegistrationInput } from '@partnerline/domain';
+import { addDays, evaluationPeriods, type EvaluationPeriod, periodOf, type RegistrationInput } from '@partnerline/domain';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -37,8 +37,6 @@ import { RebateStatementsService } from '../modules/rebates/rebate-statements.se
  * - Payments (the partner's invoices from the vendor): 华信 on time, 兰亭 one paid late and one open past due, 云帆 mixed.
  */
 
-const DAY = 86_400_000;
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 interface Agreement {

@@ -8,7 +8,7 @@ import { intBetween, prng } from './prng';
 import { seedAgreements } from './seed-agreements';
 import { seedRegistrations } from './seed-registrations';
 import { seedScreening } from './seed-screening';
-import { seedRebates } from './rebates.seed';
+import { type RebateSeedSummary, seedRebates } from './rebates.seed';
 import { seedTraining } from './seed-training';
 
 const SEED = 20261122;
@@ -150,6 +150,8 @@ export interface SeedSummary {
   segments: number;
   partners: number;
   users: number;
+  /** What the rebates demo wrote (runs, statements, payments, …). */
+  rebates?: RebateSeedSummary;
 }
 
 /** Loads the demo data in one transaction. Returns null when the database already has users. */
@@ -175,8 +177,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
     return { regions: regions.size, segments, ...people };
   });
   // Rebates (issue #14) through the rebates, payments and registration services, once the data above has committed.
-  if (summary) await seedRebates(ds);
-  return summary;
+  return summary && { ...summary, rebates: await seedRebates(ds) };
 }
 
 /** Empties every demo table and loads the demo data again (development only). */
