@@ -18,8 +18,3 @@ export type SellOutUpload = z.infer<typeof SellOutUploadSchema>;
 
 export const SellOutListQuerySchema = PageQuerySchema.extend({ agreementId: UuidSchema.optional() });
 export type SellOutListQuery = z.infer<typeof SellOutListQuerySchema>;
-
-/** The most data rows one sell-out or invoice file may hold. */
-export const IMPORT_MAX_ROWS = 50_000;
-/** The largest file an import accepts. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { pageOf, UuidSchema } from '../common/common.schema.js';
 
-/** How many row issues a refusal or a report lists (every bad row number is always given). */
-export const ISSUES_SHOWN = 1000;
-
 /** One refused cell of a sell-out row: the spreadsheet row (the header is row 1), the column, and why. */
 export const SellOutIssueSchema = z.object({
   row: z.number().int(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSellOutRows } from './sell-out.js';
-import { INVOICE_COLUMNS, SELL_OUT_COLUMNS, atSheetRows, mapColumns, normaliseDateCell, normaliseHeader, sheetRecords } from './spreadsheet-rows.js';
+import { INVOICE_COLUMNS, SELL_OUT_COLUMNS, atSheetRows, columnWords, mapColumns, normaliseDateCell, normaliseHeader, sheetRecords } from './spreadsheet-rows.js';
 
 describe('normaliseHeader', () => {
   it.each([
@@ -89,5 +89,15 @@ describe('sheetRecords', () => {
       { row: 4, field: 'amount', code: 'not_an_amount' },
     ]);
     expect(atSheetRows(check.good, r.rowNumbers).map((g) => g.row)).toEqual([2]);
+  });
+});
+
+describe('columnWords', () => {
+  it('names each column by its first Chinese alias', () => {
+    expect(columnWords(SELL_OUT_COLUMNS)).toEqual({ date: '日期', customer: '客户', product: '产品', quantity: '数量', amount: '金额' });
+    expect(columnWords(INVOICE_COLUMNS)).toEqual({ partner: '合作伙伴', invoiceNo: '发票号', amount: '金额', dueOn: '到期日', paidOn: '付款日期' });
+  });
+  it('falls back to the key when no alias is Chinese', () => {
+    expect(columnWords({ sku: ['sku', 'code'] })).toEqual({ sku: 'sku' });
   });
 });

@@ -6,6 +6,13 @@
  */
 export type SheetTable = readonly (readonly string[])[];
 
+/** The most data rows one sell-out or invoice file may hold. */
+export const IMPORT_MAX_ROWS = 50_000;
+/** The largest file an import accepts. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** How many row issues a refusal or a report lists (every bad row number is always given). */
+export const ISSUES_SHOWN = 1000;
+
 /** Column key → the header names accepted for it (compared after normaliseHeader, without spaces). */
 export type ColumnAliases<K extends string> = Readonly<Record<K, readonly string[]>>;
 
@@ -24,6 +31,13 @@ export const INVOICE_COLUMNS = {
   dueOn: ['due date', 'due on', 'due', '到期日', '到期日期', '应付日期'],
   paidOn: ['paid date', 'paid on', 'paid', '付款日期', '支付日期', '回款日期'],
 } as const satisfies ColumnAliases<'partner' | 'invoiceNo' | 'amount' | 'dueOn' | 'paidOn'>;
+
+/** Each column's Chinese word, for a message: its first alias written in Chinese characters (else the key). */
+export function columnWords<K extends string>(columns: ColumnAliases<K>): Record<K, string> {
+  const words = {} as Record<K, string>;
+  for (const k of Object.keys(columns) as K[]) words[k] = columns[k].find((a) => /\p{Script=Han}/u.test(a)) ?? k;
+  return words;
+}
 
 /** `Invoice_No (元)` (a BOM before it) → `invoice no`: width folded, a trailing unit in brackets dropped, separators as one space. */
 export function normaliseHeader(header: string): string {

@@ -5,7 +5,7 @@ import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { AnyRole, CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { IdParamDto } from '../../common/http/params';
-import { SpreadsheetUploadInterceptor, type UploadedSheet } from '../sell-out/spreadsheet-file';
+import { SpreadsheetUploadInterceptor, type UploadedSheet } from '../../common/files/spreadsheet-upload';
 import { PaymentsService } from './payments.service';
 
 class InvoiceInputDto extends createZodDto(InvoiceInputSchema) {}

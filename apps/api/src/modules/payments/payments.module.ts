@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartnersModule } from '../partners/partners.module';
-import { SpreadsheetUploadInterceptor } from '../sell-out/spreadsheet-file';
+import { SpreadsheetUploadInterceptor } from '../../common/files/spreadsheet-upload';
 import { PaymentsController } from './payments.controller';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';

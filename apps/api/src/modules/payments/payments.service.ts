@@ -9,11 +9,9 @@ import {
   invoiceRowAgainst,
   invoiceStanding,
   type InvoiceView,
-  ISSUES_SHOWN,
   type PaymentImport,
   type PaymentsPage,
   type PaymentsQuery,
-  sheetRecords,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { scopeOf } from '../../common/auth/scope';
@@ -23,13 +21,11 @@ import type { AuthenticatedUser } from '../../common/http/request-context';
 import { businessToday } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { PartnersRepository } from '../partners/partners.repository';
-import { rowList } from '../sell-out/sell-out.service';
-import { readSheet, type UploadedSheet } from '../sell-out/spreadsheet-file';
+import { readSheet, recordsOrThrow, rowsRefusal, type UploadedSheet } from '../../common/files/spreadsheet-upload';
 import { type InvoiceRow, PaymentsRepository } from './payments.repository';
 
 const INVOICE_ENTITY = { en: 'invoice', 'zh-CN': '发票' };
 const EXPECTED_COLUMNS = 'partner (id, tax id or name), invoice no, amount, due date, paid date (合作伙伴, 发票号, 金额, 到期日, 付款日期)';
-const COLUMN_ZH: Record<keyof typeof INVOICE_COLUMNS, string> = { partner: '合作伙伴', invoiceNo: '发票号', amount: '金额', dueOn: '到期日', paidOn: '付款日期' };
 
 /**
  * The payments ledger (issue #14): the partner's invoices from the vendor — due date, paid date, amount — entered one
@@ -99,25 +95,12 @@ export class PaymentsService {
    */
   async import(file: UploadedSheet, user: AuthenticatedUser): Promise<PaymentImport> {
     const sheet = await readSheet(file);
-    const records = sheetRecords(sheet.table, INVOICE_COLUMNS, { optional: ['paidOn'], dateColumns: ['dueOn', 'paidOn'] });
-    if (!records.ok) {
-      if ('empty' in records) throw new AppError('IMPORT_FILE_EMPTY');
-      const missing = { en: records.missing.join(', '), 'zh-CN': records.missing.map((c) => COLUMN_ZH[c]).join('、') };
-      throw new AppError('IMPORT_COLUMNS_MISSING', { missing, expected: EXPECTED_COLUMNS }, { missing: records.missing });
-    }
+    const records = recordsOrThrow(sheet.table, INVOICE_COLUMNS, EXPECTED_COLUMNS, { optional: ['paidOn'], dateColumns: ['dueOn', 'paidOn'] });
     const today = businessToday();
     const check = checkInvoiceRows(records.rows, { today });
     const issues: InvoiceIssue[] = [...check.issues];
     const rowCount = records.rows.length;
-    const refuse = () => {
-      const sorted = atSheetRows(issues, records.rowNumbers).sort((a, b) => a.row - b.row);
-      const badRows = [...new Set(sorted.map((i) => i.row))];
-      return new AppError(
-        'PAYMENT_ROWS_INVALID',
-        { count: badRows.length, rows: rowList(badRows) },
-        { issues: sorted.slice(0, ISSUES_SHOWN), issueCount: sorted.length, badRows, rowCount },
-      );
-    };
+    const refuse = () => rowsRefusal('PAYMENT_ROWS_INVALID', atSheetRows(issues, records.rowNumbers).sort((a, b) => a.row - b.row), rowCount);
 
     return inTransaction(this.db, async (m) => {
       // Partners named by id, tax id or exact name.

@@ -7,7 +7,7 @@ import { scopeOf } from '../../common/auth/scope';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { IdParamDto } from '../../common/http/params';
 import { SellOutService } from './sell-out.service';
-import { SpreadsheetUploadInterceptor, type UploadedSheet } from './spreadsheet-file';
+import { SpreadsheetUploadInterceptor, type UploadedSheet } from '../../common/files/spreadsheet-upload';
 
 class UploadDto extends createZodDto(SellOutUploadSchema) {}
 class ListQueryDto extends createZodDto(SellOutListQuerySchema) {}

@@ -15,11 +15,11 @@ import {
   type SellOutReportList,
   sellOutImportable,
   type SellOutUpload,
-  sheetRecords,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { scopeOf } from '../../common/auth/scope';
+import { isUniqueViolation } from '../../common/database/pg-errors';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import { businessNow, businessTimeZone, businessToday } from '../../common/time';
@@ -28,13 +28,12 @@ import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { PartnersRepository } from '../partners/partners.repository';
-import { readSheet, type UploadedSheet } from './spreadsheet-file';
+import { readSheet, recordsOrThrow, rowsRefusal, type UploadedSheet } from '../../common/files/spreadsheet-upload';
 import { SellOutRepository, type SellOutReportRow } from './sell-out.repository';
 
 /** Agreement states whose periods can still receive sell-out (a late report for a past period included). */
 const IN_FORCE = new Set(['active', 'expired', 'terminated', 'renewed']);
 const EXPECTED_COLUMNS = 'date, customer, product, quantity, amount (日期, 客户, 产品, 数量, 金额)';
-const COLUMN_ZH: Record<keyof typeof SELL_OUT_COLUMNS, string> = { date: '日期', customer: '客户', product: '产品', quantity: '数量', amount: '金额' };
 /** A sell-out report, named in both languages in a NOT_FOUND message. */
 export const REPORT_ENTITY = { en: 'sell-out report', 'zh-CN': '出货报告' };
 
@@ -45,16 +44,6 @@ function reportExists(current: { id: string; file_name: string; created_at: Date
     { reportedOn, fileName: current.file_name },
     { reportId: current.id, fileName: current.file_name, createdAt: new Date(current.created_at).toISOString() },
   );
-}
-
-function isOneCurrentConflict(err: unknown): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === 'sell_out_reports_one_current';
-}
-
-/** "3, 5, 9" — the first rows of a refusal, for its message (details list them all). */
-export function rowList(rows: readonly number[]): string {
-  return rows.length > 10 ? `${rows.slice(0, 10).join(', ')} …` : rows.join(', ');
 }
 
 /**
@@ -92,12 +81,7 @@ export class SellOutService {
     if (period.start > businessToday()) throw new AppError('SELL_OUT_PERIOD_NOT_STARTED', { periodStart: period.start });
 
     const sheet = await readSheet(file);
-    const records = sheetRecords(sheet.table, SELL_OUT_COLUMNS, { dateColumns: ['date'] });
-    if (!records.ok) {
-      if ('empty' in records) throw new AppError('IMPORT_FILE_EMPTY');
-      const missing = { en: records.missing.join(', '), 'zh-CN': records.missing.map((c) => COLUMN_ZH[c]).join('、') };
-      throw new AppError('IMPORT_COLUMNS_MISSING', { missing, expected: EXPECTED_COLUMNS }, { missing: records.missing });
-    }
+    const records = recordsOrThrow(sheet.table, SELL_OUT_COLUMNS, EXPECTED_COLUMNS, { dateColumns: ['date'] });
     const skus = await this.catalog.productSkus(this.db.manager, agreement.terms.productIds);
     const productOf = new Map([...skus].map(([id, sku]) => [sku, id]));
     // A product code in another case (dp-std) is the same product.
@@ -109,12 +93,7 @@ export class SellOutService {
     const issues = atSheetRows(check.issues, records.rowNumbers);
     const badRows = [...new Set(issues.map((i) => i.row))];
     const good = sellOutImportable(check, body.acceptGoodRows === 'true');
-    if (!good || good.length === 0)
-      throw new AppError(
-        'SELL_OUT_ROWS_INVALID',
-        { count: badRows.length, rows: rowList(badRows) },
-        { issues: issues.slice(0, ISSUES_SHOWN), issueCount: issues.length, badRows, rowCount: rows.length },
-      );
+    if (!good || good.length === 0) throw rowsRefusal('SELL_OUT_ROWS_INVALID', issues, rows.length);
     const lines = atSheetRows(good, records.rowNumbers).map((l) => ({
       row: l.row,
       soldOn: l.date,
@@ -178,7 +157,7 @@ export class SellOutService {
       return reportId;
     }).catch(async (err: unknown) => {
       // A concurrent upload made another report current first (partial unique index): as if it had been seen before.
-      if (!isOneCurrentConflict(err)) throw err;
+      if (!isUniqueViolation(err, 'sell_out_reports_one_current')) throw err;
       const winner = await this.repo.current(this.db.manager, agreement.id, period.start);
       throw winner ? reportExists(winner, reportedOn(winner.created_at)) : err;
     });

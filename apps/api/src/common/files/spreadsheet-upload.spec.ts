@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../common/errors/app-error';
-import { cellText, readSheet, zipExpandedSize } from './spreadsheet-file';
+import { AppError } from '../errors/app-error';
+import { cellText, readSheet, zipExpandedSize } from './spreadsheet-upload';
 
 async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

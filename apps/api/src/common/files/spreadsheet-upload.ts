@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type CallHandler, type ExecutionContext, HttpException, type NestInterceptor } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type SheetTable } from '@partnerline/domain';
+import {
+  type ColumnAliases,
+  columnWords,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  ISSUES_SHOWN,
+  type SheetTable,
+  sheetRecords,
+} from '@partnerline/domain';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../common/errors/app-error';
+import { AppError } from '../errors/app-error';
+import { UNSAFE_NAME_CHARS } from './file-name';
 
 /** An uploaded file as multer hands it over (memory storage). */
 export type UploadedSheet = { originalname: string; buffer: Buffer } | undefined;
@@ -38,9 +47,6 @@ export interface ReadSheet {
   fileName: string;
 }
 
-// Control characters and bidirectional overrides are dropped from a stored file name.
-const UNSAFE_NAME_CHARS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-
 /** Reads an uploaded CSV (UTF-8, or GB18030 as Chinese Excel saves it) or XLSX (first worksheet) into rows of cell texts. */
 export async function readSheet(file: UploadedSheet): Promise<ReadSheet> {
   if (!file) throw new AppError('IMPORT_FILE_MISSING');
@@ -66,6 +72,35 @@ export async function readSheet(file: UploadedSheet): Promise<ReadSheet> {
   // The header row plus at most IMPORT_MAX_ROWS data rows (blank rows are not counted).
   if (table.filter((r) => r.some((c) => c.trim())).length > IMPORT_MAX_ROWS + 1) throw new AppError('IMPORT_FILE_TOO_MANY_ROWS', { max: IMPORT_MAX_ROWS });
   return { table, format, sha256, fileName };
+}
+
+/** "3, 5, 9" — the first rows of a refusal, for its message (details list them all). */
+function rowList(rows: readonly number[]): string {
+  return rows.length > 10 ? `${rows.slice(0, 10).join(', ')} …` : rows.join(', ');
+}
+
+/**
+ * The records of a sheet, or the import's refusal: IMPORT_FILE_EMPTY, or IMPORT_COLUMNS_MISSING naming the missing
+ * columns (in Chinese by `columnWords`) and the `expected` ones.
+ */
+export function recordsOrThrow<K extends string>(
+  table: SheetTable,
+  columns: ColumnAliases<K>,
+  expected: string,
+  opts: { optional?: readonly NoInfer<K>[]; dateColumns?: readonly NoInfer<K>[] } = {},
+): { rows: Record<K, string | undefined>[]; rowNumbers: number[] } {
+  const records = sheetRecords(table, columns, opts);
+  if (records.ok) return records;
+  if ('empty' in records) throw new AppError('IMPORT_FILE_EMPTY');
+  const zh = columnWords(columns);
+  const missing = { en: records.missing.join(', '), 'zh-CN': records.missing.map((c) => zh[c]).join('、') };
+  throw new AppError('IMPORT_COLUMNS_MISSING', { missing, expected }, { missing: records.missing });
+}
+
+/** The refusal of a file with bad rows (`code`, 422): every bad row, the first ISSUES_SHOWN issues; nothing was stored. */
+export function rowsRefusal(code: 'SELL_OUT_ROWS_INVALID' | 'PAYMENT_ROWS_INVALID', issues: readonly { row: number }[], rowCount: number): AppError {
+  const badRows = [...new Set(issues.map((i) => i.row))];
+  return new AppError(code, { count: badRows.length, rows: rowList(badRows) }, { issues: issues.slice(0, ISSUES_SHOWN), issueCount: issues.length, badRows, rowCount });
 }
 
 function decodeText(content: Buffer): string {
