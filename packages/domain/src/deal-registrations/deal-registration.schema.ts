@@ -52,6 +52,13 @@ export const RegistrationInputSchema = z.object({
 });
 export type RegistrationInput = z.infer<typeof RegistrationInputSchema>;
 
+/** POST /deal-registrations/:id/extend — what moved since the registration (at least a sentence). */
+export const ExtendRegistrationSchema = z.object({ progress: z.string().trim().min(5).max(2000) });
+/** POST /deal-registrations/:id/won — the deal's amount and the day it was won. */
+export const WonRegistrationSchema = z.object({ amount: MoneySchema, date: IsoDateSchema });
+/** POST /deal-registrations/:id/lost — why the deal was lost. */
+export const LostRegistrationSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+
 export type ConflictKind = 'duplicate_customer' | 'exclusive_territory' | 'direct_sales';
 
 /** Which evidence the covering agreement's standard demands and the registration lacks. */

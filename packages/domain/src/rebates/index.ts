@@ -22,3 +22,4 @@ export * from './performance.responses.js';
 export * from './rebates-performance.errors.js';
 export * from './coefficients.js';
 export * from './statement-export.words.js';
+export * from './presentation.js';

@@ -141,12 +141,23 @@ function qualification(facts: RenewalFacts): FactAssessment {
   return out;
 }
 
+/**
+ * An on-time payment ratio against the policy: ok from onTimeRatioMin (0.9), at risk from onTimeRatioFailBelow (0.7),
+ * failing below it; null when nothing was due. The renewal review and the partner's payments page read it alike.
+ */
+export function onTimeState(ratio: number | null, policy: Pick<RenewalPolicy, 'onTimeRatioMin' | 'onTimeRatioFailBelow'>): FactState | null {
+  if (ratio === null) return null;
+  if (ratio >= policy.onTimeRatioMin) return 'ok';
+  return ratio < policy.onTimeRatioFailBelow ? 'failing' : 'at_risk';
+}
+
 function payments(facts: RenewalFacts, policy: RenewalPolicy): FactAssessment {
   const out: FactAssessment = { state: 'ok', reasons: [], changes: [] };
   const { integrity, depositStatus } = facts.payments;
   const r = integrity.onTimeRatio;
-  if (r !== null && r < policy.onTimeRatioMin) {
-    const failing = r < policy.onTimeRatioFailBelow;
+  const onTime = onTimeState(r, policy);
+  if (r !== null && onTime !== 'ok') {
+    const failing = onTime === 'failing';
     const numbers = { onTimeRatio: ratio(r), minimum: ratio(policy.onTimeRatioMin), due: integrity.due, onTime: integrity.onTime };
     out.reasons.push({ state: failing ? 'failing' : 'at_risk', code: failing ? 'payments_on_time_ratio_very_low' : 'payments_on_time_ratio_low', ...numbers });
     out.changes.push({ code: 'raise_on_time_ratio', ...numbers });
