@@ -1,35 +1,46 @@
-import { ApiError, currentLanguage, getParsed, parseResponse, sendParsed, sendVoid } from '@partnerline/ui';
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import {
   AgreementDepositSchema,
+  type CreateRebateReversal,
+  type DepositEventRequest,
+  type InvoiceInput,
   InvoiceSchema,
+  isActiveRun,
   PaymentImportSchema,
   PaymentsPageSchema,
+  type PaymentsQuery,
+  type PayRebateStatement,
   PerformanceOverviewPageSchema,
+  type PerformanceOverviewQuery,
   QuotaListSchema,
   QuotaSchema,
+  type RebateDispute,
   RebateDisputeListSchema,
   RebateDisputeSchema,
   RebateLedgerPageSchema,
+  type RebateLedgerQuery,
   RebateLiabilitySchema,
   RebateRunListSchema,
   RebateRunSchema,
   RebateStatementPageSchema,
+  type RebateStatementQuery,
   RebateStatementSchema,
-} from './rebates-schemas';
+  type ResolveRebateDispute,
+  type SetQuota,
+} from '@partnerline/domain';
+import { getParsed, sendForm, sendParsed, sendVoid } from '@partnerline/ui';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
 /** While a run is queued or running its page re-reads it this often. */
 export const RUN_REFRESH_MS = 1500;
 export const REBATES_PAGE_SIZE = 25;
 
-const isActive = (status: string) => status === 'queued' || status === 'running';
-
 // ---- runs ----
+/** The runs; while one of them is queued or running the list re-reads itself (at half the pace of a run's own page). */
 export const rebateRunsQueryOptions = (period?: string) =>
   queryOptions({
     queryKey: ['rebates', 'runs', period ?? null],
     queryFn: () => getParsed(RebateRunListSchema, '/rebate-runs', { period }),
+    refetchInterval: (q) => (q.state.data?.items.some(isActiveRun) ? RUN_REFRESH_MS * 2 : false),
   });
 
 /** One run; polls while it is queued or running and stops when it has finished. */
@@ -37,7 +48,7 @@ export const rebateRunQueryOptions = (id: string) =>
   queryOptions({
     queryKey: ['rebates', 'run', id],
     queryFn: () => getParsed(RebateRunSchema, `/rebate-runs/${id}`),
-    refetchInterval: (q) => (q.state.data && isActive(q.state.data.status) ? RUN_REFRESH_MS : false),
+    refetchInterval: (q) => (q.state.data && isActiveRun(q.state.data) ? RUN_REFRESH_MS : false),
   });
 
 export function useStartRun() {
@@ -49,17 +60,12 @@ export function useStartRun() {
 }
 
 // ---- statements ----
-export interface StatementFilters {
-  status?: 'draft' | 'approved' | 'paid';
-  periodStart?: string;
-  partnerId?: string;
-  runId?: string;
-  page?: number;
-}
+export type StatementFilters = Partial<RebateStatementQuery>;
 export const rebateStatementsQueryOptions = (f: StatementFilters) =>
   queryOptions({
     queryKey: ['rebates', 'statements', f],
-    queryFn: () => getParsed(RebateStatementPageSchema, '/rebate-statements', { ...f, page: f.page ?? 1, pageSize: REBATES_PAGE_SIZE }),
+    queryFn: () =>
+      getParsed(RebateStatementPageSchema, '/rebate-statements', { ...f, page: f.page ?? 1, pageSize: f.pageSize ?? REBATES_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 export const rebateStatementQueryOptions = (id: string) =>
@@ -70,16 +76,18 @@ function useStatementMutation<I>(id: string, path: 'approve' | 'pay') {
   return useMutation({
     mutationFn: (body: I) => sendParsed(RebateStatementSchema, `/rebate-statements/${id}/${path}`, 'POST', body),
     onSuccess: (s) => {
-      qc.setQueryData(['rebates', 'statement', id], s);
-      void qc.invalidateQueries({ queryKey: ['rebates'] });
+      const key = rebateStatementQueryOptions(id).queryKey;
+      qc.setQueryData(key, s);
+      // Everything else the change moves (lists, liability, ledger); not the statement just set from the answer.
+      void qc.invalidateQueries({ queryKey: ['rebates'], predicate: (q) => !(q.queryKey.length === key.length && q.queryKey.every((k, i) => k === key[i])) });
     },
   });
 }
 export const useApproveStatement = (id: string) => useStatementMutation<Record<string, never>>(id, 'approve');
-export const usePayStatement = (id: string) => useStatementMutation<{ paidOn: string; reference: string }>(id, 'pay');
+export const usePayStatement = (id: string) => useStatementMutation<PayRebateStatement>(id, 'pay');
 
 // ---- disputes ----
-export const rebateDisputesQueryOptions = (status: 'open' | 'adjusted' | 'rejected' | 'all' = 'open') =>
+export const rebateDisputesQueryOptions = (status: RebateDispute['status'] | 'all' = 'open') =>
   queryOptions({
     queryKey: ['rebates', 'disputes', status],
     queryFn: () => getParsed(RebateDisputeListSchema, '/rebate-disputes', { status: status === 'all' ? undefined : status }),
@@ -87,7 +95,7 @@ export const rebateDisputesQueryOptions = (status: 'open' | 'adjusted' | 'reject
 export function useResolveDispute() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; outcome: 'adjusted' | 'rejected'; amount?: string; resolution: string }) =>
+    mutationFn: ({ id, ...body }: { id: string } & ResolveRebateDispute) =>
       sendParsed(RebateDisputeSchema, `/rebate-disputes/${id}/resolve`, 'POST', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['rebates'] }),
   });
@@ -96,25 +104,19 @@ export function useResolveDispute() {
 // ---- ledger and liability ----
 export const rebateLiabilityQueryOptions = () =>
   queryOptions({ queryKey: ['rebates', 'liability'], queryFn: () => getParsed(RebateLiabilitySchema, '/rebates/liability') });
-export const rebateLedgerQueryOptions = (f: { partnerId?: string; agreementId?: string; page?: number }) =>
+export const rebateLedgerQueryOptions = (f: Partial<RebateLedgerQuery>) =>
   queryOptions({
     queryKey: ['rebates', 'ledger', f],
-    queryFn: () => getParsed(RebateLedgerPageSchema, '/rebate-ledger', { ...f, page: f.page ?? 1, pageSize: REBATES_PAGE_SIZE }),
+    queryFn: () => getParsed(RebateLedgerPageSchema, '/rebate-ledger', { ...f, page: f.page ?? 1, pageSize: f.pageSize ?? REBATES_PAGE_SIZE }),
   });
 
 // ---- performance and quotas ----
-export interface PerformanceFilters {
-  sort?: 'attainment' | 'moreNeeded' | 'partner';
-  order?: 'asc' | 'desc';
-  watch?: 'close_to_next_tier' | 'at_risk';
-  partnerId?: string;
-  page?: number;
-}
+export type PerformanceFilters = Partial<PerformanceOverviewQuery>;
 export const performanceOverviewQueryOptions = (f: PerformanceFilters) =>
   queryOptions({
     queryKey: ['rebates', 'performance', f],
     queryFn: () =>
-      getParsed(PerformanceOverviewPageSchema, '/rebates/performance', { ...f, page: f.page ?? 1, pageSize: REBATES_PAGE_SIZE }),
+      getParsed(PerformanceOverviewPageSchema, '/rebates/performance', { ...f, page: f.page ?? 1, pageSize: f.pageSize ?? REBATES_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
@@ -127,7 +129,7 @@ export const quotasQueryOptions = (agreementId: string) =>
 export function useSetQuota(agreementId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ periodStart, ...body }: { periodStart: string; quota: string; amendmentReason?: string }) =>
+    mutationFn: ({ periodStart, ...body }: { periodStart: string } & SetQuota) =>
       sendParsed(QuotaSchema, `/agreements/${agreementId}/quotas/${periodStart}`, 'PUT', body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['rebates'] });
@@ -146,26 +148,25 @@ export const depositQueryOptions = (agreementId: string) =>
 export function usePostDepositEvent(agreementId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { to: 'paid' | 'offset' | 'refunded' | 'forfeited'; occurredOn: string; reference?: string; note?: string }) =>
-      sendParsed(AgreementDepositSchema, `/agreements/${agreementId}/deposit-events`, 'POST', body),
+    mutationFn: (body: DepositEventRequest) => sendParsed(AgreementDepositSchema, `/agreements/${agreementId}/deposit-events`, 'POST', body),
     onSuccess: (d) => {
-      qc.setQueryData(['rebates', 'deposit', agreementId], d);
+      qc.setQueryData(depositQueryOptions(agreementId).queryKey, d);
       void qc.invalidateQueries({ queryKey: ['rebates', 'liability'] });
     },
   });
 }
 
 // ---- payments ----
-export const paymentsQueryOptions = (f: { partnerId?: string; page?: number }) =>
+export const paymentsQueryOptions = (f: Partial<PaymentsQuery>) =>
   queryOptions({
     queryKey: ['rebates', 'payments', f],
-    queryFn: () => getParsed(PaymentsPageSchema, '/payments', { ...f, page: f.page ?? 1, pageSize: REBATES_PAGE_SIZE }),
+    queryFn: () => getParsed(PaymentsPageSchema, '/payments', { ...f, page: f.page ?? 1, pageSize: f.pageSize ?? REBATES_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 export function useAddInvoice() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { partnerId: string; invoiceNo: string; amount: string; dueOn: string; paidOn?: string }) =>
+    mutationFn: (body: InvoiceInput) =>
       sendParsed(InvoiceSchema, '/payments', 'POST', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['rebates', 'payments'] }),
   });
@@ -178,47 +179,14 @@ export function useMarkInvoicePaid() {
   });
 }
 
-/** A bad row of an import, as the API names it (row number, field, code). */
-export interface ImportIssue {
-  row: number;
-  field: string;
-  code: string;
-}
-
-/** POST a file as multipart/form-data (apiFetch speaks JSON only); errors become ApiError with their details. */
-export async function postFile<S extends z.ZodType>(
-  schema: S,
-  path: string,
-  file: File,
-  fields: Record<string, string> = {},
-): Promise<z.output<S>> {
-  const form = new FormData();
-  form.set('file', file);
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  const res = await fetch(`/api${path}`, {
-    method: 'POST',
-    credentials: 'include',
-    headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
-    body: form,
-  });
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data ?? {}) as { code?: string; message?: string; issues?: []; details?: Record<string, unknown> };
-    throw new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues ?? [], err.details);
-  }
-  return parseResponse(schema, data, `POST ${path}`);
-}
-
 export function useImportPayments() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ file }: { file: File }) => postFile(PaymentImportSchema, '/payments/import', file),
+    mutationFn: ({ file }: { file: File }) => {
+      const form = new FormData();
+      form.set('file', file);
+      return sendForm(PaymentImportSchema, '/payments/import', form);
+    },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['rebates', 'payments'] }),
   });
 }
@@ -227,7 +195,7 @@ export function useImportPayments() {
 export function useReverseDeal() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { registrationId: string; reason: string }) => sendVoid('/rebate-reversals', 'POST', body),
+    mutationFn: (body: CreateRebateReversal) => sendVoid('/rebate-reversals', 'POST', body),
     onSuccess: (_r, v) => {
       void qc.invalidateQueries({ queryKey: ['rebates'] });
       void qc.invalidateQueries({ queryKey: ['registration', v.registrationId] });

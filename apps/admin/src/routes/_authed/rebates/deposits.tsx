@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { depositQueryOptions, usePostDepositEvent } from '../../../api/rebates';
-import type { AgreementDeposit } from '../../../api/rebates-schemas';
+import type { AgreementDeposit } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
 import { errorText, localToday, RebateBadge, useMoney, usePercent } from './-components/bits';
 import { RebatesHeader } from './-components/RebatesHeader';

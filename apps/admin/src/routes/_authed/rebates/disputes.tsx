@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { rebateDisputesQueryOptions, useResolveDispute } from '../../../api/rebates';
-import type { RebateDispute } from '../../../api/rebates-schemas';
+import type { RebateDispute } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
 import { AMOUNT, errorText, RebateBadge, useMoney } from './-components/bits';
 import { RebatesHeader } from './-components/RebatesHeader';

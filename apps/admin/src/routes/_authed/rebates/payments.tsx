@@ -34,7 +34,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { paymentsQueryOptions, REBATES_PAGE_SIZE, useAddInvoice, useImportPayments, useMarkInvoicePaid } from '../../../api/rebates';
-import type { Invoice } from '../../../api/rebates-schemas';
+import type { InvoiceView as Invoice } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
 import { errorText, localToday, POSITIVE_AMOUNT, useMoney } from './-components/bits';
 import { RebatesHeader } from './-components/RebatesHeader';

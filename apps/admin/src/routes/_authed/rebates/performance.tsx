@@ -8,7 +8,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { performanceOverviewQueryOptions, REBATES_PAGE_SIZE } from '../../../api/rebates';
-import type { PerformanceOverviewItem } from '../../../api/rebates-schemas';
+import type { PerformanceOverviewRow as PerformanceOverviewItem } from '@partnerline/domain';
 import { AttainmentBar, RebateBadge, useMoney, usePercent, useTierText } from './-components/bits';
 import { RebatesHeader } from './-components/RebatesHeader';
 

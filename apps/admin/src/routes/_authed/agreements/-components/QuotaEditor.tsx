@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quotasQueryOptions, useSetQuota } from '../../../../api/rebates';
-import type { Quota } from '../../../../api/rebates-schemas';
+import type { Quota } from '@partnerline/domain';
 import { errorText, POSITIVE_AMOUNT, useMoney } from '../../rebates/-components/bits';
 
 /**

@@ -10,8 +10,9 @@ export function PartnerRebatesCard({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
   const money = useMoney();
   const tier = useTierText();
-  const perf = useQuery(performanceOverviewQueryOptions({ partnerId })).data;
-  const ledger = useQuery(rebateLedgerQueryOptions({ partnerId })).data;
+  // The card shows the first three agreements and the liability total (the ledger's totals cover every row, not the page).
+  const perf = useQuery(performanceOverviewQueryOptions({ partnerId, pageSize: 3 })).data;
+  const ledger = useQuery(rebateLedgerQueryOptions({ partnerId, pageSize: 1 })).data;
   const rows = perf?.items ?? [];
   return (
     <Card>

@@ -1,7 +1,7 @@
 import { Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Fact } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
-import type { RebateRun } from '../../../../api/rebates-schemas';
+import type { RebateRun } from '@partnerline/domain';
 
 const COLOR = { queued: 'gray', running: 'blue', succeeded: 'green', failed: 'red' } as const;
 

@@ -5,7 +5,7 @@ import { formatDate, useLocale } from '@partnerline/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApproveStatement, usePayStatement } from '../../../../api/rebates';
-import type { RebateStatement } from '../../../../api/rebates-schemas';
+import type { RebateStatement } from '@partnerline/domain';
 import { errorText, localToday, useMoney } from './bits';
 
 /**

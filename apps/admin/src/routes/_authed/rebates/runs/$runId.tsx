@@ -5,7 +5,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { rebateRunQueryOptions } from '../../../../api/rebates';
-import type { RebateRun } from '../../../../api/rebates-schemas';
+import type { RebateRun } from '@partnerline/domain';
 import { periodName, RebateBadge, useMoney } from '../-components/bits';
 import { RunCounts, RunProgressBar } from '../-components/RunProgress';
 

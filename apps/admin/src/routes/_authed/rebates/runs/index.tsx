@@ -6,8 +6,8 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rebateRunsQueryOptions, RUN_REFRESH_MS, useStartRun } from '../../../../api/rebates';
-import type { RebateRun } from '../../../../api/rebates-schemas';
+import { rebateRunsQueryOptions, useStartRun } from '../../../../api/rebates';
+import type { RebateRun } from '@partnerline/domain';
 import { canManageRebates } from '../../../../nav';
 import { currentQuarter, errorText, localToday, periodName, RebateBadge, runPeriodOptions } from '../-components/bits';
 import { RebatesHeader } from '../-components/RebatesHeader';
@@ -18,16 +18,11 @@ export const Route = createFileRoute('/_authed/rebates/runs/')({
   component: RunsPage,
 });
 
-const active = (r: RebateRun) => r.status === 'queued' || r.status === 'running';
-
 function RunsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { data: me } = useSuspenseQuery(meQueryOptions());
-  const runs = useQuery({
-    ...rebateRunsQueryOptions(),
-    refetchInterval: (q) => (q.state.data?.items.some(active) ? RUN_REFRESH_MS * 2 : false),
-  });
+  const runs = useQuery(rebateRunsQueryOptions());
   const tz = me?.timeZone;
   const columns = [
     {

@@ -17,7 +17,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { rebateStatementQueryOptions } from '../../../../api/rebates';
-import type { RebateStatement, RebateStatementLine } from '../../../../api/rebates-schemas';
+import type { RebateStatement, RebateStatementLine } from '@partnerline/domain';
 import { canManageRebates } from '../../../../nav';
 import { Nowrap, RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
 import { StatementActions } from '../-components/StatementActions';

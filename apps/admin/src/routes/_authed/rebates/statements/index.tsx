@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { REBATES_PAGE_SIZE, rebateStatementsQueryOptions } from '../../../../api/rebates';
-import type { RebateStatementSummary } from '../../../../api/rebates-schemas';
+import type { RebateStatementSummary } from '@partnerline/domain';
 import { Nowrap, RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
 import { RebatesHeader } from '../-components/RebatesHeader';
 
