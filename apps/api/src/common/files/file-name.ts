@@ -1,5 +1,5 @@
 // Control characters and the bidirectional overrides/isolates/marks that can make `invoice‮fdp.exe` read as a PDF.
-export const UNSAFE_NAME_CHARS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const UNSAFE_NAME_CHARS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 const MAX_NAME_LENGTH = 200;
 
 /** The stored name of an uploaded file: unsafe characters removed, at most 200 characters, the extension kept. */

@@ -47,3 +47,13 @@ describe('reading an uploaded sheet', () => {
     expect(cellText(null)).toBe('');
   });
 });
+
+describe('the stored name of an imported sheet', () => {
+  it('is the one stored-name rule of every upload: unsafe characters dropped, slashes replaced, the extension kept', async () => {
+    const csv = Buffer.from('date,amount\n2026-01-01,1\n', 'utf8');
+    expect((await readSheet({ originalname: 'q3\u202E/sales.csv', buffer: csv })).fileName).toBe('q3_sales.csv');
+    const long = await readSheet({ originalname: `${'会'.repeat(300)}.csv`, buffer: csv });
+    expect(long.fileName).toHaveLength(200);
+    expect(long.format).toBe('CSV');
+  });
+});

@@ -13,7 +13,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors/app-error';
-import { UNSAFE_NAME_CHARS } from './file-name';
+import { storedFileName } from './file-name';
 
 /** An uploaded file as multer hands it over (memory storage). */
 export type UploadedSheet = { originalname: string; buffer: Buffer } | undefined;
@@ -53,7 +53,7 @@ export async function readSheet(file: UploadedSheet): Promise<ReadSheet> {
   const content = file.buffer;
   if (content.length > IMPORT_MAX_BYTES) throw new AppError('IMPORT_FILE_TOO_LARGE', { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 });
   if (content.length === 0) throw new AppError('IMPORT_FILE_EMPTY');
-  const fileName = Array.from(file.originalname.replace(UNSAFE_NAME_CHARS, '').trim() || 'file').slice(0, 200).join('');
+  const fileName = storedFileName(file.originalname);
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   const zip = content[0] === 0x50 && content[1] === 0x4b;
   const sha256 = createHash('sha256').update(content).digest('hex');
