@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Scope } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { scopeCondition } from '../../common/database/scope-sql';
+import { scopeCondition, whereClause } from '../../common/database/scope-sql';
 
 export interface DisputeRow {
   id: string;
@@ -86,6 +86,6 @@ export class RebateDisputesRepository {
     if (scoped) where.push(scoped);
     if (f.status) where.push(`d.status = $${params.push(f.status)}`);
     if (f.partnerId) where.push(`d.partner_id = $${params.push(f.partnerId)}`);
-    return this.db.query(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.raised_at DESC LIMIT 500`, params);
+    return this.db.query(`${SELECT} ${whereClause(where)} ORDER BY d.raised_at DESC LIMIT 500`, params);
   }
 }

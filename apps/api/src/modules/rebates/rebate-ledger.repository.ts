@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type LedgerKind, periodKey } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { pageClause, whereClause } from '../../common/database/scope-sql';
 
 /** One entry to book. Amounts are signed decimal strings: positive grows what the vendor owes the partner. */
 export interface NewLedgerEntry {
@@ -75,7 +76,7 @@ export class RebateLedgerRepository {
     if (f.ownPartnerId) where.push(`partner_id = $${params.push(f.ownPartnerId)}`);
     if (f.partnerId) where.push(`partner_id = $${params.push(f.partnerId)}`);
     if (f.agreementId) where.push(`agreement_id = $${params.push(f.agreementId)}`);
-    return where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return whereClause(where);
   }
 
   /** A page of entries, newest first, with the count. */
@@ -85,8 +86,8 @@ export class RebateLedgerRepository {
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM rebate_ledger ${where}`, params);
     const rows: LedgerRow[] = await this.db.query(
       `SELECT id::text, partner_id, agreement_id, period_start::text, kind, amount::text, source_id, statement_id, run_id, booked_on::text, note
-         FROM rebate_ledger ${where} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
+         FROM rebate_ledger ${where} ORDER BY id DESC ${pageClause({ page, pageSize }, params)}`,
+      params,
     );
     return { rows, total };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Dec, ledgerTotals, type RebateLedgerPage, type RebateLedgerQuery, type RebateLiability, type Scope } from '@partnerline/domain';
+import { Dec, ledgerTotals, type RebateLedgerPage, type RebateLedgerQuery, type RebateLiability, type Scope, scopePartnerId } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { AgreementsRepository } from '../agreements/agreements.repository';
@@ -24,7 +24,7 @@ export class RebateLedgerService {
         if (!a || a.partnerId !== scope.partnerId) throw AppError.notFound('agreement', q.agreementId);
       }
     }
-    const filter = { partnerId: q.partnerId, agreementId: q.agreementId, ownPartnerId: scope.kind === 'partner' ? scope.partnerId : null };
+    const filter = { partnerId: q.partnerId, agreementId: q.agreementId, ownPartnerId: scopePartnerId(scope) };
     const [{ rows, total }, sums] = await Promise.all([this.repo.page(filter, q.page, q.pageSize), this.repo.sumsByKind(filter)]);
     return {
       items: rows.map((r) => ({

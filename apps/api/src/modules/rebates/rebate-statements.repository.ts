@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LedgerKind, RebateProgramme, RebateStatementQuery, Scope } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { scopeCondition } from '../../common/database/scope-sql';
+import { pageClause, scopeCondition, whereClause } from '../../common/database/scope-sql';
 
 /** A statement as the run reads it back: enough to compare, lock or rewrite it. */
 export interface ExistingStatement {
@@ -331,17 +331,14 @@ export class RebateStatementsRepository {
     if (q.agreementId) where.push(`s.agreement_id = $${params.push(q.agreementId)}`);
     if (q.periodStart) where.push(`s.period_start = $${params.push(q.periodStart)}`);
     if (q.runId) where.push(`s.run_id = $${params.push(q.runId)}`);
-    return where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return whereClause(where);
   }
 
   async page(q: RebateStatementQuery & { scope: Scope }): Promise<{ rows: StatementRow[]; total: number }> {
     const params: unknown[] = [];
     const where = this.filter(q, params);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM rebate_statements s ${where}`, params);
-    const rows: StatementRow[] = await this.db.query(
-      `${SELECT} ${where} ORDER BY s.period_start DESC, p.name, s.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+    const rows: StatementRow[] = await this.db.query(`${SELECT} ${where} ORDER BY s.period_start DESC, p.name, s.number ${pageClause(q, params)}`, params);
     return { rows, total };
   }
 
