@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-
-/** One (agreement, period) asked for; `key` is echoed on its total. */
-export interface BasisRequest {
-  key: number;
-  agreementId: string;
-  start: string;
-  end: string;
-}
+import { type BasisRequest, SPLIT_SHARES_SQL } from './rebate-basis.repository';
 
 /** The won achievement of one requested (agreement, period): Σ won amount × split share, and how many deals. */
 export interface WonTotal {
@@ -27,17 +20,14 @@ export interface WonTotal {
 export class PerformanceBasisRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** `key` of each request is echoed on its total (its `productLines` is not read: totals carry no lines). */
   async wonTotals(requests: readonly BasisRequest[], excludeIds: readonly string[], m: EntityManager = this.db.manager): Promise<WonTotal[]> {
     if (!requests.length) return [];
     // The plain sum per (agreement, period) is an index-only range scan per agreement (deal_registrations_won_basis_idx,
     // no heap and no hash of a million rows); split deals and excluded ones are few and corrected afterwards by id.
     return m.query(
       `WITH t AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[]) AS t(key, agreement_id, period_start, period_end)),
-       split AS (
-         SELECT DISTINCT ON (cp.registration_id) cp.registration_id AS id, cp.share_percent::numeric / 100 AS share
-           FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
-          WHERE c.resolution = 'split' AND cp.share_percent IS NOT NULL AND cp.registration_id IS NOT NULL
-          ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST),
+       split AS (SELECT registration_id AS id, share FROM (${SPLIT_SHARES_SQL}) x),
        excluded AS (SELECT DISTINCT id FROM unnest($5::uuid[]) AS x(id)),
        special AS (
          SELECT r.agreement_id, r.won_on, r.won_amount, (e.id IS NOT NULL) AS excluded, s.share

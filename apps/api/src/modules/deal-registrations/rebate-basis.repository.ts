@@ -12,6 +12,15 @@ export interface BasisRequest {
   productLines?: boolean;
 }
 
+/**
+ * The share of each split registration (`registration_id`, `share` = share_percent ÷ 100): the latest split resolution
+ * naming it. Split shares are few: joined as one small hashed set, not a probe per line.
+ */
+export const SPLIT_SHARES_SQL = `SELECT DISTINCT ON (cp.registration_id) cp.registration_id, cp.share_percent::numeric / 100 AS share
+    FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
+   WHERE c.resolution = 'split' AND cp.share_percent IS NOT NULL AND cp.registration_id IS NOT NULL
+   ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST`;
+
 /** A won registration in the basis of one requested (agreement, period). */
 export interface WonBasisLine {
   key: number;
@@ -40,7 +49,7 @@ export class RebateBasisRepository {
     if (!requests.length) return [];
     return m.query(
       `SELECT t.key, r.id, r.agreement_id AS "agreementId", r.won_on::text AS "wonOn", r.won_amount::text AS amount,
-              coalesce((s.share_percent::numeric / 100)::text, '1') AS share, r.customer_name AS "customerName", r.industry_id AS "industryId",
+              coalesce(s.share::text, '1') AS share, r.customer_name AS "customerName", r.industry_id AS "industryId",
               -- Only agreements with incentive coefficients read the products (CASE runs the sub-select lazily).
               CASE WHEN t.product_lines THEN ARRAY(
                 SELECT DISTINCT p.product_line_id::text FROM jsonb_array_elements(r.details->'products') e
@@ -48,21 +57,10 @@ export class RebateBasisRepository {
          FROM unnest($1::int[], $2::uuid[], $3::date[], $4::date[], $5::boolean[]) AS t(key, agreement_id, period_start, period_end, product_lines)
          JOIN deal_registrations r
            ON r.agreement_id = t.agreement_id AND r.status = 'won' AND r.won_on BETWEEN t.period_start AND t.period_end
-         -- Split shares are few: one small hashed set, not a probe per line.
-         LEFT JOIN (
-           SELECT DISTINCT ON (cp.registration_id) cp.registration_id, cp.share_percent
-             FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
-            WHERE c.resolution = 'split' AND cp.share_percent IS NOT NULL AND cp.registration_id IS NOT NULL
-            ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST) s ON s.registration_id = r.id
+         LEFT JOIN (${SPLIT_SHARES_SQL}) s ON s.registration_id = r.id
         WHERE r.won_amount IS NOT NULL
         ORDER BY t.key, r.won_on, r.id`,
       [requests.map((q) => q.key), requests.map((q) => q.agreementId), requests.map((q) => q.start), requests.map((q) => q.end), requests.map((q) => q.productLines ?? false)],
     );
-  }
-
-  /** The status of a registration (for a reversal: only a won deal can be reversed), or null when it does not exist. */
-  async statusOf(registrationId: string, m: EntityManager = this.db.manager): Promise<{ status: string; partnerId: string; agreementId: string | null } | null> {
-    const rows = await m.query(`SELECT status, partner_id AS "partnerId", agreement_id AS "agreementId" FROM deal_registrations WHERE id = $1`, [registrationId]);
-    return rows[0] ?? null;
   }
 }

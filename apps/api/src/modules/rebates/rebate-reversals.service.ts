@@ -7,7 +7,7 @@ import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
 import { businessToday } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
-import { RebateBasisRepository } from '../deal-registrations/rebate-basis.repository';
+import { DealRegistrationsRepository } from '../deal-registrations/deal-registrations.repository';
 import { type ReversalRow, RebateReversalsRepository } from './rebate-reversals.repository';
 
 const toReversal = (r: ReversalRow): RebateReversal => ({
@@ -24,13 +24,13 @@ export class RebateReversalsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: RebateReversalsRepository,
-    private readonly registrations: RebateBasisRepository,
+    private readonly registrations: DealRegistrationsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async create(input: CreateRebateReversal, user: AuthenticatedUser): Promise<RebateReversal> {
     await inTransaction(this.db, async (m) => {
-      const reg = await this.registrations.statusOf(input.registrationId, m);
+      const reg = await this.registrations.load(m, input.registrationId, null);
       if (!reg) throw AppError.notFound('deal_registration', input.registrationId);
       if (reg.status !== 'won') throw new AppError('REBATE_REVERSAL_NOT_WON', { status: reg.status });
       const inserted = await this.repo.insert(m, { registrationId: input.registrationId, reversedOn: businessToday(), reason: input.reason, reversedBy: user.id });
