@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Dec, periodKey, type RebateRun, runPeriodBounds } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../common/database/pg-errors';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
@@ -67,11 +68,6 @@ export function toRun(r: RunRow): RebateRun {
   };
 }
 
-function isActiveRunConflict(err: unknown): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === 'rebate_runs_one_active';
-}
-
 /**
  * Rebate runs (issue #14): a run computes every covered agreement's statement for a period as a job — batches of
  * agreements, one transaction each, the cursor, progress and heartbeat moved with the batch, so a run cut short
@@ -118,7 +114,7 @@ export class RebateRunsService implements OnModuleInit, OnApplicationBootstrap {
         return runId;
       });
     } catch (err) {
-      if (isActiveRunConflict(err)) throw new AppError('REBATE_RUN_ACTIVE', { period });
+      if (isUniqueViolation(err, 'rebate_runs_one_active')) throw new AppError('REBATE_RUN_ACTIVE', { period });
       throw err;
     }
     try {
