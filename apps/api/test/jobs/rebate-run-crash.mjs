@@ -5,108 +5,38 @@
 //  3. exactly one statement per agreement and period, and the ledger balances: Σ of the line entries
 //     (accrual + reversal + clawback) of the period = Σ earned of its statements; no line booked twice.
 // Usage: DATABASE_URL=postgres://… node apps/api/test/jobs/rebate-run-crash.mjs   (needs apps/api/dist: build first)
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { call, createChecks, finish, healthy, PASSWORD, scratchDatabase, startApi, stopAll, until } from './harness.mjs';
 
-const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { Client } = createRequire(join(apiDir, 'package.json'))('pg');
-const MAIN = process.env.API_MAIN ?? join(apiDir, 'dist', 'main.js');
-const PASSWORD = 'Partnerline-demo-2026';
 const PERIOD = '2032-Q1';
 const PERIOD_START = '2032-01-01';
 const AGREEMENTS = Number(process.env.CRASH_AGREEMENTS ?? 1500);
 const DEALS_PER_AGREEMENT = Number(process.env.CRASH_DEALS ?? 12);
 const BATCH = Number(process.env.CRASH_BATCH ?? 20);
-const started = Date.now();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const log = (...a) => console.log(`[rebate-run-crash +${Math.round((Date.now() - started) / 1000)}s]`, ...a);
-const failures = [];
-function check(ok, what) {
-  log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-}
+const checks = createChecks('rebate-run-crash');
+const { log, check, failures } = checks;
 
-if (!process.env.DATABASE_URL) {
-  console.error('DATABASE_URL must point at a PostgreSQL server (a database is created and dropped for the test)');
-  process.exit(2);
-}
-const admin = new Client({ connectionString: process.env.DATABASE_URL });
-await admin.connect();
-const dbName = 'partnerline_rebate_crash';
-await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(process.env.DATABASE_URL);
-url.pathname = `/${dbName}`;
-const db = new Client({ connectionString: url.toString() });
-
-const work = mkdtempSync(join(tmpdir(), 'partnerline-rebate-crash-'));
+const scratch = await scratchDatabase('partnerline_rebate_crash', 'partnerline-rebate-crash-');
+const { db, work } = scratch;
 const port = Number(process.env.CRASH_PORT ?? 3921);
 let instance = null;
 let generation = 0;
 function startInstance() {
-  const name = `api-${++generation}`;
-  const out = openSync(join(work, `${name}.log`), 'w');
-  const child = spawn(process.execPath, [MAIN], {
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SESSION_SECRET: 'rebate-crash-rebate-crash-rebate-crash-0',
-      DATA_DIR: join(work, 'data'),
-      STATIC_DIR: join(work, 'no-static'),
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'info',
-      JOBS_ENABLED: 'true',
-      JOBS_EXPIRE_SECONDS: '15',
-      JOBS_MAINTENANCE_SECONDS: '3',
-      REBATE_RUN_BATCH_SIZE: String(BATCH),
-    },
+  instance = startApi({
+    name: `api-${++generation}`,
+    port,
+    url: scratch.url,
+    work,
+    dataDir: `${work}/data`,
+    env: { SESSION_SECRET: 'rebate-crash-rebate-crash-rebate-crash-0', REBATE_RUN_BATCH_SIZE: String(BATCH) },
   });
-  instance = { name, child, pid: child.pid, alive: true };
-  const inst = instance;
-  child.on('exit', () => (inst.alive = false));
-  return inst;
-}
-async function healthy(inst) {
-  for (let i = 0; i < 240; i++) {
-    if (!inst.alive) throw new Error(`${inst.name} exited:\n${readFileSync(join(work, `${inst.name}.log`), 'utf8').slice(-3000)}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {}
-    await sleep(250);
-  }
-  throw new Error(`${inst.name} did not become healthy`);
-}
-const call = async (method, path, token, body) => {
-  const res = await fetch(`http://127.0.0.1:${port}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-};
-async function until(what, fn, timeoutMs, everyMs = 200) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
-  }
+  return instance;
 }
 const runRow = async (id) =>
   (await db.query(`SELECT status, total, done, cursor, errors, created_count, started_at, heartbeat_at, finished_at FROM rebate_runs WHERE id = $1`, [id])).rows[0];
 
 try {
   const first = startInstance();
-  await healthy(first);
+  await healthy(first, 240, 250);
   await db.connect();
   log(`API up (pid ${first.pid}), migrated and seeded; adding ${AGREEMENTS} agreements with ${DEALS_PER_AGREEMENT} won deals each in ${PERIOD}`);
 
@@ -157,9 +87,9 @@ try {
   const [{ n: deals }] = (await db.query(`SELECT count(*)::int AS n FROM deal_registrations WHERE won_on >= '2032-01-01'`)).rows;
   log(`fixture: ${AGREEMENTS} agreements, ${deals} won deals`);
 
-  const login = await call('POST', '/auth/login', null, { email: 'manager@partnerline.demo', password: PASSWORD });
+  const login = await call(instance, 'POST', '/auth/login', null, { email: 'manager@partnerline.demo', password: PASSWORD });
   const token = login.body.token;
-  const start = await call('POST', '/rebate-runs', token, { period: PERIOD });
+  const start = await call(instance, 'POST', '/rebate-runs', token, { period: PERIOD });
   check(start.status === 202, `POST /rebate-runs ${PERIOD} → ${start.status}`);
   const runId = start.body.id;
 
@@ -181,7 +111,7 @@ try {
 
   // 2. restart: the run resumes from its cursor and finishes.
   const second = startInstance();
-  await healthy(second);
+  await healthy(second, 240, 250);
   log(`API restarted (pid ${second.pid})`);
   const done = await until(
     'the run to finish after the restart',
@@ -190,6 +120,7 @@ try {
       return r.status === 'succeeded' || r.status === 'failed' ? r : null;
     },
     90_000,
+    200,
   );
   check(done.status === 'succeeded' && done.done === done.total && done.errors === 0, `after restart: ${done.status}, ${done.done} of ${done.total} done, ${done.errors} errors`);
   const counts0 = (await db.query(`SELECT created_count, updated_count, unchanged_count FROM rebate_runs WHERE id = $1`, [runId])).rows[0];
@@ -197,7 +128,7 @@ try {
     counts0.created_count === done.total && counts0.updated_count === 0 && counts0.unchanged_count === 0,
     `resumed from the cursor, not from the start: ${counts0.created_count} created, ${counts0.updated_count} rewritten, ${counts0.unchanged_count} unchanged`,
   );
-  const api = await call('GET', `/rebate-runs/${runId}`, token);
+  const api = await call(instance, 'GET', `/rebate-runs/${runId}`, token);
   check(api.status === 200 && api.body.percent === 100, `GET /rebate-runs/:id → ${api.status}, ${api.body?.percent}%`);
 
   // 3. one statement per agreement and period; the ledger balances; no line booked twice.
@@ -224,15 +155,9 @@ try {
 } catch (err) {
   failures.push(String(err?.message ?? err));
   console.error(err);
-  if (instance) console.error(`--- ${instance.name}.log (tail)\n${readFileSync(join(work, `${instance.name}.log`), 'utf8').slice(-2500)}`);
+  if (instance) console.error(`--- ${instance.name}.log (tail)\n${instance.logTail(2500)}`);
 } finally {
-  if (instance?.alive) instance.child.kill('SIGTERM');
-  await sleep(1500);
-  if (instance?.alive) instance.child.kill('SIGKILL');
-  await db.end().catch(() => {});
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-  await admin.end();
-  rmSync(work, { recursive: true, force: true });
+  await stopAll([instance]);
+  await scratch.drop();
 }
-log(failures.length ? `FAILED: ${failures.length} check(s)` : 'all checks passed');
-process.exit(failures.length ? 1 : 0);
+finish(checks);

@@ -4,85 +4,26 @@
 //  2. "run now" posted to both instances at once with the same key gives one run;
 //  3. kill -9 of the instance running a job: the other instance retries it in the same row (attempt 2).
 // Usage: DATABASE_URL=postgres://… node apps/api/test/jobs/two-instances.mjs   (needs apps/api/dist: build first)
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { call, Client, createChecks, finish, healthy, PASSWORD, scratchDatabase, startApi, stopAll, until as untilEvery } from './harness.mjs';
 
-const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { Client } = createRequire(join(apiDir, 'package.json'))('pg');
-const MAIN = process.env.API_MAIN ?? join(apiDir, 'dist', 'main.js');
 const KINDS = ['agreement-sweep', 'registration-sweep', 'training-sweep'];
-const PASSWORD = 'Partnerline-demo-2026';
-const started = Date.now();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const log = (...a) => console.log(`[two-instances +${Math.round((Date.now() - started) / 1000)}s]`, ...a);
-const failures = [];
-function check(ok, what) {
-  log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-}
+const checks = createChecks('two-instances');
+const { log, check, failures } = checks;
 
-if (!process.env.DATABASE_URL) {
-  console.error('DATABASE_URL must point at a PostgreSQL server (a database is created and dropped for the test)');
-  process.exit(2);
-}
-const admin = new Client({ connectionString: process.env.DATABASE_URL });
-await admin.connect();
-const dbName = 'partnerline_two_instances';
-await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(process.env.DATABASE_URL);
-url.pathname = `/${dbName}`;
-const db = new Client({ connectionString: url.toString() });
-
-const work = mkdtempSync(join(tmpdir(), 'partnerline-two-'));
+const scratch = await scratchDatabase('partnerline_two_instances', 'partnerline-two-');
+const { db, work, url } = scratch;
 const instances = {};
 function startInstance(name, port) {
-  const out = openSync(join(work, `${name}.log`), 'w');
-  const child = spawn(process.execPath, [MAIN], {
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SESSION_SECRET: 'two-instances-two-instances-two-instances',
-      DATA_DIR: join(work, name),
-      STATIC_DIR: join(work, 'no-static'),
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'info',
-      JOBS_ENABLED: 'true',
-      JOBS_CRON_OVERRIDE: '* * * * *',
-      JOBS_EXPIRE_SECONDS: '15',
-      JOBS_MAINTENANCE_SECONDS: '3',
-    },
+  instances[name] = startApi({
+    name,
+    port,
+    url,
+    work,
+    dataDir: `${work}/${name}`,
+    env: { SESSION_SECRET: 'two-instances-two-instances-two-instances', JOBS_CRON_OVERRIDE: '* * * * *' },
   });
-  instances[name] = { name, port, child, pid: child.pid, alive: true };
-  child.on('exit', () => (instances[name].alive = false));
   return instances[name];
 }
-async function healthy(inst) {
-  for (let i = 0; i < 120; i++) {
-    if (!inst.alive) throw new Error(`${inst.name} exited:\n${readFileSync(join(work, `${inst.name}.log`), 'utf8').slice(-3000)}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${inst.port}/api/health`)).ok) return;
-    } catch {}
-    await sleep(500);
-  }
-  throw new Error(`${inst.name} did not become healthy`);
-}
-const call = async (inst, method, path, token, body) => {
-  const res = await fetch(`http://127.0.0.1:${inst.port}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-};
 const rowsOf = async (where, params = []) =>
   (
     await db.query(
@@ -90,23 +31,15 @@ const rowsOf = async (where, params = []) =>
       params,
     )
   ).rows;
-async function until(what, fn, timeoutMs) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(500);
-  }
-}
+const until = (what, fn, timeoutMs) => untilEvery(what, fn, timeoutMs, 500);
 
 let locker = null;
 try {
   // One instance migrates and seeds, then the second joins (both schedule; pg-boss fires each slot once).
   const a = startInstance('A', Number(process.env.TWO_PORT_A ?? 3911));
-  await healthy(a);
+  await healthy(a, 120, 500);
   const b = startInstance('B', Number(process.env.TWO_PORT_B ?? 3912));
-  await healthy(b);
+  await healthy(b, 120, 500);
   await db.connect();
   log(`instances up: A pid ${a.pid} port ${a.port}, B pid ${b.pid} port ${b.port}`);
   const login = await call(a, 'POST', '/auth/login', null, { email: 'admin@partnerline.demo', password: PASSWORD });
@@ -143,7 +76,7 @@ try {
   );
 
   // 3. kill -9 mid-run: hold the agreements table so the agreement sweep blocks after taking its run.
-  locker = new Client({ connectionString: url.toString() });
+  locker = new Client({ connectionString: url });
   await locker.connect();
   await locker.query('BEGIN');
   await locker.query('LOCK TABLE agreements IN ACCESS EXCLUSIVE MODE');
@@ -206,17 +139,10 @@ try {
 } catch (err) {
   failures.push(String(err?.message ?? err));
   console.error(err);
-  for (const name of Object.keys(instances))
-    console.error(`--- ${name}.log (tail)\n${readFileSync(join(work, `${name}.log`), 'utf8').slice(-2500)}`);
+  for (const inst of Object.values(instances)) console.error(`--- ${inst.name}.log (tail)\n${inst.logTail(2500)}`);
 } finally {
   if (locker) await locker.end().catch(() => {});
-  for (const inst of Object.values(instances)) if (inst.alive) inst.child.kill('SIGTERM');
-  await sleep(1500);
-  for (const inst of Object.values(instances)) if (inst.alive) inst.child.kill('SIGKILL');
-  await db.end().catch(() => {});
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-  await admin.end();
-  rmSync(work, { recursive: true, force: true });
+  await stopAll(Object.values(instances));
+  await scratch.drop();
 }
-log(failures.length ? `FAILED: ${failures.length} check(s)` : 'all checks passed');
-process.exit(failures.length ? 1 : 0);
+finish(checks);
