@@ -1,20 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, type Browser, openBrowser, screenshot, signIn } from '../support/browser';
-
-const PHONE = { width: 390, height: 844 };
+import { baseUrl, type Browser, expectNoOverflow, openBrowser, PHONE, screenshot, signIn } from '../support/browser';
 
 async function pick(page: Page, name: string, search: string, option: RegExp | string) {
   const input = page.getByRole('combobox', { name, exact: true }).first();
   await input.click();
   if (await input.isEditable()) await input.fill(search);
   await page.getByRole('option', { name: option }).first().click();
-}
-
-/** The page body never scrolls sideways at 390 px. */
-async function expectNoOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 /** A key action is on screen horizontally: inside the 390 px viewport. */

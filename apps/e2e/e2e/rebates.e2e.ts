@@ -1,15 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, type Browser, openBrowser, screenshot, signIn } from '../support/browser';
+import { baseUrl, type Browser, expectNoOverflow, openBrowser, PHONE, screenshot, signIn } from '../support/browser';
 
 const DESKTOP = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
-
-/** The page body never scrolls sideways. */
-async function expectNoOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(1);
-}
 
 /** A screenshot at 1280 px and one at 390 px (the page must not scroll sideways on the phone). */
 async function shots(page: Page, name: string) {

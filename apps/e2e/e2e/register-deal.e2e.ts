@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, type Browser, openBrowser, screenshot, signIn } from '../support/browser';
+import { baseUrl, type Browser, expectNoOverflow, openBrowser, PHONE, screenshot, signIn } from '../support/browser';
 
 async function pick(page: Page, name: string, search: string, option: RegExp | string) {
   const input = page.getByRole('combobox', { name, exact: true }).first();
@@ -21,7 +21,7 @@ describe('registering a deal on one screen, in Chromium', () => {
 
   for (const viewport of [
     { name: 'desktop', width: 1360, height: 860 },
-    { name: 'phone', width: 390, height: 844 },
+    { name: 'phone', ...PHONE },
   ]) {
     it(`a partner registers with its agreement's evidence and a file, and submits (${viewport.name})`, async () => {
       const page = partner.page;
@@ -56,10 +56,7 @@ describe('registering a deal on one screen, in Chromium', () => {
         .locator('input[type=file]')
         .first()
         .setInputFiles({ name: 'meeting-notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
-      if (viewport.name === 'phone') {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow).toBeLessThanOrEqual(1);
-      }
+      if (viewport.name === 'phone') await expectNoOverflow(page);
       await screenshot(page, `portal-register-deal-${viewport.name}`);
       await page.getByRole('button', { name: 'Submit for review' }).click();
 

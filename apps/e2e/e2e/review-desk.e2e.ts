@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, type Browser, openBrowser, PASSWORD, screenshot, signIn } from '../support/browser';
+import { baseUrl, type Browser, expectNoOverflow, openBrowser, PASSWORD, PHONE, screenshot, signIn } from '../support/browser';
 
 /** Calls the API as a demo user (Bearer token), for setting up data the browser then reviews. */
 async function apiAs(email: string) {
@@ -74,11 +74,10 @@ describe('the reviewer’s desk, in Chromium', () => {
     await m.getByText('Manufacturing').first().waitFor();
     await m.getByText('Answer due by').waitFor();
     await screenshot(m, 'admin-review-desk');
-    await m.setViewportSize({ width: 390, height: 844 });
+    await m.setViewportSize(PHONE);
     // The side navigation slides away on a phone: let its transition finish before measuring and taking the picture.
     await m.waitForTimeout(600);
-    const overflow = await m.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    await expectNoOverflow(m);
     await screenshot(m, 'admin-review-desk-390');
     await m.setViewportSize({ width: 1360, height: 860 });
 

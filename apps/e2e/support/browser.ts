@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const PASSWORD = 'Partnerline-demo-2026';
+/** The phone viewport the layouts are checked at. */
+export const PHONE = { width: 390, height: 844 };
 export const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 
 export function baseUrl(): string {
@@ -37,6 +39,12 @@ export async function openBrowser(locale: 'zh-CN' | 'en-US' = 'en-US'): Promise<
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The page body never scrolls sideways (at most 1 px of rounding). */
+export async function expectNoOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
