@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LedgerEntry, ledgerTotals } from './ledger.js';
+import { type LedgerEntry, ledgerTotals, settlementAmounts } from './ledger.js';
 
 const e = (kind: LedgerEntry['kind'], amount: string): LedgerEntry => ({ kind, amount, bookedOn: '2026-10-01' });
 
@@ -28,5 +28,21 @@ describe('ledgerTotals', () => {
 
   it('is exact where floats are not', () => {
     expect(ledgerTotals([e('accrual', '0.10'), e('accrual', '0.20')]).accrued).toBe('0.30');
+  });
+});
+
+describe('settlementAmounts', () => {
+  const statement = { periodStart: '2031-04-01', earned: '8100.00', alreadySettled: '4400.00' };
+  const line = (kind: string, rebate: string, sourcePeriodStart: string | null) => ({ kind, rebate, sourcePeriodStart });
+  it('settles earned − already settled for its own period and each carried line for the period it is about', () => {
+    expect(
+      settlementAmounts(statement, [line('deal', '3700.00', null), line('clawback', '-300.00', '2031-01-01'), line('adjustment', '50.00', null), line('adjustment', '20.00', '2031-01-01')]),
+    ).toEqual([
+      { periodStart: '2031-04-01', amount: '3750.00' },
+      { periodStart: '2031-01-01', amount: '-280.00' },
+    ]);
+  });
+  it('leaves out periods whose amount is zero', () => {
+    expect(settlementAmounts({ ...statement, earned: '4400.00' }, [line('clawback', '-10.00', '2031-01-01'), line('adjustment', '10.00', '2031-01-01')])).toEqual([]);
   });
 });

@@ -58,6 +58,24 @@ export function payableAfterHolding(entries: readonly LedgerEntry[], asOf: strin
   return balance(entries.filter((e) => LINE_KINDS.includes(e.kind) && (e.kind !== 'accrual' || e.bookedOn <= cutoff)));
 }
 
+/**
+ * The settlement entries an approved statement books (DOMAIN §7): earned − already settled for the statement's own
+ * period, and each clawback/adjustment line's rebate for the period it is about (its source period, else the
+ * statement's) — together the payable. One amount per period (own period first), zero amounts left out.
+ */
+export function settlementAmounts(
+  statement: { periodStart: string; earned: string; alreadySettled: string },
+  lines: readonly { kind: string; sourcePeriodStart: string | null; rebate: string }[],
+): { periodStart: string; amount: string }[] {
+  const byPeriod = new Map<string, InstanceType<typeof Dec>>([[statement.periodStart, new Dec(statement.earned).minus(statement.alreadySettled)]]);
+  for (const l of lines) {
+    if (l.kind !== 'clawback' && l.kind !== 'adjustment') continue;
+    const p = l.sourcePeriodStart ?? statement.periodStart;
+    byPeriod.set(p, (byPeriod.get(p) ?? new Dec(0)).plus(l.rebate));
+  }
+  return [...byPeriod].filter(([, amount]) => !amount.isZero()).map(([periodStart, amount]) => ({ periodStart, amount: amount.toFixed(2) }));
+}
+
 /** Deposits of exclusive agreements: `due → paid → offset | refunded | forfeited`. */
 export type DepositStatus = 'due' | 'paid' | 'offset' | 'refunded' | 'forfeited';
 

@@ -12,6 +12,7 @@ import {
   type RebateStatementQuery,
   type RebateStatementSummary,
   type Scope,
+  settlementAmounts,
   VENDOR_SCOPE,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -133,25 +134,18 @@ export class RebateStatementsService {
       if (s.status !== 'draft') throw new AppError('REBATE_STATEMENT_NOT_DRAFT', { status: s.status });
       if (s.run_started_by === user.id) throw new AppError('REBATE_SAME_APPROVER');
       await this.repo.approve(m, id, user.id);
-      const byPeriod = new Map<string, InstanceType<typeof Dec>>([[s.period_start, new Dec(s.earned).minus(s.already_settled)]]);
-      for (const l of await this.repo.lines(id, m)) {
-        if (l.kind !== 'clawback' && l.kind !== 'adjustment') continue;
-        const p = l.source_period_start ?? s.period_start;
-        byPeriod.set(p, (byPeriod.get(p) ?? new Dec(0)).plus(l.rebate));
-      }
+      const lines = (await this.repo.lines(id, m)).map((l) => ({ kind: l.kind, sourcePeriodStart: l.source_period_start, rebate: l.rebate }));
       const today = businessToday();
-      const entries: NewLedgerEntry[] = [...byPeriod]
-        .filter(([, amount]) => !amount.isZero())
-        .map(([periodStart, amount]) => ({
-          partnerId: s.partner_id,
-          agreementId: s.agreement_id,
-          periodStart,
-          kind: 'settlement',
-          amount: amount.toFixed(2),
-          statementId: id,
-          bookedOn: today,
-          createdBy: user.id,
-        }));
+      const entries: NewLedgerEntry[] = settlementAmounts({ periodStart: s.period_start, earned: s.earned, alreadySettled: s.already_settled }, lines).map(({ periodStart, amount }) => ({
+        partnerId: s.partner_id,
+        agreementId: s.agreement_id,
+        periodStart,
+        kind: 'settlement',
+        amount,
+        statementId: id,
+        bookedOn: today,
+        createdBy: user.id,
+      }));
       await this.ledger.append(m, entries);
       await this.audit.record(m, {
         entity: 'rebate_statement',
@@ -184,7 +178,7 @@ export class RebateStatementsService {
             kind: 'payment',
             amount: new Dec(s.payable).negated().toFixed(2),
             statementId: id,
-            bookedOn: businessToday(),
+            bookedOn: today,
             note: input.reference,
             createdBy: user.id,
           },
