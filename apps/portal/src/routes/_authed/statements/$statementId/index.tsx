@@ -19,8 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statementQueryOptions, useDisputeLine } from '../../../../api/rebates';
 import { Explanation, NextTierText, pct, useTierName } from '../../performance/-components/explain';
-import { download, toCsv } from '../-components/export';
-import { addDecimal, shareTimesCoefficient, statementRows } from '../-components/rows';
+import { addDecimal, shareTimesCoefficient } from '../-components/rows';
 import { DisputeStatus, StatementStatus } from '../-components/StatementStatus';
 
 export const Route = createFileRoute('/_authed/statements/$statementId/')({
@@ -71,9 +70,11 @@ function StatementPage() {
         </Stack>
         <Group gap="xs">
           <Button
+            component="a"
             variant="default"
             leftSection={<IconDownload size={16} />}
-            onClick={() => download(`${s.number}.csv`, toCsv(statementRows(s, t)))}
+            href={`/api/rebate-statements/${s.id}/export?format=csv&lang=${locale}`}
+            download
           >
             {t('rebates.statement.csv')}
           </Button>

@@ -1,7 +1,6 @@
 /**
- * Client-side exports. The portal has no spreadsheet library, so a statement downloads as CSV (RFC 4180 quoting, a
- * UTF-8 byte-order mark so Excel opens Chinese text correctly, CRLF rows) and prints from its printable view; there is
- * no XLSX in the browser.
+ * Client-side CSV files (the ledger's reconciliation export, the sell-out template): RFC 4180 quoting, a UTF-8
+ * byte-order mark so Excel opens Chinese text correctly, CRLF rows. A statement's CSV and XLSX come from the API.
  */
 export type Cell = string | number | null | undefined;
 
