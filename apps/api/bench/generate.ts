@@ -3,7 +3,7 @@
  * embedded PGlite), and a generator that fills the product schema with partners and registrations by set-based inserts.
  */
 import { canonicalDomain, customerNameCore, normaliseCustomerName } from '@partnerline/domain';
-import { Client, type Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { openDatabase } from '../src/bootstrap/database';
 import { loadConfig } from '../src/config/config';
 
@@ -22,12 +22,25 @@ export const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 export const customerName = (i: number) => `${pick(BRAND)}${pick(BRAND)}${pick(BRAND)}${i.toString(36)}${pick(BUSINESS)}有限公司`;
 const partnerName = (i: number) => `${pick(BRAND)}${pick(BRAND)}${i.toString(36)}${pick(BUSINESS)}伙伴有限公司`;
 
-/** A fresh database on the server of DATABASE_URL (dropped by dispose), or an in-memory PGlite. */
-export async function benchDatabase(label: string): Promise<{ url: string; kind: string; dispose: () => Promise<void> }> {
+export interface BenchDatabase {
+  url: string;
+  kind: string;
+  /** Given by --reuse: a database kept by an earlier run (--keep), to measure again without generating. */
+  reused: boolean;
+  dispose: () => Promise<void>;
+}
+
+/**
+ * A fresh database on the server of DATABASE_URL (dropped by dispose), or an in-memory PGlite. With `reusable`, the
+ * bench takes `--reuse <kept database url>`: that database is returned as it is (`reused`, never dropped).
+ */
+export async function benchDatabase(label: string, o: { reusable?: boolean } = {}): Promise<BenchDatabase> {
+  const reuse = o.reusable ? flag('reuse', '') : '';
+  if (reuse) return { url: reuse, kind: 'PostgreSQL (reused)', reused: true, dispose: async () => {} };
   const server = process.env.DATABASE_URL;
   if (!server) {
     const db = await openDatabase(loadConfig({ SESSION_SECRET: BENCH_SECRET, DATA_DIR: `/tmp/partnerline-bench-${label}`, DATABASE_POOL_SIZE: '16' }), { inMemory: true });
-    return { url: db.url, kind: 'embedded (PGlite)', dispose: db.stop };
+    return { url: db.url, kind: 'embedded (PGlite)', reused: false, dispose: db.stop };
   }
   const name = `partnerline_${label}_${Date.now()}`;
   const c = new Client({ connectionString: server });
@@ -40,6 +53,7 @@ export async function benchDatabase(label: string): Promise<{ url: string; kind:
   return {
     url: u.toString(),
     kind: `PostgreSQL ${server_version}`,
+    reused: false,
     dispose: async () => {
       const d = new Client({ connectionString: server });
       await d.connect();
@@ -47,6 +61,34 @@ export async function benchDatabase(label: string): Promise<{ url: string; kind:
       await d.end();
     },
   };
+}
+
+/**
+ * A pool on the bench database. Idle connections are cut when the database is dropped at the end (and pool.end()
+ * resolves before its clients have closed): the pool reports that as an 'error' event — expected, not a failure.
+ */
+export function benchPool(url: string, max: number): Pool {
+  const pool = new Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * `n` active partners named like real ones, tax ids `${taxPrefix}1…n` and domains `${domainPrefix}1…n.example.cn`,
+ * spread over the given channel managers (none: no manager), in set-based inserts of 5,000.
+ */
+export async function insertPartners(db: Pick<Pool, 'query'>, n: number, o: { taxPrefix: string; domainPrefix: string; managers: readonly string[] }) {
+  for (let done = 0; done < n; ) {
+    const k = Math.min(5000, n - done);
+    const names = Array.from({ length: k }, (_, j) => partnerName(done + j));
+    await db.query(
+      `INSERT INTO partners (name, type, status, tax_id, domain, approved_at, manager_id)
+       SELECT x.n, 'smb', 'active', $4 || (x.k + $2), $5 || (x.k + $2) || '.example.cn', now(), ($3::uuid[])[1 + (x.k % cardinality($3::uuid[]))]
+         FROM unnest($1::text[]) WITH ORDINALITY AS x(n, k)`,
+      [names, done, o.managers.length ? o.managers : [null], o.taxPrefix, o.domainPrefix],
+    );
+    done += k;
+  }
 }
 
 export interface Generated {
@@ -67,17 +109,7 @@ export async function generate(pool: Pool, partners: number, registrations: numb
   const regions = (await pool.query(`SELECT id FROM regions WHERE level <> 'country'`)).rows.map((r) => r.id as string);
   const managers = (await pool.query(`SELECT id FROM users WHERE role = 'channel_manager'`)).rows.map((r) => r.id as string);
   const [{ id: creator }] = (await pool.query(`SELECT id FROM users WHERE email = 'manager@partnerline.demo'`)).rows;
-  for (let done = 0; done < partners; ) {
-    const n = Math.min(5000, partners - done);
-    const names = Array.from({ length: n }, (_, k) => partnerName(done + k));
-    await pool.query(
-      `INSERT INTO partners (name, type, status, tax_id, domain, approved_at, manager_id)
-       SELECT x.n, 'smb', 'active', 'BENCH-' || (x.k + $2), 'bench' || (x.k + $2) || '.example.cn', now(), ($3::uuid[])[1 + (x.k % cardinality($3::uuid[]))]
-         FROM unnest($1::text[]) WITH ORDINALITY AS x(n, k)`,
-      [names, done, managers.length ? managers : [null]],
-    );
-    done += n;
-  }
+  await insertPartners(pool, partners, { taxPrefix: 'BENCH-', domainPrefix: 'bench', managers });
   const partnerIds = (await pool.query(`SELECT id FROM partners WHERE tax_id LIKE 'BENCH-%'`)).rows.map((r) => r.id as string);
   await pool.query(
     `WITH a AS (INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by)

@@ -9,7 +9,6 @@
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { Pool } from 'pg';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap/create-app';
@@ -18,7 +17,7 @@ import { loadConfig } from '../src/config/config';
 import { RegistrationQueueRepository } from '../src/modules/deal-registrations/registration-queue.repository';
 import { DEMO_PASSWORD } from '../src/seed/data/partners';
 import { seedDemo } from '../src/seed/seed';
-import { BENCH_SECRET, benchDatabase, flag, generate } from './generate';
+import { BENCH_SECRET, benchDatabase, benchPool, flag, generate } from './generate';
 
 const PARTNERS = Number(flag('partners', '2000'));
 const REGISTRATIONS = Number(flag('registrations', '40000'));
@@ -56,13 +55,12 @@ async function login(base: string, email: string): Promise<Record<string, string
 
 async function main() {
   // --reuse <url>: a database kept by an earlier run (--keep), measured again without generating.
-  const reuse = flag('reuse', '');
-  const db = reuse ? { url: reuse, kind: 'PostgreSQL (reused)', dispose: async () => {} } : await benchDatabase('listbench');
-  if (!reuse) await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
-  const pool = new Pool({ connectionString: db.url, max: CLIENTS + 2 });
-  if (!reuse) await generate(pool, PARTNERS, REGISTRATIONS);
+  const db = await benchDatabase('listbench', { reusable: true });
+  if (!db.reused) await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
+  const pool = benchPool(db.url, CLIENTS + 2);
+  if (!db.reused) await generate(pool, PARTNERS, REGISTRATIONS);
   let sizes = `${PARTNERS} partners, ${REGISTRATIONS} registrations`;
-  if (reuse) {
+  if (db.reused) {
     db.kind = `PostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}; reused database`;
     const [{ p, r }] = (await pool.query(`SELECT (SELECT count(*) FROM partners)::int AS p, (SELECT count(*) FROM deal_registrations)::int AS r`)).rows;
     sizes = `${p} partners, ${r} registrations`;
@@ -108,9 +106,6 @@ async function main() {
   const ended = new Promise((resolve) => api.once('exit', resolve));
   api.send('stop');
   await ended;
-  // pool.end() resolves once its clients are told to close, not closed: dropping the database (WITH FORCE) may still
-  // terminate one of them, which the pool reports as an 'error' event — expected here, not a failure.
-  pool.on('error', () => {});
   await pool.end();
   if (process.argv.includes('--keep')) console.log(`kept database ${db.url}`);
   else await db.dispose();

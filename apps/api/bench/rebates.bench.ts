@@ -15,7 +15,7 @@
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { runPeriodBounds } from '@partnerline/domain';
+import { DEFAULT_POLICIES, runPeriodBounds } from '@partnerline/domain';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { Client } from 'pg';
@@ -28,7 +28,7 @@ import { loadConfig } from '../src/config/config';
 import * as compute from '../src/modules/rebates/rebate-run.compute';
 import { RebateRunsService } from '../src/modules/rebates/rebate-runs.service';
 import { seedDemo } from '../src/seed/seed';
-import { BENCH_SECRET, benchDatabase, flag } from './generate';
+import { BENCH_SECRET, benchDatabase, flag, insertPartners } from './generate';
 
 const PARTNERS = Number(flag('partners', '20000'));
 const LINES = Number(flag('lines', '1000000'));
@@ -44,6 +44,9 @@ function lastFinishedQuarter(today: string): string {
 const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(2);
 const mb = (kb: number) => (kb / 1024).toFixed(0);
 
+/** The default policy's rebate programme (threshold 80%, ≥80% → 2%, ≥100% → 4%, ≥120% → 6%, retroactive). */
+const { holdingDays: _holdingDays, ...programme } = DEFAULT_POLICIES.rebates;
+
 /** Partners, their agreements and the won lines of the period, all inside PostgreSQL. */
 async function generate(db: Client, period: { start: string; end: string }) {
   const t = performance.now();
@@ -57,14 +60,9 @@ async function generate(db: Client, period: { start: string; end: string }) {
     startDate: `${period.start.slice(0, 4)}-01-01`,
     endDate: `${Number(period.start.slice(0, 4)) + 1}-12-31`,
     evaluationPeriod: 'quarter',
-    pricing: { ...terms.pricing, rebate: { thresholdPercent: 80, mode: 'retroactive', tiers: [{ attainmentPercent: 80, ratePercent: 2 }, { attainmentPercent: 100, ratePercent: 4 }, { attainmentPercent: 120, ratePercent: 6 }] } },
+    pricing: { ...terms.pricing, rebate: programme },
   };
-  await db.query(
-    `INSERT INTO partners (name, type, status, tax_id, domain, approved_at, manager_id)
-     SELECT '返利伙伴' || k || '科技有限公司', 'smb', 'active', 'RBENCH-' || k, 'rbench' || k || '.example.cn', now(), $2
-       FROM generate_series(1, $1::int) k`,
-    [PARTNERS, creator],
-  );
+  await insertPartners(db, PARTNERS, { taxPrefix: 'RBENCH-', domainPrefix: 'rbench', managers: [creator] });
   // Quota 3.0M … 7.9M per quarter against ~L/N lines of 10k…190k each: attainment from about 60% to 170%.
   await db.query(
     `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by)
@@ -261,19 +259,18 @@ async function main() {
   const period = flag('period', lastFinishedQuarter(businessToday()));
   const bounds = runPeriodBounds(period);
   // --reuse <url>: a database kept by an earlier run (--keep), measured again without generating.
-  const reuse = flag('reuse', '');
-  const db = reuse ? { url: reuse, kind: 'PostgreSQL (reused)', dispose: async () => {} } : await benchDatabase('rebates');
+  const db = await benchDatabase('rebates', { reusable: true });
   const started = performance.now();
   const client = new Client({ connectionString: db.url });
   try {
     const t = performance.now();
-    if (reuse) {
+    if (db.reused) {
       await client.connect();
       // The earlier runs' output goes (every run of the bench starts from the generated facts alone).
       await client.query(`TRUNCATE rebate_disputes, rebate_ledger, rebate_statement_lines, rebate_statements, rebate_runs CASCADE`);
       await client.query('VACUUM ANALYZE');
       const [{ server_version }] = (await client.query('SHOW server_version')).rows;
-      console.log(`PostgreSQL ${server_version}; reused database ${reuse} (rebate runs' output emptied in ${secs(t)} s)`);
+      console.log(`PostgreSQL ${server_version}; reused database ${db.url} (rebate runs' output emptied in ${secs(t)} s)`);
     } else {
       await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
       console.log(`${db.kind}: schema and demo data in ${secs(t)} s`);

@@ -14,7 +14,7 @@ import { canonicalDomain, customerNameCore, customerNamesMatch, matchLocks, norm
 import { type ChildProcess, fork } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { Client, Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import pino from 'pino';
 import type { RegistrationInput } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -31,7 +31,7 @@ import { PartnersRepository } from '../src/modules/partners/partners.repository'
 import { PoliciesRepository } from '../src/modules/policies/policies.repository';
 import { createApp } from '../src/bootstrap/create-app';
 import { prepareDatabase } from '../src/bootstrap/database';
-import { BENCH_SECRET, benchDatabase, customerName, flag, pick, rand } from './generate';
+import { BENCH_SECRET, benchDatabase, benchPool, customerName, flag, pick, rand } from './generate';
 import { loadConfig } from '../src/config/config';
 import { DEMO_PASSWORD } from '../src/seed/data/partners';
 import { seedDemo } from '../src/seed/seed';
@@ -259,8 +259,7 @@ async function main() {
   }
   const db = await benchDatabase('regbench');
   await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
-  const pool = new Pool({ connectionString: db.url, max: Math.max(...CLIENTS) + 2 });
-  pool.on('error', () => undefined); // idle connections are cut when the bench database is dropped at the end
+  const pool = benchPool(db.url, Math.max(...CLIENTS) + 2);
   const g = await generate(pool);
   // The API runs in its own process (as in production), so its CPU is measured apart from this client's.
   const api = fork(process.argv[1], ['--serve', ...process.argv.filter((a) => a === '--profile')], { env: { ...process.env, BENCH_DATABASE_URL: db.url, BENCH_POOL_SIZE: String(Math.max(...CLIENTS)) }, execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')) });
