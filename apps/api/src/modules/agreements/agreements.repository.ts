@@ -35,6 +35,9 @@ type Row = Record<string, unknown> & {
   pending_amendment: boolean;
 };
 
+/** An agreement as `row` reads it (what other modules' services hold). */
+export type AgreementRow = Row;
+
 // Partner names come from the partners module (PartnersRepository.briefs), never from its table.
 const SELECT = `SELECT a.*,
   EXISTS (SELECT 1 FROM agreement_versions v WHERE v.agreement_id = a.id AND v.kind = 'amendment' AND v.status = 'pending') AS pending_amendment

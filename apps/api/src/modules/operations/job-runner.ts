@@ -156,22 +156,14 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     });
     boss.on('error', (err: Error) => this.logger.error(`pg-boss: ${err.message}`));
     await boss.start();
-    for (const kind of this.kinds()) {
-      const options: PgBoss.Queue = {
-        name: kind,
-        policy: 'singleton',
-        retryLimit: RETRY_LIMIT,
-        retryDelay: RETRY_DELAY_SECONDS,
-        expireInSeconds: this.config.JOBS_EXPIRE_SECONDS,
-      };
-      await boss.createQueue(kind, options);
-      await boss.updateQueue(kind, options);
-    }
-    for (const queue of this.onDemand.keys()) {
-      const options: PgBoss.Queue = { name: queue, policy: 'standard', retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_SECONDS, expireInSeconds: this.config.JOBS_EXPIRE_SECONDS };
-      await boss.createQueue(queue, options);
-      await boss.updateQueue(queue, options);
-    }
+    // Each queue created (when missing) and given these options.
+    const ensureQueue = async (name: string, policy: PgBoss.Queue['policy']) => {
+      const options: PgBoss.Queue = { name, policy, retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_SECONDS, expireInSeconds: this.config.JOBS_EXPIRE_SECONDS };
+      await boss.createQueue(name, options);
+      await boss.updateQueue(name, options);
+    };
+    for (const kind of this.kinds()) await ensureQueue(kind, 'singleton');
+    for (const queue of this.onDemand.keys()) await ensureQueue(queue, 'standard');
     this.boss = boss;
     return boss;
   }

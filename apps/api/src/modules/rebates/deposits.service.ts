@@ -16,14 +16,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthenticatedUser } from '../../common/http/request-context';
-import { AgreementsRepository } from '../agreements/agreements.repository';
+import { type AgreementRow, AgreementsRepository } from '../agreements/agreements.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
 import { type DepositRow, DepositsRepository } from './deposits.repository';
 import { PerformanceService } from './performance.service';
 import { RebateLedgerRepository } from './rebate-ledger.repository';
-
-type AgreementRow = NonNullable<Awaited<ReturnType<AgreementsRepository['row']>>>;
 
 /** The ledger entry of each move: the deposit held grows when paid and shrinks when offset, refunded or forfeited. */
 const LEDGER: Record<Exclude<DepositStatus, 'due'>, { kind: LedgerKind; sign: 1 | -1 }> = {

@@ -38,7 +38,7 @@ import {
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
-import { AgreementsRepository } from '../agreements/agreements.repository';
+import { type AgreementRow, AgreementsRepository } from '../agreements/agreements.repository';
 import { PerformanceBasisRepository } from '../deal-registrations/performance-basis.repository';
 import { PartnersRepository } from '../partners/partners.repository';
 import { SellOutRepository } from '../sell-out/sell-out.repository';
@@ -48,8 +48,6 @@ import type { BasisRow } from './rebate-run.compute';
 import { RebateLedgerRepository } from './rebate-ledger.repository';
 import { RebateReversalsRepository } from './rebate-reversals.repository';
 import { RebateStatementsRepository } from './rebate-statements.repository';
-
-type AgreementRow = NonNullable<Awaited<ReturnType<AgreementsRepository['row']>>>;
 
 const money = (v: string | number) => new Dec(v).toFixed(2);
 

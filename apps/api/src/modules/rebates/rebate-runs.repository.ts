@@ -55,7 +55,6 @@ const SELECT = `SELECT r.id, r.period, r.period_start::text, r.period_end::text,
 export class RebateRunsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Inserts a queued run; the partial unique index refuses a second active run of the period (23505). */
   /**
    * The active (queued or running) run whose period overlaps [start, end], if any — under a transaction-level lock
    * taken first, so two starts cannot both find none and both insert ('2026-Q4' beside '2026-H2' or '2026').
@@ -69,6 +68,7 @@ export class RebateRunsRepository {
     return row ?? null;
   }
 
+  /** Inserts a queued run; the partial unique index refuses a second active run of the period (23505). */
   async insert(m: EntityManager, run: { period: string; start: string; end: string; asOf: string; startedBy: string }): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO rebate_runs (period, period_start, period_end, as_of, status, started_by) VALUES ($1, $2, $3, $4, 'queued', $5) RETURNING id`,
@@ -110,11 +110,8 @@ export class RebateRunsRepository {
    * Locks the run's row for one batch: the batch reads the cursor under this lock and moves it in the same
    * transaction, so two executors of one run (a redelivery racing a resume) take turns and never do a batch twice.
    */
-  async lockForBatch(m: EntityManager, id: string): Promise<Pick<RunRow, 'status' | 'cursor' | 'period_start' | 'period_end' | 'as_of' | 'started_by'> | null> {
-    const rows = await m.query(
-      `SELECT status, cursor, period_start::text, period_end::text, as_of::text, started_by FROM rebate_runs WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+  async lockForBatch(m: EntityManager, id: string): Promise<Pick<RunRow, 'status' | 'cursor'> | null> {
+    const rows = await m.query(`SELECT status, cursor FROM rebate_runs WHERE id = $1 FOR UPDATE`, [id]);
     return rows[0] ?? null;
   }
 

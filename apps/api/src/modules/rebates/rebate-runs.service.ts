@@ -41,7 +41,7 @@ async function timed<T>(phase: string, work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-export function toRun(r: RunRow): RebateRun {
+function toRun(r: RunRow): RebateRun {
   const percent = r.status === 'succeeded' ? 100 : r.total > 0 ? Math.min(99, Math.floor((r.done / r.total) * 100)) : 0;
   return {
     id: r.id,
