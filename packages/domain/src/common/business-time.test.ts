@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDateOf, isValidTimeZone } from './business-time.js';
+import { businessDateOf, daysBetween, isValidTimeZone } from './business-time.js';
 
 describe('businessDateOf', () => {
   it('gives the Shanghai date, which runs 8 hours ahead of UTC', () => {
@@ -16,5 +16,13 @@ describe('businessDateOf', () => {
   it('knows valid zones', () => {
     expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts calendar days, across a leap day, negative backwards', () => {
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2026-11-28', '2026-11-28')).toBe(0);
+    expect(daysBetween('2026-12-01', '2026-11-28')).toBe(-3);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Dec } from './money.js';
 
 export const UuidSchema = z.uuid();
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
@@ -26,6 +27,17 @@ export const MoneySchema = z
   .trim()
   .regex(/^\d{1,15}(\.\d{1,2})?$/, { message: 'validation.money' });
 export type Money = z.infer<typeof MoneySchema>;
+/** An amount of money above zero (exact decimal compare; zod runs the check even when the format failed). */
+export const PositiveMoneySchema = MoneySchema.refine(
+  (a) => {
+    try {
+      return new Dec(a).gt(0);
+    } catch {
+      return false;
+    }
+  },
+  { message: 'validation.money' },
+);
 
 export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

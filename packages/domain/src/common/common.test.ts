@@ -1,3 +1,4 @@
+import { PositiveMoneySchema } from './common.schema.js';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, sumMoney } from './money.js';
 import { checkTransition } from './state-machine.js';
@@ -56,5 +57,13 @@ describe('changedFields', () => {
   it('lists changed keys only', () => {
     expect(changedFields({ a: 1, b: { c: 2 } }, { a: 1, b: { c: 3 }, d: 4 })).toEqual(['b', 'd']);
     expect(changedFields(null, { a: 1 })).toEqual(['a']);
+  });
+});
+
+describe('PositiveMoneySchema', () => {
+  it('takes an amount above zero with at most two decimals, compared exactly', () => {
+    expect(PositiveMoneySchema.safeParse('0.01').success).toBe(true);
+    expect(PositiveMoneySchema.safeParse(' 12.50 ').data).toBe('12.50');
+    for (const bad of ['0', '0.00', '-1', '1.555', 'abc', '']) expect(PositiveMoneySchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { daysBetween } from '../common/business-time.js';
+import { IsoDateSchema, PositiveMoneySchema } from '../common/common.schema.js';
 import { Dec } from '../common/money.js';
 import type { Invoice } from './payments.js';
 
@@ -9,28 +11,32 @@ export type InvoiceStatus = 'open' | 'overdue' | 'paid' | 'paid_late';
 
 /** Open, overdue (open past its due date), paid on time, or paid late — and by how many days (to `asOf` while open). */
 export function invoiceStanding(inv: Invoice, asOf: string): { status: InvoiceStatus; daysOverdue: number } {
-  const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   if (inv.paidOn !== null && inv.paidOn <= asOf) {
-    const late = days(inv.dueOn, inv.paidOn);
+    const late = daysBetween(inv.dueOn, inv.paidOn);
     return late > 0 ? { status: 'paid_late', daysOverdue: late } : { status: 'paid', daysOverdue: 0 };
   }
-  const late = days(inv.dueOn, asOf);
+  const late = daysBetween(inv.dueOn, asOf);
   return late > 0 ? { status: 'overdue', daysOverdue: late } : { status: 'open', daysOverdue: 0 };
 }
 
-export type InvoiceRowInput = Record<'partner' | 'invoiceNo' | 'amount' | 'dueOn' | 'paidOn', string | undefined>;
+/** The columns of an invoice row. */
+export const INVOICE_FIELDS = ['partner', 'invoiceNo', 'amount', 'dueOn', 'paidOn'] as const;
+export type InvoiceRowInput = Record<(typeof INVOICE_FIELDS)[number], string | undefined>;
 
-export type InvoiceIssueCode =
-  | 'required'
-  | 'not_a_date'
-  | 'not_an_amount'
-  | 'too_long'
-  | 'paid_in_future'
-  | 'duplicate_in_file'
-  | 'unknown_partner'
-  | 'ambiguous_partner'
-  | 'conflicts_with_existing'
-  | 'already_paid';
+/** Why an invoice row is refused. */
+export const INVOICE_ISSUE_CODES = [
+  'required',
+  'not_a_date',
+  'not_an_amount',
+  'too_long',
+  'paid_in_future',
+  'duplicate_in_file',
+  'unknown_partner',
+  'ambiguous_partner',
+  'conflicts_with_existing',
+  'already_paid',
+] as const;
+export type InvoiceIssueCode = (typeof INVOICE_ISSUE_CODES)[number];
 
 /** Why an invoice row was refused: a stable code per field (the apps word it in both languages). */
 export interface InvoiceIssue {
@@ -49,9 +55,7 @@ export interface InvoiceLine {
   paidOn: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const AMOUNT = /^\d{1,15}(\.\d{1,2})?$/;
-const isDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d && d >= '1970-01-01' && d <= '2200-12-31';
+const isDate = (d: string) => IsoDateSchema.safeParse(d).success;
 export const INVOICE_NO_MAX = 64;
 
 /**
@@ -70,7 +74,8 @@ export function checkInvoiceRows(rows: readonly InvoiceRowInput[], ctx: { today:
     if (v('partner').length > 200) found.push({ row, field: 'partner', code: 'too_long' });
     if (v('invoiceNo').length > INVOICE_NO_MAX) found.push({ row, field: 'invoiceNo', code: 'too_long' });
     const amount = v('amount').replace(/,/g, '');
-    if (amount && (!AMOUNT.test(amount) || new Dec(amount).lte(0))) found.push({ row, field: 'amount', code: 'not_an_amount' });
+    // `, 5` is not an amount: the schema would trim the space the dropped comma left.
+    if (amount && (amount !== amount.trim() || !PositiveMoneySchema.safeParse(amount).success)) found.push({ row, field: 'amount', code: 'not_an_amount' });
     if (v('dueOn') && !isDate(v('dueOn'))) found.push({ row, field: 'dueOn', code: 'not_a_date' });
     if (v('paidOn') && !isDate(v('paidOn'))) found.push({ row, field: 'paidOn', code: 'not_a_date' });
     else if (v('paidOn') && v('paidOn') > ctx.today) found.push({ row, field: 'paidOn', code: 'paid_in_future' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, MoneySchema, PageQuerySchema, UuidSchema } from '../common/common.schema.js';
+import { IsoDateSchema, PageQuerySchema, PositiveMoneySchema, UuidSchema } from '../common/common.schema.js';
 import { INVOICE_NO_MAX } from './invoices.js';
 
 // Control characters and bidirectional overrides have no place in an invoice number.
@@ -9,7 +9,7 @@ const INVOICE_NO = /^[^\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/u;
 export const InvoiceInputSchema = z.object({
   partnerId: UuidSchema,
   invoiceNo: z.string().trim().min(1).max(INVOICE_NO_MAX).regex(INVOICE_NO, { message: 'validation.text_characters' }),
-  amount: MoneySchema.refine((a) => Number(a) > 0, { message: 'validation.money' }),
+  amount: PositiveMoneySchema,
   dueOn: IsoDateSchema,
   paidOn: IsoDateSchema.nullable().optional(),
 });

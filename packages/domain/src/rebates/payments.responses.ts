@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pageOf, UuidSchema } from '../common/common.schema.js';
+import { INVOICE_FIELDS, INVOICE_ISSUE_CODES } from './invoices.js';
 import { InvoiceStatusSchema } from './payments.requests.js';
+import { rowRefusalOf } from './spreadsheet-rows.js';
 
 export const InvoiceSchema = z.object({
   id: UuidSchema,
@@ -38,18 +40,12 @@ export type PaymentsPage = z.infer<typeof PaymentsPageSchema>;
 
 export const InvoiceIssueSchema = z.object({
   row: z.number().int(),
-  field: z.enum(['partner', 'invoiceNo', 'amount', 'dueOn', 'paidOn']),
-  code: z.enum(['required', 'not_a_date', 'not_an_amount', 'too_long', 'paid_in_future', 'duplicate_in_file', 'unknown_partner', 'ambiguous_partner', 'conflicts_with_existing', 'already_paid']),
+  field: z.enum(INVOICE_FIELDS),
+  code: z.enum(INVOICE_ISSUE_CODES),
 });
 
 /** `details` of a PAYMENT_ROWS_INVALID (422) refusal: every bad row and why; nothing was stored. */
-export const PaymentImportRefusalSchema = z.object({
-  /** The first ISSUES_SHOWN issues (issueCount says how many there are). */
-  issues: z.array(InvoiceIssueSchema),
-  issueCount: z.number().int(),
-  badRows: z.array(z.number().int()),
-  rowCount: z.number().int(),
-});
+export const PaymentImportRefusalSchema = rowRefusalOf(InvoiceIssueSchema);
 
 /** What an import did, row by row (all rows were good, or nothing was stored). */
 export const PaymentImportSchema = z.object({

@@ -1,3 +1,5 @@
+import { daysBetween } from '../common/business-time.js';
+
 /**
  * Payment integrity (the renewal review's fact, DOMAIN §8): the partner's invoices from the vendor — due date, paid
  * date (null while open), amount — as of a business date.
@@ -23,11 +25,9 @@ export interface PaymentIntegrity {
   openOverdue: number;
 }
 
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 export function paymentIntegrity(invoices: readonly Invoice[], asOf: string): PaymentIntegrity {
   const due = invoices.filter((i) => i.dueOn <= asOf);
-  const late = due.map((i) => Math.max(0, days(i.dueOn, i.paidOn && i.paidOn <= asOf ? i.paidOn : asOf))).filter((d) => d > 0);
+  const late = due.map((i) => Math.max(0, daysBetween(i.dueOn, i.paidOn && i.paidOn <= asOf ? i.paidOn : asOf))).filter((d) => d > 0);
   const onTime = due.filter((i) => i.paidOn !== null && i.paidOn <= i.dueOn && i.paidOn <= asOf).length;
   return {
     due: due.length,

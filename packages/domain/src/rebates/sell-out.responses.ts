@@ -1,22 +1,18 @@
 import { z } from 'zod';
 import { pageOf, UuidSchema } from '../common/common.schema.js';
+import { SELL_OUT_FIELDS, SELL_OUT_ISSUE_CODES } from './sell-out.js';
+import { rowRefusalOf } from './spreadsheet-rows.js';
 
 /** One refused cell of a sell-out row: the spreadsheet row (the header is row 1), the column, and why. */
 export const SellOutIssueSchema = z.object({
   row: z.number().int(),
-  field: z.enum(['date', 'customer', 'product', 'quantity', 'amount']),
-  code: z.enum(['required', 'not_a_date', 'outside_period', 'unknown_product', 'not_a_whole_number', 'not_an_amount', 'negative_amount', 'too_long']),
+  field: z.enum(SELL_OUT_FIELDS),
+  code: z.enum(SELL_OUT_ISSUE_CODES),
 });
 export type SellOutIssueView = z.infer<typeof SellOutIssueSchema>;
 
 /** `details` of a SELL_OUT_ROWS_INVALID (422) refusal: every bad row and why; nothing was stored. */
-export const SellOutRefusalSchema = z.object({
-  /** The first ISSUES_SHOWN issues (issueCount says how many there are). */
-  issues: z.array(SellOutIssueSchema),
-  issueCount: z.number().int(),
-  badRows: z.array(z.number().int()),
-  rowCount: z.number().int(),
-});
+export const SellOutRefusalSchema = rowRefusalOf(SellOutIssueSchema);
 
 /** `details` of a SELL_OUT_REPORT_EXISTS (409) refusal: the period's current report, which `replace=true` would supersede. */
 export const SellOutReportExistsSchema = z.object({

@@ -1,7 +1,13 @@
 import { Dec } from '../common/money.js';
 
+/** The columns of a sell-out row. */
+export const SELL_OUT_FIELDS = ['date', 'customer', 'product', 'quantity', 'amount'] as const;
+/** Why a sell-out row is refused. */
+export const SELL_OUT_ISSUE_CODES = ['required', 'not_a_date', 'outside_period', 'unknown_product', 'not_a_whole_number', 'not_an_amount', 'negative_amount', 'too_long'] as const;
+export type SellOutIssueCode = (typeof SELL_OUT_ISSUE_CODES)[number];
+
 /** One row of a partner's sell-out report (CSV/XLSX cells as text): date, customer, product, quantity, amount. */
-export type SellOutRowInput = Record<'date' | 'customer' | 'product' | 'quantity' | 'amount', string | undefined>;
+export type SellOutRowInput = Record<(typeof SELL_OUT_FIELDS)[number], string | undefined>;
 
 export interface SellOutLine {
   row: number;
@@ -13,7 +19,7 @@ export interface SellOutLine {
 }
 
 /** Why a row was refused: a stable code per field (the apps word it in both languages). */
-export type SellOutIssue = { row: number; field: keyof SellOutRowInput; code: 'required' | 'not_a_date' | 'outside_period' | 'unknown_product' | 'not_a_whole_number' | 'not_an_amount' | 'negative_amount' | 'too_long' };
+export type SellOutIssue = { row: number; field: keyof SellOutRowInput; code: SellOutIssueCode };
 
 export interface SellOutCheck {
   good: SellOutLine[];

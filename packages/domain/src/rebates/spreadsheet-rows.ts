@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Reading an imported sheet (a CSV, or the first worksheet of an XLSX) as records: the header row names the columns
  * in English or Chinese, in any order and case (`Invoice No`, `invoice_no`, `invoiceNo`, `发票号` are one column);
@@ -12,6 +14,20 @@ export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** How many row issues a refusal or a report lists (every bad row number is always given). */
 export const ISSUES_SHOWN = 1000;
+
+/**
+ * `details` of a refusal of a file with bad rows (SELL_OUT_ROWS_INVALID, PAYMENT_ROWS_INVALID, 422): every bad row
+ * and why; nothing was stored.
+ */
+export function rowRefusalOf<T extends z.ZodTypeAny>(issueSchema: T) {
+  return z.object({
+    /** The first ISSUES_SHOWN issues (issueCount says how many there are). */
+    issues: z.array(issueSchema),
+    issueCount: z.number().int(),
+    badRows: z.array(z.number().int()),
+    rowCount: z.number().int(),
+  });
+}
 
 /** Column key → the header names accepted for it (compared after normaliseHeader, without spaces). */
 export type ColumnAliases<K extends string> = Readonly<Record<K, readonly string[]>>;
