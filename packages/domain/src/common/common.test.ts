@@ -1,6 +1,6 @@
 import { PositiveMoneySchema } from './common.schema.js';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, sumMoney } from './money.js';
+import { formatMoney, groupDigits, sumMoney } from './money.js';
 import { checkTransition } from './state-machine.js';
 import { PARTNER_TRANSITIONS } from '../partners/partner.schema.js';
 import { DEFAULT_POLICIES, PoliciesSchema } from '../policies/policy.schema.js';
@@ -65,5 +65,13 @@ describe('PositiveMoneySchema', () => {
     expect(PositiveMoneySchema.safeParse('0.01').success).toBe(true);
     expect(PositiveMoneySchema.safeParse(' 12.50 ').data).toBe('12.50');
     for (const bad of ['0', '0.00', '-1', '1.555', 'abc', '']) expect(PositiveMoneySchema.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('groupDigits', () => {
+  it('groups an exact decimal string by thousands', () => {
+    expect(groupDigits('1234567.5')).toBe('1,234,567.5');
+    expect(groupDigits('-1000')).toBe('-1,000');
+    expect(groupDigits('999.999')).toBe('999.999');
   });
 });

@@ -16,3 +16,11 @@ export function formatMoney(value: string | Dec, scale = 2): string {
 export function sumMoney(values: ReadonlyArray<string | Dec>): string {
   return values.reduce<Dec>((acc, v) => acc.plus(v), new Dec(0)).toFixed();
 }
+
+/** Groups an exact decimal string by thousands without going through a float ("1234567.5" → "1,234,567.5"). */
+export function groupDigits(v: string): string {
+  const neg = v.startsWith('-');
+  const [int, frac] = (neg ? v.slice(1) : v).split('.');
+  const g = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${g}${frac !== undefined ? `.${frac}` : ''}`;
+}

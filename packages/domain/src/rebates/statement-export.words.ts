@@ -1,4 +1,5 @@
 import type { Locale } from '../common/common.schema.js';
+import { interpolate } from '../i18n/error-messages.js';
 
 /**
  * The words of a downloaded rebate statement (XLSX and CSV from `GET /api/rebate-statements/:id/export`), in both
@@ -184,7 +185,5 @@ export function statementExportWords(locale: Locale): StatementExportWords {
   return STATEMENT_EXPORT_WORDS[locale];
 }
 
-/** Fills `{name}` placeholders; an unknown name stays as it is. */
-export function fillWords(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+/** Fills `{name}` placeholders; an unknown name stays as it is (the error messages' `interpolate`). */
+export const fillWords: (template: string, params: Record<string, string | number>) => string = interpolate;

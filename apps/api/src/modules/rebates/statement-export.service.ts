@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Dec,
   fillWords,
+  groupDigits,
   statementExportWords,
   type Locale,
   type RebateStatement,
@@ -28,14 +29,6 @@ const figure = (v: string | null | undefined): Cell => (v == null ? null : { num
 /** Thousands separators, 2 decimals; negatives with a minus sign. */
 const MONEY_FORMAT = '#,##0.00;-#,##0.00';
 const FIGURE_FORMAT = '#,##0.00##;-#,##0.00##';
-
-/** Groups an exact decimal string by thousands without going through a float ("1234567.5" → "1,234,567.5"). */
-function grouped(v: string): string {
-  const neg = v.startsWith('-');
-  const [int, frac] = (neg ? v.slice(1) : v).split('.');
-  const g = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}${g}${frac !== undefined ? `.${frac}` : ''}`;
-}
 
 /**
  * A rebate statement as a downloadable file (XLSX or CSV) in either language: the header block, the lines with a
@@ -115,11 +108,11 @@ export class StatementExportService {
     if (!e.bands.length) explanation.push([x.noBands]);
     for (const b of e.bands) {
       const p = {
-        from: grouped(b.from),
-        to: b.to == null ? '' : grouped(b.to),
+        from: groupDigits(b.from),
+        to: b.to == null ? '' : groupDigits(b.to),
         rate: b.ratePercent,
-        base: grouped(b.base),
-        amount: grouped(b.amount),
+        base: groupDigits(b.base),
+        amount: groupDigits(b.amount),
       };
       explanation.push([fillWords(b.to == null ? x.bandOpen : x.band, p), money(b.amount)]);
     }
@@ -128,7 +121,7 @@ export class StatementExportService {
     explanation.push([x.earned, money(e.earned)], [x.rounding], [x.alreadySettled, money(e.alreadySettled)], [x.payable, money(s.payable)]);
     if (e.next)
       explanation.push([
-        fillWords(x.next, { more: grouped(e.next.moreNeeded), rate: e.next.ratePercent, increase: grouped(e.next.increase) }),
+        fillWords(x.next, { more: groupDigits(e.next.moreNeeded), rate: e.next.ratePercent, increase: groupDigits(e.next.increase) }),
       ]);
     return { header, columns, lines, totals, explanation };
   }
