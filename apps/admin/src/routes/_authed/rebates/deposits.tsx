@@ -1,6 +1,7 @@
+import { businessDateOf } from '@partnerline/domain';
 import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { agreementsQueryOptions, ApiError, Fact, formatDate, formatDateTime, meQueryOptions, useLocale } from '@partnerline/ui';
+import { agreementsQueryOptions, ApiError, errorMessage, Fact, formatDate, formatDateTime, meQueryOptions, StatusBadge, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -9,7 +10,7 @@ import { z } from 'zod';
 import { depositQueryOptions, usePostDepositEvent } from '../../../api/rebates';
 import type { AgreementDeposit } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
-import { errorText, localToday, RebateBadge, useMoney, usePercent } from './-components/bits';
+import { useMoney, usePercent } from './-components/bits';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ agreementId: z.uuid().optional() });
@@ -62,7 +63,7 @@ function DepositCard({ agreementId, label }: { agreementId: string; label: strin
   const pct = usePercent();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const { data: d, error } = useQuery({ ...depositQueryOptions(agreementId), retry: false });
-  if (error) return <Alert color={error instanceof ApiError && error.status === 404 ? 'gray' : 'red'}>{errorText(error)}</Alert>;
+  if (error) return <Alert color={error instanceof ApiError && error.status === 404 ? 'gray' : 'red'}>{errorMessage(error)}</Alert>;
   if (!d) return null;
   return (
     <>
@@ -71,7 +72,7 @@ function DepositCard({ agreementId, label }: { agreementId: string; label: strin
           <Anchor fw={600} renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId }} />}>
             {label}
           </Anchor>
-          <RebateBadge kind="depositStatus" value={d.status} size="lg" />
+          <StatusBadge kind="deposit" value={d.status} size="lg" />
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           <Fact label={t('rebates.deposits.amount')}>{money(d.amount)}</Fact>
@@ -132,7 +133,7 @@ function PostTransition({ deposit, timeZone }: { deposit: AgreementDeposit; time
   const post = usePostDepositEvent(deposit.agreementId);
   const targets = (['paid', 'offset', 'refunded', 'forfeited'] as const).filter((s) => deposit.allowed.includes(s));
   const [to, setTo] = useState<string | null>(targets[0] ?? null);
-  const [occurredOn, setOccurredOn] = useState(localToday(timeZone));
+  const [occurredOn, setOccurredOn] = useState(businessDateOf(new Date(), timeZone));
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -148,7 +149,7 @@ function PostTransition({ deposit, timeZone }: { deposit: AgreementDeposit; time
           setNote('');
           notifications.show({ color: 'green', message: t('rebates.deposits.saved') });
         },
-        onError: (e) => setRefusal(errorText(e)),
+        onError: (e) => setRefusal(errorMessage(e)),
       },
     );
   };

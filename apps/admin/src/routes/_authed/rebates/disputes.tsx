@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Modal, Radio, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDate, formatDateTime, meQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { errorMessage, formatDate, formatDateTime, meQueryOptions, ResponsiveTable, StatusBadge, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { rebateDisputesQueryOptions, useResolveDispute } from '../../../api/rebates';
 import type { RebateDispute } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
-import { AMOUNT, errorText, RebateBadge, useMoney } from './-components/bits';
+import { AMOUNT, useMoney } from './-components/bits';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ show: z.enum(['open', 'all']).optional() });
@@ -56,7 +56,7 @@ function DisputesPage() {
       key: 'status',
       header: t('rebates.status'),
       aside: true,
-      cell: (d: RebateDispute) => <RebateBadge kind="disputeStatus" value={d.status} />,
+      cell: (d: RebateDispute) => <StatusBadge kind="rebateDispute" value={d.status} />,
     },
     { key: 'rebate', header: t('rebates.statements.rebate'), align: 'right' as const, cell: (d: RebateDispute) => money(d.lineRebate) },
     {
@@ -141,7 +141,7 @@ function ResolveDialog({ dispute, onClose }: { dispute: RebateDispute; onClose: 
           notifications.show({ color: 'green', message: t('rebates.disputes.resolved') });
           onClose();
         },
-        onError: (e) => setRefusal(errorText(e)),
+        onError: (e) => setRefusal(errorMessage(e)),
       },
     );
   };

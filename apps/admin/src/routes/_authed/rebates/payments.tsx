@@ -1,33 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  FileInput,
-  Group,
-  Modal,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Anchor, Button, Card, FileInput, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
-import { PaymentImportRefusalSchema } from '@partnerline/domain';
-import {
-  ApiError,
-  Fact,
-  formatDate,
-  formatNumber,
-  meQueryOptions,
-  partnersQueryOptions,
-  ResponsiveTable,
-  useLocale,
-} from '@partnerline/ui';
+import { businessDateOf, PaymentImportRefusalSchema } from '@partnerline/domain';
+import { ApiError, errorMessage, Fact, formatDate, formatNumber, formatPercent, meQueryOptions, Pager, ResponsiveTable, STATUS_COLOR, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -36,7 +11,8 @@ import { z } from 'zod';
 import { paymentsQueryOptions, REBATES_PAGE_SIZE, useAddInvoice, useImportPayments, useMarkInvoicePaid } from '../../../api/rebates';
 import type { InvoiceView as Invoice } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
-import { errorText, localToday, POSITIVE_AMOUNT, useMoney } from './-components/bits';
+import { POSITIVE_AMOUNT, useMoney } from './-components/bits';
+import { PartnerFilter, PartnerSelect } from './-components/PartnerFilter';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ partnerId: z.uuid().optional(), page: z.number().int().min(1).max(1000).optional() });
@@ -49,15 +25,6 @@ export const Route = createFileRoute('/_authed/rebates/payments')({
   component: PaymentsPage,
 });
 
-const STATUS_COLOR: Record<string, string> = { open: 'blue', overdue: 'red', paid: 'green', paid_late: 'orange' };
-
-function usePartnerPicker() {
-  const [text, setText] = useState('');
-  const [q] = useDebouncedValue(text, 300);
-  const partners =
-    useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: q || undefined })).data?.items ?? [];
-  return { onSearchChange: setText, data: partners.map((p) => ({ value: p.id, label: p.name })) };
-}
 
 function PaymentsPage() {
   const { t } = useTranslation();
@@ -68,7 +35,6 @@ function PaymentsPage() {
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const { data, error } = useQuery(paymentsQueryOptions(search));
   const money = useMoney();
-  const picker = usePartnerPicker();
   const manage = canManageRebates(me?.role);
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
   const [paying, setPaying] = useState<Invoice | null>(null);
@@ -98,7 +64,7 @@ function PaymentsPage() {
       header: t('rebates.status'),
       aside: true,
       cell: (i: Invoice) => (
-        <Text size="sm" fw={600} c={STATUS_COLOR[i.status]} component="span">
+        <Text size="sm" fw={600} c={STATUS_COLOR.invoice[i.status]} component="span">
           {i.daysOverdue > 0 ? t('rebates.payments.overdueBy', { count: i.daysOverdue }) : t(`rebates.payments.status.${i.status}`)}
         </Text>
       ),
@@ -140,16 +106,7 @@ function PaymentsPage() {
         }
       />
       <Card p="sm">
-        <Select
-          label={t('rebates.partner')}
-          placeholder={t('rebates.anyPartner')}
-          searchable
-          clearable
-          {...picker}
-          value={search.partnerId ?? null}
-          onChange={(v) => set({ partnerId: v ?? undefined })}
-          w={{ base: '100%', sm: 280 }}
-        />
+        <PartnerFilter value={search.partnerId} onChange={(partnerId) => set({ partnerId })} w={{ base: '100%', sm: 280 }} />
       </Card>
       {integrity && (
         <Card>
@@ -158,7 +115,7 @@ function PaymentsPage() {
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
             <Fact label={t('rebates.payments.onTime')}>
-              {integrity.onTimeRatio === null ? '—' : `${formatNumber(integrity.onTimeRatio * 100, locale, 1)}%`}
+              {formatPercent(integrity.onTimeRatio === null ? null : integrity.onTimeRatio * 100, locale, 1)}
             </Fact>
             <Fact label={t('rebates.payments.onTimeOf')}>
               {t('rebates.payments.onTimeCount', { onTime: integrity.onTime, due: integrity.due })}
@@ -188,16 +145,7 @@ function PaymentsPage() {
           minWidth={900}
         />
       )}
-      {data && data.total > REBATES_PAGE_SIZE && (
-        <Group justify="flex-end">
-          <Pagination
-            total={Math.ceil(data.total / REBATES_PAGE_SIZE)}
-            value={search.page ?? 1}
-            onChange={(p) => set({ page: p })}
-            size="sm"
-          />
-        </Group>
-      )}
+      {data && <Pager total={data.total} pageSize={REBATES_PAGE_SIZE} page={search.page ?? 1} onChange={(page) => set({ page })} />}
       {dialog === 'add' && <AddInvoice partnerId={search.partnerId} onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportInvoices onClose={() => setDialog(null)} />}
       {paying && <MarkPaid invoice={paying} onClose={() => setPaying(null)} />}
@@ -208,9 +156,8 @@ function PaymentsPage() {
 function AddInvoice({ partnerId, onClose }: { partnerId?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { data: me } = useSuspenseQuery(meQueryOptions());
-  const picker = usePartnerPicker();
   const add = useAddInvoice();
-  const [v, setV] = useState({ partnerId: partnerId ?? '', invoiceNo: '', amount: '', dueOn: localToday(me?.timeZone), paidOn: '' });
+  const [v, setV] = useState({ partnerId: partnerId ?? '', invoiceNo: '', amount: '', dueOn: businessDateOf(new Date(), me?.timeZone), paidOn: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const submit = () => {
@@ -230,7 +177,7 @@ function AddInvoice({ partnerId, onClose }: { partnerId?: string; onClose: () =>
         },
         onError: (err) => {
           if (err instanceof ApiError && err.issues.length) setErrors(err.fieldErrors());
-          else setRefusal(errorText(err));
+          else setRefusal(errorMessage(err));
         },
       },
     );
@@ -238,11 +185,8 @@ function AddInvoice({ partnerId, onClose }: { partnerId?: string; onClose: () =>
   return (
     <Modal opened onClose={onClose} title={t('rebates.payments.addTitle')}>
       <Stack>
-        <Select
-          label={t('rebates.partner')}
-          searchable
+        <PartnerSelect
           required
-          {...picker}
           value={v.partnerId || null}
           onChange={(x) => setV({ ...v, partnerId: x ?? '' })}
           error={errors.partnerId}
@@ -301,7 +245,7 @@ function MarkPaid({ invoice, onClose }: { invoice: Invoice; onClose: () => void 
   const { t } = useTranslation();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const mark = useMarkInvoicePaid();
-  const [paidOn, setPaidOn] = useState(localToday(me?.timeZone));
+  const [paidOn, setPaidOn] = useState(businessDateOf(new Date(), me?.timeZone));
   const [refusal, setRefusal] = useState<string | null>(null);
   return (
     <Modal opened onClose={onClose} title={t('rebates.payments.markPaidTitle', { no: invoice.invoiceNo })}>
@@ -333,7 +277,7 @@ function MarkPaid({ invoice, onClose }: { invoice: Invoice; onClose: () => void 
                     notifications.show({ color: 'green', message: t('rebates.payments.markedPaid') });
                     onClose();
                   },
-                  onError: (e) => setRefusal(errorText(e)),
+                  onError: (e) => setRefusal(errorMessage(e)),
                 },
               )
             }
@@ -376,7 +320,7 @@ function ImportInvoices({ onClose }: { onClose: () => void }) {
         {run.error && (
           <Alert color="red" title={refusal?.success ? t('rebates.payments.badRows') : t('rebates.statements.refused')} role="alert">
             <Stack gap="xs">
-              <Text size="sm">{errorText(run.error)}</Text>
+              <Text size="sm">{errorMessage(run.error)}</Text>
               {refusal?.success && (
                 <Table.ScrollContainer minWidth={320}>
                   <Table verticalSpacing={2} aria-label={t('rebates.payments.badRows')}>

@@ -1,15 +1,14 @@
-import { Anchor, Card, Group, Pagination, SegmentedControl, Select, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Card, Group, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import { formatDate, partnersQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { formatDate, Pager, ResponsiveTable, StatusBadge, useLocale } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { performanceOverviewQueryOptions, REBATES_PAGE_SIZE } from '../../../api/rebates';
 import type { PerformanceOverviewRow as PerformanceOverviewItem } from '@partnerline/domain';
-import { AttainmentBar, RebateBadge, useMoney, usePercent, useTierText } from './-components/bits';
+import { AttainmentBar, Nowrap, useMoney, usePercent, useTierText } from './-components/bits';
+import { PartnerFilter } from './-components/PartnerFilter';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SORTS = ['partner', 'attainment', 'moreNeeded'] as const;
@@ -41,10 +40,6 @@ function PerformancePage() {
   const money = useMoney();
   const pct = usePercent();
   const tier = useTierText();
-  const [partnerText, setPartnerText] = useState('');
-  const [partnerQ] = useDebouncedValue(partnerText, 300);
-  const partners =
-    useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: partnerQ || undefined })).data?.items ?? [];
 
   const header = (key: Sort, label: string) => {
     const active = (search.sort ?? 'attainment') === key;
@@ -67,11 +62,6 @@ function PerformancePage() {
     );
   };
 
-  const nowrap = (node: ReactNode) => (
-    <Text size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>
-      {node}
-    </Text>
-  );
   const columns = [
     {
       key: 'partner',
@@ -103,14 +93,14 @@ function PerformancePage() {
       key: 'watch',
       header: t('rebates.watch'),
       aside: true,
-      cell: (r: PerformanceOverviewItem) => (r.watch ? <RebateBadge kind="watchKinds" value={r.watch} size="sm" /> : null),
+      cell: (r: PerformanceOverviewItem) => (r.watch ? <StatusBadge kind="performanceWatch" value={r.watch} size="sm" /> : null),
     },
-    { key: 'quota', header: t('rebates.quota'), align: 'right' as const, cell: (r: PerformanceOverviewItem) => nowrap(money(r.quota)) },
+    { key: 'quota', header: t('rebates.quota'), align: 'right' as const, cell: (r: PerformanceOverviewItem) => <Nowrap>{money(r.quota)}</Nowrap> },
     {
       key: 'achievement',
       header: t('rebates.achievement'),
       align: 'right' as const,
-      cell: (r: PerformanceOverviewItem) => nowrap(money(r.achievement)),
+      cell: (r: PerformanceOverviewItem) => <Nowrap>{money(r.achievement)}</Nowrap>,
     },
     {
       key: 'attainment',
@@ -129,7 +119,7 @@ function PerformancePage() {
       header: t('rebates.tier'),
       cell: (r: PerformanceOverviewItem) => (
         <Stack gap={0}>
-          {nowrap(tier(r.tierIndex, r.ratePercent))}
+          <Nowrap>{tier(r.tierIndex, r.ratePercent)}</Nowrap>
           <Text size="xs" c="dimmed" component="span" style={{ whiteSpace: 'nowrap' }}>
             {t('rebates.earnedValue', { amount: money(r.earned) })}
           </Text>
@@ -142,10 +132,10 @@ function PerformancePage() {
       align: 'right' as const,
       cell: (r: PerformanceOverviewItem) =>
         r.moreNeeded === null ? (
-          nowrap(t('rebates.topTier'))
+          <Nowrap>{t('rebates.topTier')}</Nowrap>
         ) : (
           <Stack gap={0} align="flex-end">
-            {nowrap(money(r.moreNeeded))}
+            <Nowrap>{money(r.moreNeeded)}</Nowrap>
             {r.nextRatePercent !== null && (
               <Text size="xs" c="dimmed" component="span" style={{ whiteSpace: 'nowrap' }}>
                 {t('rebates.toRate', { rate: pct(r.nextRatePercent) })}
@@ -179,17 +169,7 @@ function PerformancePage() {
               ]}
             />
           </Stack>
-          <Select
-            label={t('rebates.partner')}
-            placeholder={t('rebates.anyPartner')}
-            searchable
-            clearable
-            onSearchChange={setPartnerText}
-            data={partners.map((p) => ({ value: p.id, label: p.name }))}
-            value={search.partnerId ?? null}
-            onChange={(v) => set({ partnerId: v ?? undefined })}
-            w={{ base: '100%', sm: 240 }}
-          />
+          <PartnerFilter value={search.partnerId} onChange={(partnerId) => set({ partnerId })} />
         </Group>
       </Card>
       {error && <Text c="red">{error.message}</Text>}
@@ -206,18 +186,15 @@ function PerformancePage() {
           />
         </div>
       )}
-      {data && data.total > REBATES_PAGE_SIZE && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t('rebates.total', { count: data.total })}
-          </Text>
-          <Pagination
-            total={Math.ceil(data.total / REBATES_PAGE_SIZE)}
-            value={search.page ?? 1}
-            onChange={(p) => set({ page: p })}
-            size="sm"
-          />
-        </Group>
+      {data && (
+        <Pager
+          total={data.total}
+          pageSize={REBATES_PAGE_SIZE}
+          page={search.page ?? 1}
+          onChange={(page) => set({ page })}
+          // The count shows only beside the pages here (the statements list shows it always).
+          summary={data.total > REBATES_PAGE_SIZE ? t('rebates.total', { count: data.total }) : undefined}
+        />
       )}
     </Stack>
   );

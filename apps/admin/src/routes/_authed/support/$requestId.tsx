@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconSend } from '@tabler/icons-react';
 import { fundsWithinRequest, SupportCloseSchema, SupportFundsDecisionSchema, SupportMessageInputSchema, type SupportThread } from '@partnerline/domain';
-import { ApiError, Fact, formatDate, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
+import { errorMessage, Fact, formatDate, formatDateTime, formatMoney, meQueryOptions } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +17,6 @@ export const Route = createFileRoute('/_authed/support/$requestId')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(supportThreadQueryOptions(params.requestId)),
   component: ThreadPage,
 });
-
-const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 function ThreadPage() {
   const { t, i18n } = useTranslation();
@@ -34,7 +32,7 @@ function ThreadPage() {
         notifications.show({ color: 'green', message: done });
         after?.();
       },
-      onError: (e) => notifications.show({ color: 'red', autoClose: 10_000, message: errorText(e) }),
+      onError: (e) => notifications.show({ color: 'red', autoClose: 10_000, message: errorMessage(e) }),
     });
   const closed = r.status === 'closed';
 

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDate, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { errorMessage, formatDate, ResponsiveTable, useLocale } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quotasQueryOptions, useSetQuota } from '../../../../api/rebates';
 import type { Quota } from '@partnerline/domain';
-import { errorText, POSITIVE_AMOUNT, useMoney } from '../../rebates/-components/bits';
+import { POSITIVE_AMOUNT, useMoney } from '../../rebates/-components/bits';
 
 /**
  * The quota of each evaluation period (issue #14): editable until the period starts; afterwards only as an amendment
@@ -117,7 +117,7 @@ function QuotaDialog({ agreementId, quota, onClose }: { agreementId: string; quo
           notifications.show({ color: 'green', message: t('rebates.quotas.saved') });
           onClose();
         },
-        onError: (e) => setRefusal(errorText(e)),
+        onError: (e) => setRefusal(errorMessage(e)),
       },
     );
   };

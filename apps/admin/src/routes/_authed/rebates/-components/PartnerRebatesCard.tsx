@@ -1,9 +1,10 @@
+import { StatusBadge } from '@partnerline/ui';
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { performanceOverviewQueryOptions, rebateLedgerQueryOptions } from '../../../../api/rebates';
-import { AttainmentBar, RebateBadge, useMoney, useTierText } from './bits';
+import { AttainmentBar, useMoney, useTierText } from './bits';
 
 /** The partner 360's rebates card: this period's attainment per agreement and the partner's rebate liability. */
 export function PartnerRebatesCard({ partnerId }: { partnerId: string }) {
@@ -34,7 +35,7 @@ export function PartnerRebatesCard({ partnerId }: { partnerId: string }) {
               <Text size="xs" c="dimmed">
                 {t('rebates.partnerCard.attainment')} · {r.agreementNumber}
               </Text>
-              {r.watch && <RebateBadge kind="watchKinds" value={r.watch} size="xs" />}
+              {r.watch && <StatusBadge kind="performanceWatch" value={r.watch} size="xs" />}
             </Group>
             <AttainmentBar value={r.attainmentPercent} expected={Number(r.pacePercent)} />
             <Text size="xs">

@@ -1,9 +1,9 @@
+import { errorMessage } from '@partnerline/ui';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReverseDeal } from '../../../../api/rebates';
-import { errorText } from './bits';
 
 /** "Deal reversed / refunded" on a won registration: takes it out of the rebate basis (POST /rebate-reversals). */
 export function ReverseDealButton({ registrationId }: { registrationId: string }) {
@@ -23,7 +23,7 @@ export function ReverseDealButton({ registrationId }: { registrationId: string }
           notifications.show({ color: 'green', message: t('rebates.reversal.done') });
           setOpen(false);
         },
-        onError: (e) => setRefusal(errorText(e)),
+        onError: (e) => setRefusal(errorMessage(e)),
       },
     );
   };

@@ -1,9 +1,7 @@
 import { Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { Fact } from '@partnerline/ui';
+import { Fact, STATUS_COLOR } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 import type { RebateRun } from '@partnerline/domain';
-
-const COLOR = { queued: 'gray', running: 'blue', succeeded: 'green', failed: 'red' } as const;
 
 /** A run's progress bar with its percent and "n of N agreements" (a compact form for lists). */
 export function RunProgressBar({ run, compact = false }: { run: RebateRun; compact?: boolean }) {
@@ -23,7 +21,7 @@ export function RunProgressBar({ run, compact = false }: { run: RebateRun; compa
       <Progress
         value={percent}
         size={compact ? 'sm' : 'lg'}
-        color={COLOR[run.status]}
+        color={STATUS_COLOR.jobRun[run.status]}
         animated={run.status === 'running'}
         striped={run.status === 'queued' || run.status === 'running'}
         aria-label={t('rebates.runs.progress')}

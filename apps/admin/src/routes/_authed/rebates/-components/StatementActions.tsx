@@ -1,12 +1,13 @@
+import { businessDateOf } from '@partnerline/domain';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCash } from '@tabler/icons-react';
-import { formatDate, useLocale } from '@partnerline/ui';
+import { errorMessage, formatDate, useLocale } from '@partnerline/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApproveStatement, usePayStatement } from '../../../../api/rebates';
 import type { RebateStatement } from '@partnerline/domain';
-import { errorText, localToday, useMoney } from './bits';
+import { useMoney } from './bits';
 
 /**
  * Approve (a draft, by a different user than the run's) and record payment (an approved one), each behind a
@@ -21,13 +22,13 @@ export function StatementActions({ statement, timeZone }: { statement: RebateSta
   const [refusal, setRefusal] = useState<string | null>(null);
   const [reference, setReference] = useState('');
   const locale = useLocale();
-  const [paidOn, setPaidOn] = useState(localToday(timeZone));
+  const [paidOn, setPaidOn] = useState(businessDateOf(new Date(), timeZone));
   // Holding period (policy): no payment may be dated before payableFrom.
-  const held = statement.payableFrom !== null && localToday(timeZone) < statement.payableFrom;
+  const held = statement.payableFrom !== null && businessDateOf(new Date(), timeZone) < statement.payableFrom;
   const [touched, setTouched] = useState(false);
   const close = () => setDialog(null);
   const failed = (e: unknown) => {
-    setRefusal(errorText(e));
+    setRefusal(errorMessage(e));
     close();
   };
   const doApprove = () =>

@@ -1,12 +1,12 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Dec, translateMessage } from '@partnerline/domain';
-import { Fact, formatDate, formatDateTime, meQueryOptions, NotFound, orNotFound, useLocale, uuidParam } from '@partnerline/ui';
+import { Fact, formatDate, formatDateTime, meQueryOptions, NotFound, orNotFound, StatusBadge, useLocale, uuidParam } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { rebateRunQueryOptions } from '../../../../api/rebates';
 import type { RebateRun } from '@partnerline/domain';
-import { periodName, RebateBadge, useMoney } from '../-components/bits';
+import { periodName, useMoney } from '../-components/bits';
 import { RunCounts, RunProgressBar } from '../-components/RunProgress';
 
 export const Route = createFileRoute('/_authed/rebates/runs/$runId')({
@@ -38,7 +38,7 @@ export function RunView({ run }: { run: RebateRun }) {
       <Group justify="space-between" align="flex-start">
         <Group gap="sm">
           <Title order={2}>{t('rebates.runs.title', { period: periodName(t, run.period) })}</Title>
-          <RebateBadge kind="runStatus" value={run.status} size="lg" />
+          <StatusBadge kind="jobRun" value={run.status} size="lg" />
         </Group>
         {finished && (
           <Group gap="xs">

@@ -1,7 +1,8 @@
+import { businessDateOf, quarterOf } from '@partnerline/domain';
 import { Alert, Anchor, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlayerPlay } from '@tabler/icons-react';
-import { ApiError, formatDate, formatDateTime, meQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { ApiError, errorMessage, formatDate, formatDateTime, meQueryOptions, ResponsiveTable, StatusBadge, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -9,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { rebateRunsQueryOptions, useStartRun } from '../../../../api/rebates';
 import type { RebateRun } from '@partnerline/domain';
 import { canManageRebates } from '../../../../nav';
-import { currentQuarter, errorText, localToday, periodName, RebateBadge, runPeriodOptions } from '../-components/bits';
+import { periodName, runPeriodOptions } from '../-components/bits';
 import { RebatesHeader } from '../-components/RebatesHeader';
 import { RunProgressBar } from '../-components/RunProgress';
 
@@ -35,7 +36,7 @@ function RunsPage() {
         </Anchor>
       ),
     },
-    { key: 'status', header: t('rebates.status'), aside: true, cell: (r: RebateRun) => <RebateBadge kind="runStatus" value={r.status} /> },
+    { key: 'status', header: t('rebates.status'), aside: true, cell: (r: RebateRun) => <StatusBadge kind="jobRun" value={r.status} /> },
     { key: 'progress', header: t('rebates.runs.progress'), cell: (r: RebateRun) => <RunProgressBar run={r} compact /> },
     { key: 'asOf', header: t('rebates.runs.asOf'), cell: (r: RebateRun) => formatDate(r.asOf, locale) },
     { key: 'by', header: t('rebates.runs.startedBy'), cell: (r: RebateRun) => r.startedBy.name },
@@ -71,8 +72,8 @@ function RunsPage() {
 
 function StartRun({ timeZone }: { timeZone?: string }) {
   const { t } = useTranslation();
-  const today = localToday(timeZone);
-  const [period, setPeriod] = useState<string | null>(currentQuarter(today));
+  const today = businessDateOf(new Date(), timeZone);
+  const [period, setPeriod] = useState<string | null>(quarterOf(today));
   const [refusal, setRefusal] = useState<{ message: string; runId?: string } | null>(null);
   const start = useStartRun();
   const navigate = useNavigate();
@@ -86,7 +87,7 @@ function StartRun({ timeZone }: { timeZone?: string }) {
       },
       onError: (e) => {
         const runId = e instanceof ApiError && typeof e.details?.runId === 'string' ? e.details.runId : undefined;
-        setRefusal({ message: errorText(e), runId });
+        setRefusal({ message: errorMessage(e), runId });
       },
     });
   };

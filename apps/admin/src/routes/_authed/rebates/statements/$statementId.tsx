@@ -1,25 +1,13 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Dec } from '@partnerline/domain';
 import { IconDownload } from '@tabler/icons-react';
-import {
-  Fact,
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  meQueryOptions,
-  NotFound,
-  orNotFound,
-  ResponsiveTable,
-  useLocale,
-  uuidParam,
-} from '@partnerline/ui';
+import { Fact, formatDate, formatDateTime, formatNumber, formatPercent, meQueryOptions, NotFound, orNotFound, ResponsiveTable, StatusBadge, useLocale, uuidParam } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { rebateStatementQueryOptions } from '../../../../api/rebates';
 import type { RebateStatement, RebateStatementLine } from '@partnerline/domain';
 import { canManageRebates } from '../../../../nav';
-import { Nowrap, RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
+import { Nowrap, useMoney, usePercent, useTierText } from '../-components/bits';
 import { StatementActions } from '../-components/StatementActions';
 
 export const Route = createFileRoute('/_authed/rebates/statements/$statementId')({
@@ -48,7 +36,7 @@ function StatementPage() {
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="sm">
             <Title order={2}>{s.number}</Title>
-            <RebateBadge kind="statementStatus" value={s.status} size="lg" />
+            <StatusBadge kind="rebateStatement" value={s.status} size="lg" />
             <Badge variant="outline" color={s.final ? 'dark' : 'yellow'}>
               {s.final ? t('rebates.statements.final') : t('rebates.statements.provisional')}
             </Badge>
@@ -166,7 +154,7 @@ export function Explanation({ s }: { s: RebateStatement }) {
                         ? t('rebates.statements.bandFrom', { from: money(b.from) })
                         : t('rebates.statements.bandRange', { from: money(b.from), to: money(b.to) })}
                     </Table.Td>
-                    <Table.Td ta="right">{formatNumber(Number(b.ratePercent), locale, 4)}%</Table.Td>
+                    <Table.Td ta="right">{formatPercent(b.ratePercent, locale, 4)}</Table.Td>
                     <Table.Td ta="right">{money(b.base)}</Table.Td>
                     <Table.Td ta="right">{money(b.amount)}</Table.Td>
                   </Table.Tr>
@@ -215,7 +203,7 @@ function Lines({ s }: { s: RebateStatement }) {
           {l.dispute && (
             <Stack gap={0}>
               <Group gap={4}>
-                <RebateBadge kind="disputeStatus" value={l.dispute.status} size="xs" />
+                <StatusBadge kind="rebateDispute" value={l.dispute.status} size="xs" />
                 <Text size="xs">{t('rebates.statements.dispute', { comment: l.dispute.comment })}</Text>
               </Group>
               {l.dispute.resolution && (
@@ -232,7 +220,7 @@ function Lines({ s }: { s: RebateStatement }) {
       key: 'kind',
       header: t('rebates.statements.kind'),
       aside: true,
-      cell: (l: RebateStatementLine) => <RebateBadge kind="lineKind" value={l.kind} size="sm" />,
+      cell: (l: RebateStatementLine) => <StatusBadge kind="rebateLine" value={l.kind} size="sm" />,
     },
     {
       key: 'date',
@@ -256,7 +244,7 @@ function Lines({ s }: { s: RebateStatement }) {
       key: 'achievement',
       header: t('rebates.achievement'),
       align: 'right' as const,
-      cell: (l: RebateStatementLine) => <Nowrap>{money(l.achievement === null ? null : new Dec(l.achievement).toFixed(2))}</Nowrap>,
+      cell: (l: RebateStatementLine) => <Nowrap>{money(l.achievement)}</Nowrap>,
     },
     {
       key: 'rebate',

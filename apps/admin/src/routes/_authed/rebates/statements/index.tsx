@@ -1,14 +1,13 @@
-import { Anchor, Badge, Card, CloseButton, Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { formatDate, partnersQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { Anchor, Badge, Card, CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { formatDate, Pager, ResponsiveTable, StatusBadge, useLocale } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { REBATES_PAGE_SIZE, rebateStatementsQueryOptions } from '../../../../api/rebates';
 import type { RebateStatementSummary } from '@partnerline/domain';
-import { Nowrap, RebateBadge, useMoney, usePercent, useTierText } from '../-components/bits';
+import { Nowrap, useMoney, usePercent, useTierText } from '../-components/bits';
+import { PartnerFilter } from '../-components/PartnerFilter';
 import { RebatesHeader } from '../-components/RebatesHeader';
 
 const SearchSchema = z.object({
@@ -37,10 +36,6 @@ function StatementsPage() {
   const money = useMoney();
   const pct = usePercent();
   const tier = useTierText();
-  const [partnerText, setPartnerText] = useState('');
-  const [partnerQ] = useDebouncedValue(partnerText, 300);
-  const partners =
-    useQuery(partnersQueryOptions({ page: 1, pageSize: 20, sort: 'name', order: 'asc', q: partnerQ || undefined })).data?.items ?? [];
   const columns = [
     {
       key: 'number',
@@ -68,7 +63,7 @@ function StatementsPage() {
       aside: true,
       cell: (s: RebateStatementSummary) => (
         <Group gap={4} wrap="nowrap">
-          <RebateBadge kind="statementStatus" value={s.status} />
+          <StatusBadge kind="rebateStatement" value={s.status} />
           {s.openDisputes > 0 && (
             <Badge color="orange" variant="filled" size="sm">
               {t('rebates.statements.openDisputes', { count: s.openDisputes })}
@@ -133,17 +128,7 @@ function StatementsPage() {
             onChange={(e) => set({ periodStart: e.currentTarget.value || undefined })}
             w={{ base: '100%', sm: 180 }}
           />
-          <Select
-            label={t('rebates.partner')}
-            placeholder={t('rebates.anyPartner')}
-            searchable
-            clearable
-            onSearchChange={setPartnerText}
-            data={partners.map((p) => ({ value: p.id, label: p.name }))}
-            value={search.partnerId ?? null}
-            onChange={(v) => set({ partnerId: v ?? undefined })}
-            w={{ base: '100%', sm: 240 }}
-          />
+          <PartnerFilter value={search.partnerId} onChange={(partnerId) => set({ partnerId })} />
           {search.runId && (
             <Badge
               size="lg"
@@ -171,20 +156,14 @@ function StatementsPage() {
           />
         </div>
       )}
-      {data && data.total > 0 && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t('rebates.total', { count: data.total })}
-          </Text>
-          {data.total > REBATES_PAGE_SIZE && (
-            <Pagination
-              total={Math.ceil(data.total / REBATES_PAGE_SIZE)}
-              value={search.page ?? 1}
-              onChange={(p) => set({ page: p })}
-              size="sm"
-            />
-          )}
-        </Group>
+      {data && (
+        <Pager
+          total={data.total}
+          pageSize={REBATES_PAGE_SIZE}
+          page={search.page ?? 1}
+          onChange={(page) => set({ page })}
+          summary={t('rebates.total', { count: data.total })}
+        />
       )}
     </Stack>
   );
