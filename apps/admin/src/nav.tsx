@@ -22,13 +22,14 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
   { to: '/operations', key: 'operations', roles: ['vendor_admin'], icon: IconActivityHeartbeat },
 ];
 
-/** Roles that author courses and paths, revoke certificates, run reviews and answer support requests (leadership reads only). */
-export const TRAINING_MANAGERS: readonly Role[] = ['vendor_admin', 'channel_manager'];
-/** Roles that run rebates, approve and pay statements, resolve disputes, post deposits and payments (leadership reads only). */
-export const REBATE_MANAGERS: readonly Role[] = ['vendor_admin', 'channel_manager'];
-export const canManageRebates = (role: Role | undefined): boolean => !!role && REBATE_MANAGERS.includes(role);
-
-export const canManageTraining = (role: Role | undefined): boolean => !!role && TRAINING_MANAGERS.includes(role);
+/**
+ * The vendor roles that manage (leadership reads only): author courses and paths, revoke certificates, run reviews and
+ * answer support requests; run rebates, approve and pay statements, resolve disputes, post deposits, payments and quotas.
+ */
+export const MANAGER_ROLES: readonly Role[] = ['vendor_admin', 'channel_manager'];
+export const canManageTraining = (role: Role | undefined): boolean => !!role && MANAGER_ROLES.includes(role);
+/** The same roles as training (one list): kept as its own name so the rebates screens read what they check. */
+export const canManageRebates = canManageTraining;
 
 export function canUse(role: Role, to: string): boolean {
   return SCREENS.some((s) => s.to === to && s.roles.includes(role));

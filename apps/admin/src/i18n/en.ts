@@ -1093,7 +1093,6 @@ export const en = {
     payable: 'Payable',
     status: 'Status',
     anyStatus: 'Any status',
-    anyPeriod: 'Any period',
     none: 'Nothing here yet.',
     noMatch: 'Nothing matches these filters.',
     total: '{{count}} in total',

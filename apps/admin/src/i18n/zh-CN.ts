@@ -1097,7 +1097,6 @@ export const zhCN: Shape<typeof en> = {
     payable: '应付',
     status: '状态',
     anyStatus: '全部状态',
-    anyPeriod: '全部期间',
     none: '暂无内容。',
     noMatch: '没有符合筛选条件的记录。',
     total: '共 {{count}} 条',

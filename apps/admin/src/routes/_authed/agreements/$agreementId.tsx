@@ -13,6 +13,7 @@ import { agreementQueryOptions, productLinesQueryOptions, productsQueryOptions, 
 import { auditQueryOptions } from '../../../api/admin';
 import { industriesQueryOptions, regionsQueryOptions } from '../../../api/catalog';
 import { partnersQueryOptions } from '../../../api/partners';
+import { canManageRebates } from '../../../nav';
 import { AgreementQualificationCard } from '../-components/QualificationPanel';
 import { AgreementForm, apiErrors } from './-components/AgreementForm';
 import { AgreementStatusBadge } from './-components/AgreementStatusBadge';
@@ -213,7 +214,7 @@ function AgreementPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             {(terms.qualificationRequirements.length > 0 || a.status === 'active') && <AgreementQualificationCard agreementId={a.id} />}
-            {terms.evaluationPeriod && a.status !== 'rejected' && <QuotaEditor agreementId={a.id} canEdit={user?.role === 'vendor_admin' || user?.role === 'channel_manager'} />}
+            {terms.evaluationPeriod && a.status !== 'rejected' && <QuotaEditor agreementId={a.id} canEdit={canManageRebates(user?.role)} />}
             <Card>
               <Title order={4} mb="sm">
                 {t('agreement.versions')}

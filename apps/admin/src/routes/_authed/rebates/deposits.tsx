@@ -1,4 +1,4 @@
-import { businessDateOf } from '@partnerline/domain';
+import { businessDateOf, DepositEventSchema } from '@partnerline/domain';
 import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { agreementsQueryOptions, ApiError, errorMessage, Fact, formatDate, formatDateTime, meQueryOptions, StatusBadge, useLocale } from '@partnerline/ui';
@@ -128,20 +128,22 @@ function DepositCard({ agreementId, label }: { agreementId: string; label: strin
   );
 }
 
+/** The states a deposit event may move to, in the API's order. */
+const DEPOSIT_TARGETS = DepositEventSchema.shape.to.options;
+
 function PostTransition({ deposit, timeZone }: { deposit: AgreementDeposit; timeZone?: string }) {
   const { t } = useTranslation();
   const post = usePostDepositEvent(deposit.agreementId);
-  const targets = (['paid', 'offset', 'refunded', 'forfeited'] as const).filter((s) => deposit.allowed.includes(s));
+  const targets = DEPOSIT_TARGETS.filter((s) => deposit.allowed.includes(s));
   const [to, setTo] = useState<string | null>(targets[0] ?? null);
   const [occurredOn, setOccurredOn] = useState(businessDateOf(new Date(), timeZone));
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
-  const all = ['paid', 'offset', 'refunded', 'forfeited'] as const;
   const submit = () => {
     if (!to || !occurredOn) return;
     post.mutate(
-      { to: to as (typeof all)[number], occurredOn, reference: reference.trim() || undefined, note: note.trim() || undefined },
+      { to: to as (typeof DEPOSIT_TARGETS)[number], occurredOn, reference: reference.trim() || undefined, note: note.trim() || undefined },
       {
         onSuccess: () => {
           setRefusal(null);
@@ -169,7 +171,7 @@ function PostTransition({ deposit, timeZone }: { deposit: AgreementDeposit; time
         <Group align="end" gap="sm">
           <Select
             label={t('rebates.deposits.to')}
-            data={all.map((s) => ({ value: s, label: t(`rebates.depositStatus.${s}`), disabled: !deposit.allowed.includes(s) }))}
+            data={DEPOSIT_TARGETS.map((s) => ({ value: s, label: t(`rebates.depositStatus.${s}`), disabled: !deposit.allowed.includes(s) }))}
             value={to}
             onChange={setTo}
             w={{ base: '100%', sm: 180 }}

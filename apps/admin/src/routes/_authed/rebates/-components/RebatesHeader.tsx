@@ -22,7 +22,7 @@ export const REBATE_TABS = [
   { value: 'payments', to: '/rebates/payments', icon: IconCoin },
   { value: 'liability', to: '/rebates/liability', icon: IconScale },
 ] as const;
-export type RebateTab = (typeof REBATE_TABS)[number]['value'];
+type RebateTab = (typeof REBATE_TABS)[number]['value'];
 
 /** The rebates screen group: one header and a tab per part (the tab row scrolls sideways on a phone). */
 export function RebatesHeader({ active, actions }: { active: RebateTab; actions?: ReactNode }) {

@@ -24,7 +24,7 @@ function RunPage() {
   return <RunView run={run} />;
 }
 
-export function RunView({ run }: { run: RebateRun }) {
+function RunView({ run }: { run: RebateRun }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { data: me } = useSuspenseQuery(meQueryOptions());

@@ -103,7 +103,7 @@ function StatementPage() {
 }
 
 /** The engine's arithmetic in words: basis, tier, bands, cap, rounding and the next tier. */
-export function Explanation({ s }: { s: RebateStatement }) {
+function Explanation({ s }: { s: RebateStatement }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const money = useMoney();
