@@ -8,20 +8,14 @@ import {
   SellOutReportListSchema,
   SellOutRefusalSchema,
   SellOutReportSchema,
+  WhatIfQuerySchema,
   WhatIfSchema,
 } from '@partnerline/domain';
-import { ApiError, currentLanguage, getParsed, parseResponse, sendParsed } from '@partnerline/ui';
+import { getParsed, sendForm, sendParsed } from '@partnerline/ui';
 import type { z } from 'zod';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
-export type {
-  AgreementPerformance,
-  RebateLedgerPage,
-  RebateStatement,
-  RebateStatementSummary,
-  SellOutReport,
-  WhatIf,
-} from '@partnerline/domain';
+/** `details` of a SELL_OUT_ROWS_INVALID refusal: every bad row and why. */
 export type SellOutRefusal = z.infer<typeof SellOutRefusalSchema>;
 
 /** One agreement's performance in a period (default: the period holding today). */
@@ -37,7 +31,7 @@ export const whatIfQueryOptions = (agreementId: string | null | undefined, amoun
   queryOptions({
     queryKey: ['what-if', agreementId, amount],
     queryFn: () => getParsed(WhatIfSchema, '/rebates/what-if', { agreementId: agreementId!, amount }),
-    enabled: !!agreementId && /^\d{1,12}(\.\d{1,2})?$/.test(amount) && Number(amount) > 0,
+    enabled: !!agreementId && WhatIfQuerySchema.shape.amount.safeParse(amount).success && Number(amount) > 0,
     staleTime: 30_000,
     retry: false,
   });
@@ -54,11 +48,7 @@ export const statementQueryOptions = (id: string) =>
   queryOptions({ queryKey: ['rebate-statement', id], queryFn: () => getParsed(RebateStatementSchema, `/rebate-statements/${id}`) });
 
 /** One page of the organisation's ledger (the reconciliation export reads every page). */
-export const ledgerPage = (partnerId: string, page: number, pageSize: number, agreementId?: string) =>
-  getParsed(RebateLedgerPageSchema, '/rebate-ledger', { partnerId, agreementId, page, pageSize });
-
-export const ledgerQueryOptions = (partnerId: string) =>
-  queryOptions({ queryKey: ['rebate-ledger', partnerId], queryFn: () => ledgerPage(partnerId, 1, 1) });
+export const ledgerPage = (page: number, pageSize: number) => getParsed(RebateLedgerPageSchema, '/rebate-ledger', { page, pageSize });
 
 /** Flags a statement line with a comment (partner admins); the manager resolves it. */
 export function useDisputeLine(statementId: string) {
@@ -87,7 +77,7 @@ export const sellOutReportsQueryOptions = (agreementId: string | null) =>
 export function useUploadSellOut() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({
+    mutationFn: ({
       agreementId,
       periodStart,
       file,
@@ -107,25 +97,7 @@ export function useUploadSellOut() {
       form.append('acceptGoodRows', String(acceptGoodRows));
       form.append('replace', String(replace));
       form.append('file', file);
-      const res = await fetch('/api/sell-out-reports', {
-        method: 'POST',
-        body: form,
-        credentials: 'include',
-        headers: { 'Accept-Language': currentLanguage() },
-      });
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) {
-        // SELL_OUT_ROWS_INVALID (422): the row report is the error's details; nothing was stored.
-        const refusal =
-          body.code === 'SELL_OUT_ROWS_INVALID'
-            ? parseResponse(SellOutRefusalSchema, body.details, 'POST /sell-out-reports (row report)')
-            : undefined;
-        throw new ApiError(res.status, body.code ?? 'INTERNAL', body.message ?? res.statusText, body.issues ?? [], {
-          ...body.details,
-          refusal,
-        });
-      }
-      return parseResponse(SellOutReportSchema, body, 'POST /sell-out-reports');
+      return sendForm(SellOutReportSchema, '/sell-out-reports', form);
     },
     onSuccess: (_r, v) => {
       void qc.invalidateQueries({ queryKey: ['sell-out-reports', v.agreementId] });
@@ -134,9 +106,10 @@ export function useUploadSellOut() {
   });
 }
 
-export const paymentsQueryOptions = (partnerId: string, page = 1, pageSize = 100) =>
+/** The organisation's invoices (the API answers the caller's own partner). */
+export const paymentsQueryOptions = (page = 1, pageSize = 100) =>
   queryOptions({
-    queryKey: ['payments', partnerId, page, pageSize],
-    queryFn: () => getParsed(PaymentsPageSchema, '/payments', { partnerId, page, pageSize }),
+    queryKey: ['payments', page, pageSize],
+    queryFn: () => getParsed(PaymentsPageSchema, '/payments', { page, pageSize }),
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Grid, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import type { AgreementTerms } from '@partnerline/domain';
+import { type AgreementTerms, hasPerformance } from '@partnerline/domain';
 import { formatDate, formatMoney, StatusBadge } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
@@ -80,7 +80,7 @@ function AgreementPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
-            {['active', 'expired', 'terminated', 'renewed'].includes(a.status) && <PerformanceCard agreementId={a.id} />}
+            {hasPerformance(a.status) && <PerformanceCard agreementId={a.id} />}
             <QualificationCard agreementId={a.id} active={a.status === 'active'} requirements={terms.qualificationRequirements} />
             {terms.evidenceStandard && (
               <Card>

@@ -1,6 +1,18 @@
-import { Badge, Card, Group, Pagination, RingProgress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Card, Group, RingProgress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconReceipt2 } from '@tabler/icons-react';
-import { Fact, formatDate, formatMoney, formatNumber, meQueryOptions, PageHeader, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { DEFAULT_RENEWAL_POLICY, onTimeState } from '@partnerline/domain';
+import {
+  EmptyCard,
+  Fact,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  PageHeader,
+  Pager,
+  ResponsiveTable,
+  StatusBadge,
+  useLocale,
+} from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,15 +21,13 @@ import { paymentsQueryOptions } from '../../../api/rebates';
 
 const PAGE_SIZE = 100;
 const Search = z.object({ page: z.coerce.number().int().min(1).optional().catch(undefined) });
-const STATUS_COLOR: Record<string, string> = { open: 'blue', overdue: 'red', paid: 'teal', paid_late: 'orange' };
+/** The ring's colour: the renewal review's reading of the same ratio (ok / at risk / failing). */
+const ON_TIME_COLOR = { ok: 'teal', at_risk: 'orange', failing: 'red' } as const;
 
 export const Route = createFileRoute('/_authed/payments/')({
   validateSearch: Search,
   loaderDeps: ({ search }) => ({ page: search.page ?? 1 }),
-  loader: async ({ context, deps }) => {
-    const me = await context.queryClient.ensureQueryData(meQueryOptions());
-    if (me?.partnerId) await context.queryClient.ensureQueryData(paymentsQueryOptions(me.partnerId, deps.page, PAGE_SIZE));
-  },
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(paymentsQueryOptions(deps.page, PAGE_SIZE)),
   component: PaymentsPage,
 });
 
@@ -27,10 +37,10 @@ function PaymentsPage() {
   const locale = useLocale();
   const navigate = useNavigate({ from: '/payments/' });
   const page = Route.useSearch().page ?? 1;
-  const { data: me } = useSuspenseQuery(meQueryOptions());
-  const { data } = useSuspenseQuery(paymentsQueryOptions(me!.partnerId!, page, PAGE_SIZE));
+  const { data } = useSuspenseQuery(paymentsQueryOptions(page, PAGE_SIZE));
   const integrity = data.integrity;
   const ratio = integrity?.onTimeRatio ?? null;
+  const onTime = onTimeState(ratio, DEFAULT_RENEWAL_POLICY);
   return (
     <Stack maw={1100}>
       <PageHeader title={t('rebates.payments.title')} subtitle={t('rebates.payments.subtitle')} />
@@ -44,7 +54,7 @@ function PaymentsPage() {
               sections={[
                 {
                   value: ratio === null ? 0 : ratio * 100,
-                  color: ratio === null ? 'gray' : ratio >= 0.9 ? 'teal' : ratio >= 0.7 ? 'orange' : 'red',
+                  color: onTime === null ? 'gray' : ON_TIME_COLOR[onTime],
                 },
               ]}
               label={
@@ -73,12 +83,7 @@ function PaymentsPage() {
         </Card>
       )}
       {data.items.length === 0 ? (
-        <Card>
-          <Stack align="center" py="xl" gap="xs">
-            <IconReceipt2 size={36} color="var(--mantine-color-gray-5)" />
-            <Text c="dimmed">{t('rebates.payments.none')}</Text>
-          </Stack>
-        </Card>
+        <EmptyCard icon={IconReceipt2}>{t('rebates.payments.none')}</EmptyCard>
       ) : (
         <ResponsiveTable
           label={t('rebates.payments.title')}
@@ -101,9 +106,9 @@ function PaymentsPage() {
               header: t('rebates.payments.status'),
               aside: true,
               cell: (i) => (
-                <Badge variant="light" color={STATUS_COLOR[i.status] ?? 'gray'}>
+                <StatusBadge kind="invoice" value={i.status}>
                   {t(`rebates.payments.statuses.${i.status}`)}
-                </Badge>
+                </StatusBadge>
               ),
             },
             { key: 'amount', header: t('rebates.payments.amount'), align: 'right', cell: (i) => formatMoney(i.amount, locale) },
@@ -125,11 +130,14 @@ function PaymentsPage() {
           ]}
         />
       )}
-      {data.total > PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={(p) => void navigate({ search: { page: p } })} />
-        </Group>
-      )}
+      <Pager
+        total={data.total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onChange={(p) => void navigate({ search: { page: p } })}
+        justify="center"
+        size="md"
+      />
     </Stack>
   );
 }

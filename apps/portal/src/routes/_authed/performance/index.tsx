@@ -1,13 +1,14 @@
 import { Anchor, Badge, Card, Group, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconChartLine } from '@tabler/icons-react';
-import { ErrorState, Fact, formatDate, formatMoney, PageHeader, useLocale } from '@partnerline/ui';
+import { type AgreementPerformance, hasPerformance } from '@partnerline/domain';
+import { EmptyCard, ErrorState, Fact, formatDate, formatMoney, formatPercent, PageHeader, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { myAgreementsQueryOptions } from '../../../api/portal';
-import { type AgreementPerformance, performanceQueryOptions } from '../../../api/rebates';
-import { Explanation, NextTierText, pct, useTierName } from './-components/explain';
+import { performanceQueryOptions } from '../../../api/rebates';
+import { Explanation, NextTierText, useTierName } from '../../../components/rebates';
 import { PaceChart } from './-components/PaceChart';
 
 const Search = z.object({ agreementId: z.uuid().optional().catch(undefined), period: z.iso.date().optional().catch(undefined) });
@@ -26,7 +27,7 @@ function PerformancePage() {
   const { data: agreements } = useSuspenseQuery(myAgreementsQueryOptions());
   // Agreements that can have a performance: the live one first, then the ended ones (their last periods).
   const usable = agreements.items
-    .filter((a) => ['active', 'expired', 'terminated', 'renewed'].includes(a.status))
+    .filter((a) => hasPerformance(a.status))
     .sort((a, b) => (a.status === 'active' ? 0 : 1) - (b.status === 'active' ? 0 : 1));
   const agreementId = search.agreementId ?? usable[0]?.id;
   const {
@@ -42,12 +43,7 @@ function PerformancePage() {
     <Stack maw={1100}>
       <PageHeader title={t('performance.title')} subtitle={t('performance.subtitle')} />
       {!agreementId ? (
-        <Card>
-          <Stack align="center" py="xl" gap="xs">
-            <IconChartLine size={36} color="var(--mantine-color-gray-5)" />
-            <Text c="dimmed">{t('performance.noAgreements')}</Text>
-          </Stack>
-        </Card>
+        <EmptyCard icon={IconChartLine}>{t('performance.noAgreements')}</EmptyCard>
       ) : (
         <>
           <Group align="flex-end" gap="sm">
@@ -94,7 +90,7 @@ export function PerformanceView({ perf }: { perf: AgreementPerformance }) {
           n: perf.period.index,
           start: formatDate(perf.period.start, locale),
           end: formatDate(perf.period.end, locale),
-          elapsed: pct(Math.round(perf.elapsedFraction * 1000) / 10, locale),
+          elapsed: formatPercent(perf.pacePercent, locale, 1),
         })}
         {' · '}
         {perf.final ? t('performance.final') : t('performance.asOf', { date: formatDate(perf.asOf, locale) })}
@@ -112,7 +108,7 @@ export function PerformanceView({ perf }: { perf: AgreementPerformance }) {
           <Fact label={t('performance.achievement')}>{formatMoney(perf.achievement, locale)}</Fact>
         </Card>
         <Card p="sm">
-          <Fact label={t('performance.attainment')}>{pct(perf.attainmentPercent, locale)}</Fact>
+          <Fact label={t('performance.attainment')}>{formatPercent(perf.attainmentPercent, locale)}</Fact>
         </Card>
         <Card p="sm">
           <Fact label={t('performance.earned')}>{result ? formatMoney(result.earned, locale) : '—'}</Fact>
@@ -122,16 +118,7 @@ export function PerformanceView({ perf }: { perf: AgreementPerformance }) {
         <Title order={4} mb="sm">
           {t('performance.pace')}
         </Title>
-        <PaceChart
-          quota={perf.quota.amount}
-          achievement={perf.achievement}
-          attainmentPercent={perf.attainmentPercent === null ? null : Number(perf.attainmentPercent)}
-          elapsedFraction={perf.elapsedFraction}
-          periodStart={perf.period.start}
-          periodEnd={perf.period.end}
-          programme={programme}
-          series={perf.series}
-        />
+        <PaceChart perf={perf} />
       </Card>
       <Card>
         <Group justify="space-between" mb="sm">
@@ -153,9 +140,9 @@ export function PerformanceView({ perf }: { perf: AgreementPerformance }) {
               <Text size="xs" c="dimmed">
                 {t('performance.programmeLine', {
                   method: t(`performance.methods.${programme.method}`),
-                  threshold: pct(programme.thresholdPercent, locale),
+                  threshold: formatPercent(programme.thresholdPercent, locale),
                   tiers: programme.tiers
-                    .map((x) => `≥${pct(x.fromPercent, locale)} → ${pct(x.ratePercent, locale)}`)
+                    .map((x) => `≥${formatPercent(x.fromPercent, locale)} → ${formatPercent(x.ratePercent, locale)}`)
                     .join(locale === 'zh-CN' ? '，' : ', '),
                 })}
                 {programme.capAmount ? ` ${t('performance.capLine', { cap: formatMoney(programme.capAmount, locale) })}` : ''}

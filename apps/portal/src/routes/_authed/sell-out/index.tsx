@@ -1,22 +1,20 @@
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconFileSpreadsheet, IconReplace, IconUpload } from '@tabler/icons-react';
-import { IMPORT_MAX_BYTES } from '@partnerline/domain';
-import { ApiError, formatDate, formatDateTime, formatMoney, PageHeader, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { IMPORT_MAX_BYTES, SELL_OUT_COLUMNS, SellOutRefusalSchema, SellOutReportExistsSchema } from '@partnerline/domain';
+import { ApiError, EmptyCard, formatDate, formatDateTime, formatMoney, PageHeader, ResponsiveTable, useLocale } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myAgreementsQueryOptions } from '../../../api/portal';
 import { performanceQueryOptions, type SellOutRefusal, sellOutReportsQueryOptions, useUploadSellOut } from '../../../api/rebates';
-import { download, toCsv } from '../statements/-components/export';
+import { download, toCsv } from '../../../components/rebates';
 
 export const Route = createFileRoute('/_authed/sell-out/')({
   loader: ({ context }) => context.queryClient.ensureQueryData(myAgreementsQueryOptions()),
   component: SellOutPage,
 });
-
-const MAX_BYTES = IMPORT_MAX_BYTES;
 
 function SellOutPage() {
   const { t } = useTranslation();
@@ -40,7 +38,7 @@ function SellOutPage() {
     setExists(null);
     upload.reset();
     setFileError(
-      f && f.size > MAX_BYTES ? t('rebates.sellOut.tooBig') : f && !/\.(csv|xlsx)$/i.test(f.name) ? t('rebates.sellOut.wrongType') : null,
+      f && f.size > IMPORT_MAX_BYTES ? t('rebates.sellOut.tooBig') : f && !/\.(csv|xlsx)$/i.test(f.name) ? t('rebates.sellOut.wrongType') : null,
     );
     setFile(f);
   };
@@ -60,11 +58,14 @@ function SellOutPage() {
           setFile(null);
         },
         onError: (e) => {
+          if (!(e instanceof ApiError)) return;
           // The row report (every bad row and why): nothing was stored; the partner fixes the file or imports the good rows.
-          const refusal = e instanceof ApiError ? (e.details?.refusal as SellOutRefusal | undefined) : undefined;
-          if (refusal) setRejected(refusal);
-          if (e instanceof ApiError && e.code === 'SELL_OUT_REPORT_EXISTS')
-            setExists({ fileName: String(e.details?.fileName ?? ''), createdAt: String(e.details?.createdAt ?? ''), acceptGoodRows });
+          const refusal = e.code === 'SELL_OUT_ROWS_INVALID' ? SellOutRefusalSchema.safeParse(e.details) : null;
+          if (refusal?.success) setRejected(refusal.data);
+          if (e.code === 'SELL_OUT_REPORT_EXISTS') {
+            const current = SellOutReportExistsSchema.safeParse(e.details);
+            setExists({ fileName: current.data?.fileName ?? '', createdAt: current.data?.createdAt ?? '', acceptGoodRows });
+          }
         },
       },
     );
@@ -74,7 +75,7 @@ function SellOutPage() {
     download(
       'sell-out-template.csv',
       toCsv([
-        ['date', 'customer', 'product', 'quantity', 'amount'],
+        Object.keys(SELL_OUT_COLUMNS),
         [period ?? '2026-01-01', t('rebates.sellOut.templateCustomer'), 'SKU-CODE', 10, '12000.00'],
       ]),
     );
@@ -83,12 +84,7 @@ function SellOutPage() {
     return (
       <Stack maw={1000}>
         <PageHeader title={t('rebates.sellOut.title')} subtitle={t('rebates.sellOut.subtitle')} />
-        <Card>
-          <Stack align="center" py="xl" gap="xs">
-            <IconFileSpreadsheet size={36} color="var(--mantine-color-gray-5)" />
-            <Text c="dimmed">{t('rebates.sellOut.noDistribution')}</Text>
-          </Stack>
-        </Card>
+        <EmptyCard icon={IconFileSpreadsheet}>{t('rebates.sellOut.noDistribution')}</EmptyCard>
       </Stack>
     );
   }
@@ -215,10 +211,7 @@ function SellOutPage() {
               </Text>
             )}
             <Text size="sm">
-              {t('rebates.sellOut.secondStep', {
-                count: rejected.rowCount - rejected.badRows.length,
-                good: rejected.rowCount - rejected.badRows.length,
-              })}
+              {t('rebates.sellOut.secondStep', { count: rejected.rowCount - rejected.badRows.length })}
             </Text>
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => pick(null)}>

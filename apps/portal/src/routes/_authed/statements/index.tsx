@@ -1,17 +1,25 @@
-import { Anchor, Badge, Button, Card, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconReceipt } from '@tabler/icons-react';
-import { formatDate, formatMoney, meQueryOptions, PageHeader, ResponsiveTable, useLocale } from '@partnerline/ui';
+import {
+  EmptyCard,
+  errorMessage,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  PageHeader,
+  Pager,
+  ResponsiveTable,
+  useLocale,
+} from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ledgerPage, statementsQueryOptions } from '../../../api/rebates';
-import { pct } from '../performance/-components/explain';
-import { download, toCsv } from './-components/export';
+import { download, StatementStatus, toCsv } from '../../../components/rebates';
 import { ledgerRows } from './-components/rows';
-import { StatementStatus } from './-components/StatementStatus';
 
 const PAGE_SIZE = 50;
 const Search = z.object({ page: z.coerce.number().int().min(1).optional().catch(undefined) });
@@ -29,24 +37,22 @@ function StatementsPage() {
   const navigate = useNavigate({ from: '/statements/' });
   const page = Route.useSearch().page ?? 1;
   const { data } = useSuspenseQuery(statementsQueryOptions(page, PAGE_SIZE));
-  const { data: me } = useSuspenseQuery(meQueryOptions());
   const [exporting, setExporting] = useState(false);
 
   /** Reads every page of the organisation's ledger and saves it as CSV (the reconciliation export). */
   const exportLedger = async () => {
-    if (!me?.partnerId) return;
     setExporting(true);
     try {
       const size = 200;
-      const first = await ledgerPage(me.partnerId, 1, size);
+      const first = await ledgerPage(1, size);
       const items = [...first.items];
       for (let p = 2; items.length < first.total && p <= Math.ceil(first.total / size); p++)
-        items.push(...(await ledgerPage(me.partnerId, p, size)).items);
+        items.push(...(await ledgerPage(p, size)).items);
       // Oldest first, in booking order: the order an accountant reconciles in.
-      items.sort((a, b) => a.bookedOn.localeCompare(b.bookedOn) || Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+      items.sort((a, b) => a.bookedOn.localeCompare(b.bookedOn) || Number(a.id) - Number(b.id));
       download(`ledger-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(ledgerRows(items, first.totals, t)));
     } catch (e) {
-      notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e) });
+      notifications.show({ color: 'red', message: errorMessage(e) });
     } finally {
       setExporting(false);
     }
@@ -64,12 +70,7 @@ function StatementsPage() {
         }
       />
       {data.items.length === 0 ? (
-        <Card>
-          <Stack align="center" py="xl" gap="xs">
-            <IconReceipt size={36} color="var(--mantine-color-gray-5)" />
-            <Text c="dimmed">{t('rebates.statements.none')}</Text>
-          </Stack>
-        </Card>
+        <EmptyCard icon={IconReceipt}>{t('rebates.statements.none')}</EmptyCard>
       ) : (
         <ResponsiveTable
           label={t('rebates.statements.title')}
@@ -102,7 +103,12 @@ function StatementsPage() {
                 </span>
               ),
             },
-            { key: 'attainment', header: t('rebates.statement.attainment'), align: 'right', cell: (s) => pct(s.attainmentPercent, locale) },
+            {
+              key: 'attainment',
+              header: t('rebates.statement.attainment'),
+              align: 'right',
+              cell: (s) => formatPercent(s.attainmentPercent, locale),
+            },
             {
               key: 'tier',
               header: t('rebates.statement.tier'),
@@ -110,7 +116,7 @@ function StatementsPage() {
                 <span style={{ whiteSpace: 'nowrap' }}>
                   {s.tierIndex === null
                     ? t('performance.noTier')
-                    : t('rebates.statement.tierRate', { n: s.tierIndex + 1, rate: pct(s.ratePercent, locale) })}
+                    : t('rebates.statement.tierRate', { n: s.tierIndex + 1, rate: formatPercent(s.ratePercent, locale) })}
                 </span>
               ),
             },
@@ -135,11 +141,14 @@ function StatementsPage() {
           ]}
         />
       )}
-      {data.total > PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={(p) => void navigate({ search: { page: p } })} />
-        </Group>
-      )}
+      <Pager
+        total={data.total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onChange={(p) => void navigate({ search: { page: p } })}
+        justify="center"
+        size="md"
+      />
     </Stack>
   );
 }

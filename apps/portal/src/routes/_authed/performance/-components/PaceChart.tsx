@@ -1,21 +1,7 @@
 import { Box, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
-import { Dec, type RebateProgramme } from '@partnerline/domain';
-import { formatDate, formatMoney, useLocale } from '@partnerline/ui';
+import { type AgreementPerformance, behindPace, expectedByNow } from '@partnerline/domain';
+import { formatDate, formatMoney, formatPercent, useLocale } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
-import { pct } from './explain';
-
-export interface PaceInput {
-  quota: string;
-  achievement: string;
-  attainmentPercent: number | null;
-  /** 0…1 of the period passed. */
-  elapsedFraction: number;
-  periodStart: string;
-  periodEnd: string;
-  programme: RebateProgramme | null | undefined;
-  /** Cumulative achievement by week. */
-  series: { date: string; achievement: string }[];
-}
 
 const W = 600;
 const H = 150;
@@ -26,23 +12,27 @@ const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
  * where time says it should be by now and ticks at each tier; and, when there is a weekly series, a small line of
  * cumulative achievement against the straight line to the quota.
  */
-export function PaceChart(p: PaceInput) {
+export function PaceChart({ perf }: { perf: AgreementPerformance }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const tiers = p.programme?.kind === 'attainment' ? p.programme.tiers.map((x) => Number(x.fromPercent)) : [];
-  const attained = p.attainmentPercent ?? 0;
-  const expected = p.elapsedFraction * 100;
+  const pct = (x: string | number) => formatPercent(x, locale);
+  const programme = perf.programme;
+  const tiers = programme?.kind === 'attainment' ? programme.tiers.map((x) => Number(x.fromPercent)) : [];
+  const attained = perf.attainmentPercent === null ? 0 : Number(perf.attainmentPercent);
+  // The attainment expected by now (elapsed × 100), as the API sends it; shown to one decimal.
+  const expected = Number(perf.pacePercent);
+  const pace = formatPercent(perf.pacePercent, locale, 1);
   const scale = Math.max(100, ...tiers.map((x) => x + 10), attained + 5, 1);
   const at = (percent: number) => `${Math.min(100, (percent / scale) * 100)}%`;
-  const behind = attained < expected;
-  const hasQuota = Number(p.quota) > 0;
+  const behind = behindPace(perf.attainmentPercent, perf.pacePercent);
+  const hasQuota = Number(perf.quota.amount) > 0;
   return (
     <Stack gap="md" data-testid="pace-chart">
       {hasQuota && (
         <Stack gap={4}>
           <Box pos="relative" pt={18} pb={20}>
             <Progress.Root size={18} radius="sm" aria-label={t('performance.attainment')}>
-              <Tooltip label={`${t('performance.attainment')}: ${pct(attained, locale)}`}>
+              <Tooltip label={`${t('performance.attainment')}: ${pct(attained)}`}>
                 <Progress.Section
                   value={Math.min(100, (attained / scale) * 100)}
                   color={behind ? 'orange' : 'teal'}
@@ -50,7 +40,7 @@ export function PaceChart(p: PaceInput) {
                 >
                   {/* At the bar's start, clear of the "expected now" marker further along. */}
                   <Progress.Label pl={6} style={{ overflow: 'visible' }}>
-                    {pct(attained, locale)}
+                    {pct(attained)}
                   </Progress.Label>
                 </Progress.Section>
               </Tooltip>
@@ -74,7 +64,7 @@ export function PaceChart(p: PaceInput) {
               c="dark.5"
               style={{ transform: expected > 70 ? 'translateX(-100%)' : 'translateX(-50%)', whiteSpace: 'nowrap' }}
             >
-              {t('performance.paceMarker', { percent: pct(Math.round(expected * 10) / 10, locale) })}
+              {t('performance.paceMarker', { percent: pace })}
             </Text>
             {tiers.map((x, i) => (
               <Box key={i}>
@@ -87,40 +77,31 @@ export function PaceChart(p: PaceInput) {
                   c="dimmed"
                   style={{ transform: 'translateX(-50%)', whiteSpace: 'nowrap' }}
                 >
-                  {pct(x, locale)}
+                  {pct(x)}
                 </Text>
               </Box>
             ))}
           </Box>
           <Text size="sm" c={behind ? 'orange.8' : 'teal.8'}>
-            {behind
-              ? t('performance.behindPace', {
-                  expected: formatMoney(expectedAmount(p.quota, p.elapsedFraction), locale),
-                  elapsed: pct(Math.round(expected * 10) / 10, locale),
-                })
-              : t('performance.aheadOfPace', {
-                  expected: formatMoney(expectedAmount(p.quota, p.elapsedFraction), locale),
-                  elapsed: pct(Math.round(expected * 10) / 10, locale),
-                })}
+            {t(behind ? 'performance.behindPace' : 'performance.aheadOfPace', {
+              expected: formatMoney(expectedByNow(perf.quota.amount, perf.elapsedFraction), locale),
+              elapsed: pace,
+            })}
           </Text>
         </Stack>
       )}
-      {p.series.length > 0 && <SeriesChart {...p} />}
+      {perf.series.length > 0 && <SeriesChart perf={perf} />}
     </Stack>
   );
 }
 
-/** quota × elapsed, to the cent (where time says achievement should be by now). */
-function expectedAmount(quota: string, elapsed: number): string {
-  return new Dec(quota).times(elapsed).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
-}
-
-function SeriesChart(p: PaceInput) {
+function SeriesChart({ perf }: { perf: AgreementPerformance }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const p = { periodStart: perf.period.start, periodEnd: perf.period.end, series: perf.series, elapsedFraction: perf.elapsedFraction };
   const start = day(p.periodStart);
   const end = day(p.periodEnd) + 1;
-  const quota = Number(p.quota);
+  const quota = Number(perf.quota.amount);
   const top = Math.max(quota, ...p.series.map((s) => Number(s.achievement)), 1) * 1.1;
   const x = (iso: string) => ((day(iso) - start) / (end - start)) * W;
   const y = (v: number) => H - (v / top) * H;

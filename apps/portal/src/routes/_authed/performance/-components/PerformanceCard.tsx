@@ -1,10 +1,11 @@
 import { Anchor, Card, Group, Loader, Progress, Stack, Text } from '@mantine/core';
-import { formatMoney, useLocale } from '@partnerline/ui';
+import { behindPace } from '@partnerline/domain';
+import { formatMoney, formatPercent, useLocale } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { performanceQueryOptions } from '../../../../api/rebates';
-import { NextTierText, pct, useTierName } from './explain';
+import { NextTierText, useTierName } from '../../../../components/rebates';
 
 /** On an agreement's page: this period's attainment, tier and distance to the next tier, with a link to the full page. */
 export function PerformanceCard({ agreementId }: { agreementId: string }) {
@@ -28,13 +29,13 @@ export function PerformanceCard({ agreementId }: { agreementId: string }) {
           {attained !== null && (
             <Progress
               value={Math.min(100, attained)}
-              color={attained < Number(data.pacePercent) ? 'orange' : 'teal'}
+              color={behindPace(data.attainmentPercent, data.pacePercent) ? 'orange' : 'teal'}
               aria-label={t('performance.attainment')}
             />
           )}
           <Text size="sm" c="dimmed">
             {t('performance.card.line', {
-              attainment: pct(data.attainmentPercent, locale),
+              attainment: formatPercent(data.attainmentPercent, locale),
               tier: data.result ? tierName(data.programme, data.result.tierIndex) : t('performance.noTier'),
             })}
           </Text>

@@ -1,11 +1,17 @@
 import { Alert, Group, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconTrendingUp } from '@tabler/icons-react';
-import { formatMoney, useLocale } from '@partnerline/ui';
+import { whatIfOutcome } from '@partnerline/domain';
+import { formatMoney, formatPercent, useLocale } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { whatIfQueryOptions } from '../../../../api/rebates';
-import { pct } from './explain';
+
+const WHAT_IF_KEY = {
+  nothing: 'performance.whatIf.nothing',
+  tier_up: 'performance.whatIf.tierUp',
+  same_tier: 'performance.whatIf.sameTier',
+} as const;
 
 /**
  * On the registration form: what a won deal of the amount being typed would do to the covering agreement's current
@@ -29,7 +35,7 @@ export function WhatIfHint({ agreementId, amount }: { agreementId: string | null
     ) : null;
   }
   const tier = (index: number | null, rate: string | null) =>
-    index === null ? t('performance.whatIf.noTier') : t('performance.whatIf.tier', { n: index + 1, rate: pct(rate, locale) });
+    index === null ? t('performance.whatIf.noTier') : t('performance.whatIf.tier', { n: index + 1, rate: formatPercent(rate, locale) });
   const params = {
     amount: formatMoney(data.amount, locale),
     increase: formatMoney(data.increase, locale),
@@ -37,16 +43,12 @@ export function WhatIfHint({ agreementId, amount }: { agreementId: string | null
     to: tier(data.tierAfter, data.rateAfter),
     tier: tier(data.tierAfter, data.rateAfter),
   };
-  const message =
-    data.tierAfter === null
-      ? t('performance.whatIf.nothing', params)
-      : data.tierAfter !== data.tierBefore
-        ? t('performance.whatIf.tierUp', params)
-        : t('performance.whatIf.sameTier', params);
+  const outcome = whatIfOutcome(data);
+  const message = t(WHAT_IF_KEY[outcome], params);
   return (
     <Alert
       mt="sm"
-      color={data.tierAfter !== null && data.tierAfter !== data.tierBefore ? 'teal' : 'blue'}
+      color={outcome === 'tier_up' ? 'teal' : 'blue'}
       variant="light"
       icon={<IconTrendingUp size={18} />}
       title={t('performance.whatIf.title')}

@@ -1,26 +1,27 @@
 import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFlag, IconPrinter } from '@tabler/icons-react';
-import type { RebateStatement } from '@partnerline/domain';
+import { basisLineCount, DisputeRebateLineSchema, type RebateStatement, statementLinesTotal } from '@partnerline/domain';
 import {
   Fact,
   formatDate,
   formatDateTime,
   formatMoney,
+  formatPercent,
   meQueryOptions,
   orNotFound,
   ResponsiveTable,
   useLocale,
   uuidParam,
+  zodForm,
 } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statementQueryOptions, useDisputeLine } from '../../../../api/rebates';
-import { Explanation, NextTierText, pct, useTierName } from '../../performance/-components/explain';
-import { addDecimal, shareTimesCoefficient } from '../-components/rows';
-import { DisputeStatus, StatementStatus } from '../-components/StatementStatus';
+import { DisputeStatus, Explanation, LineKind, NextTierText, StatementStatus, useTierName } from '../../../../components/rebates';
+import { shareTimesCoefficient } from '../-components/rows';
 
 export const Route = createFileRoute('/_authed/statements/$statementId/')({
   params: { parse: (p) => ({ statementId: uuidParam(p.statementId) }), stringify: (p) => p },
@@ -29,7 +30,6 @@ export const Route = createFileRoute('/_authed/statements/$statementId/')({
 });
 
 type Line = RebateStatement['lines'][number];
-const KIND_COLOR: Record<string, string> = { deal: 'blue', sell_out: 'cyan', clawback: 'red', adjustment: 'grape' };
 
 function StatementPage() {
   const { t } = useTranslation();
@@ -41,7 +41,7 @@ function StatementPage() {
   const [disputing, setDisputing] = useState<Line | null>(null);
   const canDispute = me?.role === 'partner_admin' && (s.status === 'approved' || s.status === 'paid');
   const money = (x: string | null | undefined) => formatMoney(x, locale);
-  const total = s.lines.reduce((acc, l) => addDecimal(acc, l.rebate), '0.00');
+  const total = statementLinesTotal(s.lines);
 
   return (
     <Stack maw={1200}>
@@ -100,7 +100,7 @@ function StatementPage() {
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" verticalSpacing="sm">
           <Fact label={t('rebates.statement.quota')}>{money(s.quota)}</Fact>
           <Fact label={t('rebates.statement.achievement')}>{money(s.achievement)}</Fact>
-          <Fact label={t('rebates.statement.attainment')}>{pct(s.attainmentPercent, locale)}</Fact>
+          <Fact label={t('rebates.statement.attainment')}>{formatPercent(s.attainmentPercent, locale)}</Fact>
           <Fact label={t('rebates.statement.tier')}>{tierName(s.programme, s.tierIndex)}</Fact>
           <Fact label={t('rebates.statement.earned')}>{money(s.earned)}</Fact>
           <Fact label={t('rebates.statement.alreadySettled')}>{money(s.alreadySettled)}</Fact>
@@ -126,11 +126,7 @@ function StatementPage() {
           {t('rebates.statement.explanation')}
         </Title>
         <Stack gap="sm">
-          <Explanation
-            result={s.explanation}
-            programme={s.programme}
-            lines={s.lines.filter((l) => l.kind === 'deal' || l.kind === 'sell_out').length}
-          />
+          <Explanation result={s.explanation} programme={s.programme} lines={basisLineCount(s.lines)} />
           {!s.final && <NextTierText result={s.explanation} programme={s.programme} />}
           <Text size="xs" c="dimmed">
             {t('rebates.statement.allocationNote')}
@@ -170,11 +166,7 @@ function StatementPage() {
             key: 'kind',
             header: t('rebates.statement.kind'),
             aside: true,
-            cell: (l) => (
-              <Badge variant="light" color={KIND_COLOR[l.kind] ?? 'gray'}>
-                {t(`rebates.kind.${l.kind}`)}
-              </Badge>
-            ),
+            cell: (l) => <LineKind kind={l.kind} />,
           },
           { key: 'amount', header: t('rebates.statement.amount'), align: 'right', cell: (l) => money(l.amount) },
           { key: 'share', header: t('rebates.statement.shareCoefficient'), align: 'right', cell: (l) => shareTimesCoefficient(l, locale) },
@@ -230,6 +222,11 @@ function DisputeModal({ statementId, line, onClose }: { statementId: string; lin
   const dispute = useDisputeLine(statementId);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The API's body schema; whatever it refuses (an empty comment), the dialog says what to write.
+  const schema = useMemo(
+    () => zodForm(DisputeRebateLineSchema, (v: { comment: string }) => v, { comment: t('rebates.statement.commentRequired') }),
+    [t],
+  );
   const close = () => {
     setComment('');
     setError(null);
@@ -237,12 +234,10 @@ function DisputeModal({ statementId, line, onClose }: { statementId: string; lin
     onClose();
   };
   const send = () => {
-    if (!comment.trim()) {
-      setError(t('rebates.statement.commentRequired'));
-      return;
-    }
+    const invalid = schema.validate({ comment }).comment;
+    if (invalid) return setError(invalid);
     dispute.mutate(
-      { lineId: line!.id, comment: comment.trim() },
+      { lineId: line!.id, comment: schema.parse({ comment }).comment },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('rebates.statement.disputed') });
@@ -265,6 +260,7 @@ function DisputeModal({ statementId, line, onClose }: { statementId: string; lin
             autosize
             minRows={3}
             value={comment}
+            maxLength={2000}
             onChange={(e) => setComment(e.currentTarget.value)}
             error={error}
             data-autofocus

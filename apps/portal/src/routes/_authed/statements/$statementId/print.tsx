@@ -1,14 +1,14 @@
 import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import type { Locale } from '@partnerline/domain';
-import { formatDate, formatDateTime, formatMoney, orNotFound, useLocale, uuidParam } from '@partnerline/ui';
+import { basisLineCount, type Locale, statementLinesTotal } from '@partnerline/domain';
+import { formatDate, formatDateTime, formatMoney, formatPercent, orNotFound, useLocale, uuidParam } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { statementQueryOptions } from '../../../../api/rebates';
-import { Explanation, pct, useTierName } from '../../performance/-components/explain';
-import { addDecimal, shareTimesCoefficient } from '../-components/rows';
+import { Explanation, useTierName } from '../../../../components/rebates';
+import { shareTimesCoefficient } from '../-components/rows';
 
 export const Route = createFileRoute('/_authed/statements/$statementId/print')({
   params: { parse: (p) => ({ statementId: uuidParam(p.statementId) }), stringify: (p) => p },
@@ -101,7 +101,7 @@ function Sheet({ statementId, locale }: { statementId: string; locale: Locale })
           <Table.Tbody>
             {row(t('rebates.statement.quota'), money(s.quota))}
             {row(t('rebates.statement.achievement'), money(s.achievement))}
-            {row(t('rebates.statement.attainment'), pct(s.attainmentPercent, locale))}
+            {row(t('rebates.statement.attainment'), formatPercent(s.attainmentPercent, locale))}
             {row(t('rebates.statement.tier'), tierName(s.programme, s.tierIndex))}
             {row(t('rebates.statement.earned'), money(s.earned))}
             {row(t('rebates.statement.alreadySettled'), money(s.alreadySettled))}
@@ -112,11 +112,7 @@ function Sheet({ statementId, locale }: { statementId: string; locale: Locale })
           </Table.Tbody>
         </Table>
         <Title order={5}>{t('rebates.statement.explanation')}</Title>
-        <Explanation
-          result={s.explanation}
-          programme={s.programme}
-          lines={s.lines.filter((l) => l.kind === 'deal' || l.kind === 'sell_out').length}
-        />
+        <Explanation result={s.explanation} programme={s.programme} lines={basisLineCount(s.lines)} />
         <Title order={5}>{t('rebates.statement.lines')}</Title>
         <Table.ScrollContainer minWidth={640}>
           <Table withTableBorder fz="xs" striped>
@@ -149,7 +145,7 @@ function Sheet({ statementId, locale }: { statementId: string; locale: Locale })
                 <Table.Th colSpan={6} ta="right">
                   {t('rebates.statement.total')}
                 </Table.Th>
-                <Table.Th ta="right">{money(s.lines.reduce((acc, l) => addDecimal(acc, l.rebate), '0.00'))}</Table.Th>
+                <Table.Th ta="right">{money(statementLinesTotal(s.lines))}</Table.Th>
               </Table.Tr>
             </Table.Tfoot>
           </Table>

@@ -1,7 +1,7 @@
 import { Dec, type Locale, type RebateLedgerPage, type RebateStatement } from '@partnerline/domain';
 import { formatNumber } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
-import type { Cell } from './export';
+import type { Cell } from '../../../../components/rebates';
 
 /** The reconciliation export: every ledger entry of the organisation, oldest first, with the totals. */
 export function ledgerRows(items: RebateLedgerPage['items'], totals: RebateLedgerPage['totals'], t: TFunction): Cell[][] {
@@ -24,11 +24,6 @@ export function ledgerRows(items: RebateLedgerPage['items'], totals: RebateLedge
   rows.push([]);
   for (const key of ['accrued', 'settled', 'paid', 'liability', 'deposits'] as const) rows.push([k(key), '', totals[key]]);
   return rows;
-}
-
-/** Exact sum of decimal strings (no float): for the total line. */
-export function addDecimal(a: string, b: string): string {
-  return new Dec(a).plus(b).toFixed(2);
 }
 
 /** "60% × 1.5": the line's share of a split deal and its incentive coefficient ("—" on clawback/adjustment lines). */
