@@ -5,7 +5,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { rebateStatementQueryOptions } from '../../../../api/rebates';
-import type { RebateStatement, RebateStatementLine } from '@partnerline/domain';
+import { basisLineCount, type RebateStatement, type RebateStatementLine } from '@partnerline/domain';
 import { canManageRebates } from '../../../../nav';
 import { Nowrap, useMoney, usePercent, useTierText } from '../-components/bits';
 import { StatementActions } from '../-components/StatementActions';
@@ -109,7 +109,7 @@ function Explanation({ s }: { s: RebateStatement }) {
   const money = useMoney();
   const tier = useTierText();
   const e = s.explanation;
-  const basisLines = s.lines.filter((l) => l.kind === 'deal' || l.kind === 'sell_out').length;
+  const basisLines = basisLineCount(s.lines);
   return (
     <Card>
       <Title order={3} size="h5" mb="xs">
