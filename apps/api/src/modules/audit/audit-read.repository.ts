@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntry, AuditQuery } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
+import { cappedCount } from '../../common/database/scope-sql';
 import { businessTimeZone } from '../../common/time';
 
 /** Counting stops here: beyond it the page shows "10,000+" rather than scanning the whole log. */
@@ -43,10 +44,7 @@ export class AuditReadRepository {
       if (query.to) where.push(`a.occurred_at < (($${params.push(query.to)}::date + 1)::timestamp AT TIME ZONE $${tz})`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }]: { count: number }[] = await this.db.query(
-      `SELECT count(*)::int AS count FROM (SELECT 1 FROM audit_log a ${filter} LIMIT ${AUDIT_COUNT_LIMIT + 1}) x`,
-      params,
-    );
+    const { count, exact } = await cappedCount((sql) => this.db.query(sql, params), `audit_log a ${filter}`, AUDIT_COUNT_LIMIT);
     const rows: Row[] = await this.db.query(
       `SELECT a.id, a.occurred_at, a.actor_id, a.actor_email, u.display_name AS actor_name, a.entity, a.entity_id, a.action,
               a.before, a.after, a.request_id
@@ -56,8 +54,8 @@ export class AuditReadRepository {
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     return {
-      total: Math.min(count, AUDIT_COUNT_LIMIT),
-      totalIsEstimate: count > AUDIT_COUNT_LIMIT,
+      total: count,
+      totalIsEstimate: !exact,
       items: rows.map((r) => ({
         id: r.id,
         occurredAt: r.occurred_at.toISOString(),

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { QUEUE_COUNT_LIMIT, type QueueSort, type QueueTab, type RegistrationStatus } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
+import { cappedCount } from '../../common/database/scope-sql';
 
 /** Statuses of the queue's default tab: waiting for a reviewer. */
 export const OPEN_QUEUE_STATUSES: readonly RegistrationStatus[] = ['submitted', 'in_review', 'in_conflict'];
@@ -78,11 +79,7 @@ export class RegistrationQueueRepository {
   async count(tab: QueueTab | undefined, f: QueueFilter): Promise<{ count: number; exact: boolean }> {
     const params: unknown[] = [];
     const where = this.where(tab, f, params);
-    const [{ n }] = await this.db.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM deal_registrations r ${where} LIMIT ${QUEUE_COUNT_LIMIT + 1}) x`,
-      params,
-    );
-    return n > QUEUE_COUNT_LIMIT ? { count: QUEUE_COUNT_LIMIT, exact: false } : { count: n, exact: true };
+    return cappedCount((sql) => this.db.query(sql, params), `deal_registrations r ${where}`, QUEUE_COUNT_LIMIT);
   }
 
   async page(tab: QueueTab | undefined, f: QueueFilter, sort: QueueSort, desc: boolean, limit: number, offset: number): Promise<QueueRow[]> {

@@ -20,7 +20,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/database/like';
 import { AuthRepository } from '../auth/auth.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
-import { scopeCondition } from '../../common/database/scope-sql';
+import { cappedCount, scopeCondition } from '../../common/database/scope-sql';
 import { preparedQuery } from '../../database/connection.repository';
 
 type PartnerRow = {
@@ -130,11 +130,7 @@ export class PartnersRepository {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // A search's total stops at DIRECTORY_COUNT_LIMIT + 1 matches ("1000+", `totalExact: false`): a query as common as
     // "公司" matches every partner. The unfiltered directory and its filters keep their exact count (cheap).
-    const limit = query.q ? DIRECTORY_COUNT_LIMIT : null;
-    const [{ count }] = await this.db.query(
-      limit === null ? `SELECT count(*)::int AS count FROM partners p ${filter}` : `SELECT count(*)::int AS count FROM (SELECT 1 FROM partners p ${filter} LIMIT ${limit + 1}) x`,
-      params,
-    );
+    const { count, exact } = await cappedCount((sql) => this.db.query(sql, params), `partners p ${filter}`, query.q ? DIRECTORY_COUNT_LIMIT : null);
     const order = `${SORTS[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
     const rows: (PartnerRow & { segment_count: number; latest_score: string | null })[] = await this.withNames(
       this.db.manager,
@@ -147,8 +143,8 @@ export class PartnersRepository {
       ),
     );
     return {
-      total: limit !== null && count > limit ? limit : count,
-      totalExact: limit === null || count <= limit,
+      total: count,
+      totalExact: exact,
       items: rows.map((r) => ({
         ...toSummary(r),
         stage: stageOf(r),
