@@ -1,4 +1,5 @@
 import { Dec } from '../common/money.js';
+import { type EvaluationPeriod, evaluationPeriods, type PeriodKind, periodOf } from './periods.js';
 
 /** The columns of a sell-out row. */
 export const SELL_OUT_FIELDS = ['date', 'customer', 'product', 'quantity', 'amount'] as const;
@@ -65,4 +66,38 @@ export function checkSellOutRows(rows: readonly SellOutRowInput[], ctx: { period
 export function sellOutImportable(check: SellOutCheck, acceptGoodRows: boolean): SellOutLine[] | null {
   if (!check.issues.length) return check.good;
   return acceptGoodRows ? check.good : null;
+}
+
+/** Agreement states whose periods can still receive sell-out (a late report for a past period included). */
+const IN_FORCE: ReadonlySet<string> = new Set(['active', 'expired', 'terminated', 'renewed']);
+
+export type SellOutPeriodRefusal =
+  | { code: 'SELL_OUT_NOT_DISTRIBUTION'; type: string }
+  | { code: 'SELL_OUT_AGREEMENT_NOT_IN_FORCE'; status: string }
+  | { code: 'SELL_OUT_PERIOD_UNKNOWN'; periods: EvaluationPeriod[] }
+  | { code: 'SELL_OUT_PERIOD_NOT_STARTED' };
+
+/**
+ * The period a sell-out report is for: the agreement is a distribution agreement in force (or past), `periodStart`
+ * is the first day of one of its evaluation periods, and that period has begun. Sales are reported once they
+ * happened: rows are checked up to `checkEnd`, the period's end or `today` in the running period.
+ */
+export function sellOutPeriod(
+  agreement: { type: string; status: string; startDate: string; endDate: string; evaluationPeriod: PeriodKind | null | undefined },
+  periodStart: string,
+  today: string,
+): { ok: true; period: EvaluationPeriod; checkEnd: string } | ({ ok: false } & SellOutPeriodRefusal) {
+  if (agreement.type !== 'distribution') return { ok: false, code: 'SELL_OUT_NOT_DISTRIBUTION', type: agreement.type };
+  if (!IN_FORCE.has(agreement.status)) return { ok: false, code: 'SELL_OUT_AGREEMENT_NOT_IN_FORCE', status: agreement.status };
+  const periods = evaluationPeriods(agreement.startDate, agreement.endDate, agreement.evaluationPeriod ?? 'quarter');
+  const period = periodOf(periods, periodStart);
+  if (!period || period.start !== periodStart) return { ok: false, code: 'SELL_OUT_PERIOD_UNKNOWN', periods };
+  if (period.start > today) return { ok: false, code: 'SELL_OUT_PERIOD_NOT_STARTED' };
+  return { ok: true, period, checkEnd: period.end < today ? period.end : today };
+}
+
+/** A product code in another case (`dp-std`) is the same product: each row's product as the catalogue writes it. */
+export function withCatalogueSkus<R extends { product?: string | undefined }>(rows: readonly R[], skus: Iterable<string>): R[] {
+  const canonical = new Map([...skus].map((sku) => [sku.toUpperCase(), sku]));
+  return rows.map((r) => ({ ...r, product: r.product && (canonical.get(r.product.trim().toUpperCase()) ?? r.product) }));
 }

@@ -5,16 +5,17 @@ import {
   atSheetRows,
   businessDateOf,
   checkSellOutRows,
-  evaluationPeriods,
   ISSUES_SHOWN,
-  periodOf,
   type Scope,
   SELL_OUT_COLUMNS,
   type SellOutListQuery,
   type SellOutReport,
   type SellOutReportList,
   sellOutImportable,
+  sellOutPeriod,
+  type SellOutPeriodRefusal,
   type SellOutUpload,
+  withCatalogueSkus,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/http/request-context';
@@ -31,8 +32,6 @@ import { PartnersRepository } from '../partners/partners.repository';
 import { readSheet, recordsOrThrow, rowsRefusal, type UploadedSheet } from '../../common/files/spreadsheet-upload';
 import { SellOutRepository, type SellOutReportRow } from './sell-out.repository';
 
-/** Agreement states whose periods can still receive sell-out (a late report for a past period included). */
-const IN_FORCE = new Set(['active', 'expired', 'terminated', 'renewed']);
 const EXPECTED_COLUMNS = 'date, customer, product, quantity, amount (日期, 客户, 产品, 数量, 金额)';
 /** A sell-out report, named in both languages in a NOT_FOUND message. */
 export const REPORT_ENTITY = { en: 'sell-out report', 'zh-CN': '出货报告' };
@@ -44,6 +43,24 @@ function reportExists(current: { id: string; file_name: string; created_at: Date
     { reportedOn, fileName: current.file_name },
     { reportId: current.id, fileName: current.file_name, createdAt: new Date(current.created_at).toISOString() },
   );
+}
+
+/** Why an upload is not a sell-out of one of the agreement's begun periods (sellOutPeriod), as its refusal. */
+function periodRefusal(r: SellOutPeriodRefusal, periodStart: string): AppError {
+  switch (r.code) {
+    case 'SELL_OUT_NOT_DISTRIBUTION':
+      return new AppError(r.code, {}, { type: r.type });
+    case 'SELL_OUT_AGREEMENT_NOT_IN_FORCE':
+      return new AppError(r.code, {}, { status: r.status });
+    case 'SELL_OUT_PERIOD_UNKNOWN':
+      return new AppError(
+        r.code,
+        { periodStart, periods: r.periods.map((p) => p.start).join(', ') },
+        { periods: r.periods.map((p) => ({ start: p.start, end: p.end })) },
+      );
+    case 'SELL_OUT_PERIOD_NOT_STARTED':
+      return new AppError(r.code, { periodStart });
+  }
 }
 
 /**
@@ -68,28 +85,22 @@ export class SellOutService {
     const scope = scopeOf(user);
     const agreement = await this.agreements.row(body.agreementId, scope);
     if (!agreement) throw AppError.notFound('agreement', body.agreementId);
-    if (agreement.type !== 'distribution') throw new AppError('SELL_OUT_NOT_DISTRIBUTION', {}, { type: agreement.type });
-    if (!IN_FORCE.has(agreement.status)) throw new AppError('SELL_OUT_AGREEMENT_NOT_IN_FORCE', {}, { status: agreement.status });
-    const periods = evaluationPeriods(agreement.start_date, agreement.end_date, agreement.terms.evaluationPeriod ?? 'quarter');
-    const period = periodOf(periods, body.periodStart);
-    if (!period || period.start !== body.periodStart)
-      throw new AppError(
-        'SELL_OUT_PERIOD_UNKNOWN',
-        { periodStart: body.periodStart, periods: periods.map((p) => p.start).join(', ') },
-        { periods: periods.map((p) => ({ start: p.start, end: p.end })) },
-      );
-    if (period.start > businessToday()) throw new AppError('SELL_OUT_PERIOD_NOT_STARTED', { periodStart: period.start });
+    const today = businessToday();
+    const at = sellOutPeriod(
+      { type: agreement.type, status: agreement.status, startDate: agreement.start_date, endDate: agreement.end_date, evaluationPeriod: agreement.terms.evaluationPeriod },
+      body.periodStart,
+      today,
+    );
+    if (!at.ok) throw periodRefusal(at, body.periodStart);
+    const { period, checkEnd } = at;
 
     const sheet = await readSheet(file);
     const records = recordsOrThrow(sheet.table, SELL_OUT_COLUMNS, EXPECTED_COLUMNS, { dateColumns: ['date'] });
     const skus = await this.catalog.productSkus(this.db.manager, agreement.terms.productIds);
     const productOf = new Map([...skus].map(([id, sku]) => [sku, id]));
-    // A product code in another case (dp-std) is the same product.
-    const canonical = new Map([...productOf.keys()].map((sku) => [sku.toUpperCase(), sku]));
-    const rows = records.rows.map((r) => ({ ...r, product: r.product && (canonical.get(r.product.trim().toUpperCase()) ?? r.product) }));
+    const rows = withCatalogueSkus(records.rows, productOf.keys());
     // Sales are reported once they happened: in the running period, a row dated after today is outside it.
-    const today = businessToday();
-    const check = checkSellOutRows(rows, { periodStart: period.start, periodEnd: period.end < today ? period.end : today, products: new Set(productOf.keys()) });
+    const check = checkSellOutRows(rows, { periodStart: period.start, periodEnd: checkEnd, products: new Set(productOf.keys()) });
     const issues = atSheetRows(check.issues, records.rowNumbers);
     const badRows = [...new Set(issues.map((i) => i.row))];
     const good = sellOutImportable(check, body.acceptGoodRows === 'true');
