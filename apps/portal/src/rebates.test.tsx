@@ -274,6 +274,21 @@ describe('statement page', () => {
     await waitFor(() => expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ comment: 'This deal was 100 % ours.' }));
   });
 
+  it('offers a dispute again after a rejected one, and on adjustment lines, but not on a line with an open dispute', async () => {
+    const s = statement();
+    s.lines[0] = { ...s.lines[0], dispute: { id: id(53), status: 'rejected', comment: 'Split', resolution: 'The split stands.', adjustment: null } };
+    s.lines[2] = { ...s.lines[2], kind: 'adjustment', description: 'Dispute adjustment' };
+    openPortal(`/portal/statements/${STATEMENT}`, portalUser('partner_admin'), {
+      [`GET /api/rebate-statements/${STATEMENT}`]: json(s),
+    });
+    const table = await screen.findByRole('table', { name: 'Lines' }, { timeout: 5000 });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent('Rejected');
+    expect(within(rows[0]).getByRole('button', { name: 'Dispute' })).toBeInTheDocument();
+    expect(within(rows[1]).queryByRole('button', { name: 'Dispute' })).not.toBeInTheDocument();
+    expect(within(rows[2]).getByRole('button', { name: 'Dispute' })).toBeInTheDocument();
+  });
+
   it('offers no dispute to a partner user', async () => {
     openPortal(`/portal/statements/${STATEMENT}`, portalUser('partner_user'), {
       [`GET /api/rebate-statements/${STATEMENT}`]: json(statement()),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Dec, type DisputeRebateLine, type RebateDispute, type ResolveRebateDispute, type Scope, VENDOR_SCOPE } from '@partnerline/domain';
+import { Dec, disputeRefusal, type DisputeRebateLine, type RebateDispute, type ResolveRebateDispute, type Scope, VENDOR_SCOPE } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/transaction';
 import { AppError } from '../../common/errors/app-error';
@@ -50,10 +50,11 @@ export class RebateDisputesService {
       // A partner sees only its own approved or paid statements: anything else is not found.
       const s = await this.statements.find(statementId, scope, m);
       if (!s) throw AppError.notFound('rebate_statement', statementId);
-      if (s.status === 'draft') throw new AppError('REBATE_DISPUTE_NOT_ALLOWED');
       if (!(await this.repo.lineOf(m, statementId, lineId))) throw AppError.notFound('rebate_statement_line', lineId);
       await this.statements.lockAgreements(m, [s.agreement_id]);
-      if (await this.repo.hasOpen(m, lineId)) throw new AppError('REBATE_DISPUTE_OPEN');
+      // The domain rule the portal shows the button by: not a draft (a partner never finds one), no open dispute on the line.
+      const refusal = disputeRefusal(s, { openDispute: await this.repo.hasOpen(m, lineId) });
+      if (refusal) throw new AppError(refusal);
       const disputeId = await this.repo.insert(m, { statementId, lineId, partnerId: s.partner_id, comment: input.comment, raisedBy: user.id });
       await this.audit.record(m, { entity: 'rebate_dispute', entityId: disputeId, action: 'rebate_dispute.raised', after: { statementId, lineId, comment: input.comment } });
       return disputeId;

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFlag, IconPrinter } from '@tabler/icons-react';
-import { basisLineCount, DisputeRebateLineSchema, type RebateStatement, statementLinesTotal } from '@partnerline/domain';
+import { basisLineCount, canDisputeLine, DisputeRebateLineSchema, type RebateStatement, statementLinesTotal } from '@partnerline/domain';
 import {
   Fact,
   formatDate,
@@ -39,7 +39,8 @@ function StatementPage() {
   const { data: s } = useSuspenseQuery(statementQueryOptions(statementId));
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const [disputing, setDisputing] = useState<Line | null>(null);
-  const canDispute = me?.role === 'partner_admin' && (s.status === 'approved' || s.status === 'paid');
+  // The API's rule: a partner admin, a statement past draft, no open dispute on the line (any kind; again after a resolved one).
+  const canDispute = (l: Line) => canDisputeLine(s, l, me?.role);
   const money = (x: string | null | undefined) => formatMoney(x, locale);
   const total = statementLinesTotal(s.lines);
 
@@ -176,32 +177,37 @@ function StatementPage() {
             key: 'dispute',
             header: t('rebates.statement.dispute'),
             cell: (l) =>
-              l.dispute ? (
+              !l.dispute && !canDispute(l) ? (
+                '—'
+              ) : (
                 <Stack gap={2} align="flex-start">
-                  <Tooltip label={l.dispute.comment} multiline maw={320}>
-                    <span>
-                      <DisputeStatus status={l.dispute.status} />
-                    </span>
-                  </Tooltip>
-                  {l.dispute.resolution && (
-                    <Text size="xs" c="dimmed">
-                      {l.dispute.resolution}
-                      {l.dispute.adjustment ? ` (${money(l.dispute.adjustment)})` : ''}
-                    </Text>
+                  {l.dispute && (
+                    <>
+                      <Tooltip label={l.dispute.comment} multiline maw={320}>
+                        <span>
+                          <DisputeStatus status={l.dispute.status} />
+                        </span>
+                      </Tooltip>
+                      {l.dispute.resolution && (
+                        <Text size="xs" c="dimmed">
+                          {l.dispute.resolution}
+                          {l.dispute.adjustment ? ` (${money(l.dispute.adjustment)})` : ''}
+                        </Text>
+                      )}
+                    </>
+                  )}
+                  {canDispute(l) && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="orange"
+                      leftSection={<IconFlag size={12} />}
+                      onClick={() => setDisputing(l)}
+                    >
+                      {t('rebates.statement.disputeLine')}
+                    </Button>
                   )}
                 </Stack>
-              ) : canDispute && (l.kind === 'deal' || l.kind === 'sell_out' || l.kind === 'clawback') ? (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="orange"
-                  leftSection={<IconFlag size={12} />}
-                  onClick={() => setDisputing(l)}
-                >
-                  {t('rebates.statement.disputeLine')}
-                </Button>
-              ) : (
-                '—'
               ),
           },
         ]}
