@@ -10,7 +10,7 @@ import {
   type RegistrationInput,
   RegistrationRequirementsSchema,
 } from '@partnerline/domain';
-import { agreementsQueryOptions, ApiError, apiFetch, currentLanguage, getParsed, parseResponse, partnerQueryOptions, registrationsQueryOptions, sendParsed, sendVoid } from '@partnerline/ui';
+import { agreementsQueryOptions, ApiError, apiFetch, getParsed, partnerQueryOptions, registrationsQueryOptions, sendForm, sendParsed, sendVoid } from '@partnerline/ui';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
 export {
@@ -89,15 +89,12 @@ export const registrationRequirementsQueryOptions = (industryId: string | null, 
     enabled: !!industryId && !!regionId,
   });
 
-async function uploadEvidence(id: string, kind: string, file: File) {
+/** Multipart upload of one evidence file (refusals are ApiErrors in the API's error shape). */
+function uploadEvidence(id: string, kind: string, file: File) {
   const form = new FormData();
   form.append('kind', kind);
   form.append('file', file);
-  const res = await fetch(`/api/deal-registrations/${id}/evidence`, { method: 'POST', body: form, credentials: 'include', headers: { 'Accept-Language': currentLanguage() } });
-  if (!res.ok) {
-    const err = await res.json().catch(() => ({}));
-    throw new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues ?? [], { ...err.details, registrationId: id });
-  }
+  return sendForm(CreatedSchema, `/deal-registrations/${id}/evidence`, form);
 }
 
 /**
@@ -128,21 +125,11 @@ export function useRegisterOpportunity() {
   });
 }
 
-/** Multipart upload (the JSON client does not do files). Errors come back in the API's error shape. */
+/** Adds an evidence file to a registration. */
 export function useUploadEvidence(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ kind, file }: { kind: string; file: File }) => {
-      const form = new FormData();
-      form.append('kind', kind);
-      form.append('file', file);
-      const res = await fetch(`/api/deal-registrations/${id}/evidence`, { method: 'POST', body: form, credentials: 'include', headers: { 'Accept-Language': currentLanguage() } });
-      if (!res.ok) {
-        const err = await res.json().catch(() => ({}));
-        throw new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues ?? []);
-      }
-      return parseResponse(CreatedSchema, await res.json(), `POST /deal-registrations/${id}/evidence`);
-    },
+    mutationFn: ({ kind, file }: { kind: string; file: File }) => uploadEvidence(id, kind, file),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['registration', id] }),
   });
 }
