@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInvoiceRows, invoiceRowAgainst, invoiceStanding, invoiceTotals } from './invoices.js';
+import { checkInvoiceRows, invoiceRowAgainst, invoiceStanding, invoiceTotals, planInvoiceImport, resolveInvoicePartners } from './invoices.js';
 import { paymentIntegrity } from './payments.js';
 
 describe('invoiceStanding', () => {
@@ -68,5 +68,45 @@ describe('invoiceRowAgainst (an invoice already on file)', () => {
     expect(invoiceRowAgainst({ amount: '100', dueOn: '2026-11-30', paidOn: null }, open)).toMatchObject({ outcome: 'refused', field: 'dueOn' });
     expect(invoiceRowAgainst({ amount: '100', dueOn: '2026-10-31', paidOn: '2026-11-03' }, { ...open, paidOn: '2026-11-02' })).toMatchObject({ outcome: 'refused', field: 'paidOn', code: 'already_paid' });
     expect(invoiceRowAgainst({ amount: '100', dueOn: '2026-10-31', paidOn: null }, { ...open, paidOn: '2026-11-02' })).toMatchObject({ outcome: 'refused', code: 'already_paid' });
+  });
+});
+
+describe('resolveInvoicePartners and planInvoiceImport', () => {
+  const line = (row: number, partner: string, invoiceNo: string, paidOn: string | null = null) => ({ row, partner, invoiceNo, amount: '100.00', dueOn: '2026-11-30', paidOn });
+
+  it('a key must name one partner; one (partner, invoice no) per file, however the partner is named', () => {
+    const ids = new Map([
+      ['Huaxin', ['p1']],
+      ['TAX-1', ['p1']],
+      ['Shared', ['p2', 'p3']],
+    ]);
+    const { resolved, issues } = resolveInvoicePartners([line(1, 'Huaxin', 'A'), line(2, 'Nobody', 'B'), line(3, 'Shared', 'C'), line(4, 'TAX-1', 'A'), line(5, 'TAX-1', 'D')], ids);
+    expect(resolved.map((r) => [r.row, r.partnerId])).toEqual([
+      [1, 'p1'],
+      [5, 'p1'],
+    ]);
+    expect(issues).toEqual([
+      { row: 2, field: 'partner', code: 'unknown_partner' },
+      { row: 3, field: 'partner', code: 'ambiguous_partner' },
+      { row: 4, field: 'invoiceNo', code: 'duplicate_in_file' },
+    ]);
+  });
+
+  it('creates the new, pays the open, leaves the same, refuses a conflict', () => {
+    const p = (l: ReturnType<typeof line>) => ({ ...l, partnerId: 'p1' });
+    const existing = [
+      { id: 'i2', partnerId: 'p1', invoiceNo: 'B', amount: '100', dueOn: '2026-11-30', paidOn: null },
+      { id: 'i3', partnerId: 'p1', invoiceNo: 'C', amount: '100.00', dueOn: '2026-11-30', paidOn: null },
+      { id: 'i4', partnerId: 'p1', invoiceNo: 'D', amount: '99.00', dueOn: '2026-11-30', paidOn: null },
+    ];
+    const plan = planInvoiceImport([p(line(1, 'x', 'A')), p(line(2, 'x', 'B', '2026-11-20')), p(line(3, 'x', 'C')), p(line(4, 'x', 'D'))], existing);
+    expect(plan.toCreate.map((c) => c.invoiceNo)).toEqual(['A']);
+    expect(plan.toPay.map((t) => [t.id, t.line.paidOn])).toEqual([['i2', '2026-11-20']]);
+    expect(plan.outcomes).toEqual([
+      { row: 1, partnerId: 'p1', invoiceNo: 'A', outcome: 'created' },
+      { row: 2, partnerId: 'p1', invoiceNo: 'B', outcome: 'paid' },
+      { row: 3, partnerId: 'p1', invoiceNo: 'C', outcome: 'unchanged' },
+    ]);
+    expect(plan.issues).toEqual([{ row: 4, field: 'amount', code: 'conflicts_with_existing' }]);
   });
 });

@@ -106,6 +106,68 @@ export function invoiceRowAgainst(
   return { outcome: 'refused', field: 'paidOn', code: 'already_paid' };
 }
 
+/** An invoice row whose partner key named exactly one partner. */
+export type ResolvedInvoiceLine = InvoiceLine & { partnerId: string };
+
+/**
+ * The good rows' partners: each row's key (id, tax id or exact name) must name exactly one partner (`ids` per key;
+ * none → unknown_partner, several → ambiguous_partner), and a (partner, invoice no) once per file — keys that name
+ * the same partner in two ways make the second row a duplicate_in_file.
+ */
+export function resolveInvoicePartners(good: readonly InvoiceLine[], ids: ReadonlyMap<string, readonly string[]>): { resolved: ResolvedInvoiceLine[]; issues: InvoiceIssue[] } {
+  const resolved: ResolvedInvoiceLine[] = [];
+  const issues: InvoiceIssue[] = [];
+  const seen = new Set<string>();
+  for (const g of good) {
+    const matches = ids.get(g.partner) ?? [];
+    if (matches.length !== 1) {
+      issues.push({ row: g.row, field: 'partner', code: matches.length ? 'ambiguous_partner' : 'unknown_partner' });
+      continue;
+    }
+    const key = `${matches[0]}\u0000${g.invoiceNo}`;
+    if (seen.has(key)) {
+      issues.push({ row: g.row, field: 'invoiceNo', code: 'duplicate_in_file' });
+      continue;
+    }
+    seen.add(key);
+    resolved.push({ ...g, partnerId: matches[0] });
+  }
+  return { resolved, issues };
+}
+
+export type InvoiceImportOutcome = { row: number; partnerId: string; invoiceNo: string; outcome: 'created' | 'paid' | 'unchanged' };
+
+/**
+ * What an import does with each resolved row against the invoices on file (same partner and number): a new one is
+ * created, an open one gets the row's payment, the same facts change nothing, a conflict is an issue
+ * (invoiceRowAgainst). Rows keep the numbering they were given.
+ */
+export function planInvoiceImport(
+  resolved: readonly ResolvedInvoiceLine[],
+  existing: readonly { id: string; partnerId: string; invoiceNo: string; amount: string; dueOn: string; paidOn: string | null }[],
+): { toCreate: ResolvedInvoiceLine[]; toPay: { line: ResolvedInvoiceLine; id: string }[]; outcomes: InvoiceImportOutcome[]; issues: InvoiceIssue[] } {
+  const onFile = new Map(existing.map((e) => [`${e.partnerId}\u0000${e.invoiceNo}`, e]));
+  const toCreate: ResolvedInvoiceLine[] = [];
+  const toPay: { line: ResolvedInvoiceLine; id: string }[] = [];
+  const outcomes: InvoiceImportOutcome[] = [];
+  const issues: InvoiceIssue[] = [];
+  for (const r of resolved) {
+    const on = onFile.get(`${r.partnerId}\u0000${r.invoiceNo}`);
+    if (!on) {
+      toCreate.push(r);
+      outcomes.push({ row: r.row, partnerId: r.partnerId, invoiceNo: r.invoiceNo, outcome: 'created' });
+      continue;
+    }
+    const against = invoiceRowAgainst(r, on);
+    if (against.outcome === 'refused') issues.push({ row: r.row, field: against.field, code: against.code });
+    else {
+      if (against.outcome === 'paid') toPay.push({ line: r, id: on.id });
+      outcomes.push({ row: r.row, partnerId: r.partnerId, invoiceNo: r.invoiceNo, outcome: against.outcome });
+    }
+  }
+  return { toCreate, toPay, outcomes, issues };
+}
+
 /** What is still owed on `asOf` (open invoices) and how much of it is past due, exact decimals. */
 export function invoiceTotals(invoices: readonly Invoice[], asOf: string): { outstanding: string; overdue: string } {
   let outstanding = new Dec(0);

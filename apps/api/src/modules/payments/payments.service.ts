@@ -6,7 +6,8 @@ import {
   INVOICE_COLUMNS,
   type InvoiceInput,
   type InvoiceIssue,
-  invoiceRowAgainst,
+  planInvoiceImport,
+  resolveInvoicePartners,
   invoiceStanding,
   type InvoiceView,
   type PaymentImport,
@@ -104,41 +105,10 @@ export class PaymentsService {
 
     return inTransaction(this.db, async (m) => {
       // Partners named by id, tax id or exact name.
-      const keys = await this.partners.idsByKeys(m, [...new Set(check.good.map((g) => g.partner))]);
-      const resolved: (typeof check.good[number] & { partnerId: string })[] = [];
-      const seen = new Set<string>();
-      for (const g of check.good) {
-        const ids = keys.get(g.partner) ?? [];
-        if (ids.length !== 1) {
-          issues.push({ row: g.row, field: 'partner', code: ids.length ? 'ambiguous_partner' : 'unknown_partner' });
-          continue;
-        }
-        const key = `${ids[0]}\u0000${g.invoiceNo}`;
-        if (seen.has(key)) {
-          issues.push({ row: g.row, field: 'invoiceNo', code: 'duplicate_in_file' });
-          continue;
-        }
-        seen.add(key);
-        resolved.push({ ...g, partnerId: ids[0] });
-      }
-      const existing = new Map((await this.repo.lockExisting(m, resolved)).map((r) => [`${r.partner_id}\u0000${r.invoice_no}`, r]));
-      const toCreate: typeof resolved = [];
-      const toPay: { line: (typeof resolved)[number]; id: string }[] = [];
-      const outcome = new Map<number, { partnerId: string; invoiceNo: string; outcome: 'created' | 'paid' | 'unchanged' }>();
-      for (const r of resolved) {
-        const on = existing.get(`${r.partnerId}\u0000${r.invoiceNo}`);
-        if (!on) {
-          toCreate.push(r);
-          outcome.set(r.row, { partnerId: r.partnerId, invoiceNo: r.invoiceNo, outcome: 'created' });
-          continue;
-        }
-        const against = invoiceRowAgainst(r, { amount: on.amount, dueOn: on.due_on, paidOn: on.paid_on });
-        if (against.outcome === 'refused') issues.push({ row: r.row, field: against.field, code: against.code });
-        else {
-          if (against.outcome === 'paid') toPay.push({ line: r, id: on.id });
-          outcome.set(r.row, { partnerId: r.partnerId, invoiceNo: r.invoiceNo, outcome: against.outcome });
-        }
-      }
+      const { resolved, issues: unresolved } = resolveInvoicePartners(check.good, await this.partners.idsByKeys(m, [...new Set(check.good.map((g) => g.partner))]));
+      const existing = (await this.repo.lockExisting(m, resolved)).map((r) => ({ id: r.id, partnerId: r.partner_id, invoiceNo: r.invoice_no, amount: r.amount, dueOn: r.due_on, paidOn: r.paid_on }));
+      const { toCreate, toPay, outcomes, issues: conflicts } = planInvoiceImport(resolved, existing);
+      issues.push(...unresolved, ...conflicts);
       if (issues.length) throw refuse();
 
       const created = await this.repo.insertMany(m, toCreate, 'import', user.id);
@@ -155,7 +125,7 @@ export class PaymentsService {
         })),
         ...toPay.map((p) => ({ entity: 'partner_invoice', entityId: p.id, action: 'payment.paid', before: { paidOn: null }, after: { paidOn: p.line.paidOn, filename: sheet.fileName } })),
       ]);
-      const rows = [...outcome].map(([row, o]) => ({ row: records.rowNumbers[row - 1] ?? row, ...o })).sort((a, b) => a.row - b.row);
+      const rows = atSheetRows(outcomes, records.rowNumbers).sort((a, b) => a.row - b.row);
       return {
         rowCount,
         created: created.length,
