@@ -10,6 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { industriesQueryOptions, regionOptions, regionsQueryOptions, useApply } from '../api/portal';
 import { fieldSpecs } from '../form-fields';
 
+/** The form's fields, worded in the UI language when asked. */
+const applyFields = () => fieldSpecs('apply');
+
 export const Route = createFileRoute('/apply')({
   loader: ({ context }) => Promise.all([context.queryClient.ensureQueryData(industriesQueryOptions()), context.queryClient.ensureQueryData(regionsQueryOptions())]),
   component: ApplyPage,
@@ -53,7 +56,7 @@ const applicationForm = (locale: Locale) =>
     personInCharge: { name: f.personInCharge.name, title: f.personInCharge.title || undefined, email: f.personInCharge.email, phone: f.personInCharge.phone || undefined },
     contacts: [],
     account: { ...f.account, locale },
-  }), {}, () => fieldSpecs('apply'));
+  }), {}, applyFields);
 
 function Section({ title, help, children }: { title: string; help?: string; children: React.ReactNode }) {
   return (
@@ -95,7 +98,7 @@ function ApplyPage() {
           void navigate({ to: '/application' });
         },
         onError: (err) => {
-          if (err instanceof ApiError) form.setErrors(apiFieldErrors(err, err.message, fieldSpecs('apply')));
+          if (err instanceof ApiError) form.setErrors(apiFieldErrors(err, err.message, applyFields()));
           toTop();
         },
       }),
@@ -127,7 +130,7 @@ function ApplyPage() {
             <Title order={2}>{t('apply.title')}</Title>
             <Text c="dimmed">{t('apply.subtitle')}</Text>
           </Stack>
-          <ErrorSummary errors={errors} fields={fieldSpecs('apply')} />
+          <ErrorSummary errors={errors} fields={applyFields()} />
 
           <Section title={t('apply.company')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

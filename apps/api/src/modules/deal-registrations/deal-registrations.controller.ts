@@ -6,14 +6,15 @@ import {
   ApproveRegistrationSchema,
   CreatedSchema,
   EvidenceFileSchema,
-  IsoDateSchema,
-  MoneySchema,
+  ExtendRegistrationSchema,
+  LostRegistrationSchema,
   RegistrationDetailSchema,
   RegistrationExtendedSchema,
   RegistrationInputSchema,
   RegistrationCreatedSchema,
   RegistrationRequirementsSchema,
   RegistrationSubmittedSchema,
+  WonRegistrationSchema,
 } from '@partnerline/domain';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
@@ -40,10 +41,10 @@ class ApproveDto extends createZodDto(ApproveRegistrationSchema) {}
 class InlineQueryDto extends createZodDto(z.object({ inline: z.enum(['true', 'false']).optional() })) {}
 const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 class RejectDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
-class ExtendDto extends createZodDto(z.object({ progress: z.string().trim().min(5).max(2000) })) {}
+class ExtendDto extends createZodDto(ExtendRegistrationSchema) {}
 class ExtendedDto extends createZodDto(RegistrationExtendedSchema) {}
-class WonDto extends createZodDto(z.object({ amount: MoneySchema, date: IsoDateSchema })) {}
-class LostDto extends createZodDto(z.object({ reason: z.string().trim().min(1).max(2000) })) {}
+class WonDto extends createZodDto(WonRegistrationSchema) {}
+class LostDto extends createZodDto(LostRegistrationSchema) {}
 
 /** Deal registration (work in progress for issue #5: register, submit with conflict detection, review). */
 @ApiTags('deal-registrations')

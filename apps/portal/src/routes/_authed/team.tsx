@@ -12,6 +12,9 @@ import { myPartnerQueryOptions, useInvite, useSetMemberDisabled } from '../../ap
 import { fieldSpecs } from '../../form-fields';
 import { PageHeader, ResponsiveTable } from '@partnerline/ui';
 
+/** The form's fields, worded in the UI language when asked. */
+const inviteFields = () => fieldSpecs('invite');
+
 export const Route = createFileRoute('/_authed/team')({
   loader: async ({ context }) => {
     const user = await context.queryClient.ensureQueryData(meQueryOptions());
@@ -91,7 +94,7 @@ function TeamPage() {
   );
 }
 
-const inviteForm = zodForm(InviteUserSchema, undefined, {}, () => fieldSpecs('invite'));
+const inviteForm = zodForm(InviteUserSchema, undefined, {}, inviteFields);
 
 function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -105,7 +108,7 @@ function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () =>
         notifications.show({ color: 'green', message: t('team.invited') });
         setLink(r.inviteUrl);
       },
-      onError: (e) => e instanceof ApiError && form.setErrors(apiFieldErrors(e, e.message, fieldSpecs('invite'))),
+      onError: (e) => e instanceof ApiError && form.setErrors(apiFieldErrors(e, e.message, inviteFields())),
     }),
   );
 
@@ -119,7 +122,7 @@ function InviteModal({ partnerId, onClose }: { partnerId: string; onClose: () =>
         </Stack>
       ) : (
         <Stack>
-          <ErrorSummary errors={form.errors} fields={fieldSpecs('invite')} />
+          <ErrorSummary errors={form.errors} fields={inviteFields()} />
           <TextInput label={t('team.name')} {...form.getInputProps('displayName')} withAsterisk />
           <TextInput label={t('team.email')} type="email" {...form.getInputProps('email')} withAsterisk />
           <Select label={t('team.jobRole')} data={JobRoleSchema.options.map((r) => ({ value: r, label: t(`jobRoles.${r}`, { ns: 'ui' }) }))} allowDeselect={false} {...form.getInputProps('jobRole')} />

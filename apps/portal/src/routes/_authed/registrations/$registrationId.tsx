@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IsoDateSchema, MoneySchema } from '@partnerline/domain';
+import { ExtendRegistrationSchema, LostRegistrationSchema, WonRegistrationSchema } from '@partnerline/domain';
 import { ApiError, apiFieldErrors, daysUntil, ErrorSummary, fieldPathProps, formatDate, formatDateTime, formatMoney, meQueryOptions, StatusBadge, useStatusLabel, zodForm } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
@@ -27,11 +27,14 @@ interface ActionValues {
   reason: string;
 }
 
-/** The bodies the API takes for extend / won / lost, checked here so each refusal names its field. */
+/** The dialogs' fields (worded in the UI language when asked). */
+const actionFields = () => fieldSpecs('registrationAction');
+
+/** The bodies the API takes for extend / won / lost (the domain's schemas), checked here so each refusal names its field. */
 const actionForms = {
-  extend: zodForm(z.object({ progress: z.string().trim().min(5).max(2000) }), (v: ActionValues) => ({ progress: v.progress }), {}, () => fieldSpecs('registrationAction')),
-  won: zodForm(z.object({ amount: MoneySchema, date: IsoDateSchema }), (v: ActionValues) => ({ amount: v.amount.trim().replace(/,/g, ''), date: v.date }), {}, () => fieldSpecs('registrationAction')),
-  lost: zodForm(z.object({ reason: z.string().trim().min(1).max(2000) }), (v: ActionValues) => ({ reason: v.reason }), {}, () => fieldSpecs('registrationAction')),
+  extend: zodForm(ExtendRegistrationSchema, (v: ActionValues) => ({ progress: v.progress }), {}, actionFields),
+  won: zodForm(WonRegistrationSchema, (v: ActionValues) => ({ amount: v.amount.trim().replace(/,/g, ''), date: v.date }), {}, actionFields),
+  lost: zodForm(LostRegistrationSchema, (v: ActionValues) => ({ reason: v.reason }), {}, actionFields),
 };
 
 function RegistrationPage() {
@@ -64,7 +67,7 @@ function RegistrationPage() {
         },
         onError: (e) =>
           dialog && e instanceof ApiError && e.issues.length
-            ? form.setErrors(apiFieldErrors(e, e.message, fieldSpecs('registrationAction')))
+            ? form.setErrors(apiFieldErrors(e, e.message, actionFields()))
             : notifications.show({ color: 'red', autoClose: 10_000, message: e instanceof ApiError ? e.message : String(e) }),
       },
     );
@@ -147,7 +150,7 @@ function RegistrationPage() {
             ) : (
               <Textarea label={dialog === 'extend' ? t('registrations.progress') : t('registrations.lostReason')} withAsterisk autosize minRows={3} {...form.getInputProps(dialog === 'extend' ? 'progress' : 'reason')} />
             )}
-            <ErrorSummary errors={form.errors} fields={fieldSpecs('registrationAction')} />
+            <ErrorSummary errors={form.errors} fields={actionFields()} />
             <Group justify="flex-end">
               <Button loading={action.isPending} onClick={() => confirm(dialog)}>
                 {t(`registrations.${dialog}`)}

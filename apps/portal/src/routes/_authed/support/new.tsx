@@ -9,6 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { useCreateSupportRequest } from '../../../api/training';
 import { fieldSpecs } from '../../../form-fields';
 
+/** The form's fields, worded in the UI language when asked. */
+const supportFields = () => fieldSpecs('support');
+
 export const Route = createFileRoute('/_authed/support/new')({ component: NewSupportRequest });
 
 const KIND_ICON: Record<SupportKind, typeof IconTool> = { marketing_support: IconSpeakerphone, technical_question: IconTool, sales_coaching: IconBulb };
@@ -29,7 +32,7 @@ const schema = zodForm(SupportRequestInputSchema, (v: Values) => {
     requestedFunds: marketing && v.requestedFunds.trim() ? v.requestedFunds.trim().replace(/,/g, '') : null,
     activityDate: marketing && v.activityDate ? v.activityDate : null,
   };
-}, {}, () => fieldSpecs('support'));
+}, {}, supportFields);
 
 function NewSupportRequest() {
   const { t } = useTranslation();
@@ -45,7 +48,7 @@ function NewSupportRequest() {
         notifications.show({ color: 'green', message: t('support.submittedDone') });
         void navigate({ to: '/support/$requestId', params: { requestId: r.id } });
       },
-      onError: (err) => form.setErrors(apiFieldErrors(err, String(err), fieldSpecs('support'))),
+      onError: (err) => form.setErrors(apiFieldErrors(err, String(err), supportFields())),
     }),
   );
 
@@ -96,7 +99,7 @@ function NewSupportRequest() {
           )}
         </Stack>
       </Card>
-      <ErrorSummary errors={form.errors} fields={fieldSpecs('support')} />
+      <ErrorSummary errors={form.errors} fields={supportFields()} />
       <Group justify="flex-end">
         <Button variant="default" renderRoot={(props) => <Link {...props} to="/support" />}>
           {t('common.cancel', { ns: 'ui' })}
