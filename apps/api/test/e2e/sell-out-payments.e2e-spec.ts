@@ -80,6 +80,9 @@ describe('sell-out reports and payments', () => {
     for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
     return req;
   };
+  /** The rebate basis lines of some agreements within one period (SellOutRepository.basisLinesFor). */
+  const basisLines = (agreementIds: string[], start: string, end: string) =>
+    app.get(SellOutRepository).basisLinesFor(agreementIds.map((agreementId) => ({ agreementId, start, end })));
   const stored = (agreementId: string) =>
     count(`SELECT (SELECT count(*) FROM sell_out_reports WHERE agreement_id = $1) + (SELECT count(*) FROM sell_out_lines WHERE agreement_id = $1) AS n`, [agreementId]).then(Number);
 
@@ -168,12 +171,12 @@ describe('sell-out reports and payments', () => {
       expect(again.body).toMatchObject({ code: 'SELL_OUT_DUPLICATE_FILE', message: expect.stringContaining(businessToday()) });
 
       // The rebate basis reads the lines through the repository.
-      const basis = await app.get(SellOutRepository).basisLines([distA, distB], period.start, period.end);
+      const basis = await basisLines([distA, distB], period.start, period.end);
       expect(basis.map((l) => [l.agreementId, l.soldOn, l.amount, l.productId])).toEqual([
         [distA, d(1), '1000.50', products.find((p) => p.sku === 'DP-STD')!.id],
         [distA, d(3), '300.00', products.find((p) => p.sku === 'SEC-EDR')!.id],
       ]);
-      expect(await app.get(SellOutRepository).basisLines([distA], period.end, period.end)).toEqual([]);
+      expect(await basisLines([distA], period.end, period.end)).toEqual([]);
     });
 
     it('imports an XLSX with Chinese headers, date and number cells; and a GB18030 CSV', async () => {
@@ -309,7 +312,7 @@ describe('sell-out reports and payments', () => {
 
       // The basis: the new report's three lines, exactly once (the two good rows of the first file do not count again).
       const repo = app.get(SellOutRepository);
-      const basis = await repo.basisLines([distB], q1.start, q1.end);
+      const basis = await basisLines([distB], q1.start, q1.end);
       expect(basis.map((l) => [l.soldOn, l.amount])).toEqual([
         [q(1), '100.00'],
         [q(2), '50.00'],
@@ -332,7 +335,7 @@ describe('sell-out reports and payments', () => {
       const results = await Promise.all(files.map((f, i) => upload(ownerB, f, `race${i}.csv`, { agreementId: distB, periodStart: q1.start, replace: 'true' })));
       expect(results.map((r) => r.status).sort()).toEqual(results.some((r) => r.status === 409) ? [201, 409] : [201, 201]);
       expect(await count(`SELECT count(*)::int AS n FROM sell_out_reports WHERE agreement_id = $1 AND period_start = $2 AND superseded_at IS NULL`, [distB, q1.start])).toBe(1);
-      const basis = await app.get(SellOutRepository).basisLines([distB], q1.start, q1.end);
+      const basis = await basisLines([distB], q1.start, q1.end);
       expect(basis).toHaveLength(1);
     });
 

@@ -121,20 +121,12 @@ export class PaymentsRepository {
 
   /** Payment integrity of one partner as of a business date (renewal reviews read it here). */
   async integrityOf(partnerId: string, asOf: string, m: EntityManager = this.db.manager): Promise<PaymentIntegrityView> {
-    return (await this.integrityOfMany([partnerId], asOf, m)).get(partnerId) as PaymentIntegrityView;
-  }
-
-  /** Payment integrity of several partners as of a business date, in one read. */
-  async integrityOfMany(partnerIds: readonly string[], asOf: string, m: EntityManager = this.db.manager): Promise<Map<string, PaymentIntegrityView>> {
-    const rows: { partner_id: string; due_on: string; paid_on: string | null; amount: string }[] = partnerIds.length
-      ? await m.query(
-          `SELECT partner_id, due_on, paid_on, amount::text AS amount FROM partner_invoices
-            WHERE partner_id = ANY($1::uuid[]) AND (due_on <= $2 OR paid_on IS NULL OR paid_on > $2)`,
-          [partnerIds, asOf],
-        )
-      : [];
-    const byPartner = new Map<string, Invoice[]>(partnerIds.map((id) => [id, []]));
-    for (const r of rows) byPartner.get(r.partner_id)?.push({ dueOn: r.due_on, paidOn: r.paid_on, amount: r.amount });
-    return new Map([...byPartner].map(([id, invoices]) => [id, { asOf, ...paymentIntegrity(invoices, asOf), ...invoiceTotals(invoices, asOf) }]));
+    const rows: { due_on: string; paid_on: string | null; amount: string }[] = await m.query(
+      `SELECT due_on, paid_on, amount::text AS amount FROM partner_invoices
+        WHERE partner_id = $1 AND (due_on <= $2 OR paid_on IS NULL OR paid_on > $2)`,
+      [partnerId, asOf],
+    );
+    const invoices: Invoice[] = rows.map((r) => ({ dueOn: r.due_on, paidOn: r.paid_on, amount: r.amount }));
+    return { asOf, ...paymentIntegrity(invoices, asOf), ...invoiceTotals(invoices, asOf) };
   }
 }

@@ -104,15 +104,12 @@ export class SellOutRepository {
   }
 
   /**
-   * Marks the period's current report superseded (before the replacing report is inserted: one current report per
-   * period, by a partial unique index); returns its id, or null when there was none (another replacement won the race).
+   * Marks the period's current report (locked by `current`) superseded, before the replacing report is inserted: one
+   * current report per period, by a partial unique index. Returns its id, or null when it was no longer current.
    */
-  async supersedeCurrent(m: EntityManager, agreementId: string, periodStart: string, at: Date): Promise<string | null> {
+  async supersede(m: EntityManager, id: string, at: Date): Promise<string | null> {
     // TypeORM answers an UPDATE … RETURNING on PostgreSQL as [rows, affected].
-    const [rows]: [{ id: string }[], number] = await m.query(
-      `UPDATE sell_out_reports SET superseded_at = $3 WHERE agreement_id = $1 AND period_start = $2 AND superseded_at IS NULL RETURNING id`,
-      [agreementId, periodStart, at],
-    );
+    const [rows]: [{ id: string }[], number] = await m.query(`UPDATE sell_out_reports SET superseded_at = $2 WHERE id = $1 AND superseded_at IS NULL RETURNING id`, [id, at]);
     return rows[0]?.id ?? null;
   }
 
@@ -160,16 +157,8 @@ export class SellOutRepository {
   }
 
   /**
-   * The rebate basis lines of some agreements sold within [start, end] (both inclusive) — lines of current reports
-   * only (a superseded report's lines were replaced by its correction). Set-based; for different
-   * periods per agreement use basisLinesFor.
-   */
-  async basisLines(agreementIds: readonly string[], start: string, end: string, m: EntityManager = this.db.manager): Promise<SellOutBasisLine[]> {
-    return (await this.basisLinesFor(agreementIds.map((agreementId) => ({ agreementId, start, end })), m)).map(({ key: _key, ...line }) => line);
-  }
-
-  /**
-   * The basis lines of each (agreement, period) asked for, in one statement — the same request shape as the won basis
+   * The rebate basis lines of each (agreement, period) asked for — sold within [start, end], both inclusive, lines of
+   * current reports only (a superseded report's lines were replaced by its correction) — in one statement — the same request shape as the won basis
    * (RebateBasisRepository.wonBasis): `key` (default: the request's index) is echoed on each line for grouping.
    */
   async basisLinesFor(

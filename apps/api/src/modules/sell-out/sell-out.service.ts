@@ -34,7 +34,7 @@ import { SellOutRepository, type SellOutReportRow } from './sell-out.repository'
 
 const EXPECTED_COLUMNS = 'date, customer, product, quantity, amount (日期, 客户, 产品, 数量, 金额)';
 /** A sell-out report, named in both languages in a NOT_FOUND message. */
-export const REPORT_ENTITY = { en: 'sell-out report', 'zh-CN': '出货报告' };
+const REPORT_ENTITY = { en: 'sell-out report', 'zh-CN': '出货报告' };
 
 /** 409: the period already has a current report; `details` name it so that the partner can choose to replace it. */
 function reportExists(current: { id: string; file_name: string; created_at: Date }, reportedOn: string): AppError {
@@ -123,7 +123,7 @@ export class SellOutService {
       // One current report per period: a corrected file replaces the report (only when the partner says so), never adds to it.
       const current = await this.repo.current(m, agreement.id, period.start);
       if (current && !replace) throw reportExists(current, reportedOn(current.created_at));
-      const superseded = current ? await this.repo.supersedeCurrent(m, agreement.id, period.start, businessNow()) : null;
+      const superseded = current ? await this.repo.supersede(m, current.id, businessNow()) : null;
       const reportId = await this.repo.insert(m, {
         agreementId: agreement.id,
         partnerId: agreement.partner_id,
