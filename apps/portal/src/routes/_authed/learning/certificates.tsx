@@ -1,7 +1,7 @@
-import { Anchor, Button, Card, Code, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Code, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconCertificate, IconPrinter, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import type { CertificationStatus } from '@partnerline/domain';
-import { daysUntil, formatDate, meQueryOptions, PageHeader, ResponsiveTable, useStatusLabel } from '@partnerline/ui';
+import { daysUntil, EmptyCard, formatDate, meQueryOptions, PageHeader, ResponsiveTable, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -49,17 +49,18 @@ function CertificatesPage() {
         <TextInput placeholder={t('certificates.search')} aria-label={t('certificates.search')} leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
       </Group>
       {items.length === 0 ? (
-        <Card>
-          <Stack align="center" py="xl" gap="xs">
-            <IconCertificate size={36} color="var(--mantine-color-gray-5)" />
-            <Text c="dimmed">{certs.length === 0 ? t('certificates.none') : t('learning.noMatch')}</Text>
-            {certs.length === 0 && (
+        <EmptyCard
+          icon={IconCertificate}
+          action={
+            certs.length === 0 && (
               <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/learning" />}>
                 {t('certificates.browse')}
               </Anchor>
-            )}
-          </Stack>
-        </Card>
+            )
+          }
+        >
+          {certs.length === 0 ? t('certificates.none') : t('learning.noMatch')}
+        </EmptyCard>
       ) : (
         <ResponsiveTable
           label={t('certificates.title')}

@@ -1,7 +1,7 @@
-import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconLifebuoy, IconPlus, IconSearch } from '@tabler/icons-react';
 import { SupportKindSchema, SupportStatusSchema } from '@partnerline/domain';
-import { formatDateTime, PageHeader, ResponsiveTable, StatusBadge, useStatusLabel } from '@partnerline/ui';
+import { EmptyCard, formatDateTime, PageHeader, ResponsiveTable, StatusBadge, useStatusLabel } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -45,12 +45,7 @@ function SupportList() {
         <Select label={t('support.status')} placeholder={t('portalFilters.anyStatus')} clearable w={{ base: '100%', xs: 180 }} data={SupportStatusSchema.options.map((s) => ({ value: s, label: statusLabel('support', s) }))} value={status} onChange={setStatus} />
       </Group>
       {items.length === 0 ? (
-        <Card>
-          <Stack align="center" py="xl" gap="xs">
-            <IconLifebuoy size={36} color="var(--mantine-color-gray-5)" />
-            <Text c="dimmed">{data.length === 0 ? t('support.none') : t('support.noMatch')}</Text>
-          </Stack>
-        </Card>
+        <EmptyCard icon={IconLifebuoy}>{data.length === 0 ? t('support.none') : t('support.noMatch')}</EmptyCard>
       ) : (
         <ResponsiveTable
           label={t('support.title')}
