@@ -71,15 +71,15 @@ export class PaymentsRepository {
     return rows[0] ?? null;
   }
 
-  /** Inserts invoices (one statement); returns the ids of those inserted — an existing (partner, invoice no) is skipped. */
-  async insertMany(m: EntityManager, invoices: readonly NewInvoice[], source: 'manual' | 'import', createdBy: string): Promise<{ id: string; partnerId: string; invoiceNo: string }[]> {
+  /** Inserts invoices (one statement); returns those inserted — an existing (partner, invoice no) is skipped. */
+  async insertMany(m: EntityManager, invoices: readonly NewInvoice[], source: 'manual' | 'import', createdBy: string): Promise<InvoiceRow[]> {
     if (!invoices.length) return [];
-    const rows: { id: string; partner_id: string; invoice_no: string }[] = await m.query(
+    return m.query(
       `INSERT INTO partner_invoices (partner_id, invoice_no, amount, due_on, paid_on, source, created_by)
        SELECT i.partner_id, i.invoice_no, i.amount, i.due_on, i.paid_on, $6, $7
          FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::date[], $5::date[]) AS i(partner_id, invoice_no, amount, due_on, paid_on)
        ON CONFLICT (partner_id, invoice_no) DO NOTHING
-       RETURNING id, partner_id, invoice_no`,
+       RETURNING ${COLUMNS}`,
       [
         invoices.map((i) => i.partnerId),
         invoices.map((i) => i.invoiceNo),
@@ -90,7 +90,6 @@ export class PaymentsRepository {
         createdBy,
       ],
     );
-    return rows.map((r) => ({ id: r.id, partnerId: r.partner_id, invoiceNo: r.invoice_no }));
   }
 
   /** Records payments of open invoices (only those still open: returns the ids paid). */

@@ -28,6 +28,8 @@ import { type InvoiceRow, PaymentsRepository } from './payments.repository';
 const INVOICE_ENTITY = { en: 'invoice', 'zh-CN': '发票' };
 const EXPECTED_COLUMNS = 'partner (id, tax id or name), invoice no, amount, due date, paid date (合作伙伴, 发票号, 金额, 到期日, 付款日期)';
 
+const nameMap = (partners: readonly { id: string; name: string }[]) => new Map(partners.map((p) => [p.id, p.name]));
+
 /**
  * The payments ledger (issue #14): the partner's invoices from the vendor — due date, paid date, amount — entered one
  * by one or imported from a sheet (all rows or none), and the partner's payment integrity for renewal reviews.
@@ -47,13 +49,15 @@ export class PaymentsService {
     // Another organisation's invoices do not exist for a partner caller.
     if (own && q.partnerId && q.partnerId !== own) throw AppError.notFound('partner', q.partnerId);
     const partnerId = own ?? q.partnerId ?? null;
-    if (partnerId && !own && !(await this.partners.briefs(this.db.manager, [partnerId])).length) throw AppError.notFound('partner', partnerId);
+    // A vendor caller's partner: it must exist, and its name is every row's.
+    const named = partnerId && !own ? await this.partners.briefs(this.db.manager, [partnerId]) : null;
+    if (partnerId && named && !named.length) throw AppError.notFound('partner', partnerId);
     const today = businessToday();
     const [{ rows, total }, integrity] = await Promise.all([
       this.repo.page(q, scope, today),
       partnerId ? this.repo.integrityOf(partnerId, today) : Promise.resolve(null),
     ]);
-    return { items: await this.views(this.db.manager, rows, today), total, page: q.page, pageSize: q.pageSize, integrity };
+    return { items: await this.views(this.db.manager, rows, today, named && nameMap(named)), total, page: q.page, pageSize: q.pageSize, integrity };
   }
 
   async create(body: InvoiceInput, user: AuthenticatedUser): Promise<InvoiceView> {
@@ -61,17 +65,17 @@ export class PaymentsService {
     const paidOn = body.paidOn ?? null;
     if (paidOn && paidOn > today) throw new AppError('PAYMENT_PAID_IN_FUTURE', { paidOn, today }, { field: 'paidOn' });
     return inTransaction(this.db, async (m) => {
-      if (!(await this.partners.briefs(m, [body.partnerId])).length) throw new AppError('PAYMENT_PARTNER_UNKNOWN', {}, { field: 'partnerId' });
-      const [created] = await this.repo.insertMany(m, [{ partnerId: body.partnerId, invoiceNo: body.invoiceNo, amount: body.amount, dueOn: body.dueOn, paidOn }], 'manual', user.id);
-      if (!created) throw new AppError('PAYMENT_INVOICE_EXISTS', { invoiceNo: body.invoiceNo }, { field: 'invoiceNo' });
-      const row = (await this.repo.one(m, created.id, { kind: 'vendor' })) as InvoiceRow;
+      const partner = await this.partners.briefs(m, [body.partnerId]);
+      if (!partner.length) throw new AppError('PAYMENT_PARTNER_UNKNOWN', {}, { field: 'partnerId' });
+      const [row] = await this.repo.insertMany(m, [{ partnerId: body.partnerId, invoiceNo: body.invoiceNo, amount: body.amount, dueOn: body.dueOn, paidOn }], 'manual', user.id);
+      if (!row) throw new AppError('PAYMENT_INVOICE_EXISTS', { invoiceNo: body.invoiceNo }, { field: 'invoiceNo' });
       await this.audit.record(m, {
         entity: 'partner_invoice',
-        entityId: created.id,
+        entityId: row.id,
         action: 'payment.recorded',
         after: { partnerId: body.partnerId, invoiceNo: body.invoiceNo, amount: row.amount, dueOn: body.dueOn, paidOn },
       });
-      return (await this.views(m, [row], today))[0];
+      return (await this.views(m, [row], today, nameMap(partner)))[0];
     });
   }
 
@@ -115,7 +119,7 @@ export class PaymentsService {
       const paid = await this.repo.markPaid(m, toPay.map((p) => ({ id: p.id, paidOn: p.line.paidOn as string })));
       // Someone recorded one of these invoices meanwhile: the file is refused whole (the transaction rolls back).
       if (created.length !== toCreate.length || paid.length !== toPay.length) throw new AppError('PAYMENT_IMPORT_RACE');
-      const idOf = new Map(created.map((c) => [`${c.partnerId}\u0000${c.invoiceNo}`, c.id]));
+      const idOf = new Map(created.map((c) => [`${c.partner_id}\u0000${c.invoice_no}`, c.id]));
       await this.audit.recordMany(m, [
         ...toCreate.map((c) => ({
           entity: 'partner_invoice',
@@ -136,8 +140,9 @@ export class PaymentsService {
     });
   }
 
-  private async views(m: EntityManager, rows: InvoiceRow[], today: string): Promise<InvoiceView[]> {
-    const names = new Map((await this.partners.briefs(m, [...new Set(rows.map((r) => r.partner_id))])).map((p) => [p.id, p.name]));
+  /** The invoices as the API shows them; `names` (partner id → name) when the caller has read them already. */
+  private async views(m: EntityManager, rows: InvoiceRow[], today: string, names?: ReadonlyMap<string, string> | null): Promise<InvoiceView[]> {
+    names ??= nameMap(await this.partners.briefs(m, [...new Set(rows.map((r) => r.partner_id))]));
     return rows.map((r) => {
       const standing = invoiceStanding({ dueOn: r.due_on, paidOn: r.paid_on, amount: r.amount }, today);
       return {
