@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
  */
 
 /** An exact decimal with thousands separators and no rounding ("¥8,800.005"): the unrounded sum before the one rounding. */
-export function exactMoney(value: string | null | undefined): string {
+function exactMoney(value: string | null | undefined): string {
   if (value === null || value === undefined || !/^-?\d+(\.\d+)?$/.test(value)) return value ?? '—';
   // At least the cents ("8800" → "8800.00"); more decimals stay as they are.
   const grouped = groupDigits(/\.\d{2,}$/.test(value) ? value : new Dec(value).toFixed(2));
@@ -208,7 +208,7 @@ export type Cell = string | number | null | undefined;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** One cell: quoted when it holds a quote, a comma or a line break; text that a spreadsheet would run as a formula is defused. */
-export function csvCell(value: Cell): string {
+function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
   if (/^[=+\-@\t\r]/.test(s) && !NUMBER.test(s)) s = `'${s}`;
