@@ -63,6 +63,13 @@ export const FORM_FIELDS = {
   statusChange: { reason: 'text' },
   scorecard: { integrity: 'number', notes: 'text' },
   resolve: { rationale: 'text', winnerRegistrationId: 'choose' },
+  rebatePay: { reference: 'text', paidOn: 'date' },
+  rebateReversal: { reason: 'text' },
+  quota: { quota: 'amount', amendmentReason: 'text' },
+  disputeResolution: { amount: 'amount', resolution: 'text' },
+  invoice: { partnerId: 'choose', invoiceNo: 'text', amount: 'amount', dueOn: 'date', paidOn: 'date' },
+  invoicePaid: { paidOn: 'date' },
+  depositEvent: { to: 'choose', occurredOn: 'date', reference: 'text', note: 'text' },
 } as const satisfies Record<string, Record<string, FieldKind>>;
 
 export type FormName = keyof typeof FORM_FIELDS;

@@ -1,7 +1,8 @@
 import { businessDateOf, DepositEventSchema } from '@partnerline/domain';
 import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { agreementsQueryOptions, ApiError, errorMessage, Fact, formatDate, formatDateTime, meQueryOptions, StatusBadge, useLocale } from '@partnerline/ui';
+import { agreementsQueryOptions, ApiError, errorMessage, Fact, formatDate, formatDateTime, fieldPathProps, meQueryOptions, StatusBadge, useLocale, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -10,7 +11,9 @@ import { z } from 'zod';
 import { depositQueryOptions, usePostDepositEvent } from '../../../api/rebates';
 import type { AgreementDeposit } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
+import { fieldSpecs } from '../../../form-fields';
 import { useMoney, usePercent } from './-components/bits';
+import { onRefused } from './-components/RebateDialog';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ agreementId: z.uuid().optional() });
@@ -131,30 +134,35 @@ function DepositCard({ agreementId, label }: { agreementId: string; label: strin
 /** The states a deposit event may move to, in the API's order. */
 const DEPOSIT_TARGETS = DepositEventSchema.shape.to.options;
 
+type DepositEventValues = { to: string | null; occurredOn: string; reference: string; note: string };
+const depositEventForm = zodForm(
+  DepositEventSchema,
+  (v: DepositEventValues) => ({ ...v, reference: v.reference.trim() || undefined, note: v.note.trim() || undefined }),
+  {},
+  () => fieldSpecs('depositEvent'),
+);
+
 function PostTransition({ deposit, timeZone }: { deposit: AgreementDeposit; timeZone?: string }) {
   const { t } = useTranslation();
   const post = usePostDepositEvent(deposit.agreementId);
   const targets = DEPOSIT_TARGETS.filter((s) => deposit.allowed.includes(s));
-  const [to, setTo] = useState<string | null>(targets[0] ?? null);
-  const [occurredOn, setOccurredOn] = useState(businessDateOf(new Date(), timeZone));
-  const [reference, setReference] = useState('');
-  const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
-  const submit = () => {
-    if (!to || !occurredOn) return;
-    post.mutate(
-      { to: to as (typeof DEPOSIT_TARGETS)[number], occurredOn, reference: reference.trim() || undefined, note: note.trim() || undefined },
-      {
-        onSuccess: () => {
-          setRefusal(null);
-          setReference('');
-          setNote('');
-          notifications.show({ color: 'green', message: t('rebates.deposits.saved') });
-        },
-        onError: (e) => setRefusal(errorMessage(e)),
+  const form = useForm<DepositEventValues>({
+    initialValues: { to: targets[0] ?? null, occurredOn: businessDateOf(new Date(), timeZone), reference: '', note: '' },
+    validate: depositEventForm.validate,
+    enhanceGetInputProps: fieldPathProps,
+  });
+  const submit = form.onSubmit((values) =>
+    post.mutate(depositEventForm.parse(values), {
+      onSuccess: () => {
+        setRefusal(null);
+        form.setValues({ reference: '', note: '' });
+        notifications.show({ color: 'green', message: t('rebates.deposits.saved') });
       },
-    );
-  };
+      onError: onRefused(form, setRefusal, fieldSpecs('depositEvent')),
+    }),
+  );
+  const { to, occurredOn } = form.values;
   return (
     <Card>
       <Title order={3} size="h5" mb={4}>
@@ -172,32 +180,28 @@ function PostTransition({ deposit, timeZone }: { deposit: AgreementDeposit; time
           <Select
             label={t('rebates.deposits.to')}
             data={DEPOSIT_TARGETS.map((s) => ({ value: s, label: t(`rebates.depositStatus.${s}`), disabled: !deposit.allowed.includes(s) }))}
-            value={to}
-            onChange={setTo}
+            {...form.getInputProps('to')}
             w={{ base: '100%', sm: 180 }}
           />
           <TextInput
             type="date"
             label={t('rebates.deposits.occurredOn')}
-            value={occurredOn}
-            onChange={(e) => setOccurredOn(e.currentTarget.value)}
+            {...form.getInputProps('occurredOn')}
             w={{ base: '100%', sm: 170 }}
           />
           <TextInput
             label={t('rebates.deposits.reference')}
-            value={reference}
-            onChange={(e) => setReference(e.currentTarget.value)}
+            {...form.getInputProps('reference')}
             maxLength={200}
             w={{ base: '100%', sm: 180 }}
           />
           <TextInput
             label={t('rebates.deposits.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            {...form.getInputProps('note')}
             maxLength={2000}
             w={{ base: '100%', sm: 240 }}
           />
-          <Button onClick={submit} loading={post.isPending} disabled={!to || !occurredOn}>
+          <Button onClick={() => submit()} loading={post.isPending} disabled={!to || !occurredOn}>
             {t('rebates.deposits.save')}
           </Button>
         </Group>

@@ -1,15 +1,18 @@
-import { Alert, Anchor, Button, Group, Modal, Radio, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Radio, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { errorMessage, formatDate, formatDateTime, meQueryOptions, ResponsiveTable, StatusBadge, useLocale } from '@partnerline/ui';
+import { type RebateDispute, ResolveRebateDisputeSchema } from '@partnerline/domain';
+import { fieldPathProps, formatDate, formatDateTime, meQueryOptions, ResponsiveTable, StatusBadge, useLocale, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { rebateDisputesQueryOptions, useResolveDispute } from '../../../api/rebates';
-import type { RebateDispute } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
-import { AMOUNT, useMoney } from './-components/bits';
+import { fieldSpecs } from '../../../form-fields';
+import { useMoney } from './-components/bits';
+import { onRefused, RebateDialog } from './-components/RebateDialog';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ show: z.enum(['open', 'all']).optional() });
@@ -121,75 +124,62 @@ function DisputesPage() {
   );
 }
 
+const resolveSpecs = () => fieldSpecs('disputeResolution');
+/** An adjustment needs its amount (the domain schema leaves it optional for a rejection). */
+const AdjustSchema = ResolveRebateDisputeSchema.extend({ amount: ResolveRebateDisputeSchema.shape.amount.unwrap() });
+type ResolveValues = { outcome: 'adjusted' | 'rejected'; amount: string; resolution: string };
+const adjustForm = zodForm(AdjustSchema, (v: ResolveValues) => v, {}, resolveSpecs);
+const rejectForm = zodForm(ResolveRebateDisputeSchema, (v: ResolveValues) => ({ outcome: v.outcome, resolution: v.resolution }), {}, resolveSpecs);
+const formFor = (v: ResolveValues) => (v.outcome === 'adjusted' ? adjustForm : rejectForm);
+
 function ResolveDialog({ dispute, onClose }: { dispute: RebateDispute; onClose: () => void }) {
   const { t } = useTranslation();
   const resolve = useResolveDispute();
-  const [outcome, setOutcome] = useState<'adjusted' | 'rejected'>('adjusted');
-  const [amount, setAmount] = useState('');
-  const [resolution, setResolution] = useState('');
-  const [touched, setTouched] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const amountError = outcome === 'adjusted' && !AMOUNT.test(amount.trim()) ? t('rebates.disputes.amountRequired') : undefined;
-  const resolutionError = !resolution.trim() ? t('rebates.disputes.resolutionRequired') : undefined;
-  const submit = () => {
-    setTouched(true);
-    if (amountError || resolutionError) return;
+  const form = useForm<ResolveValues>({
+    initialValues: { outcome: 'adjusted', amount: '', resolution: '' },
+    validate: (v) => formFor(v).validate(v),
+    enhanceGetInputProps: fieldPathProps,
+  });
+  const submit = form.onSubmit((values) =>
     resolve.mutate(
-      { id: dispute.id, outcome, amount: outcome === 'adjusted' ? amount.trim() : undefined, resolution: resolution.trim() },
+      { id: dispute.id, ...formFor(values).parse(values) },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('rebates.disputes.resolved') });
           onClose();
         },
-        onError: (e) => setRefusal(errorMessage(e)),
+        onError: onRefused(form, setRefusal, resolveSpecs()),
       },
-    );
-  };
+    ),
+  );
   return (
-    <Modal opened onClose={onClose} title={t('rebates.disputes.resolveTitle', { number: dispute.statementNumber, n: dispute.lineNo })}>
-      <Stack>
-        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-          {dispute.comment}
-        </Text>
-        <Radio.Group label={t('rebates.disputes.outcome')} value={outcome} onChange={(v) => setOutcome(v as 'adjusted' | 'rejected')}>
-          <Group mt={4}>
-            <Radio value="adjusted" label={t('rebates.disputes.adjust')} />
-            <Radio value="rejected" label={t('rebates.disputes.reject')} />
-          </Group>
-        </Radio.Group>
-        {outcome === 'adjusted' && (
-          <TextInput
-            label={t('rebates.disputes.amount')}
-            description={t('rebates.disputes.amountHelp')}
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={touched ? amountError : undefined}
-          />
-        )}
-        <Textarea
-          label={t('rebates.disputes.resolution')}
-          value={resolution}
-          onChange={(e) => setResolution(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxLength={2000}
-          error={touched ? resolutionError : undefined}
-        />
-        {refusal && (
-          <Alert color="red" title={t('rebates.statements.refused')} role="alert">
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('rebates.cancel')}
-          </Button>
-          <Button loading={resolve.isPending} onClick={submit}>
-            {t('rebates.disputes.resolve')}
-          </Button>
+    <RebateDialog
+      title={t('rebates.disputes.resolveTitle', { number: dispute.statementNumber, n: dispute.lineNo })}
+      onClose={onClose}
+      refusal={refusal}
+      confirm={t('rebates.disputes.resolve')}
+      loading={resolve.isPending}
+      onConfirm={() => submit()}
+    >
+      <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+        {dispute.comment}
+      </Text>
+      <Radio.Group label={t('rebates.disputes.outcome')} {...form.getInputProps('outcome')}>
+        <Group mt={4}>
+          <Radio value="adjusted" label={t('rebates.disputes.adjust')} />
+          <Radio value="rejected" label={t('rebates.disputes.reject')} />
         </Group>
-      </Stack>
-    </Modal>
+      </Radio.Group>
+      {form.values.outcome === 'adjusted' && (
+        <TextInput
+          label={t('rebates.disputes.amount')}
+          description={t('rebates.disputes.amountHelp')}
+          inputMode="decimal"
+          {...form.getInputProps('amount')}
+        />
+      )}
+      <Textarea label={t('rebates.disputes.resolution')} autosize minRows={2} maxLength={2000} {...form.getInputProps('resolution')} />
+    </RebateDialog>
   );
 }

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, Card, FileInput, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
-import { businessDateOf, PaymentImportRefusalSchema } from '@partnerline/domain';
-import { ApiError, errorMessage, Fact, formatDate, formatNumber, formatPercent, meQueryOptions, Pager, ResponsiveTable, STATUS_COLOR, useLocale } from '@partnerline/ui';
+import { businessDateOf, InvoiceInputSchema, InvoicePaidSchema, PaymentImportRefusalSchema } from '@partnerline/domain';
+import { ApiError, ErrorSummary, errorMessage, Fact, fieldPathProps, formatDate, formatNumber, formatPercent, meQueryOptions, Pager, ResponsiveTable, STATUS_COLOR, useLocale, zodForm } from '@partnerline/ui';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,8 +12,10 @@ import { z } from 'zod';
 import { paymentsQueryOptions, REBATES_PAGE_SIZE, useAddInvoice, useImportPayments, useMarkInvoicePaid } from '../../../api/rebates';
 import type { InvoiceView as Invoice } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
-import { POSITIVE_AMOUNT, useMoney } from './-components/bits';
+import { fieldSpecs } from '../../../form-fields';
+import { useMoney } from './-components/bits';
 import { PartnerFilter, PartnerSelect } from './-components/PartnerFilter';
+import { onRefused, RebateDialog } from './-components/RebateDialog';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ partnerId: z.uuid().optional(), page: z.number().int().min(1).max(1000).optional() });
@@ -153,140 +156,82 @@ function PaymentsPage() {
   );
 }
 
+type InvoiceValues = { partnerId: string | null; invoiceNo: string; amount: string; dueOn: string; paidOn: string };
+const invoiceForm = zodForm(InvoiceInputSchema, (v: InvoiceValues) => ({ ...v, paidOn: v.paidOn || undefined }), {}, () => fieldSpecs('invoice'));
+
 function AddInvoice({ partnerId, onClose }: { partnerId?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const add = useAddInvoice();
-  const [v, setV] = useState({ partnerId: partnerId ?? '', invoiceNo: '', amount: '', dueOn: businessDateOf(new Date(), me?.timeZone), paidOn: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const submit = () => {
-    const e: Record<string, string> = {};
-    if (!v.partnerId) e.partnerId = t('rebates.payments.partnerRequired');
-    if (!v.invoiceNo.trim()) e.invoiceNo = t('rebates.payments.invoiceNoRequired');
-    if (!POSITIVE_AMOUNT.test(v.amount.trim()) || Number(v.amount) <= 0) e.amount = t('rebates.payments.amountRequired');
-    if (!v.dueOn) e.dueOn = t('rebates.payments.dueRequired');
-    setErrors(e);
-    if (Object.keys(e).length) return;
-    add.mutate(
-      { partnerId: v.partnerId, invoiceNo: v.invoiceNo.trim(), amount: v.amount.trim(), dueOn: v.dueOn, paidOn: v.paidOn || undefined },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('rebates.payments.added') });
-          onClose();
-        },
-        onError: (err) => {
-          if (err instanceof ApiError && err.issues.length) setErrors(err.fieldErrors());
-          else setRefusal(errorMessage(err));
-        },
+  const form = useForm<InvoiceValues>({
+    initialValues: { partnerId: partnerId ?? null, invoiceNo: '', amount: '', dueOn: businessDateOf(new Date(), me?.timeZone), paidOn: '' },
+    validate: invoiceForm.validate,
+    enhanceGetInputProps: fieldPathProps,
+  });
+  const submit = form.onSubmit((values) =>
+    add.mutate(invoiceForm.parse(values), {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('rebates.payments.added') });
+        onClose();
       },
-    );
-  };
+      onError: onRefused(form, setRefusal, fieldSpecs('invoice')),
+    }),
+  );
   return (
-    <Modal opened onClose={onClose} title={t('rebates.payments.addTitle')}>
-      <Stack>
-        <PartnerSelect
-          required
-          value={v.partnerId || null}
-          onChange={(x) => setV({ ...v, partnerId: x ?? '' })}
-          error={errors.partnerId}
-        />
-        <TextInput
-          label={t('rebates.payments.invoiceNo')}
-          required
-          value={v.invoiceNo}
-          onChange={(e) => setV({ ...v, invoiceNo: e.currentTarget.value })}
-          error={errors.invoiceNo}
-          maxLength={64}
-        />
-        <TextInput
-          label={t('rebates.payments.amountCny')}
-          required
-          inputMode="decimal"
-          placeholder={t('rebates.payments.amountHint')}
-          value={v.amount}
-          onChange={(e) => setV({ ...v, amount: e.currentTarget.value })}
-          error={errors.amount}
-        />
-        <TextInput
-          type="date"
-          label={t('rebates.payments.dueOn')}
-          required
-          value={v.dueOn}
-          onChange={(e) => setV({ ...v, dueOn: e.currentTarget.value })}
-          error={errors.dueOn}
-        />
-        <TextInput
-          type="date"
-          label={t('rebates.payments.paidOnOptional')}
-          value={v.paidOn}
-          onChange={(e) => setV({ ...v, paidOn: e.currentTarget.value })}
-          error={errors.paidOn}
-        />
-        {refusal && (
-          <Alert color="red" title={t('rebates.statements.refused')} role="alert">
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('rebates.cancel')}
-          </Button>
-          <Button loading={add.isPending} onClick={submit}>
-            {t('rebates.payments.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <RebateDialog title={t('rebates.payments.addTitle')} onClose={onClose} refusal={refusal} confirm={t('rebates.payments.save')} loading={add.isPending} onConfirm={() => submit()}>
+      <ErrorSummary errors={form.errors} fields={fieldSpecs('invoice')} />
+      <PartnerSelect required {...form.getInputProps('partnerId')} />
+      <TextInput label={t('rebates.payments.invoiceNo')} required maxLength={64} {...form.getInputProps('invoiceNo')} />
+      <TextInput
+        label={t('rebates.payments.amountCny')}
+        required
+        inputMode="decimal"
+        placeholder={t('rebates.payments.amountHint')}
+        {...form.getInputProps('amount')}
+      />
+      <TextInput type="date" label={t('rebates.payments.dueOn')} required {...form.getInputProps('dueOn')} />
+      <TextInput type="date" label={t('rebates.payments.paidOnOptional')} {...form.getInputProps('paidOn')} />
+    </RebateDialog>
   );
 }
+
+const paidForm = zodForm(InvoicePaidSchema, undefined, {}, () => fieldSpecs('invoicePaid'));
 
 function MarkPaid({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
   const { t } = useTranslation();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const mark = useMarkInvoicePaid();
-  const [paidOn, setPaidOn] = useState(businessDateOf(new Date(), me?.timeZone));
   const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { paidOn: businessDateOf(new Date(), me?.timeZone) },
+    validate: paidForm.validate,
+    enhanceGetInputProps: fieldPathProps,
+  });
+  const submit = form.onSubmit((values) =>
+    mark.mutate(
+      { id: invoice.id, ...paidForm.parse(values) },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('rebates.payments.markedPaid') });
+          onClose();
+        },
+        onError: onRefused(form, setRefusal, fieldSpecs('invoicePaid')),
+      },
+    ),
+  );
   return (
-    <Modal opened onClose={onClose} title={t('rebates.payments.markPaidTitle', { no: invoice.invoiceNo })}>
-      <Stack>
-        <TextInput
-          type="date"
-          label={t('rebates.payments.paidOn')}
-          required
-          value={paidOn}
-          onChange={(e) => setPaidOn(e.currentTarget.value)}
-        />
-        {refusal && (
-          <Alert color="red" title={t('rebates.statements.refused')} role="alert">
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('rebates.cancel')}
-          </Button>
-          <Button
-            loading={mark.isPending}
-            disabled={!paidOn}
-            onClick={() =>
-              mark.mutate(
-                { id: invoice.id, paidOn },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'green', message: t('rebates.payments.markedPaid') });
-                    onClose();
-                  },
-                  onError: (e) => setRefusal(errorMessage(e)),
-                },
-              )
-            }
-          >
-            {t('rebates.payments.markPaid')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <RebateDialog
+      title={t('rebates.payments.markPaidTitle', { no: invoice.invoiceNo })}
+      onClose={onClose}
+      refusal={refusal}
+      confirm={t('rebates.payments.markPaid')}
+      loading={mark.isPending}
+      disabled={!form.values.paidOn}
+      onConfirm={() => submit()}
+    >
+      <TextInput type="date" label={t('rebates.payments.paidOn')} required {...form.getInputProps('paidOn')} />
+    </RebateDialog>
   );
 }
 

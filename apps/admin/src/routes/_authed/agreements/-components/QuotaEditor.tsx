@@ -1,12 +1,16 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { errorMessage, formatDate, ResponsiveTable, useLocale } from '@partnerline/ui';
+import { type Quota, SetQuotaSchema } from '@partnerline/domain';
+import { fieldPathProps, formatDate, ResponsiveTable, useLocale, zodForm } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { quotasQueryOptions, useSetQuota } from '../../../../api/rebates';
-import type { Quota } from '@partnerline/domain';
-import { POSITIVE_AMOUNT, useMoney } from '../../rebates/-components/bits';
+import { fieldSpecs } from '../../../../form-fields';
+import { useMoney } from '../../rebates/-components/bits';
+import { onRefused, RebateDialog } from '../../rebates/-components/RebateDialog';
 
 /**
  * The quota of each evaluation period (issue #14): editable until the period starts; afterwards only as an amendment
@@ -100,68 +104,53 @@ function QuotaDialog({ agreementId, quota, onClose }: { agreementId: string; quo
   const { t } = useTranslation();
   const locale = useLocale();
   const save = useSetQuota(agreementId);
-  const [value, setValue] = useState(quota.quota);
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // After the period started a change is an amendment, and an amendment needs its reason.
   const amendment = !quota.editable;
-  const valueError = !POSITIVE_AMOUNT.test(value.trim()) ? t('rebates.quotas.quotaRequired') : undefined;
-  const reasonError = amendment && !reason.trim() ? t('rebates.quotas.reasonRequired') : undefined;
-  const submit = () => {
-    setTouched(true);
-    if (valueError || reasonError) return;
+  const quotaForm = zodForm(
+    amendment ? SetQuotaSchema.extend({ amendmentReason: z.string().trim().min(1).max(2000) }) : SetQuotaSchema.omit({ amendmentReason: true }),
+    (v: { quota: string; amendmentReason: string }) => (amendment ? v : { quota: v.quota }),
+    {},
+    () => fieldSpecs('quota'),
+  );
+  const form = useForm({
+    initialValues: { quota: quota.quota, amendmentReason: '' },
+    validate: quotaForm.validate,
+    enhanceGetInputProps: fieldPathProps,
+  });
+  const submit = form.onSubmit((values) =>
     save.mutate(
-      { periodStart: quota.periodStart, quota: value.trim(), amendmentReason: amendment ? reason.trim() : undefined },
+      { periodStart: quota.periodStart, ...quotaForm.parse(values) },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('rebates.quotas.saved') });
           onClose();
         },
-        onError: (e) => setRefusal(errorMessage(e)),
+        onError: onRefused(form, setRefusal, fieldSpecs('quota')),
       },
-    );
-  };
+    ),
+  );
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <RebateDialog
       title={t('rebates.quotas.editTitle', { start: formatDate(quota.periodStart, locale), end: formatDate(quota.periodEnd, locale) })}
+      onClose={onClose}
+      refusal={refusal}
+      confirm={t('rebates.quotas.save')}
+      loading={save.isPending}
+      onConfirm={() => submit()}
     >
-      <Stack>
-        <TextInput
-          label={t('rebates.quotas.quota')}
-          inputMode="decimal"
-          value={value}
-          onChange={(e) => setValue(e.currentTarget.value)}
-          error={touched ? valueError : undefined}
+      <TextInput label={t('rebates.quotas.quota')} inputMode="decimal" {...form.getInputProps('quota')} />
+      {amendment && (
+        <Textarea
+          label={t('rebates.quotas.reason')}
+          description={t('rebates.quotas.reasonHelp')}
+          required
+          autosize
+          minRows={2}
+          maxLength={2000}
+          {...form.getInputProps('amendmentReason')}
         />
-        {amendment && (
-          <Textarea
-            label={t('rebates.quotas.reason')}
-            description={t('rebates.quotas.reasonHelp')}
-            required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            error={touched ? reasonError : undefined}
-          />
-        )}
-        {refusal && (
-          <Alert color="red" title={t('rebates.statements.refused')} role="alert">
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('rebates.cancel')}
-          </Button>
-          <Button loading={save.isPending} onClick={submit}>
-            {t('rebates.quotas.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+    </RebateDialog>
   );
 }

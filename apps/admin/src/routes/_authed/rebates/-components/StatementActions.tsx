@@ -1,13 +1,17 @@
-import { businessDateOf } from '@partnerline/domain';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCash } from '@tabler/icons-react';
-import { errorMessage, formatDate, useLocale } from '@partnerline/ui';
+import { businessDateOf, PayRebateStatementSchema, type RebateStatement } from '@partnerline/domain';
+import { IconCash, IconCheck } from '@tabler/icons-react';
+import { errorMessage, fieldPathProps, formatDate, useLocale, zodForm } from '@partnerline/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApproveStatement, usePayStatement } from '../../../../api/rebates';
-import type { RebateStatement } from '@partnerline/domain';
+import { fieldSpecs } from '../../../../form-fields';
 import { useMoney } from './bits';
+import { RebateDialog } from './RebateDialog';
+
+const payForm = zodForm(PayRebateStatementSchema, undefined, {}, () => fieldSpecs('rebatePay'));
 
 /**
  * Approve (a draft, by a different user than the run's) and record payment (an approved one), each behind a
@@ -20,12 +24,14 @@ export function StatementActions({ statement, timeZone }: { statement: RebateSta
   const pay = usePayStatement(statement.id);
   const [dialog, setDialog] = useState<'approve' | 'pay' | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [reference, setReference] = useState('');
   const locale = useLocale();
-  const [paidOn, setPaidOn] = useState(businessDateOf(new Date(), timeZone));
+  const form = useForm({
+    initialValues: { reference: '', paidOn: businessDateOf(new Date(), timeZone) },
+    validate: payForm.validate,
+    enhanceGetInputProps: fieldPathProps,
+  });
   // Holding period (policy): no payment may be dated before payableFrom.
   const held = statement.payableFrom !== null && businessDateOf(new Date(), timeZone) < statement.payableFrom;
-  const [touched, setTouched] = useState(false);
   const close = () => setDialog(null);
   const failed = (e: unknown) => {
     setRefusal(errorMessage(e));
@@ -43,21 +49,16 @@ export function StatementActions({ statement, timeZone }: { statement: RebateSta
         onError: failed,
       },
     );
-  const doPay = () => {
-    setTouched(true);
-    if (!reference.trim() || !paidOn) return;
-    pay.mutate(
-      { paidOn, reference: reference.trim() },
-      {
-        onSuccess: () => {
-          setRefusal(null);
-          close();
-          notifications.show({ color: 'green', message: t('rebates.statements.paid') });
-        },
-        onError: failed,
+  const doPay = form.onSubmit((values) =>
+    pay.mutate(payForm.parse(values), {
+      onSuccess: () => {
+        setRefusal(null);
+        close();
+        notifications.show({ color: 'green', message: t('rebates.statements.paid') });
       },
-    );
-  };
+      onError: failed,
+    }),
+  );
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -82,48 +83,36 @@ export function StatementActions({ statement, timeZone }: { statement: RebateSta
           {refusal}
         </Alert>
       )}
-      <Modal opened={dialog === 'approve'} onClose={close} title={t('rebates.statements.approveTitle', { number: statement.number })}>
-        <Stack>
-          <Text size="sm">{t('rebates.statements.approveText', { amount: money(statement.payable) })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('rebates.cancel')}
-            </Button>
-            <Button color="green" loading={approve.isPending} onClick={doApprove}>
-              {t('rebates.statements.approve')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-      <Modal opened={dialog === 'pay'} onClose={close} title={t('rebates.statements.payTitle', { number: statement.number })}>
-        <Stack>
-          <Text size="sm">{t('rebates.statements.payText', { amount: money(statement.payable) })}</Text>
-          <TextInput
-            label={t('rebates.statements.reference')}
-            value={reference}
-            onChange={(e) => setReference(e.currentTarget.value)}
-            maxLength={200}
-            required
-            error={touched && !reference.trim() ? t('rebates.statements.referenceRequired') : undefined}
-          />
-          <TextInput
-            type="date"
-            label={t('rebates.statements.paidOn')}
-            value={paidOn}
-            min={statement.payableFrom ?? undefined}
-            onChange={(e) => setPaidOn(e.currentTarget.value)}
-            required
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('rebates.cancel')}
-            </Button>
-            <Button loading={pay.isPending} onClick={doPay}>
-              {t('rebates.statements.pay')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RebateDialog
+        opened={dialog === 'approve'}
+        onClose={close}
+        title={t('rebates.statements.approveTitle', { number: statement.number })}
+        confirm={t('rebates.statements.approve')}
+        confirmColor="green"
+        loading={approve.isPending}
+        onConfirm={doApprove}
+      >
+        <Text size="sm">{t('rebates.statements.approveText', { amount: money(statement.payable) })}</Text>
+      </RebateDialog>
+      {/* A refusal closes the dialog and stays on the page (above), in the API's words. */}
+      <RebateDialog
+        opened={dialog === 'pay'}
+        onClose={close}
+        title={t('rebates.statements.payTitle', { number: statement.number })}
+        confirm={t('rebates.statements.pay')}
+        loading={pay.isPending}
+        onConfirm={() => doPay()}
+      >
+        <Text size="sm">{t('rebates.statements.payText', { amount: money(statement.payable) })}</Text>
+        <TextInput label={t('rebates.statements.reference')} maxLength={200} required {...form.getInputProps('reference')} />
+        <TextInput
+          type="date"
+          label={t('rebates.statements.paidOn')}
+          min={statement.payableFrom ?? undefined}
+          required
+          {...form.getInputProps('paidOn')}
+        />
+      </RebateDialog>
     </Stack>
   );
 }

@@ -68,7 +68,3 @@ export function Nowrap({ children, fw, c }: { children: ReactNode; fw?: number; 
     </Text>
   );
 }
-
-/** A decimal amount as typed in a form: digits with up to two decimals, optionally negative. */
-export const AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
-export const POSITIVE_AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
