@@ -70,7 +70,17 @@ export const PoliciesSchema = z.object({
     /** Holding period: days after a statement's accruals were booked before its amount may be paid (0 = none). */
     holdingDays: z.number().int().min(0).max(365).default(0),
   }),
-  renewals: z.object({ openDaysBeforeEnd: posInt.max(365) }),
+  renewals: z.object({
+    openDaysBeforeEnd: posInt.max(365),
+    /** The partner sees its renewal readiness from this many days before the end. */
+    readinessWindowDays: posInt.max(730).default(90),
+    /** A decision is due this many days before the end; an open review past it is overdue and escalated. */
+    decisionLeadDays: z.number().int().min(0).max(365).default(14),
+    /** The successor's suggested quota: the last period's actual × this factor (exact decimal). */
+    quotaGrowthFactor: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/).default('1.10'),
+    /** Vendor-rating aggregates are shown only from this many answering partners. */
+    ratingMinimumRespondents: posInt.max(100).default(5),
+  }),
   auth: z.object({
     loginMaxFailures: posInt.max(100),
     loginWindowMinutes: posInt.max(1440),
@@ -117,7 +127,7 @@ export const DEFAULT_POLICIES: Policies = {
     ],
     holdingDays: 0,
   },
-  renewals: { openDaysBeforeEnd: 60 },
+  renewals: { openDaysBeforeEnd: 60, readinessWindowDays: 90, decisionLeadDays: 14, quotaGrowthFactor: '1.10', ratingMinimumRespondents: 5 },
   auth: { loginMaxFailures: 5, loginWindowMinutes: 15, sessionTtlHours: 12 },
   display: { defaultTimeZone: 'Asia/Shanghai' },
 };

@@ -1,2 +1,3 @@
 export * from './renewal.schemas.js';
 export * from './recommendation.js';
+export * from './review.schemas.js';
