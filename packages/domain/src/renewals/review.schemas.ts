@@ -270,3 +270,9 @@ export const VendorRatingSummarySchema = z.object({
 });
 export type VendorRatingSummary = z.infer<typeof VendorRatingSummarySchema>;
 export const VendorRatingsQuerySchema = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() });
+
+/** `POST /api/renewal-reviews/:id/probation-check` (channel manager, on or after the check date): each condition met or not. */
+export const ProbationCheckInputSchema = z.object({
+  conditions: z.array(z.object({ id: UuidSchema, met: z.boolean() })).min(1).max(10),
+});
+export type ProbationCheckInput = z.infer<typeof ProbationCheckInputSchema>;

@@ -10,3 +10,4 @@ export * from './agreements';
 export * from './registrations';
 export * from './training';
 export * from './reporting';
+export * from './renewals';
