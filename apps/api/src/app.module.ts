@@ -20,6 +20,7 @@ import { RebatesModule } from './modules/rebates/rebates.module';
 import { SellOutModule } from './modules/sell-out/sell-out.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
+import { RenewalsModule } from './modules/renewals/renewals.module';
 import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         RebatesModule,
         SellOutModule,
         PaymentsModule,
+        RenewalsModule,
       ],
       controllers: [HealthController],
       providers: [
