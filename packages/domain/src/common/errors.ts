@@ -14,6 +14,7 @@ import { rebateErrors } from '../rebates/rebates.errors.js';
 import { sellOutErrors } from '../rebates/sell-out.errors.js';
 import { paymentErrors } from '../rebates/payments.errors.js';
 import { rebatePerformanceErrors } from '../rebates/rebates-performance.errors.js';
+import { renewalErrors } from '../renewals/renewal.errors.js';
 import { databaseErrors } from './database.errors.js';
 
 /**
@@ -62,6 +63,7 @@ export const MODULE_ERRORS = {
   ...sellOutErrors,
   ...paymentErrors,
   ...rebatePerformanceErrors,
+  ...renewalErrors,
   ...databaseErrors,
 } satisfies Record<string, ErrorDef>;
 
