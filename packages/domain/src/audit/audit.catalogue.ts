@@ -28,6 +28,7 @@ export const AUDIT_ENTITIES = {
   rebate_statement: { en: 'Rebate statement', zh: '返点对账单' },
   rebate_dispute: { en: 'Rebate dispute', zh: '返点异议' },
   rebate_reversal: { en: 'Won deal reversal', zh: '赢单冲回' },
+  renewal_review: { en: 'Renewal review', zh: '续约评审' },
 } as const satisfies Record<string, Words>;
 export type AuditEntityKind = keyof typeof AUDIT_ENTITIES;
 export const AUDIT_ENTITY_KINDS = Object.keys(AUDIT_ENTITIES) as AuditEntityKind[];
@@ -138,6 +139,10 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'rebate_dispute.raised': { en: 'Statement line disputed', zh: '对账单明细已提出异议' },
   'rebate_dispute.resolved': { en: 'Rebate dispute resolved', zh: '返点异议已处理' },
   'rebate_reversal.created': { en: 'Won deal reversed for rebates', zh: '赢单已冲回（返点）' },
+  'renewal_review.opened': { en: 'Renewal review opened', zh: '续约评审已开启' },
+  'renewal_review.self_assessed': { en: 'Renewal self-assessment submitted', zh: '续约自评已提交' },
+  'renewal_review.competition_finding': { en: 'Competition finding recorded', zh: '竞品排他核查结论已记录' },
+  'renewal_review.escalated': { en: 'Overdue renewal decision escalated', zh: '逾期未决的续约评审已上报' },
 };
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS).sort();
 

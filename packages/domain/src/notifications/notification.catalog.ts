@@ -37,6 +37,9 @@ export const NotificationKindSchema = z.enum([
   'support.assigned',
   'support.funds_decided',
   'support.closed',
+  'renewal_review.opened',
+  'renewal_review.will_not_renew',
+  'renewal_review.overdue',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -195,6 +198,18 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
   'support.closed': {
     en: { title: 'Support request {number} closed', body: '{subject}. Resolution: {resolution}' },
     'zh-CN': { title: '支持请求 {number} 已关闭', body: '{subject}。处理结果：{resolution}' },
+  },
+  'renewal_review.opened': {
+    en: { title: 'Renewal review opened: {partner}', body: 'The agreement of {partner} ends on {endDate}. The renewal review is open; a decision is due by {decideBy}.' },
+    'zh-CN': { title: '续约评审已开启：{partner}', body: '{partner} 的协议将于 {endDate} 到期，续约评审已开启，须于 {decideBy} 前作出决定。' },
+  },
+  'renewal_review.will_not_renew': {
+    en: { title: '{partner} will not renew', body: '{partner} declared in its self-assessment that it will not renew the agreement ending on {endDate}. Follow up with the partner.' },
+    'zh-CN': { title: '{partner} 不续约', body: '{partner} 在自评中声明不续签将于 {endDate} 到期的协议，请跟进。' },
+  },
+  'renewal_review.overdue': {
+    en: { title: 'Renewal decision overdue: {partner}', body: 'The renewal decision for {partner} was due by {decideBy}; the agreement ends on {endDate}.' },
+    'zh-CN': { title: '续约决定逾期：{partner}', body: '{partner} 的续约决定应于 {decideBy} 前作出，协议将于 {endDate} 到期。' },
   },
   'user.invited': {
     en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the {partner} team. Set your password: {link}' },
