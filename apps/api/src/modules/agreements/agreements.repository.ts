@@ -542,6 +542,20 @@ export class AgreementsRepository {
     return row.n;
   }
 
+  /**
+   * Active agreements ending in [from, to] (renewal reviews open for them), in id order after `after`, `limit` at a
+   * time; agreements whose termination is recorded are left out (they end by termination, not by renewal).
+   */
+  async endingBetween(m: EntityManager, from: string, to: string, after: string | null, limit: number): Promise<{ id: string; partnerId: string; endDate: string }[]> {
+    return m.query(
+      `SELECT id, partner_id AS "partnerId", end_date::text AS "endDate" FROM agreements
+        WHERE status = 'active' AND termination_effective IS NULL AND end_date BETWEEN $1::date AND $2::date
+          AND id > coalesce($3::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+        ORDER BY id LIMIT $4`,
+      [from, to, after, limit],
+    );
+  }
+
   /** Type, partner and term of some agreements. */
   async briefs(
     m: EntityManager,

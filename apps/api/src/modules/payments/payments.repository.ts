@@ -118,6 +118,15 @@ export class PaymentsRepository {
     );
   }
 
+  /** A partner's invoices due in [from, asOf] (renewal reviews: integrity over the term, each invoice as evidence). */
+  async dueBetween(m: EntityManager, partnerId: string, from: string, asOf: string): Promise<InvoiceRow[]> {
+    return m.query(`SELECT ${COLUMNS} FROM partner_invoices WHERE partner_id = $1 AND due_on >= $2::date AND due_on <= $3::date ORDER BY due_on, id`, [
+      partnerId,
+      from,
+      asOf,
+    ]);
+  }
+
   /** Payment integrity of one partner as of a business date (renewal reviews read it here). */
   async integrityOf(partnerId: string, asOf: string, m: EntityManager = this.db.manager): Promise<PaymentIntegrityView> {
     const rows: { due_on: string; paid_on: string | null; amount: string }[] = await m.query(

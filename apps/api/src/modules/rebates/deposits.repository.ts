@@ -41,6 +41,12 @@ export class DepositsRepository {
     return row;
   }
 
+  /** The deposit's status, null when none was created yet (read only: renewal reviews). */
+  async statusOf(agreementId: string, m: EntityManager = this.db.manager): Promise<DepositStatus | null> {
+    const rows: { status: DepositStatus }[] = await m.query(`SELECT status FROM agreement_deposits WHERE agreement_id = $1`, [agreementId]);
+    return rows[0]?.status ?? null;
+  }
+
   async setStatus(m: EntityManager, agreementId: string, status: DepositStatus): Promise<void> {
     await m.query(`UPDATE agreement_deposits SET status = $2, updated_at = now() WHERE agreement_id = $1`, [agreementId, status]);
   }

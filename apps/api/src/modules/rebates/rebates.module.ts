@@ -55,6 +55,6 @@ import { RebateDisputesController, RebateLedgerController, RebateReversalsContro
     DepositsService,
     StatementExportService,
   ],
-  exports: [RebateLedgerRepository, RebateRunsService, RebateStatementsRepository],
+  exports: [RebateLedgerRepository, RebateRunsService, RebateStatementsRepository, PerformanceService, DepositsRepository],
 })
 export class RebatesModule {}

@@ -1,15 +1,25 @@
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
+import { CatalogModule } from '../catalog/catalog.module';
 import { PartnersModule } from '../partners/partners.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { RebatesModule } from '../rebates/rebates.module';
+import { TrainingModule } from '../training/training.module';
+import { UsersModule } from '../users/users.module';
+import { RenewalFactsService } from './renewal-facts.service';
+import { RenewalSweeper } from './renewal-sweeper';
+import { RenewalReadinessController, RenewalReviewsController } from './renewals.controller';
+import { RenewalsRepository } from './renewals.repository';
+import { RenewalsService } from './renewals.service';
 
 /**
  * Renewal reviews (issue #15; docs/domain.md §8): renewal_reviews, renewal_probation_conditions,
  * renewal_self_assessments. Incidents (partner_incidents) belong to the partners module.
  */
 @Module({
-  imports: [AgreementsModule, PartnersModule],
-  controllers: [],
-  providers: [],
-  exports: [],
+  imports: [AgreementsModule, PartnersModule, RebatesModule, PaymentsModule, TrainingModule, CatalogModule, UsersModule],
+  controllers: [RenewalReviewsController, RenewalReadinessController],
+  providers: [RenewalsRepository, RenewalFactsService, RenewalsService, RenewalSweeper],
+  exports: [RenewalsService, RenewalsRepository],
 })
 export class RenewalsModule {}

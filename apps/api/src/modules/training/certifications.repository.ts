@@ -226,6 +226,21 @@ export class CertificationsRepository {
     );
   }
 
+  /** Each valid certificate (on `on`) of a partner's active people with its id (renewal reviews link them as evidence). */
+  validCertificates(
+    m: EntityManager | DataSource,
+    partnerId: string,
+    on: string,
+  ): Promise<{ id: string; user_id: string; display_name: string; job_role: JobRole; product_line_id: string; expires_on: string }[]> {
+    return m.query(
+      `SELECT c.id, c.user_id, u.display_name, p.job_role, p.product_line_id, c.expires_on::text AS expires_on
+         FROM certifications c JOIN certification_paths p ON p.id = c.path_id JOIN users u ON u.id = c.user_id
+        WHERE c.partner_id = $1 AND c.revoked_at IS NULL AND c.expires_on >= $2::date AND c.earned_on <= $2::date AND u.disabled_at IS NULL
+        ORDER BY c.expires_on, c.id`,
+      [partnerId, on],
+    );
+  }
+
   // ── Sweep (bounded batches, served by certifications_sweep_expiry_idx / certifications_sweep_expired_idx) ──
 
   /** Unrevoked certificates expiring in [day, day + window]: reminder candidates. */

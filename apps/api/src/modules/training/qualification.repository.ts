@@ -71,6 +71,16 @@ export class QualificationRepository {
     return r ?? null;
   }
 
+  /** The latest completed review of a partner completed on or after `from` (renewal reviews: the latest in the term). */
+  async latestCompleted(m: EntityManager, partnerId: string, from: Date): Promise<{ id: string; result: 'pass' | 'fail'; due_on: string; completed_at: Date } | null> {
+    const rows = await m.query(
+      `SELECT id, result, due_on::text AS due_on, completed_at FROM qualification_reviews
+        WHERE partner_id = $1 AND status = 'completed' AND completed_at >= $2 ORDER BY completed_at DESC, id LIMIT 1`,
+      [partnerId, from],
+    );
+    return rows[0] ?? null;
+  }
+
   async scheduledOf(m: EntityManager, partnerId: string): Promise<{ id: string; due_on: string } | null> {
     const [open] = await m.query(`SELECT id, due_on::text FROM qualification_reviews WHERE partner_id = $1 AND status = 'scheduled'`, [
       partnerId,

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HourlyJob, type SweepContext } from '../../common/jobs/hourly-job';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { RenewalsService } from './renewals.service';
+
+/**
+ * Renewal reviews (issue #15), hourly for the business day: opens the reviews of active agreements ending within
+ * `renewals.openDaysBeforeEnd` (once per agreement, however many instances sweep at once), escalates open reviews past
+ * their decide-by date once, and refreshes the cached recommendation of open reviews — in bounded batches, reporting
+ * progress after each.
+ */
+@Injectable()
+export class RenewalSweeper extends HourlyJob {
+  protected readonly jobName = RenewalSweeper.name;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly renewals: RenewalsService,
+  ) {
+    super(config.JOBS_ENABLED);
+  }
+
+  protected async sweep(ctx: SweepContext) {
+    let processed = 0;
+    const step = (base: number) => (n: number) => ctx.progress(base + n, null);
+    const opened = await this.renewals.openDue(ctx.day, (n) => step(processed)(n));
+    processed += opened.length;
+    const escalated = await this.renewals.escalateOverdue(ctx.day, (n) => step(processed)(n));
+    processed += escalated;
+    const refreshed = await this.renewals.refreshOpen((n) => step(processed)(n));
+    await ctx.progress(processed + refreshed, processed + refreshed);
+    const done = [opened.length ? `opened ${opened.length} renewal review(s)` : '', escalated ? `escalated ${escalated} overdue review(s)` : ''].filter(Boolean);
+    return done.length ? done.join(', ') : null;
+  }
+}
