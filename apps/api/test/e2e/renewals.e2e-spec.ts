@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { addDays, RenewalReadinessSchema, RenewalReviewDetailSchema, RenewalReviewPageSchema } from '@partnerline/domain';
 import { businessToday } from '../../src/common/time';
+import { RenewalsService } from '../../src/modules/renewals/renewals.service';
 import { demoIds, insertAgreement } from '../support/fixtures';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
@@ -219,6 +220,48 @@ describe('renewal reviews (API core)', () => {
     expect((await api(app, partner.admin).get(`/api/agreements/${near}/renewal-readiness`).expect(200)).body).toMatchObject({ reviewId, reviewStatus: 'open' });
     expect((await api(app, other.admin).get(`/api/agreements/${near}/renewal-readiness`)).status).toBe(404);
     expect((await api(app, leader).get(`/api/agreements/${near}/renewal-readiness`)).status).toBe(200);
+  });
+
+  it('the sweep opens due reviews once (only inserted rows announced) and escalates an overdue review once', async () => {
+    const svc = app.get(RenewalsService);
+    // Explicit far-away days whose 60-day window holds only this file's agreements.
+    const due = await insertAgreement(db(), { partnerId: partner.id, startDate: '2093-07-01', endDate: '2094-06-20', createdBy: adminId, approvedBy: adminId, withScopes: false, terms: { evaluationPeriod: 'quarter', quotaPerPeriod: '1000.00' } });
+    const notYet = await insertAgreement(db(), { partnerId: partner.id, startDate: '2093-07-01', endDate: '2094-09-30', createdBy: adminId, approvedBy: adminId, withScopes: false, terms: { evaluationPeriod: 'quarter', quotaPerPeriod: '1000.00' } });
+    const reviewOf = async (agreementId: string) => (await db().query(`SELECT id, opened_by, opened_on::text AS opened_on, decide_by::text AS decide_by FROM renewal_reviews WHERE agreement_id = $1`, [agreementId]))[0];
+    const progress: number[] = [];
+    const opened = await svc.openDue('2094-06-01', async (n) => {
+      progress.push(n);
+    });
+    const review = await reviewOf(due);
+    expect(review).toMatchObject({ opened_by: null, opened_on: '2094-06-01', decide_by: '2094-06-06' });
+    expect(opened).toContain(review.id);
+    expect(await reviewOf(notYet)).toBeUndefined();
+    expect(progress.length).toBeGreaterThan(0);
+    expect(await svc.openDue('2094-06-01')).not.toContain(review.id);
+    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'renewal_review.opened' AND link = $1`, [`/portal/renewals/${review.id}`]);
+    expect(n).toBe(1);
+    const conflict = await open(due);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.details.reviewId).toBe(review.id);
+    const swept = RenewalReviewDetailSchema.parse((await api(app, manager).get(`/api/renewal-reviews/${review.id}`).expect(200)).body);
+    expect(swept.openedByManager).toBe(false);
+
+    // A review whose decision was due long ago (a past day only it is due on) is escalated once.
+    const past = await insertAgreement(db(), { partnerId: partner.id, startDate: '2000-03-01', endDate: '2001-03-01', createdBy: adminId, approvedBy: adminId, withScopes: false, terms: { evaluationPeriod: 'quarter', quotaPerPeriod: '1000.00' } });
+    await svc.openDue('2001-02-01');
+    const old = await reviewOf(past);
+    expect(old.decide_by).toBe('2001-02-15');
+    expect(await svc.escalateOverdue('2001-02-15')).toBe(0);
+    expect(await svc.escalateOverdue('2001-02-16')).toBe(1);
+    expect(await svc.escalateOverdue('2001-02-16')).toBe(0);
+    const told = await db().query(`SELECT user_id FROM notifications WHERE kind = 'renewal_review.overdue' AND link = $1`, [`/admin/renewals/${old.id}`]);
+    expect(told.map((r: { user_id: string }) => r.user_id)).toEqual(expect.arrayContaining([adminId, managerId]));
+    const [{ escalated }] = await db().query(`SELECT count(*)::int AS escalated FROM audit_log WHERE action = 'renewal_review.escalated' AND entity_id = $1`, [old.id]);
+    expect(escalated).toBe(1);
+    // Leave the shared database as it was for other files' sweeps of those days.
+    await db().query(`DELETE FROM notifications WHERE link LIKE '%/renewals/' || $1`, [old.id]);
+    await db().query(`DELETE FROM renewal_reviews WHERE id = $1`, [old.id]);
+    await db().query(`UPDATE agreements SET status = 'expired' WHERE id = $1`, [past]);
   });
 
   it('hostile input is a clear 4xx, never a 500', async () => {

@@ -21,14 +21,13 @@ export class RenewalSweeper extends HourlyJob {
   }
 
   protected async sweep(ctx: SweepContext) {
+    // One running count over the three steps: agreements looked at, reviews escalated, open reviews refreshed.
     let processed = 0;
-    const step = (base: number) => (n: number) => ctx.progress(base + n, null);
-    const opened = await this.renewals.openDue(ctx.day, (n) => step(processed)(n));
-    processed += opened.length;
-    const escalated = await this.renewals.escalateOverdue(ctx.day, (n) => step(processed)(n));
-    processed += escalated;
-    const refreshed = await this.renewals.refreshOpen((n) => step(processed)(n));
-    await ctx.progress(processed + refreshed, processed + refreshed);
+    const from = (base: number) => (n: number) => ctx.progress((processed = base + n), null);
+    const opened = await this.renewals.openDue(ctx.day, from(processed));
+    const escalated = await this.renewals.escalateOverdue(ctx.day, from(processed));
+    await this.renewals.refreshOpen(from(processed));
+    await ctx.progress(processed, processed);
     const done = [opened.length ? `opened ${opened.length} renewal review(s)` : '', escalated ? `escalated ${escalated} overdue review(s)` : ''].filter(Boolean);
     return done.length ? done.join(', ') : null;
   }

@@ -225,9 +225,10 @@ export class RenewalsRepository {
     return m.query(
       `WITH due AS (
          SELECT id FROM renewal_reviews WHERE status = 'open' AND escalated_at IS NULL AND decide_by < $1::date
-          ORDER BY decide_by, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       UPDATE renewal_reviews r SET escalated_at = $2 FROM due WHERE r.id = due.id
-       RETURNING r.id, r.partner_id AS "partnerId", r.end_date::text AS "endDate", r.decide_by::text AS "decideBy"`,
+          ORDER BY decide_by, id LIMIT $3 FOR UPDATE SKIP LOCKED),
+       up AS (UPDATE renewal_reviews r SET escalated_at = $2 FROM due WHERE r.id = due.id
+       RETURNING r.id, r.partner_id AS "partnerId", r.end_date::text AS "endDate", r.decide_by::text AS "decideBy")
+       SELECT * FROM up ORDER BY "decideBy", id`,
       [day, at, limit],
     );
   }
