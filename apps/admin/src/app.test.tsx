@@ -63,9 +63,9 @@ describe('the admin app', () => {
   });
 
   it.each([
-    ['vendor_admin', ['Home', 'Partners', 'Registrations', 'Conflicts', 'Agreements', 'Rebates', 'Training', 'Qualification reviews', 'Support requests', 'Segments', 'Policies', 'Users', 'Audit log', 'Operations']],
-    ['channel_manager', ['Home', 'Partners', 'Registrations', 'Conflicts', 'Agreements', 'Rebates', 'Training', 'Qualification reviews', 'Support requests', 'Segments', 'Policies']],
-    ['leadership', ['Home', 'Partners', 'Registrations', 'Conflicts', 'Agreements', 'Rebates', 'Training', 'Qualification reviews', 'Support requests', 'Segments', 'Policies', 'Audit log']],
+    ['vendor_admin', ['Home', 'Partners', 'Registrations', 'Conflicts', 'Agreements', 'Rebates', 'Renewals', 'Training', 'Qualification reviews', 'Support requests', 'Segments', 'Policies', 'Users', 'Audit log', 'Operations']],
+    ['channel_manager', ['Home', 'Partners', 'Registrations', 'Conflicts', 'Agreements', 'Rebates', 'Renewals', 'Training', 'Qualification reviews', 'Support requests', 'Segments', 'Policies']],
+    ['leadership', ['Home', 'Partners', 'Registrations', 'Conflicts', 'Agreements', 'Rebates', 'Renewals', 'Training', 'Qualification reviews', 'Support requests', 'Segments', 'Policies', 'Audit log']],
   ] as const)('gives %s only the screens it may use', async (role, expected) => {
     openAdmin('/admin/', user(role));
     expect(await screen.findByRole('heading', { name: 'Welcome, Liu Yang' })).toBeInTheDocument();

@@ -70,6 +70,10 @@ export const FORM_FIELDS = {
   invoice: { partnerId: 'choose', invoiceNo: 'text', amount: 'amount', dueOn: 'date', paidOn: 'date' },
   invoicePaid: { paidOn: 'date' },
   depositEvent: { to: 'choose', occurredOn: 'date', reference: 'text', note: 'text' },
+  renewalDecision: { rationale: 'text', quota: 'amount', conditions: 'text', checkOn: 'date', depositHandling: 'choose' },
+  competitionFinding: { finding: 'choose', note: 'text' },
+  probationCheck: { 'conditions.*.met': 'choose' },
+  incident: { occurredOn: 'date', severity: 'choose', category: 'choose', summary: 'text' },
 } as const satisfies Record<string, Record<string, FieldKind>>;
 
 export type FormName = keyof typeof FORM_FIELDS;

@@ -1,4 +1,4 @@
-import { IconActivityHeartbeat, IconArrowsSplit, IconBuildingStore, IconClipboardCheck, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconLifebuoy, IconReceipt2, IconSchool, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
+import { IconActivityHeartbeat, IconArrowsSplit, IconBuildingStore, IconClipboardCheck, IconFileCertificate, IconHistory, IconHome, IconLayoutGrid, IconLifebuoy, IconReceipt2, IconRefreshDot, IconSchool, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react';
 import { type Role, VENDOR_ROLES } from '@partnerline/domain';
 import type { NavItem } from '@partnerline/ui';
 import type { TFunction } from 'i18next';
@@ -11,6 +11,7 @@ export const SCREENS: { to: string; key: string; roles: readonly Role[]; icon: t
   { to: '/conflicts', key: 'conflicts', roles: VENDOR_ROLES, icon: IconArrowsSplit },
   { to: '/agreements', key: 'agreements', roles: VENDOR_ROLES, icon: IconFileCertificate },
   { to: '/rebates', key: 'rebates', roles: VENDOR_ROLES, icon: IconReceipt2 },
+  { to: '/renewals', key: 'renewals', roles: VENDOR_ROLES, icon: IconRefreshDot },
   // Courses, certification paths and certificates: one screen group with its own tabs.
   { to: '/training', key: 'training', roles: VENDOR_ROLES, icon: IconSchool },
   { to: '/qualification-reviews', key: 'qualificationReviews', roles: VENDOR_ROLES, icon: IconClipboardCheck },
@@ -30,6 +31,8 @@ export const MANAGER_ROLES: readonly Role[] = ['vendor_admin', 'channel_manager'
 export const canManageTraining = (role: Role | undefined): boolean => !!role && MANAGER_ROLES.includes(role);
 /** The same roles as training (one list): kept as its own name so the rebates screens read what they check. */
 export const canManageRebates = canManageTraining;
+/** Renewal reviews: channel managers and admins record findings, decisions, probation checks and incidents. */
+export const canManageRenewals = canManageTraining;
 
 export function canUse(role: Role, to: string): boolean {
   return SCREENS.some((s) => s.to === to && s.roles.includes(role));

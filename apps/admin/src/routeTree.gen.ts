@@ -37,6 +37,9 @@ import { Route as AuthedRebatesPaymentsRouteImport } from './routes/_authed/reba
 import { Route as AuthedRebatesPerformanceRouteImport } from './routes/_authed/rebates/performance'
 import { Route as AuthedRegistrationsIndexRouteImport } from './routes/_authed/registrations/index'
 import { Route as AuthedRegistrationsRegistrationIdRouteImport } from './routes/_authed/registrations/$registrationId'
+import { Route as AuthedRenewalsIndexRouteImport } from './routes/_authed/renewals/index'
+import { Route as AuthedRenewalsReviewIdRouteImport } from './routes/_authed/renewals/$reviewId'
+import { Route as AuthedRenewalsRatingsRouteImport } from './routes/_authed/renewals/ratings'
 import { Route as AuthedSupportIndexRouteImport } from './routes/_authed/support/index'
 import { Route as AuthedSupportRequestIdRouteImport } from './routes/_authed/support/$requestId'
 import { Route as AuthedTrainingIndexRouteImport } from './routes/_authed/training/index'
@@ -196,6 +199,21 @@ const AuthedRegistrationsRegistrationIdRoute =
     path: '/registrations/$registrationId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedRenewalsIndexRoute = AuthedRenewalsIndexRouteImport.update({
+  id: '/renewals/',
+  path: '/renewals/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRenewalsReviewIdRoute = AuthedRenewalsReviewIdRouteImport.update({
+  id: '/renewals/$reviewId',
+  path: '/renewals/$reviewId',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedRenewalsRatingsRoute = AuthedRenewalsRatingsRouteImport.update({
+  id: '/renewals/ratings',
+  path: '/renewals/ratings',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedSupportIndexRoute = AuthedSupportIndexRouteImport.update({
   id: '/support/',
   path: '/support/',
@@ -285,6 +303,8 @@ export interface FileRoutesByFullPath {
   '/rebates/payments': typeof AuthedRebatesPaymentsRoute
   '/rebates/performance': typeof AuthedRebatesPerformanceRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/renewals/$reviewId': typeof AuthedRenewalsReviewIdRoute
+  '/renewals/ratings': typeof AuthedRenewalsRatingsRoute
   '/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/training/certifications': typeof AuthedTrainingCertificationsRoute
   '/training/paths': typeof AuthedTrainingPathsRoute
@@ -294,6 +314,7 @@ export interface FileRoutesByFullPath {
   '/qualification-reviews/': typeof AuthedQualificationReviewsIndexRoute
   '/rebates/': typeof AuthedRebatesIndexRoute
   '/registrations/': typeof AuthedRegistrationsIndexRoute
+  '/renewals/': typeof AuthedRenewalsIndexRoute
   '/support/': typeof AuthedSupportIndexRoute
   '/training/': typeof AuthedTrainingIndexRoute
   '/rebates/runs/$runId': typeof AuthedRebatesRunsRunIdRoute
@@ -326,6 +347,8 @@ export interface FileRoutesByTo {
   '/rebates/payments': typeof AuthedRebatesPaymentsRoute
   '/rebates/performance': typeof AuthedRebatesPerformanceRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/renewals/$reviewId': typeof AuthedRenewalsReviewIdRoute
+  '/renewals/ratings': typeof AuthedRenewalsRatingsRoute
   '/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/training/certifications': typeof AuthedTrainingCertificationsRoute
   '/training/paths': typeof AuthedTrainingPathsRoute
@@ -335,6 +358,7 @@ export interface FileRoutesByTo {
   '/qualification-reviews': typeof AuthedQualificationReviewsIndexRoute
   '/rebates': typeof AuthedRebatesIndexRoute
   '/registrations': typeof AuthedRegistrationsIndexRoute
+  '/renewals': typeof AuthedRenewalsIndexRoute
   '/support': typeof AuthedSupportIndexRoute
   '/training': typeof AuthedTrainingIndexRoute
   '/rebates/runs/$runId': typeof AuthedRebatesRunsRunIdRoute
@@ -369,6 +393,8 @@ export interface FileRoutesById {
   '/_authed/rebates/payments': typeof AuthedRebatesPaymentsRoute
   '/_authed/rebates/performance': typeof AuthedRebatesPerformanceRoute
   '/_authed/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
+  '/_authed/renewals/$reviewId': typeof AuthedRenewalsReviewIdRoute
+  '/_authed/renewals/ratings': typeof AuthedRenewalsRatingsRoute
   '/_authed/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/_authed/training/certifications': typeof AuthedTrainingCertificationsRoute
   '/_authed/training/paths': typeof AuthedTrainingPathsRoute
@@ -378,6 +404,7 @@ export interface FileRoutesById {
   '/_authed/qualification-reviews/': typeof AuthedQualificationReviewsIndexRoute
   '/_authed/rebates/': typeof AuthedRebatesIndexRoute
   '/_authed/registrations/': typeof AuthedRegistrationsIndexRoute
+  '/_authed/renewals/': typeof AuthedRenewalsIndexRoute
   '/_authed/support/': typeof AuthedSupportIndexRoute
   '/_authed/training/': typeof AuthedTrainingIndexRoute
   '/_authed/rebates/runs/$runId': typeof AuthedRebatesRunsRunIdRoute
@@ -412,6 +439,8 @@ export interface FileRouteTypes {
     | '/rebates/payments'
     | '/rebates/performance'
     | '/registrations/$registrationId'
+    | '/renewals/$reviewId'
+    | '/renewals/ratings'
     | '/support/$requestId'
     | '/training/certifications'
     | '/training/paths'
@@ -421,6 +450,7 @@ export interface FileRouteTypes {
     | '/qualification-reviews/'
     | '/rebates/'
     | '/registrations/'
+    | '/renewals/'
     | '/support/'
     | '/training/'
     | '/rebates/runs/$runId'
@@ -453,6 +483,8 @@ export interface FileRouteTypes {
     | '/rebates/payments'
     | '/rebates/performance'
     | '/registrations/$registrationId'
+    | '/renewals/$reviewId'
+    | '/renewals/ratings'
     | '/support/$requestId'
     | '/training/certifications'
     | '/training/paths'
@@ -462,6 +494,7 @@ export interface FileRouteTypes {
     | '/qualification-reviews'
     | '/rebates'
     | '/registrations'
+    | '/renewals'
     | '/support'
     | '/training'
     | '/rebates/runs/$runId'
@@ -495,6 +528,8 @@ export interface FileRouteTypes {
     | '/_authed/rebates/payments'
     | '/_authed/rebates/performance'
     | '/_authed/registrations/$registrationId'
+    | '/_authed/renewals/$reviewId'
+    | '/_authed/renewals/ratings'
     | '/_authed/support/$requestId'
     | '/_authed/training/certifications'
     | '/_authed/training/paths'
@@ -504,6 +539,7 @@ export interface FileRouteTypes {
     | '/_authed/qualification-reviews/'
     | '/_authed/rebates/'
     | '/_authed/registrations/'
+    | '/_authed/renewals/'
     | '/_authed/support/'
     | '/_authed/training/'
     | '/_authed/rebates/runs/$runId'
@@ -721,6 +757,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedRegistrationsRegistrationIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/renewals/': {
+      id: '/_authed/renewals/'
+      path: '/renewals'
+      fullPath: '/renewals/'
+      preLoaderRoute: typeof AuthedRenewalsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/renewals/$reviewId': {
+      id: '/_authed/renewals/$reviewId'
+      path: '/renewals/$reviewId'
+      fullPath: '/renewals/$reviewId'
+      preLoaderRoute: typeof AuthedRenewalsReviewIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/renewals/ratings': {
+      id: '/_authed/renewals/ratings'
+      path: '/renewals/ratings'
+      fullPath: '/renewals/ratings'
+      preLoaderRoute: typeof AuthedRenewalsRatingsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/support/': {
       id: '/_authed/support/'
       path: '/support'
@@ -826,6 +883,8 @@ interface AuthedRouteChildren {
   AuthedRebatesPaymentsRoute: typeof AuthedRebatesPaymentsRoute
   AuthedRebatesPerformanceRoute: typeof AuthedRebatesPerformanceRoute
   AuthedRegistrationsRegistrationIdRoute: typeof AuthedRegistrationsRegistrationIdRoute
+  AuthedRenewalsReviewIdRoute: typeof AuthedRenewalsReviewIdRoute
+  AuthedRenewalsRatingsRoute: typeof AuthedRenewalsRatingsRoute
   AuthedSupportRequestIdRoute: typeof AuthedSupportRequestIdRoute
   AuthedTrainingCertificationsRoute: typeof AuthedTrainingCertificationsRoute
   AuthedTrainingPathsRoute: typeof AuthedTrainingPathsRoute
@@ -835,6 +894,7 @@ interface AuthedRouteChildren {
   AuthedQualificationReviewsIndexRoute: typeof AuthedQualificationReviewsIndexRoute
   AuthedRebatesIndexRoute: typeof AuthedRebatesIndexRoute
   AuthedRegistrationsIndexRoute: typeof AuthedRegistrationsIndexRoute
+  AuthedRenewalsIndexRoute: typeof AuthedRenewalsIndexRoute
   AuthedSupportIndexRoute: typeof AuthedSupportIndexRoute
   AuthedTrainingIndexRoute: typeof AuthedTrainingIndexRoute
   AuthedRebatesRunsRunIdRoute: typeof AuthedRebatesRunsRunIdRoute
@@ -866,6 +926,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedRebatesPerformanceRoute: AuthedRebatesPerformanceRoute,
   AuthedRegistrationsRegistrationIdRoute:
     AuthedRegistrationsRegistrationIdRoute,
+  AuthedRenewalsReviewIdRoute: AuthedRenewalsReviewIdRoute,
+  AuthedRenewalsRatingsRoute: AuthedRenewalsRatingsRoute,
   AuthedSupportRequestIdRoute: AuthedSupportRequestIdRoute,
   AuthedTrainingCertificationsRoute: AuthedTrainingCertificationsRoute,
   AuthedTrainingPathsRoute: AuthedTrainingPathsRoute,
@@ -875,6 +937,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedQualificationReviewsIndexRoute: AuthedQualificationReviewsIndexRoute,
   AuthedRebatesIndexRoute: AuthedRebatesIndexRoute,
   AuthedRegistrationsIndexRoute: AuthedRegistrationsIndexRoute,
+  AuthedRenewalsIndexRoute: AuthedRenewalsIndexRoute,
   AuthedSupportIndexRoute: AuthedSupportIndexRoute,
   AuthedTrainingIndexRoute: AuthedTrainingIndexRoute,
   AuthedRebatesRunsRunIdRoute: AuthedRebatesRunsRunIdRoute,

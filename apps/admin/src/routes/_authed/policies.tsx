@@ -256,7 +256,26 @@ function PoliciesPage() {
           )}
         </Stack>,
       )}
-      {section('renewals', <SimpleGrid cols={{ base: 1, sm: 3 }}>{num(['renewals', 'openDaysBeforeEnd'], { min: 1 })}</SimpleGrid>)}
+      {section(
+        'renewals',
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {[
+            num(['renewals', 'openDaysBeforeEnd'], { min: 1 }),
+            num(['renewals', 'readinessWindowDays'], { min: 1, max: 730 }),
+            num(['renewals', 'decisionLeadDays'], { min: 0, max: 365 }),
+            <TextInput
+              key="renewals.quotaGrowthFactor"
+              label={t('policies.fields.quotaGrowthFactor')}
+              inputMode="decimal"
+              value={draft.renewals.quotaGrowthFactor}
+              disabled={!canEdit}
+              error={errors['renewals.quotaGrowthFactor'] as string | undefined}
+              onChange={(e) => set(['renewals', 'quotaGrowthFactor'], e.currentTarget.value)}
+            />,
+            num(['renewals', 'ratingMinimumRespondents'], { min: 1, max: 100 }),
+          ]}
+        </SimpleGrid>,
+      )}
       {section(
         'auth',
         <SimpleGrid cols={{ base: 1, sm: 3 }}>{[num(['auth', 'loginMaxFailures'], { min: 1 }), num(['auth', 'loginWindowMinutes'], { min: 1 }), num(['auth', 'sessionTtlHours'], { min: 1 })]}</SimpleGrid>,

@@ -14,6 +14,7 @@ import { StrategyBadge } from '../-components/StrategyBadge';
 import { PartnerRebatesCard } from '../rebates/-components/PartnerRebatesCard';
 import { CertificationsCard } from './-components/CertificationsCard';
 import { DecisionPanel } from './-components/DecisionPanel';
+import { Incidents } from './-components/Incidents';
 import { PartnerActivity, PartnerOverviewCards } from './-components/PartnerOverview';
 import { ScorecardForm } from './-components/ScorecardForm';
 
@@ -121,6 +122,7 @@ function PartnerPage() {
                 <SegmentsCard partner={p} />
                 {['active', 'trial', 'suspended', 'terminated'].includes(p.status) && <CertificationsCard partnerId={p.id} />}
                 {['active', 'suspended', 'terminated'].includes(p.status) && <PartnerRebatesCard partnerId={p.id} />}
+                {['active', 'trial', 'suspended', 'terminated'].includes(p.status) && <Incidents partnerId={p.id} canManage={canScreen} timeZone={tz} />}
               </Stack>
             </Grid.Col>
           </Grid>
