@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { addDays, RenewalReadinessSchema, RenewalReviewDetailSchema, RenewalReviewPageSchema } from '@partnerline/domain';
+import { addDays, agreementPeriods, RenewalReadinessSchema, RenewalReviewDetailSchema, RenewalReviewPageSchema } from '@partnerline/domain';
 import { businessToday } from '../../src/common/time';
 import { RenewalsService } from '../../src/modules/renewals/renewals.service';
-import { demoIds, insertAgreement } from '../support/fixtures';
+import { demoIds, insertAgreement, insertWonDeal } from '../support/fixtures';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
 const plus = (n: number) => addDays(businessToday(), n);
@@ -126,6 +126,68 @@ describe('renewal reviews (API core)', () => {
     expect((await api(app, partner.user).get(`/api/renewal-reviews/${review.id}`)).status).toBe(200);
     expect((await api(app, other.admin).get(`/api/renewal-reviews/${review.id}`)).status).toBe(404);
     expect((await api(app, leader).get(`/api/renewal-reviews/${review.id}`)).status).toBe(200);
+  });
+
+  it('a partner on track: attainment met, certified, paid on time, declared and found compliant → renew with the suggested quota; a certificate lapsing before the end → probation', async () => {
+    const r = await fixturePartner('R');
+    const ids = await demoIds(db());
+    const [path] = await db().query(`SELECT id, job_role, product_line_id FROM certification_paths ORDER BY name LIMIT 1`);
+    const id = await insertAgreement(db(), {
+      partnerId: r.id,
+      startDate: plus(-300),
+      endDate: plus(45),
+      createdBy: adminId,
+      approvedBy: adminId,
+      withScopes: false,
+      terms: {
+        evaluationPeriod: 'quarter',
+        quotaPerPeriod: '100000.00',
+        renewalThresholdPercent: 80,
+        qualificationRequirements: [{ jobRole: path.job_role, productLineId: path.product_line_id, headcount: 2 }],
+      },
+    });
+    const periods = agreementPeriods({ startDate: plus(-300), endDate: plus(45), terms: { evaluationPeriod: 'quarter' } });
+    const lastEnded = periods.filter((p) => p.end < businessToday()).at(-1)!;
+    const deal = (amount: string, wonOn: string, n: number) =>
+      insertWonDeal(db(), { partnerId: r.id, agreementId: id, customerName: `续约客户${stamp}${n}`, amount, wonOn, industryId: ids.industry, regionId: ids.region, createdBy: ids.huaxinOwner });
+    await deal('900000.00', periods[0].start, 1);
+    await deal('200000.00', lastEnded.start, 2);
+    const users: { id: string }[] = await db().query(`SELECT id FROM users WHERE partner_id = $1 ORDER BY role`, [r.id]);
+    const certs: string[] = [];
+    for (const [i, u] of users.entries()) {
+      const [c] = await db().query(
+        `INSERT INTO certifications (code, path_id, user_id, partner_id, earned_on, expires_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [`RV${stamp}${i}`, path.id, u.id, r.id, plus(-100), i === 0 ? plus(400) : plus(10)],
+      );
+      certs.push(c.id);
+    }
+    await db().query(`INSERT INTO qualification_reviews (partner_id, due_on, status, result, completed_at) VALUES ($1, $2, 'completed', 'pass', now())`, [r.id, plus(-5)]);
+    await db().query(`INSERT INTO partner_invoices (partner_id, invoice_no, amount, due_on, paid_on, source, created_by) VALUES ($1, $2, 5000, $3, $3, 'manual', $4)`, [
+      r.id,
+      `RR${stamp}`,
+      plus(-30),
+      adminId,
+    ]);
+    const reviewId = (await open(id).expect(201)).body.id as string;
+    await api(app, r.admin).post(`/api/renewal-reviews/${reviewId}/self-assessment`).send(ASSESSMENT).expect(200);
+    const res = await api(app, manager).post(`/api/renewal-reviews/${reviewId}/competition-finding`).send({ finding: 'compliant', note: 'No competing products seen.' }).expect(200);
+    const probation = RenewalReviewDetailSchema.parse(res.body);
+    expect(probation.recommendationDetail.states).toEqual({ attainment: 'ok', qualification: 'at_risk', payments: 'ok', service: 'ok', competition: 'ok' });
+    expect(probation.recommendation).toBe('renew_on_probation');
+    const code = probation.facts.qualification.requirements[0].requirement;
+    expect(probation.facts.qualification).toEqual({ requirements: [{ requirement: code, required: 2, certified: 2, expiringBeforeRenewal: 1 }], latestReview: 'pass' });
+    expect(probation.recommendationDetail.toChange).toEqual([expect.objectContaining({ fact: 'qualification', code: 'renew_expiring_certificates', alone: 'renew', expiring: 1 })]);
+    expect(probation.evidence.qualification.filter((e) => e.kind === 'certificate').map((e) => e.id).sort()).toEqual([...certs].sort());
+    expect(probation.evidence.qualification).toContainEqual(expect.objectContaining({ kind: 'qualification_review', label: 'pass' }));
+    expect(probation.suggestedQuota).toBe('220000.00');
+
+    // The certificate renewed: every fact holds → renew, nothing to change; the board's filter follows.
+    await db().query(`UPDATE certifications SET expires_on = $2 WHERE id = $1`, [certs[1], plus(500)]);
+    const renew = RenewalReviewDetailSchema.parse((await api(app, manager).get(`/api/renewal-reviews/${reviewId}`).expect(200)).body);
+    expect(renew).toMatchObject({ recommendation: 'renew', recommendationDetail: { outcome: 'renew', toChange: [] } });
+    expect(Number(renew.facts.attainment.achievement)).toBe(1100000);
+    const board = RenewalReviewPageSchema.parse((await api(app, manager).get(`/api/renewal-reviews?partnerId=${r.id}&recommendation=renew`).expect(200)).body);
+    expect(board.items.map((i) => i.id)).toEqual([reviewId]);
   });
 
   it('refuses an agreement that is not active or has no such agreement', async () => {
