@@ -30,4 +30,14 @@ export const renewalErrors = defineErrors({
     en: 'The agreement ended on {endDate}; a renewal review opens before the end date.',
     zh: '该协议已于 {endDate} 到期，续约评审须在到期日之前开启。',
   },
+  RENEWAL_INCIDENT_IN_FUTURE: {
+    status: 422,
+    en: 'An incident cannot be dated after today ({today}); it was dated {occurredOn}.',
+    zh: '事件日期不能晚于今天（{today}），所填日期为 {occurredOn}。',
+  },
+  RENEWAL_RATINGS_RANGE_INVALID: {
+    status: 422,
+    en: 'The period must start on or before its end ({from} – {to}).',
+    zh: '统计期间的开始日期不能晚于结束日期（{from} – {to}）。',
+  },
 });
