@@ -143,6 +143,9 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'renewal_review.self_assessed': { en: 'Renewal self-assessment submitted', zh: '续约自评已提交' },
   'renewal_review.competition_finding': { en: 'Competition finding recorded', zh: '竞品排他核查结论已记录' },
   'renewal_review.escalated': { en: 'Overdue renewal decision escalated', zh: '逾期未决的续约评审已上报' },
+  'renewal_review.decided': { en: 'Renewal decided', zh: '续约已决定' },
+  'renewal_review.probation_checked': { en: 'Probation conditions checked', zh: '考察条件已核查' },
+  'renewal_review.termination_applied': { en: 'Termination effects applied (deposit, partner status, registrations)', zh: '终止后续处理已执行（保证金、合作伙伴状态、报备）' },
   'partner.incident_recorded': { en: 'Incident recorded against the partner', zh: '已登记合作伙伴事件' },
 };
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS).sort();

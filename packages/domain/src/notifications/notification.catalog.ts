@@ -40,6 +40,11 @@ export const NotificationKindSchema = z.enum([
   'renewal_review.opened',
   'renewal_review.will_not_renew',
   'renewal_review.overdue',
+  'renewal_review.renewed',
+  'renewal_review.renewed_on_probation',
+  'renewal_review.terminated',
+  'renewal_review.probation_met',
+  'renewal_review.probation_not_met',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -210,6 +215,26 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
   'renewal_review.overdue': {
     en: { title: 'Renewal decision overdue: {partner}', body: 'The renewal decision for {partner} was due by {decideBy}; the agreement ends on {endDate}.' },
     'zh-CN': { title: '续约决定逾期：{partner}', body: '{partner} 的续约决定应于 {decideBy} 前作出，协议将于 {endDate} 到期。' },
+  },
+  'renewal_review.renewed': {
+    en: { title: 'Your agreement will be renewed', body: 'The agreement ending on {endDate} will be renewed from {successorStart}. Reason: {rationale}' },
+    'zh-CN': { title: '您的协议将续签', body: '将于 {endDate} 到期的协议将自 {successorStart} 起续签。理由：{rationale}' },
+  },
+  'renewal_review.renewed_on_probation': {
+    en: { title: 'Your agreement will be renewed on probation', body: 'The agreement ending on {endDate} will be renewed from {successorStart} on probation; {count} condition(s) are checked on {checkOn}. Reason: {rationale}' },
+    'zh-CN': { title: '您的协议将附条件续签', body: '将于 {endDate} 到期的协议将自 {successorStart} 起附条件续签，{count} 项考察条件将于 {checkOn} 核查。理由：{rationale}' },
+  },
+  'renewal_review.terminated': {
+    en: { title: 'Your agreement will not be renewed', body: 'The agreement ends on {endDate} and will not be renewed. Reason: {rationale}' },
+    'zh-CN': { title: '您的协议不再续签', body: '协议将于 {endDate} 到期，不再续签。理由：{rationale}' },
+  },
+  'renewal_review.probation_met': {
+    en: { title: 'Probation conditions met', body: 'All {count} probation condition(s) of {partner} were checked on {checkedOn} and met.' },
+    'zh-CN': { title: '考察条件已达成', body: '{partner} 的全部 {count} 项考察条件已于 {checkedOn} 核查并达成。' },
+  },
+  'renewal_review.probation_not_met': {
+    en: { title: 'Probation conditions not met', body: '{unmet} of {count} probation condition(s) of {partner} were not met at the check on {checkedOn}.' },
+    'zh-CN': { title: '考察条件未达成', body: '{partner} 的 {count} 项考察条件中有 {unmet} 项在 {checkedOn} 核查时未达成。' },
   },
   'user.invited': {
     en: { title: 'You are invited to Partnerline', body: '{inviter} invited you to the {partner} team. Set your password: {link}' },

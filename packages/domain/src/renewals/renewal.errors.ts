@@ -25,6 +25,47 @@ export const renewalErrors = defineErrors({
     en: 'The self-assessment for this review was already submitted on {submittedAt}.',
     zh: '该续约评审的自评已于 {submittedAt} 提交。',
   },
+  // Decisions (renewal-decisions.service.ts; ADR 0018).
+  RENEWAL_ALREADY_DECIDED: {
+    status: 409,
+    en: 'This renewal review was already decided on {decidedOn}; a decision is final.',
+    zh: '该续约评审已于 {decidedOn} 作出决定，决定不可更改。',
+  },
+  RENEWAL_SUCCESSOR_OVERLAP: {
+    status: 409,
+    en: 'The successor agreement would overlap the exclusive agreement {number} of {partner} ({segments}) from {from} to {until}. Narrow the scope or end that exclusivity first.',
+    zh: '续约协议将与 {partner} 的独家协议 {number}（{segments}，{from} 至 {until}）重叠。请先缩小范围或结束该独家授权。',
+  },
+  RENEWAL_DEPOSIT_HANDLING_REQUIRED: {
+    status: 422,
+    en: 'The partner paid a deposit of {amount}: choose whether it is refunded or forfeited at the end date.',
+    zh: '合作伙伴已缴纳保证金 {amount}，请选择到期时退还还是没收。',
+  },
+  RENEWAL_PROBATION_CHECK_DATE: {
+    status: 422,
+    en: 'The probation check date must fall after today and within the successor agreement ({from} to {until}).',
+    zh: '考察期核查日期须晚于今天，并在续约协议期限内（{from} 至 {until}）。',
+  },
+  RENEWAL_NOT_ON_PROBATION: {
+    status: 409,
+    en: 'This review was not decided as a renewal on probation; there is nothing to check.',
+    zh: '该评审的决定不是附条件续约，没有需要核查的条件。',
+  },
+  RENEWAL_PROBATION_CHECKED: {
+    status: 409,
+    en: 'The probation conditions were already checked on {checkedOn}.',
+    zh: '考察条件已于 {checkedOn} 核查。',
+  },
+  RENEWAL_PROBATION_CHECK_TOO_EARLY: {
+    status: 422,
+    en: 'The probation conditions are checked on or after {checkOn}.',
+    zh: '考察条件须在 {checkOn} 当天或之后核查。',
+  },
+  RENEWAL_PROBATION_CONDITIONS_MISMATCH: {
+    status: 422,
+    en: 'Answer each of the {count} probation conditions exactly once.',
+    zh: '请对全部 {count} 项考察条件逐一作答，每项一次。',
+  },
   RENEWAL_AGREEMENT_ENDED: {
     status: 422,
     en: 'The agreement ended on {endDate}; a renewal review opens before the end date.',
