@@ -42,6 +42,21 @@ export const FORM_FIELDS = {
   enrol: { userId: 'choose', courseId: 'choose' },
   invitation: { password: 'text' },
   answer: { answer: 'text' },
+  selfAssessment: {
+    wentWell: 'text',
+    plan: 'text',
+    proposedQuota: 'amount',
+    competitionDeclaration: 'choose',
+    competingProducts: 'text',
+    willRenew: 'choose',
+    'rating.product': 'choose',
+    'rating.competitiveness': 'choose',
+    'rating.margin': 'choose',
+    'rating.training': 'choose',
+    'rating.support': 'choose',
+    'rating.likelyToRecommend': 'choose',
+    'rating.comments': 'text',
+  },
 } as const satisfies Record<string, Record<string, FieldKind>>;
 
 export type FormName = keyof typeof FORM_FIELDS;

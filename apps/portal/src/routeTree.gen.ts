@@ -31,6 +31,7 @@ import { Route as AuthedPerformanceIndexRouteImport } from './routes/_authed/per
 import { Route as AuthedRegistrationsIndexRouteImport } from './routes/_authed/registrations/index'
 import { Route as AuthedRegistrationsRegistrationIdRouteImport } from './routes/_authed/registrations/$registrationId'
 import { Route as AuthedRegistrationsNewRouteImport } from './routes/_authed/registrations/new'
+import { Route as AuthedRenewalsReviewIdRouteImport } from './routes/_authed/renewals/$reviewId'
 import { Route as AuthedSellOutIndexRouteImport } from './routes/_authed/sell-out/index'
 import { Route as AuthedStatementsIndexRouteImport } from './routes/_authed/statements/index'
 import { Route as AuthedSupportIndexRouteImport } from './routes/_authed/support/index'
@@ -152,6 +153,11 @@ const AuthedRegistrationsNewRoute = AuthedRegistrationsNewRouteImport.update({
   path: '/registrations/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedRenewalsReviewIdRoute = AuthedRenewalsReviewIdRouteImport.update({
+  id: '/renewals/$reviewId',
+  path: '/renewals/$reviewId',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedSellOutIndexRoute = AuthedSellOutIndexRouteImport.update({
   id: '/sell-out/',
   path: '/sell-out/',
@@ -207,6 +213,7 @@ export interface FileRoutesByFullPath {
   '/learning/team': typeof AuthedLearningTeamRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/registrations/new': typeof AuthedRegistrationsNewRoute
+  '/renewals/$reviewId': typeof AuthedRenewalsReviewIdRoute
   '/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/support/new': typeof AuthedSupportNewRoute
   '/agreements/': typeof AuthedAgreementsIndexRoute
@@ -237,6 +244,7 @@ export interface FileRoutesByTo {
   '/learning/team': typeof AuthedLearningTeamRoute
   '/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/registrations/new': typeof AuthedRegistrationsNewRoute
+  '/renewals/$reviewId': typeof AuthedRenewalsReviewIdRoute
   '/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/support/new': typeof AuthedSupportNewRoute
   '/agreements': typeof AuthedAgreementsIndexRoute
@@ -269,6 +277,7 @@ export interface FileRoutesById {
   '/_authed/learning/team': typeof AuthedLearningTeamRoute
   '/_authed/registrations/$registrationId': typeof AuthedRegistrationsRegistrationIdRoute
   '/_authed/registrations/new': typeof AuthedRegistrationsNewRoute
+  '/_authed/renewals/$reviewId': typeof AuthedRenewalsReviewIdRoute
   '/_authed/support/$requestId': typeof AuthedSupportRequestIdRoute
   '/_authed/support/new': typeof AuthedSupportNewRoute
   '/_authed/agreements/': typeof AuthedAgreementsIndexRoute
@@ -301,6 +310,7 @@ export interface FileRouteTypes {
     | '/learning/team'
     | '/registrations/$registrationId'
     | '/registrations/new'
+    | '/renewals/$reviewId'
     | '/support/$requestId'
     | '/support/new'
     | '/agreements/'
@@ -331,6 +341,7 @@ export interface FileRouteTypes {
     | '/learning/team'
     | '/registrations/$registrationId'
     | '/registrations/new'
+    | '/renewals/$reviewId'
     | '/support/$requestId'
     | '/support/new'
     | '/agreements'
@@ -362,6 +373,7 @@ export interface FileRouteTypes {
     | '/_authed/learning/team'
     | '/_authed/registrations/$registrationId'
     | '/_authed/registrations/new'
+    | '/_authed/renewals/$reviewId'
     | '/_authed/support/$requestId'
     | '/_authed/support/new'
     | '/_authed/agreements/'
@@ -543,6 +555,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedRegistrationsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/renewals/$reviewId': {
+      id: '/_authed/renewals/$reviewId'
+      path: '/renewals/$reviewId'
+      fullPath: '/renewals/$reviewId'
+      preLoaderRoute: typeof AuthedRenewalsReviewIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/sell-out/': {
       id: '/_authed/sell-out/'
       path: '/sell-out'
@@ -605,6 +624,7 @@ interface AuthedRouteChildren {
   AuthedLearningTeamRoute: typeof AuthedLearningTeamRoute
   AuthedRegistrationsRegistrationIdRoute: typeof AuthedRegistrationsRegistrationIdRoute
   AuthedRegistrationsNewRoute: typeof AuthedRegistrationsNewRoute
+  AuthedRenewalsReviewIdRoute: typeof AuthedRenewalsReviewIdRoute
   AuthedSupportRequestIdRoute: typeof AuthedSupportRequestIdRoute
   AuthedSupportNewRoute: typeof AuthedSupportNewRoute
   AuthedAgreementsIndexRoute: typeof AuthedAgreementsIndexRoute
@@ -630,6 +650,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedRegistrationsRegistrationIdRoute:
     AuthedRegistrationsRegistrationIdRoute,
   AuthedRegistrationsNewRoute: AuthedRegistrationsNewRoute,
+  AuthedRenewalsReviewIdRoute: AuthedRenewalsReviewIdRoute,
   AuthedSupportRequestIdRoute: AuthedSupportRequestIdRoute,
   AuthedSupportNewRoute: AuthedSupportNewRoute,
   AuthedAgreementsIndexRoute: AuthedAgreementsIndexRoute,

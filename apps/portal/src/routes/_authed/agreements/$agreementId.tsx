@@ -11,6 +11,7 @@ import { agreementQualificationQueryOptions } from '../../../api/training';
 import { QualificationBadge, QualificationLineView } from '../../../components/qualification';
 import { productLineName, useLocale } from '../../../components/training';
 import { PerformanceCard } from '../performance/-components/PerformanceCard';
+import { RenewalReadinessCard } from '../../../components/renewals';
 
 export const Route = createFileRoute('/_authed/agreements/$agreementId')({
   params: { parse: (p) => ({ agreementId: z.uuid().parse(p.agreementId) }), stringify: (p) => p },
@@ -53,6 +54,7 @@ function AgreementPage() {
           {t('agreements.document')}
         </Button>
       </Group>
+      {a.status === 'active' && <RenewalReadinessCard agreementId={a.id} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card>
