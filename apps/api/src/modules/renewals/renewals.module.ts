@@ -11,6 +11,9 @@ import { RenewalSweeper } from './renewal-sweeper';
 import { RenewalReadinessController, RenewalReviewsController } from './renewals.controller';
 import { RenewalsRepository } from './renewals.repository';
 import { RenewalsService } from './renewals.service';
+import { VendorRatingsController } from './vendor-ratings.controller';
+import { VendorRatingsRepository } from './vendor-ratings.repository';
+import { VendorRatingsService } from './vendor-ratings.service';
 
 /**
  * Renewal reviews (issue #15; docs/domain.md §8): renewal_reviews, renewal_probation_conditions,
@@ -18,8 +21,8 @@ import { RenewalsService } from './renewals.service';
  */
 @Module({
   imports: [AgreementsModule, PartnersModule, RebatesModule, PaymentsModule, TrainingModule, CatalogModule, UsersModule],
-  controllers: [RenewalReviewsController, RenewalReadinessController],
-  providers: [RenewalsRepository, RenewalFactsService, RenewalsService, RenewalSweeper],
+  controllers: [RenewalReviewsController, RenewalReadinessController, VendorRatingsController],
+  providers: [RenewalsRepository, RenewalFactsService, RenewalsService, RenewalSweeper, VendorRatingsRepository, VendorRatingsService],
   exports: [RenewalsService, RenewalsRepository],
 })
 export class RenewalsModule {}
