@@ -89,6 +89,11 @@ describe('renewal reviews (API core)', () => {
          ($1, $2 || '-1', 5000, $3, NULL, 'manual', $6), ($1, $2 || '-2', 5000, $4, $5, 'manual', $6), ($1, $2 || '-3', 5000, $4, $4, 'manual', $6)`,
       [partner.id, `RV${stamp}`, plus(-100), plus(-60), plus(-50), adminId],
     );
+    // A major incident recorded against the partner in the term (the partners module's table).
+    const [incident] = await db().query(
+      `INSERT INTO partner_incidents (partner_id, occurred_on, severity, category, summary, recorded_by) VALUES ($1, $2, 'major', 'complaint', 'Customer escalation', $3) RETURNING id`,
+      [partner.id, plus(-20), managerId],
+    );
     // Leadership and partners do not open reviews.
     expect((await open(id, leader)).status).toBe(403);
     expect((await open(id, partner.admin)).status).toBe(403);
@@ -109,6 +114,10 @@ describe('renewal reviews (API core)', () => {
     // Evidence: the agreement behind attainment, the late and overdue invoices (worst first) behind payments.
     expect(review.evidence.attainment).toContainEqual(expect.objectContaining({ kind: 'agreement', id }));
     expect(review.evidence.payments.map((e) => e.label)).toEqual([`RV${stamp}-1`, `RV${stamp}-2`]);
+    expect(review.facts.incidents).toEqual([{ date: plus(-20), severity: 'major' }]);
+    expect(review.recommendationDetail.states.service).toBe('at_risk');
+    expect(codes).toContain('service_major_incident');
+    expect(review.evidence.service).toEqual([{ kind: 'incident', id: incident.id, label: 'major:complaint', date: plus(-20) }]);
     expect(review.evidence.competition).toEqual([]);
     expect(review.suggestedQuota).toBe('0.00');
 

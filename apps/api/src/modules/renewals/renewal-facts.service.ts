@@ -18,6 +18,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { businessTimeZone } from '../../common/time';
 import type { AgreementRow } from '../agreements/agreements.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
+import { IncidentsService } from '../partners/incidents.service';
 import { PaymentsRepository } from '../payments/payments.repository';
 import { PoliciesService } from '../policies/policies.service';
 import { DepositsRepository } from '../rebates/deposits.repository';
@@ -50,14 +51,6 @@ const INVOICE_EVIDENCE = 50;
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const money = (d: Dec) => d.toFixed(2);
 
-/** An incident as the facts read it (the partners module's IncidentsService.inTerm gives these). */
-export interface TermIncident {
-  id: string;
-  occurredOn: string;
-  severity: 'minor' | 'major' | 'critical';
-  category: string;
-}
-
 /**
  * The five facts of a renewal review with the records behind each (DOMAIN §8), read through the owning modules'
  * exported repositories and services — every read through the caller's manager `m` (the embedded database is one
@@ -65,9 +58,6 @@ export interface TermIncident {
  */
 @Injectable()
 export class RenewalFactsService {
-  /** Incidents of a partner in [from, to]; the partners module's IncidentsService.inTerm is wired in by the module. */
-  incidentsInTerm: (partnerId: string, from: string, to: string, m: EntityManager) => Promise<TermIncident[]> = async () => [];
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly performance: PerformanceService,
@@ -78,6 +68,7 @@ export class RenewalFactsService {
     private readonly qualification: QualificationRepository,
     private readonly catalog: CatalogRepository,
     private readonly policies: PoliciesService,
+    private readonly incidents: IncidentsService,
   ) {}
 
   async assess(input: FactsInput, m: EntityManager = this.db.manager): Promise<AssessedFacts> {
@@ -86,7 +77,7 @@ export class RenewalFactsService {
     const attainment = await this.attainment(m, a, today);
     const qualification = await this.qualificationFact(m, a, today);
     const payments = await this.paymentsFact(m, a, to);
-    const incidents = await this.incidentsInTerm(a.partner_id, a.start_date, to, m);
+    const incidents = await this.incidents.inTerm(a.partner_id, a.start_date, to, m);
     const facts: RenewalFacts = {
       renewalDate: a.end_date,
       attainment: attainment.fact,
