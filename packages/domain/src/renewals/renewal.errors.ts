@@ -20,11 +20,6 @@ export const renewalErrors = defineErrors({
     en: 'This renewal review is {status}: it no longer takes changes.',
     zh: '该续约评审状态为 {status}，不再接受修改。',
   },
-  RENEWAL_SELF_ASSESSMENT_EXISTS: {
-    status: 409,
-    en: 'The self-assessment for this review was already submitted on {submittedAt}.',
-    zh: '该续约评审的自评已于 {submittedAt} 提交。',
-  },
   // Decisions (renewal-decisions.service.ts; ADR 0018).
   RENEWAL_ALREADY_DECIDED: {
     status: 409,
