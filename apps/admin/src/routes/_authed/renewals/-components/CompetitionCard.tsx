@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Textarea, Title
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { CompetitionFindingInputSchema, CompetitionFindingSchema, type RenewalReviewDetail } from '@partnerline/domain';
-import { ApiError, apiFieldErrors, errorMessage, fieldPathProps, formatDateTime, zodForm } from '@partnerline/ui';
+import { ApiError, apiFieldErrors, errorMessage, fieldPathProps, formatDateTime, useLocale, zodForm } from '@partnerline/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompetitionFinding } from '../../../../api/renewals';
@@ -14,8 +14,8 @@ const findingForm = zodForm(CompetitionFindingInputSchema, (v: Values) => v, {},
 
 /** Competition avoidance (不脚踏多只船): the manager's finding, and its form while the review is open. */
 export function CompetitionCard({ review, canManage, timeZone }: { review: RenewalReviewDetail; canManage: boolean; timeZone?: string }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const f = review.competitionFinding;
   const save = useCompetitionFinding(review.id);
   const [refusal, setRefusal] = useState<string | null>(null);
