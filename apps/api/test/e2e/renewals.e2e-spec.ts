@@ -273,6 +273,10 @@ describe('renewal reviews (API core)', () => {
     const closed = await api(app, partner.admin).post(url).send(ASSESSMENT);
     expect(closed.status).toBe(409);
     expect(closed.body.code).toBe('RENEWAL_REVIEW_CLOSED');
+    expect(closed.body.message).toBe('This renewal review is decided: it no longer takes changes.');
+    const zh = await api(app, partner.admin).post(`${url}?lang=zh-CN`).send(ASSESSMENT);
+    expect(zh.body.message).toBe('该续约评审状态为 已决定，不再接受修改。');
+    expect((await api(app, other.admin).get(`/api/renewal-reviews/${reviewId}?lang=zh-CN`)).body.message).toContain('续约评审');
     expect((await api(app, manager).post(finding).send({ finding: 'breach', note: 'x' })).body.code).toBe('RENEWAL_REVIEW_CLOSED');
   });
 

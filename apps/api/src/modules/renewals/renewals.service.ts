@@ -41,6 +41,11 @@ export interface ReviewAssessment extends AssessedFacts {
   review: ReviewRow;
 }
 
+/** 404 for a review, its entity worded in both languages (a Chinese message never shows `renewal review`). */
+const reviewNotFound = (id: string) => new AppError('NOT_FOUND', { entity: { en: 'renewal review', 'zh-CN': '续约评审' }, id }, { entity: 'renewal review', id });
+
+const STATUS_WORDS = { open: { en: 'open', 'zh-CN': '进行中' }, decided: { en: 'decided', 'zh-CN': '已决定' } } as const;
+
 /** The frozen facts of a decided review: `decision_facts` holds the facts (and, when frozen with them, the evidence). */
 function frozen(row: ReviewRow): { facts: RenewalFacts; evidence: RenewalEvidence | null; recommendation: RenewalRecommendation } | null {
   if (row.status !== 'decided' || !row.decision_facts || !row.decision_recommendation) return null;
@@ -95,7 +100,7 @@ export class RenewalsService {
    */
   async assess(reviewId: string, m: EntityManager = this.db.manager): Promise<ReviewAssessment> {
     const review = await this.repo.row(reviewId, VENDOR_SCOPE, m);
-    if (!review) throw AppError.notFound('renewal review', reviewId);
+    if (!review) throw reviewNotFound(reviewId);
     return { ...(await this.live(m, review)), review };
   }
 
@@ -151,7 +156,7 @@ export class RenewalsService {
 
   async detail(id: string, user: AuthenticatedUser, m: EntityManager = this.db.manager): Promise<RenewalReviewDetail> {
     const row = await this.repo.row(id, scopeOf(user), m);
-    if (!row) throw AppError.notFound('renewal review', id);
+    if (!row) throw reviewNotFound(id);
     return this.detailOf(m, row);
   }
 
@@ -239,8 +244,8 @@ export class RenewalsService {
 
   private async lockedOpen(m: EntityManager, id: string, user: AuthenticatedUser): Promise<ReviewRow> {
     const row = await this.repo.row(id, scopeOf(user), m, true);
-    if (!row) throw AppError.notFound('renewal review', id);
-    if (row.status !== 'open') throw new AppError('RENEWAL_REVIEW_CLOSED', { status: row.status }, { reviewId: id, status: row.status });
+    if (!row) throw reviewNotFound(id);
+    if (row.status !== 'open') throw new AppError('RENEWAL_REVIEW_CLOSED', { status: STATUS_WORDS[row.status] }, { reviewId: id, status: row.status });
     return row;
   }
 
