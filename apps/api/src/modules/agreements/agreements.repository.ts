@@ -455,6 +455,19 @@ export class AgreementsRepository {
     );
   }
 
+  /**
+   * Whether the partner holds an active agreement other than `exceptId` that is in force on `day` or later (not ended,
+   * no termination effective by then) — a terminated renewal leaves the partner's status alone while one exists.
+   */
+  async hasOtherInForce(m: EntityManager, partnerId: string, day: string, exceptId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM agreements WHERE partner_id = $1 AND id <> $3 AND status = 'active' AND end_date >= $2::date
+          AND (termination_effective IS NULL OR termination_effective > $2::date) LIMIT 1`,
+      [partnerId, day, exceptId],
+    );
+    return rows.length > 0;
+  }
+
   /** Partners holding an active agreement, with the earliest start, in pages ordered by partner id (keyset `after`). */
   async activePartnersPage(m: EntityManager, after: string | null, limit: number): Promise<{ partnerId: string; firstStart: string }[]> {
     const rows: { partner_id: string; first_start: string }[] = await m.query(

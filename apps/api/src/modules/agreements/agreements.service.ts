@@ -246,23 +246,37 @@ export class AgreementsService {
    * with the termination recorded ("terminates on D"); the sweep flips it on D.
    */
   async terminate(id: string, reason: string, effectiveDate: string, _actor: AuthenticatedUser): Promise<void> {
-    await inTransaction(this.db, async (m) => {
-      const row = await this.locked(m, id);
-      const from = row.status;
-      this.move(row, 'terminated');
-      if (terminationTooEarly({ status: from, startDate: row.start_date }, effectiveDate))
-        throw new AppError('TERMINATION_BEFORE_START', { startDate: row.start_date }, { field: 'effectiveDate' });
-      const now = from !== 'active' || effectiveDate <= businessToday();
-      await this.repo.markTerminated(m, id, reason, effectiveDate, now);
-      if (row.type === 'exclusive') await this.repo.endClaims(m, id, dayBefore(effectiveDate));
-      await this.audit.record(m, {
-        entity: 'agreement',
-        entityId: id,
-        action: 'agreement.terminated',
-        before: { status: from },
-        after: { status: now ? 'terminated' : from, reason, effectiveDate },
-      });
+    await inTransaction(this.db, (m) => this.terminateIn(m, id, reason, effectiveDate));
+  }
+
+  /** `terminate` inside the caller's transaction (a renewal decision terminates the agreement with its own audit row). */
+  async terminateIn(m: EntityManager, id: string, reason: string, effectiveDate: string): Promise<void> {
+    const row = await this.locked(m, id);
+    const from = row.status;
+    this.move(row, 'terminated');
+    if (terminationTooEarly({ status: from, startDate: row.start_date }, effectiveDate))
+      throw new AppError('TERMINATION_BEFORE_START', { startDate: row.start_date }, { field: 'effectiveDate' });
+    const now = from !== 'active' || effectiveDate <= businessToday();
+    await this.repo.markTerminated(m, id, reason, effectiveDate, now);
+    if (row.type === 'exclusive') await this.repo.endClaims(m, id, dayBefore(effectiveDate));
+    await this.audit.record(m, {
+      entity: 'agreement',
+      entityId: id,
+      action: 'agreement.terminated',
+      before: { status: from },
+      after: { status: now ? 'terminated' : from, reason, effectiveDate },
     });
+  }
+
+  /**
+   * A renewal decision's successor: a new draft with `terms` (the caller prefilled them from the predecessor), in the
+   * caller's transaction, audited as drafted with the agreement it renews. Exclusivity is claimed only at approval.
+   */
+  async draftSuccessorIn(m: EntityManager, terms: AgreementTerms, predecessorId: string, actorId: string): Promise<string> {
+    await this.assertPartner(m, terms.partnerId);
+    const id = await this.repo.insertDraft(m, terms, actorId);
+    await this.audit.record(m, { entity: 'agreement', entityId: id, action: 'agreement.drafted', after: { ...terms, renews: predecessorId } });
+    return id;
   }
 
   /** Agreements whose termination took effect by `today` become `terminated` (idempotent; run by the sweep). */

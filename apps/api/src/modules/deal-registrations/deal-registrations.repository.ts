@@ -377,6 +377,15 @@ export class DealRegistrationsRepository {
     return Number(n);
   }
 
+  /** Ids of the registrations submitted under an agreement that are still waiting for a review (not in a conflict case). */
+  async underReviewOfAgreement(m: EntityManager, agreementId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM deal_registrations WHERE agreement_id = $1 AND status IN ('submitted', 'in_review') ORDER BY id`,
+      [agreementId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Approved registrations whose protection ended before `day`. */
   async claimExpired(m: EntityManager, day: string, after: string | null, limit: number): Promise<Row[]> {
     return m.query(

@@ -486,6 +486,26 @@ export class DealRegistrationsService {
     });
   }
 
+  /**
+   * An agreement ended without renewal (a renewal decision's termination, ADR 0018): the registrations submitted under
+   * it and still waiting for a review are rejected with `reason`, in the caller's transaction (the partner is told as
+   * for any rejection). Approved ones keep their protection until it ends; those in a conflict case are left to the
+   * case. Returns the ids rejected.
+   */
+  async rejectUnderReviewOf(m: EntityManager, agreementId: string, reason: string, actorId: string): Promise<string[]> {
+    const ids = await this.repo.underReviewOfAgreement(m, agreementId);
+    const rejected: string[] = [];
+    for (const id of ids) {
+      const r = await this.load(m, id, { kind: 'vendor' }, true);
+      if (r.status !== 'submitted' && r.status !== 'in_review') continue;
+      // 'submitted' is a passing state: review first, then reject, as the transitions require.
+      if (r.status === 'submitted') await this.move(m, r, 'in_review', actorId);
+      await this.rejectIn(m, r, actorId, reason);
+      rejected.push(id);
+    }
+    return rejected;
+  }
+
   async get(id: string, scope: Scope): Promise<RegistrationView> {
     const r = await this.load(this.repo.manager, id, scope);
     const history = await this.repo.history(id);

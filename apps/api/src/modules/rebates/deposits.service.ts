@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AgreementDeposit,
+  agreementNumber,
   Dec,
   type DepositEventRequest,
   type DepositStatus,
@@ -155,5 +156,70 @@ export class DepositsService {
       });
       return this.view(m, a, { ...row, status: body.to }, today, facts);
     });
+  }
+
+  // ── Renewal decisions (issue #15; ADR 0018), in the caller's transaction ──
+
+  /** One move decided elsewhere (a renewal decision): the event, the status, the ledger entry and the audit row. */
+  private async book(
+    m: EntityManager,
+    a: { id: string; partner_id: string },
+    row: DepositRow,
+    to: Exclude<DepositStatus, 'due'>,
+    e: { on: string; reference: string; actorId: string; why: Record<string, unknown> },
+  ): Promise<void> {
+    const eventId = await this.deposits.insertEvent(m, { agreementId: a.id, from: row.status, to, amount: row.amount, occurredOn: e.on, reference: e.reference, note: null, createdBy: e.actorId });
+    await this.deposits.setStatus(m, a.id, to);
+    const entry = LEDGER[to];
+    await this.ledger.append(m, [
+      { partnerId: a.partner_id, agreementId: a.id, periodStart: null, kind: entry.kind, amount: new Dec(row.amount).times(entry.sign).toFixed(2), sourceId: eventId, bookedOn: e.on, note: e.reference, createdBy: e.actorId },
+    ]);
+    await this.audit.record(m, {
+      entity: 'agreement',
+      entityId: a.id,
+      action: ACTION[to],
+      before: { status: row.status },
+      after: { status: to, amount: new Dec(row.amount).toFixed(2), occurredOn: e.on, reference: e.reference, ...e.why },
+    });
+  }
+
+  /**
+   * Renewal: the predecessor's paid deposit becomes the successor's. The predecessor's deposit moves paid → offset
+   * (offset against the successor's deposit, whatever the performance) and the successor's is created paid, each with
+   * its event and ledger entry (−amount, +amount: the deposit held by the vendor is unchanged), the references naming
+   * the other agreement. Returns the amount carried, or null when no deposit was paid (nothing moves).
+   */
+  async carryOver(m: EntityManager, from: AgreementRow, to: { id: string; startDate: string }, on: string, actorId: string, reviewId: string): Promise<string | null> {
+    const d = from.type === 'exclusive' ? from.terms.deposit : null;
+    if (!d) return null;
+    const held = await this.deposits.ensure(m, { agreementId: from.id, partnerId: from.partner_id, amount: d.amount, dueOn: d.dueDate }, true);
+    if (held.status !== 'paid') return null;
+    const successor = await this.deposits.ensure(m, { agreementId: to.id, partnerId: from.partner_id, amount: held.amount, dueOn: to.startDate }, true);
+    const [fromNumber, toNumber] = [agreementNumber(from.type, from.start_date, from.id), agreementNumber(from.type, to.startDate, to.id)];
+    await this.book(m, from, held, 'offset', { on, reference: toNumber, actorId, why: { carriedOverTo: to.id, renewalReviewId: reviewId } });
+    await this.book(m, { id: to.id, partner_id: from.partner_id }, successor, 'paid', { on, reference: fromNumber, actorId, why: { carriedOverFrom: from.id, renewalReviewId: reviewId } });
+    return new Dec(held.amount).toFixed(2);
+  }
+
+  /** The deposit of an agreement as it stands (null without a deposit in its terms): the renewal decision asks before terminating. */
+  async heldOf(m: EntityManager, a: AgreementRow): Promise<{ status: DepositStatus; amount: string } | null> {
+    const d = a.type === 'exclusive' ? a.terms.deposit : null;
+    if (!d) return null;
+    const row = await this.deposits.ensure(m, { agreementId: a.id, partnerId: a.partner_id, amount: d.amount, dueOn: d.dueDate });
+    return { status: row.status, amount: new Dec(row.amount).toFixed(2) };
+  }
+
+  /**
+   * Termination by a renewal decision, on its effective date: the paid deposit is refunded or forfeited as the
+   * decision said (the decision is the authority at an exit — no performance or breach test). Nothing when it is no
+   * longer paid (moved by hand meanwhile, or applied already). Returns the amount moved or null.
+   */
+  async settleAtExit(m: EntityManager, a: AgreementRow, to: 'refunded' | 'forfeited', on: string, actorId: string, reviewId: string): Promise<string | null> {
+    const d = a.type === 'exclusive' ? a.terms.deposit : null;
+    if (!d) return null;
+    const held = await this.deposits.ensure(m, { agreementId: a.id, partnerId: a.partner_id, amount: d.amount, dueOn: d.dueDate }, true);
+    if (held.status !== 'paid') return null;
+    await this.book(m, a, held, to, { on, reference: agreementNumber(a.type, a.start_date, a.id), actorId, why: { renewalReviewId: reviewId } });
+    return new Dec(held.amount).toFixed(2);
   }
 }

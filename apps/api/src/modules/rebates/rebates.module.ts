@@ -55,6 +55,6 @@ import { RebateDisputesController, RebateLedgerController, RebateReversalsContro
     DepositsService,
     StatementExportService,
   ],
-  exports: [RebateLedgerRepository, RebateRunsService, RebateStatementsRepository, PerformanceService, DepositsRepository],
+  exports: [RebateLedgerRepository, RebateRunsService, RebateStatementsRepository, PerformanceService, DepositsRepository, DepositsService],
 })
 export class RebatesModule {}

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { DealRegistrationsModule } from '../deal-registrations/deal-registrations.module';
 import { PartnersModule } from '../partners/partners.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { RebatesModule } from '../rebates/rebates.module';
 import { TrainingModule } from '../training/training.module';
 import { UsersModule } from '../users/users.module';
+import { RenewalDecisionsController } from './renewal-decisions.controller';
+import { RenewalDecisionsRepository } from './renewal-decisions.repository';
+import { RenewalDecisionsService } from './renewal-decisions.service';
 import { RenewalFactsService } from './renewal-facts.service';
 import { RenewalSweeper } from './renewal-sweeper';
 import { RenewalReadinessController, RenewalReviewsController } from './renewals.controller';
@@ -20,9 +24,9 @@ import { VendorRatingsService } from './vendor-ratings.service';
  * renewal_self_assessments. Incidents (partner_incidents) belong to the partners module.
  */
 @Module({
-  imports: [AgreementsModule, PartnersModule, RebatesModule, PaymentsModule, TrainingModule, CatalogModule, UsersModule],
-  controllers: [RenewalReviewsController, RenewalReadinessController, VendorRatingsController],
-  providers: [RenewalsRepository, RenewalFactsService, RenewalsService, RenewalSweeper, VendorRatingsRepository, VendorRatingsService],
-  exports: [RenewalsService, RenewalsRepository],
+  imports: [AgreementsModule, PartnersModule, RebatesModule, PaymentsModule, TrainingModule, CatalogModule, UsersModule, DealRegistrationsModule],
+  controllers: [RenewalReviewsController, RenewalReadinessController, VendorRatingsController, RenewalDecisionsController],
+  providers: [RenewalsRepository, RenewalFactsService, RenewalsService, RenewalSweeper, VendorRatingsRepository, VendorRatingsService, RenewalDecisionsRepository, RenewalDecisionsService],
+  exports: [RenewalsService, RenewalsRepository, RenewalDecisionsService],
 })
 export class RenewalsModule {}
