@@ -17,6 +17,7 @@ type Review = {
   selfAssessment: { wentWell: string; rating: Record<string, number | string | null> } | null;
   decision: { outcome: string; rationale: string; successorAgreementId: string | null; depositHandling: string | null } | null;
 };
+type Deposit = { status: string; amount: string };
 type Agreement = {
   id: string;
   status: string;
@@ -142,7 +143,7 @@ describe('renewal reviews, in Chromium', () => {
     await m.getByRole('navigation').getByRole('link', { name: 'Renewals', exact: true }).first().click();
     await m.waitForURL(/\/admin\/renewals\/?(\?.*)?$/);
     await m.getByText('In 60 days', { exact: true }).click();
-    await m.waitForURL(/due=60/);
+    await m.waitForURL(/[?&]due=/);
     const row = m
       .getByRole('row')
       .filter({ hasText: '华信智联科技有限公司' })
@@ -222,6 +223,17 @@ describe('renewal reviews, in Chromium', () => {
     await m.getByRole('row', { name: /^Quota per period/ }).waitFor();
     await m.getByRole('row', { name: /^Deposit/ }).waitFor();
     await screenshot(m, 'renewals-admin-successor');
+    // The paid deposit moved over: the successor's is paid (same amount), the predecessor's offset against it.
+    const [held, carried] = await Promise.all([
+      api<Deposit>(m, `/agreements/${agreementId}/deposit`),
+      api<Deposit>(m, `/agreements/${successorId}/deposit`),
+    ]);
+    expect(carried.status).toBe('paid');
+    expect(amount(carried.amount)).toBe(amount(held.amount));
+    expect(held.status).toBe('offset');
+    await m.goto(`${baseUrl()}/admin/rebates/deposits?agreementId=${successorId}`);
+    await m.getByText('Due → Paid', { exact: true }).first().waitFor();
+    await screenshot(m, 'renewals-admin-successor-deposit');
 
     // 6. The partner sees the decision and its rationale.
     await p.reload();
