@@ -3,6 +3,7 @@ import type { EvidenceLink, RenewalReviewDetail } from '@partnerline/domain';
 import { Fact, formatDate, formatPercent, useLocale } from '@partnerline/ui';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type FactKey, FactStateBadge, useRenewalWords } from './words';
 
@@ -60,13 +61,48 @@ function FactCard({ fact, review }: { fact: FactKey; review: RenewalReviewDetail
 function EvidenceAnchor({ link, review }: { link: EvidenceLink; review: RenewalReviewDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const text = `${t(`renewals.evidenceKind.${link.kind}`)} ${link.label}${link.date ? ` · ${formatDate(link.date, locale)}` : ''}`;
+  const w = useRenewalWords();
+  const text = `${t(`renewals.evidenceKind.${link.kind}`)} ${evidenceLabel(link, review, t, w.requirement)}${link.date ? ` · ${formatDate(link.date, locale)}` : ''}`;
   const root = evidenceRoot(link, review);
   return (
     <Anchor size="sm" renderRoot={root}>
       {text}
     </Anchor>
   );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A record's label as people read it: where the API labels a record by a code (a result, a status, a severity and
+ * category, a declaration or finding, a requirement key), the code is worded; names and numbers stay as they are.
+ */
+function evidenceLabel(link: EvidenceLink, review: RenewalReviewDetail, t: TFunction, requirement: (key: string) => string): string {
+  // A code the catalogue does not know stays as the API sent it.
+  const word = (key: string, code: string) => String(t(key, { defaultValue: '' })) || code;
+  switch (link.kind) {
+    case 'agreement':
+      return UUID.test(link.label) ? t(`agreementType.${review.agreementType}`) : link.label;
+    case 'qualification_review':
+      return word(`renewals.numbers.reviewResult.${link.label}`, link.label);
+    case 'deposit':
+      return word(`renewals.numbers.depositStatus.${link.label}`, link.label);
+    case 'self_assessment':
+      return word(`renewals.numbers.declarationValue.${link.label}`, link.label);
+    case 'competition_finding':
+      return word(`renewals.numbers.findingValue.${link.label}`, link.label);
+    case 'incident': {
+      const [severity = '', category = ''] = link.label.split(':');
+      return [word(`renewals.incidents.severityValue.${severity}`, severity), category && word(`renewals.incidents.categoryValue.${category}`, category)].filter(Boolean).join(' · ');
+    }
+    case 'certificate': {
+      // "<holder> · <jobRole>:<product line>"
+      const at = link.label.lastIndexOf(' · ');
+      return at < 0 ? link.label : `${link.label.slice(0, at)} · ${requirement(link.label.slice(at + 3))}`;
+    }
+    default:
+      return link.label;
+  }
 }
 
 type Root = (props: Record<string, unknown>) => ReactNode;
