@@ -218,6 +218,14 @@ export const AUDIT_FIELDS: Record<string, Words> = {
   occurredOn: { en: 'Date', zh: '日期' },
   reference: { en: 'Reference', zh: '凭证号' },
   amount: { en: 'Amount', zh: '金额' },
+  endDate: { en: 'End date', zh: '到期日' },
+  decideBy: { en: 'Decide by', zh: '决定截止日' },
+  escalatedOn: { en: 'Escalated on', zh: '上报日期' },
+  willRenew: { en: 'Will renew', zh: '愿意续约' },
+  willNotRenew: { en: 'Will not renew', zh: '不续约' },
+  competitionDeclaration: { en: 'Competition declaration', zh: '竞品声明' },
+  proposedQuota: { en: 'Proposed quota', zh: '建议任务额' },
+  finding: { en: 'Finding', zh: '核查结论' },
 };
 
 const pick = (w: Words, locale: Locale) => (locale === 'zh-CN' ? w.zh : w.en);

@@ -270,7 +270,7 @@ export class RenewalsService {
         const winner = (await this.repo.idOfAgreement(m, a.id))!;
         throw new AppError('RENEWAL_REVIEW_EXISTS', { reviewId: winner }, { reviewId: winner });
       }
-      await this.audit.record(m, { entity: 'renewal_review', entityId: opened.id, action: 'renewal_review.opened', after: { agreementId: a.id, endDate: a.end_date, decideBy, by: 'manager' } });
+      await this.audit.record(m, { entity: 'renewal_review', entityId: opened.id, action: 'renewal_review.opened', after: { agreementId: a.id, endDate: a.end_date, decideBy } });
       await this.notifyOpened(m, [{ id: opened.id, partnerId: a.partner_id, partnerName: a.partner_name, endDate: a.end_date, decideBy }]);
       return opened.id;
     });
@@ -368,7 +368,7 @@ export class RenewalsService {
             m,
             inserted.map((i) => {
               const r = byAgreement.get(i.agreementId)!;
-              return { entity: 'renewal_review', entityId: i.id, action: 'renewal_review.opened', actor: { id: null, email: 'system' }, after: { agreementId: r.agreementId, endDate: r.endDate, decideBy: r.decideBy, by: 'sweep' } };
+              return { entity: 'renewal_review', entityId: i.id, action: 'renewal_review.opened', actor: { id: null, email: 'system' }, after: { agreementId: r.agreementId, endDate: r.endDate, decideBy: r.decideBy } };
             }),
           );
           await this.notifyOpened(
@@ -402,7 +402,7 @@ export class RenewalsService {
         const names = new Map((await this.partners.briefs(m, [...new Set(late.map((r) => r.partnerId))])).map((p) => [p.id, p]));
         await this.audit.recordMany(
           m,
-          late.map((r) => ({ entity: 'renewal_review', entityId: r.id, action: 'renewal_review.escalated', actor: { id: null, email: 'system' }, after: { decideBy: r.decideBy, on: day } })),
+          late.map((r) => ({ entity: 'renewal_review', entityId: r.id, action: 'renewal_review.escalated', actor: { id: null, email: 'system' }, after: { decideBy: r.decideBy, escalatedOn: day } })),
         );
         for (const r of late) {
           const p = names.get(r.partnerId);
