@@ -232,7 +232,8 @@ function QualificationFigures({ review }: { review: RenewalReviewDetail }) {
           </Text>
         );
       })}
-      <Text size="sm">{t(`renewals.figures.latestReview.${q.latestReview ?? 'none'}`)}</Text>
+      {/* A missing or failed review is a reason of its own (below); a passed one is only a figure. */}
+      {q.latestReview === 'pass' && <Text size="sm">{t('renewals.figures.latestReview.pass')}</Text>}
     </Stack>
   );
 }
