@@ -185,6 +185,7 @@ describe('renewal review page', () => {
     expect(within(screen.getByTestId('fact-qualification')).getByRole('link', { name: /Certificate: NET presales/ })).toHaveAttribute('href', '/portal/learning/certificates');
     // The manager's finding has no portal page: plain text.
     expect(within(screen.getByTestId('fact-competition')).queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.getAllByTestId('renewal-change')[0]).toHaveTextContent('Renewal on probation needs 80% attainment: now 76.4%, short by ¥180,000.00');
     await waitFor(() => expect(screen.getByTestId('fact-qualification')).toHaveTextContent('Presales · Networking: 2 of 2 certified · 2 expire before the renewal date'));
   });
 
@@ -294,6 +295,9 @@ describe('renewal review page', () => {
     expect(card).toHaveTextContent('Renew both presales certificates by MarchTo be checked');
     expect(card).toHaveTextContent('Reach 90% of the Q1 quotaMet');
     expect(card).toHaveTextContent('Your deposit carries over to the new agreement.');
+    // The advice it was decided on stays visible; what would have changed it no longer matters.
+    expect(screen.getByText('Recommended at the decision:')).toBeInTheDocument();
+    expect(screen.queryByText('What would change it')).not.toBeInTheDocument();
     // Decided: even a partner admin no longer has the form.
     expect(screen.queryByRole('button', { name: /self-assessment/ })).not.toBeInTheDocument();
     expect(screen.getByTestId('self-assessment')).toHaveTextContent('No self-assessment was submitted.');

@@ -54,11 +54,16 @@ function ReviewPage() {
             <Text fw={600}>{open ? t('renewals.asThingsStand') : t('renewals.review.recommendedAtDecision')}</Text>
             <OutcomeBadge outcome={r.recommendationDetail.outcome} />
           </Group>
-          <ChangeList recommendation={r.recommendationDetail} />
-          {r.recommendationDetail.toChange.length === 0 && <Text size="sm">{t('renewals.nothingToChange')}</Text>}
-          <Text size="xs" c="dimmed">
-            {t('renewals.adviceOnly')}
-          </Text>
+          {/* Once decided, what would have changed the advice is moot: the decision above says what happens. */}
+          {open && (
+            <>
+              <ChangeList recommendation={r.recommendationDetail} />
+              {r.recommendationDetail.toChange.length === 0 && <Text size="sm">{t('renewals.nothingToChange')}</Text>}
+              <Text size="xs" c="dimmed">
+                {t('renewals.adviceOnly')}
+              </Text>
+            </>
+          )}
         </Stack>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
