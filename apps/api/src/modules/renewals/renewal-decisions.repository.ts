@@ -37,10 +37,11 @@ export class RenewalDecisionsRepository {
   /** Writes the decision on an open review; false when it was not open any more (the caller holds its row lock). */
   async decide(m: EntityManager, id: string, d: DecisionWrite): Promise<boolean> {
     const rows: { id: string }[] = await m.query(
-      `UPDATE renewal_reviews SET status = 'decided', decision = $2, rationale = $3, decided_by = $4, decided_at = $5, decision_facts = $6,
+      `WITH up AS (UPDATE renewal_reviews SET status = 'decided', decision = $2, rationale = $3, decided_by = $4, decided_at = $5, decision_facts = $6,
               decision_recommendation = $7, suggested_quota = $8, successor_agreement_id = $9, probation_check_on = $10,
               termination_effective = $11, deposit_handling = $12
-        WHERE id = $1 AND status = 'open' RETURNING id`,
+        WHERE id = $1 AND status = 'open' RETURNING id)
+       SELECT id FROM up`,
       [
         id,
         d.decision,
