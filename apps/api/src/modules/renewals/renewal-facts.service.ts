@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  agreementNumber,
   agreementPeriods,
   businessDateOf,
   Dec,
@@ -127,7 +128,7 @@ export class RenewalFactsService {
     let achievement = new Dec(0);
     let quota = new Dec(0);
     let lastActual: string | null = null;
-    const evidence: EvidenceLink[] = [{ kind: 'agreement', id: a.id, label: a.id, date: a.end_date }];
+    const evidence: EvidenceLink[] = [{ kind: 'agreement', id: a.id, label: agreementNumber(a.type, a.start_date, a.id), date: a.end_date }];
     for (const [i, p] of periods.entries()) {
       const f = figures[i];
       if (!f || p.start > today) continue;
