@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HourlyJob, type SweepContext } from '../../common/jobs/hourly-job';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { RenewalDecisionsService } from './renewal-decisions.service';
 import { RenewalsService } from './renewals.service';
 
 /**
@@ -16,6 +17,7 @@ export class RenewalSweeper extends HourlyJob {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly renewals: RenewalsService,
+    private readonly decisions: RenewalDecisionsService,
   ) {
     super(config.JOBS_ENABLED);
   }
@@ -27,8 +29,10 @@ export class RenewalSweeper extends HourlyJob {
     const opened = await this.renewals.openDue(ctx.day, from(processed));
     const escalated = await this.renewals.escalateOverdue(ctx.day, from(processed));
     await this.renewals.refreshOpen(from(processed));
+    // Terminations whose agreement ended before today: deposit, partner status, registrations (ADR 0018), once each.
+    const applied = await this.decisions.applyDueEffects(ctx.day);
     await ctx.progress(processed, processed);
-    const done = [opened.length ? `opened ${opened.length} renewal review(s)` : '', escalated ? `escalated ${escalated} overdue review(s)` : ''].filter(Boolean);
+    const done = [opened.length ? `opened ${opened.length} renewal review(s)` : '', escalated ? `escalated ${escalated} overdue review(s)` : '', applied ? `applied ${applied} termination(s)` : ''].filter(Boolean);
     return done.length ? done.join(', ') : null;
   }
 }
