@@ -321,14 +321,14 @@ describe('renewal reviews (API core)', () => {
     const swept = RenewalReviewDetailSchema.parse((await api(app, manager).get(`/api/renewal-reviews/${review.id}`).expect(200)).body);
     expect(swept.openedByManager).toBe(false);
 
-    // A review whose decision was due long ago (a past day only it is due on) is escalated once.
-    const past = await insertAgreement(db(), { partnerId: partner.id, startDate: '2000-03-01', endDate: '2001-03-01', createdBy: adminId, approvedBy: adminId, withScopes: false, terms: { evaluationPeriod: 'quarter', quotaPerPeriod: '1000.00' } });
-    await svc.openDue('2001-02-01');
+    // A review whose decision was due long ago (1999: no other file's review is open or due then) is escalated once.
+    const past = await insertAgreement(db(), { partnerId: partner.id, startDate: '1998-03-01', endDate: '1999-03-01', createdBy: adminId, approvedBy: adminId, withScopes: false, terms: { evaluationPeriod: 'quarter', quotaPerPeriod: '1000.00' } });
+    await svc.openDue('1999-02-01');
     const old = await reviewOf(past);
-    expect(old.decide_by).toBe('2001-02-15');
-    expect(await svc.escalateOverdue('2001-02-15')).toBe(0);
-    expect(await svc.escalateOverdue('2001-02-16')).toBe(1);
-    expect(await svc.escalateOverdue('2001-02-16')).toBe(0);
+    expect(old.decide_by).toBe('1999-02-15');
+    expect(await svc.escalateOverdue('1999-02-15')).toBe(0);
+    expect(await svc.escalateOverdue('1999-02-16')).toBe(1);
+    expect(await svc.escalateOverdue('1999-02-16')).toBe(0);
     const told = await db().query(`SELECT user_id FROM notifications WHERE kind = 'renewal_review.overdue' AND link = $1`, [`/admin/renewals/${old.id}`]);
     expect(told.map((r: { user_id: string }) => r.user_id)).toEqual(expect.arrayContaining([adminId, managerId]));
     const [{ escalated }] = await db().query(`SELECT count(*)::int AS escalated FROM audit_log WHERE action = 'renewal_review.escalated' AND entity_id = $1`, [old.id]);
