@@ -9,6 +9,7 @@ import { seedAgreements } from './seed-agreements';
 import { seedRegistrations } from './seed-registrations';
 import { seedScreening } from './seed-screening';
 import { type RebateSeedSummary, seedRebates } from './rebates.seed';
+import { type RenewalSeedSummary, seedRenewals } from './renewals.seed';
 import { seedTraining } from './seed-training';
 
 const SEED = 20261122;
@@ -152,6 +153,8 @@ export interface SeedSummary {
   users: number;
   /** What the rebates demo wrote (runs, statements, payments, …). */
   rebates?: RebateSeedSummary;
+  /** What the renewal reviews demo wrote (agreements, reviews, decisions, self-assessments, incidents). */
+  renewals?: RenewalSeedSummary;
 }
 
 /** Loads the demo data in one transaction. Returns null when the database already has users. */
@@ -177,7 +180,10 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
     return { regions: regions.size, segments, ...people };
   });
   // Rebates (issue #14) through the rebates, payments and registration services, once the data above has committed.
-  return summary && { ...summary, rebates: await seedRebates(ds) };
+  if (!summary) return null;
+  const rebates = await seedRebates(ds);
+  // Renewal reviews (issue #15) through the renewals, decisions, partners and payments services, after the rebates demo.
+  return { ...summary, rebates, renewals: await seedRenewals(ds) };
 }
 
 /** Empties every demo table and loads the demo data again (development only). */
