@@ -163,7 +163,8 @@ describe('a renewal review', () => {
     const changes = screen.getByRole('list', { name: 'What would change it' });
     expect(within(changes).getByText('Reach 80% attainment: now 55%, short by ¥250,000.00 (needs ¥800,000.00 achievement).')).toBeInTheDocument();
     expect(within(changes).getByText('Pay on time at least 90% of the time: now 60% (6 of 10).')).toBeInTheDocument();
-    expect(within(changes).getAllByText('On its own: Terminate').length).toBeGreaterThan(0);
+    // Two facts fail: no single change is enough on its own.
+    expect(within(changes).getAllByText('Not enough on its own.')).toHaveLength(within(changes).getAllByRole('listitem').length);
     // Each fact: its state and numbers; the evidence opens the record's own page.
     const attainment = screen.getByTestId('fact-attainment');
     expect(within(attainment).getByText('Failing')).toBeInTheDocument();
@@ -214,10 +215,14 @@ describe('a renewal review', () => {
   });
 
   it('leadership reads the review without any form', async () => {
-    open(`/admin/renewals/${REVIEW_ID}`, 'leadership', { [`GET /api/renewal-reviews/${REVIEW_ID}`]: json(review(failingFacts)) });
+    const shortFacts: RenewalFacts = { ...goodFacts, attainment: { achievement: '760000.00', quota: '1000000.00', thresholdPercent: 80 } };
+    open(`/admin/renewals/${REVIEW_ID}`, 'leadership', { [`GET /api/renewal-reviews/${REVIEW_ID}`]: json(review(shortFacts)) });
     expect(await screen.findByRole('heading', { name: 'Renewal review: 华信智联科技有限公司' })).toBeInTheDocument();
     expect(screen.getByText('Not decided yet: a channel manager decides.')).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'What would change it' })).toBeInTheDocument();
+    expect(screen.getByTestId('recommendation')).toHaveTextContent('Renew on probation');
+    const changes = screen.getByRole('list', { name: 'What would change it' });
+    expect(within(changes).getByText('Reach 80% attainment: now 76%, short by ¥40,000.00 (needs ¥800,000.00 achievement).')).toBeInTheDocument();
+    expect(within(changes).getByText('On its own: Renew')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Record decision' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Record finding' })).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();

@@ -1491,6 +1491,7 @@ export const en = {
       toChange: 'What would change it',
       nothingToChange: 'Nothing needs to change: every fact is on track.',
       alone: 'On its own: {{outcome}}',
+      aloneNotEnough: 'Not enough on its own.',
       suggestedQuota: 'Suggested quota for the next term',
       suggestedQuotaHelp: 'Last period’s actual achievement × the policy growth factor.',
       noSuggestedQuota: 'No ended period to suggest from',

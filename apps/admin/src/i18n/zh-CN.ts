@@ -1495,6 +1495,7 @@ export const zhCN: Shape<typeof en> = {
       toChange: '怎样才能改变建议',
       nothingToChange: '无需改变：各项事实均达标。',
       alone: '仅此一项即可：{{outcome}}',
+      aloneNotEnough: '仅此一项尚不足以改变建议。',
       suggestedQuota: '建议的下一期任务额',
       suggestedQuotaHelp: '上一期实际业绩 × 策略增长系数。',
       noSuggestedQuota: '尚无已结束的考核期可供参考',

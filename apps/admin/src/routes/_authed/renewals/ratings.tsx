@@ -36,8 +36,8 @@ function RatingsPage() {
       <RenewalsHeader active="ratings" />
       <Card p="sm">
         <Group align="end" gap="sm">
-          <TextInput type="date" label={t('renewals.ratings.from')} value={search.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} w={{ base: '100%', sm: 180 }} />
-          <TextInput type="date" label={t('renewals.ratings.to')} value={search.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} w={{ base: '100%', sm: 180 }} />
+          <TextInput type="date" label={t('renewals.ratings.from')} value={search.from ?? data?.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} w={{ base: '100%', sm: 180 }} />
+          <TextInput type="date" label={t('renewals.ratings.to')} value={search.to ?? data?.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} w={{ base: '100%', sm: 180 }} />
           {data && (
             <Text size="sm" c="dimmed" mb={8}>
               {t('renewals.ratings.respondents', { count: data.respondents })}
@@ -169,7 +169,7 @@ function TrendCard({ summary }: { summary: VendorRatingSummary }) {
                     </Table.Td>
                   </>
                 ) : (
-                  <Table.Td colSpan={RATING_DIMENSIONS.length + 1} c="dimmed" ta="right">
+                  <Table.Td colSpan={RATING_DIMENSIONS.length + 1} c="dimmed" ta="center">
                     {t('renewals.ratings.quarterHidden', { minimum: summary.minimumRespondents })}
                   </Table.Td>
                 )}

@@ -34,7 +34,7 @@ function FactCard({ fact, review }: { fact: FactKey; review: RenewalReviewDetail
           {state && <FactStateBadge state={state} />}
         </Group>
         <FactNumbers fact={fact} review={review} />
-        <Stack gap={4} mt="auto">
+        <Stack gap={4}>
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
             {t('renewals.review.evidence')}
           </Text>

@@ -38,13 +38,7 @@ export function RecommendationCard({ review }: { review: RenewalReviewDetail }) 
               <List.Item key={`${r.fact}-${r.code}-${i}`}>
                 <Group gap="xs" wrap="nowrap" align="flex-start">
                   <FactStateBadge state={r.state} size="sm" miw={90} />
-                  <Text size="sm">
-                    <Text span fw={500}>
-                      {t(`renewals.fact.${r.fact}`)}
-                    </Text>
-                    {' — '}
-                    {w.reason(r)}
-                  </Text>
+                  <Text size="sm">{w.reason(r)}</Text>
                 </Group>
               </List.Item>
             ))}
@@ -66,7 +60,7 @@ export function RecommendationCard({ review }: { review: RenewalReviewDetail }) 
                     {w.change(c)}{' '}
                   </Text>
                   <Text size="sm" span c="dimmed">
-                    {t('renewals.review.alone', { outcome: t(`renewals.outcome.${c.alone}`) })}
+                    {c.alone === rec.outcome ? t('renewals.review.aloneNotEnough') : t('renewals.review.alone', { outcome: t(`renewals.outcome.${c.alone}`) })}
                   </Text>
                 </List.Item>
               ))}
