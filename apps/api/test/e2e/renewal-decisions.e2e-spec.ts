@@ -178,6 +178,17 @@ describe('renewal decisions', () => {
     expect(successor.terms.deposit).toBeNull();
   });
 
+  it('two decisions at once: one wins, the other is told it was decided; one successor', async () => {
+    const p = await fixturePartner('C');
+    const id = await agreement(p.id, -200, 30);
+    const reviewId = await openReview(id);
+    const answers = await Promise.all([decide(reviewId, { outcome: 'renew', rationale: 'First.' }), decide(reviewId, { outcome: 'terminate', rationale: 'Second.' })]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(answers.find((r) => r.status === 409)!.body.code).toBe('RENEWAL_ALREADY_DECIDED');
+    expect((await db().query(`SELECT count(*)::int AS n FROM agreements WHERE partner_id = $1`, [p.id]))[0].n).toBe(1 + (answers[0].status === 200 ? 1 : 0));
+    expect(await audits(reviewId, 'renewal_review.decided')).toBe(1);
+  });
+
   it("an exclusive successor overlapping another partner's exclusive agreement is refused naming the holder, and nothing is written", async () => {
     const p = await fixturePartner('X');
     const holder = await fixturePartner('H');
