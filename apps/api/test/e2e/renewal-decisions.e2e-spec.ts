@@ -36,7 +36,10 @@ describe('renewal decisions', () => {
     const emails: string[] = [];
     for (const role of ['partner_admin', 'partner_user']) {
       const email = `${role.replace('_', '-')}-${slug.toLowerCase()}-${stamp.toLowerCase()}@renewal-decision.demo`;
-      await db().query(`INSERT INTO users (email, password_hash, display_name, role, partner_id, locale) VALUES ($1, $2, $3, $4, $5, 'en')`, [email, password_hash, `${slug} ${role}`, role, p.id]);
+      await db().query(
+        `INSERT INTO users (email, password_hash, display_name, role, partner_id, locale) VALUES ($1, $2, $3, $4, $5, 'en')`,
+        [email, password_hash, `${slug} ${role}`, role, p.id],
+      );
       emails.push(email);
     }
     const [{ id: adminUser }] = await db().query(`SELECT id FROM users WHERE email = $1`, [emails[0]]);
@@ -61,21 +64,52 @@ describe('renewal decisions', () => {
       },
     });
 
-  const openReview = async (agreementId: string) => (await api(app, manager).post('/api/renewal-reviews').send({ agreementId }).expect(201)).body.id as string;
-  const decide = (reviewId: string, body: unknown, token = manager) => api(app, token).post(`/api/renewal-reviews/${reviewId}/decision`).send(body as object);
-  const payDeposit = (agreementId: string) => api(app, manager).post(`/api/agreements/${agreementId}/deposit-events`).send({ to: 'paid', occurredOn: plus(-250), reference: `DEP-${stamp}` }).expect(201);
+  const openReview = async (agreementId: string) =>
+    (await api(app, manager).post('/api/renewal-reviews').send({ agreementId }).expect(201)).body.id as string;
+  const decide = (reviewId: string, body: unknown, token = manager) =>
+    api(app, token)
+      .post(`/api/renewal-reviews/${reviewId}/decision`)
+      .send(body as object);
+  const payDeposit = (agreementId: string) =>
+    api(app, manager)
+      .post(`/api/agreements/${agreementId}/deposit-events`)
+      .send({ to: 'paid', occurredOn: plus(-250), reference: `DEP-${stamp}` })
+      .expect(201);
   const deposit = async (agreementId: string) => (await api(app, manager).get(`/api/agreements/${agreementId}/deposit`).expect(200)).body;
   const ledger = (agreementId: string): Promise<{ kind: string; amount: string }[]> =>
-    db().query(`SELECT kind, amount::text AS amount FROM rebate_ledger WHERE agreement_id = $1 AND kind LIKE 'deposit%' ORDER BY created_at, kind`, [agreementId]);
+    db().query(
+      `SELECT kind, amount::text AS amount FROM rebate_ledger WHERE agreement_id = $1 AND kind LIKE 'deposit%' ORDER BY created_at, kind`,
+      [agreementId],
+    );
   const audits = async (entityId: string, action: string) =>
-    ((await db().query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = $2`, [entityId, action])) as { n: number }[])[0].n;
+    (
+      (await db().query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = $2`, [entityId, action])) as {
+        n: number;
+      }[]
+    )[0].n;
   const notified = async (userId: string, kind: string, reviewId: string) =>
-    ((await db().query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = $2 AND link LIKE '%' || $3`, [userId, kind, reviewId])) as { n: number }[])[0].n;
+    (
+      (await db().query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = $2 AND link LIKE '%' || $3`, [
+        userId,
+        kind,
+        reviewId,
+      ])) as { n: number }[]
+    )[0].n;
   const registration = async (partnerId: string, agreementId: string, status: 'in_review' | 'approved') => {
     const [{ id }] = await db().query(
       `INSERT INTO deal_registrations (partner_id, agreement_id, status, customer_name, customer_name_norm, industry_id, region_id, details, estimated_amount, expected_close, created_by, protection_ends)
        VALUES ($1, $2, $3, $4, $4, $5, $6, '{}', 10000, $7, $8, $9) RETURNING id`,
-      [partnerId, agreementId, status, `决定客户${stamp}${++n}`, ids.industry, ids.region, plus(60), managerId, status === 'approved' ? plus(50) : null],
+      [
+        partnerId,
+        agreementId,
+        status,
+        `决定客户${stamp}${++n}`,
+        ids.industry,
+        ids.region,
+        plus(60),
+        managerId,
+        status === 'approved' ? plus(50) : null,
+      ],
     );
     return id as string;
   };
@@ -108,7 +142,16 @@ describe('renewal decisions', () => {
     const id = await agreement(p.id, -300, 45, 'exclusive');
     const periods = agreementPeriods({ startDate: plus(-300), endDate: plus(45), terms: { evaluationPeriod: 'quarter' } });
     const lastEnded = periods.filter((x) => x.end < businessToday()).at(-1)!;
-    await insertWonDeal(db(), { partnerId: p.id, agreementId: id, customerName: `续约决定客户${stamp}`, amount: '200000.00', wonOn: lastEnded.start, industryId: ids.industry, regionId: ids.region, createdBy: managerId });
+    await insertWonDeal(db(), {
+      partnerId: p.id,
+      agreementId: id,
+      customerName: `续约决定客户${stamp}`,
+      amount: '200000.00',
+      wonOn: lastEnded.start,
+      industryId: ids.industry,
+      regionId: ids.region,
+      createdBy: managerId,
+    });
     await payDeposit(id);
     const reviewId = await openReview(id);
 
@@ -124,14 +167,35 @@ describe('renewal decisions', () => {
     const res = await decide(reviewId, { outcome: 'renew', rationale: 'Strong year; keep the exclusivity.' });
     expect(res.status).toBe(200);
     const detail = RenewalReviewDetailSchema.parse(res.body);
-    expect(detail).toMatchObject({ status: 'decided', decision: { outcome: 'renew', rationale: 'Strong year; keep the exclusivity.', depositHandling: 'carry_over', probation: null, terminationEffective: null } });
+    expect(detail).toMatchObject({
+      status: 'decided',
+      decision: {
+        outcome: 'renew',
+        rationale: 'Strong year; keep the exclusivity.',
+        depositHandling: 'carry_over',
+        probation: null,
+        terminationEffective: null,
+      },
+    });
     expect(detail.suggestedQuota).toBe('220000.00');
     const successorId = detail.decision!.successorAgreementId!;
 
     const successor = (await api(app, manager).get(`/api/agreements/${successorId}`).expect(200)).body;
     const term = successorTerm(plus(-300), plus(45));
-    expect(successor).toMatchObject({ status: 'draft', partnerId: p.id, type: 'exclusive', startDate: term.startDate, endDate: term.endDate, quotaPerPeriod: '220000.00', evaluationPeriod: 'quarter' });
-    expect(successor.terms).toMatchObject({ scope: [cell], renewalThresholdPercent: 80, deposit: { amount: '50000.00', dueDate: term.startDate, handling: 'refund' } });
+    expect(successor).toMatchObject({
+      status: 'draft',
+      partnerId: p.id,
+      type: 'exclusive',
+      startDate: term.startDate,
+      endDate: term.endDate,
+      quotaPerPeriod: '220000.00',
+      evaluationPeriod: 'quarter',
+    });
+    expect(successor.terms).toMatchObject({
+      scope: [cell],
+      renewalThresholdPercent: 80,
+      deposit: { amount: '50000.00', dueDate: term.startDate, handling: 'refund' },
+    });
 
     // The deposit: the predecessor's offset into the successor's, paid; the held total unchanged (+50,000 −50,000 +50,000).
     expect(await deposit(id)).toMatchObject({ status: 'offset' });
@@ -152,7 +216,13 @@ describe('renewal decisions', () => {
 
     // Audited with the frozen recommendation; the successor's draft audited as renewing the agreement.
     const [row] = await db().query(`SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'renewal_review.decided'`, [reviewId]);
-    expect(row.after).toMatchObject({ outcome: 'renew', successorAgreementId: successorId, quota: '220000.00', depositHandling: 'carry_over', recommended: detail.recommendationDetail.outcome });
+    expect(row.after).toMatchObject({
+      outcome: 'renew',
+      successorAgreementId: successorId,
+      quota: '220000.00',
+      depositHandling: 'carry_over',
+      recommended: detail.recommendationDetail.outcome,
+    });
     const [drafted] = await db().query(`SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'agreement.drafted'`, [successorId]);
     expect(drafted.after.renews).toBe(id);
     const [frozen] = await db().query(`SELECT decision_facts, decision_recommendation FROM renewal_reviews WHERE id = $1`, [reviewId]);
@@ -171,7 +241,9 @@ describe('renewal decisions', () => {
     const p = await fixturePartner('Q');
     const id = await agreement(p.id, -200, 30);
     const reviewId = await openReview(id);
-    const detail = RenewalReviewDetailSchema.parse((await decide(reviewId, { outcome: 'renew', rationale: 'Give it another year.', quota: '123456.7' }).expect(200)).body);
+    const detail = RenewalReviewDetailSchema.parse(
+      (await decide(reviewId, { outcome: 'renew', rationale: 'Give it another year.', quota: '123456.7' }).expect(200)).body,
+    );
     expect(detail.decision).toMatchObject({ outcome: 'renew', depositHandling: 'none' });
     const successor = (await api(app, manager).get(`/api/agreements/${detail.decision!.successorAgreementId}`).expect(200)).body;
     expect(successor).toMatchObject({ status: 'draft', type: 'registration', quotaPerPeriod: '123456.70', startDate: plus(31) });
@@ -182,10 +254,15 @@ describe('renewal decisions', () => {
     const p = await fixturePartner('C');
     const id = await agreement(p.id, -200, 30);
     const reviewId = await openReview(id);
-    const answers = await Promise.all([decide(reviewId, { outcome: 'renew', rationale: 'First.' }), decide(reviewId, { outcome: 'terminate', rationale: 'Second.' })]);
+    const answers = await Promise.all([
+      decide(reviewId, { outcome: 'renew', rationale: 'First.' }),
+      decide(reviewId, { outcome: 'terminate', rationale: 'Second.' }),
+    ]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(answers.find((r) => r.status === 409)!.body.code).toBe('RENEWAL_ALREADY_DECIDED');
-    expect((await db().query(`SELECT count(*)::int AS n FROM agreements WHERE partner_id = $1`, [p.id]))[0].n).toBe(1 + (answers[0].status === 200 ? 1 : 0));
+    expect((await db().query(`SELECT count(*)::int AS n FROM agreements WHERE partner_id = $1`, [p.id]))[0].n).toBe(
+      1 + (answers[0].status === 200 ? 1 : 0),
+    );
     expect(await audits(reviewId, 'renewal_review.decided')).toBe(1);
   });
 
@@ -195,13 +272,10 @@ describe('renewal decisions', () => {
     const id = await agreement(p.id, -300, 40, 'exclusive');
     const reviewId = await openReview(id);
     const theirs = await agreement(holder.id, 100, 300, 'exclusive');
-    await db().query(`INSERT INTO exclusive_claims (agreement_id, industry_id, region_id, period) VALUES ($1, $2, $3, daterange($4::date, $5::date, '[]'))`, [
-      theirs,
-      cell.industryId,
-      cell.regionId,
-      plus(100),
-      plus(300),
-    ]);
+    await db().query(
+      `INSERT INTO exclusive_claims (agreement_id, industry_id, region_id, period) VALUES ($1, $2, $3, daterange($4::date, $5::date, '[]'))`,
+      [theirs, cell.industryId, cell.regionId, plus(100), plus(300)],
+    );
     try {
       const agreementsBefore = (await db().query(`SELECT count(*)::int AS n FROM agreements WHERE partner_id = $1`, [p.id]))[0].n;
       for (const body of [
@@ -229,7 +303,12 @@ describe('renewal decisions', () => {
     const id = await agreement(p.id, -300, 35);
     const reviewId = await openReview(id);
     const start = plus(36);
-    const probation = (checkOn: string) => ({ outcome: 'renew_on_probation', rationale: 'Renew, but certify staff.', conditions: ['Certify two presales engineers', 'Pay every invoice on time'], checkOn });
+    const probation = (checkOn: string) => ({
+      outcome: 'renew_on_probation',
+      rationale: 'Renew, but certify staff.',
+      conditions: ['Certify two presales engineers', 'Pay every invoice on time'],
+      checkOn,
+    });
     for (const early of [plus(0), addDays(successorTerm(plus(-300), plus(35)).endDate, 1)]) {
       const res = await decide(reviewId, probation(early));
       expect(res.status).toBe(422);
@@ -247,7 +326,10 @@ describe('renewal decisions', () => {
     expect(detail.decision!.successorAgreementId).not.toBeNull();
     expect(await notified(p.adminId, 'renewal_review.renewed_on_probation', reviewId)).toBe(1);
 
-    const check = (body: unknown, token = manager) => api(app, token).post(`/api/renewal-reviews/${reviewId}/probation-check`).send(body as object);
+    const check = (body: unknown, token = manager) =>
+      api(app, token)
+        .post(`/api/renewal-reviews/${reviewId}/probation-check`)
+        .send(body as object);
     const all = (met: [boolean, boolean]) => ({ conditions: conditions.map((c, i) => ({ id: c.id, met: met[i] })) });
     const early = await check(all([true, true]));
     expect(early.status).toBe(422);
@@ -259,7 +341,16 @@ describe('renewal decisions', () => {
     const partial = await check({ conditions: [{ id: conditions[0].id, met: true }] });
     expect(partial.status).toBe(422);
     expect(partial.body.code).toBe('RENEWAL_PROBATION_CONDITIONS_MISMATCH');
-    expect((await check({ conditions: [{ id: conditions[0].id, met: true }, { id: conditions[0].id, met: false }] })).body.code).toBe('RENEWAL_PROBATION_CONDITIONS_MISMATCH');
+    expect(
+      (
+        await check({
+          conditions: [
+            { id: conditions[0].id, met: true },
+            { id: conditions[0].id, met: false },
+          ],
+        })
+      ).body.code,
+    ).toBe('RENEWAL_PROBATION_CONDITIONS_MISMATCH');
 
     const checked = RenewalReviewDetailSchema.parse((await check(all([true, false])).expect(200)).body);
     expect(checked.decision!.probation).toMatchObject({ outcome: 'not_met', conditions: [{ met: true }, { met: false }] });
@@ -272,7 +363,9 @@ describe('renewal decisions', () => {
     // A review decided otherwise has nothing to check.
     const other = await openReview(await agreement(p.id, -300, 30));
     await decide(other, { outcome: 'renew', rationale: 'Fine.' }).expect(200);
-    const none = await api(app, manager).post(`/api/renewal-reviews/${other}/probation-check`).send(all([true, true]));
+    const none = await api(app, manager)
+      .post(`/api/renewal-reviews/${other}/probation-check`)
+      .send(all([true, true]));
     expect(none.status).toBe(409);
     expect(none.body.code).toBe('RENEWAL_NOT_ON_PROBATION');
   });
@@ -292,10 +385,24 @@ describe('renewal decisions', () => {
     expect(missing.body.message).toContain('50000.00');
     expect(await statusOf('agreements', id)).toBe('active');
 
-    const detail = RenewalReviewDetailSchema.parse((await decide(reviewId, { outcome: 'terminate', rationale: 'Below threshold, late payments.', depositHandling: 'refund' }).expect(200)).body);
-    expect(detail.decision).toMatchObject({ outcome: 'terminate', terminationEffective: plus(0), depositHandling: 'refund', successorAgreementId: null });
+    const detail = RenewalReviewDetailSchema.parse(
+      (
+        await decide(reviewId, { outcome: 'terminate', rationale: 'Below threshold, late payments.', depositHandling: 'refund' }).expect(
+          200,
+        )
+      ).body,
+    );
+    expect(detail.decision).toMatchObject({
+      outcome: 'terminate',
+      terminationEffective: plus(0),
+      depositHandling: 'refund',
+      successorAgreementId: null,
+    });
     const agreementView = (await api(app, manager).get(`/api/agreements/${id}`).expect(200)).body;
-    expect(agreementView).toMatchObject({ status: 'active', termination: { reason: 'Below threshold, late payments.', effectiveDate: plus(1) } });
+    expect(agreementView).toMatchObject({
+      status: 'active',
+      termination: { reason: 'Below threshold, late payments.', effectiveDate: plus(1) },
+    });
     expect(await notified(p.adminId, 'renewal_review.terminated', reviewId)).toBe(1);
 
     const decisions = app.get(RenewalDecisionsService);
@@ -335,7 +442,9 @@ describe('renewal decisions', () => {
 
     // A registration agreement without a deposit: the handling asked for is not needed and recorded as none.
     const plain = await openReview(await agreement(p.id, -200, 20));
-    const detail = RenewalReviewDetailSchema.parse((await decide(plain, { outcome: 'terminate', rationale: 'Not renewing.', depositHandling: 'refund' }).expect(200)).body);
+    const detail = RenewalReviewDetailSchema.parse(
+      (await decide(plain, { outcome: 'terminate', rationale: 'Not renewing.', depositHandling: 'refund' }).expect(200)).body,
+    );
     expect(detail.decision).toMatchObject({ depositHandling: 'none', terminationEffective: plus(20) });
   });
 });

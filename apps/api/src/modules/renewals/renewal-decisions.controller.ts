@@ -1,6 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ProbationCheckInputSchema, type RenewalDecisionInput, RenewalDecisionInputSchema, RenewalReviewDetailSchema } from '@partnerline/domain';
+import {
+  ProbationCheckInputSchema,
+  type RenewalDecisionInput,
+  RenewalDecisionInputSchema,
+  RenewalReviewDetailSchema,
+} from '@partnerline/domain';
 import { createZodDto, ZodResponse, ZodValidationPipe } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { IdParamDto } from '../../common/http/params';
@@ -21,7 +26,11 @@ export class RenewalDecisionsController {
   @Roles('vendor_admin', 'channel_manager')
   @HttpCode(200)
   @ZodResponse({ type: RenewalReviewDetailDto })
-  decide(@Param() p: IdParamDto, @Body(new ZodValidationPipe(RenewalDecisionInputSchema)) body: RenewalDecisionInput, @CurrentUser() user: AuthenticatedUser) {
+  decide(
+    @Param() p: IdParamDto,
+    @Body(new ZodValidationPipe(RenewalDecisionInputSchema)) body: RenewalDecisionInput,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
     return this.decisions.decide(p.id, body, user);
   }
 

@@ -69,11 +69,22 @@ export class RenewalDecisionsRepository {
   }
 
   /** The probation conditions of a review, locked for the check. */
-  async lockConditions(m: EntityManager, reviewId: string): Promise<{ id: string; text: string; met: boolean | null; checked_at: Date | null }[]> {
-    return m.query(`SELECT id, text, met, checked_at FROM renewal_probation_conditions WHERE review_id = $1 ORDER BY position FOR UPDATE`, [reviewId]);
+  async lockConditions(
+    m: EntityManager,
+    reviewId: string,
+  ): Promise<{ id: string; text: string; met: boolean | null; checked_at: Date | null }[]> {
+    return m.query(`SELECT id, text, met, checked_at FROM renewal_probation_conditions WHERE review_id = $1 ORDER BY position FOR UPDATE`, [
+      reviewId,
+    ]);
   }
 
-  async checkConditions(m: EntityManager, reviewId: string, answers: readonly { id: string; met: boolean }[], by: string, at: Date): Promise<void> {
+  async checkConditions(
+    m: EntityManager,
+    reviewId: string,
+    answers: readonly { id: string; met: boolean }[],
+    by: string,
+    at: Date,
+  ): Promise<void> {
     await m.query(
       `UPDATE renewal_probation_conditions c SET met = x.met, checked_by = $4, checked_at = $5
          FROM unnest($2::uuid[], $3::boolean[]) AS x(id, met) WHERE c.review_id = $1 AND c.id = x.id`,
@@ -105,7 +116,10 @@ export class RenewalDecisionsRepository {
 
   /** When a review's termination effects were applied (null: not yet). */
   async effectsAppliedOn(id: string, m: EntityManager = this.db.manager): Promise<string | null> {
-    const rows: { applied_on: string | null }[] = await m.query(`SELECT effects_applied_on::text AS applied_on FROM renewal_reviews WHERE id = $1`, [id]);
+    const rows: { applied_on: string | null }[] = await m.query(
+      `SELECT effects_applied_on::text AS applied_on FROM renewal_reviews WHERE id = $1`,
+      [id],
+    );
     return rows[0]?.applied_on ?? null;
   }
 }

@@ -44,7 +44,8 @@ type Progress = (processed: number, total?: number | null) => Promise<void>;
  */
 export function successorTerm(startDate: string, endDate: string): { startDate: string; endDate: string } {
   const start = addDays(endDate, 1);
-  const months = (Number(start.slice(0, 4)) - Number(startDate.slice(0, 4))) * 12 + Number(start.slice(5, 7)) - Number(startDate.slice(5, 7));
+  const months =
+    (Number(start.slice(0, 4)) - Number(startDate.slice(0, 4))) * 12 + Number(start.slice(5, 7)) - Number(startDate.slice(5, 7));
   if (months > 0 && addMonths(startDate, months) === start) return { startDate: start, endDate: addDays(addMonths(start, months), -1) };
   return { startDate: start, endDate: addDays(start, daysBetween(startDate, endDate)) };
 }
@@ -106,11 +107,18 @@ export class RenewalDecisionsService {
     const first = holdings[0];
     if (!first) return;
     const same = holdings.filter((h) => h.agreementId === first.agreementId);
-    const segments = same.slice(0, 3).map((h) => `${h.industryNameZh}·${h.regionNameZh}`).join('、') + (same.length > 3 ? ` …(+${same.length - 3})` : '');
+    const segments =
+      same
+        .slice(0, 3)
+        .map((h) => `${h.industryNameZh}·${h.regionNameZh}`)
+        .join('、') + (same.length > 3 ? ` …(+${same.length - 3})` : '');
     throw new AppError(
       'RENEWAL_SUCCESSOR_OVERLAP',
       { number: first.number, partner: first.partnerName, segments, from: first.from, until: first.until },
-      { holder: { agreementId: first.agreementId, number: first.number, partnerId: first.partnerId, partnerName: first.partnerName }, overlaps: holdings.slice(0, 50) },
+      {
+        holder: { agreementId: first.agreementId, number: first.number, partnerId: first.partnerId, partnerName: first.partnerName },
+        overlaps: holdings.slice(0, 50),
+      },
     );
   }
 
@@ -128,26 +136,54 @@ export class RenewalDecisionsService {
       if (!row) throw AppError.notFound('renewal review', id);
       if (row.status !== 'open') throw this.alreadyDecided(row);
       const a = await this.agreementOf(m, row, true);
-      if (a.status !== 'active' && a.status !== 'expired') throw new AppError('RENEWAL_AGREEMENT_NOT_ACTIVE', { status: a.status }, { status: a.status });
+      if (a.status !== 'active' && a.status !== 'expired')
+        throw new AppError('RENEWAL_AGREEMENT_NOT_ACTIVE', { status: a.status }, { status: a.status });
       const assessed = await this.renewals.assess(id, m);
       const today = businessToday();
       const frozen = { facts: assessed.facts, evidence: assessed.evidence };
-      const base = { decision: input.outcome, rationale: input.rationale, decidedBy: user.id, decidedAt: businessNow(), facts: frozen, recommendation: assessed.recommendation, suggestedQuota: assessed.suggestedQuota };
+      const base = {
+        decision: input.outcome,
+        rationale: input.rationale,
+        decidedBy: user.id,
+        decidedAt: businessNow(),
+        facts: frozen,
+        recommendation: assessed.recommendation,
+        suggestedQuota: assessed.suggestedQuota,
+      };
 
       if (input.outcome === 'terminate') {
         const held = await this.deposits.heldOf(m, a);
         const paid = held?.status === 'paid';
-        if (paid && !input.depositHandling) throw new AppError('RENEWAL_DEPOSIT_HANDLING_REQUIRED', { amount: held.amount }, { field: 'depositHandling', amount: held.amount });
+        if (paid && !input.depositHandling)
+          throw new AppError(
+            'RENEWAL_DEPOSIT_HANDLING_REQUIRED',
+            { amount: held.amount },
+            { field: 'depositHandling', amount: held.amount },
+          );
         const depositHandling = paid ? input.depositHandling! : 'none';
         // In force through its end date, terminated from the next day (the agreements module's effective date).
         if (a.status === 'active') await this.agreementsService.terminateIn(m, a.id, input.rationale, addDays(a.end_date, 1));
-        await this.write(m, row, { ...base, successorAgreementId: null, probationCheckOn: null, terminationEffective: a.end_date, depositHandling });
+        await this.write(m, row, {
+          ...base,
+          successorAgreementId: null,
+          probationCheckOn: null,
+          terminationEffective: a.end_date,
+          depositHandling,
+        });
         await this.audit.record(m, {
           entity: 'renewal_review',
           entityId: row.id,
           action: 'renewal_review.decided',
           before: { status: 'open' },
-          after: { status: 'decided', outcome: 'terminate', rationale: input.rationale, recommended: assessed.recommendation.outcome, terminationEffective: a.end_date, depositHandling, deposit: held },
+          after: {
+            status: 'decided',
+            outcome: 'terminate',
+            rationale: input.rationale,
+            recommended: assessed.recommendation.outcome,
+            terminationEffective: a.end_date,
+            depositHandling,
+            deposit: held,
+          },
         });
         await this.tell(m, row, 'renewal_review.terminated', { endDate: a.end_date, rationale: input.rationale });
         return;
@@ -158,7 +194,11 @@ export class RenewalDecisionsService {
       if (input.outcome === 'renew_on_probation') {
         const from = term.startDate > today ? term.startDate : addDays(today, 1);
         if (input.checkOn < from || input.checkOn > term.endDate)
-          throw new AppError('RENEWAL_PROBATION_CHECK_DATE', { from, until: term.endDate }, { field: 'checkOn', from, until: term.endDate });
+          throw new AppError(
+            'RENEWAL_PROBATION_CHECK_DATE',
+            { from, until: term.endDate },
+            { field: 'checkOn', from, until: term.endDate },
+          );
         checkOn = input.checkOn;
       }
       const quota = successorQuota(input.quota, assessed.suggestedQuota, a.terms.quotaPerPeriod ?? null);
@@ -173,7 +213,13 @@ export class RenewalDecisionsService {
       const successorId = await this.agreementsService.draftSuccessorIn(m, terms, a.id, user.id);
       const carried = await this.deposits.carryOver(m, a, { id: successorId, startDate: term.startDate }, today, user.id, row.id);
       const depositHandling = carried ? 'carry_over' : 'none';
-      await this.write(m, row, { ...base, successorAgreementId: successorId, probationCheckOn: checkOn, terminationEffective: null, depositHandling });
+      await this.write(m, row, {
+        ...base,
+        successorAgreementId: successorId,
+        probationCheckOn: checkOn,
+        terminationEffective: null,
+        depositHandling,
+      });
       const conditions = input.outcome === 'renew_on_probation' ? input.conditions : [];
       await this.repo.insertConditions(m, row.id, conditions);
       await this.audit.record(m, {
@@ -208,9 +254,19 @@ export class RenewalDecisionsService {
   }
 
   /** The partner's admins hear the decision (their review page shows it with the rationale). */
-  private async tell(m: EntityManager, row: ReviewRow, kind: 'renewal_review.renewed' | 'renewal_review.renewed_on_probation' | 'renewal_review.terminated', params: Record<string, string | number>) {
+  private async tell(
+    m: EntityManager,
+    row: ReviewRow,
+    kind: 'renewal_review.renewed' | 'renewal_review.renewed_on_probation' | 'renewal_review.terminated',
+    params: Record<string, string | number>,
+  ) {
     const [p] = await this.partners.briefs(m, [row.partner_id]);
-    await this.notifications.notify(m, { userIds: await this.partners.partnerAdmins(m, row.partner_id), kind, params: { partner: p?.name ?? '', ...params }, link: `/portal/renewals/${row.id}` });
+    await this.notifications.notify(m, {
+      userIds: await this.partners.partnerAdmins(m, row.partner_id),
+      kind,
+      params: { partner: p?.name ?? '', ...params },
+      link: `/portal/renewals/${row.id}`,
+    });
   }
 
   /**
@@ -230,7 +286,8 @@ export class RenewalDecisionsService {
         throw new AppError('RENEWAL_PROBATION_CHECKED', { checkedOn }, { outcome: row.probation_outcome, checkedOn });
       }
       const today = businessToday();
-      if (today < row.probation_check_on) throw new AppError('RENEWAL_PROBATION_CHECK_TOO_EARLY', { checkOn: row.probation_check_on }, { checkOn: row.probation_check_on });
+      if (today < row.probation_check_on)
+        throw new AppError('RENEWAL_PROBATION_CHECK_TOO_EARLY', { checkOn: row.probation_check_on }, { checkOn: row.probation_check_on });
       const answered = new Set(input.conditions.map((c) => c.id));
       const known = new Set(conditions.map((c) => c.id));
       if (answered.size !== input.conditions.length || answered.size !== known.size || [...answered].some((c) => !known.has(c)))
@@ -250,8 +307,18 @@ export class RenewalDecisionsService {
       const [p] = await this.partners.briefs(m, [row.partner_id]);
       const params = { partner: p?.name ?? '', count: conditions.length, unmet, checkedOn: today };
       const kind = outcome === 'met' ? 'renewal_review.probation_met' : 'renewal_review.probation_not_met';
-      await this.notifications.notify(m, { userIds: await this.partners.partnerAdmins(m, row.partner_id), kind, params, link: `/portal/renewals/${row.id}` });
-      await this.notifications.notify(m, { userIds: (await this.partners.managersOf(m, row.partner_id)).filter((u) => u !== user.id), kind, params, link: `/admin/renewals/${row.id}` });
+      await this.notifications.notify(m, {
+        userIds: await this.partners.partnerAdmins(m, row.partner_id),
+        kind,
+        params,
+        link: `/portal/renewals/${row.id}`,
+      });
+      await this.notifications.notify(m, {
+        userIds: (await this.partners.managersOf(m, row.partner_id)).filter((u) => u !== user.id),
+        kind,
+        params,
+        link: `/admin/renewals/${row.id}`,
+      });
     });
     return this.renewals.detail(id, user);
   }
@@ -299,7 +366,14 @@ export class RenewalDecisionsService {
       if (p && checkTransition(PARTNER_TRANSITIONS, p.status, 'terminated').ok) {
         const from = p.status;
         // The decision's author stands behind the change in the partner's status history.
-        const actor: AuthenticatedUser = { id: r.decided_by, email: '', role: 'channel_manager', partnerId: null, sessionId: '', locale: 'en' };
+        const actor: AuthenticatedUser = {
+          id: r.decided_by,
+          email: '',
+          role: 'channel_manager',
+          partnerId: null,
+          sessionId: '',
+          locale: 'en',
+        };
         await this.screening.transition(m, p, 'terminated', `agreement ${number} not renewed (renewal review ${r.id})`, actor);
         partnerStatus = { from, to: 'terminated' };
       }
