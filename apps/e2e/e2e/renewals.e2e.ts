@@ -142,7 +142,7 @@ describe('renewal reviews, in Chromium', () => {
     await m.waitForURL(/\/admin\/?$/);
     await m.getByRole('navigation').getByRole('link', { name: 'Renewals', exact: true }).first().click();
     await m.waitForURL(/\/admin\/renewals\/?(\?.*)?$/);
-    await m.getByText('In 60 days', { exact: true }).click();
+    await m.getByText('60 days', { exact: true }).click(); // the board's "Ending within" filter
     await m.waitForURL(/[?&]due=/);
     const row = m
       .getByRole('row')
