@@ -165,6 +165,18 @@ describe('renewal readiness on the agreement page', () => {
     expect(within(card).getByRole('link', { name: /Open the renewal review/ })).toHaveAttribute('href', `/portal/renewals/${REVIEW}`);
   });
 
+  it('says what was decided once the review is decided, instead of the outlook', async () => {
+    openPortal(`/portal/agreements/${AGREEMENT}`, portalUser('partner_user'), {
+      ...agreementRoutes(readiness({ reviewStatus: 'decided', selfAssessed: true })),
+      [`GET /api/renewal-reviews/${REVIEW}`]: json(review({ status: 'decided', decision: { outcome: 'renew', rationale: 'Good year.', decidedBy: { id: id(70), name: '张经理' }, decidedAt: '2027-01-10T03:00:00Z', successorAgreementId: id(71), probation: null, terminationEffective: null, depositHandling: 'carry_over' } })),
+    });
+    const card = await screen.findByTestId('renewal-readiness', {}, { timeout: 5000 });
+    expect(await within(card).findByText('Renewed')).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: /Read the decision and its rationale/ })).toHaveAttribute('href', `/portal/renewals/${REVIEW}`);
+    expect(within(card).queryByText('As things stand:')).not.toBeInTheDocument();
+    expect(within(card).queryByText('What would change it')).not.toBeInTheDocument();
+  });
+
   it('words the reasons in Chinese', async () => {
     openPortal(`/portal/agreements/${AGREEMENT}`, portalUser('partner_user', { locale: 'zh-CN' }), agreementRoutes(readiness()), 'zh-CN');
     const card = await screen.findByTestId('renewal-readiness', {}, { timeout: 5000 });

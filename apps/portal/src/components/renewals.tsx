@@ -7,7 +7,7 @@ import {
   RENEWAL_FACTS,
   type RenewalFactKey,
 } from '@partnerline/domain';
-import { formatDate, formatMoney, formatPercent, productLinesQueryOptions, renewalReadinessQueryOptions, useLocale } from '@partnerline/ui';
+import { formatDate, formatMoney, formatPercent, productLinesQueryOptions, renewalReadinessQueryOptions, renewalReviewQueryOptions, useLocale } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -174,7 +174,10 @@ export function RenewalReadinessCard({ agreementId }: { agreementId: string }) {
   const words = useRenewalWords();
   const { data: r, isPending } = useQuery(renewalReadinessQueryOptions(agreementId));
   if (isPending) return null;
-  if (!r || !r.shown || !r.recommendation) return null;
+  if (!r || !r.shown) return null;
+  // Once decided, the outlook is history: the card says what was decided and where to read why.
+  if (r.reviewStatus === 'decided' && r.reviewId) return <DecidedReadiness reviewId={r.reviewId} />;
+  if (!r.recommendation) return null;
   const rec = r.recommendation;
   return (
     <Card data-testid="renewal-readiness">
@@ -213,7 +216,7 @@ export function RenewalReadinessCard({ agreementId }: { agreementId: string }) {
         {r.reviewId ? (
           <Group justify="space-between" gap="xs">
             <Text size="sm">
-              {r.reviewStatus === 'decided' ? t('renewals.readiness.decided') : r.selfAssessed ? t('renewals.readiness.selfAssessed') : t('renewals.readiness.selfAssessmentAwaited')}
+              {r.selfAssessed ? t('renewals.readiness.selfAssessed') : t('renewals.readiness.selfAssessmentAwaited')}
             </Text>
             <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/renewals/$reviewId" params={{ reviewId: r.reviewId! }} />}>
               <Group gap={4} wrap="nowrap">
@@ -228,6 +231,28 @@ export function RenewalReadinessCard({ agreementId }: { agreementId: string }) {
           </Text>
         )}
       </Stack>
+    </Card>
+  );
+}
+
+/** The readiness card after the decision: the outcome and the way to its rationale. */
+function DecidedReadiness({ reviewId }: { reviewId: string }) {
+  const { t } = useTranslation();
+  const { data: review } = useQuery(renewalReviewQueryOptions(reviewId));
+  return (
+    <Card data-testid="renewal-readiness">
+      <Group justify="space-between" gap="xs">
+        <Group gap="xs">
+          <Text fw={600}>{t('renewals.readiness.title')}</Text>
+          {review?.decision && <OutcomeBadge outcome={review.decision.outcome} decided />}
+        </Group>
+        <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/renewals/$reviewId" params={{ reviewId }} />}>
+          <Group gap={4} wrap="nowrap">
+            {t('renewals.readiness.readDecision')}
+            <IconArrowRight size={14} />
+          </Group>
+        </Anchor>
+      </Group>
     </Card>
   );
 }

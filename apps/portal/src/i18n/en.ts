@@ -873,7 +873,7 @@ export const en = {
       title: 'Renewal readiness',
       daysToEnd_one: '{{count}} day to the renewal date {{date}}',
       daysToEnd_other: '{{count}} days to the renewal date {{date}}',
-      decided: 'The renewal has been decided.',
+      readDecision: 'Read the decision and its rationale',
       selfAssessed: 'Your self-assessment is in.',
       selfAssessmentAwaited: 'The renewal review is open: your self-assessment is awaited.',
       openReview: 'Open the renewal review',
@@ -898,6 +898,7 @@ export const en = {
       status: { open: 'Open', decided: 'Decided' },
       subtitle: 'Term {{start}} – {{end}} · decision due by {{decideBy}}',
       recommendedAtDecision: 'Recommended at the decision:',
+      toSelfAssessment: 'Go to the self-assessment',
     },
     decision: {
       title: 'Decision',

@@ -877,7 +877,7 @@ export const zhCN: Shape<typeof en> = {
       title: '续签准备情况',
       daysToEnd_one: '距续签日 {{date}} 还有 {{count}} 天',
       daysToEnd_other: '距续签日 {{date}} 还有 {{count}} 天',
-      decided: '续签已有决定。',
+      readDecision: '查看决定及理由',
       selfAssessed: '您的自评已提交。',
       selfAssessmentAwaited: '续签评审已开启：请提交自评。',
       openReview: '打开续签评审',
@@ -902,6 +902,7 @@ export const zhCN: Shape<typeof en> = {
       status: { open: '进行中', decided: '已决定' },
       subtitle: '期限 {{start}} – {{end}} · 须在 {{decideBy}} 前决定',
       recommendedAtDecision: '决定时的建议：',
+      toSelfAssessment: '前往自评',
     },
     decision: {
       title: '决定',

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, List, Rating, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Rating, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { RENEWAL_FACTS, type RenewalFactKey, type RenewalReviewDetail } from '@partnerline/domain';
 import { Fact, formatDate, formatDateTime, formatMoney, formatPercent, meQueryOptions, orNotFound, renewalReviewQueryOptions, StatusBadge, useLocale, uuidParam } from '@partnerline/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
@@ -47,6 +47,14 @@ function ReviewPage() {
           })}
         </Text>
       </Stack>
+      {admin && open && (
+        <Group gap="xs" justify="space-between" wrap="wrap">
+          <Text size="sm">{r.selfAssessment ? t('renewals.readiness.selfAssessed') : t('renewals.readiness.selfAssessmentAwaited')}</Text>
+          <Button variant="light" size="xs" onClick={() => document.getElementById('self-assessment')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+            {t('renewals.review.toSelfAssessment')}
+          </Button>
+        </Group>
+      )}
       {r.decision && <DecisionCard review={r} />}
       <Card>
         <Stack gap="sm">
@@ -250,7 +258,7 @@ function SelfAssessmentView({ review }: { review: RenewalReviewDetail }) {
   const s = review.selfAssessment;
   if (!s)
     return (
-      <Card data-testid="self-assessment">
+      <Card data-testid="self-assessment" id="self-assessment">
         <Text fw={600} mb="xs">
           {t('renewals.self.title')}
         </Text>
@@ -260,7 +268,7 @@ function SelfAssessmentView({ review }: { review: RenewalReviewDetail }) {
       </Card>
     );
   return (
-    <Card data-testid="self-assessment">
+    <Card data-testid="self-assessment" id="self-assessment">
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
           <Text fw={600}>{t('renewals.self.title')}</Text>

@@ -107,7 +107,7 @@ export function SelfAssessmentForm({ review }: { review: RenewalReviewDetail }) 
   const previous = review.selfAssessment;
 
   return (
-    <Card data-testid="self-assessment">
+    <Card data-testid="self-assessment" id="self-assessment">
       <Stack component="form" onSubmit={(e) => onSubmit(e as unknown as React.FormEvent<HTMLFormElement>)}>
         <Stack gap={2}>
           <Text fw={600}>{t('renewals.self.title')}</Text>
