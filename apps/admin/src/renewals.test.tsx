@@ -138,7 +138,7 @@ describe('the renewals board', () => {
     expect(within(lanting).getByText('Submitted')).toBeInTheDocument();
 
     const lastQuery = () => api.calls.filter((c) => c.url.pathname === '/api/renewal-reviews').at(-1)!.url.searchParams;
-    await userEvent.click(screen.getByRole('radio', { name: 'In 30 days' }));
+    await userEvent.click(screen.getByRole('radio', { name: '30 days' }));
     await waitFor(() => expect(lastQuery().get('dueWithinDays')).toBe('30'));
     await userEvent.click(screen.getByRole('combobox', { name: 'Recommendation' }));
     await userEvent.click(await screen.findByRole('option', { name: 'Terminate' }));

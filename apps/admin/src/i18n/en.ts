@@ -1442,9 +1442,9 @@ export const en = {
     refused: 'Refused',
     cancel: 'Cancel',
     board: {
-      due: 'Ending',
+      due: 'Ending within',
       dueAll: 'Any time',
-      dueDays: 'In {{days}} days',
+      dueDays: '{{days}} days',
       status: 'Status',
       anyStatus: 'Any status',
       recommendation: 'Recommendation',

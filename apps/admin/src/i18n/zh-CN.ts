@@ -1446,7 +1446,7 @@ export const zhCN: Shape<typeof en> = {
     refused: '操作被拒绝',
     cancel: '取消',
     board: {
-      due: '到期',
+      due: '到期时间',
       dueAll: '不限',
       dueDays: '{{days}} 天内',
       status: '状态',

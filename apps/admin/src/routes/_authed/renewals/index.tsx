@@ -1,4 +1,5 @@
 import { Anchor, Badge, Card, Checkbox, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { RenewalReviewSummary } from '@partnerline/domain';
 import { EmptyCard, errorMessage, formatDate, meQueryOptions, Pager, renewalReviewsQueryOptions, ResponsiveTable, useLocale } from '@partnerline/ui';
 import { IconCheck, IconRefreshDot } from '@tabler/icons-react';
@@ -49,6 +50,8 @@ function RenewalsBoard() {
   const set = (patch: Partial<Search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: patch.page }) });
   const { data, isFetching, error } = useQuery(renewalReviewsQueryOptions(queryOf(search)));
   const { data: me } = useSuspenseQuery(meQueryOptions());
+  // On a phone the four due windows fit the width only in the small size.
+  const phone = useMediaQuery('(max-width: 36em)');
   const columns = [
     {
       key: 'partner',
@@ -146,12 +149,14 @@ function RenewalsBoard() {
       <RenewalsHeader active="board" actions={canManageRenewals(me?.role) ? <OpenReviewButton /> : undefined} />
       <Card p="sm">
         <Group align="end" gap="sm">
-          <Stack gap={4}>
+          <Stack gap={4} w={{ base: '100%', sm: 'auto' }}>
             <Text size="sm" fw={500} id="renewals-due">
               {t('renewals.board.due')}
             </Text>
             <SegmentedControl
               aria-labelledby="renewals-due"
+              fullWidth
+              size={phone ? 'xs' : 'sm'}
               value={search.due ?? 'all'}
               onChange={(v) => set({ due: v === 'all' ? undefined : (v as Search['due']) })}
               data={[{ value: 'all', label: t('renewals.board.dueAll') }, ...DUE.map((d) => ({ value: d, label: t('renewals.board.dueDays', { days: d }) }))]}

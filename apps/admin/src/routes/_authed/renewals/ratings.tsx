@@ -169,7 +169,7 @@ function TrendCard({ summary }: { summary: VendorRatingSummary }) {
                     </Table.Td>
                   </>
                 ) : (
-                  <Table.Td colSpan={RATING_DIMENSIONS.length + 1} c="dimmed" ta="center">
+                  <Table.Td colSpan={RATING_DIMENSIONS.length + 1} c="dimmed">
                     {t('renewals.ratings.quarterHidden', { minimum: summary.minimumRespondents })}
                   </Table.Td>
                 )}
