@@ -100,7 +100,12 @@ interface Plan {
 }
 
 /** A demo agreement (active, approved), as seed-agreements writes one. */
-async function insertAgreement(m: EntityManager, l: Lookups, plan: Plan, today: string): Promise<{ id: string; start: string; end: string }> {
+async function insertAgreement(
+  m: EntityManager,
+  l: Lookups,
+  plan: Plan,
+  today: string,
+): Promise<{ id: string; start: string; end: string }> {
   const end = addDays(today, plan.endIn);
   const start = addDays(end, -364);
   const exclusive = plan.type === 'exclusive';
@@ -114,16 +119,32 @@ async function insertAgreement(m: EntityManager, l: Lookups, plan: Plan, today: 
     startDate: start,
     endDate: end,
     productIds: [l.productId('DP-ENT'), l.productId('DP-STD')],
-    pricing: { model: 'fixed_rebate', items: [{ productId: l.productId('DP-ENT'), unitPrice: '408000.00' }, { productId: l.productId('DP-STD'), unitPrice: '83300.00' }], rebate: DEFAULT_POLICIES.rebates },
+    pricing: {
+      model: 'fixed_rebate',
+      items: [
+        { productId: l.productId('DP-ENT'), unitPrice: '408000.00' },
+        { productId: l.productId('DP-STD'), unitPrice: '83300.00' },
+      ],
+      rebate: DEFAULT_POLICIES.rebates,
+    },
     paymentTerms: '合同签订后 30 日内支付 50%，验收后 30 日内支付余款。',
     evaluationPeriod: 'quarter',
     quotaPerPeriod: plan.quota,
     renewalThresholdPercent: plan.threshold,
-    qualificationRequirements: plan.requirements.map(([jobRole, line, headcount]) => ({ jobRole, productLineId: l.lineId(line), headcount })),
+    qualificationRequirements: plan.requirements.map(([jobRole, line, headcount]) => ({
+      jobRole,
+      productLineId: l.lineId(line),
+      headcount,
+    })),
     serviceDivision: { vendor: '标准产品支持、在线服务、版本升级。', partner: '定制化实施、现场服务、一线运维。' },
-    obligations: { vendor: '提供培训、售前支持、市场活动资源，并保护已报备商机。', partner: '按期回款，维护客户关系，不代理竞品，按报备标准提交商机。' },
+    obligations: {
+      vendor: '提供培训、售前支持、市场活动资源，并保护已报备商机。',
+      partner: '按期回款，维护客户关系，不代理竞品，按报备标准提交商机。',
+    },
     renewalTerms: '期满前 60 日进行续约评审；业绩未达续约门槛或资格认定未通过的，可不予续约。',
-    evidenceStandard: exclusive ? { proofOfCommunication: true, customerFeedback: true, customerDetails: true } : { proofOfCommunication: true, customerFeedback: false, customerDetails: true },
+    evidenceStandard: exclusive
+      ? { proofOfCommunication: true, customerFeedback: true, customerDetails: true }
+      : { proofOfCommunication: true, customerFeedback: false, customerDetails: true },
     deposit: exclusive ? { amount: '200000.00', dueDate: addDays(start, 14), handling: 'offset' } : null,
     incentiveCoefficients: [],
   });
@@ -131,9 +152,25 @@ async function insertAgreement(m: EntityManager, l: Lookups, plan: Plan, today: 
   const [row] = await m.query(
     `INSERT INTO agreements (partner_id, type, status, start_date, end_date, terms, created_by, submitted_by, submitted_at, approved_by, approved_at, created_at)
      VALUES ($1, $2, 'active', $3, $4, $5, $6, $6, $7, $8, $9, $10) RETURNING id`,
-    [partnerId, plan.type, start, end, JSON.stringify(terms), manager, at(addDays(start, -20)), approver, at(addDays(start, -15)), at(addDays(start, -25))],
+    [
+      partnerId,
+      plan.type,
+      start,
+      end,
+      JSON.stringify(terms),
+      manager,
+      at(addDays(start, -20)),
+      approver,
+      at(addDays(start, -15)),
+      at(addDays(start, -25)),
+    ],
   );
-  for (const s of terms.scope) await m.query(`INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) VALUES ($1, $2, $3)`, [row.id, s.industryId, s.regionId]);
+  for (const s of terms.scope)
+    await m.query(`INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) VALUES ($1, $2, $3)`, [
+      row.id,
+      s.industryId,
+      s.regionId,
+    ]);
   await m.query(
     `INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by, decided_by, decided_at, created_at) VALUES ($1, 1, 'original', 'approved', $2, $3, $4, $5, $6)`,
     [row.id, JSON.stringify(terms), manager, approver, at(addDays(start, -15)), at(addDays(start, -25))],
@@ -164,13 +201,20 @@ async function wonDeal(
   const submittedOn = addDays(wonOn, -45);
   const input: RegistrationInput = {
     customer: { name: customer, industryId: l.industry(a.industry), regionId: l.region(a.region) },
-    contacts: [{ name: '信息化负责人', decisionLevel: 'decision_maker' }, { name: '采购经理', decisionLevel: 'procurement' }],
+    contacts: [
+      { name: '信息化负责人', decisionLevel: 'decision_maker' },
+      { name: '采购经理', decisionLevel: 'procurement' },
+    ],
     products: [{ productId: l.productId('DP-ENT'), quantity: 1 }],
     estimatedAmount: amount,
     expectedCloseDate: wonOn,
     stage: 'negotiation',
     need: '建设统一数据平台，打通业务系统数据，支持经营分析。',
-    evidence: { proofOfCommunication: '拜访纪要及会议照片', customerDetails: '信息中心主任、采购经理联系方式', customerFeedback: '客户认可方案方向' },
+    evidence: {
+      proofOfCommunication: '拜访纪要及会议照片',
+      customerDetails: '信息中心主任、采购经理联系方式',
+      customerFeedback: '客户认可方案方向',
+    },
   };
   const row = await registrations.insertSubmitted(m, a.partnerId, input, owner, {
     status: 'in_review',
@@ -189,46 +233,120 @@ async function wonDeal(
 const PLANS: Record<'huaxin' | 'tianhe' | 'jinshi' | 'mingda' | 'kl' | 'beichen', Plan> = {
   // Open, manager-opened; qualification short (3 presales required on Data, 2 on staff).
   huaxin: {
-    slug: 'huaxin', type: 'exclusive', endIn: 58, scope: [['HLT', 'BJ-HD']], quota: '1500000.00', threshold: 90,
-    requirements: [['sales', 'DATA', 1], ['presales', 'DATA', 3]],
+    slug: 'huaxin',
+    type: 'exclusive',
+    endIn: 58,
+    scope: [['HLT', 'BJ-HD']],
+    quota: '1500000.00',
+    threshold: 90,
+    requirements: [
+      ['sales', 'DATA', 1],
+      ['presales', 'DATA', 3],
+    ],
     deals: ['1600000.00', '1500000.00', '1400000.00', '300000.00'],
-    customers: [['北京大学第三医院', 'BJ-HD'], ['中国人民解放军总医院', 'BJ-HD'], ['北京清华长庚医院', 'BJ-HD'], ['北京市海淀医院', 'BJ-HD']],
+    customers: [
+      ['北京大学第三医院', 'BJ-HD'],
+      ['中国人民解放军总医院', 'BJ-HD'],
+      ['北京清华长庚医院', 'BJ-HD'],
+      ['北京市海淀医院', 'BJ-HD'],
+    ],
   },
   // Open (the sweep, 48 days ago), overdue: far below threshold, late payments, a major complaint.
   tianhe: {
-    slug: 'tianhe', type: 'registration', endIn: 12, scope: [[null, 'GD-GZ']], quota: '800000.00', threshold: 80, requirements: [],
+    slug: 'tianhe',
+    type: 'registration',
+    endIn: 12,
+    scope: [[null, 'GD-GZ']],
+    quota: '800000.00',
+    threshold: 80,
+    requirements: [],
     deals: ['350000.00', '0', '400000.00', '150000.00'],
-    customers: [['广州地铁集团有限公司', 'GD-GZ'], ['', ''], ['广州市第一人民医院', 'GD-GZ'], ['广州白云国际机场股份有限公司', 'GD-GZ']],
+    customers: [
+      ['广州地铁集团有限公司', 'GD-GZ'],
+      ['', ''],
+      ['广州市第一人民医院', 'GD-GZ'],
+      ['广州白云国际机场股份有限公司', 'GD-GZ'],
+    ],
   },
   // Open, all on track.
   jinshi: {
-    slug: 'jinshi', type: 'registration', endIn: 45, scope: [[null, 'JS-NJ']], quota: '500000.00', threshold: 80, requirements: [],
+    slug: 'jinshi',
+    type: 'registration',
+    endIn: 45,
+    scope: [[null, 'JS-NJ']],
+    quota: '500000.00',
+    threshold: 80,
+    requirements: [],
     deals: ['520000.00', '560000.00', '610000.00', '300000.00'],
-    customers: [['南京银行股份有限公司', 'JS-NJ'], ['江苏省人民医院', 'JS-NJ'], ['南京地铁集团有限公司', 'JS-NJ'], ['东南大学', 'JS-NJ']],
+    customers: [
+      ['南京银行股份有限公司', 'JS-NJ'],
+      ['江苏省人民医院', 'JS-NJ'],
+      ['南京地铁集团有限公司', 'JS-NJ'],
+      ['东南大学', 'JS-NJ'],
+    ],
   },
   // Decided: renew.
   mingda: {
-    slug: 'mingda', type: 'registration', endIn: 40, scope: [[null, 'HN-CS']], quota: '600000.00', threshold: 80, requirements: [],
+    slug: 'mingda',
+    type: 'registration',
+    endIn: 40,
+    scope: [[null, 'HN-CS']],
+    quota: '600000.00',
+    threshold: 80,
+    requirements: [],
     deals: ['650000.00', '700000.00', '640000.00', '320000.00'],
-    customers: [['长沙银行股份有限公司', 'HN-CS'], ['中南大学湘雅医院', 'HN-CS'], ['湖南省高速公路集团有限公司', 'HN-CS'], ['三一重工股份有限公司', 'HN-CS']],
+    customers: [
+      ['长沙银行股份有限公司', 'HN-CS'],
+      ['中南大学湘雅医院', 'HN-CS'],
+      ['湖南省高速公路集团有限公司', 'HN-CS'],
+      ['三一重工股份有限公司', 'HN-CS'],
+    ],
   },
   // Decided: renew on probation (attainment 74 % of an 80 % threshold; the rest in order).
   kl: {
-    slug: 'kl-techworks', type: 'registration', endIn: 30, scope: [[null, 'MY-KL']], quota: '400000.00', threshold: 80,
+    slug: 'kl-techworks',
+    type: 'registration',
+    endIn: 30,
+    scope: [[null, 'MY-KL']],
+    quota: '400000.00',
+    threshold: 80,
     requirements: [],
     deals: ['280000.00', '300000.00', '310000.00', '200000.00'],
-    customers: [['Maybank Berhad', 'MY-KL'], ['Sunway Medical Centre', 'MY-KL'], ['Axiata Group Berhad', 'MY-KL'], ['Universiti Malaya', 'MY-KL']],
+    customers: [
+      ['Maybank Berhad', 'MY-KL'],
+      ['Sunway Medical Centre', 'MY-KL'],
+      ['Axiata Group Berhad', 'MY-KL'],
+      ['Universiti Malaya', 'MY-KL'],
+    ],
   },
   // Decided: terminate (the partner declared it will not renew).
   beichen: {
-    slug: 'beichen', type: 'registration', endIn: 25, scope: [[null, 'LN-SY']], quota: '700000.00', threshold: 80, requirements: [],
+    slug: 'beichen',
+    type: 'registration',
+    endIn: 25,
+    scope: [[null, 'LN-SY']],
+    quota: '700000.00',
+    threshold: 80,
+    requirements: [],
     deals: ['150000.00', '100000.00', '0', '0'],
-    customers: [['沈阳市第一人民医院', 'LN-SY'], ['盛京银行股份有限公司', 'LN-SY'], ['', ''], ['', '']],
+    customers: [
+      ['沈阳市第一人民医院', 'LN-SY'],
+      ['盛京银行股份有限公司', 'LN-SY'],
+      ['', ''],
+      ['', ''],
+    ],
   },
 };
 
 type Rating = SelfAssessmentInput['rating'];
-const assessment = (o: { wentWell: string; plan: string; proposedQuota?: string | null; competing?: string | null; willRenew?: boolean; rating: Rating }): SelfAssessmentInput => ({
+const assessment = (o: {
+  wentWell: string;
+  plan: string;
+  proposedQuota?: string | null;
+  competing?: string | null;
+  willRenew?: boolean;
+  rating: Rating;
+}): SelfAssessmentInput => ({
   wentWell: o.wentWell,
   plan: o.plan,
   proposedQuota: o.proposedQuota ?? null,
@@ -262,7 +380,8 @@ async function actor(m: EntityManager, email: string): Promise<AuthenticatedUser
   return { id: u.id, email: u.email, role: u.role, partnerId: u.partner_id, sessionId: 'demo-seed', locale: u.locale };
 }
 
-const as = <T>(user: AuthenticatedUser, work: () => Promise<T>) => requestContext.run({ requestId: 'demo-seed', locale: user.locale, user }, work);
+const as = <T>(user: AuthenticatedUser, work: () => Promise<T>) =>
+  requestContext.run({ requestId: 'demo-seed', locale: user.locale, user }, work);
 
 export interface RenewalSeedSummary {
   agreements: number;
@@ -275,7 +394,11 @@ export interface RenewalSeedSummary {
 async function seedAll(db: DataSource, s: Services, today: string): Promise<RenewalSeedSummary> {
   const m = db.manager;
   const l = await lookups(m);
-  const [manager, manager2, admin] = [await actor(m, 'manager@partnerline.demo'), await actor(m, 'manager2@partnerline.demo'), await actor(m, 'admin@partnerline.demo')];
+  const [manager, manager2, admin] = [
+    await actor(m, 'manager@partnerline.demo'),
+    await actor(m, 'manager2@partnerline.demo'),
+    await actor(m, 'admin@partnerline.demo'),
+  ];
   const owner = (slug: string) => actor(m, `owner@${slug}.demo`);
   const out: RenewalSeedSummary = { agreements: 0, reviews: 0, decided: 0, selfAssessments: 0, incidents: 0 };
 
@@ -292,7 +415,15 @@ async function seedAll(db: DataSource, s: Services, today: string): Promise<Rene
         const [customer, region] = plan.customers[q];
         // Mid-quarter for the ended ones; the current quarter's deal three weeks into it (before today).
         const wonOn = addDays(a.start, q * QUARTER_DAYS + (q === 3 ? 21 : 40));
-        await wonDeal(t, s.registrations, l, { id: a.id, slug: plan.slug, partnerId: l.partner(plan.slug), industry: industry ?? 'MFG', region }, customer, amount, wonOn);
+        await wonDeal(
+          t,
+          s.registrations,
+          l,
+          { id: a.id, slug: plan.slug, partnerId: l.partner(plan.slug), industry: industry ?? 'MFG', region },
+          customer,
+          amount,
+          wonOn,
+        );
       }
     }
     // Completed qualification reviews in the terms: passed (金石, 明达, 吉隆坡), failed (北辰).
@@ -302,7 +433,13 @@ async function seedAll(db: DataSource, s: Services, today: string): Promise<Rene
       afterSalesProcess: { pass: true, notes: '一线运维流程清晰。' },
       notes: '各项达标。',
     });
-    for (const [slug, result] of [['jinshi', 'pass'], ['mingda', 'pass'], ['kl-techworks', 'pass'], ['beichen', 'fail'], ['tianhe', 'pass']] as const) {
+    for (const [slug, result] of [
+      ['jinshi', 'pass'],
+      ['mingda', 'pass'],
+      ['kl-techworks', 'pass'],
+      ['beichen', 'fail'],
+      ['tianhe', 'pass'],
+    ] as const) {
       const done = new Date(`${addDays(today, -75)}T03:00:00Z`);
       await t.query(
         `INSERT INTO qualification_reviews (partner_id, due_on, status, result, certified_staff, checklist, reviewer_id, completed_at, created_at) VALUES ($1, $2, 'completed', $3, $4, $5, $6, $7, $7)`,
@@ -326,20 +463,72 @@ async function seedAll(db: DataSource, s: Services, today: string): Promise<Rene
     ['beichen', 'INV-BC-2026-0901', '100000.00', -50, null],
   ];
   for (const [slug, invoiceNo, amount, due, paid] of invoices) {
-    await as(admin, () => s.payments.create({ partnerId: l.partner(slug), invoiceNo, amount, dueOn: addDays(today, due), paidOn: paid === null ? null : addDays(today, paid) }, admin));
+    await as(admin, () =>
+      s.payments.create(
+        { partnerId: l.partner(slug), invoiceNo, amount, dueOn: addDays(today, due), paidOn: paid === null ? null : addDays(today, paid) },
+        admin,
+      ),
+    );
   }
 
   // 华信's new exclusive: its deposit paid on the due date (a renewal carries it over).
   const huaxinDeposit = await s.deposits.get(ids.huaxin.id, { kind: 'vendor' }, today);
-  await as(admin, () => s.deposits.move(ids.huaxin.id, { to: 'paid', occurredOn: huaxinDeposit.dueOn, reference: `DEP-HUAXIN-HLT-${huaxinDeposit.dueOn.slice(0, 4)}` }, admin, today));
+  await as(admin, () =>
+    s.deposits.move(
+      ids.huaxin.id,
+      { to: 'paid', occurredOn: huaxinDeposit.dueOn, reference: `DEP-HUAXIN-HLT-${huaxinDeposit.dueOn.slice(0, 4)}` },
+      admin,
+      today,
+    ),
+  );
 
   // Incidents, recorded by the channel managers.
   const incidents: [string, AuthenticatedUser, IncidentInput][] = [
-    ['tianhe', manager, { occurredOn: addDays(today, -30), severity: 'major', category: 'complaint', summary: '广州地铁项目验收延期两周，客户书面投诉实施团队人员频繁更换。' }],
-    ['tianhe', manager, { occurredOn: addDays(today, -80), severity: 'minor', category: 'service', summary: '工单响应超过 4 小时时限（两次）。' }],
-    ['huaxin', manager, { occurredOn: addDays(today, -20), severity: 'minor', category: 'service', summary: '海淀医院数据平台升级窗口延后一天，已与客户协调。' }],
-    ['kl-techworks', manager2, { occurredOn: addDays(today, -60), severity: 'minor', category: 'service', summary: 'Sunway Medical Centre outage: escalation to level 2 support came 3 hours late.' }],
-    ['yunfan', manager, { occurredOn: addDays(today, -100), severity: 'minor', category: 'reputation', summary: '行业展会上以本公司名义发布未经授权的价格信息。' }],
+    [
+      'tianhe',
+      manager,
+      {
+        occurredOn: addDays(today, -30),
+        severity: 'major',
+        category: 'complaint',
+        summary: '广州地铁项目验收延期两周，客户书面投诉实施团队人员频繁更换。',
+      },
+    ],
+    [
+      'tianhe',
+      manager,
+      { occurredOn: addDays(today, -80), severity: 'minor', category: 'service', summary: '工单响应超过 4 小时时限（两次）。' },
+    ],
+    [
+      'huaxin',
+      manager,
+      {
+        occurredOn: addDays(today, -20),
+        severity: 'minor',
+        category: 'service',
+        summary: '海淀医院数据平台升级窗口延后一天，已与客户协调。',
+      },
+    ],
+    [
+      'kl-techworks',
+      manager2,
+      {
+        occurredOn: addDays(today, -60),
+        severity: 'minor',
+        category: 'service',
+        summary: 'Sunway Medical Centre outage: escalation to level 2 support came 3 hours late.',
+      },
+    ],
+    [
+      'yunfan',
+      manager,
+      {
+        occurredOn: addDays(today, -100),
+        severity: 'minor',
+        category: 'reputation',
+        summary: '行业展会上以本公司名义发布未经授权的价格信息。',
+      },
+    ],
   ];
   for (const [slug, who, input] of incidents) {
     await as(who, () => s.incidents.record(l.partner(slug), input, who, today));
@@ -375,43 +564,107 @@ async function seedAll(db: DataSource, s: Services, today: string): Promise<Rene
     await as(o, () => s.renewals.selfAssess(reviewId, input, o));
     out.selfAssessments++;
   };
-  await selfAssess('tianhe', tianheReview, assessment({
-    wentWell: '广州地铁项目最终完成交付。',
-    plan: '补充两名实施工程师，下一期聚焦交通行业。',
-    proposedQuota: '500000.00',
-    rating: { product: 3, competitiveness: 2, margin: 2, training: 3, support: 2, likelyToRecommend: 4, comments: '回款账期太短，报价缺乏竞争力。' },
-  }));
-  await selfAssess('jinshi', reviews.jinshi, assessment({
-    wentWell: '南京银行、江苏省人民医院两个标杆项目上线，季度任务均超额完成。',
-    plan: '拓展苏州、无锡市场，新增一名售前工程师。',
-    proposedQuota: '650000.00',
-    rating: { product: 5, competitiveness: 4, margin: 4, training: 5, support: 4, likelyToRecommend: 9, comments: '产品稳定，售前支持响应快。' },
-  }));
-  await selfAssess('mingda', reviews.mingda, assessment({
-    wentWell: '长沙银行数据平台扩容，湘雅医院新签。',
-    plan: '下一期目标覆盖湖南省内三家城商行。',
-    proposedQuota: '700000.00',
-    rating: { product: 4, competitiveness: 4, margin: 3, training: 4, support: 5, likelyToRecommend: 8, comments: '希望返点计算规则更透明。' },
-  }));
-  await selfAssess('kl-techworks', reviews.kl, assessment({
-    wentWell: 'Maybank and Axiata renewed their subscriptions.',
-    plan: 'Certify a presales engineer on the Data Platform in the first quarter.',
-    proposedQuota: '400000.00',
-    rating: { product: 4, competitiveness: 3, margin: 3, training: 2, support: 4, likelyToRecommend: 7, comments: 'Training content in English is limited.' },
-  }));
-  await selfAssess('beichen', reviews.beichen, assessment({
-    wentWell: '沈阳两家医院试点完成。',
-    plan: '公司战略调整，聚焦能源行业独家业务。',
-    willRenew: false,
-    rating: { product: 3, competitiveness: 2, margin: 3, training: 3, support: 3, likelyToRecommend: 5, comments: '区域市场投入不足，我们决定本期到期后不再续约。' },
-  }));
+  await selfAssess(
+    'tianhe',
+    tianheReview,
+    assessment({
+      wentWell: '广州地铁项目最终完成交付。',
+      plan: '补充两名实施工程师，下一期聚焦交通行业。',
+      proposedQuota: '500000.00',
+      rating: {
+        product: 3,
+        competitiveness: 2,
+        margin: 2,
+        training: 3,
+        support: 2,
+        likelyToRecommend: 4,
+        comments: '回款账期太短，报价缺乏竞争力。',
+      },
+    }),
+  );
+  await selfAssess(
+    'jinshi',
+    reviews.jinshi,
+    assessment({
+      wentWell: '南京银行、江苏省人民医院两个标杆项目上线，季度任务均超额完成。',
+      plan: '拓展苏州、无锡市场，新增一名售前工程师。',
+      proposedQuota: '650000.00',
+      rating: {
+        product: 5,
+        competitiveness: 4,
+        margin: 4,
+        training: 5,
+        support: 4,
+        likelyToRecommend: 9,
+        comments: '产品稳定，售前支持响应快。',
+      },
+    }),
+  );
+  await selfAssess(
+    'mingda',
+    reviews.mingda,
+    assessment({
+      wentWell: '长沙银行数据平台扩容，湘雅医院新签。',
+      plan: '下一期目标覆盖湖南省内三家城商行。',
+      proposedQuota: '700000.00',
+      rating: {
+        product: 4,
+        competitiveness: 4,
+        margin: 3,
+        training: 4,
+        support: 5,
+        likelyToRecommend: 8,
+        comments: '希望返点计算规则更透明。',
+      },
+    }),
+  );
+  await selfAssess(
+    'kl-techworks',
+    reviews.kl,
+    assessment({
+      wentWell: 'Maybank and Axiata renewed their subscriptions.',
+      plan: 'Certify a presales engineer on the Data Platform in the first quarter.',
+      proposedQuota: '400000.00',
+      rating: {
+        product: 4,
+        competitiveness: 3,
+        margin: 3,
+        training: 2,
+        support: 4,
+        likelyToRecommend: 7,
+        comments: 'Training content in English is limited.',
+      },
+    }),
+  );
+  await selfAssess(
+    'beichen',
+    reviews.beichen,
+    assessment({
+      wentWell: '沈阳两家医院试点完成。',
+      plan: '公司战略调整，聚焦能源行业独家业务。',
+      willRenew: false,
+      rating: {
+        product: 3,
+        competitiveness: 2,
+        margin: 3,
+        training: 3,
+        support: 3,
+        likelyToRecommend: 5,
+        comments: '区域市场投入不足，我们决定本期到期后不再续约。',
+      },
+    }),
+  );
   if (yunfanRow) {
-    await selfAssess('yunfan', yunfanRow.id, assessment({
-      wentWell: '中国移动广东公司项目上线，上季度完成 110%。',
-      plan: '继续深耕运营商行业。',
-      competing: '运营商客户指定的另一家 CDP 产品（仅限既有项目维保）。',
-      rating: { product: 4, competitiveness: 3, margin: 4, training: 4, support: 3, likelyToRecommend: 6, comments: null },
-    }));
+    await selfAssess(
+      'yunfan',
+      yunfanRow.id,
+      assessment({
+        wentWell: '中国移动广东公司项目上线，上季度完成 110%。',
+        plan: '继续深耕运营商行业。',
+        competing: '运营商客户指定的另一家 CDP 产品（仅限既有项目维保）。',
+        rating: { product: 4, competitiveness: 3, margin: 4, training: 4, support: 3, likelyToRecommend: 6, comments: null },
+      }),
+    );
   }
 
   // The managers' competition findings.
@@ -428,15 +681,25 @@ async function seedAll(db: DataSource, s: Services, today: string): Promise<Rene
     await as(who, () => s.decisions.decide(reviewId, input, who));
     out.decided++;
   };
-  await decide(reviews.mingda, manager2, { outcome: 'renew', rationale: '连续三个季度完成任务，回款及时，资格复核通过：按建议任务额续约。' });
+  await decide(reviews.mingda, manager2, {
+    outcome: 'renew',
+    rationale: '连续三个季度完成任务，回款及时，资格复核通过：按建议任务额续约。',
+  });
   const klSuccessorStart = addDays(ids.kl.end, 1);
   await decide(reviews.kl, manager2, {
     outcome: 'renew_on_probation',
     rationale: 'Attainment is 74% against an 80% threshold: renew on probation, checked after the first quarter of the new term.',
-    conditions: ['Reach 80% of the first quarter’s quota', 'Certify one presales engineer on the Data Platform', 'Escalate outages to level 2 support within 2 hours'],
+    conditions: [
+      'Reach 80% of the first quarter’s quota',
+      'Certify one presales engineer on the Data Platform',
+      'Escalate outages to level 2 support within 2 hours',
+    ],
     checkOn: addDays(klSuccessorStart, 90),
   });
-  await decide(reviews.beichen, manager2, { outcome: 'terminate', rationale: '伙伴声明不再续约，且业绩远低于续约门槛、资格复核未通过：到期终止。' });
+  await decide(reviews.beichen, manager2, {
+    outcome: 'terminate',
+    rationale: '伙伴声明不再续约，且业绩远低于续约门槛、资格复核未通过：到期终止。',
+  });
   // The board's cached recommendations of the open reviews, as the hourly sweep refreshes them.
   await s.renewals.refreshOpen();
   return out;
@@ -460,7 +723,10 @@ export async function seedRenewals(ds: DataSource): Promise<RenewalSeedSummary> 
     return await seedAll(db, services(app), businessToday());
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new Error(`demo data for renewal reviews could not be loaded (${message}); the rest of the demo data is in place — fix the cause, then reload with npm run seed:reset`, { cause: err });
+    throw new Error(
+      `demo data for renewal reviews could not be loaded (${message}); the rest of the demo data is in place — fix the cause, then reload with npm run seed:reset`,
+      { cause: err },
+    );
   } finally {
     await app.close();
   }

@@ -1,5 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { addDays, defaultRatingPeriod, IncidentListSchema, IncidentSchema, RenewalReviewDetailSchema, VendorRatingSummarySchema } from '@partnerline/domain';
+import {
+  addDays,
+  defaultRatingPeriod,
+  IncidentListSchema,
+  IncidentSchema,
+  RenewalReviewDetailSchema,
+  VendorRatingSummarySchema,
+} from '@partnerline/domain';
 import { businessToday } from '../../src/common/time';
 import { IncidentsService } from '../../src/modules/partners/incidents.service';
 import { demoIds, insertAgreement } from '../support/fixtures';
@@ -39,13 +46,10 @@ describe('partner incidents and the vendor-rating summary', () => {
     const emails: string[] = [];
     for (const role of ['partner_admin', 'partner_user']) {
       const email = `${role.replace('_', '-')}-${slug.toLowerCase()}-${stamp.toLowerCase()}@rating-test.demo`;
-      await db().query(`INSERT INTO users (email, password_hash, display_name, role, partner_id, locale) VALUES ($1, $2, $3, $4, $5, 'en')`, [
-        email,
-        password_hash,
-        `${slug} ${role}`,
-        role,
-        id,
-      ]);
+      await db().query(
+        `INSERT INTO users (email, password_hash, display_name, role, partner_id, locale) VALUES ($1, $2, $3, $4, $5, 'en')`,
+        [email, password_hash, `${slug} ${role}`, role, id],
+      );
       emails.push(email);
     }
     return { id, admin: await loginAs(app, emails[0]), user: await loginAs(app, emails[1]) };
@@ -64,9 +68,11 @@ describe('partner incidents and the vendor-rating summary', () => {
       terms: { evaluationPeriod: 'quarter', quotaPerPeriod: '100000.00', renewalThresholdPercent: 80 },
     });
     const [review] = await db().query(
-      `INSERT INTO renewal_reviews (agreement_id, partner_id, end_date, decide_by, opened_on) VALUES ($1, $2, $3, $3, $4) RETURNING id`,
+      // Escalated already and the agreement expired: no other file's sweep of any day picks these up.
+      `INSERT INTO renewal_reviews (agreement_id, partner_id, end_date, decide_by, opened_on, escalated_at) VALUES ($1, $2, $3, $3, $4, now()) RETURNING id`,
       [agreementId, partnerId, addDays(on, 30), on],
     );
+    await db().query(`UPDATE agreements SET status = 'expired' WHERE id = $1`, [agreementId]);
     await db().query(
       `INSERT INTO renewal_self_assessments (review_id, partner_id, went_well, plan, competition_declaration, will_renew,
          rating_product, rating_competitiveness, rating_margin, rating_training, rating_support, likely_to_recommend, comments, submitted_by, submitted_on)
@@ -91,20 +97,32 @@ describe('partner incidents and the vendor-rating summary', () => {
   afterAll(() => app.close());
 
   describe('incidents', () => {
-    const incident = { occurredOn: plus(-3), severity: 'major', category: 'complaint', summary: 'Customer escalation about a late install' };
+    const incident = {
+      occurredOn: plus(-3),
+      severity: 'major',
+      category: 'complaint',
+      summary: 'Customer escalation about a late install',
+    };
 
     it('a channel manager records one (201, audited); vendor staff read them newest first', async () => {
       const res = await api(app, manager).post(`/api/partners/${partner.id}/incidents`).send(incident);
       expect(res.status).toBe(201);
       const created = IncidentSchema.parse(res.body);
       expect(created).toMatchObject({ ...incident, partnerId: partner.id, recordedBy: { id: ids.manager } });
-      const [audit] = await db().query(`SELECT action, after FROM audit_log WHERE entity = 'partner' AND entity_id = $1 AND action = 'partner.incident_recorded'`, [partner.id]);
+      const [audit] = await db().query(
+        `SELECT action, after FROM audit_log WHERE entity = 'partner' AND entity_id = $1 AND action = 'partner.incident_recorded'`,
+        [partner.id],
+      );
       expect(audit.after).toMatchObject({ incidentId: created.id, severity: 'major', category: 'complaint', occurredOn: plus(-3) });
 
-      const older = await api(app, admin).post(`/api/partners/${partner.id}/incidents`).send({ ...incident, occurredOn: plus(-40), severity: 'minor', category: 'service', summary: 'Slow ticket answer' });
+      const older = await api(app, admin)
+        .post(`/api/partners/${partner.id}/incidents`)
+        .send({ ...incident, occurredOn: plus(-40), severity: 'minor', category: 'service', summary: 'Slow ticket answer' });
       expect(older.status).toBe(201);
       // Today is allowed (the business date).
-      const today = await api(app, admin).post(`/api/partners/${partner.id}/incidents`).send({ ...incident, occurredOn: plus(0), severity: 'critical', category: 'compliance', summary: '  Licence breach  ' });
+      const today = await api(app, admin)
+        .post(`/api/partners/${partner.id}/incidents`)
+        .send({ ...incident, occurredOn: plus(0), severity: 'critical', category: 'compliance', summary: '  Licence breach  ' });
       expect(today.status).toBe(201);
       expect(today.body.summary).toBe('Licence breach');
 
@@ -134,7 +152,9 @@ describe('partner incidents and the vendor-rating summary', () => {
     });
 
     it('refuses bad input with a 4xx: future date (422 with a code), bad fields (400), unknown partner (404)', async () => {
-      const future = await api(app, manager).post(`/api/partners/${partner.id}/incidents`).send({ ...incident, occurredOn: plus(1) });
+      const future = await api(app, manager)
+        .post(`/api/partners/${partner.id}/incidents`)
+        .send({ ...incident, occurredOn: plus(1) });
       expect(future.status).toBe(422);
       expect(future.body.code).toBe('RENEWAL_INCIDENT_IN_FUTURE');
       for (const bad of [
@@ -172,7 +192,16 @@ describe('partner incidents and the vendor-rating summary', () => {
       let res = await summary(manager, YEAR);
       expect(res.status).toBe(200);
       let s = VendorRatingSummarySchema.parse(res.body);
-      expect(s).toMatchObject({ from: '2001-01-01', to: '2001-12-31', respondents: 4, minimumRespondents: 5, shown: false, averages: null, nps: null, comments: [] });
+      expect(s).toMatchObject({
+        from: '2001-01-01',
+        to: '2001-12-31',
+        respondents: 4,
+        minimumRespondents: 5,
+        shown: false,
+        averages: null,
+        nps: null,
+        comments: [],
+      });
       expect(s.trend.map((q) => [q.quarter, q.respondents, q.averages, q.nps])).toEqual([
         ['2001-Q1', 4, null, null],
         ['2001-Q2', 0, null, null],

@@ -53,7 +53,8 @@ describe('netPromoterScore', () => {
     const r = likelihoods.map((l, i) => row(i, { likelyToRecommend: l }));
     expect(netPromoterScore(r)).toEqual({ score, promoters, passives, detractors });
   });
-  it('never answers -0', () => expect(Object.is(netPromoterScore([row(0, { likelyToRecommend: 9 }), row(1, { likelyToRecommend: 0 })]).score, 0)).toBe(true));
+  it('never answers -0', () =>
+    expect(Object.is(netPromoterScore([row(0, { likelyToRecommend: 9 }), row(1, { likelyToRecommend: 0 })]).score, 0)).toBe(true));
 });
 
 describe('ratingAverages', () => {
@@ -98,7 +99,11 @@ describe('quarters', () => {
 
 describe('summariseVendorRatings', () => {
   it('hides everything below the minimum: 4 respondents', () => {
-    const s = summariseVendorRatings(rows(4, () => ({ comments: 'great' })), period, 5);
+    const s = summariseVendorRatings(
+      rows(4, () => ({ comments: 'great' })),
+      period,
+      5,
+    );
     expect(s).toMatchObject({ respondents: 4, minimumRespondents: 5, shown: false, averages: null, nps: null, comments: [] });
     expect(s.trend.every((q) => q.averages === null && q.nps === null)).toBe(true);
     expect(VendorRatingSummarySchema.parse(s)).toEqual(s);
@@ -125,14 +130,22 @@ describe('summariseVendorRatings', () => {
   });
 
   it('ignores rows outside the period (bounds inclusive)', () => {
-    const r = [...rows(4), row(10, { submittedOn: '2026-01-01' }), row(11, { submittedOn: '2025-12-31' }), row(12, { submittedOn: '2026-11-29' })];
+    const r = [
+      ...rows(4),
+      row(10, { submittedOn: '2026-01-01' }),
+      row(11, { submittedOn: '2025-12-31' }),
+      row(12, { submittedOn: '2026-11-29' }),
+    ];
     const s = summariseVendorRatings(r, period, 5);
     expect(s.respondents).toBe(5);
     expect(s.shown).toBe(true);
   });
 
   it('gives each quarter its own threshold', () => {
-    const r = [...rows(5, () => ({ submittedOn: '2026-07-10', product: 5 })), ...rows(3, (i) => ({ partnerId: `q${i}`, submittedOn: '2026-10-01', product: 1 }))];
+    const r = [
+      ...rows(5, () => ({ submittedOn: '2026-07-10', product: 5 })),
+      ...rows(3, (i) => ({ partnerId: `q${i}`, submittedOn: '2026-10-01', product: 1 })),
+    ];
     const s = summariseVendorRatings(r, period, 5);
     expect(s.respondents).toBe(8);
     expect(s.averages?.product).toBe('3.5');
