@@ -13,8 +13,10 @@ import { AppProviders, createAppRouter, fakeApi, type FakeRoute, initI18n, json 
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalogue } from './i18n';
+import { Incidents } from './routes/_authed/partners/-components/Incidents';
 import { routeTree } from './routeTree.gen';
 
 const REVIEW_ID = '00000000-0000-4000-8000-0000000000a1';
@@ -315,5 +317,65 @@ describe('the vendor rating', () => {
     expect(screen.queryByTestId('nps-score')).toBeNull();
     expect(screen.queryByText('Average per dimension (1–5)')).toBeNull();
     expect(screen.queryByText('Comments')).toBeNull();
+  });
+});
+
+describe('a partner’s incidents', () => {
+  const incident = {
+    id: '00000000-0000-4000-8000-0000000000f1',
+    partnerId: PARTNER_ID,
+    occurredOn: '2026-10-12',
+    severity: 'major',
+    category: 'complaint',
+    summary: 'Customer escalated a missed on-site visit.',
+    recordedBy: { id: '00000000-0000-4000-8000-000000000002', name: 'Chen Jing' },
+    recordedAt: '2026-10-13T02:00:00Z',
+  };
+  function renderIncidents(canManage: boolean, routes: Record<string, FakeRoute>) {
+    const api = fakeApi(routes);
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    render(
+      <AppProviders i18n={initI18n(catalogue, 'en')} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <Incidents partnerId={PARTNER_ID} canManage={canManage} timeZone="Asia/Shanghai" />
+      </AppProviders>,
+    );
+    return api;
+  }
+
+  it('lists the incidents and records one, asking for what is missing', async () => {
+    const posted: unknown[] = [];
+    let items: unknown[] = [incident];
+    renderIncidents(true, {
+      [`GET /api/partners/${PARTNER_ID}/incidents`]: () => ({ json: { items } }),
+      [`POST /api/partners/${PARTNER_ID}/incidents`]: (req) => {
+        posted.push(req.body);
+        const created = { ...incident, ...(req.body as object), id: '00000000-0000-4000-8000-0000000000f2' };
+        items = [created, ...items];
+        return { status: 201, body: created };
+      },
+    });
+    const list = await screen.findByRole('list', { name: 'Incidents of this partner' });
+    expect(within(list).getByText('Customer escalated a missed on-site visit.')).toBeInTheDocument();
+    expect(within(list).getByText('Major')).toBeInTheDocument();
+    expect(within(list).getByText('Complaint')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Record an incident' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Record' }));
+    expect(await screen.findByText('Choose the severity')).toBeInTheDocument();
+    expect(screen.getByText('Enter what happened')).toBeInTheDocument();
+    expect(posted).toHaveLength(0);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Severity' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Critical' }));
+    await userEvent.click(screen.getByRole('combobox', { name: 'Category' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Reputation' }));
+    await userEvent.type(screen.getByRole('textbox', { name: /What happened/ }), 'Public dispute with an end customer.');
+    await userEvent.click(screen.getByRole('button', { name: 'Record' }));
+    expect(await within(list).findByText('Public dispute with an end customer.')).toBeInTheDocument();
+    expect(posted).toEqual([{ occurredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), severity: 'critical', category: 'reputation', summary: 'Public dispute with an end customer.' }]);
+  });
+
+  it('leadership reads them without the record form', async () => {
+    renderIncidents(false, { [`GET /api/partners/${PARTNER_ID}/incidents`]: json({ items: [incident] }) });
+    expect(await screen.findByText('Customer escalated a missed on-site visit.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Record an incident' })).toBeNull();
   });
 });
