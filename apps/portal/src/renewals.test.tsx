@@ -112,10 +112,13 @@ const review = (over: Partial<RenewalReviewDetail> = {}): RenewalReviewDetail =>
   facts,
   evidence: {
     attainment: [{ kind: 'statement', id: STATEMENT, label: 'RS-2026-0042', date: '2026-10-31' }],
-    qualification: [{ kind: 'certificate', id: id(60), label: 'NET presales · 李娜', date: '2027-01-10' }],
+    qualification: [
+      { kind: 'certificate', id: id(60), label: '李娜 · presales:NET', date: '2027-01-10' },
+      { kind: 'qualification_review', id: id(62), label: 'pass', date: '2026-05-14' },
+    ],
     payments: [{ kind: 'invoice', id: INVOICE, label: 'INV-2026-0311', date: '2026-09-30' }],
-    service: [],
-    competition: [{ kind: 'competition_finding', id: id(61), label: '—', date: '2026-12-05' }],
+    service: [{ kind: 'incident', id: id(63), label: 'minor:service', date: '2026-11-08' }],
+    competition: [{ kind: 'competition_finding', id: id(61), label: 'compliant', date: '2026-12-05' }],
   },
   recommendationDetail: recommendation,
   suggestedQuota: '1386000.00',
@@ -200,9 +203,17 @@ describe('renewal review page', () => {
     expect(attainment).toHaveTextContent('¥3,820,000.00');
     expect(within(attainment).getByRole('link', { name: /Statement: RS-2026-0042/ })).toHaveAttribute('href', `/portal/statements/${STATEMENT}`);
     expect(within(screen.getByTestId('fact-payments')).getByRole('link', { name: /Invoice: INV-2026-0311/ })).toHaveAttribute('href', '/portal/payments');
-    expect(within(screen.getByTestId('fact-qualification')).getByRole('link', { name: /Certificate: NET presales/ })).toHaveAttribute('href', '/portal/learning/certificates');
+    // Records named by codes are worded: a certificate's role and product line, a review's result, an incident's severity and kind.
+    expect(await within(screen.getByTestId('fact-qualification')).findByRole('link', { name: 'Certificate: 李娜 · Presales · Networking · 10 Jan 2027' })).toHaveAttribute(
+      'href',
+      '/portal/learning/certificates',
+    );
+    // A partner user has no qualification-review page: plain text.
+    expect(within(screen.getByTestId('fact-qualification')).getByText('Qualification review: Passed · 14 May 2026')).toBeInTheDocument();
+    expect(within(screen.getByTestId('fact-service')).getByText('Incident: Minor · service · 8 Nov 2026')).toBeInTheDocument();
     // The manager's finding has no portal page: plain text.
     expect(within(screen.getByTestId('fact-competition')).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(screen.getByTestId('fact-competition')).getByText('Channel manager’s finding: Compliant · 5 Dec 2026')).toBeInTheDocument();
     expect(screen.getAllByTestId('renewal-change')[0]).toHaveTextContent('Renewal on probation needs 80% attainment: now 76.4%, short by ¥180,000.00');
     await waitFor(() => expect(screen.getByTestId('fact-qualification')).toHaveTextContent('Presales · Networking: 2 of 2 certified · 2 expire before the renewal date'));
   });

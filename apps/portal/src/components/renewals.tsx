@@ -7,7 +7,7 @@ import {
   RENEWAL_FACTS,
   type RenewalFactKey,
 } from '@partnerline/domain';
-import { formatDate, formatMoney, formatPercent, productLinesQueryOptions, renewalReadinessQueryOptions, renewalReviewQueryOptions, useLocale } from '@partnerline/ui';
+import { formatDate, formatMoney, formatPercent, productLinesQueryOptions, renewalReadinessQueryOptions, renewalReviewQueryOptions, useLocale, useStatusLabel } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -257,11 +257,56 @@ function DecidedReadiness({ reviewId }: { reviewId: string }) {
   );
 }
 
+const CODE_LABELS: Partial<Record<EvidenceLink['kind'], RegExp>> = {
+  self_assessment: /^(no_competing_products|sells_competing_products|not_submitted)$/,
+  competition_finding: /^(compliant|concern|breach)$/,
+  qualification_review: /^(pass|fail)$/,
+  deposit: /^(due|paid|offset|refunded|forfeited)$/,
+  incident: /^(minor|major|critical):(service|complaint|reputation|compliance)$/,
+};
+
+/**
+ * An evidence label in words. Labels are data (a statement or invoice number, a holder's name), but some records
+ * are named by their codes (a review's result, an incident's severity:category, a certificate's role:line): those
+ * are worded here; anything else shows as it is.
+ */
+function useEvidenceLabel() {
+  const { t } = useTranslation();
+  const statusLabel = useStatusLabel();
+  const words = useRenewalWords();
+  return (e: EvidenceLink): string => {
+    const m = CODE_LABELS[e.kind]?.exec(e.label);
+    if (e.kind === 'certificate') {
+      // "孙悦 · sales:DATA" → "孙悦 · Sales · Data Platform"
+      return e.label.replace(/(\w+):([\w-]+)$/, (key) => {
+        const r = words.requirement(key);
+        return `${r.roleTitle} · ${r.line}`;
+      });
+    }
+    if (!m) return e.label;
+    switch (e.kind) {
+      case 'self_assessment':
+        return t(`renewals.declaration.${e.label}`);
+      case 'competition_finding':
+        return t(`renewals.finding.${e.label}`);
+      case 'qualification_review':
+        return t(`reviews.result.${e.label}`);
+      case 'deposit':
+        return statusLabel('deposit', e.label);
+      case 'incident':
+        return `${t(`renewals.severity.${m[1]}`)} · ${t(`renewals.incidentCategory.${m[2]}`)}`;
+      default:
+        return e.label;
+    }
+  };
+}
+
 /** A record behind a fact: a link to the portal page that shows it, or plain text where the portal has none. */
 export function EvidenceItem({ e, admin }: { e: EvidenceLink; admin: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const text = `${t(`renewals.evidence.${e.kind}`)}: ${e.label}${e.date ? ` · ${formatDate(e.date, locale)}` : ''}`;
+  const label = useEvidenceLabel();
+  const text = `${t(`renewals.evidence.${e.kind}`)}: ${label(e)}${e.date ? ` · ${formatDate(e.date, locale)}` : ''}`;
   switch (e.kind) {
     case 'statement':
       return <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/statements/$statementId" params={{ statementId: e.id }} />}>{text}</Anchor>;

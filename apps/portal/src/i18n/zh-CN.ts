@@ -938,6 +938,8 @@ export const zhCN: Shape<typeof en> = {
     },
     declaration: { not_submitted: '尚未提交', no_competing_products: '我们不经营竞品', sells_competing_products: '我们经营竞品' },
     finding: { compliant: '合规', concern: '有疑虑', breach: '违约', none: '尚未评估' },
+    severity: { minor: '轻微', major: '重大', critical: '严重' },
+    incidentCategory: { service: '服务', complaint: '投诉', reputation: '声誉', compliance: '合规' },
     self: {
       title: '自评',
       intro: '向渠道经理说明本期限的情况和下一期的计划，并为厂商打分。在作出决定之前（{{date}} 前）可以修改。',
