@@ -275,6 +275,8 @@ describe('renewal review page', () => {
     expect(await screen.findByRole('button', { name: 'Replace self-assessment' })).toBeInTheDocument();
     expect(screen.getByText('Submitted by 王磊 on 3 Dec 2026. Submitting again replaces it.')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /What went well/ })).toHaveValue('Won the Hangzhou metro tender.');
+    // As saved: the quota as the API keeps it.
+    expect(screen.getByRole('textbox', { name: /Proposed quota/ })).toHaveValue('1300000.00');
   }, 60_000);
 
   it('asks which competing products when the partner declares it sells some', async () => {

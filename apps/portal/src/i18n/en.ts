@@ -927,6 +927,7 @@ export const en = {
       critical: 'Critical incidents',
       declaration: 'Your declaration',
       finding: 'Channel manager’s finding',
+      findingNote: 'Channel manager’s note',
       requirement: '{{role}} · {{line}}: {{certified}} of {{required}} certified',
       expiring_one: '{{count}} expires before the renewal date',
       expiring_other: '{{count}} expire before the renewal date',

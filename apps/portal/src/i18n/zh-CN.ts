@@ -931,6 +931,7 @@ export const zhCN: Shape<typeof en> = {
       critical: '严重事件',
       declaration: '您的声明',
       finding: '渠道经理的认定',
+      findingNote: '渠道经理的说明',
       requirement: '{{line}}（{{role}}）：已认证 {{certified}}/{{required}} 人',
       expiring_one: '{{count}} 张在续签日前到期',
       expiring_other: '{{count}} 张在续签日前到期',

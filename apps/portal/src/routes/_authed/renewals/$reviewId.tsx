@@ -221,9 +221,11 @@ function FactFigures({ review, fact }: { review: RenewalReviewDetail; fact: Rene
             <Fact label={t('renewals.figures.finding')}>{f.competition.finding ? t(`renewals.finding.${f.competition.finding}`) : t('renewals.finding.none')}</Fact>
           </SimpleGrid>
           {review.competitionFinding?.note && (
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {review.competitionFinding.note}
-            </Text>
+            <Fact label={t('renewals.figures.findingNote')}>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {review.competitionFinding.note}
+              </Text>
+            </Fact>
           )}
         </Stack>
       );

@@ -96,6 +96,10 @@ export function SelfAssessmentForm({ review }: { review: RenewalReviewDetail }) 
   const submit = useMutation({
     mutationFn: (body: ReturnType<typeof schema.parse>) => submitSelfAssessment(review.id, body),
     onSuccess: (detail) => {
+      // The form now shows what was saved (amounts as the API keeps them), ready to be replaced.
+      const saved = initialValues(detail);
+      form.setValues(saved);
+      form.resetDirty(saved);
       qc.setQueryData(renewalReviewQueryOptions(review.id).queryKey, detail);
       void qc.invalidateQueries({ queryKey: ['renewal-readiness', review.agreementId] });
       notifications.show({ color: 'green', message: t('renewals.self.submitted') });
