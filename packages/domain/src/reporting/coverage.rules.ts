@@ -191,7 +191,7 @@ export function regionIndex(regions: readonly RegionInput[]): RegionIndex {
 // Roll-up
 
 /** The additive part of a cell before partner facts are joined: distinct partners and exact sums. */
-export interface Bucket {
+export interface CoverageBucket {
   partnerIds: Set<string>;
   openPipeline: Dec;
   wonRevenue: Dec;
@@ -204,10 +204,10 @@ const cellKey = (industryId: string, regionId: string) => `${industryId}|${regio
  * holds its whole subtree. Money is summed exactly (a deal has one region, so nothing counts twice); partners are a
  * set of ids, so a partner present in two child regions is one partner of the parent. `partnerType` narrows both.
  */
-export function rollUp(inputs: Pick<CoverageInputs, 'presence' | 'money' | 'partners'>, tree: RegionIndex, partnerType?: PartnerType): Map<string, Bucket> {
+export function rollUp(inputs: Pick<CoverageInputs, 'presence' | 'money' | 'partners'>, tree: RegionIndex, partnerType?: PartnerType): Map<string, CoverageBucket> {
   const typeOf = new Map(inputs.partners.map((p) => [p.id, p.type]));
   const keep = (partnerId: string) => partnerType === undefined || typeOf.get(partnerId) === partnerType;
-  const out = new Map<string, Bucket>();
+  const out = new Map<string, CoverageBucket>();
   const bucket = (key: string) => {
     let b = out.get(key);
     if (!b) out.set(key, (b = { partnerIds: new Set(), openPipeline: new Dec(0), wonRevenue: new Dec(0) }));
@@ -406,9 +406,9 @@ export interface CoverageModel {
   partners: ReadonlyMap<string, PartnerFact>;
   segments: ReadonlyMap<string, SegmentInput>;
   /** Unfiltered roll-up: gap flags always look at every partner. */
-  all: Map<string, Bucket>;
+  all: Map<string, CoverageBucket>;
   /** Roll-up narrowed by the partner-type filter (the same map when there is none). */
-  shown: Map<string, Bucket>;
+  shown: Map<string, CoverageBucket>;
 }
 
 export function coverageModel(inputs: CoverageInputs, partnerType?: PartnerType): CoverageModel {
@@ -424,7 +424,7 @@ export function coverageModel(inputs: CoverageInputs, partnerType?: PartnerType)
   };
 }
 
-const EMPTY: Bucket = { partnerIds: new Set(), openPipeline: new Dec(0), wonRevenue: new Dec(0) };
+const EMPTY: CoverageBucket = { partnerIds: new Set(), openPipeline: new Dec(0), wonRevenue: new Dec(0) };
 
 /** A cell with its roll-up, holder, flags and the figures the gap list needs. */
 export function evaluateCell(model: CoverageModel, industryId: string, regionId: string, measure: CoverageMeasure) {
@@ -471,7 +471,7 @@ export interface MatrixOptions {
   partnerType?: PartnerType;
   measure: CoverageMeasure;
 }
-export interface Freshness {
+export interface DashboardFreshness {
   asOf: string;
   staleSeconds: number;
   period: { key: string; start: string; end: string };
@@ -483,7 +483,7 @@ const sortedIndustries = (inputs: CoverageInputs, industryId?: string) =>
   inputs.industries.filter((i) => !industryId || i.id === industryId).sort((a, b) => cmp(a.code, b.code) || cmp(a.id, b.id));
 
 /** The matrix: rows = industries, columns = the children of the parent region (the roots at the top). */
-export function coverageMatrix(model: CoverageModel, o: MatrixOptions, meta: Freshness): CoverageMatrix {
+export function coverageMatrix(model: CoverageModel, o: MatrixOptions, meta: DashboardFreshness): CoverageMatrix {
   const { tree } = model;
   const parent = o.parentRegionId ? (tree.byId.get(o.parentRegionId) ?? null) : null;
   const columns = tree.children(parent?.id ?? null);
@@ -739,7 +739,7 @@ const gapKey = (g: { industry: { id: string }; region: { id: string }; kind: Gap
 export function planCoverage(
   inputs: CoverageInputs,
   o: MatrixOptions & { exclusiveScopes: readonly DraftExclusiveScope[]; recruitmentTargets: readonly DraftRecruitmentTarget[] },
-  meta: Freshness,
+  meta: DashboardFreshness,
 ): CoveragePlan {
   const before = coverageModel(inputs, o.partnerType);
   const planned = applyDrafts(inputs, o);
