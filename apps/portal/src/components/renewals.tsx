@@ -306,7 +306,7 @@ export function EvidenceItem({ e, admin }: { e: EvidenceLink; admin: boolean }) 
   const { t } = useTranslation();
   const locale = useLocale();
   const label = useEvidenceLabel();
-  const text = `${t(`renewals.evidence.${e.kind}`)}: ${label(e)}${e.date ? ` · ${formatDate(e.date, locale)}` : ''}`;
+  const text = `${t('renewals.evidence.line', { kind: t(`renewals.evidence.${e.kind}`), label: label(e) })}${e.date ? ` · ${formatDate(e.date, locale)}` : ''}`;
   switch (e.kind) {
     case 'statement':
       return <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/statements/$statementId" params={{ statementId: e.id }} />}>{text}</Anchor>;

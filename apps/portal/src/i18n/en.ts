@@ -882,6 +882,7 @@ export const en = {
     evidence: {
       title: 'Evidence',
       none: 'No records.',
+      line: '{{kind}}: {{label}}',
       statement: 'Statement',
       agreement: 'Agreement',
       certificate: 'Certificate',

@@ -886,6 +886,7 @@ export const zhCN: Shape<typeof en> = {
     evidence: {
       title: '依据',
       none: '没有记录。',
+      line: '{{kind}}：{{label}}',
       statement: '对账单',
       agreement: '协议',
       certificate: '证书',

@@ -294,8 +294,9 @@ function SelfAssessmentView({ review }: { review: RenewalReviewDetail }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <Fact label={t('renewals.self.proposedQuota')}>{formatMoney(s.proposedQuota, locale)}</Fact>
           <Fact label={t('renewals.self.competition')}>
-            {t(`renewals.declaration.${s.competitionDeclaration}`)}
-            {s.competingProducts ? `: ${s.competingProducts}` : ''}
+            {s.competingProducts
+              ? t('renewals.evidence.line', { kind: t(`renewals.declaration.${s.competitionDeclaration}`), label: s.competingProducts })
+              : t(`renewals.declaration.${s.competitionDeclaration}`)}
           </Fact>
         </SimpleGrid>
         <Text size="sm" fw={600}>
