@@ -1457,7 +1457,6 @@ export const en = {
       decideBy: 'Decide by',
       decision: 'Decision',
       selfAssessed: 'Self-assessment',
-      partnerIntent: 'Partner’s intent',
       overdue: 'Overdue',
       pending: 'Pending',
       submitted: 'Submitted',

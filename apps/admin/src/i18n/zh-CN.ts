@@ -1461,7 +1461,6 @@ export const zhCN: Shape<typeof en> = {
       decideBy: '决定截止',
       decision: '决定',
       selfAssessed: '自评',
-      partnerIntent: '合作伙伴意向',
       overdue: '已逾期',
       pending: '待决定',
       submitted: '已提交',

@@ -55,13 +55,18 @@ function ReviewPage() {
             {r.partnerName}
           </Anchor>
           {' · '}
-          <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: r.agreementId }} />}>
+          <Anchor
+            size="sm"
+            renderRoot={(props) => <Link {...props} to="/agreements/$agreementId" params={{ agreementId: r.agreementId }} />}
+          >
             {t(`agreementType.${r.agreementType}`)}
           </Anchor>
           {' · '}
           {t('renewals.review.term', { start: formatDate(r.agreement.startDate, locale), end: formatDate(r.agreement.endDate, locale) })}
           {' · '}
-          {t(r.openedByManager ? 'renewals.review.openedByManager' : 'renewals.review.openedBySweep', { date: formatDate(r.openedOn, locale) })}
+          {t(r.openedByManager ? 'renewals.review.openedByManager' : 'renewals.review.openedBySweep', {
+            date: formatDate(r.openedOn, locale),
+          })}
         </Text>
         <Text size="sm" c={r.overdue ? 'red' : undefined} fw={r.overdue ? 600 : undefined}>
           {t('renewals.review.decideBy', { date: formatDate(r.decideBy, locale) })}
@@ -87,16 +92,18 @@ function ReviewPage() {
                 </Text>
               </Card>
             )}
-            <Card>
-              <Fact label={t('renewals.review.suggestedQuota')}>
-                <Text fw={700} size="lg" component="span">
-                  {r.suggestedQuota ? w.money(r.suggestedQuota) : t('renewals.review.noSuggestedQuota')}
+            {r.status === 'open' && (
+              <Card>
+                <Fact label={t('renewals.review.suggestedQuota')}>
+                  <Text fw={700} size="lg" component="span">
+                    {r.suggestedQuota ? w.money(r.suggestedQuota) : t('renewals.review.noSuggestedQuota')}
+                  </Text>
+                </Fact>
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t('renewals.review.suggestedQuotaHelp')}
                 </Text>
-              </Fact>
-              <Text size="xs" c="dimmed" mt={4}>
-                {t('renewals.review.suggestedQuotaHelp')}
-              </Text>
-            </Card>
+              </Card>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

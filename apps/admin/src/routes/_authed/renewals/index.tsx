@@ -58,7 +58,7 @@ function RenewalsBoard() {
       header: t('renewals.board.partner'),
       primary: true,
       cell: (r: RenewalReviewSummary) => (
-        <Stack gap={0}>
+        <Stack gap={0} miw={150}>
           <Anchor size="sm" fw={600} renderRoot={(props) => <Link {...props} to="/renewals/$reviewId" params={{ reviewId: r.id }} />}>
             {r.partnerName}
           </Anchor>
@@ -114,8 +114,13 @@ function RenewalsBoard() {
     {
       key: 'selfAssessed',
       header: t('renewals.board.selfAssessed'),
+      // The partner's answer: it will not renew (a task for its manager), it self-assessed, or not yet.
       cell: (r: RenewalReviewSummary) =>
-        r.selfAssessed ? (
+        r.willNotRenew ? (
+          <Badge color="red" variant="outline" size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {t('renewals.board.willNotRenew')}
+          </Badge>
+        ) : r.selfAssessed ? (
           <Group gap={4} wrap="nowrap">
             <IconCheck size={16} color="var(--mantine-color-green-7)" aria-hidden />
             <Text size="sm" component="span">
@@ -125,20 +130,6 @@ function RenewalsBoard() {
         ) : (
           <Text size="sm" c="dimmed" component="span">
             {t('renewals.board.notSubmitted')}
-          </Text>
-        ),
-    },
-    {
-      key: 'intent',
-      header: t('renewals.board.partnerIntent'),
-      cell: (r: RenewalReviewSummary) =>
-        r.willNotRenew ? (
-          <Badge color="red" variant="outline" size="sm">
-            {t('renewals.board.willNotRenew')}
-          </Badge>
-        ) : (
-          <Text size="sm" c="dimmed" component="span">
-            —
           </Text>
         ),
     },

@@ -164,7 +164,6 @@ export function DecisionForm({ review }: { review: RenewalReviewDetail }) {
                   label={t('renewals.decision.depositHandling')}
                   required
                   data={(['refund', 'forfeit'] as const).map((h) => ({ value: h, label: t(`renewals.decision.depositHandlingValue.${h}`) }))}
-                  w={{ base: '100%', sm: 260 }}
                   {...form.getInputProps('depositHandling')}
                 />
               )}

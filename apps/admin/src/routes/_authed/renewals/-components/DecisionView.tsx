@@ -61,7 +61,9 @@ type CheckValues = { met: (boolean | null)[] };
 function Probation({ review, probation, canManage, timeZone }: { review: RenewalReviewDetail; probation: Probation; canManage: boolean; timeZone?: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const checking = canManage && probation.outcome === null;
+  // A manager records the check from the check date; before it (and for leadership) the conditions are listed.
+  const early = businessDateOf(new Date(), timeZone) < probation.checkOn;
+  const checking = canManage && probation.outcome === null && !early;
   return (
     <Stack gap="xs" mt="xs">
       <Group gap="sm">
@@ -76,7 +78,7 @@ function Probation({ review, probation, canManage, timeZone }: { review: Renewal
         )}
       </Group>
       {checking ? (
-        <ProbationCheckForm review={review} probation={probation} timeZone={timeZone} />
+        <ProbationCheckForm review={review} probation={probation} />
       ) : (
         <List spacing={4} size="sm" listStyleType="none" aria-label={t('renewals.decision.conditions')}>
           {probation.conditions.map((c) => (
@@ -100,14 +102,18 @@ function Probation({ review, probation, canManage, timeZone }: { review: Renewal
           ))}
         </List>
       )}
+      {canManage && probation.outcome === null && early && (
+        <Text size="sm" c="dimmed">
+          {t('renewals.probation.notYet', { date: formatDate(probation.checkOn, locale) })}
+        </Text>
+      )}
     </Stack>
   );
 }
 
 /** The probation check (a channel manager, from the check date): each condition met or not. */
-function ProbationCheckForm({ review, probation, timeZone }: { review: RenewalReviewDetail; probation: Probation; timeZone?: string }) {
+function ProbationCheckForm({ review, probation }: { review: RenewalReviewDetail; probation: Probation }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const check = useProbationCheck(review.id);
   const [refusal, setRefusal] = useState<string | null>(null);
   const ids = probation.conditions.map((c) => c.id);
@@ -123,7 +129,6 @@ function ProbationCheckForm({ review, probation, timeZone }: { review: RenewalRe
     },
     enhanceGetInputProps: fieldPathProps,
   });
-  const early = businessDateOf(new Date(), timeZone) < probation.checkOn;
   const submit = form.onSubmit((values) =>
     check.mutate(checkForm.parse(values), {
       onSuccess: () => {
@@ -150,18 +155,13 @@ function ProbationCheckForm({ review, probation, timeZone }: { review: RenewalRe
             </Group>
           </Radio.Group>
         ))}
-        {early && (
-          <Text size="sm" c="dimmed">
-            {t('renewals.probation.notYet', { date: formatDate(probation.checkOn, locale) })}
-          </Text>
-        )}
         {refusal && (
           <Alert color="red" title={t('renewals.refused')} role="alert">
             {refusal}
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button type="submit" variant="light" disabled={early} loading={check.isPending}>
+          <Button type="submit" variant="light" loading={check.isPending}>
             {t('renewals.probation.check')}
           </Button>
         </Group>
