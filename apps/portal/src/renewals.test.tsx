@@ -185,7 +185,7 @@ describe('renewal readiness on the agreement page', () => {
     const card = await screen.findByTestId('renewal-readiness', {}, { timeout: 5000 });
     const reasons = within(card).getAllByTestId('renewal-reason').map((e) => e.textContent);
     expect(reasons).toContain('业绩达成率 76.4%，低于续签门槛 80%，还差 ¥180,000.00');
-    expect(reasons).toContain('网络：2 张售前证书将在续签日 2027年1月31日 之前到期');
+    expect(reasons).toContain('网络：2 张售前证书将在续签日2027年1月31日之前到期');
     expect(within(card).getAllByTestId('renewal-change')[0]).toHaveTextContent('考察期续签需要业绩达成率 80%：目前 76.4%，还差 ¥180,000.00');
   });
 });
