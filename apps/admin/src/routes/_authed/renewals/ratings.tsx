@@ -1,6 +1,6 @@
 import { Alert, Card, Group, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { RATING_DIMENSIONS, type VendorRatingSummary } from '@partnerline/domain';
-import { errorMessage, formatDate, formatNumber, useLocale, vendorRatingsQueryOptions } from '@partnerline/ui';
+import { errorMessage, formatDate, useLocale, vendorRatingsQueryOptions } from '@partnerline/ui';
 import { IconEyeOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
@@ -17,6 +17,9 @@ export const Route = createFileRoute('/_authed/renewals/ratings')({
   loader: ({ context, deps }) => context.queryClient.prefetchQuery(vendorRatingsQueryOptions(deps)),
   component: RatingsPage,
 });
+
+/** An average as the API gives it: one decimal, kept ("3.0", not "3"). */
+const oneDecimal = (value: number, locale: string) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 
 type Averages = NonNullable<VendorRatingSummary['averages']>;
 type Nps = NonNullable<VendorRatingSummary['nps']>;
@@ -79,7 +82,7 @@ function AveragesCard({ averages }: { averages: Averages }) {
               <Group justify="space-between">
                 <Text size="sm">{t(`renewals.dimension.${d}`)}</Text>
                 <Text size="sm" fw={600}>
-                  {t('renewals.ratings.average', { value: formatNumber(value, locale, 1) })}
+                  {t('renewals.ratings.average', { value: oneDecimal(value, locale) })}
                 </Text>
               </Group>
               <Progress value={(value / 5) * 100} color={value >= 4 ? 'green' : value >= 3 ? 'blue' : 'orange'} aria-label={t(`renewals.dimension.${d}`)} />
@@ -97,7 +100,7 @@ function NpsCard({ nps }: { nps: Nps }) {
   const share = (n: number) => (total === 0 ? 0 : (n / total) * 100);
   const parts = [
     { key: 'promoters', n: nps.promoters, color: 'green' },
-    { key: 'passives', n: nps.passives, color: 'gray' },
+    { key: 'passives', n: nps.passives, color: 'gray.4' },
     { key: 'detractors', n: nps.detractors, color: 'red' },
   ] as const;
   return (
@@ -159,7 +162,7 @@ function TrendCard({ summary }: { summary: VendorRatingSummary }) {
                     {RATING_DIMENSIONS.map((d) => (
                       <Table.Td key={d} ta="right">
                         <Stack gap={2} align="flex-end">
-                          <Text size="sm">{formatNumber(Number(q.averages![d]), locale, 1)}</Text>
+                          <Text size="sm">{oneDecimal(Number(q.averages![d]), locale)}</Text>
                           <Progress value={(Number(q.averages![d]) / 5) * 100} w={60} size="xs" aria-hidden />
                         </Stack>
                       </Table.Td>
