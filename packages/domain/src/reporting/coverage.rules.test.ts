@@ -554,6 +554,18 @@ describe('planning mode', () => {
     expect(js.link).toEqual({ to: '/segments', search: { industryId: FIN, regionId: JS } });
   });
 
+  it('gaps of industries the drafts do not touch are neither closed nor opened; the industry filter narrows the answer', () => {
+    const drafts = { exclusiveScopes: [], recruitmentTargets: [{ industryId: FIN, regionId: JS, partnerType: 'strategic' as const, count: 1 }] };
+    const all = planCoverage(fixture(), { parentRegionId: null, measure: 'gaps', ...drafts }, META);
+    expect(all.closedGaps).toEqual([{ industryId: FIN, regionId: JS, kind: 'no_strategic_partner' }]);
+    expect(all.openedGaps).toEqual([]);
+    expect(all.gaps.some((g) => g.industry.id === MFG)).toBe(true); // still listed, unchanged
+    const mfg = planCoverage(fixture(), { parentRegionId: null, industryId: MFG, measure: 'gaps', ...drafts }, META);
+    expect(mfg.matrix.rows.map((r) => r.industry.id)).toEqual([MFG]);
+    expect(mfg.gaps.map((g) => g.industry.id)).toEqual([MFG]);
+    expect(mfg.closedGaps).toEqual([]);
+  });
+
   it('drafts never change the inputs they were applied to', () => {
     const i = fixture();
     const before = JSON.stringify(i);

@@ -741,9 +741,11 @@ export function planCoverage(
   o: MatrixOptions & { exclusiveScopes: readonly DraftExclusiveScope[]; recruitmentTargets: readonly DraftRecruitmentTarget[] },
   meta: DashboardFreshness,
 ): CoveragePlan {
-  const before = coverageModel(inputs, o.partnerType);
-  const planned = applyDrafts(inputs, o);
-  const after = coverageModel(planned, o.partnerType);
+  const shown = o.industryId ? narrowToIndustries(inputs, new Set([o.industryId])) : inputs;
+  // Drafts name one industry each, so only those industries' gaps can change: "before" is computed for them alone.
+  const touched = new Set([...o.exclusiveScopes, ...o.recruitmentTargets].map((d) => d.industryId));
+  const before = coverageModel(narrowToIndustries(shown, touched), o.partnerType);
+  const after = coverageModel(applyDrafts(shown, o), o.partnerType);
   const matrix = coverageMatrix(after, o, meta);
   const gapOptions = { regionId: o.parentRegionId ?? undefined, industryId: o.industryId };
   const gapsBefore = rankedGaps(before, gapOptions);
@@ -756,8 +758,20 @@ export function planCoverage(
     matrix,
     gaps,
     closedGaps: gapsBefore.filter((g) => !afterKeys.has(gapKey(g))).map(key),
-    openedGaps: gaps.filter((g) => !beforeKeys.has(gapKey(g))).map(key),
+    openedGaps: gaps.filter((g) => touched.has(g.industry.id) && !beforeKeys.has(gapKey(g))).map(key),
     overlaps: exclusiveOverlaps(o.exclusiveScopes, inputs.holds, before.tree, new Map(inputs.partners.map((p) => [p.id, p.name]))),
+  };
+}
+
+/** The inputs of some industries only (partners, holds and the tree stay whole). */
+export function narrowToIndustries(inputs: CoverageInputs, industryIds: ReadonlySet<string>): CoverageInputs {
+  const keep = (f: { industryId: string }) => industryIds.has(f.industryId);
+  return {
+    ...inputs,
+    industries: inputs.industries.filter((i) => industryIds.has(i.id)),
+    segments: inputs.segments.filter(keep),
+    presence: inputs.presence.filter(keep),
+    money: inputs.money.filter(keep),
   };
 }
 

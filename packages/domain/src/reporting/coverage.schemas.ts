@@ -171,6 +171,7 @@ export const CellPartnerSchema = z.object({
   type: PartnerTypeSchema,
   /** The child regions of the cell the partner is present in (one partner, several regions, counted once). */
   regionIds: z.array(UuidSchema),
+  /** Holds an exclusive scope in force on the business day that covers the cell or part of it (same industry or all). */
   exclusive: z.boolean(),
   certifiedHeadcount: count,
   /** Valid certifications that expire before the partner's agreement ends. */
@@ -236,9 +237,11 @@ export const GapItemSchema = z.object({
   score: DecimalStringSchema,
   action: SuggestedActionSchema,
   link: LinkTargetSchema,
-  /** The figures behind the flag (the holder and its pace, the lapsing certifications). */
+  /** The figures behind the flag. The holder (agreement null for a plan's draft) only for a pace gap. */
   holder: PartnerRefSchema.extend({ agreementId: UuidSchema.nullable() }).nullable(),
+  /** For a pace gap the holder's attainment, otherwise the segment's (Σ achievement ÷ Σ quota). */
   attainmentPercent: PercentStringSchema.nullable(),
+  /** For a pace gap: the attainment expected by now; otherwise null. */
   pacePercent: PercentStringSchema.nullable(),
   certificationsLapsing: count,
   certifiedHeadcount: count,

@@ -14,6 +14,7 @@ import {
   slaBreaches,
   staleSeconds,
   topAndBottom,
+  vendorRatingLink,
 } from './vital-signs.rules.js';
 
 const u = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -191,8 +192,9 @@ describe('liability, renewals, staleness', () => {
       rebateLiability: rebateLiability([]),
       certificationsExpiring: { withinDays: 90, count: 2, partners: 1 },
       renewalsDue: renewalsDue([], 90),
-      vendorRating: { link: { to: '/renewals/ratings' as const, search: { from: '2026-01-01', to: '2026-12-31' } } },
+      vendorRating: vendorRatingLink({ start: '2026-10-01', end: '2026-12-31' }),
     };
+    expect(kpis.vendorRating).toEqual({ link: { to: '/renewals/ratings', search: { from: '2026-10-01', to: '2026-12-31' } } });
     expect(KpisSchema.parse(kpis)).toEqual(kpis);
   });
 });

@@ -2,7 +2,7 @@ import { Dec } from '../common/money.js';
 import type { PartnerType } from '../partners/partner.schema.js';
 import { attainmentOf } from '../rebates/engine.js';
 import { type LedgerEntry, ledgerTotals } from '../rebates/ledger.js';
-import { type AttainmentBucket, AttainmentBucketSchema, type Kpis, type RankedPartner } from './coverage.schemas.js';
+import { type AttainmentBucket, AttainmentBucketSchema, type Kpis, type LinkTarget, type RankedPartner } from './coverage.schemas.js';
 
 /**
  * The channel's vital signs (issue #16, GET /api/dashboards/kpis; docs/domain.md §9): conversions, medians, the
@@ -138,4 +138,10 @@ export function renewalsDue(rows: readonly { outcome: 'renew' | 'renew_on_probat
 /** How stale the figures are: whole seconds from the views' last refresh to now (never negative). */
 export function staleSeconds(lastRefreshAt: string, now: string): number {
   return Math.max(0, Math.floor((Date.parse(now) - Date.parse(lastRefreshAt)) / 1000));
+}
+
+/** The vital signs' reference to the vendor-rating trend (the renewals ratings page) for the dashboard's period. */
+export function vendorRatingLink(period: { start: string; end: string }): Kpis['vendorRating'] {
+  const link: LinkTarget = { to: '/renewals/ratings', search: { from: period.start, to: period.end } };
+  return { link };
 }
