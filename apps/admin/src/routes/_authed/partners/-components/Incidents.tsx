@@ -110,12 +110,14 @@ function IncidentForm({ partnerId, timeZone, onDone }: { partnerId: string; time
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
           <TextInput type="date" label={t('renewals.incidents.occurredOn')} required {...form.getInputProps('occurredOn')} />
           <Select
+            allowDeselect={false}
             label={t('renewals.incidents.severity')}
             required
             data={IncidentSeveritySchema.options.map((v) => ({ value: v, label: t(`renewals.incidents.severityValue.${v}`) }))}
             {...form.getInputProps('severity')}
           />
           <Select
+            allowDeselect={false}
             label={t('renewals.incidents.category')}
             required
             data={IncidentCategorySchema.options.map((v) => ({ value: v, label: t(`renewals.incidents.categoryValue.${v}`) }))}

@@ -63,6 +63,7 @@ export function CompetitionCard({ review, canManage, timeZone }: { review: Renew
           <form onSubmit={submit} noValidate>
             <Stack gap="xs">
               <Select
+                allowDeselect={false}
                 label={t('renewals.competition.finding')}
                 data={CompetitionFindingSchema.options.map((v) => ({ value: v, label: t(`renewals.numbers.findingValue.${v}`) }))}
                 required

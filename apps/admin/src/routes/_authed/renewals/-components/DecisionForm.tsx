@@ -161,6 +161,7 @@ export function DecisionForm({ review }: { review: RenewalReviewDetail }) {
               </Text>
               {depositPaid && (
                 <Select
+                  allowDeselect={false}
                   label={t('renewals.decision.depositHandling')}
                   required
                   data={(['refund', 'forfeit'] as const).map((h) => ({ value: h, label: t(`renewals.decision.depositHandlingValue.${h}`) }))}
