@@ -359,7 +359,7 @@ describe('a partner’s incidents', () => {
     expect(within(list).getByText('Major')).toBeInTheDocument();
     expect(within(list).getByText('Complaint')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Record an incident' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Record' }));
     expect(await screen.findByText('Choose the severity')).toBeInTheDocument();
     expect(screen.getByText('Enter what happened')).toBeInTheDocument();
     expect(posted).toHaveLength(0);

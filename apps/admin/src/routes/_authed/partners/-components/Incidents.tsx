@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Collapse, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { businessDateOf, type Incident, IncidentCategorySchema, IncidentInputSchema, IncidentSeveritySchema } from '@partnerline/domain';
@@ -39,11 +39,7 @@ export function Incidents({ partnerId, canManage, timeZone }: { partnerId: strin
             </Button>
           )}
         </Group>
-        {canManage && (
-          <Collapse expanded={adding}>
-            <IncidentForm partnerId={partnerId} timeZone={timeZone} onDone={() => setAdding(false)} />
-          </Collapse>
-        )}
+        {canManage && adding && <IncidentForm partnerId={partnerId} timeZone={timeZone} onDone={() => setAdding(false)} />}
         {error && <Text c="red" size="sm">{errorMessage(error)}</Text>}
         {data && data.items.length === 0 && (
           <Text size="sm" c="dimmed">
