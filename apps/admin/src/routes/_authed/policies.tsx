@@ -258,7 +258,8 @@ function PoliciesPage() {
       )}
       {section(
         'renewals',
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        // Labels of different lengths: the inputs line up along the bottom of each row.
+        <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ alignItems: 'end' }}>
           {[
             num(['renewals', 'openDaysBeforeEnd'], { min: 1 }),
             num(['renewals', 'readinessWindowDays'], { min: 1, max: 730 }),
