@@ -126,7 +126,7 @@ describe('renewal reviews, in Chromium', () => {
       likelyToRecommend: 9,
     });
     // The partner's declaration now counts in the competition fact.
-    await p.getByTestId('fact-competition').getByText('We sell no competing products').waitFor();
+    await p.getByTestId('fact-competition').getByText('We sell no competing products', { exact: true }).waitFor();
 
     // The review page on a phone: nothing scrolls sideways.
     await p.setViewportSize(PHONE);
