@@ -937,7 +937,7 @@ export const en = {
     declaration: { not_submitted: 'Not submitted yet', no_competing_products: 'We sell no competing products', sells_competing_products: 'We sell competing products' },
     finding: { compliant: 'Compliant', concern: 'Concern', breach: 'Breach', none: 'Not assessed yet' },
     severity: { minor: 'Minor', major: 'Major', critical: 'Critical' },
-    incidentCategory: { service: 'service', complaint: 'complaint', reputation: 'reputation', compliance: 'compliance' },
+    incidentCategory: { service: 'service', complaint: 'customer complaint', reputation: 'reputation', compliance: 'compliance' },
     self: {
       title: 'Self-assessment',
       intro: 'Tell your channel manager how the term went and what you plan, and rate the vendor. You can change it until the decision (due by {{date}}).',
