@@ -883,12 +883,13 @@ export const en = {
     disabledTitle: 'Jobs are switched off on this server',
     disabled: 'This API instance was started with JOBS_ENABLED=false: it queues runs but another instance has to run them.',
     status: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed' },
-    kinds: { 'registration-sweep': 'Registration sweep', 'training-sweep': 'Training sweep', 'agreement-sweep': 'Agreement sweep', 'renewal-sweep': 'Renewal sweep' },
+    kinds: { 'registration-sweep': 'Registration sweep', 'training-sweep': 'Training sweep', 'agreement-sweep': 'Agreement sweep', 'renewal-sweep': 'Renewal sweep', 'coverage-refresh': 'Coverage refresh' },
     about: {
       'registration-sweep': 'Protection expiry, reminders before expiry, SLA escalation of reviews.',
       'training-sweep': 'Certificate reminders and expiry; qualification reviews scheduled and flagged overdue.',
       'agreement-sweep': 'Agreements past their end date expire.',
       'renewal-sweep': 'Renewal reviews open before agreements end; overdue decisions are escalated; decided terminations take effect.',
+      'coverage-refresh': 'Every minute the leadership view’s coverage figures are recomputed, so they are never more than a minute old.',
     },
   },
   access: {

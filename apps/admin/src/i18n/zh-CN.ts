@@ -887,12 +887,13 @@ export const zhCN: Shape<typeof en> = {
     disabledTitle: '此服务器已关闭任务运行',
     disabled: '此 API 实例以 JOBS_ENABLED=false 启动：它可以将任务排队，但须由其他实例运行。',
     status: { queued: '排队中', running: '运行中', succeeded: '成功', failed: '失败' },
-    kinds: { 'registration-sweep': '商机报备例行任务', 'training-sweep': '培训认证例行任务', 'agreement-sweep': '合作协议例行任务', 'renewal-sweep': '续签评审例行任务' },
+    kinds: { 'registration-sweep': '商机报备例行任务', 'training-sweep': '培训认证例行任务', 'agreement-sweep': '合作协议例行任务', 'renewal-sweep': '续签评审例行任务', 'coverage-refresh': '覆盖数据刷新' },
     about: {
       'registration-sweep': '保护期到期、到期前提醒、审核超时升级。',
       'training-sweep': '证书到期提醒与失效；安排资格认定审查并标出逾期。',
       'agreement-sweep': '超过终止日期的协议自动到期。',
       'renewal-sweep': '协议到期前自动发起续签评审；逾期未决的评审升级提醒；已决定的终止按期生效。',
+      'coverage-refresh': '每分钟重新计算管理层视图的覆盖数据，数据滞后不超过一分钟。',
     },
   },
   access: {

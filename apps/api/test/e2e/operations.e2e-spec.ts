@@ -33,7 +33,7 @@ describe('operations: durable jobs', () => {
 
   it('lists the four sweeps with their hourly schedule; only vendor admins and leadership may look', async () => {
     const res = await api(app, admin).get('/api/operations/jobs').expect(200);
-    expect(res.body.items.map((j: { kind: string }) => j.kind)).toEqual(['agreement-sweep', 'registration-sweep', 'renewal-sweep', 'training-sweep']);
+    expect(res.body.items.map((j: { kind: string }) => j.kind)).toEqual(['agreement-sweep', 'coverage-refresh', 'registration-sweep', 'renewal-sweep', 'training-sweep']);
     expect(res.body.items[0]).toMatchObject({ schedule: '0 * * * *', timeZone: 'Asia/Shanghai', enabled: false });
     await api(app, leader).get('/api/operations/job-runs').expect(200);
     await api(app, manager).get('/api/operations/jobs').expect(403);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The scheduled jobs the API runs (one pg-boss queue each). */
-export const JOB_KINDS = ['registration-sweep', 'training-sweep', 'agreement-sweep', 'renewal-sweep'] as const;
+export const JOB_KINDS = ['registration-sweep', 'training-sweep', 'agreement-sweep', 'renewal-sweep', 'coverage-refresh'] as const;
 export const JobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKindSchema>;
 

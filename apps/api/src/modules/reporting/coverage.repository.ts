@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CellDealInput, ExclusiveHold, IndustryInput, PartnerFact, PresenceFact, RegionInput, Scope, SegmentInput } from '@partnerline/domain';
+import { DataSource } from 'typeorm';
+
+const iso = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+const isoOrNull = (d: unknown): string | null => (d === null || d === undefined ? null : iso(d));
+const dec = (v: unknown): string => (v === null || v === undefined ? '0' : String(v));
+
+/** One row of the deals view: the money of one partner in one segment, by status and day won. */
+export interface DealMoneyRow {
+  industryId: string;
+  regionId: string;
+  partnerId: string;
+  status: 'approved' | 'won';
+  /** null for approved deals. */
+  wonOn: string | null;
+  amount: string;
+}
+
+/**
+ * The leadership view's reads (issue #16, ADR 0019). Segment facts come from the materialized views of migration
+ * 1765010000000 (`coverage_presence_mv`, `coverage_deals_mv`), refreshed concurrently; the catalog (industries, regions,
+ * segments), the partners' own facts and the exclusive holds are small and read live. Like ReportingRepository it only
+ * reads other modules' tables. A manager scope keeps only the partners assigned to that manager (a join, not other
+ * views); business dates come in as parameters.
+ */
+@Injectable()
+export class CoverageRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** `AND <col> IN (partners of the manager)` for a manager scope, nothing otherwise. */
+  private partnerFilter(scope: Scope, col: string, params: unknown[]): string {
+    if (scope.kind === 'manager') return `AND ${col} IN (SELECT id FROM partners WHERE manager_id = $${params.push(scope.managerId)}::uuid)`;
+    if (scope.kind === 'partner') return `AND ${col} = $${params.push(scope.partnerId)}::uuid`;
+    return '';
+  }
+
+  async industries(): Promise<IndustryInput[]> {
+    const rows = await this.db.query(`SELECT id, code, name_zh, name_en FROM industries ORDER BY code`);
+    return rows.map((r: Record<string, string>) => ({ id: r.id, code: r.code, nameZh: r.name_zh, nameEn: r.name_en }));
+  }
+
+  async regions(): Promise<RegionInput[]> {
+    const rows = await this.db.query(`SELECT id, code, parent_id, level, name_zh, name_en FROM regions ORDER BY path`);
+    return rows.map((r: Record<string, string | null>) => ({
+      id: r.id as string,
+      parentId: r.parent_id,
+      code: r.code as string,
+      nameZh: r.name_zh as string,
+      nameEn: r.name_en as string,
+      level: r.level as RegionInput['level'],
+    }));
+  }
+
+  async segments(): Promise<SegmentInput[]> {
+    const rows = await this.db.query(`SELECT id, industry_id, region_id, market_potential, strategy FROM segments`);
+    return rows.map((r: Record<string, string | number>) => ({
+      id: r.id as string,
+      industryId: r.industry_id as string,
+      regionId: r.region_id as string,
+      marketPotential: Number(r.market_potential),
+      strategy: r.strategy as SegmentInput['strategy'],
+    }));
+  }
+
+  async presence(scope: Scope): Promise<PresenceFact[]> {
+    const params: unknown[] = [];
+    const rows = await this.db.query(
+      `SELECT industry_id, region_id, partner_id FROM coverage_presence_mv WHERE true ${this.partnerFilter(scope, 'partner_id', params)}`,
+      params,
+    );
+    return rows.map((r: Record<string, string>) => ({ industryId: r.industry_id, regionId: r.region_id, partnerId: r.partner_id }));
+  }
+
+  /** The deals view's rows: every approved row, and won rows won within [start, end]. */
+  async dealMoney(scope: Scope, period: { start: string; end: string }): Promise<DealMoneyRow[]> {
+    const params: unknown[] = [period.start, period.end];
+    const rows = await this.db.query(
+      `SELECT industry_id, region_id, partner_id, status, won_on, amount::text AS amount
+         FROM coverage_deals_mv
+        WHERE (status = 'approved' OR won_on BETWEEN $1::date AND $2::date) ${this.partnerFilter(scope, 'partner_id', params)}`,
+      params,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      industryId: r.industry_id as string,
+      regionId: r.region_id as string,
+      partnerId: r.partner_id as string,
+      status: r.status as 'approved' | 'won',
+      wonOn: r.status === 'won' ? iso(r.won_on) : null,
+      amount: dec(r.amount),
+    }));
+  }
+
+  /**
+   * Each active partner's own facts on the business day: distinct certified people (valid certifications), those
+   * lapsing before its agreement's last day, the last day of its agreements in force, and the quota and achievement
+   * (won registrations × share, won within the period up to today) of its current quota period.
+   */
+  async partnerFacts(scope: Scope, today: string): Promise<PartnerFact[]> {
+    const params: unknown[] = [today];
+    const rows = await this.db.query(
+      `WITH p AS (
+         SELECT id, name, type FROM partners WHERE status = 'active' ${this.partnerFilter(scope, 'id', params)}
+       ), ends AS (
+         SELECT a.partner_id, max(COALESCE(a.termination_effective, a.end_date)) AS ends_on
+           FROM agreements a JOIN p ON p.id = a.partner_id
+          WHERE a.status = 'active' AND a.start_date <= $1::date AND COALESCE(a.termination_effective, a.end_date) >= $1::date
+          GROUP BY a.partner_id
+       ), certs AS (
+         SELECT c.partner_id, count(DISTINCT c.user_id)::int AS certified,
+                count(*) FILTER (WHERE c.expires_on < e.ends_on)::int AS lapsing
+           FROM certifications c JOIN p ON p.id = c.partner_id LEFT JOIN ends e ON e.partner_id = c.partner_id
+          WHERE c.revoked_at IS NULL AND c.expires_on >= $1::date
+          GROUP BY c.partner_id
+       ), q AS (
+         SELECT DISTINCT ON (a.partner_id) a.partner_id, rq.period_start, rq.period_end, rq.quota
+           FROM rebate_quotas rq JOIN agreements a ON a.id = rq.agreement_id JOIN p ON p.id = a.partner_id
+          WHERE a.status = 'active' AND rq.period_start <= $1::date AND rq.period_end >= $1::date
+          ORDER BY a.partner_id, rq.period_start DESC, a.id
+       ), ach AS (
+         SELECT d.partner_id, sum(d.amount) AS achievement
+           FROM coverage_deals_mv d JOIN q ON q.partner_id = d.partner_id
+          WHERE d.status = 'won' AND d.won_on BETWEEN q.period_start AND LEAST(q.period_end, $1::date)
+          GROUP BY d.partner_id
+       )
+       SELECT p.id, p.name, p.type, COALESCE(certs.certified, 0) AS certified, COALESCE(certs.lapsing, 0) AS lapsing,
+              ends.ends_on, q.period_start, q.period_end, COALESCE(q.quota, 0)::text AS quota, COALESCE(ach.achievement, 0)::text AS achievement
+         FROM p LEFT JOIN ends ON ends.partner_id = p.id LEFT JOIN certs ON certs.partner_id = p.id
+         LEFT JOIN q ON q.partner_id = p.id LEFT JOIN ach ON ach.partner_id = p.id`,
+      params,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id as string,
+      name: r.name as string,
+      type: r.type as PartnerFact['type'],
+      certifiedHeadcount: Number(r.certified),
+      certificationsLapsing: Number(r.lapsing),
+      agreementEndsOn: isoOrNull(r.ends_on),
+      quota: dec(r.quota),
+      achievement: dec(r.achievement),
+      period: r.period_start ? { index: 1, start: iso(r.period_start), end: iso(r.period_end) } : null,
+    }));
+  }
+
+  /** Exclusive scopes of active exclusive agreements (their term; null industry / region = all). */
+  async holds(scope: Scope): Promise<ExclusiveHold[]> {
+    const params: unknown[] = [];
+    const rows = await this.db.query(
+      `SELECT a.id AS agreement_id, a.partner_id, p.name AS partner_name, s.industry_id, s.region_id,
+              a.start_date, COALESCE(a.termination_effective, a.end_date) AS until
+         FROM agreements a JOIN partners p ON p.id = a.partner_id JOIN agreement_scopes s ON s.agreement_id = a.id
+        WHERE a.type = 'exclusive' AND a.status = 'active' ${this.partnerFilter(scope, 'a.partner_id', params)}`,
+      params,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      agreementId: r.agreement_id as string,
+      partnerId: r.partner_id as string,
+      partnerName: r.partner_name as string,
+      industryId: (r.industry_id as string | null) ?? null,
+      regionId: (r.region_id as string | null) ?? null,
+      from: iso(r.start_date),
+      until: iso(r.until),
+    }));
+  }
+
+  /** The approved and in-period won registrations of one industry in a region's subtree (the cell's deals). */
+  async cellDeals(scope: Scope, industryId: string, regionId: string, period: { start: string; end: string }): Promise<CellDealInput[]> {
+    const params: unknown[] = [industryId, regionId, period.start, period.end];
+    const rows = await this.db.query(
+      `SELECT r.id, r.customer_name, r.partner_id, p.name AS partner_name, r.industry_id, r.region_id, r.status, r.won_on,
+              (CASE WHEN r.status = 'won' THEN COALESCE(r.won_amount, r.estimated_amount) ELSE r.estimated_amount END)::text AS amount,
+              COALESCE(sh.share, 1)::text AS share
+         FROM deal_registrations r
+         JOIN partners p ON p.id = r.partner_id
+         JOIN regions rg ON rg.id = r.region_id
+         JOIN regions top ON top.id = $2::uuid AND rg.path LIKE top.path || '%'
+         LEFT JOIN (
+           SELECT DISTINCT ON (cp.registration_id) cp.registration_id, cp.share_percent::numeric / 100 AS share
+             FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
+            WHERE c.resolution = 'split' AND cp.share_percent IS NOT NULL AND cp.registration_id IS NOT NULL
+            ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST
+         ) sh ON sh.registration_id = r.id
+        WHERE r.industry_id = $1::uuid
+          AND (r.status = 'approved' OR (r.status = 'won' AND r.won_on BETWEEN $3::date AND $4::date))
+          ${this.partnerFilter(scope, 'r.partner_id', params)}`,
+      params,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id as string,
+      customerName: r.customer_name as string,
+      partnerId: r.partner_id as string,
+      partnerName: r.partner_name as string,
+      industryId: r.industry_id as string,
+      regionId: r.region_id as string,
+      status: r.status as 'approved' | 'won',
+      amount: dec(r.amount),
+      share: normalizeDecimal(dec(r.share)),
+      closedOn: isoOrNull(r.won_on),
+    }));
+  }
+
+  /** The last refresh of the views, or null when they were never refreshed. */
+  async lastRefresh(): Promise<Date | null> {
+    const [r] = await this.db.query(`SELECT refreshed_at FROM coverage_refreshes WHERE id = 1`);
+    return r ? new Date(r.refreshed_at) : null;
+  }
+
+  /**
+   * Recomputes the views. CONCURRENTLY: readers keep reading the previous contents meanwhile (each statement is its
+   * own short autocommit, never one long transaction — the embedded database has a single session). Records the time.
+   */
+  async refresh(at: Date): Promise<number> {
+    const started = Date.now();
+    await this.db.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY coverage_presence_mv`);
+    await this.db.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY coverage_deals_mv`);
+    const ms = Date.now() - started;
+    await this.db.query(
+      `INSERT INTO coverage_refreshes (id, refreshed_at, duration_ms) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at, duration_ms = EXCLUDED.duration_ms`,
+      [at.toISOString(), ms],
+    );
+    return ms;
+  }
+}
+
+/** "1.0000000000" → "1", "0.6000" → "0.6" (the share as the schema's decimal string). */
+function normalizeDecimal(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
