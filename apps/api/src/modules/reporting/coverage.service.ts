@@ -104,8 +104,9 @@ export class CoverageService implements OnApplicationBootstrap {
       if (!inputs.regions.some((r) => r.id === regionId)) throw AppError.notFound('region', regionId);
       return regionId;
     }
-    const roots = inputs.regions.filter((r) => r.parentId === null).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return roots[0]?.id ?? null;
+    // China is the home market (the other countries are its siblings at the top of the tree).
+    const roots = inputs.regions.filter((r) => r.parentId === null);
+    return (roots.find((r) => r.code === 'CN') ?? roots[0])?.id ?? null;
   }
 
   private checkIndustry(inputs: CoverageInputs, industryId: string | undefined): void {
