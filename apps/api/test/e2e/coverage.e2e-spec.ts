@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Dec } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
+import { CoverageRefresher } from '../../src/modules/reporting/coverage-refresher';
 import { CoverageService } from '../../src/modules/reporting/coverage.service';
 import { api, binaryBody, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
@@ -182,7 +183,11 @@ describe('leadership view: coverage, cell, gaps, plan (issue #16)', () => {
     const kinds = [...new Set(items.map((g) => g.kind))].sort();
     // Printed so the report can say which kinds the demo data carries.
     console.log(`coverage gaps in the demo data: ${JSON.stringify(kinds)} (${items.length} items)`);
-    expect(items.length).toBeGreaterThan(0);
+    // The demo data carries a gap of each kind.
+    expect(kinds).toEqual(['certifications_lapse', 'exclusive_behind_pace', 'no_smb_partner', 'no_strategic_partner']);
+    const pace = items.find((g) => g.kind === 'exclusive_behind_pace') as unknown as { action: string; link: { to: string }; holder: { agreementId: string } | null };
+    expect(pace.holder?.agreementId).toBeDefined();
+    expect(['review_exclusive_holder', 'leave_to_direct_sales']).toContain(pace.action);
     for (const kind of kinds) {
       const only = (await api(app, leader).get('/api/dashboards/gaps').query({ kind, limit: 1000 }).expect(200)).body.items as { kind: string }[];
       expect(only.every((g) => g.kind === kind)).toBe(true);
@@ -218,7 +223,6 @@ describe('leadership view: coverage, cell, gaps, plan (issue #16)', () => {
   it('refreshes through the job runner: the coverage-refresh job moves asOf', async () => {
     const before = (await matrix(leader)).asOf;
     await new Promise((r) => setTimeout(r, 20));
-    const { CoverageRefresher } = await import('../../src/modules/reporting/coverage-refresher');
     const job = app.get(CoverageRefresher);
     expect(job.kind).toBe('coverage-refresh');
     expect(job.schedule).toBe('* * * * *');

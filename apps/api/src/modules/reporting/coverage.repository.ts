@@ -1,7 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CellDealInput, ExclusiveHold, IndustryInput, PartnerFact, PresenceFact, RegionInput, Scope, SegmentInput } from '@partnerline/domain';
+import {
+  agreementPeriods,
+  type CellDealInput,
+  Dec,
+  type EvaluationPeriod,
+  type ExclusiveHold,
+  type IndustryInput,
+  type PartnerFact,
+  type PeriodKind,
+  periodKey,
+  periodOf,
+  type PresenceFact,
+  quotaFor,
+  type RegionInput,
+  type Scope,
+  type SegmentInput,
+} from '@partnerline/domain';
 import { DataSource } from 'typeorm';
+
+/** The latest split resolution's share of each split registration (the same rule as the rebate basis). */
+const SPLIT_SHARES = `SELECT DISTINCT ON (cp.registration_id) cp.registration_id, cp.share_percent::numeric / 100 AS share
+    FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
+   WHERE c.resolution = 'split' AND cp.share_percent IS NOT NULL AND cp.registration_id IS NOT NULL
+   ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST`;
 
 const iso = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 const isoOrNull = (d: unknown): string | null => (d === null || d === undefined ? null : iso(d));
@@ -113,34 +135,85 @@ export class CoverageRepository {
            FROM certifications c JOIN p ON p.id = c.partner_id LEFT JOIN ends e ON e.partner_id = c.partner_id
           WHERE c.revoked_at IS NULL AND c.expires_on >= $1::date
           GROUP BY c.partner_id
-       ), q AS (
-         SELECT DISTINCT ON (a.partner_id) a.partner_id, rq.period_start, rq.period_end, rq.quota
-           FROM rebate_quotas rq JOIN agreements a ON a.id = rq.agreement_id JOIN p ON p.id = a.partner_id
-          WHERE a.status = 'active' AND rq.period_start <= $1::date AND rq.period_end >= $1::date
-          ORDER BY a.partner_id, rq.period_start DESC, a.id
-       ), ach AS (
-         SELECT d.partner_id, sum(d.amount) AS achievement
-           FROM coverage_deals_mv d JOIN q ON q.partner_id = d.partner_id
-          WHERE d.status = 'won' AND d.won_on BETWEEN q.period_start AND LEAST(q.period_end, $1::date)
-          GROUP BY d.partner_id
        )
-       SELECT p.id, p.name, p.type, COALESCE(certs.certified, 0) AS certified, COALESCE(certs.lapsing, 0) AS lapsing,
-              ends.ends_on, q.period_start, q.period_end, COALESCE(q.quota, 0)::text AS quota, COALESCE(ach.achievement, 0)::text AS achievement
-         FROM p LEFT JOIN ends ON ends.partner_id = p.id LEFT JOIN certs ON certs.partner_id = p.id
-         LEFT JOIN q ON q.partner_id = p.id LEFT JOIN ach ON ach.partner_id = p.id`,
+       SELECT p.id, p.name, p.type, COALESCE(certs.certified, 0) AS certified, COALESCE(certs.lapsing, 0) AS lapsing, ends.ends_on
+         FROM p LEFT JOIN ends ON ends.partner_id = p.id LEFT JOIN certs ON certs.partner_id = p.id`,
       params,
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r.id as string,
-      name: r.name as string,
-      type: r.type as PartnerFact['type'],
-      certifiedHeadcount: Number(r.certified),
-      certificationsLapsing: Number(r.lapsing),
-      agreementEndsOn: isoOrNull(r.ends_on),
-      quota: dec(r.quota),
-      achievement: dec(r.achievement),
-      period: r.period_start ? { index: 1, start: iso(r.period_start), end: iso(r.period_end) } : null,
-    }));
+    const quotas = await this.currentQuotas(scope, today);
+    return rows.map((r: Record<string, unknown>) => {
+      const q = quotas.get(r.id as string);
+      return {
+        id: r.id as string,
+        name: r.name as string,
+        type: r.type as PartnerFact['type'],
+        certifiedHeadcount: Number(r.certified),
+        certificationsLapsing: Number(r.lapsing),
+        agreementEndsOn: isoOrNull(r.ends_on),
+        quota: q?.quota ?? '0',
+        achievement: q?.achievement ?? '0',
+        period: q?.period ?? null,
+      };
+    });
+  }
+
+  /**
+   * Each partner's quota and achievement in the current evaluation period of its agreements in force (§7: the
+   * agreement's periods, the quota set for the period or the terms' quota per period; achievement = its won
+   * registrations × split share won in the period up to today, reversed ones left out). Several quota'd agreements
+   * add up; the pace is that of the agreement with the largest quota.
+   */
+  private async currentQuotas(scope: Scope, today: string): Promise<Map<string, { quota: string; achievement: string; period: EvaluationPeriod }>> {
+    const params: unknown[] = [today];
+    const agreements: { id: string; partner_id: string; start_date: string; end_date: string; terms: Record<string, unknown> }[] = await this.db.query(
+      `SELECT a.id, a.partner_id, a.start_date::text AS start_date, a.end_date::text AS end_date, a.terms
+         FROM agreements a JOIN partners p ON p.id = a.partner_id AND p.status = 'active'
+        WHERE a.status = 'active' AND a.start_date <= $1::date AND a.end_date >= $1::date ${this.partnerFilter(scope, 'a.partner_id', params)}`,
+      params,
+    );
+    if (agreements.length === 0) return new Map();
+    const set = new Map<string, string>(
+      (
+        await this.db.query(`SELECT agreement_id, period_start::text AS period_start, quota::text AS quota FROM rebate_quotas WHERE agreement_id = ANY($1::uuid[])`, [
+          agreements.map((a) => a.id),
+        ])
+      ).map((r: Record<string, string>) => [periodKey(r.agreement_id, r.period_start), r.quota]),
+    );
+    const current = agreements.flatMap((a) => {
+      const terms = a.terms as { evaluationPeriod?: PeriodKind | null; quotaPerPeriod?: string | null };
+      const period = periodOf(agreementPeriods({ startDate: a.start_date, endDate: a.end_date, terms }), today);
+      if (!period) return [];
+      const quota = quotaFor(terms, set.get(periodKey(a.id, period.start))).amount;
+      return new Dec(quota).gt(0) ? [{ agreementId: a.id, partnerId: a.partner_id, period, quota }] : [];
+    });
+    if (current.length === 0) return new Map();
+    const achieved = new Map<string, string>(
+      (
+        await this.db.query(
+          `SELECT t.aid AS agreement_id, sum(COALESCE(r.won_amount, r.estimated_amount) * COALESCE(sh.share, 1))::text AS achievement
+             FROM unnest($1::uuid[], $2::date[], $3::date[]) AS t(aid, s, e)
+             JOIN deal_registrations r ON r.agreement_id = t.aid AND r.status = 'won' AND r.won_on BETWEEN t.s AND LEAST(t.e, $4::date)
+             LEFT JOIN (${SPLIT_SHARES}) sh ON sh.registration_id = r.id
+            WHERE NOT EXISTS (SELECT 1 FROM rebate_reversals rr WHERE rr.registration_id = r.id)
+            GROUP BY t.aid`,
+          [current.map((c) => c.agreementId), current.map((c) => c.period.start), current.map((c) => c.period.end), today],
+        )
+      ).map((r: Record<string, string>) => [r.agreement_id, r.achievement]),
+    );
+    const out = new Map<string, { quota: string; achievement: string; period: EvaluationPeriod; largest: string }>();
+    for (const c of current) {
+      const achievement = achieved.get(c.agreementId) ?? '0';
+      const prev = out.get(c.partnerId);
+      if (!prev) out.set(c.partnerId, { quota: c.quota, achievement, period: c.period, largest: c.quota });
+      else
+        out.set(c.partnerId, {
+          quota: new Dec(prev.quota).plus(c.quota).toFixed(),
+          achievement: new Dec(prev.achievement).plus(achievement).toFixed(),
+          period: new Dec(c.quota).gt(prev.largest) ? c.period : prev.period,
+          largest: Dec.max(prev.largest, c.quota).toFixed(),
+        });
+    }
+    return out;
   }
 
   /** Exclusive scopes of active exclusive agreements (their term; null industry / region = all). */
