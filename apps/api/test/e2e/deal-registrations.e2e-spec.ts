@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DealRegistrationsService } from '../../src/modules/deal-registrations/deal-registrations.service';
+import { businessToday } from '../../src/common/time';
 import { api, binaryBody, createTestApp, loginAs } from '../support/test-app';
 
 // First in this file: the sweep test below expires approved registrations, demo ones included.
@@ -67,7 +68,8 @@ describe('deal registration (submission and conflict detection)', () => {
     await api(app, manager).post(`/api/deal-registrations/${id}/approve`).expect(204);
     const d = (await api(app, lanting).get(`/api/deal-registrations/${id}`)).body;
     expect(d.status).toBe('approved');
-    expect(d.protectionEnds).toBe(new Date(Date.now() + 89 * 86_400_000).toISOString().slice(0, 10));
+    // 90 days of protection counted from the business day (policy time zone), not the UTC date.
+    expect(d.protectionEnds).toBe(new Date(Date.parse(`${businessToday()}T00:00:00Z`) + 89 * 86_400_000).toISOString().slice(0, 10));
     expect(d.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['draft', 'submitted', 'in_review', 'approved']);
   });
 
