@@ -171,6 +171,32 @@ describe('leadership view: coverage, cell, gaps, plan (issue #16)', () => {
     expect(won.eq(cell.wonRevenue)).toBe(true);
   });
 
+  it('narrows the money to a product line (deals with a product of that line)', async () => {
+    const lines: { id: string }[] = await db.query(`SELECT id FROM product_lines ORDER BY code`);
+    const all = await matrix(leader);
+    let some = false;
+    for (const line of lines) {
+      const m = await matrix(leader, `?productLineId=${line.id}`);
+      for (const row of m.rows) {
+        const c = row.total!;
+        const [x] = await db.query(
+          `SELECT COALESCE(sum(r.estimated_amount), 0)::text AS pipeline FROM deal_registrations r
+             JOIN regions rg ON rg.id = r.region_id JOIN regions cell ON cell.id = $2 AND rg.path LIKE cell.path || '%'
+            WHERE r.industry_id = $1 AND r.status = 'approved'
+              AND NOT EXISTS (SELECT 1 FROM conflict_parties cp JOIN conflicts k ON k.id = cp.conflict_id WHERE cp.registration_id = r.id AND k.resolution = 'split')
+              AND EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(r.details->'products', '[]'::jsonb)) p JOIN products pr ON pr.id::text = p->>'productId' WHERE pr.product_line_id = $3)`,
+          [c.industryId, c.regionId, line.id],
+        );
+        const [split] = await db.query(`SELECT count(*)::int AS n FROM conflicts WHERE resolution = 'split'`);
+        if (split.n === 0) expect(new Dec(c.openPipeline).eq(x.pipeline)).toBe(true);
+        const whole = all.rows.find((r) => r.industry.id === row.industry.id)!.total!;
+        expect(new Dec(c.openPipeline).lte(whole.openPipeline)).toBe(true);
+        if (new Dec(c.openPipeline).gt(0)) some = true;
+      }
+    }
+    expect(some).toBe(true);
+  });
+
   it('ranks gaps with the suggested action and a link; reports which kinds the demo data has', async () => {
     const res = await api(app, leader).get('/api/dashboards/gaps').query({ limit: 1000 }).expect(200);
     const items = res.body.items as { rank: number; kind: string; score: string; action: string; link: { to: string } }[];

@@ -95,12 +95,25 @@ export class CoverageRepository {
     return rows.map((r: Record<string, string>) => ({ industryId: r.industry_id, regionId: r.region_id, partnerId: r.partner_id }));
   }
 
-  /** The deals view's rows: every approved row, and won rows won within [start, end]. */
-  async dealMoney(scope: Scope, period: { start: string; end: string }): Promise<DealMoneyRow[]> {
+  /**
+   * The deals view's rows: every approved row, and won rows won within [start, end]. With a product line, the same
+   * figures computed from the registrations themselves (a deal counts when one of its products is of that line): the
+   * view has no product dimension, and a filtered request is the rarer one.
+   */
+  async dealMoney(scope: Scope, period: { start: string; end: string }, productLineId?: string): Promise<DealMoneyRow[]> {
     const params: unknown[] = [period.start, period.end];
+    const source = productLineId
+      ? `(SELECT r.industry_id, r.region_id, r.partner_id, r.status, COALESCE(r.won_on, DATE '0001-01-01') AS won_on,
+                 sum(CASE WHEN r.status = 'won' THEN COALESCE(r.won_amount, r.estimated_amount) ELSE r.estimated_amount END * COALESCE(sh.share, 1)) AS amount
+            FROM deal_registrations r LEFT JOIN (${SPLIT_SHARES}) sh ON sh.registration_id = r.id
+           WHERE r.status IN ('approved', 'won')
+             AND EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(r.details->'products', '[]'::jsonb)) x
+                           JOIN products pr ON pr.id::text = x->>'productId' WHERE pr.product_line_id = $${params.push(productLineId)}::uuid)
+           GROUP BY 1, 2, 3, 4, 5) d`
+      : 'coverage_deals_mv';
     const rows = await this.db.query(
       `SELECT industry_id, region_id, partner_id, status, won_on, amount::text AS amount
-         FROM coverage_deals_mv
+         FROM ${source}
         WHERE (status = 'approved' OR won_on BETWEEN $1::date AND $2::date) ${this.partnerFilter(scope, 'partner_id', params)}`,
       params,
     );
@@ -238,8 +251,12 @@ export class CoverageRepository {
   }
 
   /** The approved and in-period won registrations of one industry in a region's subtree (the cell's deals). */
-  async cellDeals(scope: Scope, industryId: string, regionId: string, period: { start: string; end: string }): Promise<CellDealInput[]> {
+  async cellDeals(scope: Scope, industryId: string, regionId: string, period: { start: string; end: string }, productLineId?: string): Promise<CellDealInput[]> {
     const params: unknown[] = [industryId, regionId, period.start, period.end];
+    const line = productLineId
+      ? `AND EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(r.details->'products', '[]'::jsonb)) x
+                      JOIN products pr ON pr.id::text = x->>'productId' WHERE pr.product_line_id = $${params.push(productLineId)}::uuid)`
+      : '';
     const rows = await this.db.query(
       `SELECT r.id, r.customer_name, r.partner_id, p.name AS partner_name, r.industry_id, r.region_id, r.status, r.won_on,
               (CASE WHEN r.status = 'won' THEN COALESCE(r.won_amount, r.estimated_amount) ELSE r.estimated_amount END)::text AS amount,
@@ -256,7 +273,7 @@ export class CoverageRepository {
          ) sh ON sh.registration_id = r.id
         WHERE r.industry_id = $1::uuid
           AND (r.status = 'approved' OR (r.status = 'won' AND r.won_on BETWEEN $3::date AND $4::date))
-          ${this.partnerFilter(scope, 'r.partner_id', params)}`,
+          ${line} ${this.partnerFilter(scope, 'r.partner_id', params)}`,
       params,
     );
     return rows.map((r: Record<string, unknown>) => ({

@@ -80,7 +80,7 @@ export class CoverageService implements OnApplicationBootstrap {
   }
 
   /** Everything the rules need for one request, narrowed to the scope's partners. */
-  private async inputs(scope: Scope, periodKey: string | undefined): Promise<{ inputs: CoverageInputs; meta: DashboardFreshness }> {
+  private async inputs(scope: Scope, periodKey: string | undefined, productLineId?: string): Promise<{ inputs: CoverageInputs; meta: DashboardFreshness }> {
     const fresh = await this.freshness();
     const today = businessToday();
     const period = dashboardPeriod(today, periodKey);
@@ -89,7 +89,7 @@ export class CoverageService implements OnApplicationBootstrap {
     const regions = await this.repo.regions();
     const segments = await this.repo.segments();
     const presence = await this.repo.presence(scope);
-    const money = await this.repo.dealMoney(scope, period);
+    const money = await this.repo.dealMoney(scope, period, productLineId);
     const partners = await this.repo.partnerFacts(scope, today);
     const holds = await this.repo.holds(scope);
     return {
@@ -114,20 +114,20 @@ export class CoverageService implements OnApplicationBootstrap {
   }
 
   async matrix(scope: Scope, q: CoverageQuery): Promise<CoverageMatrix> {
-    const { inputs, meta } = await this.inputs(scope, q.period);
+    const { inputs, meta } = await this.inputs(scope, q.period, q.productLineId);
     this.checkIndustry(inputs, q.industryId);
     const parentRegionId = this.parentOf(inputs, q.regionId);
     return coverageMatrix(coverageModel(inputs, q.partnerType), { parentRegionId, industryId: q.industryId, partnerType: q.partnerType, measure: q.measure }, meta);
   }
 
   async cell(scope: Scope, q: CoverageCellQuery): Promise<CoverageCellDetail> {
-    const { inputs, meta } = await this.inputs(scope, q.period);
+    const { inputs, meta } = await this.inputs(scope, q.period, q.productLineId);
     this.checkIndustry(inputs, q.industryId);
     this.parentOf(inputs, q.regionId);
     const model = coverageModel(inputs, q.partnerType);
     const industry = inputs.industries.find((i) => i.id === q.industryId)!;
     const region = inputs.regions.find((r) => r.id === q.regionId)!;
-    const deals = await this.repo.cellDeals(scope, q.industryId, q.regionId, meta.period);
+    const deals = await this.repo.cellDeals(scope, q.industryId, q.regionId, meta.period, q.productLineId);
     const listed = cellDeals(model, deals, { industryId: q.industryId, regionId: q.regionId, period: meta.period, partnerType: q.partnerType, limit: q.dealsLimit });
     return {
       asOf: meta.asOf,
@@ -143,7 +143,7 @@ export class CoverageService implements OnApplicationBootstrap {
   }
 
   async gaps(scope: Scope, q: GapsQuery): Promise<GapList> {
-    const { inputs, meta } = await this.inputs(scope, q.period);
+    const { inputs, meta } = await this.inputs(scope, q.period, q.productLineId);
     this.checkIndustry(inputs, q.industryId);
     if (q.regionId) this.parentOf(inputs, q.regionId);
     const all = rankedGaps(coverageModel(inputs, q.partnerType), { regionId: q.regionId, industryId: q.industryId, kind: q.kind });
@@ -152,7 +152,7 @@ export class CoverageService implements OnApplicationBootstrap {
 
   /** Planning mode: the drafts applied in memory; nothing is written. */
   async plan(scope: Scope, q: CoveragePlanRequest): Promise<CoveragePlan> {
-    const { inputs, meta } = await this.inputs(scope, q.period);
+    const { inputs, meta } = await this.inputs(scope, q.period, q.productLineId);
     this.checkIndustry(inputs, q.industryId);
     const parentRegionId = this.parentOf(inputs, q.regionId);
     for (const d of [...q.exclusiveScopes, ...q.recruitmentTargets]) {
