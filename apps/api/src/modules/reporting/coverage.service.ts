@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   cellDeals,
   cellPartners,
@@ -34,15 +34,22 @@ const STALE_AFTER_MS = 55_000;
  * domain's pure roll-up, gap and plan rules (coverage.rules.ts). Nothing here writes but the refresh.
  */
 @Injectable()
-export class CoverageService implements OnApplicationBootstrap {
+export class CoverageService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CoverageService.name);
   private refreshing: Promise<void> | null = null;
+  private closing = false;
 
   constructor(private readonly repo: CoverageRepository) {}
 
   /** At start-up: the views are filled by the migration (empty before the seed), so refresh once in the background. */
   onApplicationBootstrap() {
     void this.refresh().catch(() => undefined);
+  }
+
+  /** Lets a refresh still running at shutdown finish quietly (its connection may be gone). */
+  async onApplicationShutdown() {
+    this.closing = true;
+    await this.refreshing?.catch(() => undefined);
   }
 
   /**
@@ -57,7 +64,7 @@ export class CoverageService implements OnApplicationBootstrap {
           if (ms > 2000) this.logger.warn(`coverage views refreshed in ${ms} ms`);
         })
         .catch((err: unknown) => {
-          this.logger.error(`coverage refresh failed: ${err instanceof Error ? err.message : String(err)}`);
+          if (!this.closing) this.logger.error(`coverage refresh failed: ${err instanceof Error ? err.message : String(err)}`);
           throw err;
         })
         .finally(() => {
