@@ -3,6 +3,7 @@ import { Dec } from '@partnerline/domain';
 import type { DataSource } from 'typeorm';
 import { CoverageRefresher } from '../../src/modules/reporting/coverage-refresher';
 import { CoverageService } from '../../src/modules/reporting/coverage.service';
+import { demoIds, insertAgreement } from '../support/fixtures';
 import { api, binaryBody, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 
 type Cell = {
@@ -270,5 +271,38 @@ describe('leadership view: coverage, cell, gaps, plan (issue #16)', () => {
     }
     const xlsx = await api(app, leader).get('/api/dashboards/coverage').query({ format: 'xlsx' }).buffer(true).parse(binaryBody).expect(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('counts a partner whose agreement scope has an industry and no region in every province and city of that industry', async () => {
+    const top = await matrix(leader);
+    const province = top.columns.find((c) => c.code === 'GD') ?? top.columns.find((c) => c.hasChildren)!;
+    const drilled = await matrix(leader, `?regionId=${province.id}`);
+    const city = drilled.columns[0];
+    const industry = top.rows[0].industry;
+    const before = top.rows[0].cells.find((c) => c.regionId === province.id)!;
+    const ids = await demoIds(db);
+    const stamp = Date.now();
+    const [{ id: partnerId }] = await db.query(
+      `INSERT INTO partners (name, type, status, tax_id, approved_at) VALUES ($1, 'strategic', 'active', $2, now()) RETURNING id`,
+      [`全国伙伴${stamp}`, `NATIONWIDE-${stamp}`],
+    );
+    await insertAgreement(db, {
+      partnerId,
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      createdBy: ids.admin,
+      terms: { scope: [{ industryId: industry.id, regionId: null }] },
+    });
+    await app.get(CoverageService).refresh();
+
+    const after = (await matrix(leader)).rows.find((r) => r.industry.id === industry.id)!.cells.find((c) => c.regionId === province.id)!;
+    expect(after.partners.total).toBe(before.partners.total + 1);
+    expect(after.partners.strategic).toBe(before.partners.strategic + 1);
+    expect(after.gaps).not.toContain('no_strategic_partner');
+    expect(after.openPipeline).toBe(before.openPipeline);
+    const x = await direct(industry.id, province.id, top.period);
+    expect(after.partners.total).toBe(x.partners.total);
+    const res = await api(app, leader).get('/api/dashboards/coverage/cell').query({ industryId: industry.id, regionId: city.id }).expect(200);
+    expect((res.body.partners as { id: string }[]).map((p) => p.id)).toContain(partnerId);
   });
 });

@@ -96,6 +96,24 @@ export class CoverageRepository {
   }
 
   /**
+   * Nationwide presence: the active partners with an active agreement whose scope has no region (the whole country;
+   * a null industry = every industry). The presence view records such a scope at the top of the tree only; the service
+   * replicates these onto the cells it answers. Read live (a handful of rows: scopes with a null region).
+   */
+  async nationwidePresence(scope: Scope): Promise<{ industryId: string | null; partnerId: string }[]> {
+    const params: unknown[] = [];
+    const rows = await this.db.query(
+      `SELECT DISTINCT s.industry_id, a.partner_id
+         FROM agreements a
+         JOIN partners p ON p.id = a.partner_id AND p.status = 'active'
+         JOIN agreement_scopes s ON s.agreement_id = a.id AND s.region_id IS NULL
+        WHERE a.status = 'active' ${this.partnerFilter(scope, 'a.partner_id', params)}`,
+      params,
+    );
+    return rows.map((r: Record<string, string | null>) => ({ industryId: r.industry_id ?? null, partnerId: r.partner_id as string }));
+  }
+
+  /**
    * The deals view's rows: every approved row, and won rows won within [start, end]. With a product line, the same
    * figures computed from the registrations themselves (a deal counts when one of its products is of that line): the
    * view has no product dimension, and a filtered request is the rarer one.
