@@ -3,8 +3,12 @@ import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Client } from 'pg';
 import { createApp } from '../../src/bootstrap/create-app';
+import { prepareDatabase } from '../../src/bootstrap/database';
 import { loadConfig } from '../../src/config/config';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { seedDemo } from '../../src/seed/seed';
 import { DEMO_PASSWORD } from '../../src/seed/data/partners';
 
 export const PASSWORD = DEMO_PASSWORD;
@@ -20,20 +24,53 @@ export function isRealServer(): boolean {
 }
 
 /** The real application (all modules, filters, middleware) on the test database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<INestApplication> {
+export async function createTestApp(env: Record<string, string> = {}, databaseUrl = testDatabaseUrl()): Promise<INestApplication> {
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
-    DATABASE_URL: testDatabaseUrl(),
+    DATABASE_URL: databaseUrl,
     BODY_LIMIT: '64kb',
     JOBS_ENABLED: 'false',
     // Against the embedded database (one backend session) the app uses one connection, as in production.
     ...(isRealServer() ? {} : { DATABASE_POOL_SIZE: '1' }),
     ...env,
   });
-  const app = await createApp(config, testDatabaseUrl(), pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const app = await createApp(config, databaseUrl, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await app.init();
   return app;
+}
+
+/**
+ * A database of the file's own, migrated and loaded with the demo data only: for a test that asserts what the demo
+ * data shows as a whole (e.g. aggregates over every partner), which other files' records in the shared database would
+ * change. A fresh database on the server when the run uses one, else a second embedded PostgreSQL. Dispose it in afterAll.
+ */
+export async function ownDemoDatabase(): Promise<{ url: string; dispose: () => Promise<void> }> {
+  let db: { url: string; dispose: () => Promise<void> };
+  if (isRealServer()) {
+    const server = new URL(testDatabaseUrl());
+    const name = `partnerline_own_${process.pid}_${Date.now()}`;
+    const c = new Client({ connectionString: server.toString() });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const u = new URL(server.toString());
+    u.pathname = `/${name}`;
+    db = {
+      url: u.toString(),
+      dispose: async () => {
+        const d = new Client({ connectionString: server.toString() });
+        await d.connect();
+        await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await d.end();
+      },
+    };
+  } else {
+    const embedded = await startEmbeddedPostgres(null, 30);
+    db = { url: embedded.url, dispose: embedded.stop };
+  }
+  await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
+  return db;
 }
 
 export function dataSourceOf(app: INestApplication): DataSource {
