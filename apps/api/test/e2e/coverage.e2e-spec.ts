@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CoverageRefresher } from '../../src/modules/reporting/coverage-refresher';
 import { CoverageService } from '../../src/modules/reporting/coverage.service';
 import { demoIds, insertAgreement } from '../support/fixtures';
-import { api, binaryBody, createTestApp, dataSourceOf, loginAs, ownDemoDatabase } from '../support/test-app';
+import { api, binaryBody, createTestApp, dataSourceOf, loginAs, demoOnlyDatabaseUrl } from '../support/test-app';
 
 type Cell = {
   industryId: string;
@@ -33,23 +33,17 @@ describe('leadership view: coverage, cell, gaps, plan (issue #16)', () => {
   let manager: string;
   let owner: string;
 
-  let own: { url: string; dispose: () => Promise<void> };
-
-  // Its own database with the demo data only: the matrix aggregates every partner, and other files' records in the
-  // shared database (e.g. nationwide test agreements) would change which gaps the demo data shows.
+  // The run's demo-only database: the matrix aggregates every partner, and other files' records in the shared
+  // database (e.g. nationwide test agreements) would change which gaps the demo data shows.
   beforeAll(async () => {
-    own = await ownDemoDatabase();
-    app = await createTestApp({}, own.url);
+    app = await createTestApp({}, demoOnlyDatabaseUrl());
     db = dataSourceOf(app);
     [leader, admin, manager, owner] = await Promise.all(
       ['leader@partnerline.demo', 'admin@partnerline.demo', 'manager@partnerline.demo', 'owner@huaxin.demo'].map((e) => loginAs(app, e)),
     );
     await app.get(CoverageService).refresh();
   }, 180_000);
-  afterAll(async () => {
-    await app.close();
-    await own.dispose();
-  });
+  afterAll(() => app.close());
 
   const matrix = async (token: string, query = '') => (await api(app, token).get(`/api/dashboards/coverage${query}`).expect(200)).body as Matrix;
 

@@ -3,12 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Client } from 'pg';
 import { createApp } from '../../src/bootstrap/create-app';
-import { prepareDatabase } from '../../src/bootstrap/database';
 import { loadConfig } from '../../src/config/config';
-import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
-import { seedDemo } from '../../src/seed/seed';
 import { DEMO_PASSWORD } from '../../src/seed/data/partners';
 
 export const PASSWORD = DEMO_PASSWORD;
@@ -41,36 +37,13 @@ export async function createTestApp(env: Record<string, string> = {}, databaseUr
 }
 
 /**
- * A database of the file's own, migrated and loaded with the demo data only: for a test that asserts what the demo
- * data shows as a whole (e.g. aggregates over every partner), which other files' records in the shared database would
- * change. A fresh database on the server when the run uses one, else a second embedded PostgreSQL. Dispose it in afterAll.
+ * The second database of the run (global setup): the demo data alone, for the one file that asserts what the demo
+ * data shows as a whole (the coverage spec). Other files use the shared database.
  */
-export async function ownDemoDatabase(): Promise<{ url: string; dispose: () => Promise<void> }> {
-  let db: { url: string; dispose: () => Promise<void> };
-  if (isRealServer()) {
-    const server = new URL(testDatabaseUrl());
-    const name = `partnerline_own_${process.pid}_${Date.now()}`;
-    const c = new Client({ connectionString: server.toString() });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(server.toString());
-    u.pathname = `/${name}`;
-    db = {
-      url: u.toString(),
-      dispose: async () => {
-        const d = new Client({ connectionString: server.toString() });
-        await d.connect();
-        await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await d.end();
-      },
-    };
-  } else {
-    const embedded = await startEmbeddedPostgres(null, 30);
-    db = { url: embedded.url, dispose: embedded.stop };
-  }
-  await prepareDatabase(db.url, { runMigrations: true, seedDemo: true, seed: async (ds) => (await seedDemo(ds)) !== null });
-  return db;
+export function demoOnlyDatabaseUrl(): string {
+  const url = process.env.TEST_DEMO_DATABASE_URL;
+  if (!url) throw new Error('TEST_DEMO_DATABASE_URL is not set: run through jest (global setup)');
+  return url;
 }
 
 export function dataSourceOf(app: INestApplication): DataSource {
