@@ -32,9 +32,19 @@ describe('training and certification, in Chromium', () => {
     await p.waitForURL(/\/portal\/?$/);
 
     // Before: 华信's exclusive agreement lacks certified sales people on the Data Platform.
-    // The seeded exclusive agreement (other browser tests may add later ones for 华信): the earliest one in force.
+    // The seeded exclusive agreement that asks for certified sales people on the Data Platform (华信 holds more than one
+    // exclusive: the renewal demo adds one under review, and other browser tests may add later ones): the earliest such in force.
     const agreements = (await (await p.request.get(`${baseUrl()}/api/agreements?pageSize=100`)).json()) as { items: { id: string; type: string; status: string; startDate: string }[] };
-    const exclusive = agreements.items.filter((a) => a.type === 'exclusive' && a.status === 'active').sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
+    const inForce = agreements.items.filter((a) => a.type === 'exclusive' && a.status === 'active').sort((a, b) => a.startDate.localeCompare(b.startDate));
+    let exclusive: (typeof inForce)[number] | undefined;
+    for (const a of inForce) {
+      const q = (await (await p.request.get(`${baseUrl()}/api/agreements/${a.id}/qualification`)).json()) as { lines: { jobRole: string; productLineCode: string; missing: number }[] };
+      if (q.lines.some((l) => l.jobRole === 'sales' && l.productLineCode === 'DATA' && l.missing === 2)) {
+        exclusive = a;
+        break;
+      }
+    }
+    if (!exclusive) throw new Error('no exclusive agreement of 华信 lacks two certified sales people on the Data Platform');
     await p.goto(`${baseUrl()}/portal/agreements/${exclusive.id}`);
     await p.getByText('Needs 2 more Sales certified on Data Platform').waitFor();
     await p.getByText('Not compliant').first().waitFor();
