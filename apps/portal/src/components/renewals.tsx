@@ -3,6 +3,7 @@ import { IconArrowRight } from '@tabler/icons-react';
 import {
   Dec,
   type EvidenceLink,
+  parseEvidenceLabel,
   type RenewalReadiness,
   RENEWAL_FACTS,
   type RenewalFactKey,
@@ -257,46 +258,35 @@ function DecidedReadiness({ reviewId }: { reviewId: string }) {
   );
 }
 
-const CODE_LABELS: Partial<Record<EvidenceLink['kind'], RegExp>> = {
-  self_assessment: /^(no_competing_products|sells_competing_products|not_submitted)$/,
-  competition_finding: /^(compliant|concern|breach)$/,
-  qualification_review: /^(pass|fail)$/,
-  deposit: /^(due|paid|offset|refunded|forfeited)$/,
-  incident: /^(minor|major|critical):(service|complaint|reputation|compliance)$/,
-};
-
 /**
  * An evidence label in words. Labels are data (a statement or invoice number, a holder's name), but some records
- * are named by their codes (a review's result, an incident's severity:category, a certificate's role:line): those
- * are worded here; anything else shows as it is.
+ * are named by their codes (a review's result, an incident's severity:category, a certificate's role:line): the
+ * domain's parseEvidenceLabel says which, and those are worded here; anything else shows as it is.
  */
 function useEvidenceLabel() {
   const { t } = useTranslation();
   const statusLabel = useStatusLabel();
   const words = useRenewalWords();
   return (e: EvidenceLink): string => {
-    const m = CODE_LABELS[e.kind]?.exec(e.label);
-    if (e.kind === 'certificate') {
-      // "孙悦 · sales:DATA" → "孙悦 · Sales · Data Platform"
-      return e.label.replace(/(\w+):([\w-]+)$/, (key) => {
-        const r = words.requirement(key);
-        return `${r.roleTitle} · ${r.line}`;
-      });
-    }
-    if (!m) return e.label;
-    switch (e.kind) {
-      case 'self_assessment':
-        return t(`renewals.declaration.${e.label}`);
-      case 'competition_finding':
-        return t(`renewals.finding.${e.label}`);
-      case 'qualification_review':
-        return t(`reviews.result.${e.label}`);
+    const l = parseEvidenceLabel(e);
+    switch (l.type) {
+      case 'certificate': {
+        // "孙悦 · sales:DATA" → "孙悦 · Sales · Data Platform"
+        const r = words.requirement(l.requirement);
+        return [l.holder, r.roleTitle, r.line].filter((x) => x !== null).join(' · ');
+      }
+      case 'declaration':
+        return t(`renewals.declaration.${l.declaration}`);
+      case 'finding':
+        return t(`renewals.finding.${l.finding}`);
+      case 'reviewResult':
+        return t(`reviews.result.${l.result}`);
       case 'deposit':
-        return statusLabel('deposit', e.label);
+        return statusLabel('deposit', l.status);
       case 'incident':
-        return `${t(`renewals.severity.${m[1]}`)} · ${t(`renewals.incidentCategory.${m[2]}`)}`;
-      default:
-        return e.label;
+        return `${t(`renewals.severity.${l.severity}`)} · ${t(`renewals.incidentCategory.${l.category}`)}`;
+      case 'text':
+        return l.text;
     }
   };
 }
