@@ -1,28 +1,13 @@
-import type { Locale, RebateRun, RebateStatement, Role, User } from '@partnerline/domain';
-import { AppProviders, createAppRouter, fakeApi, type FakeRoute, initI18n, json } from '@partnerline/ui';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import type { Locale, RebateRun, RebateStatement, Role } from '@partnerline/domain';
+import { type FakeRoute, json } from '@partnerline/ui';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { catalogue } from './i18n';
-import { routeTree } from './routeTree.gen';
+import { adminUser, openAdmin } from './test/open-admin';
 
 const RUN_ID = '00000000-0000-4000-8000-0000000000a1';
 const STATEMENT_ID = '00000000-0000-4000-8000-0000000000b1';
 const PARTNER_ID = '00000000-0000-4000-8000-0000000000c1';
-
-const user = (role: Role, locale: Locale = 'en'): User => ({
-  id: '00000000-0000-4000-8000-000000000002',
-  email: `${role}@partnerline.demo`,
-  displayName: 'Chen Jing',
-  role,
-  jobRole: null,
-  partnerId: null,
-  partnerName: null,
-  locale,
-  timeZone: 'Asia/Shanghai',
-  disabled: false,
-});
 
 const run = (over: Partial<RebateRun> = {}): RebateRun => ({
   id: RUN_ID,
@@ -124,21 +109,7 @@ const statement = (over: Partial<RebateStatement> = {}): RebateStatement => ({
   ...over,
 });
 
-function open(path: string, role: Role, routes: Record<string, FakeRoute>, locale: Locale = 'en') {
-  const api = fakeApi({
-    'GET /api/auth/me': json(user(role, locale)),
-    'GET /api/notifications': json({ items: [], unread: 0 }),
-    ...routes,
-  });
-  vi.stubGlobal('fetch', vi.fn(api.fetch));
-  const { router, queryClient } = createAppRouter(routeTree, '/admin', { history: createMemoryHistory({ initialEntries: [path] }) });
-  render(
-    <AppProviders i18n={initI18n(catalogue, locale)} queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router, api };
-}
+const open = (path: string, role: Role, routes: Record<string, FakeRoute>, locale: Locale = 'en') => openAdmin(path, adminUser(role, { locale }), routes);
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -6,37 +6,22 @@ import {
   type RenewalReviewDetail,
   type RenewalReviewSummary,
   type Role,
-  type User,
   type VendorRatingSummary,
 } from '@partnerline/domain';
-import { AppProviders, createAppRouter, fakeApi, type FakeRoute, initI18n, json } from '@partnerline/ui';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
+import { AppProviders, fakeApi, type FakeRoute, initI18n, json } from '@partnerline/ui';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalogue } from './i18n';
 import { Incidents } from './routes/_authed/partners/-components/Incidents';
-import { routeTree } from './routeTree.gen';
+import { adminUser, openAdmin } from './test/open-admin';
 
 const REVIEW_ID = '00000000-0000-4000-8000-0000000000a1';
 const AGREEMENT_ID = '00000000-0000-4000-8000-0000000000b1';
 const PARTNER_ID = '00000000-0000-4000-8000-0000000000c1';
 const SUCCESSOR_ID = '00000000-0000-4000-8000-0000000000b2';
 const STATEMENT_ID = '00000000-0000-4000-8000-0000000000d1';
-
-const user = (role: Role, locale: Locale = 'en'): User => ({
-  id: '00000000-0000-4000-8000-000000000002',
-  email: `${role}@partnerline.demo`,
-  displayName: 'Chen Jing',
-  role,
-  jobRole: null,
-  partnerId: null,
-  partnerName: null,
-  locale,
-  timeZone: 'Asia/Shanghai',
-  disabled: false,
-});
 
 /** Below threshold, late payments, certificates expiring: the rule recommends termination. */
 const failingFacts: RenewalFacts = {
@@ -96,21 +81,7 @@ const summary = (over: Partial<RenewalReviewSummary> = {}): RenewalReviewSummary
   return { id, agreementId, agreementType, partnerId, partnerName, status, endDate, decideBy, overdue, openedOn, openedByManager, recommendation, decision: decision?.outcome ?? null, selfAssessed, willNotRenew, ...over };
 };
 
-function open(path: string, role: Role, routes: Record<string, FakeRoute>, locale: Locale = 'en') {
-  const api = fakeApi({
-    'GET /api/auth/me': json(user(role, locale)),
-    'GET /api/notifications': json({ items: [], unread: 0 }),
-    ...routes,
-  });
-  vi.stubGlobal('fetch', vi.fn(api.fetch));
-  const { router, queryClient } = createAppRouter(routeTree, '/admin', { history: createMemoryHistory({ initialEntries: [path] }) });
-  render(
-    <AppProviders i18n={initI18n(catalogue, locale)} queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router, api };
-}
+const open = (path: string, role: Role, routes: Record<string, FakeRoute>, locale: Locale = 'en') => openAdmin(path, adminUser(role, { locale }), routes);
 
 afterEach(() => vi.unstubAllGlobals());
 
