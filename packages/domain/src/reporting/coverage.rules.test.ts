@@ -387,6 +387,57 @@ describe('the matrix', () => {
   });
 });
 
+describe('nationwide presence (an agreement scope with no region)', () => {
+  const P_NAT = u(24); // strategic, every industry
+  const P_NAT_FIN = u(25); // smb, finance only
+  const withNationwide = (): CoverageInputs => {
+    const i = fixture();
+    return {
+      ...i,
+      partners: [
+        ...i.partners,
+        partner({ id: P_NAT, name: '全国', type: 'strategic', certifiedHeadcount: 2 }),
+        partner({ id: P_NAT_FIN, name: '全国金融', type: 'smb' }),
+      ],
+      nationwide: [
+        { industryId: null, partnerId: P_NAT },
+        { industryId: FIN, partnerId: P_NAT_FIN },
+      ],
+    };
+  };
+
+  it.each([
+    ['a city with no partner of its own gets both (finance)', FIN, NJ, undefined, { strategic: 1, smb: 2, total: 3 }, '1000.00'],
+    ['a province counts them once beside its own partners', FIN, GD, undefined, { strategic: 3, smb: 1, total: 4 }, '5.30'],
+    ['the country counts them once', FIN, CN, undefined, { strategic: 3, smb: 2, total: 5 }, '1005.30'],
+    ['an industry-only scope stays in its industry', MFG, NJ, undefined, { strategic: 1, smb: 0, total: 1 }, '0.00'],
+    ['the partner-type filter narrows them too', FIN, NJ, 'smb' as const, { strategic: 0, smb: 2, total: 2 }, '1000.00'],
+  ])('%s; money untouched', (_n, industryId, regionId, partnerType, partners, pipeline) => {
+    const c = cellOf(withNationwide(), industryId, regionId, partnerType);
+    expect(c.partners).toEqual(partners);
+    expect(c.openPipeline).toBe(pipeline);
+  });
+
+  it('adds their headcount once and closes the coverage gaps they fill', () => {
+    const i = withNationwide();
+    expect(cellOf(i, FIN, GD).certifiedHeadcount).toBe(4 + 3 + 2);
+    expect(cellOf(i, FIN, JS).gaps).not.toContain('no_strategic_partner');
+    expect(cellOf(i, MFG, JS).gaps).not.toContain('no_smb_partner');
+    expect(rankedGaps(coverageModel(i), { kind: 'no_strategic_partner' })).toEqual([]);
+  });
+
+  it('lists them behind a cell at the cell\u2019s own level', () => {
+    const ps = cellPartners(coverageModel(withNationwide()), FIN, GD);
+    expect(ps.map((p) => [p.name, p.regionIds])).toEqual([
+      ['全国', [GD]],
+      ['全国金融', [GD]],
+      ['华信', [GZ, SZ].sort()],
+      ['天禾', [GD]],
+    ]);
+    expect(cellPartners(coverageModel(withNationwide()), MFG, NJ).map((p) => p.name)).toEqual(['全国']);
+  });
+});
+
 describe('behind a cell', () => {
   it('lists a partner present in two child regions once, with both regions', () => {
     const ps = cellPartners(coverageModel(fixture()), FIN, GD);

@@ -57,6 +57,15 @@ export interface PresenceFact {
   regionId: string;
   partnerId: string;
 }
+/**
+ * A partner present in every region: the scope of its active agreement has no region (the whole country). Null
+ * industry = every industry. Counted as present in every cell of its industry (partners only; money keeps the deals'
+ * regions).
+ */
+export interface NationwidePresence {
+  industryId: string | null;
+  partnerId: string;
+}
 /** Money of one partner in one segment for the period, split shares already applied (see `moneyFactsOfDeals`). */
 export interface MoneyFact {
   industryId: string;
@@ -99,6 +108,8 @@ export interface CoverageInputs {
   regions: readonly RegionInput[];
   segments: readonly SegmentInput[];
   presence: readonly PresenceFact[];
+  /** Partners present in every region of their industry (none when absent). */
+  nationwide?: readonly NationwidePresence[];
   money: readonly MoneyFact[];
   partners: readonly PartnerFact[];
   holds: readonly ExclusiveHold[];
@@ -198,13 +209,20 @@ export interface CoverageBucket {
 }
 
 const cellKey = (industryId: string, regionId: string) => `${industryId}|${regionId}`;
+/** The bucket of an industry's nationwide partners: part of every cell of that industry. */
+const everywhereKey = (industryId: string) => cellKey(industryId, '*');
 
 /**
  * Rolls presence and money up the region tree: each fact is added to its own region and every ancestor, so a cell
  * holds its whole subtree. Money is summed exactly (a deal has one region, so nothing counts twice); partners are a
- * set of ids, so a partner present in two child regions is one partner of the parent. `partnerType` narrows both.
+ * set of ids, so a partner present in two child regions is one partner of the parent. Nationwide partners go to one
+ * bucket per industry (`everywhereKey`) that every cell of the industry adds (`bucketOf`). `partnerType` narrows all.
  */
-export function rollUp(inputs: Pick<CoverageInputs, 'presence' | 'money' | 'partners'>, tree: RegionIndex, partnerType?: PartnerType): Map<string, CoverageBucket> {
+export function rollUp(
+  inputs: Pick<CoverageInputs, 'presence' | 'nationwide' | 'money' | 'partners' | 'industries'>,
+  tree: RegionIndex,
+  partnerType?: PartnerType,
+): Map<string, CoverageBucket> {
   const typeOf = new Map(inputs.partners.map((p) => [p.id, p.type]));
   const keep = (partnerId: string) => partnerType === undefined || typeOf.get(partnerId) === partnerType;
   const out = new Map<string, CoverageBucket>();
@@ -216,6 +234,11 @@ export function rollUp(inputs: Pick<CoverageInputs, 'presence' | 'money' | 'part
   for (const p of inputs.presence) {
     if (!keep(p.partnerId)) continue;
     for (const r of tree.selfAndAncestors(p.regionId)) bucket(cellKey(p.industryId, r)).partnerIds.add(p.partnerId);
+  }
+  for (const n of inputs.nationwide ?? []) {
+    if (!keep(n.partnerId)) continue;
+    const industryIds = n.industryId === null ? inputs.industries.map((i) => i.id) : [n.industryId];
+    for (const i of industryIds) bucket(everywhereKey(i)).partnerIds.add(n.partnerId);
   }
   for (const m of inputs.money) {
     if (!keep(m.partnerId)) continue;
@@ -426,12 +449,19 @@ export function coverageModel(inputs: CoverageInputs, partnerType?: PartnerType)
 
 const EMPTY: CoverageBucket = { partnerIds: new Set(), openPipeline: new Dec(0), wonRevenue: new Dec(0) };
 
+/** A cell's rolled-up bucket with its industry's nationwide partners added. */
+function bucketOf(rolled: ReadonlyMap<string, CoverageBucket>, industryId: string, regionId: string): CoverageBucket {
+  const b = rolled.get(cellKey(industryId, regionId)) ?? EMPTY;
+  const everywhere = rolled.get(everywhereKey(industryId));
+  return everywhere ? { ...b, partnerIds: new Set([...b.partnerIds, ...everywhere.partnerIds]) } : b;
+}
+
 /** A cell with its roll-up, holder, flags and the figures the gap list needs. */
 export function evaluateCell(model: CoverageModel, industryId: string, regionId: string, measure: CoverageMeasure) {
   const key = cellKey(industryId, regionId);
   const segment = model.segments.get(key) ?? null;
-  const shown = model.shown.get(key) ?? EMPTY;
-  const every = model.all.get(key) ?? EMPTY;
+  const shown = bucketOf(model.shown, industryId, regionId);
+  const every = bucketOf(model.all, industryId, regionId);
   const m = partnerMeasures(shown.partnerIds, model.partners);
   const unfiltered = model.shown === model.all ? m : partnerMeasures(every.partnerIds, model.partners);
   const hold = exclusiveHolderOf(model.inputs.holds, industryId, regionId, model.tree, model.inputs.today);
@@ -525,6 +555,13 @@ export function cellPartners(model: CoverageModel, industryId: string, regionId:
     const set = regionsOf.get(p.partnerId) ?? new Set<string>();
     set.add(at === 0 ? regionId : path[at - 1]);
     regionsOf.set(p.partnerId, set);
+  }
+  // A nationwide partner is present at the cell's own level.
+  for (const n of inputs.nationwide ?? []) {
+    if (n.industryId !== null && n.industryId !== industryId) continue;
+    const fact = model.partners.get(n.partnerId);
+    if (!fact || (partnerType && fact.type !== partnerType)) continue;
+    regionsOf.set(n.partnerId, (regionsOf.get(n.partnerId) ?? new Set<string>()).add(regionId));
   }
   const holders = new Set(
     inputs.holds
@@ -771,6 +808,7 @@ export function narrowToIndustries(inputs: CoverageInputs, industryIds: Readonly
     industries: inputs.industries.filter((i) => industryIds.has(i.id)),
     segments: inputs.segments.filter(keep),
     presence: inputs.presence.filter(keep),
+    nationwide: inputs.nationwide?.filter((n) => n.industryId === null || industryIds.has(n.industryId)),
     money: inputs.money.filter(keep),
   };
 }

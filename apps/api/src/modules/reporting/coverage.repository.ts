@@ -7,6 +7,7 @@ import {
   type EvaluationPeriod,
   type ExclusiveHold,
   type IndustryInput,
+  type NationwidePresence,
   type PartnerFact,
   type PeriodKind,
   periodKey,
@@ -97,10 +98,11 @@ export class CoverageRepository {
 
   /**
    * Nationwide presence: the active partners with an active agreement whose scope has no region (the whole country;
-   * a null industry = every industry). The presence view records such a scope at the top of the tree only; the service
-   * replicates these onto the cells it answers. Read live (a handful of rows: scopes with a null region).
+   * a null industry = every industry). The presence view records such a scope at the top of the tree only; the domain
+   * counts these partners in every cell of their industry (`CoverageInputs.nationwide`). Read live (a handful of rows:
+   * scopes with a null region).
    */
-  async nationwidePresence(scope: Scope): Promise<{ industryId: string | null; partnerId: string }[]> {
+  async nationwidePresence(scope: Scope): Promise<NationwidePresence[]> {
     const params: unknown[] = [];
     const rows = await this.db.query(
       `SELECT DISTINCT s.industry_id, a.partner_id

@@ -19,7 +19,6 @@ import {
   type GapsQuery,
   type MoneyFact,
   planCoverage,
-  type PresenceFact,
   rankedGaps,
   type Scope,
 } from '@partnerline/domain';
@@ -92,7 +91,7 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
     scope: Scope,
     periodKey: string | undefined,
     productLineId?: string,
-  ): Promise<{ inputs: CoverageInputs; meta: DashboardFreshness; nationwide: NationwidePresence[] }> {
+  ): Promise<{ inputs: CoverageInputs; meta: DashboardFreshness }> {
     const fresh = await this.freshness();
     const today = businessToday();
     const period = dashboardPeriod(today, periodKey);
@@ -106,9 +105,8 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
     const holds = await this.repo.holds(scope);
     const nationwide = await this.repo.nationwidePresence(scope);
     return {
-      inputs: { today, industries, regions, segments, presence, money: moneyFacts(money), partners, holds },
+      inputs: { today, industries, regions, segments, presence, nationwide, money: moneyFacts(money), partners, holds },
       meta: { ...fresh, period },
-      nationwide,
     };
   }
 
@@ -128,18 +126,16 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async matrix(scope: Scope, q: CoverageQuery): Promise<CoverageMatrix> {
-    const { inputs: read, meta, nationwide } = await this.inputs(scope, q.period, q.productLineId);
-    this.checkIndustry(read, q.industryId);
-    const parentRegionId = this.parentOf(read, q.regionId);
-    const inputs = withNationwide(read, nationwide, matrixCells(read, parentRegionId, q.industryId));
+    const { inputs, meta } = await this.inputs(scope, q.period, q.productLineId);
+    this.checkIndustry(inputs, q.industryId);
+    const parentRegionId = this.parentOf(inputs, q.regionId);
     return coverageMatrix(coverageModel(inputs, q.partnerType), { parentRegionId, industryId: q.industryId, partnerType: q.partnerType, measure: q.measure }, meta);
   }
 
   async cell(scope: Scope, q: CoverageCellQuery): Promise<CoverageCellDetail> {
-    const { inputs: read, meta, nationwide } = await this.inputs(scope, q.period, q.productLineId);
-    this.checkIndustry(read, q.industryId);
-    this.parentOf(read, q.regionId);
-    const inputs = withNationwide(read, nationwide, [{ industryId: q.industryId, regionId: q.regionId }]);
+    const { inputs, meta } = await this.inputs(scope, q.period, q.productLineId);
+    this.checkIndustry(inputs, q.industryId);
+    this.parentOf(inputs, q.regionId);
     const model = coverageModel(inputs, q.partnerType);
     const industry = inputs.industries.find((i) => i.id === q.industryId)!;
     const region = inputs.regions.find((r) => r.id === q.regionId)!;
@@ -159,25 +155,22 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async gaps(scope: Scope, q: GapsQuery): Promise<GapList> {
-    const { inputs: read, meta, nationwide } = await this.inputs(scope, q.period, q.productLineId);
-    this.checkIndustry(read, q.industryId);
-    if (q.regionId) this.parentOf(read, q.regionId);
-    const inputs = withNationwide(read, nationwide, segmentCells(read, q.regionId ?? null, q.industryId));
+    const { inputs, meta } = await this.inputs(scope, q.period, q.productLineId);
+    this.checkIndustry(inputs, q.industryId);
+    if (q.regionId) this.parentOf(inputs, q.regionId);
     const all = rankedGaps(coverageModel(inputs, q.partnerType), { regionId: q.regionId, industryId: q.industryId, kind: q.kind });
     return { asOf: meta.asOf, staleSeconds: meta.staleSeconds, period: meta.period, items: all.slice(0, q.limit), total: all.length };
   }
 
   /** Planning mode: the drafts applied in memory; nothing is written. */
   async plan(scope: Scope, q: CoveragePlanRequest): Promise<CoveragePlan> {
-    const { inputs: read, meta, nationwide } = await this.inputs(scope, q.period, q.productLineId);
-    this.checkIndustry(read, q.industryId);
-    const parentRegionId = this.parentOf(read, q.regionId);
+    const { inputs, meta } = await this.inputs(scope, q.period, q.productLineId);
+    this.checkIndustry(inputs, q.industryId);
+    const parentRegionId = this.parentOf(inputs, q.regionId);
     for (const d of [...q.exclusiveScopes, ...q.recruitmentTargets]) {
-      this.checkIndustry(read, d.industryId);
-      this.parentOf(read, d.regionId);
+      this.checkIndustry(inputs, d.industryId);
+      this.parentOf(inputs, d.regionId);
     }
-    // The plan answers the matrix's cells and the gaps of the drilled-into subtree.
-    const inputs = withNationwide(read, nationwide, [...matrixCells(read, parentRegionId, q.industryId), ...segmentCells(read, parentRegionId, q.industryId)]);
     // A drafted scope's partner may lie outside the scope's partner facts: give it its name for the overlap list.
     return planCoverage(
       inputs,
@@ -205,51 +198,4 @@ function moneyFacts(rows: readonly { industryId: string; regionId: string; partn
     out.set(key, acc);
   }
   return [...out.values()].map((a) => ({ industryId: a.industryId, regionId: a.regionId, partnerId: a.partnerId, openPipeline: a.pipeline.toFixed(), wonRevenue: a.won.toFixed() }));
-}
-
-/** A partner present through an agreement scope with no region (the whole country); null industry = every industry. */
-type NationwidePresence = { industryId: string | null; partnerId: string };
-type CellRef = { industryId: string; regionId: string };
-
-/** The matrix's cells: its industries (or the one asked for) × the drilled-into region and its child regions. */
-function matrixCells(inputs: CoverageInputs, parentRegionId: string | null, industryId?: string): CellRef[] {
-  const regionIds = [...(parentRegionId ? [parentRegionId] : []), ...inputs.regions.filter((r) => r.parentId === parentRegionId).map((r) => r.id)];
-  const industryIds = industryId ? [industryId] : inputs.industries.map((i) => i.id);
-  return industryIds.flatMap((i) => regionIds.map((r) => ({ industryId: i, regionId: r })));
-}
-
-/** The rated segments the gap list ranks: those in the region's subtree (every segment without one), of the industry. */
-function segmentCells(inputs: CoverageInputs, regionId: string | null, industryId?: string): CellRef[] {
-  const parentOf = new Map(inputs.regions.map((r) => [r.id, r.parentId]));
-  const under = (id: string): boolean => {
-    for (let at: string | null | undefined = id, guard = 0; at && guard < 64; at = parentOf.get(at), guard++) if (at === regionId) return true;
-    return false;
-  };
-  return inputs.segments
-    .filter((s) => (!industryId || s.industryId === industryId) && (regionId === null || under(s.regionId)))
-    .map((s) => ({ industryId: s.industryId, regionId: s.regionId }));
-}
-
-/**
- * Nationwide presence made explicit where it is answered: the presence view records a scope with no region at the top
- * of the tree only, so without this such a partner would be missing from every province and city. Each nationwide
- * partner becomes present in each given cell of its industry (every industry when its scope has none); the roll-up
- * counts partners as a set, so a partner is counted once per cell, and money is untouched (deals keep their region).
- */
-function withNationwide(inputs: CoverageInputs, nationwide: readonly NationwidePresence[], cells: readonly CellRef[]): CoverageInputs {
-  if (nationwide.length === 0 || cells.length === 0) return inputs;
-  const everyIndustry = nationwide.filter((n) => n.industryId === null).map((n) => n.partnerId);
-  const byIndustry = new Map<string, string[]>();
-  for (const n of nationwide) if (n.industryId !== null) byIndustry.set(n.industryId, [...(byIndustry.get(n.industryId) ?? []), n.partnerId]);
-  const added: PresenceFact[] = [];
-  const seen = new Set<string>();
-  for (const c of cells) {
-    for (const partnerId of [...everyIndustry, ...(byIndustry.get(c.industryId) ?? [])]) {
-      const key = `${c.industryId}|${c.regionId}|${partnerId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      added.push({ industryId: c.industryId, regionId: c.regionId, partnerId });
-    }
-  }
-  return added.length === 0 ? inputs : { ...inputs, presence: [...inputs.presence, ...added] };
 }
