@@ -190,9 +190,24 @@ export class AgreementsService {
     const row = (await this.repo.row(id, VENDOR_SCOPE))!;
     const amendment = proposed ? null : await this.repo.pendingAmendment(this.db.manager, id);
     const terms: AgreementTerms = proposed ?? amendment?.terms ?? row.terms;
-    const holdings = await this.previewOverlaps(terms.scope, terms.startDate, terms.endDate, id);
+    return (await this.overlapRefusal('EXCLUSIVE_OVERLAP', terms.scope, terms.startDate, terms.endDate, id)) ?? new AppError('AGREEMENT_SCOPE_OVERLAPS');
+  }
+
+  /**
+   * The refusal naming the first exclusive holding a scope and term collide with (its holder, up to three segments,
+   * its dates; up to 50 overlaps in the details), null when none. `code`: who refuses (approval or amendment, or a
+   * renewal decision's successor).
+   */
+  async overlapRefusal(
+    code: 'EXCLUSIVE_OVERLAP' | 'RENEWAL_SUCCESSOR_OVERLAP',
+    scope: AgreementTerms['scope'],
+    startDate: string,
+    endDate: string,
+    excludeAgreementId: string | null,
+  ): Promise<AppError | null> {
+    const holdings = await this.previewOverlaps(scope, startDate, endDate, excludeAgreementId);
     const first = holdings[0];
-    if (!first) return new AppError('AGREEMENT_SCOPE_OVERLAPS');
+    if (!first) return null;
     const same = holdings.filter((h) => h.agreementId === first.agreementId);
     const segments =
       same
@@ -200,7 +215,7 @@ export class AgreementsService {
         .map((h) => `${h.industryNameZh}·${h.regionNameZh}`)
         .join('、') + (same.length > 3 ? ` …(+${same.length - 3})` : '');
     return new AppError(
-      'EXCLUSIVE_OVERLAP',
+      code,
       { number: first.number, partner: first.partnerName, segments, from: first.from, until: first.until },
       {
         holder: { agreementId: first.agreementId, number: first.number, partnerId: first.partnerId, partnerName: first.partnerName },

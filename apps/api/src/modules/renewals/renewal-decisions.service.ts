@@ -103,23 +103,8 @@ export class RenewalDecisionsService {
    */
   private async refuseOverlap(a: AgreementRow, term: { startDate: string; endDate: string }): Promise<void> {
     if (a.type !== 'exclusive') return;
-    const holdings = await this.agreementsService.previewOverlaps(a.terms.scope, term.startDate, term.endDate, a.id);
-    const first = holdings[0];
-    if (!first) return;
-    const same = holdings.filter((h) => h.agreementId === first.agreementId);
-    const segments =
-      same
-        .slice(0, 3)
-        .map((h) => `${h.industryNameZh}·${h.regionNameZh}`)
-        .join('、') + (same.length > 3 ? ` …(+${same.length - 3})` : '');
-    throw new AppError(
-      'RENEWAL_SUCCESSOR_OVERLAP',
-      { number: first.number, partner: first.partnerName, segments, from: first.from, until: first.until },
-      {
-        holder: { agreementId: first.agreementId, number: first.number, partnerId: first.partnerId, partnerName: first.partnerName },
-        overlaps: holdings.slice(0, 50),
-      },
-    );
+    const refusal = await this.agreementsService.overlapRefusal('RENEWAL_SUCCESSOR_OVERLAP', a.terms.scope, term.startDate, term.endDate, a.id);
+    if (refusal) throw refusal;
   }
 
   /** `POST /api/renewal-reviews/:id/decision` — renew, renew on probation or terminate; final. */
