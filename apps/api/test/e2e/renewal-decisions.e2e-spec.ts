@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { addDays, agreementNumber, agreementPeriods, RenewalReviewDetailSchema } from '@partnerline/domain';
+import { addDays, agreementNumber, agreementPeriods, RenewalReviewDetailSchema, successorTerm } from '@partnerline/domain';
 import { businessToday, pinClock } from '../../src/common/time';
-import { RenewalDecisionsService, successorTerm } from '../../src/modules/renewals/renewal-decisions.service';
+import { RenewalDecisionsService } from '../../src/modules/renewals/renewal-decisions.service';
 import { demoIds, insertAgreement, insertWonDeal } from '../support/fixtures';
 import { api, createTestApp, dataSourceOf, loginAs } from '../support/test-app';
 

@@ -2,18 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
-  addMonths,
   agreementNumber,
   type AgreementTerms,
   AgreementTermsSchema,
   businessDateOf,
   checkTransition,
-  daysBetween,
-  Dec,
   PARTNER_TRANSITIONS,
   type ProbationCheckInput,
   type RenewalDecisionInput,
   type RenewalReviewDetail,
+  successorQuota,
+  successorTerm,
   VENDOR_SCOPE,
 } from '@partnerline/domain';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -37,25 +36,6 @@ import { RenewalsService } from './renewals.service';
 export const EFFECTS_BATCH = 50;
 
 type Progress = (processed: number, total?: number | null) => Promise<void>;
-
-/**
- * The successor's term: it starts the day after the predecessor ends and lasts as long — in whole months when the
- * predecessor ran whole months (2026-01-01…2026-12-31 → 2027-01-01…2027-12-31, leap years included), else in days.
- */
-export function successorTerm(startDate: string, endDate: string): { startDate: string; endDate: string } {
-  const start = addDays(endDate, 1);
-  const months =
-    (Number(start.slice(0, 4)) - Number(startDate.slice(0, 4))) * 12 + Number(start.slice(5, 7)) - Number(startDate.slice(5, 7));
-  if (months > 0 && addMonths(startDate, months) === start) return { startDate: start, endDate: addDays(addMonths(start, months), -1) };
-  return { startDate: start, endDate: addDays(start, daysBetween(startDate, endDate)) };
-}
-
-/** The successor's quota per period: the manager's, else the suggested one when there is one above zero, else the current terms'. */
-export function successorQuota(input: string | undefined, suggested: string | null, current: string | null): string | null {
-  if (input !== undefined) return new Dec(input).toFixed(2);
-  if (suggested !== null && new Dec(suggested).gt(0)) return suggested;
-  return current;
-}
 
 /**
  * Renewal decisions (issue #15; DOMAIN §8; ADR 0018). A channel manager decides an open review once, in one
