@@ -103,7 +103,7 @@ export class RenewalDecisionsService {
       const a = await this.agreementOf(m, row, true);
       if (a.status !== 'active' && a.status !== 'expired')
         throw new AppError('RENEWAL_AGREEMENT_NOT_ACTIVE', { status: a.status }, { status: a.status });
-      const assessed = await this.renewals.assess(id, m);
+      const assessed = await this.renewals.assess(m, row, a);
       const today = businessToday();
       const frozen = { facts: assessed.facts, evidence: assessed.evidence };
       const base = {

@@ -36,11 +36,6 @@ export const RENEWAL_SWEEP_BATCH = 200;
 
 type Progress = (processed: number, total?: number | null) => Promise<void>;
 
-/** What `assess` gives: the live facts of an open review (the decision freezes them). */
-export interface ReviewAssessment extends AssessedFacts {
-  review: ReviewRow;
-}
-
 /** 404 for a review, its entity worded in both languages (a Chinese message never shows `renewal review`). */
 const reviewNotFound = (id: string) => new AppError('NOT_FOUND', { entity: { en: 'renewal review', 'zh-CN': '续约评审' }, id }, { entity: 'renewal review', id });
 
@@ -95,13 +90,11 @@ export class RenewalsService {
   }
 
   /**
-   * The live facts, evidence, recommendation and suggested quota of a review, with its row — what a decision freezes.
-   * Pass the transaction's manager when called inside one.
+   * The live facts, evidence, recommendation and suggested quota of a review — what a decision freezes — from the
+   * review and agreement rows the decision's transaction has locked.
    */
-  async assess(reviewId: string, m: EntityManager = this.db.manager): Promise<ReviewAssessment> {
-    const review = await this.repo.row(reviewId, VENDOR_SCOPE, m);
-    if (!review) throw reviewNotFound(reviewId);
-    return { ...(await this.live(m, review)), review };
+  async assess(m: EntityManager, review: ReviewRow, agreement: AgreementRow): Promise<AssessedFacts> {
+    return this.live(m, review, agreement);
   }
 
   /** Facts, evidence and recommendation as shown: frozen once decided, live (and cached for the board) while open. */
@@ -291,7 +284,7 @@ export class RenewalsService {
    * Declaring it will not renew sets will_not_renew and gives the partner's channel manager(s) a task (a notification).
    */
   async selfAssess(id: string, input: SelfAssessmentInput, user: AuthenticatedUser): Promise<RenewalReviewDetail> {
-    await inTransaction(this.db, async (m) => {
+    return inTransaction(this.db, async (m) => {
       const row = await this.lockedOpen(m, id, user);
       const today = businessToday();
       await this.repo.upsertSelfAssessment(m, row.id, row.partner_id, input, user.id, today);
@@ -312,14 +305,14 @@ export class RenewalsService {
           link: `/admin/renewals/${row.id}`,
         });
       }
-      await this.refresh(m, row.id);
+      // The detail computes the live facts once and caches the recommendation with the change (shown).
+      return this.detail(id, user, m);
     });
-    return this.detail(id, user);
   }
 
   /** The channel manager's finding on competition avoidance (不脚踏多只船), with a note; replaces an earlier one while open. */
   async competitionFinding(id: string, input: CompetitionFindingInput, user: AuthenticatedUser): Promise<RenewalReviewDetail> {
-    await inTransaction(this.db, async (m) => {
+    return inTransaction(this.db, async (m) => {
       const row = await this.lockedOpen(m, id, user);
       await this.repo.setCompetitionFinding(m, row.id, { finding: input.finding, note: input.note, by: user.id, at: businessNow() });
       await this.audit.record(m, {
@@ -329,9 +322,9 @@ export class RenewalsService {
         before: { finding: row.competition_finding, note: row.competition_note },
         after: { finding: input.finding, note: input.note },
       });
-      await this.refresh(m, row.id);
+      // The detail computes the live facts once and caches the recommendation with the change (shown).
+      return this.detail(id, user, m);
     });
-    return this.detail(id, user);
   }
 
   /** Recomputes and caches the live recommendation of an open review (the board filters by it). */
