@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import {
   addDays,
   type AgreementTerms,
@@ -12,16 +11,15 @@ import {
   type SelfAssessmentInput,
 } from '@partnerline/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppModule } from '../app.module';
-import { type AuthenticatedUser, requestContext } from '../common/http/request-context';
+import type { AuthenticatedUser } from '../common/http/request-context';
 import { businessToday } from '../common/time';
-import { loadConfig } from '../config/config';
 import { DealRegistrationsRepository } from '../modules/deal-registrations/deal-registrations.repository';
 import { IncidentsService } from '../modules/partners/incidents.service';
 import { PaymentsService } from '../modules/payments/payments.service';
 import { DepositsService } from '../modules/rebates/deposits.service';
 import { RenewalDecisionsService } from '../modules/renewals/renewal-decisions.service';
 import { RenewalsService } from '../modules/renewals/renewals.service';
+import { asUser as as, demoActors, withSeedApp } from './seed-app';
 
 /**
  * Demo data for renewal reviews (issue #15), after the rebates demo. Each demo agreement below is written as the other
@@ -61,9 +59,8 @@ interface Lookups {
   catalog: { industryIds: string[]; regions: { id: string; parentId: string | null }[] };
 }
 
-async function lookups(m: EntityManager): Promise<Lookups> {
+async function lookups(m: EntityManager, actor: (email: string) => AuthenticatedUser): Promise<Lookups> {
   const partners: { id: string; domain: string }[] = await m.query(`SELECT id, domain FROM partners WHERE domain LIKE '%.example.com'`);
-  const users: { id: string; email: string }[] = await m.query(`SELECT id, email FROM users WHERE email LIKE '%.demo'`);
   const industries: { id: string; code: string }[] = await m.query(`SELECT id, code FROM industries`);
   const regions: { id: string; code: string; parent_id: string | null }[] = await m.query(`SELECT id, code, parent_id FROM regions`);
   const products: { id: string; sku: string }[] = await m.query(`SELECT id, sku FROM products`);
@@ -75,7 +72,7 @@ async function lookups(m: EntityManager): Promise<Lookups> {
   };
   return {
     partner: (slug) => find(partners, (p) => p.domain === `${slug}.example.com`, `partner ${slug}`).id,
-    user: (email) => find(users, (u) => u.email === email, `user ${email}`).id,
+    user: (email) => actor(email).id,
     industry: (code) => find(industries, (i) => i.code === code, `industry ${code}`).id,
     region: (code) => find(regions, (r) => r.code === code, `region ${code}`).id,
     productId: (sku) => find(products, (p) => p.sku === sku, `product ${sku}`).id,
@@ -165,12 +162,10 @@ async function insertAgreement(
       at(addDays(start, -25)),
     ],
   );
-  for (const s of terms.scope)
-    await m.query(`INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) VALUES ($1, $2, $3)`, [
-      row.id,
-      s.industryId,
-      s.regionId,
-    ]);
+  await m.query(
+    `INSERT INTO agreement_scopes (agreement_id, industry_id, region_id) SELECT $1, s.i, s.r FROM unnest($2::uuid[], $3::uuid[]) AS s(i, r)`,
+    [row.id, terms.scope.map((s) => s.industryId), terms.scope.map((s) => s.regionId)],
+  );
   await m.query(
     `INSERT INTO agreement_versions (agreement_id, version, kind, status, terms, created_by, decided_by, decided_at, created_at) VALUES ($1, 1, 'original', 'approved', $2, $3, $4, $5, $6)`,
     [row.id, JSON.stringify(terms), manager, approver, at(addDays(start, -15)), at(addDays(start, -25))],
@@ -374,15 +369,6 @@ const services = (app: INestApplicationContext): Services => ({
   registrations: app.get(DealRegistrationsRepository),
 });
 
-async function actor(m: EntityManager, email: string): Promise<AuthenticatedUser> {
-  const [u] = await m.query(`SELECT id, email, role, partner_id, locale FROM users WHERE email = $1`, [email]);
-  if (!u) throw new Error(`renewals seed: user ${email} not found`);
-  return { id: u.id, email: u.email, role: u.role, partnerId: u.partner_id, sessionId: 'demo-seed', locale: u.locale };
-}
-
-const as = <T>(user: AuthenticatedUser, work: () => Promise<T>) =>
-  requestContext.run({ requestId: 'demo-seed', locale: user.locale, user }, work);
-
 export interface RenewalSeedSummary {
   agreements: number;
   reviews: number;
@@ -393,13 +379,10 @@ export interface RenewalSeedSummary {
 
 async function seedAll(db: DataSource, s: Services, today: string): Promise<RenewalSeedSummary> {
   const m = db.manager;
-  const l = await lookups(m);
-  const [manager, manager2, admin] = [
-    await actor(m, 'manager@partnerline.demo'),
-    await actor(m, 'manager2@partnerline.demo'),
-    await actor(m, 'admin@partnerline.demo'),
-  ];
-  const owner = (slug: string) => actor(m, `owner@${slug}.demo`);
+  const actor = await demoActors(m, 'renewals');
+  const l = await lookups(m, actor);
+  const [manager, manager2, admin] = [actor('manager@partnerline.demo'), actor('manager2@partnerline.demo'), actor('admin@partnerline.demo')];
+  const owner = (slug: string) => actor(`owner@${slug}.demo`);
   const out: RenewalSeedSummary = { agreements: 0, reviews: 0, decided: 0, selfAssessments: 0, incidents: 0 };
 
   // The agreements and their won deals (one transaction: the reviews below read them).
@@ -433,19 +416,27 @@ async function seedAll(db: DataSource, s: Services, today: string): Promise<Rene
       afterSalesProcess: { pass: true, notes: '一线运维流程清晰。' },
       notes: '各项达标。',
     });
-    for (const [slug, result] of [
+    const results = [
       ['jinshi', 'pass'],
       ['mingda', 'pass'],
       ['kl-techworks', 'pass'],
       ['beichen', 'fail'],
       ['tianhe', 'pass'],
-    ] as const) {
-      const done = new Date(`${addDays(today, -75)}T03:00:00Z`);
-      await t.query(
-        `INSERT INTO qualification_reviews (partner_id, due_on, status, result, certified_staff, checklist, reviewer_id, completed_at, created_at) VALUES ($1, $2, 'completed', $3, $4, $5, $6, $7, $7)`,
-        [l.partner(slug), addDays(today, -76), result, JSON.stringify({ pass: result === 'pass', gaps: [] }), checklist, manager.id, done],
-      );
-    }
+    ] as const;
+    await t.query(
+      `INSERT INTO qualification_reviews (partner_id, due_on, status, result, certified_staff, checklist, reviewer_id, completed_at, created_at)
+       SELECT q.partner_id, $4, 'completed', q.result, q.certified_staff, $5, $6, $7, $7
+       FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS q(partner_id, result, certified_staff, n) ORDER BY q.n`,
+      [
+        results.map(([slug]) => l.partner(slug)),
+        results.map(([, result]) => result),
+        results.map(([, result]) => JSON.stringify({ pass: result === 'pass', gaps: [] })),
+        addDays(today, -76),
+        checklist,
+        manager.id,
+        new Date(`${addDays(today, -75)}T03:00:00Z`),
+      ],
+    );
     return made;
   });
 
@@ -560,7 +551,7 @@ async function seedAll(db: DataSource, s: Services, today: string): Promise<Rene
 
   // Self-assessments with the partners' rating of the vendor.
   const selfAssess = async (slug: string, reviewId: string, input: SelfAssessmentInput) => {
-    const o = await owner(slug);
+    const o = owner(slug);
     await as(o, () => s.renewals.selfAssess(reviewId, input, o));
     out.selfAssessments++;
   };
@@ -706,28 +697,6 @@ async function seedAll(db: DataSource, s: Services, today: string): Promise<Rene
 }
 
 /** Loads the renewals demo (after the rebates demo has committed). */
-export async function seedRenewals(ds: DataSource): Promise<RenewalSeedSummary> {
-  const url = (ds.options as { url?: string }).url;
-  if (!url) throw new Error('renewals seed: the data source has no URL');
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: '1',
-    SESSION_SECRET: 'seed-only-'.padEnd(40, 'x'),
-    JOBS_ENABLED: 'false',
-    LOG_LEVEL: 'silent',
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: false });
-  try {
-    const db = app.get(DataSource);
-    return await seedAll(db, services(app), businessToday());
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `demo data for renewal reviews could not be loaded (${message}); the rest of the demo data is in place — fix the cause, then reload with npm run seed:reset`,
-      { cause: err },
-    );
-  } finally {
-    await app.close();
-  }
+export function seedRenewals(ds: DataSource): Promise<RenewalSeedSummary> {
+  return withSeedApp(ds, { name: 'renewals', what: 'renewal reviews' }, (app) => seedAll(app.get(DataSource), services(app), businessToday()));
 }
