@@ -13,11 +13,10 @@ import {
   coverageModel,
   type DashboardFreshness,
   dashboardPeriod,
-  Dec,
   evaluateCell,
   type GapList,
   type GapsQuery,
-  type MoneyFact,
+  moneyFactsOfDeals,
   planCoverage,
   rankedGaps,
   type Scope,
@@ -100,12 +99,13 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
     const regions = await this.repo.regions();
     const segments = await this.repo.segments();
     const presence = await this.repo.presence(scope);
+    // The views' amounts have the split share applied already (share 1 here).
     const money = await this.repo.dealMoney(scope, period, productLineId);
     const partners = await this.repo.partnerFacts(scope, today);
     const holds = await this.repo.holds(scope);
     const nationwide = await this.repo.nationwidePresence(scope);
     return {
-      inputs: { today, industries, regions, segments, presence, nationwide, money: moneyFacts(money), partners, holds },
+      inputs: { today, industries, regions, segments, presence, nationwide, money: moneyFactsOfDeals(money.map((d) => ({ ...d, share: '1', closedOn: d.wonOn })), period), partners, holds },
       meta: { ...fresh, period },
     };
   }
@@ -185,17 +185,4 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
       meta,
     );
   }
-}
-
-/** The deals view's rows summed per segment and partner: approved → pipeline, won in the period → won revenue. */
-function moneyFacts(rows: readonly { industryId: string; regionId: string; partnerId: string; status: 'approved' | 'won'; amount: string }[]): MoneyFact[] {
-  const out = new Map<string, { industryId: string; regionId: string; partnerId: string; pipeline: Dec; won: Dec }>();
-  for (const r of rows) {
-    const key = `${r.industryId}|${r.regionId}|${r.partnerId}`;
-    const acc = out.get(key) ?? { industryId: r.industryId, regionId: r.regionId, partnerId: r.partnerId, pipeline: new Dec(0), won: new Dec(0) };
-    if (r.status === 'approved') acc.pipeline = acc.pipeline.plus(r.amount);
-    else acc.won = acc.won.plus(r.amount);
-    out.set(key, acc);
-  }
-  return [...out.values()].map((a) => ({ industryId: a.industryId, regionId: a.regionId, partnerId: a.partnerId, openPipeline: a.pipeline.toFixed(), wonRevenue: a.won.toFixed() }));
 }
