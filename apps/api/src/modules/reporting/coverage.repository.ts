@@ -285,12 +285,7 @@ export class CoverageRepository {
          JOIN partners p ON p.id = r.partner_id
          JOIN regions rg ON rg.id = r.region_id
          JOIN regions top ON top.id = $2::uuid AND rg.path LIKE top.path || '%'
-         LEFT JOIN (
-           SELECT DISTINCT ON (cp.registration_id) cp.registration_id, cp.share_percent::numeric / 100 AS share
-             FROM conflict_parties cp JOIN conflicts c ON c.id = cp.conflict_id
-            WHERE c.resolution = 'split' AND cp.share_percent IS NOT NULL AND cp.registration_id IS NOT NULL
-            ORDER BY cp.registration_id, c.resolved_at DESC NULLS LAST
-         ) sh ON sh.registration_id = r.id
+         LEFT JOIN (${SPLIT_SHARES}) sh ON sh.registration_id = r.id
         WHERE r.industry_id = $1::uuid
           AND (r.status = 'approved' OR (r.status = 'won' AND r.won_on BETWEEN $3::date AND $4::date))
           ${line} ${this.partnerFilter(scope, 'r.partner_id', params)}`,
