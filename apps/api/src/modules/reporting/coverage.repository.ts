@@ -59,32 +59,23 @@ export class CoverageRepository {
     return '';
   }
 
-  async industries(): Promise<IndustryInput[]> {
-    const rows = await this.db.query(`SELECT id, code, name_zh, name_en FROM industries ORDER BY code`);
-    return rows.map((r: Record<string, string>) => ({ id: r.id, code: r.code, nameZh: r.name_zh, nameEn: r.name_en }));
-  }
-
-  async regions(): Promise<RegionInput[]> {
-    const rows = await this.db.query(`SELECT id, code, parent_id, level, name_zh, name_en FROM regions ORDER BY path`);
-    return rows.map((r: Record<string, string | null>) => ({
-      id: r.id as string,
-      parentId: r.parent_id,
-      code: r.code as string,
-      nameZh: r.name_zh as string,
-      nameEn: r.name_en as string,
-      level: r.level as RegionInput['level'],
-    }));
-  }
-
-  async segments(): Promise<SegmentInput[]> {
-    const rows = await this.db.query(`SELECT id, industry_id, region_id, market_potential, strategy FROM segments`);
-    return rows.map((r: Record<string, string | number>) => ({
-      id: r.id as string,
-      industryId: r.industry_id as string,
-      regionId: r.region_id as string,
-      marketPotential: Number(r.market_potential),
-      strategy: r.strategy as SegmentInput['strategy'],
-    }));
+  /** The catalog the roll-up needs — industries (by code), regions (by path) and rated segments — in one round trip. */
+  async catalog(): Promise<{ industries: IndustryInput[]; regions: RegionInput[]; segments: SegmentInput[] }> {
+    const [r] = await this.db.query(
+      `SELECT (SELECT COALESCE(json_agg(json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en) ORDER BY code), '[]')
+                 FROM industries) AS industries,
+              (SELECT COALESCE(json_agg(json_build_object('id', id, 'parentId', parent_id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en,
+                                                          'level', level) ORDER BY path), '[]')
+                 FROM regions) AS regions,
+              (SELECT COALESCE(json_agg(json_build_object('id', id, 'industryId', industry_id, 'regionId', region_id,
+                                                          'marketPotential', market_potential, 'strategy', strategy)), '[]')
+                 FROM segments) AS segments`,
+    );
+    return {
+      industries: r.industries as IndustryInput[],
+      regions: r.regions as RegionInput[],
+      segments: (r.segments as SegmentInput[]).map((s) => ({ ...s, marketPotential: Number(s.marketPotential) })),
+    };
   }
 
   async presence(scope: Scope): Promise<PresenceFact[]> {

@@ -95,9 +95,7 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
     const today = businessToday();
     const period = dashboardPeriod(today, periodKey);
     // One query after another: the embedded database has a single session.
-    const industries = await this.repo.industries();
-    const regions = await this.repo.regions();
-    const segments = await this.repo.segments();
+    const { industries, regions, segments } = await this.repo.catalog();
     const presence = await this.repo.presence(scope);
     // The views' amounts have the split share applied already (share 1 here).
     const money = await this.repo.dealMoney(scope, period, productLineId);
