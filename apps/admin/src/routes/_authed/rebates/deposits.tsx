@@ -13,7 +13,7 @@ import type { AgreementDeposit } from '@partnerline/domain';
 import { canManageRebates } from '../../../nav';
 import { fieldSpecs } from '../../../form-fields';
 import { useMoney, usePercent } from './-components/bits';
-import { onRefused } from './-components/RebateDialog';
+import { onRefused } from '../../../refusal';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ agreementId: z.uuid().optional() });

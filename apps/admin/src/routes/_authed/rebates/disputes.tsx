@@ -12,7 +12,8 @@ import { rebateDisputesQueryOptions, useResolveDispute } from '../../../api/reba
 import { canManageRebates } from '../../../nav';
 import { fieldSpecs } from '../../../form-fields';
 import { useMoney } from './-components/bits';
-import { onRefused, RebateDialog } from './-components/RebateDialog';
+import { RebateDialog } from './-components/RebateDialog';
+import { onRefused } from '../../../refusal';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ show: z.enum(['open', 'all']).optional() });

@@ -15,7 +15,8 @@ import { canManageRebates } from '../../../nav';
 import { fieldSpecs } from '../../../form-fields';
 import { useMoney } from './-components/bits';
 import { PartnerFilter, PartnerSelect } from './-components/PartnerFilter';
-import { onRefused, RebateDialog } from './-components/RebateDialog';
+import { RebateDialog } from './-components/RebateDialog';
+import { onRefused } from '../../../refusal';
 import { RebatesHeader } from './-components/RebatesHeader';
 
 const SearchSchema = z.object({ partnerId: z.uuid().optional(), page: z.number().int().min(1).max(1000).optional() });

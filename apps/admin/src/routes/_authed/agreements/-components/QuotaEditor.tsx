@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { quotasQueryOptions, useSetQuota } from '../../../../api/rebates';
 import { fieldSpecs } from '../../../../form-fields';
 import { useMoney } from '../../rebates/-components/bits';
-import { onRefused, RebateDialog } from '../../rebates/-components/RebateDialog';
+import { RebateDialog } from '../../rebates/-components/RebateDialog';
+import { onRefused } from '../../../../refusal';
 
 /**
  * The quota of each evaluation period (issue #14): editable until the period starts; afterwards only as an amendment

@@ -1,14 +1,15 @@
-import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { businessDateOf, type Incident, IncidentCategorySchema, IncidentInputSchema, IncidentSeveritySchema } from '@partnerline/domain';
-import { ApiError, apiFieldErrors, errorMessage, fieldPathProps, formatDate, partnerIncidentsQueryOptions, useLocale, zodForm } from '@partnerline/ui';
+import { errorMessage, fieldPathProps, formatDate, partnerIncidentsQueryOptions, useLocale, zodForm } from '@partnerline/ui';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRecordIncident } from '../../../../api/renewals';
 import { fieldSpecs } from '../../../../form-fields';
+import { onRefused, Refusal } from '../../../../refusal';
 
 const SEVERITY_COLOR = { minor: 'yellow', major: 'orange', critical: 'red' } as const;
 type Values = { occurredOn: string; severity: string | null; category: string | null; summary: string };
@@ -94,10 +95,7 @@ function IncidentForm({ partnerId, timeZone, onDone }: { partnerId: string; time
         notifications.show({ color: 'green', message: t('renewals.incidents.saved') });
         close();
       },
-      onError: (e) => {
-        if (e instanceof ApiError && e.issues.length) form.setErrors(apiFieldErrors(e, e.message, fieldSpecs('incident')));
-        else setRefusal(errorMessage(e));
-      },
+      onError: onRefused(form, setRefusal, fieldSpecs('incident')),
     }),
   );
   return (
@@ -121,11 +119,7 @@ function IncidentForm({ partnerId, timeZone, onDone }: { partnerId: string; time
           />
         </SimpleGrid>
         <Textarea label={t('renewals.incidents.summary')} required autosize minRows={2} maxLength={4000} {...form.getInputProps('summary')} />
-        {refusal && (
-          <Alert color="red" title={t('renewals.refused')} role="alert">
-            {refusal}
-          </Alert>
-        )}
+        <Refusal title={t('renewals.refused')} message={refusal} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="xs" onClick={close}>
             {t('renewals.cancel')}

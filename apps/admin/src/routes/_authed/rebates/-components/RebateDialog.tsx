@@ -1,7 +1,7 @@
-import { Alert, Button, type ButtonProps, Group, Modal, type ModalProps, Stack } from '@mantine/core';
-import { ApiError, apiFieldErrors, errorMessage, type FieldSpecs } from '@partnerline/ui';
+import { Button, type ButtonProps, Group, Modal, type ModalProps, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Refusal } from '../../../../refusal';
 
 /**
  * The rebates screens' dialog: its fields, the API's refusal in words (it stays in the dialog, not only in a passing
@@ -38,11 +38,7 @@ export function RebateDialog({
     <Modal opened={opened} onClose={onClose} title={title} size={size}>
       <Stack>
         {children}
-        {refusal && (
-          <Alert color="red" title={t('rebates.statements.refused')} role="alert">
-            {refusal}
-          </Alert>
-        )}
+        <Refusal title={t('rebates.statements.refused')} message={refusal} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('rebates.cancel')}
@@ -54,15 +50,4 @@ export function RebateDialog({
       </Stack>
     </Modal>
   );
-}
-
-/**
- * What a dialog does with a refused request: issues on fields go next to their fields (worded by the form's field
- * specs); any other refusal is shown in the dialog in the API's words.
- */
-export function onRefused(form: { setErrors: (errors: Record<string, string>) => void }, setRefusal: (message: string | null) => void, fields: FieldSpecs) {
-  return (e: unknown) => {
-    if (e instanceof ApiError && e.issues.length) form.setErrors(apiFieldErrors(e, e.message, fields));
-    else setRefusal(errorMessage(e));
-  };
 }

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReverseDeal } from '../../../../api/rebates';
 import { fieldSpecs } from '../../../../form-fields';
-import { onRefused, RebateDialog } from './RebateDialog';
+import { RebateDialog } from './RebateDialog';
+import { onRefused } from '../../../../refusal';
 
 /** "Deal reversed / refunded" on a won registration: takes it out of the rebate basis (POST /rebate-reversals). */
 export function ReverseDealButton({ registrationId }: { registrationId: string }) {

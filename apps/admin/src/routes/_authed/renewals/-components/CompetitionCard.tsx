@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { CompetitionFindingInputSchema, CompetitionFindingSchema, type RenewalReviewDetail } from '@partnerline/domain';
-import { ApiError, apiFieldErrors, errorMessage, fieldPathProps, formatDateTime, useLocale, zodForm } from '@partnerline/ui';
+import { fieldPathProps, formatDateTime, useLocale, zodForm } from '@partnerline/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompetitionFinding } from '../../../../api/renewals';
 import { fieldSpecs } from '../../../../form-fields';
+import { onRefused, Refusal } from '../../../../refusal';
 
 const FINDING_COLOR = { compliant: 'green', concern: 'orange', breach: 'red' } as const;
 type Values = { finding: string | null; note: string };
@@ -30,10 +31,7 @@ export function CompetitionCard({ review, canManage, timeZone }: { review: Renew
         setRefusal(null);
         notifications.show({ color: 'green', message: t('renewals.competition.saved') });
       },
-      onError: (e) => {
-        if (e instanceof ApiError && e.issues.length) form.setErrors(apiFieldErrors(e, e.message, fieldSpecs('competitionFinding')));
-        else setRefusal(errorMessage(e));
-      },
+      onError: onRefused(form, setRefusal, fieldSpecs('competitionFinding')),
     }),
   );
   return (
@@ -70,11 +68,7 @@ export function CompetitionCard({ review, canManage, timeZone }: { review: Renew
                 {...form.getInputProps('finding')}
               />
               <Textarea label={t('renewals.competition.note')} autosize minRows={2} maxLength={4000} required {...form.getInputProps('note')} />
-              {refusal && (
-                <Alert color="red" title={t('renewals.refused')} role="alert">
-                  {refusal}
-                </Alert>
-              )}
+              <Refusal title={t('renewals.refused')} message={refusal} />
               <Group justify="flex-end">
                 <Button type="submit" variant="light" loading={save.isPending}>
                   {t('renewals.competition.save')}

@@ -1,14 +1,15 @@
-import { ActionIcon, Alert, Button, Card, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type RenewalDecisionInput, RenewalDecisionInputSchema, type RenewalReviewDetail } from '@partnerline/domain';
-import { ApiError, apiFieldErrors, errorMessage, fieldMessage, fieldPathProps, formatDate, translate, useLocale, zodForm } from '@partnerline/ui';
+import { fieldMessage, fieldPathProps, formatDate, translate, useLocale, zodForm } from '@partnerline/ui';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDecideRenewal } from '../../../../api/renewals';
 import { fieldSpecs } from '../../../../form-fields';
 import { type Outcome, useRenewalWords } from './words';
+import { onRefused, Refusal } from '../../../../refusal';
 
 const OUTCOMES: Outcome[] = ['renew', 'renew_on_probation', 'terminate'];
 
@@ -73,10 +74,7 @@ export function DecisionForm({ review }: { review: RenewalReviewDetail }) {
         setRefusal(null);
         notifications.show({ color: 'green', message: t('renewals.decision.done') });
       },
-      onError: (e) => {
-        if (e instanceof ApiError && e.issues.length) form.setErrors(apiFieldErrors(e, e.message, fieldSpecs('renewalDecision')));
-        else setRefusal(errorMessage(e));
-      },
+      onError: onRefused(form, setRefusal, fieldSpecs('renewalDecision')),
     }),
   );
   const renewing = v.outcome !== 'terminate';
@@ -171,11 +169,7 @@ export function DecisionForm({ review }: { review: RenewalReviewDetail }) {
             </>
           )}
           <Textarea label={t('renewals.decision.rationale')} required autosize minRows={3} maxLength={4000} {...form.getInputProps('rationale')} />
-          {refusal && (
-            <Alert color="red" title={t('renewals.refused')} role="alert">
-              {refusal}
-            </Alert>
-          )}
+          <Refusal title={t('renewals.refused')} message={refusal} />
           <Group justify="flex-end">
             <Button type="submit" color={v.outcome === 'terminate' ? 'red' : undefined} loading={decide.isPending}>
               {t('renewals.decision.submit')}

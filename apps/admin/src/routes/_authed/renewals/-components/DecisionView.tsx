@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Radio, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { businessDateOf, ProbationCheckInputSchema, type RenewalDecision, type RenewalReviewDetail } from '@partnerline/domain';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useProbationCheck } from '../../../../api/renewals';
 import { fieldSpecs } from '../../../../form-fields';
 import { OutcomeBadge } from './words';
+import { Refusal } from '../../../../refusal';
 
 /** A decided review: the decision and its rationale, the successor draft, the termination, and the probation. */
 export function DecisionView({ review, canManage, timeZone }: { review: RenewalReviewDetail; canManage: boolean; timeZone?: string }) {
@@ -155,11 +156,7 @@ function ProbationCheckForm({ review, probation }: { review: RenewalReviewDetail
             </Group>
           </Radio.Group>
         ))}
-        {refusal && (
-          <Alert color="red" title={t('renewals.refused')} role="alert">
-            {refusal}
-          </Alert>
-        )}
+        <Refusal title={t('renewals.refused')} message={refusal} />
         <Group justify="flex-end">
           <Button type="submit" variant="light" loading={check.isPending}>
             {t('renewals.probation.check')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { agreementsQueryOptions, ApiError, errorMessage, formatDate, useLocale } from '@partnerline/ui';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenRenewalReview } from '../../../../api/renewals';
+import { Refusal } from '../../../../refusal';
 
 const ACTIVE = { status: 'active', page: 1, pageSize: 200 } as const;
 
@@ -57,11 +58,7 @@ export function OpenReviewButton() {
             onChange={setAgreementId}
             comboboxProps={{ withinPortal: true }}
           />
-          {refusal && (
-            <Alert color="red" title={t('renewals.refused')} role="alert">
-              {refusal}
-            </Alert>
-          )}
+          <Refusal title={t('renewals.refused')} message={refusal} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('renewals.cancel')}
