@@ -1,5 +1,7 @@
 import { Dec } from '../common/money.js';
+import { addMonths } from '../rebates/periods.js';
 import { quarterOf } from '../rebates/rebates.requests.js';
+import { addDays } from '../training/training.rules.js';
 import { RATING_DIMENSIONS, type VendorRatingSummary } from './review.schemas.js';
 
 /**
@@ -73,15 +75,9 @@ export function quartersBetween(from: string, to: string): string[] {
   return out;
 }
 
-/** The default period of the summary: the twelve months up to and including `today` (from the same day a year earlier, +1 day). */
+/** The default period of the summary: the twelve months up to and including `today` (the day after the same day a year earlier; 29 February → 1 March). */
 export function defaultRatingPeriod(today: string): { from: string; to: string } {
-  const d = new Date(`${today}T00:00:00Z`);
-  const y = d.getUTCFullYear() - 1;
-  const m = d.getUTCMonth();
-  // 29 February a year back is 1 March's eve: clamp to the month's last day
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const yearAgo = new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay)));
-  return { from: new Date(yearAgo.getTime() + 86_400_000).toISOString().slice(0, 10), to: today };
+  return { from: addDays(addMonths(today, -12), 1), to: today };
 }
 
 const respondentsOf = (rows: readonly VendorRatingRow[]) => new Set(rows.map((r) => r.partnerId)).size;

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  addDays,
   agreementNumber,
   agreementPeriods,
   businessDateOf,
+  daysBetween,
   Dec,
   DEFAULT_RENEWAL_POLICY,
   elapsedFraction,
@@ -49,7 +51,6 @@ export interface AssessedFacts {
 /** At most this many invoices are listed as payment evidence (the worst first). */
 const INVOICE_EVIDENCE = 50;
 
-const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const money = (d: Dec) => d.toFixed(2);
 
 /**
@@ -124,7 +125,7 @@ export class RenewalFactsService {
   private async attainment(m: EntityManager, a: AgreementRow, today: string) {
     const periods = agreementPeriods({ startDate: a.start_date, endDate: a.end_date, terms: a.terms });
     // Every period of the term (endedPeriods reads those ending before the day given); future ones are skipped below.
-    const figures = await this.performance.endedPeriods(a, dayAfter(a.end_date), m);
+    const figures = await this.performance.endedPeriods(a, addDays(a.end_date, 1), m);
     let achievement = new Dec(0);
     let quota = new Dec(0);
     let lastActual: string | null = null;
@@ -193,7 +194,7 @@ export class RenewalFactsService {
     );
     const lateness = (i: (typeof invoices)[number]) => {
       const paid = i.paid_on && i.paid_on <= asOf ? i.paid_on : asOf;
-      return (Date.parse(`${paid}T00:00:00Z`) - Date.parse(`${i.due_on}T00:00:00Z`)) / 86_400_000;
+      return daysBetween(i.due_on, paid);
     };
     const evidence: EvidenceLink[] = invoices
       .map((i) => ({ i, late: lateness(i) }))
