@@ -160,6 +160,12 @@ export class DepositsService {
 
   // ── Renewal decisions (issue #15; ADR 0018), in the caller's transaction ──
 
+  /** The agreement's deposit, created from its terms on first read; null when its terms have none (not exclusive, or no deposit). */
+  private async depositOf(m: EntityManager, a: AgreementRow, lock = false): Promise<DepositRow | null> {
+    const d = a.type === 'exclusive' ? a.terms.deposit : null;
+    return d ? this.deposits.ensure(m, { agreementId: a.id, partnerId: a.partner_id, amount: d.amount, dueOn: d.dueDate }, lock) : null;
+  }
+
   /** One move decided elsewhere (a renewal decision): the event, the status, the ledger entry and the audit row. */
   private async book(
     m: EntityManager,
@@ -190,10 +196,8 @@ export class DepositsService {
    * the other agreement. Returns the amount carried, or null when no deposit was paid (nothing moves).
    */
   async carryOver(m: EntityManager, from: AgreementRow, to: { id: string; startDate: string }, on: string, actorId: string, reviewId: string): Promise<string | null> {
-    const d = from.type === 'exclusive' ? from.terms.deposit : null;
-    if (!d) return null;
-    const held = await this.deposits.ensure(m, { agreementId: from.id, partnerId: from.partner_id, amount: d.amount, dueOn: d.dueDate }, true);
-    if (held.status !== 'paid') return null;
+    const held = await this.depositOf(m, from, true);
+    if (held?.status !== 'paid') return null;
     const successor = await this.deposits.ensure(m, { agreementId: to.id, partnerId: from.partner_id, amount: held.amount, dueOn: to.startDate }, true);
     const [fromNumber, toNumber] = [agreementNumber(from.type, from.start_date, from.id), agreementNumber(from.type, to.startDate, to.id)];
     await this.book(m, from, held, 'offset', { on, reference: toNumber, actorId, why: { carriedOverTo: to.id, renewalReviewId: reviewId } });
@@ -203,10 +207,8 @@ export class DepositsService {
 
   /** The deposit of an agreement as it stands (null without a deposit in its terms): the renewal decision asks before terminating. */
   async heldOf(m: EntityManager, a: AgreementRow): Promise<{ status: DepositStatus; amount: string } | null> {
-    const d = a.type === 'exclusive' ? a.terms.deposit : null;
-    if (!d) return null;
-    const row = await this.deposits.ensure(m, { agreementId: a.id, partnerId: a.partner_id, amount: d.amount, dueOn: d.dueDate });
-    return { status: row.status, amount: new Dec(row.amount).toFixed(2) };
+    const row = await this.depositOf(m, a);
+    return row && { status: row.status, amount: new Dec(row.amount).toFixed(2) };
   }
 
   /**
@@ -215,10 +217,8 @@ export class DepositsService {
    * longer paid (moved by hand meanwhile, or applied already). Returns the amount moved or null.
    */
   async settleAtExit(m: EntityManager, a: AgreementRow, to: 'refunded' | 'forfeited', on: string, actorId: string, reviewId: string): Promise<string | null> {
-    const d = a.type === 'exclusive' ? a.terms.deposit : null;
-    if (!d) return null;
-    const held = await this.deposits.ensure(m, { agreementId: a.id, partnerId: a.partner_id, amount: d.amount, dueOn: d.dueDate }, true);
-    if (held.status !== 'paid') return null;
+    const held = await this.depositOf(m, a, true);
+    if (held?.status !== 'paid') return null;
     await this.book(m, a, held, to, { on, reference: agreementNumber(a.type, a.start_date, a.id), actorId, why: { renewalReviewId: reviewId } });
     return new Dec(held.amount).toFixed(2);
   }
