@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   cellDeals,
   cellPartners,
@@ -23,9 +23,10 @@ import {
 } from '@partnerline/domain';
 import { AppError } from '../../common/errors/app-error';
 import { businessToday } from '../../common/time';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { CoverageRepository } from './coverage.repository';
 
-/** Views older than this are refreshed in the background when read (the job refreshes them every minute anyway). */
+/** Where no job runs, views older than this are refreshed in the background when read. */
 const STALE_AFTER_MS = 55_000;
 
 /**
@@ -37,12 +38,22 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger(CoverageService.name);
   private refreshing: Promise<void> | null = null;
   private closing = false;
+  /** Jobs disabled (the embedded database): no minute job (CoverageRefresher), so start-up and stale reads refresh. */
+  private readonly refreshOnRead: boolean;
 
-  constructor(private readonly repo: CoverageRepository) {}
+  constructor(
+    private readonly repo: CoverageRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.refreshOnRead = !config.JOBS_ENABLED;
+  }
 
-  /** At start-up: the views are filled by the migration (empty before the seed), so refresh once in the background. */
+  /**
+   * At start-up, where no job runs: the views are filled by the migration (empty before the seed), so refresh once in
+   * the background. Where jobs run, the minute job does it.
+   */
   onApplicationBootstrap() {
-    void this.refresh().catch(() => undefined);
+    if (this.refreshOnRead) void this.refresh().catch(() => undefined);
   }
 
   /** Lets a refresh still running at shutdown finish quietly (its connection may be gone). */
@@ -73,13 +84,16 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
     return this.refreshing;
   }
 
-  /** asOf and staleSeconds; refreshes first when the views were never refreshed, in the background when stale. */
+  /**
+   * asOf and staleSeconds; refreshes first when the views were never refreshed, and, where no job runs, in the
+   * background when stale.
+   */
   private async freshness(): Promise<{ asOf: string; staleSeconds: number }> {
     let last = await this.repo.lastRefresh();
     if (!last) {
       await this.refresh();
       last = (await this.repo.lastRefresh()) ?? new Date();
-    } else if (Date.now() - last.getTime() > STALE_AFTER_MS) {
+    } else if (this.refreshOnRead && Date.now() - last.getTime() > STALE_AFTER_MS) {
       void this.refresh().catch(() => undefined);
     }
     return { asOf: last.toISOString(), staleSeconds: Math.max(0, Math.floor((Date.now() - last.getTime()) / 1000)) };
