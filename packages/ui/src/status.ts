@@ -68,6 +68,10 @@ export const STATUS_COLOR = {
   invoice: { open: 'blue', overdue: 'red', paid: 'green', paid_late: 'orange' },
   deposit: { due: 'orange', paid: 'blue', offset: 'teal', refunded: 'green', forfeited: 'red' },
   performanceWatch: { close_to_next_tier: 'teal', at_risk: 'red' },
+  // Renewals: a review's recommendation or decision, and each fact's state. Worded in the `ui` catalogue as the vendor
+  // reads them; each app may pass its own words ("Renewal", "Renewed" for the partner) as the badge's children.
+  renewalOutcome: { renew: 'green', renew_on_probation: 'orange', terminate: 'red' },
+  renewalFactState: { ok: 'green', at_risk: 'orange', failing: 'red' },
 } as const;
 
 export type StatusKind = keyof typeof STATUS_COLOR;

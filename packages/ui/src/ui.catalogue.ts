@@ -96,6 +96,8 @@ export const uiCatalogue = {
       invoice: { open: 'Open', overdue: 'Overdue', paid: 'Paid on time', paid_late: 'Paid late' },
       deposit: { due: 'Due', paid: 'Paid', offset: 'Offset', refunded: 'Refunded', forfeited: 'Forfeited' },
       performanceWatch: { close_to_next_tier: 'Close to next tier', at_risk: 'At risk' },
+      renewalOutcome: { renew: 'Renew', renew_on_probation: 'Renew on probation', terminate: 'Terminate' },
+      renewalFactState: { ok: 'On track', at_risk: 'At risk', failing: 'Failing' },
     },
     account: {
       forgotLink: 'Forgot your password?',
@@ -243,6 +245,8 @@ export const uiCatalogue = {
       invoice: { open: '未到期', overdue: '已逾期', paid: '按时已付', paid_late: '逾期后已付' },
       deposit: { due: '待缴', paid: '已缴', offset: '已抵扣', refunded: '已退还', forfeited: '已没收' },
       performanceWatch: { close_to_next_tier: '接近下一档', at_risk: '有未达门槛风险' },
+      renewalOutcome: { renew: '续签', renew_on_probation: '考察期续签', terminate: '终止' },
+      renewalFactState: { ok: '达标', at_risk: '有风险', failing: '不达标' },
     },
     account: {
       forgotLink: '忘记密码？',

@@ -1,6 +1,6 @@
-import { Badge, type BadgeProps } from '@mantine/core';
+import type { BadgeProps } from '@mantine/core';
 import type { RenewalReviewDetail } from '@partnerline/domain';
-import { formatDate, formatMoney, formatPercent, useLocale } from '@partnerline/ui';
+import { formatDate, formatMoney, formatPercent, StatusBadge, useLocale } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 
 type Recommendation = RenewalReviewDetail['recommendationDetail'];
@@ -10,24 +10,22 @@ export type Outcome = Recommendation['outcome'];
 export type FactState = Reason['state'];
 export type FactKey = Reason['fact'];
 
-export const OUTCOME_COLOR: Record<Outcome, string> = { renew: 'green', renew_on_probation: 'orange', terminate: 'red' };
-export const STATE_COLOR: Record<FactState, string> = { ok: 'green', at_risk: 'orange', failing: 'red' };
-
+/** The recommendation or the decision: colour shared with the portal (STATUS_COLOR), words from this app's catalogue. */
 export function OutcomeBadge({ outcome, ...props }: { outcome: Outcome } & BadgeProps) {
   const { t } = useTranslation();
   return (
-    <Badge color={OUTCOME_COLOR[outcome]} variant="light" {...props}>
+    <StatusBadge kind="renewalOutcome" value={outcome} {...props}>
       {t(`renewals.outcome.${outcome}`)}
-    </Badge>
+    </StatusBadge>
   );
 }
 
 export function FactStateBadge({ state, ...props }: { state: FactState } & BadgeProps) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLOR[state]} variant="dot" {...props}>
+    <StatusBadge kind="renewalFactState" value={state} variant="dot" {...props}>
       {t(`renewals.factState.${state}`)}
-    </Badge>
+    </StatusBadge>
   );
 }
 
