@@ -21,6 +21,7 @@ import {
   moneyFactsOfDeals,
   paceOf,
   type PartnerFact,
+  partnerQuota,
   planCoverage,
   rankedGaps,
   regionIndex,
@@ -229,6 +230,34 @@ describe('period and pace', () => {
     ['no agreement, nothing lapses before it', [{ expiresOn: '2027-03-31', revoked: false }], null, 0],
   ])('certification lapse: %s', (_n, certs, endsOn, n) => {
     expect(certificationsLapsingBefore(certs, endsOn, TODAY)).toBe(n);
+  });
+});
+
+describe('a partner\u2019s quota over its agreements in force', () => {
+  const H1 = { index: 1, start: '2026-07-01', end: '2026-12-31' };
+  const Y = { index: 1, start: '2026-01-01', end: '2026-12-31' };
+  it.each([
+    ['no quota\'d agreement: none', [], null],
+    ['one agreement: its own figures', [{ quota: '100', achievement: '10.5', period: Q4 }], { quota: '100', achievement: '10.5', period: Q4 }],
+    [
+      'several add up; the pace period is the largest quota\u2019s',
+      [
+        { quota: '100', achievement: '10', period: Q4 },
+        { quota: '300.5', achievement: '0.25', period: H1 },
+        { quota: '200', achievement: '5', period: Y },
+      ],
+      { quota: '600.5', achievement: '15.25', period: H1 },
+    ],
+    [
+      'on a tie the first agreement\u2019s period',
+      [
+        { quota: '100', achievement: '1', period: Q4 },
+        { quota: '100', achievement: '2', period: Y },
+      ],
+      { quota: '200', achievement: '3', period: Q4 },
+    ],
+  ])('%s', (_n, agreements, expected) => {
+    expect(partnerQuota(agreements)).toEqual(expected);
   });
 });
 

@@ -161,6 +161,32 @@ export function moneyFactsOfDeals(deals: readonly DealFact[], period: { start: s
   }));
 }
 
+/** One quota'd agreement in force of a partner: its quota and achievement in its current evaluation period. */
+export interface AgreementQuota {
+  quota: string;
+  achievement: string;
+  period: EvaluationPeriod;
+}
+
+/**
+ * A partner's quota facts over its quota'd agreements in force: quotas and achievements add up; the pace period is
+ * that of the agreement with the largest quota (the first of them on a tie). Null when it has none.
+ */
+export function partnerQuota(agreements: readonly AgreementQuota[]): AgreementQuota | null {
+  if (agreements.length === 0) return null;
+  let out = agreements[0];
+  let largest = out.quota;
+  for (const a of agreements.slice(1)) {
+    out = {
+      quota: new Dec(out.quota).plus(a.quota).toFixed(),
+      achievement: new Dec(out.achievement).plus(a.achievement).toFixed(),
+      period: new Dec(a.quota).gt(largest) ? a.period : out.period,
+    };
+    largest = Dec.max(largest, a.quota).toFixed();
+  }
+  return out;
+}
+
 /** Certifications valid on `today` that expire before the agreement's last day (they lapse while it still runs). */
 export function certificationsLapsingBefore(certs: readonly { expiresOn: string; revoked: boolean }[], agreementEndsOn: string | null, today: string): number {
   if (agreementEndsOn === null) return 0;

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type AgreementQuota,
   agreementPeriods,
   type CellDealInput,
   Dec,
-  type EvaluationPeriod,
   type ExclusiveHold,
   type IndustryInput,
   type NationwidePresence,
   type PartnerFact,
+  partnerQuota,
   type PeriodKind,
   periodKey,
   periodOf,
@@ -184,10 +185,10 @@ export class CoverageRepository {
   /**
    * Each partner's quota and achievement in the current evaluation period of its agreements in force (§7: the
    * agreement's periods, the quota set for the period or the terms' quota per period; achievement = its won
-   * registrations × split share won in the period up to today, reversed ones left out). Several quota'd agreements
-   * add up; the pace is that of the agreement with the largest quota.
+   * registrations × split share won in the period up to today, reversed ones left out), combined per partner by the
+   * domain's `partnerQuota`.
    */
-  private async currentQuotas(scope: Scope, today: string): Promise<Map<string, { quota: string; achievement: string; period: EvaluationPeriod }>> {
+  private async currentQuotas(scope: Scope, today: string): Promise<Map<string, AgreementQuota>> {
     const params: unknown[] = [today];
     const agreements: { id: string; partner_id: string; start_date: string; end_date: string; terms: Record<string, unknown> }[] = await this.db.query(
       `SELECT a.id, a.partner_id, a.start_date::text AS start_date, a.end_date::text AS end_date, a.terms
@@ -224,20 +225,11 @@ export class CoverageRepository {
         )
       ).map((r: Record<string, string>) => [r.agreement_id, r.achievement]),
     );
-    const out = new Map<string, { quota: string; achievement: string; period: EvaluationPeriod; largest: string }>();
+    const byPartner = new Map<string, AgreementQuota[]>();
     for (const c of current) {
-      const achievement = achieved.get(c.agreementId) ?? '0';
-      const prev = out.get(c.partnerId);
-      if (!prev) out.set(c.partnerId, { quota: c.quota, achievement, period: c.period, largest: c.quota });
-      else
-        out.set(c.partnerId, {
-          quota: new Dec(prev.quota).plus(c.quota).toFixed(),
-          achievement: new Dec(prev.achievement).plus(achievement).toFixed(),
-          period: new Dec(c.quota).gt(prev.largest) ? c.period : prev.period,
-          largest: Dec.max(prev.largest, c.quota).toFixed(),
-        });
+      byPartner.set(c.partnerId, [...(byPartner.get(c.partnerId) ?? []), { quota: c.quota, achievement: achieved.get(c.agreementId) ?? '0', period: c.period }]);
     }
-    return out;
+    return new Map([...byPartner].map(([partnerId, list]) => [partnerId, partnerQuota(list)!]));
   }
 
   /** Exclusive scopes of active exclusive agreements (their term; null industry / region = all). */
