@@ -41,12 +41,11 @@ const reviewNotFound = (id: string) => new AppError('NOT_FOUND', { entity: { en:
 
 const STATUS_WORDS = { open: { en: 'open', 'zh-CN': '进行中' }, decided: { en: 'decided', 'zh-CN': '已决定' } } as const;
 
-/** The frozen facts of a decided review: `decision_facts` holds the facts (and, when frozen with them, the evidence). */
-function frozen(row: ReviewRow): { facts: RenewalFacts; evidence: RenewalEvidence | null; recommendation: RenewalRecommendation } | null {
+/** The frozen facts of a decided review: the decision writes `decision_facts = {facts, evidence}` (ADR 0018). */
+function frozen(row: ReviewRow): { facts: RenewalFacts; evidence: RenewalEvidence; recommendation: RenewalRecommendation } | null {
   if (row.status !== 'decided' || !row.decision_facts || !row.decision_recommendation) return null;
-  const stored = row.decision_facts as { facts?: RenewalFacts; evidence?: RenewalEvidence } & Partial<RenewalFacts>;
-  const facts = stored.facts ?? (stored as RenewalFacts);
-  return { facts, evidence: stored.evidence ?? null, recommendation: row.decision_recommendation as RenewalRecommendation };
+  const { facts, evidence } = row.decision_facts as { facts: RenewalFacts; evidence: RenewalEvidence };
+  return { facts, evidence, recommendation: row.decision_recommendation as RenewalRecommendation };
 }
 
 /**
@@ -100,10 +99,7 @@ export class RenewalsService {
   /** Facts, evidence and recommendation as shown: frozen once decided, live (and cached for the board) while open. */
   private async shown(m: EntityManager, row: ReviewRow, a: AgreementRow, sa: SelfAssessmentRow | null) {
     const f = frozen(row);
-    if (f) {
-      const evidence = f.evidence ?? (await this.live(m, row, a, sa)).evidence;
-      return { facts: f.facts, evidence, recommendation: f.recommendation, suggestedQuota: row.suggested_quota };
-    }
+    if (f) return { ...f, suggestedQuota: row.suggested_quota };
     const live = await this.live(m, row, a, sa);
     if (row.recommendation !== live.recommendation.outcome) await this.repo.setRecommendation(m, row.id, live.recommendation.outcome, businessToday());
     return live;
