@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { successorQuota, successorTerm } from './successor.js';
+import { probationCheckWindow, successorQuota, successorTerm } from './successor.js';
 
 describe('successorTerm', () => {
   it.each([
@@ -34,5 +34,18 @@ describe('successorQuota', () => {
     [undefined, null, null, null],
   ] as const)('input %s, suggested %s, current %s → %s', (input, suggested, current, quota) => {
     expect(successorQuota(input, suggested, current)).toBe(quota);
+  });
+});
+
+describe('probationCheckWindow', () => {
+  const term = { startDate: '2027-01-01', endDate: '2027-12-31' };
+  it.each([
+    // today → from (until is always the term's end)
+    ['2026-11-28', '2027-01-01'],
+    ['2026-12-31', '2027-01-01'],
+    ['2027-01-01', '2027-01-02'],
+    ['2027-06-15', '2027-06-16'],
+  ])('today %s → from %s', (today, from) => {
+    expect(probationCheckWindow(term, today)).toEqual({ from, until: '2027-12-31' });
   });
 });

@@ -25,3 +25,11 @@ export function successorQuota(input: string | undefined, suggested: string | nu
   if (suggested !== null && new Dec(suggested).gt(0)) return suggested;
   return current;
 }
+
+/**
+ * When a renewal on probation may be checked: within the successor's term, and never before tomorrow (a term that
+ * already started is checked from the day after the decision).
+ */
+export function probationCheckWindow(term: { startDate: string; endDate: string }, today: string): { from: string; until: string } {
+  return { from: term.startDate > today ? term.startDate : addDays(today, 1), until: term.endDate };
+}

@@ -9,6 +9,7 @@ import {
   checkTransition,
   PARTNER_TRANSITIONS,
   type ProbationCheckInput,
+  probationCheckWindow,
   type RenewalDecisionInput,
   type RenewalReviewDetail,
   successorQuota,
@@ -157,13 +158,9 @@ export class RenewalDecisionsService {
       const term = successorTerm(a.start_date, a.end_date);
       let checkOn: string | null = null;
       if (input.outcome === 'renew_on_probation') {
-        const from = term.startDate > today ? term.startDate : addDays(today, 1);
-        if (input.checkOn < from || input.checkOn > term.endDate)
-          throw new AppError(
-            'RENEWAL_PROBATION_CHECK_DATE',
-            { from, until: term.endDate },
-            { field: 'checkOn', from, until: term.endDate },
-          );
+        const window = probationCheckWindow(term, today);
+        if (input.checkOn < window.from || input.checkOn > window.until)
+          throw new AppError('RENEWAL_PROBATION_CHECK_DATE', window, { field: 'checkOn', ...window });
         checkOn = input.checkOn;
       }
       const quota = successorQuota(input.quota, assessed.suggestedQuota, a.terms.quotaPerPeriod ?? null);
