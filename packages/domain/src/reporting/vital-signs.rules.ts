@@ -13,8 +13,8 @@ const HUNDRED = new Dec(100);
 
 /** part ÷ whole × 100 to two decimals (half up); null when the whole is 0 (no conversion to speak of). */
 export function conversionPercent(part: number, whole: number): string | null {
-  if (whole <= 0) return null;
-  return new Dec(part).div(whole).times(HUNDRED).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
+  // The same percentage as quota attainment (achievement ÷ quota).
+  return attainmentOf(new Dec(part), new Dec(whole));
 }
 
 /** The registration funnel submitted → approved → won (each stage counts registrations submitted in the period). */
