@@ -19,7 +19,7 @@ import { PaymentsService } from '../modules/payments/payments.service';
 import { DepositsService } from '../modules/rebates/deposits.service';
 import { RenewalDecisionsService } from '../modules/renewals/renewal-decisions.service';
 import { RenewalsService } from '../modules/renewals/renewals.service';
-import { asUser as as, demoActors, withSeedApp } from './seed-app';
+import { asUser as as, type DemoCatalogue, demoActors, demoCatalogue, withSeedApp } from './seed-app';
 
 /**
  * Demo data for renewal reviews (issue #15), after the rebates demo. Each demo agreement below is written as the other
@@ -49,37 +49,8 @@ import { asUser as as, demoActors, withSeedApp } from './seed-app';
 
 const QUARTER_DAYS = 91;
 
-interface Lookups {
-  partner: (slug: string) => string;
-  user: (email: string) => string;
-  industry: (code: string) => string;
-  region: (code: string) => string;
-  productId: (sku: string) => string;
-  lineId: (code: string) => string;
-  catalog: { industryIds: string[]; regions: { id: string; parentId: string | null }[] };
-}
-
-async function lookups(m: EntityManager, actor: (email: string) => AuthenticatedUser): Promise<Lookups> {
-  const partners: { id: string; domain: string }[] = await m.query(`SELECT id, domain FROM partners WHERE domain LIKE '%.example.com'`);
-  const industries: { id: string; code: string }[] = await m.query(`SELECT id, code FROM industries`);
-  const regions: { id: string; code: string; parent_id: string | null }[] = await m.query(`SELECT id, code, parent_id FROM regions`);
-  const products: { id: string; sku: string }[] = await m.query(`SELECT id, sku FROM products`);
-  const lines: { id: string; code: string }[] = await m.query(`SELECT id, code FROM product_lines`);
-  const find = <T>(xs: T[], f: (x: T) => boolean, what: string): T => {
-    const x = xs.find(f);
-    if (!x) throw new Error(`renewals seed: ${what} not found in the demo data`);
-    return x;
-  };
-  return {
-    partner: (slug) => find(partners, (p) => p.domain === `${slug}.example.com`, `partner ${slug}`).id,
-    user: (email) => actor(email).id,
-    industry: (code) => find(industries, (i) => i.code === code, `industry ${code}`).id,
-    region: (code) => find(regions, (r) => r.code === code, `region ${code}`).id,
-    productId: (sku) => find(products, (p) => p.sku === sku, `product ${sku}`).id,
-    lineId: (code) => find(lines, (l) => l.code === code, `product line ${code}`).id,
-    catalog: { industryIds: industries.map((i) => i.id), regions: regions.map((r) => ({ id: r.id, parentId: r.parent_id })) },
-  };
-}
+/** The demo records by code, and the demo accounts' ids by email. */
+type Lookups = DemoCatalogue & { user: (email: string) => string };
 
 interface Plan {
   slug: string;
@@ -380,7 +351,7 @@ export interface RenewalSeedSummary {
 async function seedAll(db: DataSource, s: Services, today: string): Promise<RenewalSeedSummary> {
   const m = db.manager;
   const actor = await demoActors(m, 'renewals');
-  const l = await lookups(m, actor);
+  const l: Lookups = { ...(await demoCatalogue(m, 'renewals')), user: (email) => actor(email).id };
   const [manager, manager2, admin] = [actor('manager@partnerline.demo'), actor('manager2@partnerline.demo'), actor('admin@partnerline.demo')];
   const owner = (slug: string) => actor(`owner@${slug}.demo`);
   const out: RenewalSeedSummary = { agreements: 0, reviews: 0, decided: 0, selfAssessments: 0, incidents: 0 };

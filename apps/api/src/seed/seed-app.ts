@@ -55,6 +55,38 @@ export async function demoActors(m: EntityManager, seedName: string): Promise<(e
   };
 }
 
+/** The demo data's records by their codes, read once (a seed names partners by slug, catalogue rows by code). */
+export interface DemoCatalogue {
+  partner: (slug: string) => string;
+  industry: (code: string) => string;
+  region: (code: string) => string;
+  productId: (sku: string) => string;
+  lineId: (code: string) => string;
+  /** Industries and the region tree, as the domain's expandScope reads them. */
+  catalog: { industryIds: string[]; regions: { id: string; parentId: string | null }[] };
+}
+
+export async function demoCatalogue(m: EntityManager, seedName: string): Promise<DemoCatalogue> {
+  const partners: { id: string; domain: string }[] = await m.query(`SELECT id, domain FROM partners WHERE domain LIKE '%.example.com'`);
+  const industries: { id: string; code: string }[] = await m.query(`SELECT id, code FROM industries`);
+  const regions: { id: string; code: string; parent_id: string | null }[] = await m.query(`SELECT id, code, parent_id FROM regions`);
+  const products: { id: string; sku: string }[] = await m.query(`SELECT id, sku FROM products`);
+  const lines: { id: string; code: string }[] = await m.query(`SELECT id, code FROM product_lines`);
+  const find = <T extends { id: string }>(xs: T[], f: (x: T) => boolean, what: string): string => {
+    const x = xs.find(f);
+    if (!x) throw new Error(`${seedName} seed: ${what} not found in the demo data`);
+    return x.id;
+  };
+  return {
+    partner: (slug) => find(partners, (p) => p.domain === `${slug}.example.com`, `partner ${slug}`),
+    industry: (code) => find(industries, (i) => i.code === code, `industry ${code}`),
+    region: (code) => find(regions, (r) => r.code === code, `region ${code}`),
+    productId: (sku) => find(products, (p) => p.sku === sku, `product ${sku}`),
+    lineId: (code) => find(lines, (l) => l.code === code, `product line ${code}`),
+    catalog: { industryIds: industries.map((i) => i.id), regions: regions.map((r) => ({ id: r.id, parentId: r.parent_id })) },
+  };
+}
+
 /** Runs `work` as `user` (the request context the services read the caller and the language from). */
 export const asUser = <T>(user: AuthenticatedUser, work: () => Promise<T>): Promise<T> =>
   requestContext.run({ requestId: 'demo-seed', locale: user.locale, user }, work);
