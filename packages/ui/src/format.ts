@@ -1,4 +1,4 @@
-import type { Locale } from '@partnerline/domain';
+import { Dec, type Locale } from '@partnerline/domain';
 
 /**
  * One date format per language in both apps: English "28 Nov 2026", Chinese "2026年11月28日" (en-GB gives the
@@ -51,4 +51,14 @@ export function daysUntil(iso: string, now = new Date()): number {
 export function formatPercent(value: string | number | null | undefined, locale: Locale, digits = 2): string {
   if (value === null || value === undefined || value === '') return '—';
   return `${formatNumber(Number(value), locale, digits)}%`;
+}
+
+/**
+ * A ratio (a share held as a decimal string like "0.8500", or a number) as a percentage in the UI language: "85%".
+ * Multiplied and rounded exactly (no float on the way), to `digits` decimals; a dash when there is none.
+ */
+export function formatRatio(value: string | number | null | undefined, locale: Locale, digits = 2): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const percent = new Dec(String(value)).times(100).toFixed() as Intl.StringNumericLiteral;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(percent)}%`;
 }

@@ -1,6 +1,6 @@
 import type { BadgeProps } from '@mantine/core';
 import type { RenewalReviewDetail } from '@partnerline/domain';
-import { formatDate, formatMoney, formatPercent, StatusBadge, useLocale } from '@partnerline/ui';
+import { formatDate, formatMoney, formatPercent, formatRatio, StatusBadge, useLocale } from '@partnerline/ui';
 import { useTranslation } from 'react-i18next';
 
 type Recommendation = RenewalReviewDetail['recommendationDetail'];
@@ -39,10 +39,7 @@ export function useRenewalWords() {
   const { t } = useTranslation();
   const locale = useLocale();
   const pct = (v: unknown) => formatPercent(num(v), locale);
-  const ratio = (v: unknown) => {
-    const n = num(v);
-    return n === null ? '—' : formatPercent(n * 100, locale, 1);
-  };
+  const ratio = (v: unknown) => formatRatio(num(v), locale, 1);
   const money = (v: unknown) => formatMoney(v === null || v === undefined ? null : String(v), locale);
   const requirement = (key: unknown) => {
     const [role, line] = String(key ?? '').split(':');
