@@ -20,6 +20,7 @@ import {
   planCoverage,
   rankedGaps,
   type Scope,
+  staleSeconds,
 } from '@partnerline/domain';
 import { AppError } from '../../common/errors/app-error';
 import { businessToday } from '../../common/time';
@@ -96,7 +97,7 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
     } else if (this.refreshOnRead && Date.now() - last.getTime() > STALE_AFTER_MS) {
       void this.refresh().catch(() => undefined);
     }
-    return { asOf: last.toISOString(), staleSeconds: Math.max(0, Math.floor((Date.now() - last.getTime()) / 1000)) };
+    return { asOf: last.toISOString(), staleSeconds: staleSeconds(last.toISOString(), new Date().toISOString()) };
   }
 
   /** Everything the rules need for one request, narrowed to the scope's partners. */
