@@ -184,7 +184,6 @@ export class CoverageService implements OnApplicationBootstrap, OnApplicationShu
       this.checkIndustry(inputs, d.industryId);
       this.parentOf(inputs, d.regionId);
     }
-    // A drafted scope's partner may lie outside the scope's partner facts: give it its name for the overlap list.
     return planCoverage(
       inputs,
       {
