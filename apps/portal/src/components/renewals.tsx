@@ -1,14 +1,13 @@
 import { Anchor, Badge, Card, Group, List, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import {
-  Dec,
   type EvidenceLink,
   parseEvidenceLabel,
   type RenewalReadiness,
   RENEWAL_FACTS,
   type RenewalFactKey,
 } from '@partnerline/domain';
-import { formatDate, formatMoney, formatPercent, productLinesQueryOptions, renewalReadinessQueryOptions, renewalReviewQueryOptions, useLocale, useStatusLabel } from '@partnerline/ui';
+import { formatDate, formatMoney, formatPercent, formatRatio, productLinesQueryOptions, renewalReadinessQueryOptions, renewalReviewQueryOptions, useLocale, useStatusLabel } from '@partnerline/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -48,12 +47,6 @@ export function OutcomeBadge({ outcome, decided = false, size }: { outcome: Rene
   );
 }
 
-/** A ratio held as a decimal string ("0.8500") as a percentage ("85%"), exactly. */
-function ratioPercent(value: string | number | null | undefined, locale: 'en' | 'zh-CN'): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return formatPercent(new Dec(String(value)).times(100).toFixed(), locale);
-}
-
 /**
  * The reason and change sentences. A requirement key is "jobRole:productLine" (`presales:NET`): the role in words,
  * the product line by its name when the catalogue knows its code (or id), else the code itself.
@@ -81,8 +74,8 @@ export function useRenewalWords() {
       shortBy: formatMoney(d.shortBy === null || d.shortBy === undefined ? null : String(d.shortBy), locale),
       needed: formatMoney(d.neededAchievement === null || d.neededAchievement === undefined ? null : String(d.neededAchievement), locale),
       date: formatDate(typeof d.renewalDate === 'string' ? d.renewalDate : null, locale),
-      ratio: ratioPercent(d.onTimeRatio, locale),
-      minimum: ratioPercent(d.minimum, locale),
+      ratio: formatRatio(d.onTimeRatio, locale),
+      minimum: formatRatio(d.minimum, locale),
       worst: n('worstDaysOverdue'),
       maximum: n('maximum'),
       onTime: n('onTime'),
