@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { EvidenceLink, RenewalReviewDetail } from '@partnerline/domain';
+import { type EvidenceLink, parseEvidenceLabel, RENEWAL_FACTS, type RenewalReviewDetail } from '@partnerline/domain';
 import { Fact, formatDate, formatPercent, useLocale } from '@partnerline/ui';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -7,13 +7,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type FactKey, FactStateBadge, useRenewalWords } from './words';
 
-const FACTS: FactKey[] = ['attainment', 'qualification', 'payments', 'service', 'competition'];
-
 /** The five facts of a review, each with its state, its numbers and the records behind it. */
 export function FactCards({ review }: { review: RenewalReviewDetail }) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-      {FACTS.map((fact) => (
+      {RENEWAL_FACTS.map((fact) => (
         <FactCard key={fact} fact={fact} review={review} />
       ))}
     </SimpleGrid>
@@ -75,33 +73,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A record's label as people read it: where the API labels a record by a code (a result, a status, a severity and
- * category, a declaration or finding, a requirement key), the code is worded; names and numbers stay as they are.
+ * category, a declaration or finding, a requirement key; read by the domain's parseEvidenceLabel), the code is worded;
+ * names and numbers stay as they are.
  */
 function evidenceLabel(link: EvidenceLink, review: RenewalReviewDetail, t: TFunction, requirement: (key: string) => string): string {
-  // A code the catalogue does not know stays as the API sent it.
-  const word = (key: string, code: string) => String(t(key, { defaultValue: '' })) || code;
-  switch (link.kind) {
-    case 'agreement':
-      return UUID.test(link.label) ? t(`agreementType.${review.agreementType}`) : link.label;
-    case 'qualification_review':
-      return word(`renewals.numbers.reviewResult.${link.label}`, link.label);
+  if (link.kind === 'agreement') return UUID.test(link.label) ? t(`agreementType.${review.agreementType}`) : link.label;
+  const label = parseEvidenceLabel(link);
+  switch (label.type) {
+    case 'reviewResult':
+      return t(`renewals.numbers.reviewResult.${label.result}`);
     case 'deposit':
-      return word(`renewals.numbers.depositStatus.${link.label}`, link.label);
-    case 'self_assessment':
-      return word(`renewals.numbers.declarationValue.${link.label}`, link.label);
-    case 'competition_finding':
-      return word(`renewals.numbers.findingValue.${link.label}`, link.label);
-    case 'incident': {
-      const [severity = '', category = ''] = link.label.split(':');
-      return [word(`renewals.incidents.severityValue.${severity}`, severity), category && word(`renewals.incidents.categoryValue.${category}`, category)].filter(Boolean).join(' · ');
-    }
-    case 'certificate': {
+      return t(`renewals.numbers.depositStatus.${label.status}`);
+    case 'declaration':
+      return t(`renewals.numbers.declarationValue.${label.declaration}`);
+    case 'finding':
+      return t(`renewals.numbers.findingValue.${label.finding}`);
+    case 'incident':
+      return `${t(`renewals.incidents.severityValue.${label.severity}`)} · ${t(`renewals.incidents.categoryValue.${label.category}`)}`;
+    case 'certificate':
       // "<holder> · <jobRole>:<product line>"
-      const at = link.label.lastIndexOf(' · ');
-      return at < 0 ? link.label : `${link.label.slice(0, at)} · ${requirement(link.label.slice(at + 3))}`;
-    }
+      return label.holder === null ? link.label : `${label.holder} · ${requirement(label.requirement)}`;
     default:
-      return link.label;
+      return label.text;
   }
 }
 
